@@ -1,0 +1,179 @@
+"""Load the knowledge base from YAML and check its integrity.
+
+Layout: ``acupath/data/<kind>/*.yaml``, each file a YAML list of records, for the kinds
+``sources``, ``conditions``, ``findings``, ``recommendations``, ``claims`` and ``studies``.
+Files are read in name order; a record's id must be unique within its kind across files.
+
+The loader refuses the whole base, naming file, record id, field and reason, when a record
+breaks its schema (a value outside its enumeration, a CI that does not contain its estimate),
+when an id is duplicated, or when a record refers to an id that does not exist (a finding
+whose source or condition is unknown). A knowledge base that loads is internally consistent.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from acupath.errors import KnowledgeBaseError
+from acupath.evidence.schemas import (
+    Claim,
+    Condition,
+    Finding,
+    Recommendation,
+    Source,
+    Study,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class EvidenceBase:
+    """The loaded knowledge base: records of each kind, by id, in file order."""
+
+    sources: Mapping[str, Source]
+    conditions: Mapping[str, Condition]
+    findings: Mapping[str, Finding]
+    recommendations: Mapping[str, Recommendation]
+    claims: Mapping[str, Claim]
+    studies: Mapping[str, Study]
+    root: Path
+
+
+def read_yaml_list(path: Path) -> list[dict[str, Any]]:
+    """Read one YAML file that holds a list of mappings; an empty file is an empty list."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"not valid YAML: {exc}", file=path) from exc
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise KnowledgeBaseError("must hold a YAML list of mappings (records)", file=path)
+    return data
+
+
+def _first_error(exc: ValidationError) -> tuple[str | None, str]:
+    err = exc.errors()[0]
+    field = ".".join(str(p) for p in err["loc"]) or None
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if "input" in err and err["type"] not in ("missing",) and field is not None:
+        msg = f"{msg}; got {err['input']!r}"
+    return field, msg
+
+
+def read_records(folder: Path, model: type[M]) -> dict[str, M]:
+    """Read and validate every ``*.yaml`` file in ``folder`` as records of ``model``.
+
+    Returns the records by id. Raises :class:`KnowledgeBaseError` on the first invalid
+    record or duplicate id. A missing folder is an empty kind. Other domains (points,
+    protocols, screening rules) use this too, so every data file fails the same way.
+    """
+    records: dict[str, M] = {}
+    origin: dict[str, Path] = {}
+    if not folder.is_dir():
+        return records
+    for path in sorted(folder.glob("*.yaml")):
+        for raw in read_yaml_list(path):
+            rid = raw.get("id")
+            try:
+                record = model.model_validate(raw)
+            except ValidationError as exc:
+                field, msg = _first_error(exc)
+                raise KnowledgeBaseError(
+                    msg, file=path, record=str(rid) if rid else None, field=field
+                ) from None
+            key = str(getattr(record, "id"))  # noqa: B009 - every record model has an id
+            if key in records:
+                raise KnowledgeBaseError(
+                    f"duplicate id (first defined in {origin[key].name})",
+                    file=path,
+                    record=key,
+                    field="id",
+                )
+            records[key] = record
+            origin[key] = path
+    return records
+
+
+def check_references(
+    kind: str,
+    records: Mapping[str, BaseModel],
+    field: str,
+    targets: Mapping[str, object],
+    target_kind: str,
+    folder: Path,
+) -> None:
+    """Refuse any record whose ``field`` (an id or a list of ids) names no ``target_kind``."""
+    for rid, record in records.items():
+        value = getattr(record, field)
+        if value is None:
+            continue
+        ids: Iterable[str] = value if isinstance(value, list) else [value]
+        for ref in ids:
+            if ref not in targets:
+                raise KnowledgeBaseError(
+                    f"refers to unknown {target_kind} {ref!r}",
+                    file=folder / f"{kind}/*.yaml",
+                    record=rid,
+                    field=field,
+                )
+
+
+def load_base(root: Path | str = DATA_DIR) -> EvidenceBase:
+    """Load and check the knowledge base under ``root`` (by default the bundled one)."""
+    root = Path(root)
+    if not root.is_dir():
+        raise KnowledgeBaseError("knowledge base folder not found", file=root)
+    sources = read_records(root / "sources", Source)
+    conditions = read_records(root / "conditions", Condition)
+    findings = read_records(root / "findings", Finding)
+    recommendations = read_records(root / "recommendations", Recommendation)
+    claims = read_records(root / "claims", Claim)
+    studies = read_records(root / "studies", Study)
+
+    checks: list[tuple[str, Mapping[str, BaseModel], str, Mapping[str, object], str]] = [
+        ("findings", findings, "source", sources, "source"),
+        ("findings", findings, "condition", conditions, "condition"),
+        ("findings", findings, "computed_from", studies, "study"),
+        ("recommendations", recommendations, "source", sources, "source"),
+        ("recommendations", recommendations, "condition", conditions, "condition"),
+        ("claims", claims, "findings", findings, "finding"),
+        ("claims", claims, "recommendations", recommendations, "recommendation"),
+        ("claims", claims, "sources", sources, "source"),
+        ("claims", claims, "condition", conditions, "condition"),
+        ("studies", studies, "source", sources, "source"),
+        ("studies", studies, "condition", conditions, "condition"),
+    ]
+    for kind, records, field, targets, target_kind in checks:
+        check_references(kind, records, field, targets, target_kind, root)
+
+    return EvidenceBase(
+        sources=sources,
+        conditions=conditions,
+        findings=findings,
+        recommendations=recommendations,
+        claims=claims,
+        studies=studies,
+        root=root,
+    )
+
+
+@functools.cache
+def bundled_base() -> EvidenceBase:
+    """The bundled knowledge base, loaded once per process (it is immutable)."""
+    return load_base(DATA_DIR)
