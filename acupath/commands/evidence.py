@@ -34,8 +34,8 @@ def conditions(as_json: JsonOpt = False) -> None:
     base = bundled_base()
     counts = {cid: 0 for cid in base.conditions}
     for f in base.findings.values():
-        if f.condition is not None:
-            counts[f.condition] += 1
+        for cid in ([f.condition] if f.condition else []) + f.related_conditions:
+            counts[cid] += 1
     if as_json:
         print_json(
             {

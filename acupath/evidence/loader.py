@@ -149,6 +149,7 @@ def load_base(root: Path | str = DATA_DIR) -> EvidenceBase:
     checks: list[tuple[str, Mapping[str, BaseModel], str, Mapping[str, object], str]] = [
         ("findings", findings, "source", sources, "source"),
         ("findings", findings, "condition", conditions, "condition"),
+        ("findings", findings, "related_conditions", conditions, "condition"),
         ("findings", findings, "computed_from", studies, "study"),
         ("recommendations", recommendations, "source", sources, "source"),
         ("recommendations", recommendations, "condition", conditions, "condition"),

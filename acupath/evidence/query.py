@@ -74,7 +74,7 @@ def select_findings(base: EvidenceBase, flt: FindingFilter | None = None) -> lis
     return [
         f
         for f in base.findings.values()
-        if (flt.condition is None or f.condition == flt.condition)
+        if (flt.condition is None or f.covers(flt.condition))
         and (flt.comparator is None or f.comparator == flt.comparator)
         and (flt.outcome is None or f.outcome == flt.outcome)
         and (flt.source is None or f.source == flt.source)

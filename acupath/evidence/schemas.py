@@ -167,10 +167,13 @@ class Finding(Record):
     ``provenance`` is ``computed`` for pooled results acupath recomputed itself from ``studies``.
     ``condition`` is empty for results that hold across conditions (adverse-event rates of
     acupuncture in general, definitions of a clinically important change).
+    ``related_conditions`` names the conditions a pooled result also speaks for (the IPD
+    meta-analysis pools back and neck pain together: it is evidence on each).
     """
 
     source: Slug
     condition: Slug | None = None
+    related_conditions: list[Slug] = Field(default_factory=list)
     population: str
     intervention: Intervention
     comparator: Comparator
@@ -197,6 +200,10 @@ class Finding(Record):
     provenance: Literal["published", "computed", "derived"] = "published"
     computed_from: list[Slug] = Field(default_factory=list)
     reviewed: dt.date
+
+    def covers(self, condition_id: str) -> bool:
+        """Whether this finding is evidence on ``condition_id`` (its own or a related one)."""
+        return self.condition == condition_id or condition_id in self.related_conditions
 
     @model_validator(mode="after")
     def _consistent(self) -> Finding:
@@ -228,6 +235,8 @@ class Finding(Record):
             and not (0 <= self.estimate <= 1)
         ):
             raise ValueError(f"a proportion must lie in [0, 1]; got {self.estimate}")
+        if self.condition is not None and self.condition in self.related_conditions:
+            raise ValueError("related_conditions repeats the finding's own condition")
         if self.provenance == "computed" and not self.computed_from:
             raise ValueError("a computed finding must list the studies it was computed from")
         return self

@@ -168,6 +168,7 @@ def test_source_without_any_link_is_refused(tmp_path: Path) -> None:
     [
         ("findings", "source", "nobody2099", "unknown source 'nobody2099'"),
         ("findings", "condition", "gout", "unknown condition 'gout'"),
+        ("findings", "related_conditions", ["gout"], "unknown condition 'gout'"),
         ("recommendations", "condition", "gout", "unknown condition 'gout'"),
         ("claims", "findings", ["missing_finding"], "unknown finding 'missing_finding'"),
         ("studies", "source", "nobody2099", "unknown source 'nobody2099'"),
