@@ -153,6 +153,7 @@ def load_base(root: Path | str = DATA_DIR) -> EvidenceBase:
         ("findings", findings, "computed_from", studies, "study"),
         ("recommendations", recommendations, "source", sources, "source"),
         ("recommendations", recommendations, "condition", conditions, "condition"),
+        ("recommendations", recommendations, "related_conditions", conditions, "condition"),
         ("claims", claims, "findings", findings, "finding"),
         ("claims", claims, "recommendations", recommendations, "recommendation"),
         ("claims", claims, "sources", sources, "source"),

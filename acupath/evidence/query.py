@@ -90,7 +90,7 @@ def recommendations_for(
     return [
         r
         for r in base.recommendations.values()
-        if condition_id is None or r.condition == condition_id
+        if condition_id is None or r.covers(condition_id)
     ]
 
 

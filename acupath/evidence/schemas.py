@@ -249,6 +249,7 @@ class Recommendation(Record):
     body: str
     year: int = Field(ge=1900, le=2100)
     condition: Slug
+    related_conditions: list[Slug] = Field(default_factory=list)
     population: str
     intervention: Intervention = "any"
     direction: RecommendationDirection
@@ -258,6 +259,10 @@ class Recommendation(Record):
     locator: str | None = None
     summary: str = Field(min_length=10)
     reviewed: dt.date
+
+    def covers(self, condition_id: str) -> bool:
+        """Whether this position speaks to ``condition_id`` (its own or a related one)."""
+        return self.condition == condition_id or condition_id in self.related_conditions
 
 
 class Claim(Record):
