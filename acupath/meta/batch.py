@@ -1,0 +1,190 @@
+"""Thousands of meta-analyses in one call: ``pool_many``.
+
+For living reviews, simulation studies and the whole evidence base: every meta-analysis is one
+lane of a padded ``(D, k)`` array (:mod:`acupath.meta.lanes`) and every estimator, including the
+iterative ones, runs on all lanes at once; a lane stops iterating when it has converged, as it
+would alone. The code is the same that :func:`acupath.meta.pool.pool` runs for a single
+meta-analysis, so the numbers agree with one-at-a-time fitting (to rounding in the last digits,
+since sums over padded rows may be added in a different order).
+
+Lanes are sorted by size and fitted in chunks, which keeps padding and memory small and lets a
+caller show progress.
+
+Example::
+
+    >>> import numpy as np
+    >>> from acupath.meta import pool_many
+    >>> rng = np.random.default_rng(1)
+    >>> data = [(rng.normal(0.3, 0.3, k), rng.uniform(0.02, 0.2, k)) for k in (5, 12, 30)]
+    >>> res = pool_many(data, method="REML")
+    >>> res.estimate.shape
+    (3,)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
+
+import numpy as np
+from numpy.typing import NDArray
+
+from acupath.errors import AnalysisError
+from acupath.meta.confint import tau2_interval
+from acupath.meta.fit import check_test, fit_lanes, summarise_lanes
+from acupath.meta.lanes import FloatArray, Lanes, pad
+from acupath.meta.pool import as_arrays
+from acupath.meta.tau2 import check_method
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``, called after each chunk of meta-analyses."""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One entry per meta-analysis, in input order; names as in :class:`PooledEstimate`.
+
+    Meta-analyses whose tau² search did not converge have ``converged = False`` and NaN
+    results (a one-at-a-time fit raises :class:`~acupath.errors.AnalysisError` for them).
+    """
+
+    method: str
+    test: str
+    k: NDArray[np.int64]
+    estimate: FloatArray
+    se: FloatArray
+    statistic: FloatArray
+    pval: FloatArray
+    ci_lower: FloatArray
+    ci_upper: FloatArray
+    tau2: FloatArray
+    tau2_ci_lower: FloatArray
+    tau2_ci_upper: FloatArray
+    i2: FloatArray
+    h2: FloatArray
+    q: FloatArray
+    q_pval: FloatArray
+    pi_lower: FloatArray
+    pi_upper: FloatArray
+    converged: NDArray[np.bool_]
+    retried: NDArray[np.bool_]  # Fisher scoring needed half steps (see tau2.RETRY_STEPADJ)
+
+    def __len__(self) -> int:
+        return int(self.k.size)
+
+    def row(self, i: int) -> dict[str, float | int | bool | str | None]:
+        """Meta-analysis ``i`` as plain values (NaN as ``None``)."""
+        out: dict[str, float | int | bool | str | None] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                out[f.name] = value
+                continue
+            x = value[i]
+            if isinstance(x, np.bool_):
+                out[f.name] = bool(x)
+            elif isinstance(x, np.integer):
+                out[f.name] = int(x)
+            else:
+                out[f.name] = float(x) if np.isfinite(x) else None
+        out["q_df"] = int(self.k[i]) - 1
+        return out
+
+
+def pool_many(
+    data: Sequence[tuple[Sequence[float] | FloatArray, Sequence[float] | FloatArray]],
+    method: str = "REML",
+    test: str = "z",
+    *,
+    level: float = 0.95,
+    tau2_ci: bool = True,
+    chunk_size: int = 2000,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Pool many meta-analyses, each given as ``(yi, vi)``.
+
+    ``tau2_ci=False`` skips the Q-profile interval (two root searches per meta-analysis) when
+    only the pooled estimates are wanted. Raises :class:`AnalysisError` for an empty list and
+    :class:`InputError` naming the meta-analysis for invalid values.
+    """
+    method = check_method(method)
+    test = check_test(test)
+    if not data:
+        raise AnalysisError("pool_many needs at least one meta-analysis; got none")
+    checked: list[tuple[FloatArray, FloatArray]] = []
+    for i, (yi, vi) in enumerate(data):
+        try:
+            checked.append(as_arrays(yi, vi))
+        except AnalysisError as exc:
+            raise AnalysisError(f"meta-analysis {i + 1}: {exc}") from None
+    sizes = np.array([y.size for y, _ in checked])
+    order = np.argsort(sizes, kind="stable")
+    n = len(checked)
+    names = [
+        "estimate",
+        "se",
+        "statistic",
+        "pval",
+        "ci_lower",
+        "ci_upper",
+        "tau2",
+        "tau2_ci_lower",
+        "tau2_ci_upper",
+        "i2",
+        "h2",
+        "q",
+        "q_pval",
+        "pi_lower",
+        "pi_upper",
+    ]
+    out = {name: np.full(n, np.nan) for name in names}
+    converged = np.zeros(n, dtype=bool)
+    retried = np.zeros(n, dtype=bool)
+    done = 0
+    for start in range(0, n, chunk_size):
+        idx = order[start : start + chunk_size]
+        lanes = pad([checked[i] for i in idx])
+        fit = fit_lanes(lanes, method, test)
+        s = summarise_lanes(fit, level)
+        for name in (
+            "estimate",
+            "se",
+            "statistic",
+            "pval",
+            "ci_lower",
+            "ci_upper",
+            "tau2",
+            "i2",
+            "h2",
+            "q",
+            "q_pval",
+        ):
+            out[name][idx] = getattr(s, name)
+        converged[idx] = fit.converged
+        retried[idx] = fit.retried
+        if method not in ("EE", "FE"):
+            half = fit.critical(level) * np.sqrt(s.se**2 + s.tau2)
+            out["pi_lower"][idx] = s.estimate - half
+            out["pi_upper"][idx] = s.estimate + half
+            if tau2_ci:
+                ci = tau2_interval(lanes, s.tau2, level)
+                out["tau2_ci_lower"][idx] = ci.lower
+                out["tau2_ci_upper"][idx] = ci.upper
+        done += idx.size
+        if progress is not None:
+            progress(done, n)
+    return BatchResult(
+        method=method,
+        test=test,
+        k=sizes.astype(np.int64),
+        converged=converged,
+        retried=retried,
+        **out,
+    )
+
+
+def lanes_from_groups(
+    data: Sequence[tuple[Sequence[float] | FloatArray, Sequence[float] | FloatArray]],
+) -> Lanes:
+    """Padded lanes for ``data`` (exposed for benchmarks and tests)."""
+    return pad([as_arrays(y, v) for y, v in data])

@@ -1,0 +1,181 @@
+"""The full analysis behind ``acupath meta``: effect sizes, pooling and small-study tests.
+
+:func:`analyse` turns a :class:`~acupath.meta.csvio.StudyTable` into a :class:`MetaReport`
+whose :meth:`MetaReport.as_json` has exactly the keys of the JSON contract in DESIGN.md
+(``k, measure, method, test, estimate, se, ci_lower, ci_upper, pval, tau2, tau2_ci_lower,
+tau2_ci_upper, i2, h2, q, q_df, q_pval, pi_lower, pi_upper, egger_z, egger_pval,
+trimfill_k0, trimfill_estimate, studies``) plus ``level``, ``notes`` and, for ratio measures,
+a ``back_transformed`` block. Egger's test and trim and fill need 3 studies; with fewer their
+keys are ``null``. :func:`analyse_many` handles a file with an ``analysis`` column.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from acupath.errors import AnalysisError
+from acupath.meta.batch import pool_many
+from acupath.meta.bias import EggerTest, TrimFill, regtest, regtest_lanes, trimfill
+from acupath.meta.csvio import StudyTable
+from acupath.meta.effects import LOG_SCALE, EffectSizes, escalc
+from acupath.meta.lanes import pad
+from acupath.meta.pool import PooledEstimate, pool
+
+
+@dataclass(frozen=True)
+class MetaReport:
+    """One meta-analysis: effect sizes, the pooled result and the small-study tests."""
+
+    measure: str
+    effects: EffectSizes
+    result: PooledEstimate
+    egger: EggerTest | None
+    trimfill: TrimFill | None
+    notes: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON document of ``acupath meta --json``."""
+        r = self.result
+        doc: dict[str, Any] = {
+            "k": r.k,
+            "measure": self.measure,
+            "method": r.method,
+            "test": r.test,
+            "level": r.level,
+            "estimate": r.estimate,
+            "se": r.se,
+            "ci_lower": r.ci_lower,
+            "ci_upper": r.ci_upper,
+            "pval": r.pval,
+            "tau2": r.tau2,
+            "tau2_ci_lower": r.tau2_ci_lower,
+            "tau2_ci_upper": r.tau2_ci_upper,
+            "i2": r.i2,
+            "h2": r.h2,
+            "q": r.q,
+            "q_df": r.q_df,
+            "q_pval": r.q_pval,
+            "pi_lower": r.pi_lower,
+            "pi_upper": r.pi_upper,
+            "egger_z": self.egger.statistic if self.egger else None,
+            "egger_pval": self.egger.pval if self.egger else None,
+            "trimfill_k0": self.trimfill.k0 if self.trimfill else None,
+            "trimfill_estimate": self.trimfill.estimate if self.trimfill else None,
+            "studies": [
+                {"study": s.study, "yi": s.yi, "vi": s.vi, "weight": s.weight} for s in r.studies
+            ],
+            "notes": list(self.notes),
+        }
+        if self.measure in LOG_SCALE:
+            doc["back_transformed"] = {
+                key: (math.exp(value) if value is not None else None)
+                for key, value in (
+                    ("estimate", r.estimate),
+                    ("ci_lower", r.ci_lower),
+                    ("ci_upper", r.ci_upper),
+                    ("pi_lower", r.pi_lower),
+                    ("pi_upper", r.pi_upper),
+                    ("trimfill_estimate", self.trimfill.estimate if self.trimfill else None),
+                )
+            }
+        return doc
+
+
+def analyse(
+    table: StudyTable, method: str = "REML", test: str = "z", *, level: float = 0.95
+) -> MetaReport:
+    """Compute effect sizes, pool them and run Egger's test and trim and fill."""
+    effects = escalc(table.measure, table.columns)
+    labels = [table.labels[i] for i in effects.kept]
+    if not labels:
+        raise AnalysisError("no studies left to pool after dropping unusable rows")
+    result = pool(effects.yi, effects.vi, method, test, level=level, labels=labels)
+    notes = [*table.warnings]
+    if effects.dropped:
+        which = ", ".join(f"{table.labels[i]} (row {table.rows[i]})" for i in effects.dropped)
+        notes.append(
+            f"dropped {len(effects.dropped)} studies with no events (or only events) in both "
+            f"groups, which carry no information on the {table.measure}: {which}"
+        )
+    notes += [n for n in effects.notes if not n.startswith("dropped")]
+    notes += result.notes
+    egger = tf = None
+    if result.k >= 3:
+        try:
+            egger = regtest(effects.yi, effects.vi, method, test)
+        except AnalysisError as exc:
+            notes.append(f"Egger's test not available: {exc}")
+        try:
+            tf = trimfill(effects.yi, effects.vi, method, level=level)
+        except AnalysisError as exc:
+            notes.append(f"trim and fill not available: {exc}")
+    else:
+        notes.append("Egger's test and trim and fill need at least 3 studies")
+    return MetaReport(table.measure, effects, result, egger, tf, tuple(notes))
+
+
+def analyse_many(
+    table: StudyTable,
+    method: str = "REML",
+    test: str = "z",
+    *,
+    level: float = 0.95,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Pool each ``analysis`` of the table separately (vectorised) and report them all.
+
+    Each entry has the contract's keys except ``studies``; Egger's test is computed for every
+    analysis, trim and fill (an iterative per-analysis procedure) is left ``null``.
+    """
+    if table.analyses is None:
+        raise AnalysisError("the file has no 'analysis' column to split it by")
+    effects = escalc(table.measure, table.columns)
+    names = [table.analyses[i] for i in effects.kept]
+    order = list(dict.fromkeys(names))
+    groups = np.array(names)
+    data = [(effects.yi[groups == n], effects.vi[groups == n]) for n in order]
+    res = pool_many(data, method, test, level=level, progress=progress, chunk_size=500)
+    egger_z, egger_p = regtest_lanes(pad(data), method, test)
+    rows = []
+    for i, name in enumerate(order):
+        row = res.row(i)
+        entry: dict[str, Any] = {"analysis": name, "k": row["k"], "measure": table.measure}
+        for key in (
+            "method",
+            "test",
+            "estimate",
+            "se",
+            "ci_lower",
+            "ci_upper",
+            "pval",
+            "tau2",
+            "tau2_ci_lower",
+            "tau2_ci_upper",
+            "i2",
+            "h2",
+            "q",
+            "q_df",
+            "q_pval",
+            "pi_lower",
+            "pi_upper",
+            "converged",
+        ):
+            entry[key] = row[key]
+        entry["egger_z"] = float(egger_z[i]) if np.isfinite(egger_z[i]) else None
+        entry["egger_pval"] = float(egger_p[i]) if np.isfinite(egger_p[i]) else None
+        entry["trimfill_k0"] = None
+        entry["trimfill_estimate"] = None
+        rows.append(entry)
+    return {
+        "measure": table.measure,
+        "method": res.method,
+        "test": res.test,
+        "level": level,
+        "analyses": rows,
+        "notes": [*table.warnings, *effects.notes],
+    }

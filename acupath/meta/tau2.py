@@ -1,0 +1,263 @@
+"""Estimators of the between-study variance tau², as metafor's ``rma.uni`` computes them.
+
+All estimators work on a batch of meta-analyses at once (:class:`~acupath.meta.lanes.Lanes`);
+``k`` is the number of studies, ``p`` the number of coefficients (1 without moderators),
+``w = 1/v`` the inverse-variance weights, ``P`` the weighted residual-forming matrix and the
+outcomes are centred first, as metafor does. Negative estimates are truncated to 0.
+
+* ``EE``/``FE``: no heterogeneity, tau² = 0 (equal- or fixed-effects model).
+* ``DL``: ``(y'Py - (k - p)) / tr P`` with ``w = 1/v`` (DerSimonian & Laird 1986).
+* ``HE``: ``(RSS_OLS - tr(P_OLS V)) / (k - p)``, unweighted (Hedges 1983).
+* ``HS``: ``(y'Py - k) / Σw`` with ``w = 1/v`` (Hunter & Schmidt 2004).
+* ``SJ``: ``τ0² · y'Py / (k - p)`` with ``w = 1/(v + τ0²)``, ``τ0² = Σ(y - ȳ)²/k``
+  (Sidik & Jonkman 2005).
+* ``PM``: the root of ``y'P(τ²)y = k - p`` (Paule & Mandel 1982), by Brent's method as R's
+  ``uniroot``.
+* ``ML``: Fisher scoring, ``τ² += (y'PPy - Σw) / Σw²`` (Viechtbauer 2005).
+* ``REML``: Fisher scoring, ``τ² += (y'PPy - tr P) / tr PP`` (Viechtbauer 2005).
+* ``EB``: Fisher scoring, ``τ² += (y'Py · k/(k - p) - k) / Σw`` (Morris 1983).
+
+Iterative estimators follow metafor 3.8 step for step so that results agree to far better than
+its own convergence threshold: Fisher scoring starts at the (truncated) HE estimate, halves a
+step that would make tau² negative, stops when tau² changes by less than 1e-5 and gives up after
+100 steps; for ML and REML it then falls back to tau² = 0 when the likelihood there is higher
+(metafor's ``ll0check``). Where Fisher scoring oscillates and fails (metafor stops with an
+error), the search is repeated with half steps and up to 1000 iterations, which metafor's help
+recommends and which reproduces ``rma(..., control = list(stepadj = 0.5, maxiter = 1000))``.
+Paule–Mandel searches ``[0, max(100, 10·mad(y)²)]`` with R's
+``uniroot`` tolerance (see :mod:`acupath.meta._zeroin`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from acupath.meta._choices import choose
+from acupath.meta._zeroin import R_TOL, zeroin
+from acupath.meta.lanes import FloatArray, Lanes
+
+METHODS: tuple[str, ...] = ("EE", "FE", "DL", "HE", "HS", "SJ", "PM", "ML", "REML", "EB")
+"""Every estimator code :func:`estimate` accepts (metafor's names)."""
+
+THRESHOLD = 1e-5
+"""metafor's ``control$threshold``: Fisher scoring stops when tau² changes by less."""
+
+MAXITER = 100
+"""metafor's ``control$maxiter`` for Fisher scoring."""
+
+
+RETRY_STEPADJ = 0.5
+RETRY_MAXITER = 1000
+"""When Fisher scoring fails, retry as metafor's help advises: half steps, more iterations
+(``rma(..., control = list(stepadj = 0.5, maxiter = 1000))``)."""
+
+
+@dataclass(frozen=True)
+class Tau2Estimate:
+    """tau² per lane, whether its search converged, how many steps it took, and whether
+    Fisher scoring needed the retry with half steps (see :data:`RETRY_STEPADJ`)."""
+
+    tau2: FloatArray
+    converged: NDArray[np.bool_]
+    iterations: NDArray[np.intp]
+    retried: NDArray[np.bool_] | None = None
+
+
+def check_method(method: str) -> str:
+    """Return the estimator code in upper case, or raise ``UnknownChoice`` (a ``ValueError``)."""
+    code = method.upper() if isinstance(method, str) else method
+    if code not in METHODS:
+        choose("method", method, METHODS)
+    return str(code)
+
+
+def estimate(lanes: Lanes, method: str) -> Tau2Estimate:
+    """Estimate tau² for every lane with ``method`` (one of :data:`METHODS`).
+
+    Lanes with a single study get tau² = 0, as in metafor. Lanes whose iterative search fails
+    get ``converged = False`` (metafor stops with an error there); their tau² is the last value.
+    """
+    code = check_method(method)
+    d = lanes.n_lanes
+    ones = np.ones(d, dtype=bool)
+    zero_iter = np.zeros(d, dtype=np.intp)
+    if code in ("EE", "FE"):
+        return Tau2Estimate(np.zeros(d), ones, zero_iter)
+    lanes_c = lanes.centred()
+    k = lanes.k
+    p = lanes.p
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if code == "HS":
+            fit = lanes_c.wls(lanes.mask / lanes.v)
+            tau2 = (fit.rss - k) / fit.w.sum(axis=1)
+            out = Tau2Estimate(tau2, ones, zero_iter)
+        elif code == "DL":
+            fit = lanes_c.wls(lanes.mask / lanes.v)
+            out = Tau2Estimate((fit.rss - (k - p)) / fit.tr_p, ones, zero_iter)
+        elif code == "HE":
+            out = Tau2Estimate(_hedges(lanes_c), ones, zero_iter)
+        elif code == "SJ":
+            tau0 = (lanes_c.y**2).sum(axis=1) / k
+            fit = lanes_c.wls(lanes.mask / (lanes.v + tau0[:, None]))
+            out = Tau2Estimate(tau0 * fit.rss / (k - p), ones, zero_iter)
+        elif code == "PM":
+            out = _paule_mandel(lanes, lanes_c)
+        else:
+            out = _fisher_scoring(lanes_c, code)
+            failed = np.flatnonzero(~out.converged)
+            if failed.size:
+                again = _fisher_scoring(lanes_c.take(failed), code, RETRY_STEPADJ, RETRY_MAXITER)
+                tau2 = out.tau2.copy()
+                converged = out.converged.copy()
+                iterations = out.iterations.copy()
+                tau2[failed] = again.tau2
+                converged[failed] = again.converged
+                iterations[failed] = again.iterations
+                retried = np.zeros(d, dtype=bool)
+                retried[failed] = True
+                out = Tau2Estimate(tau2, converged, iterations, retried)
+    tau2 = np.maximum(0.0, out.tau2)
+    single = k <= 1
+    tau2 = np.where(single, 0.0, tau2)
+    retried = out.retried if out.retried is not None else np.zeros(d, dtype=bool)
+    return Tau2Estimate(tau2, out.converged | single, out.iterations, retried)
+
+
+def _hedges(lanes_c: Lanes) -> FloatArray:
+    """Hedges' (HE) estimator: unweighted residual sum of squares minus its expectation."""
+    fit = lanes_c.wls(lanes_c.mask)
+    tr_pv = (lanes_c.mask * lanes_c.v).sum(axis=1) - fit.tr_inv(lanes_c.mask * lanes_c.v)
+    return np.asarray((fit.rss - tr_pv) / (lanes_c.k - lanes_c.p))
+
+
+def q_statistic(lanes: Lanes, tau2: FloatArray) -> FloatArray:
+    """The generalised Q statistic ``y'P(τ²)y`` with weights ``1/(v + τ²)``, per lane."""
+    return lanes.wls(lanes.mask / (lanes.v + tau2[:, None])).rss
+
+
+def _mad(lanes: Lanes) -> FloatArray:
+    """R's ``mad``: 1.4826 × the median absolute deviation from the median."""
+    y = np.where(lanes.mask > 0, lanes.y, np.nan)
+    med = np.nanmedian(y, axis=1)
+    return np.asarray(1.4826 * np.nanmedian(np.abs(y - med[:, None]), axis=1))
+
+
+def _paule_mandel(lanes: Lanes, lanes_c: Lanes) -> Tau2Estimate:
+    """Paule–Mandel: the tau² at which the generalised Q equals its expectation ``k - p``."""
+    d = lanes.n_lanes
+    target = lanes.k - lanes.p
+    upper = np.maximum(100.0, 10.0 * _mad(lanes) ** 2)
+    f_lower = q_statistic(lanes_c, np.zeros(d)) - target
+    f_upper = q_statistic(lanes_c, upper) - target
+    tau2 = np.zeros(d)
+    converged = np.ones(d, dtype=bool)
+    # Q at tau² = 0 already below k - p: the estimate is 0. Q still above k - p at the upper
+    # end: metafor stops ("tau2.max too low"), which we report as not converged.
+    search = ~(f_lower < 0) & ~(f_upper > 0)
+    too_low = ~(f_lower < 0) & (f_upper > 0)
+    converged[too_low] = False
+    tau2[too_low] = np.nan
+    idx = np.flatnonzero(search & (lanes.k > 1))
+    if idx.size:
+        sub = lanes_c.take(idx)
+        sub_target = target[idx]
+
+        def f(x: FloatArray, lanes_idx: NDArray[np.intp]) -> FloatArray:
+            return q_statistic(sub.take(lanes_idx), x) - sub_target[lanes_idx]
+
+        root, ok = zeroin(f, np.zeros(idx.size), upper[idx], f_lower[idx], f_upper[idx])
+        tau2[idx] = root
+        converged[idx] = ok
+    return Tau2Estimate(tau2, converged, np.zeros(d, dtype=np.intp))
+
+
+def _fisher_scoring(
+    lanes_c: Lanes, code: str, stepadj: float = 1.0, maxiter: int = MAXITER
+) -> Tau2Estimate:
+    """ML, REML or EB by Fisher scoring from the HE estimate, as metafor 3.8 iterates.
+
+    ``stepadj`` scales every step and ``maxiter`` bounds the number of steps, as metafor's
+    ``control`` arguments of the same names.
+    """
+    d = lanes_c.n_lanes
+    k = lanes_c.k
+    p = lanes_c.p
+    tau2 = np.maximum(0.0, _hedges(lanes_c))
+    tau2 = np.where(np.isfinite(tau2), tau2, 0.0)
+    iterations = np.zeros(d, dtype=np.intp)
+    converged = np.zeros(d, dtype=bool)
+    failed = np.zeros(d, dtype=bool)
+    active = np.flatnonzero(k > 1)
+    converged[k <= 1] = True
+    while active.size:
+        sub = lanes_c if active.size == d else lanes_c.take(active)
+        t = tau2[active]
+        fit = sub.wls(sub.mask / (sub.v + t[:, None]))
+        w = fit.w
+        if code == "ML":
+            adj = (fit.ypp_y - w.sum(axis=1)) / (w**2).sum(axis=1)
+        elif code == "REML":
+            adj = (fit.ypp_y - fit.tr_p) / fit.tr_pp
+        else:  # EB
+            ks = k[active]
+            adj = (fit.rss * ks / (ks - p) - ks) / w.sum(axis=1)
+        adj = np.where(np.isnan(adj), 0.0, adj) * stepadj
+        # Step-halving keeps tau² at or above its lower bound 0.
+        neg = t + adj < 0.0
+        while neg.any():
+            adj = np.where(neg, adj / 2.0, adj)
+            neg = t + adj < 0.0
+        new = t + adj
+        change = np.abs(t - new)
+        tau2[active] = new
+        iterations[active] += 1
+        over = iterations[active] > maxiter
+        done = change <= THRESHOLD
+        failed[active[over]] = True
+        converged[active[done & ~over]] = True
+        active = active[~(done | over)]
+    if code in ("ML", "REML"):
+        tau2 = _ll0_check(lanes_c, tau2, converged, code == "REML")
+    return Tau2Estimate(tau2, converged & ~failed, iterations)
+
+
+def log_likelihood(lanes: Lanes, tau2: FloatArray, reml: bool) -> FloatArray:
+    """The (restricted) log likelihood of the random-effects model at ``tau2``, per lane.
+
+    ML: ``-k/2 log 2π - ½ Σ log(v + τ²) - ½ y'Py``; REML adds ``p/2 log 2π - ½ log det(X'WX)``
+    (without metafor's constant ``½ log det(X'X)``, which cancels in comparisons).
+    """
+    k = lanes.k
+    vt = lanes.v + tau2[:, None]
+    fit = lanes.wls(lanes.mask / vt)
+    logv = (lanes.mask * np.log(vt)).sum(axis=1)
+    if reml:
+        return np.asarray(
+            -0.5 * (k - lanes.p) * np.log(2 * np.pi)
+            - 0.5 * logv
+            - 0.5 * fit.logdet_xtwx()
+            - 0.5 * fit.rss
+        )
+    return np.asarray(-0.5 * k * np.log(2 * np.pi) - 0.5 * logv - 0.5 * fit.rss)
+
+
+def _ll0_check(
+    lanes_c: Lanes, tau2: FloatArray, converged: NDArray[np.bool_], reml: bool
+) -> FloatArray:
+    """metafor's ``ll0check``: if the likelihood at tau² = 0 beats the estimate, use 0.
+
+    Fisher scoring can stop at a local maximum; metafor compares with tau² = 0 and switches
+    when ``ll(0) - ll(τ̂²) > tol`` (R's ``uniroot`` tolerance) and ``τ̂² > 1e-5``.
+    """
+    idx = np.flatnonzero(converged & (lanes_c.k > 1) & (tau2 > THRESHOLD))
+    if idx.size == 0:
+        return tau2
+    sub = lanes_c.take(idx)
+    ll0 = log_likelihood(sub, np.zeros(idx.size), reml)
+    ll = log_likelihood(sub, tau2[idx], reml)
+    out = tau2.copy()
+    out[idx] = np.where(ll0 - ll > R_TOL, 0.0, tau2[idx])
+    return out
