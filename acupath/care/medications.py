@@ -1,0 +1,205 @@
+"""Medicine names to drug classes: ``warfarin`` -> anticoagulant, ``Eliquis 5 mg`` -> anticoagulant.
+
+The dictionary lives in ``acupath/data/medications/``: ``drugs.yaml`` (generic names with their
+brand names and classes) and ``classes.yaml`` (each class with the note a plan shows about
+combining acupuncture with it, and that note's sources). Matching ignores case, doses and
+forms: the longest known name that starts the entry wins, so ``Warfarin sodium 5 mg tablets``
+is warfarin. Names that match nothing are kept and reported as *unmapped*; they are not an
+error, because no dictionary knows every medicine, but no rule can see them either.
+
+Example::
+
+    >>> profile = classify(["Eliquis 5 mg", "gabapentin", "fish oil"])
+    >>> sorted(profile.classes)
+    ['anticoagulant', 'gabapentinoid']
+    >>> profile.unmapped
+    ('fish oil',)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from acupath.errors import KnowledgeBaseError
+from acupath.evidence.loader import DATA_DIR, read_yaml_list
+from acupath.evidence.schemas import Slug
+
+MEDICATIONS_DIR = DATA_DIR / "medications"
+
+
+class Drug(BaseModel):
+    """One medicine: its generic id, the classes it belongs to and the other names it goes by."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: Slug
+    classes: tuple[Slug, ...] = Field(min_length=1)
+    names: tuple[str, ...] = ()
+
+
+class DrugClass(BaseModel):
+    """A drug class with the integration note a plan shows and what that note rests on."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: Slug
+    name: str
+    basis: Literal["evidence", "policy", "none"]
+    note: str = Field(min_length=10)
+    sources: tuple[Slug, ...] = ()
+
+    @model_validator(mode="after")
+    def _sourced(self) -> DrugClass:
+        if self.basis == "evidence" and not self.sources:
+            raise ValueError("a note with basis 'evidence' must name its sources")
+        return self
+
+
+@dataclass(frozen=True)
+class MedicationProfile:
+    """What the medication list of one patient says: classes, matches and unmapped names."""
+
+    classes: frozenset[str]
+    matched: Mapping[str, str] = field(default_factory=dict)
+    """Each entry as written -> the drug id it matched."""
+    unmapped: tuple[str, ...] = ()
+
+    def has(self, drug_class: str) -> bool:
+        """Whether any medicine of the list belongs to ``drug_class``."""
+        return drug_class in self.classes
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain form for JSON output."""
+        return {
+            "classes": sorted(self.classes),
+            "matched": dict(self.matched),
+            "unmapped": list(self.unmapped),
+        }
+
+
+@dataclass(frozen=True)
+class Formulary:
+    """The loaded dictionary: drugs by id, classes by id, and every name -> drug id."""
+
+    drugs: Mapping[str, Drug]
+    classes: Mapping[str, DrugClass]
+    names: Mapping[str, str]
+
+    def classify(self, entries: Iterable[str]) -> MedicationProfile:
+        """Map medication entries as written to a :class:`MedicationProfile`."""
+        found: set[str] = set()
+        matched: dict[str, str] = {}
+        unmapped: list[str] = []
+        for entry in entries:
+            drug_id = self.match(entry)
+            if drug_id is None:
+                unmapped.append(entry)
+                continue
+            matched[entry] = drug_id
+            found.update(self.drugs[drug_id].classes)
+        return MedicationProfile(frozenset(found), matched, tuple(unmapped))
+
+    def match(self, entry: str) -> str | None:
+        """The drug id an entry names, or None. The longest matching leading name wins."""
+        text = _normalise(entry)
+        if not text:
+            return None
+        words = text.split(" ")
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            if candidate in self.names:
+                return self.names[candidate]
+        return None
+
+
+_DOSE = re.compile(r"[\(\),;/]")
+
+
+def _normalise(text: str) -> str:
+    """Lower case, punctuation that separates dose information turned into spaces."""
+    cleaned = _DOSE.sub(" ", text.lower())
+    return " ".join(cleaned.split())
+
+
+def _read(path: Path, model: type[Drug] | type[DrugClass]) -> list[BaseModel]:
+    out: list[BaseModel] = []
+    for raw in read_yaml_list(path):
+        try:
+            out.append(model.model_validate(raw))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field_name = ".".join(str(p) for p in err["loc"]) or None
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            raise KnowledgeBaseError(
+                msg, file=path, record=str(raw.get("id")), field=field_name
+            ) from None
+    return out
+
+
+def load_formulary(folder: Path = MEDICATIONS_DIR, *, source_ids: Iterable[str] = ()) -> Formulary:
+    """Load ``drugs.yaml`` and ``classes.yaml`` from ``folder`` and check them.
+
+    Refuses (``KnowledgeBaseError``) a drug whose class is not defined, a name claimed by two
+    drugs, and - when ``source_ids`` is given - a class note citing an unknown source.
+    """
+    classes: dict[str, DrugClass] = {}
+    for rec in _read(folder / "classes.yaml", DrugClass):
+        assert isinstance(rec, DrugClass)
+        if rec.id in classes:
+            raise KnowledgeBaseError("duplicate id", file=folder / "classes.yaml", record=rec.id)
+        classes[rec.id] = rec
+    known_sources = set(source_ids)
+    if known_sources:
+        for rec in classes.values():
+            for sid in rec.sources:
+                if sid not in known_sources:
+                    raise KnowledgeBaseError(
+                        f"refers to unknown source {sid!r}",
+                        file=folder / "classes.yaml",
+                        record=rec.id,
+                        field="sources",
+                    )
+    drugs: dict[str, Drug] = {}
+    names: dict[str, str] = {}
+    path = folder / "drugs.yaml"
+    for rec in _read(path, Drug):
+        assert isinstance(rec, Drug)
+        if rec.id in drugs:
+            raise KnowledgeBaseError("duplicate id", file=path, record=rec.id, field="id")
+        for cls in rec.classes:
+            if cls not in classes:
+                raise KnowledgeBaseError(
+                    f"unknown drug class {cls!r}", file=path, record=rec.id, field="classes"
+                )
+        drugs[rec.id] = rec
+        for name in (rec.id.replace("_", " "), *rec.names):
+            key = _normalise(name)
+            if key in names and names[key] != rec.id:
+                raise KnowledgeBaseError(
+                    f"name {name!r} already belongs to {names[key]!r}",
+                    file=path,
+                    record=rec.id,
+                    field="names",
+                )
+            names[key] = rec.id
+    return Formulary(drugs=drugs, classes=classes, names=names)
+
+
+@functools.cache
+def bundled_formulary() -> Formulary:
+    """The bundled dictionary, with its class notes checked against the bundled sources."""
+    from acupath.evidence.loader import bundled_base
+
+    return load_formulary(MEDICATIONS_DIR, source_ids=bundled_base().sources.keys())
+
+
+def classify(entries: Iterable[str]) -> MedicationProfile:
+    """Classify medication names with the bundled dictionary (see the module docstring)."""
+    return bundled_formulary().classify(entries)
