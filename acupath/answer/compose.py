@@ -1,0 +1,253 @@
+"""Answer composition: sections chosen by intent, each sentence saying one record, cited.
+
+The sections follow the seed answer's outline (bottom line; evidence by condition; integration
+with conventional care; guidelines; mechanisms; clinical application; safety; durability;
+limitations and conflicting evidence; references) and appear only when the question's intents
+ask for them (``overview`` asks for all). Each sentence ends with a marker ``[n]`` that resolves
+to the n-th reference; references list the records used from each source and the date each was
+last reviewed. The sentences themselves are built in :mod:`acupath.answer.sections`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from acupath.answer.models import Answer, RecordUse, Section
+from acupath.answer.retrieve import Retrieval
+from acupath.answer.sections import (
+    WEAK_VERDICTS,
+    Composer,
+    Voice,
+    finding_of,
+    reviewed_of,
+    unique,
+)
+
+SECTIONS_BY_INTENT: Mapping[str, tuple[str, ...]] = {
+    "overview": (
+        "evidence",
+        "integration",
+        "guidelines",
+        "coverage",
+        "mechanisms",
+        "application",
+        "safety",
+        "durability",
+        "limitations",
+    ),
+    "efficacy": ("evidence", "guidelines", "limitations"),
+    "effect_size": ("evidence", "limitations"),
+    "safety": ("safety",),
+    "dose": ("application", "coverage"),
+    "points": ("application",),
+    "technique": ("application",),
+    "mechanisms": ("mechanisms", "limitations"),
+    "integration": ("integration", "guidelines", "limitations"),
+    "guidelines": ("guidelines", "limitations"),
+    "coverage": ("coverage",),
+    "durability": ("durability", "limitations"),
+}
+SECTION_ORDER = (
+    "evidence",
+    "integration",
+    "guidelines",
+    "coverage",
+    "mechanisms",
+    "application",
+    "safety",
+    "durability",
+    "limitations",
+)
+
+
+def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> Answer:
+    """Compose the answer to the retrieval's question in ``voice`` (unverified; see verify)."""
+    q = retrieval.question
+    comp = Composer(retrieval, voice, points_namer)
+    base = retrieval.index.base
+    covered = [
+        c.name
+        for c in base.conditions.values()
+        if retrieval.index.candidates([c.id], general=False)
+    ]
+    sections: list[Section] = []
+    insufficient = False
+
+    if not q.in_scope:
+        text = voice.out_of_scope(q.scope_note or "this question is outside acupath", covered)
+        return _answer(
+            q,
+            voice,
+            "Outside acupath's scope",
+            [Section(voice.titles["scope"], text)],
+            comp,
+            insufficient=True,
+            out_of_scope=True,
+        )
+    if q.unknown_topic:
+        text = voice.unknown_topic(q.unknown_topic, covered)
+        return _answer(
+            q,
+            voice,
+            "No evidence in acupath",
+            [Section(voice.titles["unknown"], text)],
+            comp,
+            insufficient=True,
+        )
+
+    conditions = comp.conditions_with_evidence()
+    missing = [c for c in q.conditions if c not in conditions]
+    if q.broad and len(conditions) > 10:
+        conditions = conditions[:10]
+    wanted = unique(s for i in q.intents for s in SECTIONS_BY_INTENT.get(i, ()))
+    # a section the question asks for directly says so when it is empty; the others are dropped
+    primary = {SECTIONS_BY_INTENT[i][0] for i in q.intents if i != "overview"}
+    efficacy_asked = any(i in q.intents for i in ("efficacy", "effect_size", "overview"))
+
+    body: list[Section] = []
+    for key in SECTION_ORDER:
+        if key not in wanted:
+            continue
+        sec: Section | None = None
+        if key == "evidence":
+            sec = comp.evidence(conditions)
+        elif key == "integration":
+            sec = comp.integration(conditions)
+        elif key == "guidelines":
+            sec = comp.guidelines(list(q.conditions))
+        elif key == "coverage":
+            sec = comp.guidelines(list(q.conditions), tag="coverage")
+        elif key == "mechanisms":
+            sec = comp.tagged(
+                "mechanisms",
+                ("mechanism",),
+                ("mechanism",),
+                (),
+                "how acupuncture works",
+                limit=6,
+                boost=comp.words("mechanisms"),
+            )
+        elif key == "application":
+            sec = comp.application(conditions or list(q.conditions))
+        elif key == "safety":
+            sec = comp.tagged(
+                "safety",
+                ("safety",),
+                ("safety",),
+                list(q.conditions),
+                "safety",
+                limit=8,
+                boost=comp.words("safety"),
+            )
+        elif key == "durability":
+            sec = comp.tagged(
+                "durability",
+                ("durability",),
+                ("persistence", "durability"),
+                list(q.conditions),
+                "how long the benefit lasts",
+                limit=6,
+                boost=comp.words("durability"),
+            )
+        elif key == "limitations":
+            sec = comp.limitations(list(q.conditions), q.broad, _claim_topics(q.intents))
+        if sec is not None and (sec.citations or key in primary):
+            body.append(sec)
+
+    bl_lines, bl_cited = comp.bottom_line(conditions) if efficacy_asked else ([], [])
+    if efficacy_asked and q.conditions and not conditions:
+        insufficient = True
+        bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in q.conditions]))
+    elif efficacy_asked and conditions and _all_weak(comp, conditions):
+        insufficient = True
+    if missing and conditions:
+        bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in missing]))
+    if not bl_lines and body and body[0].citations:
+        bl_lines, bl_cited = comp.brief(body[0])
+    if not any(s for s in body if s.citations) and not bl_cited:
+        insufficient = True
+    if bl_lines:
+        sections.append(Section(voice.titles["bottom_line"], "\n".join(bl_lines), tuple(bl_cited)))
+    sections += body
+    advice = voice.clinician_advice()
+    if advice:
+        sections.append(Section(voice.titles["clinician"], advice))
+    names = [base.conditions[c].name for c in conditions]
+    title = "Acupuncture: " + (
+        ", ".join(names[:3]) if names and not q.broad else _topic_title(q.matched_terms, q.intents)
+    )
+    return _answer(q, voice, title, sections, comp, insufficient=insufficient)
+
+
+CLAIM_TOPICS: Mapping[str, tuple[str, ...]] = {
+    "efficacy": ("effect_size", "recommendation", "evidence_quality", "overview", "study_count"),
+    "effect_size": ("effect_size", "evidence_quality", "study_count"),
+    "mechanisms": ("mechanism",),
+    "durability": ("persistence",),
+    "integration": ("integration", "recommendation"),
+    "guidelines": ("recommendation",),
+    "safety": ("safety",),
+    "dose": ("dose", "technique"),
+    "points": ("technique",),
+    "technique": ("technique",),
+}
+
+
+def _claim_topics(intents: Sequence[str]) -> tuple[str, ...] | None:
+    """Claim topics that bear on the intents; ``None`` (every topic) for an overview."""
+    if "overview" in intents:
+        return None
+    return tuple(t for i in intents for t in CLAIM_TOPICS.get(i, ()))
+
+
+def _all_weak(comp: Composer, conditions: Sequence[str]) -> bool:
+    """True when every efficacy finding is of very low certainty or a weak verdict."""
+    index = comp.retrieval.index
+    docs = [
+        index.documents[i]
+        for i in index.candidates(conditions, general=False)
+        if index.documents[i].kind == "finding"
+        and not index.documents[i].tags & {"safety", "mechanism"}
+    ]
+    if not docs:
+        return True
+    return all(
+        finding_of(d).certainty == "very_low" or (finding_of(d).verdict in WEAK_VERDICTS)
+        for d in docs
+    )
+
+
+def _topic_title(terms: Sequence[str], intents: Sequence[str]) -> str:
+    if terms:
+        return ", ".join(terms)
+    return ", ".join(i.replace("_", " ") for i in intents)
+
+
+def _answer(
+    q: Any,
+    voice: Voice,
+    title: str,
+    sections: list[Section],
+    comp: Composer,
+    *,
+    insufficient: bool,
+    out_of_scope: bool = False,
+) -> Answer:
+    used = list(comp.cites.used.values())
+    records = tuple(
+        RecordUse(d.id, d.kind, d.sources[0] if d.sources else "", reviewed_of(d.record))
+        for d in used
+    )
+    return Answer(
+        question=q.text,
+        audience=voice.audience,
+        title=title,
+        sections=tuple(sections),
+        references=comp.cites.references(),
+        findings_used=tuple(d.id for d in used if d.kind == "finding"),
+        records_used=records,
+        insufficient_evidence=insufficient,
+        out_of_scope=out_of_scope,
+        understanding=q.as_dict(),
+    )

@@ -1,0 +1,182 @@
+"""Result types of ``ask`` and ``check``: frozen dataclasses with a JSON form.
+
+The JSON keys follow DESIGN.md (``question, audience, answer_markdown, sections, references,
+findings_used, insufficient_evidence, follow_ups`` and ``claims`` of ``text, status, evidence,
+note``); the extra keys (``out_of_scope``, ``records_used``, ``understanding``, ``verified``,
+``reading_grade``) extend the contract without renaming it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of an answer: Markdown text and the reference ids its markers point to."""
+
+    title: str
+    text: str
+    citations: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text, "citations": list(self.citations)}
+
+
+@dataclass(frozen=True)
+class RecordUse:
+    """A record an answer used, with the date it was last reviewed against its source."""
+
+    id: str
+    kind: str
+    source: str
+    reviewed: dt.date | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "source": self.source,
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
+        }
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A numbered reference: marker ``[number]`` in the text resolves to it."""
+
+    number: int
+    id: str
+    citation: str
+    doi: str | None
+    pmid: str | None
+    url: str
+    year: int
+    checked: dt.date | None = None
+    records: tuple[RecordUse, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "id": self.id,
+            "citation": self.citation,
+            "doi": self.doi,
+            "pmid": self.pmid,
+            "url": self.url,
+            "year": self.year,
+            "checked": self.checked.isoformat() if self.checked else None,
+            "records": [r.as_dict() for r in self.records],
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A composed, verified answer to one question."""
+
+    question: str
+    audience: str
+    title: str
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...]
+    findings_used: tuple[str, ...]
+    records_used: tuple[RecordUse, ...]
+    insufficient_evidence: bool
+    out_of_scope: bool = False
+    follow_ups: tuple[str, ...] = ()
+    understanding: dict[str, Any] = field(default_factory=dict)
+    verified: bool = True
+    verification_problems: tuple[str, ...] = ()
+    reading_grade: float | None = None
+
+    @property
+    def markdown(self) -> str:
+        """The whole answer as one Markdown document, references last."""
+        parts = [f"# {self.title}", ""]
+        for s in self.sections:
+            parts += [f"## {s.title}", "", s.text.rstrip(), ""]
+        if self.references:
+            parts += ["## References", ""]
+            parts += [render_reference(r) for r in self.references]
+            parts.append("")
+        if self.follow_ups:
+            parts += ["## Follow-up questions", ""]
+            parts += [f"- {q}" for q in self.follow_ups]
+            parts.append("")
+        return "\n".join(parts).rstrip() + "\n"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "audience": self.audience,
+            "answer_markdown": self.markdown,
+            "sections": [s.as_dict() for s in self.sections],
+            "references": [r.as_dict() for r in self.references],
+            "findings_used": list(self.findings_used),
+            "insufficient_evidence": self.insufficient_evidence,
+            "follow_ups": list(self.follow_ups),
+            "out_of_scope": self.out_of_scope,
+            "records_used": [r.as_dict() for r in self.records_used],
+            "understanding": self.understanding,
+            "verified": self.verified,
+            "verification_problems": list(self.verification_problems),
+            "reading_grade": self.reading_grade,
+        }
+
+
+def render_reference(ref: Reference) -> str:
+    """``[n] Citation. DOI/PMID/link. Records used (last reviewed ...)``."""
+    links = [ref.url]
+    if ref.pmid and ref.pmid not in ref.url:
+        links.append(f"PMID {ref.pmid}")
+    line = f"[{ref.number}] {ref.citation} {' · '.join(links)}"
+    if ref.records:
+        used = "; ".join(
+            f"{r.kind} `{r.id}`"
+            + (f" (last reviewed {r.reviewed.isoformat()})" if r.reviewed else "")
+            for r in ref.records
+        )
+        line += f" — records: {used}"
+    return f"- {line}"
+
+
+@dataclass(frozen=True)
+class AuditedClaim:
+    """One factual claim found in a text and what the evidence base says about it."""
+
+    text: str
+    status: str  # supported, partly_supported, contradicted, unverified
+    evidence: tuple[dict[str, Any], ...]
+    note: str
+    matched_claim: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "status": self.status,
+            "evidence": list(self.evidence),
+            "note": self.note,
+            "matched_claim": self.matched_claim,
+        }
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The claim audit of one text."""
+
+    claims: tuple[AuditedClaim, ...]
+    source: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        out = {"supported": 0, "partly_supported": 0, "contradicted": 0, "unverified": 0}
+        for c in self.claims:
+            out[c.status] = out.get(c.status, 0) + 1
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "counts": self.counts(),
+            "claims": [c.as_dict() for c in self.claims],
+        }

@@ -1,0 +1,168 @@
+"""Text helpers shared by question understanding, retrieval and the claim audit.
+
+Normalisation folds case, accents, hyphens and punctuation so that "Electro-acupuncture",
+"electroacupuncture" and "electro acupuncture" meet; :func:`stem` is a light suffix stripper
+(plural and common derivational endings) that is good enough for matching a few thousand
+clinical phrases and keeps the index free of a stemming dependency.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9a-z]+)?")
+_APOSTROPHE = re.compile(r"['’`]s\b")
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "too",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "about",
+        "any",
+        "also",
+        "am",
+        "after",
+        "before",
+        "being",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "own",
+        "same",
+        "just",
+        "should",
+        "now",
+        "very",
+        "s",
+        "t",
+    ]
+)
+"""English function words dropped from BM25 tokens and phrase matching."""
+
+_SUFFIXES = ("ations", "ation", "ities", "ity", "ness", "ings", "ing", "ies", "es", "s", "ed", "ly")
+
+
+def fold(text: str) -> str:
+    """Lower case, strip accents, turn hyphens, slashes and apostrophe-s into spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHE.sub("", text.lower())
+    return re.sub(r"[-_/–—]", " ", text)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` after :func:`fold` (keeps ICD-10 style codes such as ``m54.5``)."""
+    return _WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    """A light stem: ``needles`` -> ``needl``, ``treatments`` -> ``treatment``, ``pain`` stays.
+
+    Only long enough words are cut, so short clinical tokens (``ea``, ``nrs``, ``bl23``) stay.
+    """
+    if len(word) <= 4 or any(ch.isdigit() for ch in word):
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 5:
+        word = word[:-1]
+    return word
+
+
+def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Stemmed content tokens of ``text``, in order."""
+    return [stem(w) for w in words(text) if keep_stopwords or w not in STOPWORDS]
+
+
+def contains_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> list[int]:
+    """Start positions where the token sequence ``phrase`` occurs in ``haystack``."""
+    n = len(phrase)
+    if n == 0 or n > len(haystack):
+        return []
+    first = phrase[0]
+    return [
+        i
+        for i in range(len(haystack) - n + 1)
+        if haystack[i] == first and list(haystack[i : i + n]) == list(phrase)
+    ]
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The token sequence used to match a vocabulary phrase against a question."""
+    return tuple(tokens(text))
+
+
+def any_phrase(haystack: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether any of ``phrases`` (token sequences) occurs in ``haystack``."""
+    return any(contains_phrase(haystack, p) for p in phrases if p)

@@ -1,0 +1,264 @@
+"""Understanding a question: conditions, intervention variants, comparators, intents and scope.
+
+Matching works on stemmed word sequences (:mod:`acupath.answer.text`). Each condition is known
+by its id, name, synonyms, lay terms and ICD-10 codes (``data/conditions``); umbrella phrases
+("chronic pain", "nerve pain") stand for several conditions (``data/answer/vocabulary.yaml``).
+When two phrases overlap in the question the longer one wins, so "chemo nausea" names
+chemotherapy-induced nausea and vomiting rather than every cancer symptom, and "how does
+acupuncture work" asks for mechanisms, not efficacy.
+
+A question is in scope when it is about acupuncture (or names a covered condition without
+asking about another treatment). It is out of scope when it names no covered condition and
+either names a topic outside acupath (infertility, smoking, the weather) or is not about
+acupuncture at all. An acupuncture question about an unknown condition ("gout") is in scope
+but names ``unknown_topic``: the honest answer is that the evidence base holds nothing on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from acupath.answer import text as tx
+from acupath.answer.vocabulary import INTENTS, Vocabulary, vocabulary
+from acupath.evidence.schemas import Condition
+
+_ICD10 = re.compile(r"\b([A-Za-z]\d{2}(?:\.[0-9A-Za-z]{1,4})?)\b")
+
+
+@dataclass(frozen=True)
+class Question:
+    """What acupath understood of a question."""
+
+    text: str
+    conditions: tuple[str, ...] = ()
+    matched_terms: tuple[str, ...] = ()
+    broad: bool = False
+    interventions: tuple[str, ...] = ()
+    comparators: tuple[str, ...] = ()
+    intents: tuple[str, ...] = ()
+    acupuncture_mentioned: bool = False
+    in_scope: bool = True
+    scope_note: str | None = None
+    unknown_topic: tuple[str, ...] = ()
+    tokens: tuple[str, ...] = field(default=(), repr=False)
+
+    def as_dict(self) -> dict[str, object]:
+        """The understanding as plain data, for the JSON answer."""
+        return {
+            "conditions": list(self.conditions),
+            "matched_terms": list(self.matched_terms),
+            "broad": self.broad,
+            "interventions": list(self.interventions),
+            "comparators": list(self.comparators),
+            "intents": list(self.intents),
+            "in_scope": self.in_scope,
+            "scope_note": self.scope_note,
+            "unknown_topic": list(self.unknown_topic),
+        }
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    label: str
+    targets: tuple[str, ...]
+    term: str
+
+
+class Understander:
+    """Question understanding over one set of conditions; build once, call many times."""
+
+    def __init__(self, conditions: Mapping[str, Condition], vocab: Vocabulary | None = None):
+        self.vocab = vocab or vocabulary()
+        self.conditions = dict(conditions)
+        self._condition_phrases = self._build_condition_phrases()
+        self._umbrella = self._build_umbrella()
+        self._intent_phrases = _phrase_table(self.vocab.intents)
+        self._intervention_phrases = _phrase_table(self.vocab.interventions)
+        self._comparator_phrases = _phrase_table(self.vocab.comparators)
+        self._acupuncture = [_full_key(t) for t in self.vocab.acupuncture_terms]
+        self._out_of_scope = [(t, _full_key(t)) for t in self.vocab.out_of_scope_terms]
+        self._other_treatments = [(t, _full_key(t)) for t in self.vocab.other_treatment_terms]
+        self._known_words = self._build_known_words()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build_condition_phrases(self) -> list[tuple[tuple[str, ...], str, str]]:
+        table: list[tuple[tuple[str, ...], str, str]] = []
+        for cid, cond in self.conditions.items():
+            names = [cond.name, cid.replace("_", " "), *cond.synonyms, *cond.lay_terms]
+            for name in names:
+                key = tx.phrase_key(name)
+                if key:
+                    table.append((key, cid, name))
+        return table
+
+    def _build_umbrella(self) -> list[tuple[tuple[str, ...], str, tuple[str, ...]]]:
+        table: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
+        for umb in self.vocab.umbrella:
+            if umb.categories:
+                targets = tuple(
+                    cid for cid, c in self.conditions.items() if c.category in umb.categories
+                )
+            else:
+                word = tx.fold(umb.word or "")
+                targets = tuple(
+                    cid
+                    for cid, c in self.conditions.items()
+                    if any(word in tx.fold(n) for n in (c.name, *c.synonyms, *c.lay_terms))
+                )
+            key = tx.phrase_key(umb.phrase)
+            if key and targets:
+                table.append((key, umb.phrase, targets))
+        return table
+
+    def _build_known_words(self) -> set[str]:
+        known: set[str] = set()
+        lists: list[Iterable[str]] = [
+            self.vocab.acupuncture_terms,
+            self.vocab.generic_words,
+            self.vocab.out_of_scope_terms,
+            self.vocab.other_treatment_terms,
+            [u.phrase for u in self.vocab.umbrella],
+        ]
+        for table in (self.vocab.intents, self.vocab.interventions, self.vocab.comparators):
+            lists.extend(table.values())
+        for items in lists:
+            for phrase in items:
+                known.update(tx.tokens(phrase, keep_stopwords=True))
+        for key, _, _ in self._condition_phrases:
+            known.update(key)
+        return known
+
+    # -- understanding ------------------------------------------------------------------------
+
+    def __call__(self, question: str) -> Question:
+        content = tx.tokens(question)
+        full = tx.tokens(question, keep_stopwords=True)
+        cond_matches = self._match_conditions(content, question)
+        conditions = _unique(t for m in cond_matches for t in m.targets)
+        broad = any(m.label == "umbrella" for m in cond_matches)
+        intents = self._match_intents(full)
+        interventions = _labels(_longest_first(_find(full, self._intervention_phrases)))
+        comparators = _labels(_longest_first(_find(full, self._comparator_phrases)))
+        acupuncture = tx.any_phrase(full, self._acupuncture) or bool(interventions)
+        out_terms = [t for t, k in self._out_of_scope if tx.contains_phrase(full, k)]
+        other_tx = [t for t, k in self._other_treatments if tx.contains_phrase(full, k)]
+
+        in_scope, note = True, None
+        unknown: tuple[str, ...] = ()
+        if conditions:
+            if not acupuncture and other_tx:
+                in_scope = False
+                note = (
+                    f"acupath answers questions about acupuncture; this asks about "
+                    f"{', '.join(other_tx)}"
+                )
+        elif out_terms:
+            in_scope = False
+            note = (
+                f"acupath covers acupuncture for pain and cancer symptoms; "
+                f"'{out_terms[0]}' is outside its evidence base"
+            )
+        elif not acupuncture:
+            in_scope = False
+            note = "acupath answers questions about acupuncture for pain and cancer symptoms"
+        elif set(intents) <= {"efficacy", "effect_size"}:
+            # "does acupuncture help gout?": a benefit question about something not covered;
+            # for safety, mechanism or dose questions extra words are qualifiers, not topics
+            unknown = tuple(w for w in _unique(content) if w not in self._known_words)
+        if in_scope and not intents:
+            intents = ("efficacy",) if conditions else ("overview",)
+        if in_scope and not conditions and not unknown and intents == ("efficacy",):
+            intents = ("overview",)
+        return Question(
+            text=question,
+            conditions=conditions,
+            matched_terms=tuple(m.term for m in cond_matches),
+            broad=broad,
+            interventions=interventions,
+            comparators=comparators,
+            intents=intents,
+            acupuncture_mentioned=acupuncture,
+            in_scope=in_scope,
+            scope_note=note,
+            unknown_topic=unknown,
+            tokens=tuple(content),
+        )
+
+    def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
+        found: list[_Match] = []
+        for key, cid, name in self._condition_phrases:
+            for start in tx.contains_phrase(content, key):
+                found.append(_Match(start, start + len(key), "condition", (cid,), name))
+        for key, phrase, targets in self._umbrella:
+            for start in tx.contains_phrase(content, key):
+                found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
+        chosen = _longest_first(found)
+        if any(m.label == "condition" for m in chosen):
+            # a named condition is more precise than an umbrella word elsewhere in the question
+            # ("lymphoedema after breast cancer" is about lymphoedema, not every cancer symptom)
+            chosen = [m for m in chosen if m.label != "umbrella"]
+        for code in _ICD10.findall(question):
+            code = code.upper()
+            hits = tuple(
+                cid
+                for cid, c in self.conditions.items()
+                if any(k == code or k.startswith(code) or code.startswith(k) for k in c.icd10)
+            )
+            if hits:
+                chosen.append(_Match(-1, -1, "icd10", hits, code))
+        return chosen
+
+    def _match_intents(self, full: list[str]) -> tuple[str, ...]:
+        matches = _longest_first(_find(full, self._intent_phrases))
+        found = {m.label for m in matches}
+        return tuple(i for i in INTENTS if i in found)
+
+
+def _full_key(phrase: str) -> tuple[str, ...]:
+    return tuple(tx.tokens(phrase, keep_stopwords=True))
+
+
+def _phrase_table(table: Mapping[str, Sequence[str]]) -> list[tuple[tuple[str, ...], str]]:
+    out: list[tuple[tuple[str, ...], str]] = []
+    for label, phrases in table.items():
+        for phrase in phrases:
+            key = _full_key(phrase)
+            if key:
+                out.append((key, label))
+    return out
+
+
+def _find(tokens: list[str], table: list[tuple[tuple[str, ...], str]]) -> list[_Match]:
+    return [
+        _Match(start, start + len(key), label, (label,), " ".join(key))
+        for key, label in table
+        for start in tx.contains_phrase(tokens, key)
+    ]
+
+
+def _longest_first(matches: list[_Match]) -> list[_Match]:
+    """Keep the longest of overlapping matches (ties: all of them), in question order."""
+    chosen: list[_Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        overlaps = [c for c in chosen if m.start < c.end and c.start < m.end and c.start >= 0]
+        if not overlaps or all((c.end - c.start) == (m.end - m.start) for c in overlaps):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _labels(matches: list[_Match]) -> tuple[str, ...]:
+    return _unique(m.label for m in matches)
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def understand(question: str, conditions: Mapping[str, Condition]) -> Question:
+    """Understand one question against the given conditions (builds the tables each call)."""
+    return Understander(conditions)(question)

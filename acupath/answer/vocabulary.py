@@ -1,0 +1,110 @@
+"""The question vocabulary (``acupath/data/answer/vocabulary.yaml``) as a validated model."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from acupath.errors import KnowledgeBaseError
+from acupath.evidence.loader import DATA_DIR
+
+VOCABULARY_FILE = DATA_DIR / "answer" / "vocabulary.yaml"
+
+INTENTS = (
+    "overview",
+    "efficacy",
+    "effect_size",
+    "safety",
+    "dose",
+    "points",
+    "technique",
+    "mechanisms",
+    "integration",
+    "guidelines",
+    "coverage",
+    "durability",
+)
+"""Every intent the composer knows, in the order their sections appear."""
+
+
+class Umbrella(BaseModel):
+    """A phrase that stands for several conditions: by category, or by a shared word."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    phrase: str
+    categories: tuple[str, ...] = ()
+    word: str | None = None
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> Umbrella:
+        if bool(self.categories) == bool(self.word):
+            raise ValueError("an umbrella phrase needs exactly one of categories or word")
+        return self
+
+
+class SmdBand(BaseModel):
+    """Upper bound (exclusive) of an absolute SMD and the plain word for it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    below: float = Field(gt=0)
+    word: str
+
+
+class Vocabulary(BaseModel):
+    """Words for interventions, comparators, intents, scope and patient language."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    acupuncture_terms: tuple[str, ...]
+    interventions: dict[str, tuple[str, ...]]
+    comparators: dict[str, tuple[str, ...]]
+    intents: dict[str, tuple[str, ...]]
+    umbrella: tuple[Umbrella, ...]
+    out_of_scope_terms: tuple[str, ...]
+    other_treatment_terms: tuple[str, ...]
+    safety_outcome_words: tuple[str, ...]
+    mechanism_outcome_words: tuple[str, ...]
+    mechanism_source_kinds: tuple[str, ...]
+    durability_words: tuple[str, ...]
+    integration_outcome_words: tuple[str, ...]
+    integration_detail_words: tuple[str, ...] = ()
+    plain_words: dict[str, str]
+    generic_words: tuple[str, ...] = ()
+    section_boost: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    smd_bands: tuple[SmdBand, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_intents(self) -> Vocabulary:
+        unknown = set(self.intents) - set(INTENTS)
+        if unknown:
+            raise ValueError(f"unknown intents {sorted(unknown)}; allowed: {', '.join(INTENTS)}")
+        bounds = [b.below for b in self.smd_bands]
+        if bounds != sorted(bounds):
+            raise ValueError("smd_bands must be in increasing order of 'below'")
+        return self
+
+
+def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    """Read and validate the vocabulary file."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"cannot read the question vocabulary: {exc}", file=path) from exc
+    try:
+        return Vocabulary.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or None
+        raise KnowledgeBaseError(err["msg"], file=path, field=field) from None
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The bundled vocabulary, read once per process."""
+    return load_vocabulary()

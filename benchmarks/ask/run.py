@@ -1,0 +1,295 @@
+"""Benchmark of ``acupath ask``: quality (fact recall, citation precision, abstention, reading
+grade, fabricated figures) and in-process latency, on the shipped evidence base and on the same
+base scaled synthetically to 20,000 findings.
+
+    .venv/bin/python benchmarks/ask/run.py [--scale 20000] [--json results.json]
+
+Scores, over the questions of ``questions.yaml``:
+
+- fact recall: share of expected facts (strings) found in the clinician answer;
+- source recall: share of expected source ids among the answer's references;
+- citation precision: share of answer lines carrying a figure or a citation marker whose every
+  figure is held by a record of the sources that line cites (a figure with no marker fails);
+- abstention accuracy: share of questions whose ``insufficient_evidence`` and ``out_of_scope``
+  flags are as expected;
+- fabricated figures: figures in any shown answer that no record it used holds (must be 0);
+- patient reading grade: Flesch-Kincaid grade of each in-scope patient answer (<= 8 wanted);
+- latency: wall time of one ``ask`` call in this process (index built beforehand), p50/p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from acupath.answer import Answer, ask, records_of
+from acupath.answer.audience import readability
+from acupath.answer.retrieve import index_for
+from acupath.answer.verify import check_text, evidence_of, figures
+from acupath.evidence.loader import DATA_DIR, EvidenceBase, bundled_base, load_base
+
+HERE = Path(__file__).resolve().parent
+MARKER = re.compile(r"\[(\d+(?:, \d+)*)\]")
+
+
+def load_questions() -> list[dict[str, Any]]:
+    with (HERE / "questions.yaml").open(encoding="utf-8") as fh:
+        questions: list[dict[str, Any]] = yaml.safe_load(fh)
+    return questions
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def citation_lines(answer: Answer, base: EvidenceBase) -> tuple[int, int, list[str]]:
+    """(lines checked, lines supported, failures) for one answer."""
+    index = index_for(base)
+    by_key = {d.key: d for d in index.documents}
+    records_by_source: dict[str, list[Any]] = {}
+    for use in answer.records_used:
+        doc = by_key.get(f"{use.kind}:{use.id}")
+        if doc is not None:
+            for sid in doc.sources:
+                records_by_source.setdefault(sid, []).append(doc.record)
+    ref_by_number = {r.number: r.id for r in answer.references}
+    checked = supported = 0
+    failures: list[str] = []
+    for section in answer.sections:
+        for line in section.text.splitlines():
+            figs = figures(line)
+            marks = [int(n) for m in MARKER.findall(line) for n in m.split(", ")]
+            if not figs and not marks:
+                continue
+            checked += 1
+            if figs and not marks:
+                failures.append(f"uncited figure: {line[:90]}")
+                continue
+            cited = [ref_by_number[n] for n in marks if n in ref_by_number]
+            if len(cited) != len(marks):
+                failures.append(f"marker without reference: {line[:90]}")
+                continue
+            records: list[Any] = [base.sources[s] for s in cited]
+            for s in cited:
+                records += records_by_source.get(s, [])
+            records += list(base.conditions.values())
+            if check_text(line, records):
+                failures.append(f"figure not in the cited records: {line[:90]}")
+                continue
+            supported += 1
+    return checked, supported, failures
+
+
+def fabricated(answer: Answer, base: EvidenceBase) -> list[str]:
+    if not answer.verified:
+        return []  # withheld answers are not shown
+    index = index_for(base)
+    r = index.search(index.understand(answer.question))
+    return check_text(answer.markdown, records_of(answer, base, r))
+
+
+def run_quality(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str, Any]:
+    ask("warm-up: is acupuncture safe?", base=base)
+    ask("warm-up: is acupuncture safe?", base=base, audience="patient")
+    facts_total = facts_found = sources_total = sources_found = 0
+    abstain_ok = 0
+    lines_checked = lines_ok = 0
+    fabricated_total = 0
+    grades: list[dict[str, float]] = []
+    latencies: list[float] = []
+    patient_latencies: list[float] = []
+    misses: list[str] = []
+    citation_failures: list[str] = []
+    withheld = 0
+    for q in questions:
+        t0 = time.perf_counter()
+        answer = ask(q["question"], base=base)
+        latencies.append(time.perf_counter() - t0)
+        text = answer.markdown.lower()
+        for fact in q.get("facts", []):
+            facts_total += 1
+            if fact.lower() in text:
+                facts_found += 1
+            else:
+                misses.append(f"{q['id']}: fact {fact!r}")
+        refs = {r.id for r in answer.references}
+        for sid in q.get("sources", []):
+            sources_total += 1
+            if sid in refs:
+                sources_found += 1
+            else:
+                misses.append(f"{q['id']}: source {sid}")
+        want_insufficient = bool(q.get("insufficient", False))
+        want_oos = bool(q.get("out_of_scope", False))
+        if answer.insufficient_evidence == want_insufficient and answer.out_of_scope == want_oos:
+            abstain_ok += 1
+        else:
+            misses.append(
+                f"{q['id']}: flags insufficient={answer.insufficient_evidence} "
+                f"out_of_scope={answer.out_of_scope}"
+            )
+        withheld += not answer.verified
+        checked, ok, failures = citation_lines(answer, base)
+        lines_checked += checked
+        lines_ok += ok
+        citation_failures += [f"{q['id']}: {f}" for f in failures]
+        fabricated_total += len(fabricated(answer, base))
+        if not want_oos:
+            t0 = time.perf_counter()
+            patient = ask(q["question"], base=base, audience="patient")
+            patient_latencies.append(time.perf_counter() - t0)
+            if not patient.out_of_scope:
+                grades.append(readability(patient.markdown))
+            fabricated_total += len(fabricated(patient, base))
+            withheld += not patient.verified
+    fk = [g["flesch_kincaid"] for g in grades]
+    return {
+        "questions": len(questions),
+        "fact_recall": facts_found / facts_total if facts_total else 1.0,
+        "facts": facts_total,
+        "source_recall": sources_found / sources_total if sources_total else 1.0,
+        "citation_precision": lines_ok / lines_checked if lines_checked else 1.0,
+        "cited_lines": lines_checked,
+        "abstention_accuracy": abstain_ok / len(questions),
+        "fabricated_figures": fabricated_total,
+        "withheld_answers": withheld,
+        "patient_grade_mean": statistics.fmean(fk),
+        "patient_grade_max": max(fk),
+        "patient_share_grade_8_or_lower": sum(1 for g in fk if g <= 8) / len(fk),
+        "patient_ari_mean": statistics.fmean(g["ari"] for g in grades),
+        "patient_coleman_liau_mean": statistics.fmean(g["coleman_liau"] for g in grades),
+        "latency_ms_p50": percentile(latencies, 50) * 1000,
+        "latency_ms_p95": percentile(latencies, 95) * 1000,
+        "patient_latency_ms_p50": percentile(patient_latencies, 50) * 1000,
+        "patient_latency_ms_p95": percentile(patient_latencies, 95) * 1000,
+        "misses": misses,
+        "citation_failures": citation_failures,
+    }
+
+
+def scaled_base(target: int, folder: Path) -> EvidenceBase:
+    """The shipped base plus synthetic findings (copies with new ids) up to ``target`` findings.
+
+    Each copy keeps its source, condition and measure and shifts estimate and CI together, so
+    it stays valid and answers that cite it stay traceable.
+    """
+    root = folder / "data"
+    shutil.copytree(DATA_DIR, root)
+    base = load_base(root)
+    originals = [f.model_dump(mode="json", exclude_none=True) for f in base.findings.values()]
+    extra: list[dict[str, Any]] = []
+    n = 0
+    while len(base.findings) + len(extra) < target:
+        raw = dict(originals[n % len(originals)])
+        n += 1
+        raw["id"] = f"{raw['id']}_syn{n}"
+        raw["summary"] = f"Synthetic copy {n} of a finding, for the scale benchmark only."
+        if isinstance(raw.get("estimate"), int | float) and raw.get("measure") in ("SMD", "MD"):
+            shift = ((n * 37) % 21 - 10) / 1000
+            raw["estimate"] = round(raw["estimate"] + shift, 4)
+            if "ci_lower" in raw:
+                raw["ci_lower"] = round(raw["ci_lower"] + shift, 4)
+                raw["ci_upper"] = round(raw["ci_upper"] + shift, 4)
+        extra.append(raw)
+    (root / "findings" / "zz_synthetic.yaml").write_text(
+        yaml.safe_dump(extra, sort_keys=False), encoding="utf-8"
+    )
+    return load_base(root)
+
+
+def run_latency(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    index_for(base)
+    build = time.perf_counter() - t0
+    ask("warm-up: is acupuncture safe?", base=base)
+    latencies: list[float] = []
+    withheld = 0
+    for q in questions:
+        t0 = time.perf_counter()
+        answer = ask(q["question"], base=base)
+        latencies.append(time.perf_counter() - t0)
+        withheld += not answer.verified
+    return {
+        "findings": len(base.findings),
+        "index_build_s": build,
+        "latency_ms_p50": percentile(latencies, 50) * 1000,
+        "latency_ms_p95": percentile(latencies, 95) * 1000,
+        "withheld_answers": withheld,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=20000, help="findings in the scaled base")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args(argv)
+    questions = load_questions()
+    base = bundled_base()
+    results: dict[str, Any] = {
+        "machine": {
+            "python": sys.version.split()[0],
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+        },
+        "shipped": run_quality(base, questions),
+    }
+    _ = evidence_of  # the verifier's collector is what check_text uses
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        big = scaled_base(args.scale, Path(tmp))
+        load_s = time.perf_counter() - t0
+        results["scaled"] = run_latency(big, questions) | {"load_s": load_s}
+    shipped, scaled = results["shipped"], results["scaled"]
+    print(f"questions {shipped['questions']}, facts {shipped['facts']}")
+    print(f"fact recall         {shipped['fact_recall']:.1%}")
+    print(f"source recall       {shipped['source_recall']:.1%}")
+    print(
+        f"citation precision  {shipped['citation_precision']:.1%} ({shipped['cited_lines']} lines)"
+    )
+    print(f"abstention accuracy {shipped['abstention_accuracy']:.1%}")
+    print(
+        f"fabricated figures  {shipped['fabricated_figures']}; withheld answers "
+        f"{shipped['withheld_answers']}"
+    )
+    print(
+        f"patient grade       mean {shipped['patient_grade_mean']:.1f}, max "
+        f"{shipped['patient_grade_max']:.1f}, <=8: {shipped['patient_share_grade_8_or_lower']:.0%}"
+        f" (ARI {shipped['patient_ari_mean']:.1f}, Coleman-Liau "
+        f"{shipped['patient_coleman_liau_mean']:.1f})"
+    )
+    print(
+        f"latency (shipped, {len(base.findings)} findings): p50 "
+        f"{shipped['latency_ms_p50']:.1f} ms, p95 {shipped['latency_ms_p95']:.1f} ms; patient "
+        f"p50 {shipped['patient_latency_ms_p50']:.1f} ms, p95 "
+        f"{shipped['patient_latency_ms_p95']:.1f} ms"
+    )
+    print(
+        f"latency (scaled, {scaled['findings']} findings): p50 {scaled['latency_ms_p50']:.1f} ms,"
+        f" p95 {scaled['latency_ms_p95']:.1f} ms; load {scaled['load_s']:.1f} s, index "
+        f"{scaled['index_build_s']:.1f} s; withheld {scaled['withheld_answers']}"
+    )
+    for miss in shipped["misses"]:
+        print("  miss:", miss)
+    for failure in shipped["citation_failures"]:
+        print("  citation:", failure)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
