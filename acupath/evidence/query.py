@@ -88,9 +88,7 @@ def recommendations_for(
     if condition_id is not None:
         condition(base, condition_id)
     return [
-        r
-        for r in base.recommendations.values()
-        if condition_id is None or r.covers(condition_id)
+        r for r in base.recommendations.values() if condition_id is None or r.covers(condition_id)
     ]
 
 

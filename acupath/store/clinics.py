@@ -63,7 +63,7 @@ def patient_count(*, db: Session, clinic_id: int) -> int:
 
 
 def create_user(
-    *, db: Session, clinic_id: int, username: str, display_name: str, role: str = "practitioner"
+    *, db: Session, clinic_id: int, username: str, display_name: str, role: str = "clinician"
 ) -> User:
     """Add a user of a clinic (flushed, not committed); a username is unique."""
     if db.scalar(select(User).where(User.username == username)) is not None:

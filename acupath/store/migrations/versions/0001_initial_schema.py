@@ -85,7 +85,7 @@ def upgrade() -> None:
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
-            "role IN ('practitioner', 'admin', 'reviewer', 'system')", name=op.f("ck_users_role")
+            "role IN ('admin', 'clinician', 'viewer', 'system')", name=op.f("ck_users_role")
         ),
         sa.ForeignKeyConstraint(
             ["clinic_id"], ["clinics.id"], name=op.f("fk_users_clinic_id_clinics")

@@ -1,0 +1,106 @@
+"""The acupath web application: ``create_app(settings)`` builds it; ``acupath serve`` runs it.
+
+Pages for people and a JSON twin of each under ``/api/`` (datasette's rule), one error handler
+(:mod:`acupath.web.errors`), security headers and the CSRF cookie on every response, routers by
+domain (evidence, points, meta, ask, accounts, patients, dashboard).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+import acupath
+from acupath.evidence.loader import EvidenceBase, bundled_base
+from acupath.settings import Settings, get_settings
+from acupath.store import open_database
+from acupath.web import errors
+from acupath.web.deps import AppState
+from acupath.web.middleware import SecurityMiddleware
+from acupath.web.pages import HERE, render
+from acupath.web.security import Signer, SignInGuard
+
+ROUTERS = ("evidence", "points", "meta", "ask", "accounts", "patients", "dashboard")
+"""Router modules under :mod:`acupath.web.routers`; one whose core is missing is skipped."""
+
+
+def database(settings: Settings) -> Engine:
+    """The migrated database of these settings (the SQLite folder is created when missing)."""
+    url = settings.effective_database_url
+    if not settings.database_url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return open_database(url)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine: Engine | None = None,
+    base: EvidenceBase | None = None,
+) -> FastAPI:
+    """Build the app. ``engine`` and ``base`` default to the settings' database and the bundle."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="acupath",
+        version=getattr(acupath, "__version__", "0.1.0"),
+        description="Evidence-grounded acupuncture for pain care: pages and a JSON API.",
+        docs_url=None,  # Swagger UI loads from a CDN; /docs is served from our own template
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.acupath = AppState(
+        settings=settings,
+        engine=engine or database(settings),
+        base=base or bundled_base(),
+        signer=Signer(settings.secret_key),
+        guard=SignInGuard(),
+    )
+    errors.install(app)
+
+    app.add_middleware(SecurityMiddleware)
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def home(request: Request) -> Response:
+        return render(request, "home.html", {"title": "acupath"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> Response:
+        schema = app.openapi()
+        routes = [
+            {"method": method.upper(), "path": path, "summary": op.get("summary", "")}
+            for path, ops in schema["paths"].items()
+            for method, op in ops.items()
+        ]
+        return render(request, "docs.html", {"title": "API", "routes": routes})
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        """Liveness: the app is up and the evidence base is loaded."""
+        base = app.state.acupath.base
+        return {"ok": True, "findings": len(base.findings), "sources": len(base.sources)}
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return RedirectResponse("/static/favicon.svg")
+
+    for name in ROUTERS:
+        if importlib.util.find_spec(f"acupath.web.routers.{name}") is None:
+            continue
+        try:
+            module = importlib.import_module(f"acupath.web.routers.{name}")
+        except ModuleNotFoundError as exc:  # a core package still being built: pages absent
+            if exc.name and exc.name.startswith("acupath.web"):
+                raise
+            app.state.missing = [*getattr(app.state, "missing", []), f"{name}: {exc}"]
+            continue
+        app.include_router(module.router)
+
+    return app
