@@ -12,9 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## The main job: list the evidence on chronic low back pain.
+## The main job: the clinic web app on SQLite with the bundled evidence and a demo clinic.
 run: $(STAMP)
-	$(BIN)/acupath evidence findings --condition chronic_low_back_pain
+	$(BIN)/acupath serve --demo
 
 ## The whole suite: ruff, mypy (strict for acupath/), pytest.
 test: lint typecheck pytest

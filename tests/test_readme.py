@@ -45,3 +45,16 @@ def test_ci_runs_the_readme_test_command() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^run:", makefile, flags=re.M)
     assert re.search(r"^test:", makefile, flags=re.M)
+
+
+def test_every_command_is_documented() -> None:
+    """Each top-level command appears as ``acupath NAME`` in the README or in docs/."""
+    from typer.main import get_command
+
+    from acupath.cli import build_app
+
+    text = README + "".join(p.read_text("utf-8") for p in (ROOT / "docs").glob("*.md"))
+    names = sorted(get_command(build_app()).commands)  # type: ignore[attr-defined]
+    assert len(names) >= 10
+    missing = [name for name in names if f"acupath {name}" not in text]
+    assert not missing, f"undocumented commands: {missing}"

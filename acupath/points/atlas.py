@@ -11,6 +11,13 @@ is duplicated, when the WHO meridian counts (361 points) are not met, when a cau
 point or a source that does not exist, or when a point or ear point lists a caution that does
 not exist. The bundled atlas is loaded once per process (:func:`bundled_atlas`); it is immutable.
 
+English point names come from Deadman, *A Manual of Acupuncture* (source ``deadman2007``): the
+WHO standards give English names to the meridians only (WHO 1991, section 3.1). 349 of the 361
+WHO points carry one; the 12 the source record lists (ST17, ST33, SP14, BL22, BL45, KI10, KI15,
+GB27, GB32, LR4, LR9, CV11) are left empty because their name could not be checked. English
+names resolve like pinyin (``normalise_code("Kidney Shu")`` -> ``BL23``); the one the book gives
+to two points (``Spirit Gate``: HT7 and CV8) is refused as ambiguous.
+
 Cautions are linked both ways on load: every point covered by a caution (listed by code, or
 lying in one of the caution's ``regions``) gets the caution's id in ``Point.cautions``, and the
 caution's ``points`` then lists every covered code in atlas order.

@@ -120,7 +120,8 @@ class Point(_Frozen):
     prints in brackets (simplified or Japanese) where one differs, so not every character of a
     modern simplified spelling is covered. ``code`` is the WHO alphanumeric code (``BL23``;
     ``EX-B2`` for extra points). Extra points without a WHO code use their pinyin in capitals
-    (``ANMIAN``). ``names`` holds other names
+    (``ANMIAN``). ``english`` is the English name of Deadman's *A Manual of Acupuncture*
+    (``BL23`` Kidney Shu), empty where it could not be checked. ``names`` holds other names
     and spellings that resolve to the point (``Jiaji`` for ``EX-B2``). ``midline`` points are
     single; all others are bilateral. ``group_size`` counts the needling sites on one side for a
     named group (``EX-UE9`` Baxie: 4 per hand). ``depth`` is the usual depth as text; the numeric

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
+from acupath.care.protocols import protocols_for
 from acupath.evidence.loader import EvidenceBase, bundled_base
 from acupath.outcomes import benchmarks as bm
 from acupath.points import normalise_code
@@ -49,7 +50,9 @@ DEFAULT_RESPONSE = 0.45  # synthetic setting for conditions without a responder 
 DEFAULT_AE_SHARE = 0.08  # synthetic settings if the evidence base has no safety study with
 DEFAULT_AE_PATIENTS = 0.09  # both a per-treatment and a per-patient share
 
-# (condition, weight, techniques, points) - invented courses for a demo, not protocols.
+# (condition, weight, techniques, fallback points). A course uses the points of the condition's
+# preferred protocol with a published point list (acupath/data/protocols); the fallback list,
+# invented for the demo, serves only conditions whose trials did not publish their points.
 MIX: tuple[tuple[str, int, tuple[str, ...], tuple[str, ...]], ...] = (
     ("chronic_low_back_pain", 30, ("manual", "electro"), ("BL23", "BL25", "BL40", "GB30", "LR3")),
     ("chronic_neck_pain", 15, ("manual",), ("GB20", "GB21", "SI3", "LI4", "BL10")),
@@ -153,6 +156,19 @@ def _existing(db: Session, clinic: Clinic) -> DemoResult:
     )
 
 
+def course_points(condition: str, technique: str, fallback: tuple[str, ...]) -> tuple[str, ...]:
+    """Points for a demo course: the default point selection of the preferred protocol for
+    ``condition`` with a published point list and this ``technique`` (at least three needled
+    points; the tender "Ashi" point has no fixed code), else ``fallback``."""
+    for protocol in protocols_for(condition):
+        if protocol.point_list != "published" or protocol.technique != technique:
+            continue
+        published = tuple(p.code for p in protocol.points if p.selected and p.code != "ASHI")
+        if len(published) >= 3:
+            return tuple(normalise_code(c) for c in published)
+    return tuple(normalise_code(c) for c in fallback)
+
+
 def build_demo(
     engine: Engine, *, patients: int = 300, seed: int = 7, actor: str = "demo"
 ) -> DemoResult:
@@ -165,7 +181,7 @@ def build_demo(
     # the study are reproduced on average.
     p_prone, p_session = ae_shares(base)
     p_ae_if_prone = min(1.0, p_session / p_prone)
-    codes = {m[0]: tuple(normalise_code(c) for c in m[3]) for m in MIX}
+    codes = {(m[0], t): course_points(m[0], t, m[3]) for m in MIX for t in m[2]}
     with write_session(engine) as db:
         existing = db.scalar(select(Clinic).where(Clinic.name == DEMO_CLINIC))
         if existing is not None:
@@ -176,7 +192,6 @@ def build_demo(
         n_sessions = n_responses = n_events = 0
         for i in range(1, patients + 1):
             cond, _, techniques, _ = _pick(rng, [(m, m[1]) for m in MIX])
-            points = codes[cond]
             age = rng.randint(28, 84)
             patient = Patient(
                 clinic_id=clinic.id,
@@ -202,6 +217,7 @@ def build_demo(
             db.flush()
             planned = rng.randint(6, 12)
             technique = rng.choice(techniques)
+            points = codes[(cond, technique)]
             done = planned if rng.random() > 0.12 else rng.randint(2, planned - 1)
             coverage = "cms_ncd_30_3_3" if cond == "chronic_low_back_pain" and age >= 65 else None
             plan = Plan(

@@ -9,7 +9,7 @@ an ``Authorization: Bearer`` token on ``/api/`` routes. Clinic isolation lives i
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -21,6 +21,7 @@ from acupath.evidence.loader import EvidenceBase
 from acupath.settings import Settings
 from acupath.store import patients, write_session
 from acupath.store.models import Patient, User
+from acupath.web.answers import AnswerCache
 from acupath.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -52,6 +53,7 @@ class AppState:
     base: EvidenceBase
     signer: Signer
     guard: SignInGuard
+    answers: AnswerCache = field(default_factory=lambda: AnswerCache(maxsize=1024))
 
 
 def state(request: Request) -> AppState:

@@ -1,18 +1,19 @@
-"""A small, safe Markdown subset for answers: paragraphs, ``-`` lists, **bold**, `code`, and
-citation markers ``[1]`` / ``[1, 2]`` turned into links to the numbered reference.
+"""Answer Markdown to safe HTML, with citation markers ``[1]`` / ``[1, 2]`` linked to references.
 
-Everything is HTML-escaped first, so no text from a record or a question can inject markup.
+CommonMark is rendered by markdown-it-py with raw HTML disabled, so no text from a record or a
+question can inject markup; the citation markers, which CommonMark leaves as literal text, are
+then turned into links to the numbered reference on the page.
 """
 
 from __future__ import annotations
 
 import re
 
-from markupsafe import Markup, escape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_CODE = re.compile(r"`([^`]+)`")
 _MARKERS = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
+_MD = MarkdownIt("commonmark", {"html": False})
 
 
 def _marker(match: re.Match[str]) -> str:
@@ -23,41 +24,6 @@ def _marker(match: re.Match[str]) -> str:
     return f"<sup>[{links}]</sup>"
 
 
-def _inline(text: str) -> str:
-    html = str(escape(text))
-    html = _BOLD.sub(r"<strong>\1</strong>", html)
-    html = _CODE.sub(r"<code>\1</code>", html)
-    return _MARKERS.sub(_marker, html)
-
-
 def render_markdown(text: str) -> Markup:
-    """HTML for ``text`` (the subset above); safe to insert into a template."""
-    out: list[str] = []
-    in_list = False
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            out.append(f"<p>{_inline(' '.join(paragraph))}</p>")
-            paragraph.clear()
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line.startswith(("- ", "* ")):
-            flush()
-            if not in_list:
-                out.append("<ul>")
-                in_list = True
-            out.append(f"<li>{_inline(line[2:])}</li>")
-            continue
-        if in_list:
-            out.append("</ul>")
-            in_list = False
-        if not line:
-            flush()
-        else:
-            paragraph.append(line)
-    flush()
-    if in_list:
-        out.append("</ul>")
-    return Markup("\n".join(out))
+    """HTML for ``text``; safe to insert into a template."""
+    return Markup(_MARKERS.sub(_marker, _MD.render(text)))

@@ -33,3 +33,11 @@ def test_markup_escapes() -> None:
     html = str(render_markdown("<script>x</script> **bold** [1, 2]\n- item [3]"))
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert '<a href="#ref-2"' in html and "<strong>bold</strong>" in html and "<li>" in html
+
+
+def test_markup_renders_the_headings_answers_use() -> None:
+    from acupath.web.markup import render_markdown
+
+    html = str(render_markdown("### Chronic low back pain\n\n- finding [1]"))
+    assert "<h3>Chronic low back pain</h3>" in html
+    assert "###" not in html

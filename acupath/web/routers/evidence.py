@@ -3,18 +3,21 @@ guideline positions side by side, the seed-claims audit and the sources with lin
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from acupath.evidence import present, query
 from acupath.evidence.loader import EvidenceBase
-from acupath.evidence.schemas import Finding
+from acupath.evidence.schemas import Comparator, Finding
 from acupath.web.deps import StateDep
 from acupath.web.pages import render
 
 router = APIRouter(tags=["evidence"])
+
+COMPARATOR_ORDER = list(get_args(Comparator))
+"""Comparators in the order clinicians weigh them: sham first, then no acupuncture, usual care..."""
 
 
 def _counts(base: EvidenceBase) -> dict[str, int]:
@@ -60,7 +63,9 @@ def condition_document(base: EvidenceBase, condition_id: str) -> dict[str, Any]:
         "count": len(found),
         "groups": [
             {"comparator": comp, "outcome": outcome, "findings": items}
-            for (comp, outcome), items in sorted(groups.items())
+            for (comp, outcome), items in sorted(
+                groups.items(), key=lambda kv: (COMPARATOR_ORDER.index(kv[0][0]), kv[0][1])
+            )
         ],
         "recommendations": [
             r.model_dump(mode="json") | {"reference": query.reference(query.source(base, r.source))}
