@@ -148,14 +148,24 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
 def contains_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> list[int]:
     """Start positions where the token sequence ``phrase`` occurs in ``haystack``."""
     n = len(phrase)
-    if n == 0 or n > len(haystack):
+    last_start = len(haystack) - n
+    if n == 0 or last_start < 0:
         return []
     first = phrase[0]
-    return [
-        i
-        for i in range(len(haystack) - n + 1)
-        if haystack[i] == first and list(haystack[i : i + n]) == list(phrase)
-    ]
+    # Most phrases do not occur at all: let the C-level search reject them before any loop.
+    if first not in haystack:
+        return []
+    target = list(phrase)
+    found: list[int] = []
+    start = 0
+    while True:
+        try:
+            i = haystack.index(first, start, last_start + 1)
+        except ValueError:
+            return found
+        if list(haystack[i : i + n]) == target:
+            found.append(i)
+        start = i + 1
 
 
 def phrase_key(text: str) -> tuple[str, ...]:

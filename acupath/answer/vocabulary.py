@@ -9,7 +9,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from acupath.errors import KnowledgeBaseError
-from acupath.evidence.loader import DATA_DIR
+from acupath.evidence.loader import DATA_DIR, invalid_record
 
 VOCABULARY_FILE = DATA_DIR / "answer" / "vocabulary.yaml"
 
@@ -99,9 +99,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     try:
         return Vocabulary.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or None
-        raise KnowledgeBaseError(err["msg"], file=path, field=field) from None
+        raise invalid_record(exc, file=path) from None
 
 
 @functools.cache

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from acupath.errors import KnowledgeBaseError
-from acupath.evidence.loader import DATA_DIR, read_yaml_list
+from acupath.evidence.loader import DATA_DIR, read_yaml_list, validate_record
 from acupath.evidence.schemas import Slug
 
 MEDICATIONS_DIR = DATA_DIR / "medications"
@@ -129,18 +129,7 @@ def _normalise(text: str) -> str:
 
 
 def _read(path: Path, model: type[Drug] | type[DrugClass]) -> list[BaseModel]:
-    out: list[BaseModel] = []
-    for raw in read_yaml_list(path):
-        try:
-            out.append(model.model_validate(raw))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            field_name = ".".join(str(p) for p in err["loc"]) or None
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            raise KnowledgeBaseError(
-                msg, file=path, record=str(raw.get("id")), field=field_name
-            ) from None
-    return out
+    return [validate_record(raw, model, file=path) for raw in read_yaml_list(path)]
 
 
 def load_formulary(folder: Path = MEDICATIONS_DIR, *, source_ids: Iterable[str] = ()) -> Formulary:

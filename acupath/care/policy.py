@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from acupath.errors import InputError, KnowledgeBaseError
-from acupath.evidence.loader import DATA_DIR, read_yaml_list
+from acupath.evidence.loader import DATA_DIR, read_record_file, read_yaml_list
 from acupath.evidence.schemas import Slug
 
 POLICY_DIR = DATA_DIR / "policy"
@@ -62,20 +62,7 @@ class ClinicPolicy:
 
 
 def _read_defaults(path: Path) -> dict[str, Threshold]:
-    out: dict[str, Threshold] = {}
-    for raw in read_yaml_list(path):
-        try:
-            rec = Threshold.model_validate(raw)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise KnowledgeBaseError(
-                str(err["msg"]),
-                file=path,
-                record=str(raw.get("id")),
-                field=".".join(str(p) for p in err["loc"]),
-            ) from None
-        out[rec.id] = rec
-    return out
+    return read_record_file(path, Threshold)
 
 
 def _read_override(path: Path, known: Mapping[str, Threshold]) -> dict[str, float]:

@@ -24,10 +24,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from acupath.errors import KnowledgeBaseError
-from acupath.evidence.loader import DATA_DIR, read_yaml_list
+from acupath.evidence.loader import DATA_DIR, read_yaml_list, validate_record
 from acupath.evidence.schemas import Slug
 
 PROTOCOLS_DIR = DATA_DIR / "protocols"
@@ -182,16 +182,7 @@ def load_protocols(
     for path in sorted(folder.glob("*.yaml")):
         for raw in read_yaml_list(path):
             rid = str(raw.get("id"))
-            try:
-                proto = Protocol.model_validate(raw)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                raise KnowledgeBaseError(
-                    str(err["msg"]).removeprefix("Value error, "),
-                    file=path,
-                    record=rid,
-                    field=".".join(str(p) for p in err["loc"]),
-                ) from None
+            proto = validate_record(raw, Protocol, file=path)
             if proto.id in out:
                 raise KnowledgeBaseError("duplicate id", file=path, record=rid, field="id")
             for sid in (proto.source, *proto.sources):

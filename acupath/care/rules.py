@@ -46,14 +46,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from acupath.care import vocabulary as vocab
 from acupath.care.intake import Intake
 from acupath.care.medications import MedicationProfile
 from acupath.care.policy import ClinicPolicy
 from acupath.errors import KnowledgeBaseError
-from acupath.evidence.loader import DATA_DIR, read_yaml_list
+from acupath.evidence.loader import DATA_DIR, read_yaml_list, validate_record
 from acupath.evidence.schemas import Slug
 
 RULES_DIR = DATA_DIR / "screening_rules"
@@ -313,17 +313,9 @@ def load_rules(
     for path in sorted(folder.glob("*.yaml")):
         for raw in read_yaml_list(path):
             rid = str(raw.get("id"))
+            rule = validate_record(raw, ScreeningRule, file=path)
             try:
-                rule = ScreeningRule.model_validate(raw)
                 check_condition(rule.when, words)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                raise KnowledgeBaseError(
-                    str(err["msg"]).removeprefix("Value error, "),
-                    file=path,
-                    record=rid,
-                    field=".".join(str(p) for p in err["loc"]),
-                ) from None
             except ValueError as exc:
                 raise KnowledgeBaseError(str(exc), file=path, record=rid, field="when") from None
             if rule.id in seen:

@@ -76,27 +76,47 @@ def _first_error(exc: ValidationError) -> tuple[str | None, str]:
     return field, msg
 
 
+def invalid_record(
+    exc: ValidationError, *, file: Path, record: object = None
+) -> KnowledgeBaseError:
+    """The knowledge-base error for a record that fails its schema: file, id, field, reason."""
+    field, msg = _first_error(exc)
+    return KnowledgeBaseError(msg, file=file, record=str(record) if record else None, field=field)
+
+
+def validate_record(raw: dict[str, Any], model: type[M], *, file: Path) -> M:
+    """Validate one raw record of ``file`` as ``model``, or raise :func:`invalid_record`."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise invalid_record(exc, file=file, record=raw.get("id")) from None
+
+
+def read_record_file(path: Path, model: type[M]) -> dict[str, M]:
+    """Read one YAML file of ``model`` records, by id; refuse invalid records and duplicates."""
+    return read_records_from([path], model)
+
+
 def read_records(folder: Path, model: type[M]) -> dict[str, M]:
     """Read and validate every ``*.yaml`` file in ``folder`` as records of ``model``.
 
     Returns the records by id. Raises :class:`KnowledgeBaseError` on the first invalid
     record or duplicate id. A missing folder is an empty kind. Other domains (points,
-    protocols, screening rules) use this too, so every data file fails the same way.
+    protocols, screening rules, policy) read their files with this module too, so every data
+    file fails the same way.
     """
+    if not folder.is_dir():
+        return {}
+    return read_records_from(sorted(folder.glob("*.yaml")), model)
+
+
+def read_records_from(paths: Iterable[Path], model: type[M]) -> dict[str, M]:
+    """Records of ``model`` from ``paths`` in order, by id; ids must be unique across files."""
     records: dict[str, M] = {}
     origin: dict[str, Path] = {}
-    if not folder.is_dir():
-        return records
-    for path in sorted(folder.glob("*.yaml")):
+    for path in paths:
         for raw in read_yaml_list(path):
-            rid = raw.get("id")
-            try:
-                record = model.model_validate(raw)
-            except ValidationError as exc:
-                field, msg = _first_error(exc)
-                raise KnowledgeBaseError(
-                    msg, file=path, record=str(rid) if rid else None, field=field
-                ) from None
+            record = validate_record(raw, model, file=path)
             key = str(getattr(record, "id"))  # noqa: B009 - every record model has an id
             if key in records:
                 raise KnowledgeBaseError(

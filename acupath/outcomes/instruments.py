@@ -25,10 +25,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from acupath.errors import InputError, KnowledgeBaseError, NotFound
-from acupath.evidence.loader import DATA_DIR, read_yaml_list
+from acupath.evidence.loader import DATA_DIR, read_record_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -122,23 +122,7 @@ def read_records_by_id(root: Path, model: type[M], stem: str) -> dict[str, M]:
     path = root / f"{stem}.yaml"
     if not path.is_file():
         raise KnowledgeBaseError("file not found", file=path)
-    out: dict[str, M] = {}
-    for raw in read_yaml_list(path):
-        try:
-            record = model.model_validate(raw)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise KnowledgeBaseError(
-                str(err["msg"]),
-                file=path,
-                record=str(raw.get("id")),
-                field=".".join(str(p) for p in err["loc"]),
-            ) from None
-        rid = str(getattr(record, "id"))  # noqa: B009 - every record model has an id
-        if rid in out:
-            raise KnowledgeBaseError("duplicate id", file=path, record=rid, field="id")
-        out[rid] = record
-    return out
+    return read_record_file(path, model)
 
 
 def instrument(instrument_id: str) -> Instrument:
