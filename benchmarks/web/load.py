@@ -1,12 +1,15 @@
 """Load test of the web app on loopback: evidence pages, ask, session recording.
 
 Starts ``acupath serve`` (uvicorn, several workers) on 127.0.0.1 with a random port against a
-throwaway SQLite file or the PostgreSQL URL given, then drives it with an asyncio httpx client.
+throwaway SQLite file or the PostgreSQL URL given, then drives it with an asyncio httpx client,
+or, with ``--client wrk``, drives the read scenarios with wrk (a C load generator that takes far
+less of the shared CPU than a Python client; session recording always uses httpx, because every
+acknowledged write is then counted in the database).
 Bounded: at most ``--requests`` per scenario and ``--seconds`` per scenario. Prints one JSON
 document: requests/s, p50 and p99 latency (ms), failures, and for session recording the count
 of sessions found in the database afterwards (no lost writes).
 
-    .venv/bin/python benchmarks/web/load.py [--database-url URL] [--workers 2]
+    .venv/bin/python benchmarks/web/load.py [--database-url URL] [--workers 2] [--client wrk]
 """
 
 from __future__ import annotations
@@ -16,16 +19,20 @@ import asyncio
 import datetime as dt
 import json
 import os
+import platform
+import re
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
 import httpx
+import yaml
 
 PASSWORD = "benchmark password 1"
 SECRET = "benchmark-secret-key"
@@ -112,6 +119,64 @@ async def _scenario(
     }
 
 
+QUESTIONS = Path(__file__).resolve().parents[1] / "ask" / "questions.yaml"
+_UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if match is None:
+        raise ValueError(f"unexpected wrk latency {text!r}")
+    return float(match.group(1)) * _UNIT_MS[match.group(2)]
+
+
+def _wrk(url: str, args: argparse.Namespace, lua: str | None = None) -> dict[str, Any]:
+    """Run wrk against ``url`` for ``--seconds`` with ``--concurrency`` connections."""
+    cmd = ["wrk", "-t1", f"-c{args.concurrency}", f"-d{int(args.seconds)}s", "--latency"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        if lua:
+            script.write(lua)
+    if lua:
+        cmd += ["-s", script.name]
+    out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
+    total = int(re.search(r"(\d+) requests in ([\d.]+)(\w+)", out).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    failures = (int(non2xx.group(1)) if non2xx else 0) + (
+        sum(int(x) for x in sock.groups()) if sock else 0
+    )
+    return {
+        "client": "wrk",
+        "requests": total,
+        "failures": failures,
+        "seconds": args.seconds,
+        "requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
+        "p50_ms": _ms(re.search(r"\s50%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
+        "p99_ms": _ms(re.search(r"\s99%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
+    }
+
+
+def _questions_lua() -> str:
+    """A wrk script that asks the benchmark's questions in turn (benchmarks/ask)."""
+    questions = [q["question"] for q in yaml.safe_load(QUESTIONS.read_text("utf-8"))]
+    paths = ", ".join('"/api/ask?q=' + urllib.parse.quote_plus(q) + '"' for q in questions)
+    return (
+        f"local paths = {{{paths}}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        "  return wrk.format(nil, paths[i])\nend\n"
+    )
+
+
+def _uncached_lua() -> str:
+    """A wrk script whose every request is a question the app has not seen (a cache miss)."""
+    question = urllib.parse.quote_plus("Does acupuncture help chronic low back pain? case")
+    return (
+        "local i = 0\nrequest = function()\n  i = i + 1\n"
+        f'  return wrk.format(nil, "/api/ask?q={question}+" .. i .. "-" .. math.random(1e9))\n'
+        "end\n"
+    )
+
+
 async def _run(base: str, patient_id: int, args: argparse.Namespace) -> dict[str, Any]:
     limits = httpx.Limits(max_connections=args.concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
@@ -132,13 +197,25 @@ async def _run(base: str, patient_id: int, args: argparse.Namespace) -> dict[str
             body = {"performed_on": day.isoformat(), "points": ["BL23"], "pain_nrs": i % 11}
             return await c.post(f"/api/patients/{patient_id}/sessions", json=body, headers=headers)
 
-        out = {}
-        for name, make in (
-            ("evidence_page", evidence),
-            ("evidence_api", evidence_api),
-            ("ask", ask),
-            ("record_session", record),
-        ):
+        out: dict[str, Any] = {}
+        scenarios: list[tuple[str, Any]] = [("record_session", record)]
+        if args.client == "wrk":
+            for name, path, lua in (
+                ("evidence_page", "/evidence/chronic_low_back_pain", None),
+                ("evidence_api", "/api/evidence/findings?condition=chronic_low_back_pain", None),
+                ("ask", "/api/ask?q=Does+acupuncture+help+chronic+low+back+pain%3F", None),
+                ("ask_question_set", "/", _questions_lua()),
+                ("ask_uncached", "/", _uncached_lua()),
+            ):
+                out[name] = _wrk(base + path, args, lua)
+        else:
+            scenarios = [
+                ("evidence_page", evidence),
+                ("evidence_api", evidence_api),
+                ("ask", ask),
+                *scenarios,
+            ]
+        for name, make in scenarios:
             await make(client, 0)  # warm-up (caches, connections), not counted
             out[name] = await _scenario(
                 client,
@@ -150,6 +227,22 @@ async def _run(base: str, patient_id: int, args: argparse.Namespace) -> dict[str
         return out
 
 
+def _medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per scenario: the median of each figure over the runs; failures are summed."""
+    out: dict[str, Any] = {}
+    for name in runs[0]:
+        rows = [run[name] for run in runs]
+        out[name] = {
+            "requests": sum(r["requests"] for r in rows),
+            "failures": sum(r["failures"] for r in rows),
+            **{
+                key: round(statistics.median(r[key] for r in rows), 2)
+                for key in ("requests_per_s", "p50_ms", "p99_ms")
+            },
+        }
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default=None)
@@ -157,6 +250,8 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--client", choices=("httpx", "wrk"), default="httpx")
+    parser.add_argument("--repeat", type=int, default=1, help="runs; figures are medians")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="acupath-bench-")
     env = dict(os.environ, ACUPATH_DATA_DIR=folder, ACUPATH_SECRET_KEY=SECRET)
@@ -176,19 +271,26 @@ def main() -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        results = asyncio.run(_run(base, patient_id, args))
+        runs = [asyncio.run(_run(base, patient_id, args)) for _ in range(args.repeat)]
     finally:
         server.terminate()
         server.wait(timeout=20)
     stored = _count_sessions(env, patient_id)
-    rec = results["record_session"]
-    rec["sessions_stored"] = stored
-    # the one warm-up session is stored too; every acknowledged write must be in the database
-    rec["lost_writes"] = rec["requests"] - rec["failures"] + 1 - stored
+    results = _medians(runs)
+    # each run stores its warm-up session too; every acknowledged write must be in the database
+    acknowledged = sum(
+        r["record_session"]["requests"] - r["record_session"]["failures"] + 1 for r in runs
+    )
+    results["record_session"]["sessions_stored"] = stored
+    results["record_session"]["lost_writes"] = acknowledged - stored
     doc = {
         "database": "postgresql" if args.database_url else "sqlite",
         "workers": args.workers,
+        "client": args.client,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}",
         "concurrency": args.concurrency,
+        "repeats": args.repeat,
+        "note": "each figure is the median over the repeats",
         "results": results,
     }
     print(json.dumps(doc, indent=2))

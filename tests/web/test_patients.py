@@ -93,6 +93,18 @@ def test_viewer_cannot_write(app: FastAPI, people: dict[str, int]) -> None:
         assert r.status_code == 403 and r.json()["status"] == 403
 
 
+def test_viewer_pages_offer_no_write_controls(app: FastAPI, people: dict[str, int]) -> None:
+    with TestClient(app) as c:
+        sign_in(c, "vic")
+        listing = c.get("/patients").text
+        assert "viewer" in listing and "Add a patient" not in listing
+        page = c.get(f"/patients/{people['patient_a']}").text
+        assert 'id="session-form"' not in page and 'id="start-plan"' not in page
+    with TestClient(app) as c:
+        sign_in(c, "ana")
+        assert "Add a patient" in c.get("/patients").text
+
+
 def test_flow_through_api(app: FastAPI, people: dict[str, int]) -> None:
     with TestClient(app) as c:
         headers = token_for(c, "ana")

@@ -24,7 +24,15 @@ from acupath.care.screening import screen
 from acupath.errors import InputError
 from acupath.store import ConditionIn, PatientIn, PlanIn, SessionIn, patients, sessions
 from acupath.store.models import Patient, TreatmentSession, User
-from acupath.web.deps import CsrfChecked, CurrentUser, PatientDep, SessionDep, StateDep, Writer
+from acupath.web.deps import (
+    CAN_WRITE,
+    CsrfChecked,
+    CurrentUser,
+    PatientDep,
+    SessionDep,
+    StateDep,
+    Writer,
+)
 from acupath.web.pages import render
 
 router = APIRouter(tags=["patients"])
@@ -232,7 +240,12 @@ def fhir_document(db: Session, user: User, row: Patient) -> str:
 @router.get("/patients", include_in_schema=False)
 def patients_page(request: Request, db: SessionDep, user: CurrentUser) -> Response:
     rows = patients.list_patients(db=db, clinic_id=user.clinic_id, actor=user.username)
-    context = {"title": "Patients", "patients": rows, "user": user}
+    context = {
+        "title": "Patients",
+        "patients": rows,
+        "user": user,
+        "can_write": user.role in CAN_WRITE,
+    }
     return render(request, "patients/index.html", context)
 
 
@@ -306,9 +319,12 @@ def _int_or_none(text: str) -> int | None:
 
 
 @router.get("/patients/{patient_id}", include_in_schema=False)
-def patient_page(request: Request, db: SessionDep, patient: PatientDep) -> Response:
+def patient_page(
+    request: Request, db: SessionDep, patient: PatientDep, user: CurrentUser
+) -> Response:
     svg = chart_svg(db, patient)
     context = {
+        "can_write": user.role in CAN_WRITE,
         "title": f"Patient {patient.reference}",
         "patient": patient,
         "screen": screen_document(patient),
