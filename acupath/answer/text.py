@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
+
+P = TypeVar("P")
 
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9a-z]+)?")
 _APOSTROPHE = re.compile(r"['’`]s\b")
@@ -176,3 +179,32 @@ def phrase_key(text: str) -> tuple[str, ...]:
 def any_phrase(haystack: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether any of ``phrases`` (token sequences) occurs in ``haystack``."""
     return any(contains_phrase(haystack, p) for p in phrases if p)
+
+
+class PhraseTable(Generic[P]):
+    """Token phrases, each with a payload, indexed by their first token.
+
+    Finding every occurrence in a question then costs time in the question's length instead of
+    the table's size (the vocabulary has thousands of phrases; a question has a dozen words).
+    """
+
+    def __init__(self, entries: Iterable[tuple[Sequence[str], P]]) -> None:
+        self.entries: list[tuple[tuple[str, ...], P]] = [(tuple(k), v) for k, v in entries if k]
+        self._by_first: dict[str, list[int]] = {}
+        for n, (key, _) in enumerate(self.entries):
+            self._by_first.setdefault(key[0], []).append(n)
+
+    def find(self, haystack: Sequence[str]) -> list[tuple[int, tuple[str, ...], P]]:
+        """``(start, phrase, payload)`` of every occurrence, in table order, then by position.
+
+        The order is the one a loop over the table calling :func:`contains_phrase` gives.
+        """
+        hay = tuple(haystack)
+        hits: list[tuple[int, int]] = []
+        for start, token in enumerate(hay):
+            for n in self._by_first.get(token, ()):
+                key = self.entries[n][0]
+                if hay[start : start + len(key)] == key:
+                    hits.append((n, start))
+        hits.sort()
+        return [(start, *self.entries[n]) for n, start in hits]

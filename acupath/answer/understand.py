@@ -79,9 +79,19 @@ class Understander:
         self._intent_phrases = _phrase_table(self.vocab.intents)
         self._intervention_phrases = _phrase_table(self.vocab.interventions)
         self._comparator_phrases = _phrase_table(self.vocab.comparators)
-        self._acupuncture = [_full_key(t) for t in self.vocab.acupuncture_terms]
-        self._out_of_scope = [(t, _full_key(t)) for t in self.vocab.out_of_scope_terms]
-        self._other_treatments = [(t, _full_key(t)) for t in self.vocab.other_treatment_terms]
+        self._acupuncture = tx.PhraseTable((_full_key(t), t) for t in self.vocab.acupuncture_terms)
+        self._out_of_scope = tx.PhraseTable(
+            (_full_key(t), t) for t in self.vocab.out_of_scope_terms
+        )
+        self._other_treatments = tx.PhraseTable(
+            (_full_key(t), t) for t in self.vocab.other_treatment_terms
+        )
+        self._condition_table = tx.PhraseTable(
+            (key, (cid, name)) for key, cid, name in self._condition_phrases
+        )
+        self._umbrella_table = tx.PhraseTable(
+            (key, (phrase, targets)) for key, phrase, targets in self._umbrella
+        )
         self._known_words = self._build_known_words()
 
     # -- construction -------------------------------------------------------------------------
@@ -144,9 +154,9 @@ class Understander:
         intents = self._match_intents(full)
         interventions = _labels(_longest_first(_find(full, self._intervention_phrases)))
         comparators = _labels(_longest_first(_find(full, self._comparator_phrases)))
-        acupuncture = tx.any_phrase(full, self._acupuncture) or bool(interventions)
-        out_terms = [t for t, k in self._out_of_scope if tx.contains_phrase(full, k)]
-        other_tx = [t for t, k in self._other_treatments if tx.contains_phrase(full, k)]
+        acupuncture = bool(self._acupuncture.find(full)) or bool(interventions)
+        out_terms = _unique(t for _, _, t in self._out_of_scope.find(full))
+        other_tx = _unique(t for _, _, t in self._other_treatments.find(full))
 
         in_scope, note = True, None
         unknown: tuple[str, ...] = ()
@@ -191,12 +201,10 @@ class Understander:
 
     def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
         found: list[_Match] = []
-        for key, cid, name in self._condition_phrases:
-            for start in tx.contains_phrase(content, key):
-                found.append(_Match(start, start + len(key), "condition", (cid,), name))
-        for key, phrase, targets in self._umbrella:
-            for start in tx.contains_phrase(content, key):
-                found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
+        for start, key, (cid, name) in self._condition_table.find(content):
+            found.append(_Match(start, start + len(key), "condition", (cid,), name))
+        for start, key, (phrase, targets) in self._umbrella_table.find(content):
+            found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
         chosen = _longest_first(found)
         if any(m.label == "condition" for m in chosen):
             # a named condition is more precise than an umbrella word elsewhere in the question
@@ -223,21 +231,16 @@ def _full_key(phrase: str) -> tuple[str, ...]:
     return tuple(tx.tokens(phrase, keep_stopwords=True))
 
 
-def _phrase_table(table: Mapping[str, Sequence[str]]) -> list[tuple[tuple[str, ...], str]]:
-    out: list[tuple[tuple[str, ...], str]] = []
-    for label, phrases in table.items():
-        for phrase in phrases:
-            key = _full_key(phrase)
-            if key:
-                out.append((key, label))
-    return out
+def _phrase_table(table: Mapping[str, Sequence[str]]) -> tx.PhraseTable[str]:
+    return tx.PhraseTable(
+        (_full_key(phrase), label) for label, phrases in table.items() for phrase in phrases
+    )
 
 
-def _find(tokens: list[str], table: list[tuple[tuple[str, ...], str]]) -> list[_Match]:
+def _find(tokens: list[str], table: tx.PhraseTable[str]) -> list[_Match]:
     return [
         _Match(start, start + len(key), label, (label,), " ".join(key))
-        for key, label in table
-        for start in tx.contains_phrase(tokens, key)
+        for start, key, label in table.find(tokens)
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acupath.answer.text import contains_phrase
+from acupath.answer.text import PhraseTable, contains_phrase
 
 TOKENS = st.sampled_from(["back", "pain", "low", "chronic", "neck"])
 
@@ -22,3 +22,19 @@ def test_same_positions_as_a_plain_scan(haystack: list[str], phrase: list[str]) 
     expected = plain_scan(haystack, phrase)
     assert contains_phrase(haystack, phrase) == expected
     assert contains_phrase(tuple(haystack), tuple(phrase)) == expected
+
+
+@given(
+    st.lists(TOKENS, max_size=14),
+    st.lists(st.lists(TOKENS, max_size=3), max_size=8),
+)
+def test_phrase_table_finds_what_a_loop_over_the_table_finds(
+    haystack: list[str], phrases: list[list[str]]
+) -> None:
+    table = PhraseTable((p, n) for n, p in enumerate(phrases))
+    expected = [
+        (start, tuple(p), n)
+        for n, p in enumerate(phrases)
+        for start in contains_phrase(haystack, p)
+    ]
+    assert table.find(haystack) == expected
