@@ -206,7 +206,8 @@ def forest_plot(
         ax.text(x_weight, y, f"{s.weight:.1f}%", transform=row, ha="right", **body)
         ax.text(x_ci, y, ci_texts[i], transform=row, ha="center", **body)
     bold: dict[str, Any] = {"fontsize": 8.5, "va": "center", "fontweight": "bold"}
-    ax.text(x_label, -0.3, f"Total ({k} studies)", transform=row, ha="left", **bold)
+    total = f"Total ({k} {'study' if k == 1 else 'studies'})"
+    ax.text(x_label, -0.3, total, transform=row, ha="left", **bold)
     ax.text(x_weight, -0.3, "100.0%", transform=row, ha="right", **bold)
     ax.text(
         x_ci,

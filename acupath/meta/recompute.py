@@ -120,16 +120,21 @@ def arm_text(studies: Sequence[Study]) -> dict[str, list[str]]:
     where only the published difference is stored."""
     acu: list[str] = []
     ctrl: list[str] = []
+    kinds: set[str] = set()
     for s in studies:
         if s.m1i is not None and s.m2i is not None:
+            kinds.add("mean ± SD (n)")
             acu.append(f"{s.m1i:g} ± {s.sd1i:g} ({s.n1i})")
             ctrl.append(f"{s.m2i:g} ± {s.sd2i:g} ({s.n2i})")
         elif s.ai is not None and s.ci is not None:
             n1 = s.n1i if s.n1i is not None else _sum(s.ai, s.bi)
             n2 = s.n2i if s.n2i is not None else _sum(s.ci, s.di)
+            kinds.add("events/total")
             acu.append(f"{s.ai}/{n1}")
             ctrl.append(f"{s.ci}/{n2}")
         else:  # only the published difference is stored
             acu.append("—")
             ctrl.append("—")
-    return {"Acupuncture\nmean ± SD (n)": acu, "Control\nmean ± SD (n)": ctrl}
+    # One kind of arm data gets its unit in the header; a mix is left to the cells.
+    unit = f"\n{kinds.pop()}" if len(kinds) == 1 else ""
+    return {f"Acupuncture{unit}": acu, f"Control{unit}": ctrl}

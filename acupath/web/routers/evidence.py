@@ -3,14 +3,19 @@ guideline positions side by side, the seed-claims audit and the sources with lin
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any, get_args
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from acupath.errors import NotFound
 from acupath.evidence import present, query
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Comparator, Finding
+from acupath.meta.plots import forest_plot
+from acupath.meta.recompute import arm_text, recompute
 from acupath.web.deps import StateDep
 from acupath.web.pages import render
 
@@ -72,8 +77,44 @@ def condition_document(base: EvidenceBase, condition_id: str) -> dict[str, Any]:
             for r in sorted(recs, key=lambda r: (-r.year, r.body))
         ],
         "claims": [c.model_dump(mode="json") for c in claims],
+        "analyses": [analysis_json(f) for f in found if f.provenance == "computed"],
         "references": query.references(base, source_ids),
     }
+
+
+def analysis_json(f: Finding) -> dict[str, Any]:
+    """A meta-analysis acupath recomputed from trial data, with the address of its forest plot."""
+    return {
+        "finding": f.id,
+        "summary": f.summary,
+        "display": present.estimate(f),
+        "studies": len(f.computed_from),
+        "forest_plot": f"/evidence/analyses/{f.id}.svg",
+    }
+
+
+def forest_svg(base: EvidenceBase, finding_id: str) -> bytes:
+    """The forest plot of a recomputed meta-analysis, drawn from its studies, as SVG."""
+    record = base.findings.get(finding_id)
+    if record is None or record.provenance != "computed":
+        computed = [f.id for f in base.findings.values() if f.provenance == "computed"]
+        raise NotFound.unknown("recomputed meta-analysis", finding_id, computed)
+    result = recompute(record, base)
+    control = "Favours " + record.comparator.replace("_", " ")
+    favours = ("Favours acupuncture", control)
+    if record.better == "higher":
+        favours = (control, "Favours acupuncture")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "forest.svg"
+        forest_plot(
+            result.result,
+            path,
+            measure=record.measure,
+            arms=arm_text(result.studies),
+            favours=favours,
+            title=record.summary if len(record.summary) < 90 else None,
+        )
+        return path.read_bytes()
 
 
 def claims_document(
@@ -122,6 +163,12 @@ def sources_page(request: Request, app: StateDep) -> Response:
     return render(
         request, "evidence/sources.html", {"title": "Sources", **sources_document(app.base)}
     )
+
+
+@router.get("/evidence/analyses/{finding_id}.svg", include_in_schema=False)
+def forest_plot_svg(app: StateDep, finding_id: str) -> Response:
+    """Forest plot of a meta-analysis acupath recomputed from the trials in its evidence base."""
+    return Response(forest_svg(app.base, finding_id), media_type="image/svg+xml")
 
 
 @router.get("/evidence/{condition}", include_in_schema=False)
