@@ -42,64 +42,9 @@ from pydantic import (
 
 from acupath.care import vocabulary as vocab
 from acupath.care.medications import MedicationProfile, classify
+from acupath.care.vocabulary import CancerTreatment, Cause, Device, Limb, RedFlag
 from acupath.errors import InputError
 
-RedFlag = Literal[
-    "saddle_anesthesia",
-    "bladder_dysfunction",
-    "bowel_incontinence",
-    "progressive_neurological_deficit",
-    "fever",
-    "unexplained_weight_loss",
-    "history_of_cancer",
-    "major_trauma",
-    "minor_trauma_with_osteoporosis",
-    "iv_drug_use",
-    "immunosuppression",
-    "recent_bacterial_infection",
-    "severe_night_pain",
-    "pain_worse_supine",
-]
-Device = Literal[
-    "pacemaker",
-    "icd",
-    "neurostimulator",
-    "drug_pump",
-    "insulin_pump",
-    "cochlear_implant",
-    "breast_implant",
-    "port",
-    "picc_line",
-]
-Limb = Literal["left_arm", "right_arm", "left_leg", "right_leg"]
-Cause = Literal[
-    "nonspecific",
-    "degenerative",
-    "surgery",
-    "pregnancy",
-    "trauma",
-    "fracture",
-    "malignancy",
-    "metastatic",
-    "inflammatory",
-    "infectious",
-    "chemotherapy",
-    "radiotherapy",
-    "aromatase_inhibitor",
-    "neuropathic",
-    "other",
-    "unknown",
-]
-CancerTreatment = Literal[
-    "chemotherapy",
-    "radiotherapy",
-    "surgery",
-    "hormone_therapy",
-    "aromatase_inhibitor",
-    "immunotherapy",
-    "targeted_therapy",
-    "stem_cell_transplant",
-]
 SiteName = Annotated[
     str,
     Field(

@@ -17,7 +17,7 @@ reading).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 REGIONS: tuple[str, ...] = (
     "head", "face", "eye_region", "ear", "neck", "supraclavicular", "chest", "upper_back",
@@ -41,7 +41,8 @@ AREA_GROUPS: dict[str, tuple[str, ...]] = {
 
 Side = Literal["left", "right"]
 
-LIMBS: tuple[str, ...] = ("left_arm", "right_arm", "left_leg", "right_leg")
+Limb = Literal["left_arm", "right_arm", "left_leg", "right_leg"]
+LIMBS: tuple[str, ...] = get_args(Limb)
 """The limbs the intake field ``lymphedema`` accepts."""
 
 
@@ -99,7 +100,7 @@ def parse_site(text: str) -> Site:
     return Site(name=name, regions=regions, side=side)
 
 
-DEVICES: tuple[str, ...] = (
+Device = Literal[
     "pacemaker",
     "icd",
     "neurostimulator",
@@ -109,7 +110,8 @@ DEVICES: tuple[str, ...] = (
     "breast_implant",
     "port",
     "picc_line",
-)
+]
+DEVICES: tuple[str, ...] = get_args(Device)
 """Implanted or attached devices the intake recognises."""
 
 ELECTRICAL_DEVICES: tuple[str, ...] = (
@@ -133,7 +135,7 @@ DEVICE_DEFAULT_SITES: dict[str, str] = {
 Used only to exclude needling over it; an intake can give the true site.
 """
 
-RED_FLAGS: tuple[str, ...] = (
+RedFlag = Literal[
     "saddle_anesthesia",
     "bladder_dysfunction",
     "bowel_incontinence",
@@ -148,7 +150,8 @@ RED_FLAGS: tuple[str, ...] = (
     "recent_bacterial_infection",
     "severe_night_pain",
     "pain_worse_supine",
-)
+]
+RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
 """Red flags for serious spinal disease (AHCPR 1994 table of red flags); any one means refer."""
 
 KNOWN_COMORBIDITIES: tuple[str, ...] = (
@@ -177,7 +180,7 @@ COMORBIDITY_ALIASES: dict[str, str] = {
     "craniotomy": "skull_defect",
 }
 
-CAUSES: tuple[str, ...] = (
+Cause = Literal[
     "nonspecific",
     "degenerative",
     "surgery",
@@ -194,10 +197,11 @@ CAUSES: tuple[str, ...] = (
     "neuropathic",
     "other",
     "unknown",
-)
+]
+CAUSES: tuple[str, ...] = get_args(Cause)
 """What the clinician believes causes a condition; coverage and screening read it."""
 
-CANCER_TREATMENTS: tuple[str, ...] = (
+CancerTreatment = Literal[
     "chemotherapy",
     "radiotherapy",
     "surgery",
@@ -206,7 +210,8 @@ CANCER_TREATMENTS: tuple[str, ...] = (
     "immunotherapy",
     "targeted_therapy",
     "stem_cell_transplant",
-)
+]
+CANCER_TREATMENTS: tuple[str, ...] = get_args(CancerTreatment)
 
 TECHNIQUES: tuple[str, ...] = (
     "electro",
