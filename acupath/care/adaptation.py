@@ -137,6 +137,32 @@ def _depth(point: ProtocolPoint, protocol: Protocol) -> str | None:
     return point.depth or protocol.depth
 
 
+def _planned(
+    point: ProtocolPoint,
+    facts: atlas.PointFacts,
+    regions: tuple[str, ...],
+    sides: tuple[str, ...],
+    protocol: Protocol,
+    *,
+    pregnant: bool,
+    replaces: str | None = None,
+) -> PlannedPoint:
+    """A protocol point as planned for this patient (``replaces``: the excluded point)."""
+    return PlannedPoint(
+        code=facts.code,
+        name=facts.name,
+        role=point.role,
+        sides=sides,
+        needles=point.needles,
+        regions=regions,
+        depth=_depth(point, protocol),
+        usual_depth=facts.depth,
+        cautions=atlas.caution_texts(facts, pregnant=pregnant),
+        replaces=replaces,
+        note=point.note,
+    )
+
+
 def adapt(protocol: Protocol, screen: ScreenResult, entry: ConditionEntry | None) -> Adaptation:
     """Fit ``protocol`` to ``screen`` for the condition ``entry`` (see the module docstring)."""
     excluded_tech = set(screen.excluded_techniques)
@@ -170,20 +196,7 @@ def adapt(protocol: Protocol, screen: ScreenResult, entry: ConditionEntry | None
             used.add(facts.code)
             if not facts.midline and len(sides) == 1 and point.laterality == "bilateral":
                 deviations.append(f"{facts.code} needled on the {sides[0]} side only.")
-            planned.append(
-                PlannedPoint(
-                    code=facts.code,
-                    name=facts.name,
-                    role=point.role,
-                    sides=sides,
-                    needles=point.needles,
-                    regions=regions,
-                    depth=_depth(point, protocol),
-                    usual_depth=facts.depth,
-                    cautions=atlas.caution_texts(facts, pregnant=pregnant),
-                    note=point.note,
-                )
-            )
+            planned.append(_planned(point, facts, regions, sides, protocol, pregnant=pregnant))
             continue
         replacement = None
         if protocol.substitution == "same_role":
@@ -196,18 +209,14 @@ def adapt(protocol: Protocol, screen: ScreenResult, entry: ConditionEntry | None
             candidate, c_facts, c_regions, c_sides = replacement
             used.add(c_facts.code)
             planned.append(
-                PlannedPoint(
-                    code=c_facts.code,
-                    name=c_facts.name,
-                    role=candidate.role,
-                    sides=c_sides,
-                    needles=candidate.needles,
-                    regions=c_regions,
-                    depth=_depth(candidate, protocol),
-                    usual_depth=c_facts.depth,
-                    cautions=atlas.caution_texts(c_facts, pregnant=pregnant),
+                _planned(
+                    candidate,
+                    c_facts,
+                    c_regions,
+                    c_sides,
+                    protocol,
+                    pregnant=pregnant,
                     replaces=facts.code,
-                    note=candidate.note,
                 )
             )
             deviations.append(
