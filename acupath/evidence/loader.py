@@ -154,8 +154,86 @@ def check_references(
                 )
 
 
-def load_base(root: Path | str = DATA_DIR) -> EvidenceBase:
-    """Load and check the knowledge base under ``root`` (by default the bundled one)."""
+POOLED_KINDS = frozenset({"meta_analysis", "ipd_meta_analysis", "systematic_review", "overview"})
+POOLED_MEASURES = frozenset({"SMD", "MD", "RR", "OR", "RD", "HR"})
+
+
+def is_pooled(finding: Finding, sources: Mapping[str, Source]) -> bool:
+    """A pooled estimate: a number from a meta-analysis (published or recomputed by acupath)."""
+    if finding.measure not in POOLED_MEASURES or finding.comparator == "none":
+        return False
+    if finding.provenance == "computed":
+        return True
+    src = sources.get(finding.source)
+    return src is not None and src.kind in POOLED_KINDS and (finding.n_studies or 2) > 1
+
+
+def check_certainty(findings: Mapping[str, Finding], folder: Path) -> None:
+    """Refuse an efficacy finding without a rating, and any level without its provenance.
+
+    Every efficacy finding (:attr:`Finding.is_efficacy`) must say where its certainty comes
+    from: ``certainty_basis: source`` (with ``certainty_source``), ``acupath`` (with the five
+    GRADE domains and their reasons) or ``not_ratable`` (with ``certainty_reason``). A finding
+    that states a level must always say where the level comes from.
+    """
+    for fid, f in findings.items():
+        if f.certainty_basis is not None:
+            continue
+        if f.certainty != "not_graded":
+            why = f"certainty {f.certainty!r} does not say where it comes from"
+        elif f.is_efficacy:
+            why = "an efficacy finding needs a certainty rating"
+        else:
+            continue
+        raise KnowledgeBaseError(
+            why + ": give certainty_basis 'source' (with certainty_source), 'acupath' (with "
+            "certainty_domains) or 'not_ratable' (with certainty_reason)",
+            file=folder / "findings/*.yaml",
+            record=fid,
+            field="certainty_basis",
+        )
+
+
+def check_conditions(
+    conditions: Mapping[str, Condition],
+    findings: Mapping[str, Finding],
+    sources: Mapping[str, Source],
+    folder: Path,
+) -> None:
+    """Every condition says when it was searched, and has a pooled estimate or says it has none."""
+    pooled = {
+        cid
+        for f in findings.values()
+        if is_pooled(f, sources)
+        for cid in ([f.condition] if f.condition else []) + list(f.related_conditions)
+    }
+    for cid, c in conditions.items():
+        if c.searched is None:
+            raise KnowledgeBaseError(
+                "a condition needs the date its evidence was last searched",
+                file=folder / "conditions/*.yaml",
+                record=cid,
+                field="searched",
+            )
+        if cid not in pooled and not c.no_pooled_estimate:
+            raise KnowledgeBaseError(
+                "no pooled estimate covers this condition: add one, or say in "
+                "no_pooled_estimate that none exists and why",
+                file=folder / "conditions/*.yaml",
+                record=cid,
+                field="no_pooled_estimate",
+            )
+
+
+def load_base(root: Path | str = DATA_DIR, *, complete: bool = True) -> EvidenceBase:
+    """Load and check the knowledge base under ``root`` (by default the bundled one).
+
+    ``complete`` (the default, and always for the bundled base) adds the rules of a base fit
+    to answer from: every efficacy finding rated (:func:`check_certainty`), every condition
+    with its search date and a pooled estimate or a statement that none exists
+    (:func:`check_conditions`). Small fixture bases built for tests of other parts may pass
+    ``complete=False`` to keep only the schema and reference checks.
+    """
     root = Path(root)
     if not root.is_dir():
         raise KnowledgeBaseError("knowledge base folder not found", file=root)
@@ -183,6 +261,9 @@ def load_base(root: Path | str = DATA_DIR) -> EvidenceBase:
     ]
     for kind, records, field, targets, target_kind in checks:
         check_references(kind, records, field, targets, target_kind, root)
+    if complete:
+        check_certainty(findings, root)
+        check_conditions(conditions, findings, sources, root)
 
     return EvidenceBase(
         sources=sources,

@@ -61,6 +61,22 @@ Measure = Literal[
 ]
 
 Certainty = Literal["high", "moderate", "low", "very_low", "not_graded"]
+CertaintyBasis = Literal["source", "acupath", "not_ratable"]
+"""Where a finding's certainty comes from: the source's own rating (a Cochrane summary-of-findings
+table, AHRQ strength of evidence, a guideline's GRADE table), acupath's own GRADE rating from
+explicit domains, or an explicit statement that GRADE cannot rate it (with the reason)."""
+GradeDomain = Literal[
+    "risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias"
+]
+GRADE_DOMAINS: tuple[str, ...] = (
+    "risk_of_bias",
+    "inconsistency",
+    "indirectness",
+    "imprecision",
+    "publication_bias",
+)
+GRADE_LEVELS: tuple[str, ...] = ("very_low", "low", "moderate", "high")
+COMPARATIVE_MEASURES = frozenset({"SMD", "MD", "RR", "OR", "RD", "HR", "categorical"})
 Direction = Literal[
     "favours_acupuncture", "favours_comparator", "no_difference", "mixed", "not_applicable"
 ]
@@ -157,6 +173,35 @@ class Condition(Record):
         Field(min_length=1)
     )
     description: str | None = None
+    searched: dt.date | None = None
+    """When acupath last searched its stored copies of the literature for this condition."""
+    search_note: str | None = None
+    """What that search covered and what it did not find (thin or missing evidence said plainly)."""
+    no_pooled_estimate: str | None = None
+    """For a condition without any pooled estimate: the explicit statement that none exists."""
+
+
+class DomainJudgement(BaseModel):
+    """One GRADE domain of acupath's own rating: levels rated down (0-2, 3 for imprecision).
+
+    ``from_data`` is true when the downgrade follows from the finding's own numbers by the rules
+    of :mod:`acupath.meta.grade` (I² and the CI for inconsistency, the CI and the optimal
+    information size for imprecision); false when it is a reviewer's judgement, given with the
+    reason (risk of bias, indirectness, publication bias as the source reports it).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    domain: GradeDomain
+    downgrade: int = Field(ge=0, le=3)
+    reason: str = Field(min_length=10)
+    from_data: bool = False
+
+    @model_validator(mode="after")
+    def _levels(self) -> DomainJudgement:
+        if self.downgrade == 3 and self.domain != "imprecision":
+            raise ValueError("only imprecision may be rated down three levels (GRADE 35)")
+        return self
 
 
 class Finding(Record):
@@ -192,6 +237,11 @@ class Finding(Record):
     n_participants: int | None = Field(default=None, ge=1)
     timepoint: str | None = None
     certainty: Certainty = "not_graded"
+    certainty_basis: CertaintyBasis | None = None
+    certainty_source: str | None = None
+    certainty_start: Literal["high", "low"] | None = None
+    certainty_domains: list[DomainJudgement] = Field(default_factory=list)
+    certainty_reason: str | None = None
     direction: Direction
     better: Better | None = None
     verdict: Verdict | None = None
@@ -204,6 +254,60 @@ class Finding(Record):
     def covers(self, condition_id: str) -> bool:
         """Whether this finding is evidence on ``condition_id`` (its own or a related one)."""
         return self.condition == condition_id or condition_id in self.related_conditions
+
+    @property
+    def is_efficacy(self) -> bool:
+        """A comparative result (acupuncture against a comparator): GRADE rates these.
+
+        Single-group results (``comparator: none``: adverse-event rates, definitions) and
+        arm-level figures (a response rate in one arm, a mean change) are not efficacy findings;
+        they may still carry a rating. Mechanistic outcomes (``mechanism_*``: receptor binding,
+        brain activity, in animals or volunteers) are not patient-important efficacy outcomes.
+        """
+        return (
+            self.comparator != "none"
+            and self.measure in COMPARATIVE_MEASURES
+            and not self.outcome.startswith("mechanism_")
+        )
+
+    @model_validator(mode="after")
+    def _rated_consistently(self) -> Finding:
+        """The certainty fields agree with each other (whether a rating is required is the
+        loader's rule, :func:`acupath.evidence.loader.check_certainty`)."""
+        basis = self.certainty_basis
+        if basis is None:
+            return self
+        if basis == "not_ratable":
+            if self.certainty != "not_graded":
+                raise ValueError("a not_ratable finding has certainty 'not_graded'")
+            if not self.certainty_reason or len(self.certainty_reason) < 10:
+                raise ValueError("a not_ratable finding needs certainty_reason saying why")
+            return self
+        if self.certainty == "not_graded":
+            raise ValueError(f"certainty_basis {basis!r} needs a certainty level")
+        if basis == "source":
+            if not self.certainty_source:
+                raise ValueError(
+                    "a rating taken from the source needs certainty_source saying where it "
+                    "stands (e.g. 'Cochrane SoF table 1')"
+                )
+            return self
+        # basis == "acupath": five explicit domains, and the level they imply
+        named = [d.domain for d in self.certainty_domains]
+        if sorted(named) != sorted(GRADE_DOMAINS):
+            raise ValueError(
+                "acupath's own rating needs exactly one judgement for each GRADE domain: "
+                + ", ".join(GRADE_DOMAINS)
+                + f"; got {', '.join(named) or 'none'}"
+            )
+        start = self.certainty_start or "high"
+        level = max(0, GRADE_LEVELS.index(start) - sum(d.downgrade for d in self.certainty_domains))
+        if GRADE_LEVELS[level] != self.certainty:
+            raise ValueError(
+                f"the domains rate {start} down to {GRADE_LEVELS[level]!r}, "
+                f"but certainty says {self.certainty!r}"
+            )
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> Finding:

@@ -398,4 +398,4 @@ def write_base(root: Path, **overrides: list[dict[str, Any]]) -> Path:
 @pytest.fixture(scope="session")
 def base(tmp_path_factory: pytest.TempPathFactory) -> EvidenceBase:
     """The fixture evidence base, loaded with the real loader."""
-    return load_base(write_base(tmp_path_factory.mktemp("kb")))
+    return load_base(write_base(tmp_path_factory.mktemp("kb")), complete=False)

@@ -31,6 +31,8 @@ GOOD: dict[str, list[dict[str, Any]]] = {
             "name": "Back pain",
             "category": "chronic_pain",
             "icd10": ["M54.5"],
+            "searched": "2026-12-03",
+            "no_pooled_estimate": "The fixture has one trial and no meta-analysis.",
         }
     ],
     "findings": [
@@ -49,6 +51,9 @@ GOOD: dict[str, list[dict[str, Any]]] = {
             "direction": "favours_acupuncture",
             "better": "lower",
             "summary": "Pain was lower with acupuncture than with sham.",
+            "certainty": "moderate",
+            "certainty_basis": "source",
+            "certainty_source": "Summary of findings table 1",
             "reviewed": "2026-11-21",
         }
     ],
@@ -209,3 +214,113 @@ def test_broken_yaml_is_refused(tmp_path: Path) -> None:
 def test_missing_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeBaseError, match="not found"):
         load_base(tmp_path / "nowhere")
+
+
+# --- certainty and completeness rules -----------------------------------------------------
+
+DOMAINS = [
+    {
+        "domain": "risk_of_bias",
+        "downgrade": 1,
+        "reason": "Unblinded comparison, self-reported pain.",
+    },
+    {"domain": "inconsistency", "downgrade": 0, "reason": "A single trial cannot be inconsistent."},
+    {"domain": "indirectness", "downgrade": 0, "reason": "Population and outcome match."},
+    {"domain": "imprecision", "downgrade": 1, "reason": "Fewer participants than the OIS."},
+    {"domain": "publication_bias", "downgrade": 0, "reason": "A single registered trial."},
+]
+
+
+def with_finding(**fields: Any) -> dict[str, list[dict[str, Any]]]:
+    data = copy.deepcopy(GOOD)
+    finding = data["findings"][0]
+    for key in [k for k in finding if k.startswith("certainty")]:
+        del finding[key]
+    finding.update({k: v for k, v in fields.items() if v is not _DELETE})
+    return data
+
+
+def test_an_unrated_efficacy_finding_is_refused(tmp_path: Path) -> None:
+    write_base(tmp_path, with_finding())
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_base(tmp_path)
+    message = str(info.value)
+    assert "smith2020_pain" in message and "certainty_basis" in message
+    assert "needs a certainty rating" in message
+
+
+def test_fixture_bases_of_other_parts_may_skip_the_completeness_rules(tmp_path: Path) -> None:
+    base = load_base(write_base(tmp_path, with_finding()), complete=False)
+    assert base.findings["smith2020_pain"].certainty == "not_graded"
+
+
+def test_a_level_without_its_provenance_is_refused(tmp_path: Path) -> None:
+    write_base(tmp_path, with_finding(certainty="low"))
+    with pytest.raises(KnowledgeBaseError, match="does not say where it comes from"):
+        load_base(tmp_path)
+
+
+def test_a_single_group_result_needs_no_rating(tmp_path: Path) -> None:
+    data = with_finding()
+    data["findings"][0].update(
+        comparator="none", measure="proportion", estimate=0.1, ci_lower=0.05, ci_upper=0.2
+    )
+    del data["findings"][0]["better"]
+    base = load_base(write_base(tmp_path, data))
+    assert not base.findings["smith2020_pain"].is_efficacy
+
+
+def test_acupaths_own_rating_must_follow_from_its_domains(tmp_path: Path) -> None:
+    good = with_finding(certainty="low", certainty_basis="acupath", certainty_domains=DOMAINS)
+    assert load_base(write_base(tmp_path / "a", good)).findings["smith2020_pain"].certainty == "low"
+    wrong = with_finding(certainty="moderate", certainty_basis="acupath", certainty_domains=DOMAINS)
+    write_base(tmp_path / "b", wrong)
+    with pytest.raises(KnowledgeBaseError, match="rate high down to 'low'"):
+        load_base(tmp_path / "b")
+
+
+def test_acupaths_own_rating_needs_all_five_domains(tmp_path: Path) -> None:
+    data = with_finding(certainty="low", certainty_basis="acupath", certainty_domains=DOMAINS[:4])
+    write_base(tmp_path, data)
+    with pytest.raises(KnowledgeBaseError, match="exactly one judgement for each GRADE domain"):
+        load_base(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"certainty": "low", "certainty_basis": "source"}, "needs certainty_source"),
+        ({"certainty_basis": "not_ratable"}, "needs certainty_reason"),
+        (
+            {"certainty": "low", "certainty_basis": "not_ratable", "certainty_reason": "x" * 12},
+            "has certainty 'not_graded'",
+        ),
+        ({"certainty_basis": "source", "certainty_source": "SoF 1"}, "needs a certainty level"),
+    ],
+)
+def test_inconsistent_certainty_fields_are_refused(
+    tmp_path: Path, fields: dict[str, Any], reason: str
+) -> None:
+    write_base(tmp_path, with_finding(**fields))
+    with pytest.raises(KnowledgeBaseError, match=reason):
+        load_base(tmp_path)
+
+
+def test_not_ratable_with_a_reason_loads(tmp_path: Path) -> None:
+    data = with_finding(
+        certainty_basis="not_ratable", certainty_reason="A narrative review's opinion only."
+    )
+    base = load_base(write_base(tmp_path, data))
+    assert base.findings["smith2020_pain"].certainty_basis == "not_ratable"
+
+
+def test_a_condition_without_a_search_date_is_refused(tmp_path: Path) -> None:
+    write_base(tmp_path, with_change("conditions", "searched", _DELETE))
+    with pytest.raises(KnowledgeBaseError, match="date its evidence was last searched"):
+        load_base(tmp_path)
+
+
+def test_a_condition_without_pooled_evidence_must_say_so(tmp_path: Path) -> None:
+    write_base(tmp_path, with_change("conditions", "no_pooled_estimate", _DELETE))
+    with pytest.raises(KnowledgeBaseError, match="no pooled estimate covers this condition"):
+        load_base(tmp_path)
