@@ -30,27 +30,35 @@ def register(app: typer.Typer) -> None:
 
 
 def conditions(as_json: JsonOpt = False) -> None:
-    """List the conditions with their ICD-10 codes and how much evidence each has."""
+    """List the conditions: ICD-10 codes, number of findings, best certainty, search date."""
     base = bundled_base()
-    counts = {cid: 0 for cid in base.conditions}
-    for f in base.findings.values():
-        for cid in ([f.condition] if f.condition else []) + f.related_conditions:
-            counts[cid] += 1
+    profiles = {cid: query.condition_profile(base, cid) for cid in base.conditions}
     if as_json:
         print_json(
             {
                 "conditions": [
-                    c.model_dump(mode="json") | {"n_findings": counts[c.id]}
+                    c.model_dump(mode="json") | profiles[c.id].as_dict()
                     for c in base.conditions.values()
                 ]
             }
         )
         return
     rows = [
-        (c.id, c.name, c.category, ", ".join(c.icd10), counts[c.id])
+        (
+            c.id,
+            c.name,
+            ", ".join(c.icd10),
+            profiles[c.id].n_findings,
+            profiles[c.id].best_certainty.replace("_", " "),
+            ", ".join(profiles[c.id].comparators) or "-",
+            profiles[c.id].newest_evidence or "",
+            profiles[c.id].searched or "",
+        )
         for c in base.conditions.values()
     ]
-    console().print(table("Conditions", ["id", "name", "category", "ICD-10", "findings"], rows))
+    headers = ["id", "name", "ICD-10", "findings", "best certainty", "comparators"]
+    headers += ["newest evidence", "searched"]
+    console().print(table("Conditions", headers, rows))
 
 
 def findings(

@@ -31,3 +31,17 @@ def estimate(f: Finding) -> str:
         else:
             text += f" ({level}% CI {number(lo)} to {number(hi)})"
     return text
+
+
+def certainty(f: Finding) -> str:
+    """E.g. ``low (acupath's GRADE rating)`` or ``moderate (Cochrane SoF table 3)``."""
+    level = f.certainty.replace("_", " ")
+    if f.certainty_basis == "source":
+        return f"{level} ({f.certainty_source})"
+    if f.certainty_basis == "acupath":
+        down = [d.domain.replace("_", " ") for d in f.certainty_domains if d.downgrade]
+        why = f"; rated down for {', '.join(down)}" if down else ""
+        return f"{level} (acupath's GRADE rating{why})"
+    if f.certainty_basis == "not_ratable":
+        return f"not ratable: {f.certainty_reason}"
+    return level

@@ -169,3 +169,74 @@ def sources_cited_by(base: EvidenceBase, kind: str, record: Record) -> list[str]
         ids += [base.recommendations[r].source for r in record.recommendations]
         return ids + list(record.sources)
     return []
+
+
+CERTAINTY_RANK = {"high": 4, "moderate": 3, "low": 2, "very_low": 1, "not_graded": 0}
+
+
+@dataclass(frozen=True)
+class ConditionProfile:
+    """How much evidence acupath holds on one condition, and how good and how recent it is.
+
+    ``newest_evidence`` is the publication year of the newest source acupath has read for the
+    condition (findings and guideline positions); ``searched`` is when acupath last searched its
+    stored copies for it. Together they say whether a conclusion may be out of date.
+    ``comparators`` lists, per comparator with evidence, the number of findings and their best
+    certainty.
+    """
+
+    condition: str
+    n_findings: int
+    n_efficacy: int
+    best_certainty: str
+    searched: str | None
+    newest_evidence: int | None
+    pooled: bool
+    no_pooled_estimate: str | None
+    comparators: dict[str, dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "n_findings": self.n_findings,
+            "n_efficacy_findings": self.n_efficacy,
+            "best_certainty": self.best_certainty,
+            "searched": self.searched,
+            "newest_evidence": self.newest_evidence,
+            "has_pooled_estimate": self.pooled,
+            "no_pooled_estimate": self.no_pooled_estimate,
+            "comparators": self.comparators,
+        }
+
+
+def condition_profile(base: EvidenceBase, condition_id: str) -> ConditionProfile:
+    """The :class:`ConditionProfile` of one condition (see there)."""
+    from acupath.evidence.loader import is_pooled
+
+    cond = condition(base, condition_id)
+    found = [f for f in base.findings.values() if f.covers(condition_id)]
+    efficacy = [f for f in found if f.is_efficacy]
+    best = max(
+        (f.certainty for f in efficacy), key=CERTAINTY_RANK.__getitem__, default="not_graded"
+    )
+    years = [base.sources[f.source].year for f in found]
+    years += [base.sources[r.source].year for r in recommendations_for(base, condition_id)]
+    comparators: dict[str, dict[str, Any]] = {}
+    for f in efficacy:
+        entry = comparators.setdefault(
+            f.comparator, {"n_findings": 0, "best_certainty": "not_graded", "pooled": False}
+        )
+        entry["n_findings"] += 1
+        if CERTAINTY_RANK[f.certainty] > CERTAINTY_RANK[entry["best_certainty"]]:
+            entry["best_certainty"] = f.certainty
+        entry["pooled"] = entry["pooled"] or is_pooled(f, base.sources)
+    return ConditionProfile(
+        condition=condition_id,
+        n_findings=len(found),
+        n_efficacy=len(efficacy),
+        best_certainty=best,
+        searched=cond.searched.isoformat() if cond.searched else None,
+        newest_evidence=max(years) if years else None,
+        pooled=any(is_pooled(f, base.sources) for f in found),
+        no_pooled_estimate=cond.no_pooled_estimate,
+        comparators=comparators,
+    )

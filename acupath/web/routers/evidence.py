@@ -25,20 +25,11 @@ COMPARATOR_ORDER = list(get_args(Comparator))
 """Comparators in the order clinicians weigh them: sham first, then no acupuncture, usual care..."""
 
 
-def _counts(base: EvidenceBase) -> dict[str, int]:
-    counts = dict.fromkeys(base.conditions, 0)
-    for f in base.findings.values():
-        for cid in ([f.condition] if f.condition else []) + f.related_conditions:
-            if cid in counts:
-                counts[cid] += 1
-    return counts
-
-
 def conditions_document(base: EvidenceBase) -> dict[str, Any]:
-    counts = _counts(base)
+    """Every condition with its evidence profile: findings, best certainty, search date."""
     return {
         "conditions": [
-            c.model_dump(mode="json") | {"n_findings": counts[c.id]}
+            c.model_dump(mode="json") | query.condition_profile(base, c.id).as_dict()
             for c in base.conditions.values()
         ]
     }
@@ -47,6 +38,7 @@ def conditions_document(base: EvidenceBase) -> dict[str, Any]:
 def finding_json(base: EvidenceBase, f: Finding) -> dict[str, Any]:
     record: dict[str, Any] = f.model_dump(mode="json")
     record["display"] = present.estimate(f)
+    record["certainty_text"] = present.certainty(f)
     record["reference"] = query.reference(query.source(base, f.source))
     return record
 
@@ -65,6 +57,7 @@ def condition_document(base: EvidenceBase, condition_id: str) -> dict[str, Any]:
         source_ids += query.sources_cited_by(base, "claim", c)
     return {
         "condition": cond.model_dump(mode="json"),
+        "profile": query.condition_profile(base, condition_id).as_dict(),
         "count": len(found),
         "groups": [
             {"comparator": comp, "outcome": outcome, "findings": items}
