@@ -223,6 +223,14 @@ def check_conditions(
                 record=cid,
                 field="no_pooled_estimate",
             )
+        if cid in pooled and c.no_pooled_estimate:
+            raise KnowledgeBaseError(
+                "says no pooled estimate exists, but a pooled finding covers this condition: "
+                "remove the statement or correct the finding",
+                file=folder / "conditions/*.yaml",
+                record=cid,
+                field="no_pooled_estimate",
+            )
 
 
 def load_base(root: Path | str = DATA_DIR, *, complete: bool = True) -> EvidenceBase:

@@ -324,3 +324,11 @@ def test_a_condition_without_pooled_evidence_must_say_so(tmp_path: Path) -> None
     write_base(tmp_path, with_change("conditions", "no_pooled_estimate", _DELETE))
     with pytest.raises(KnowledgeBaseError, match="no pooled estimate covers this condition"):
         load_base(tmp_path)
+
+
+def test_a_condition_cannot_deny_a_pooled_estimate_it_has(tmp_path: Path) -> None:
+    data = copy.deepcopy(GOOD)
+    data["sources"][0]["kind"] = "meta_analysis"
+    write_base(tmp_path, data)
+    with pytest.raises(KnowledgeBaseError, match="says no pooled estimate exists"):
+        load_base(tmp_path)
