@@ -86,6 +86,11 @@ def findings(
                 "count": len(selected),
                 "findings": [_finding_json(base, f) for f in selected],
             }
+            | (
+                {"condition_profile": query.condition_profile(base, condition).as_dict()}
+                if condition
+                else {}
+            )
         )
         return
     rows = [
