@@ -26,3 +26,20 @@ def test_only_recomputed_findings_have_a_forest_plot(client: TestClient) -> None
 def test_conditions_without_recomputed_analyses_list_none(client: TestClient) -> None:
     doc = client.get("/api/evidence/conditions/migraine").json()
     assert doc["analyses"] == []
+
+
+def test_condition_page_shows_search_date_best_certainty_and_rating_origin(
+    client: TestClient,
+) -> None:
+    doc = client.get("/api/evidence/conditions/labour_pain").json()
+    assert doc["profile"]["searched"] == "2026-12-03"
+    page = client.get("/evidence/labour_pain").text
+    assert "evidence last searched: 2026-12-03" in page
+    assert "Cochrane summary of findings" in page
+    index = client.get("/evidence").text
+    assert "Searched" in index and "Best certainty" in index
+
+
+def test_condition_page_says_when_no_pooled_estimate_exists(client: TestClient) -> None:
+    page = client.get("/evidence/hand_osteoarthritis").text
+    assert "No pooled estimate" in page
