@@ -21,7 +21,6 @@ note says which part); else unverified.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,11 +33,11 @@ from acupath.answer.claim_judge import (
     Ref,
     Verdict,
     judge_coverage,
-    judge_cure,
     judge_guideline,
-    judge_safety,
     records_for,
 )
+from acupath.answer.claim_safety import judge_cure, judge_safety
+from acupath.answer.claim_words import evidence_item, word
 from acupath.answer.claims import (
     ClaimStatement,
     claims_in,
@@ -50,8 +49,7 @@ from acupath.answer.models import Audit, AuditedClaim
 from acupath.answer.retrieve import Index, index_for
 from acupath.answer.verify import figures
 from acupath.evidence.loader import EvidenceBase, bundled_base
-from acupath.evidence.query import reference
-from acupath.evidence.schemas import Claim, Finding, Recommendation
+from acupath.evidence.schemas import Claim
 
 __all__ = ["CheckReport", "CheckedClaim", "check", "claims_in", "judge", "split_sentences"]
 
@@ -114,9 +112,9 @@ def _near_exact(base: EvidenceBase, sentence: str) -> Claim | None:
         if not words or not other:
             continue
         share = len(words & other) / len(words | other)
-        if share >= NEAR_EXACT and figs == {f.replace(",", "") for f in figures(c.statement)}:
-            if best is None or share > best[0]:
-                best = (share, c)
+        same_figures = figs == {f.replace(",", "") for f in figures(c.statement)}
+        if share >= NEAR_EXACT and same_figures and (best is None or share > best[0]):
+            best = (share, c)
     return best[1] if best else None
 
 
@@ -178,12 +176,12 @@ def judge_statement(st: ClaimStatement, R: Records) -> Verdict:
     """The records' verdict on one parsed claim part (no registry)."""
     fn = _JUDGES.get(st.kind)
     verdict = fn(st, R) if fn is not None else Verdict("unverified", (), "no_record", {})
-    if verdict.status == "unverified" and st.kind in ("persistence", "mechanism"):
-        # a durability or mechanism word in a plain efficacy claim: judge the effect instead
-        if st.conditions and verdict.reason != "timepoint_not_found":
-            second = judge_efficacy(with_kind(st, "efficacy"), R)
-            if second.status != "unverified":
-                return second
+    # a durability or mechanism word in a plain efficacy claim: judge the effect instead
+    retry = st.kind in ("persistence", "mechanism") and verdict.reason != "timepoint_not_found"
+    if verdict.status == "unverified" and retry and st.conditions:
+        second = judge_efficacy(with_kind(st, "efficacy"), R)
+        if second.status != "unverified":
+            return second
     return verdict
 
 
@@ -207,269 +205,7 @@ def judge(
     return verdict, (loose.id if loose.status == verdict.status else None)
 
 
-# --- wording ------------------------------------------------------------------------------------
-
-
-def _author(base: EvidenceBase, source_id: str) -> str:
-    src = base.sources.get(source_id)
-    if src is None:
-        return source_id
-    first = re.split(r"[ ,]", src.authors.strip())[0]
-    return f"{first} {src.year}"
-
-
-def _short_body(body: str) -> str:
-    m = re.search(r"\(([^)]+)\)", body)
-    if m:
-        return m.group(1)
-    words = {"American College of Physicians": "ACP", "American College of Rheumatology": "ACR"}
-    for long, short in words.items():
-        if body.startswith(long):
-            return short
-    return body
-
-
-def label(base: EvidenceBase, ref: Ref) -> str:
-    """How a note names a record: ``Hershman 2018 (hershman2018_ta_vs_sham_week6)``."""
-    if ref.kind == "finding" and ref.id in base.findings:
-        return f"{_author(base, base.findings[ref.id].source)} ({ref.id})"
-    if ref.kind == "recommendation" and ref.id in base.recommendations:
-        r = base.recommendations[ref.id]
-        return f"{_short_body(r.body)} {r.year} ({ref.id})"
-    if ref.kind == "screening_rule":
-        return f"screening rule {ref.id}"
-    if ref.kind == "claim":
-        return f"registered claim {ref.id}"
-    return ref.id
-
-
-def figure_of(f: Finding) -> str:
-    """A finding's estimate as a reader says it: ``0.92 points``, ``SMD 0.23``, ``9.3%``."""
-    if f.estimate is None:
-        return (f.verdict or f.direction).replace("_", " ")
-    value = abs(f.estimate)
-    text = f"{value:g}"
-    if f.measure == "proportion":
-        return f"{value * 100:.3g}%"
-    if f.measure in ("SMD", "RR", "OR", "HR"):
-        return f"{f.measure} {text}"
-    if f.measure == "rate" and f.unit:
-        return f"{text} {f.unit}"
-    where = f"{f.unit or ''} {f.scale or ''}".lower()
-    if "point" in where or "0-10" in where or "0 10" in where:
-        return f"{text} points"
-    return f"{text} {f.unit}" if f.unit else text
-
-
-def _summary(base: EvidenceBase, ref_id: str | None) -> str:
-    if ref_id is None:
-        return ""
-    rec: Any = base.findings.get(ref_id) or base.recommendations.get(ref_id)
-    if rec is None:
-        return ""
-    text = " ".join(rec.summary.split()).rstrip(".")
-    first = re.split(r"(?<=[a-z0-9)])\. ", text)[0]
-    return first[:1].lower() + first[1:] if not first[:2].isupper() else first
-
-
-def _cond(base: EvidenceBase, rec: Recommendation) -> str:
-    c = base.conditions.get(rec.condition)
-    return c.name.lower() if c else rec.condition.replace("_", " ")
-
-
-_POSITION = {
-    "for": "recommends",
-    "against": "advises against",
-    "conditional": "conditionally recommends",
-    "insufficient": "finds too little evidence to recommend",
-}
-
-
-def word(verdict: Verdict, base: EvidenceBase, R: Records, st: ClaimStatement) -> str:
-    """One sentence explaining ``verdict``: the deciding record and the figures compared."""
-    f = verdict.facts
-    lab = label(base, verdict.deciding) if verdict.deciding else ""
-    rec = base.recommendations.get(str(f.get("rec"))) if f.get("rec") else None
-    finding = base.findings.get(str(f.get("finding"))) if f.get("finding") else None
-    reason = verdict.reason
-    if reason == "registry":
-        return f"Registered claim {f['claim']}: {f['note']}"
-    if rec is not None and reason.startswith("guideline"):
-        rl = label(base, Ref("recommendation", rec.id))
-        pos = _POSITION[rec.direction]
-        cond = _cond(base, rec)
-        if reason == "guideline_agrees":
-            return f"{rl} {pos} acupuncture for {cond} ({rec.strength.replace('_', ' ')} recommendation), as the claim says."
-        if reason == "guideline_opposite":
-            return f"{rl} {pos} acupuncture for {cond}, the opposite of the claim: {_summary(base, rec.id)}."
-        if reason == "guideline_not_unanimous":
-            return f"Not every guideline agrees: {rl} {pos} acupuncture for {cond}."
-        if reason == "guidelines_disagree":
-            other = base.recommendations[str(f["other"])]
-            return (
-                f"{rl} {pos} acupuncture for {cond}, but {label(base, Ref('recommendation', other.id))} "
-                f"{_POSITION[other.direction]} it: the guidelines disagree."
-            )
-        if reason == "guideline_weaker":
-            return (
-                f"{rl} {pos} acupuncture for {cond}, but with a {rec.strength.replace('_', ' ')} "
-                f"recommendation on {rec.evidence_quality.replace('_', ' ')} evidence, which the claim overstates."
-            )
-        if reason == "guideline_not_first_line":
-            use = rec.conditions_of_use[0] if rec.conditions_of_use else "as an option to consider"
-            return f"{rl} {pos} acupuncture for {cond} but not as a first-line treatment: {use[:1].lower() + use[1:]}."
-        if reason == "guideline_misattributed":
-            return (
-                f"Misattributed: the recommendation on {cond} is {rl}'s; the base holds no "
-                f"{f['claimed_body']} recommendation on it."
-            )
-    if reason == "body_silent_on_condition":
-        return f"The base holds no {f['claimed_body']} recommendation on this condition."
-    if reason in ("body_not_in_base", "payer_not_in_base"):
-        return f"The base holds no record of the position of {f['body']}, so the claim cannot be checked."
-    if reason in ("guideline_no_condition", "no_guideline_for_condition"):
-        return "No guideline record of the base covers the condition this claim is about."
-    if rec is not None and reason.startswith("coverage"):
-        rl = label(base, Ref("recommendation", rec.id))
-        limits = "; ".join(u[:1].lower() + u[1:] for u in rec.conditions_of_use[:3])
-        covered = ", ".join(
-            base.conditions[c].name.lower() for c in f.get("covered", []) if c in base.conditions
-        )
-        if reason == "coverage_other_conditions":
-            outside = [
-                base.conditions[c].name.lower()
-                for c in f.get("conditions", [])
-                if c in base.conditions
-            ]
-            named = " and ".join(outside) if outside else "other kinds of pain"
-            return f"{rl} covers acupuncture for {covered or 'one condition'} only; {named} remain non-covered."
-        if reason == "coverage_unlimited":
-            return f"{rl} allows no more than {f['annual']:g} treatments a year, so coverage is not unlimited."
-        if reason == "coverage_figure_differs":
-            roles = {
-                "annual": "a year",
-                "additional": "additional sessions",
-                "initial": "visits in the first period",
-                "days": "days",
-                "unknown": "",
-            }
-            return (
-                f"The claim says {f['claimed']:g} {roles[f['role']]} but {rl} allows {f['actual']:g} "
-                f"({limits})."
-            )
-        if reason == "coverage_condition_missing":
-            return f"{rl} covers acupuncture for {covered} only, which the claim leaves out."
-        if reason == "coverage_figure_unknown":
-            return f"The claim's figure {f['claimed']} is not among the limits of {rl} ({limits})."
-        compared = ", ".join(f"{c[1]:g}" for c in f.get("compared", []))
-        match = f"; the claim's figures ({compared}) match" if compared else ""
-        return f"{rl} covers acupuncture for {covered}: {limits}{match}."
-    if reason == "screen_excepts_population":
-        rule = R.rules.get(str(f["rule"]))
-        limit = ""
-        if "threshold" in f:
-            limit = f" (clinic policy {f['policy']}: {f['threshold']:g} {f['unit']})"
-        text = f"Not for everyone: {label(base, Ref('screening_rule', str(f['rule'])))} {rule.action if rule else ''}s needling"
-        text += f"{limit} because {rule.reason[:1].lower() + rule.reason[1:].rstrip('.') if rule else ''}"
-        if f.get("modify_rule"):
-            text += f", and {f['modify_rule']} modifies it for every anticoagulated patient"
-        if f.get("finding") and f["finding"] in base.findings:
-            bleed = base.findings[str(f["finding"])]
-            text += f"; {_author(base, bleed.source)}'s {_summary(base, bleed.id)}"
-        return text.replace("defers needling", "defers needling").rstrip(".") + "."
-    if reason == "safe_with_precautions":
-        extra = f", with precautions set by screening rule {f['rule']}" if f.get("rule") else ""
-        return f"{lab}: {_summary(base, verdict.deciding.id if verdict.deciding else None)}{extra}."
-    if finding is not None:
-        fl = label(base, Ref("finding", finding.id))
-        summ = _summary(base, finding.id)
-        if reason == "figure_matches":
-            return f"The claim's {f['claimed']} matches {fl}: {figure_of(finding)} ({summ})."
-        if reason == "some_figures_match":
-            return (
-                f"The claim's {f['claimed']} matches {fl} ({figure_of(finding)}), but no record of "
-                f"the base holds its {f['missing']}."
-            )
-        if reason == "figure_differs":
-            return f"The claim says {f['claimed']}, but {fl} reports {figure_of(finding)}: {summ}."
-        if reason == "figure_not_found":
-            return f"The base holds no record of {f['claimed']}; the closest, {fl}, reports {figure_of(finding)}."
-        if reason == "below_meaningful_threshold":
-            bar = label(base, Ref("finding", str(f["threshold_record"])))
-            return (
-                f"{fl} found {f['estimate']:g} points vs a {f['threshold']:g}-point clinically "
-                f"meaningful threshold ({bar}): a difference, but below what counts as meaningful."
-            )
-        if reason == "above_meaningful_threshold":
-            return f"{fl} found {f['estimate']:g} points, above the {f['threshold']:g}-point clinically meaningful threshold."
-        if reason == "side_effects_occur":
-            return f"{fl}: {figure_of(finding)} of patients had at least one adverse effect ({summ}), so it is not free of side effects."
-        if reason == "deaths_reported":
-            return f"{fl}: {summ}."
-        if reason == "not_everyone_responds":
-            return f"{fl}: only {figure_of(finding)} of patients responded ({summ}), so it does not work for everyone."
-        if reason == "counterexample":
-            return f"Not for every kind of pain: {fl} found no benefit ({summ})."
-        if reason == "overstated_size":
-            return (
-                f'The direction is right but "{f["words"]}" overstates it: {fl} found a small '
-                f"standardised difference ({figure_of(finding)})."
-            )
-        if reason == "all_null":
-            return f"{fl} found no difference: {summ}."
-        if reason == "benefit_fades":
-            return f"{fl}: {figure_of(finding)} ({summ}), so the benefit is not permanent."
-        if reason == "mechanism_preclinical":
-            return f"Shown mainly in animal or laboratory studies: {fl}: {summ}."
-        return f"{fl}: {summ}."
-    if reason == "no_evidence_of_benefit":
-        words = ", ".join(f'"{w}"' for w in f.get("words", []))
-        ctx = ""
-        if f.get("context"):
-            ctx = f"; {label(base, Ref('finding', str(f['context'])))} treats an immune effect as an unproven hypothesis"
-        return f"No record of the base shows a benefit such as {words}{ctx}."
-    if reason == "outside_base":
-        return (
-            f'"{f["topic"]}" lies outside what the evidence base covers (pain and cancer symptoms).'
-        )
-    if reason == "timepoint_not_found":
-        return f"No record of the base reports the effect at the time the claim gives ({f['claimed']})."
-    if reason == "no_condition":
-        return "The claim names no condition the evidence base covers."
-    if reason == "mechanism_not_in_base":
-        return "The base holds no record of this mechanism."
-    if reason == "no_finding_for_comparison":
-        comp = f" against {str(f['comparator']).replace('_', ' ')}" if f.get("comparator") else ""
-        return f"The base holds no finding for this condition{comp}."
-    return "No record of the evidence base decides this claim."
-
-
-# --- evidence items and the whole audit -----------------------------------------------------------
-
-
-def evidence_item(base: EvidenceBase, R: Records, ref: Ref, role: str) -> dict[str, Any]:
-    """A record as the ``evidence`` entries of a checked claim show it."""
-    item: dict[str, Any] = {"kind": ref.kind, "id": ref.id, "role": role}
-    rec: Any = None
-    if ref.kind == "finding":
-        rec = base.findings.get(ref.id)
-    elif ref.kind == "recommendation":
-        rec = base.recommendations.get(ref.id)
-    elif ref.kind == "claim":
-        rec = base.claims.get(ref.id)
-    if isinstance(rec, Finding | Recommendation):
-        item["summary"] = " ".join(rec.summary.split())
-        item["reference"] = reference(base.sources[rec.source])
-        item["reviewed"] = rec.reviewed.isoformat()
-    if ref.kind == "screening_rule" and ref.id in R.rules:
-        rule = R.rules[ref.id]
-        item["summary"] = rule.reason
-        item["policy"] = rule.policy
-        item["action"] = rule.action
-        src = bundled_base().sources.get(rule.sources[0])
-        if src is not None:
-            item["reference"] = reference(src)
-    return item
+# --- the whole audit ---------------------------------------------------------------------------
 
 
 def _combine(verdicts: Sequence[Verdict]) -> str:

@@ -175,7 +175,7 @@ def judge_efficacy(st: ClaimStatement, R: Records) -> Verdict:
         ]
         null.sort(key=lambda f: (f.verdict != "not_supported", -(f.n_participants or 0)))
         if null and (
-            st.absolute or st.broad and re.search(r"\ball\b|\bany\b|\bevery\b", st.text, re.I)
+            st.absolute or (st.broad and re.search(r"\ball\b|\bany\b|\bevery\b", st.text, re.I))
         ):
             return Verdict(
                 "contradicted", _refs(null, 2), "counterexample", {"finding": null[0].id}

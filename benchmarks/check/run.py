@@ -114,16 +114,17 @@ def main() -> int:
         result = run(PARTS[part])
         print(
             f"{part}: {result['correct']}/{result['n']} verdicts right "
-            f"({result['accuracy']:.1%}); verdict and deciding record right {result['with_record']:.1%}; "
+            f"({result['accuracy']:.1%}); verdict and deciding record right "
+            f"{result['with_record']:.1%}; "
             f"contradicted marked supported: {result['contradicted_as_supported']}"
         )
         print(matrix(result["confusion"]))
         if args.show:
             for r in result["rows"]:
                 if r["expected"] != r["got"] or not r["record_ok"]:
-                    print(
-                        f"  [{r['expected']} -> {r['got']}{'' if r['record_ok'] else ', record'}] {r['text']}\n      {r['deciding']}: {r['note']}"
-                    )
+                    flag = "" if r["record_ok"] else ", record"
+                    print(f"  [{r['expected']} -> {r['got']}{flag}] {r['text']}")
+                    print(f"      {r['deciding']}: {r['note']}")
     return 0
 
 
