@@ -277,3 +277,22 @@ def summary_counts(audit: Audit) -> Sequence[tuple[str, int]]:
     """Counts by status, in a fixed order."""
     counts = audit.counts()
     return [(k, counts.get(k, 0)) for k in STATUSES]
+
+
+def segments(report: CheckReport) -> list[dict[str, Any]]:
+    """The checked text cut into pieces for highlighting: plain text, and each claim with its
+    number and status (claims without an exact span are left to the list below the text)."""
+    out: list[dict[str, Any]] = []
+    cursor = 0
+    for n, claim in enumerate(report.claims, start=1):
+        if claim.end <= claim.start or claim.start < cursor:
+            continue
+        if claim.start > cursor:
+            out.append({"text": report.text[cursor : claim.start], "claim": None})
+        out.append(
+            {"text": report.text[claim.start : claim.end], "claim": n, "status": claim.status}
+        )
+        cursor = claim.end
+    if cursor < len(report.text):
+        out.append({"text": report.text[cursor:], "claim": None})
+    return out

@@ -73,7 +73,8 @@ DOMAIN = re.compile(
     r"medicare|medicaid|cms|insur\w*|nice|acp|asco|sio|who|blood thinners?|anticoagula\w*|"
     r"warfarin|inr|platelets?|neutrophils?|pregnan\w*|pacemakers?|immun\w*|qi|meridians?|"
     r"arthritis|osteoarthritis|migraines?|headaches?|fibromyalgia|sciatica|bleed\w*|bruis\w*|"
-    r"safe\w*|side effects?|joint|arthralgia|dry mouth|hot flash\w*|hot flush\w*)\b",
+    r"safe\w*|side effects?|joint|arthralgia|dry mouth|hot flash\w*|hot flush\w*|benefit\w*|"
+    r"relief)\b",
     re.I,
 )
 

@@ -85,6 +85,37 @@ def _cond(base: EvidenceBase, rec: Recommendation) -> str:
     return c.name.lower() if c else rec.condition.replace("_", " ")
 
 
+_LABS = {"inr": "the INR", "platelets": "the platelet count", "anc": "the neutrophil count"}
+_VERBS = {"defer": "defers", "exclude": "excludes", "modify": "modifies", "refer": "refers"}
+
+
+def _population_note(verdict: Verdict, base: EvidenceBase, R: Records) -> str:
+    """Why an absolute safety claim fails: the screening rule, its policy threshold, the data."""
+    f = verdict.facts
+    rid = str(f["rule"])
+    rule = R.rules.get(rid)
+    action = _VERBS.get(rule.action, rule.action) if rule else "limits"
+    when = ""
+    if "threshold" in f:
+        lab, _, side = str(f["policy"]).rpartition("_")
+        lab = _LABS.get(lab.split("_")[0], lab.split("_")[0])
+        unit = "" if f["unit"] == "ratio" else f" {f['unit']}"
+        when = f" when {lab} is {side} {f['threshold']:g}{unit} (clinic policy {f['policy']})"
+    elif rule is not None:
+        when = f" ({rule.reason[:1].lower() + rule.reason[1:].rstrip('.')})"
+    text = f"Not for everyone: screening rule {rid} {action} needling{when}"
+    if f.get("modify_rule"):
+        text += f", and {f['modify_rule']} modifies needling for every anticoagulated patient"
+    if f.get("finding") and f["finding"] in base.findings:
+        bleed = base.findings[str(f["finding"])]
+        where = bleed.scale.split(" in ")[-1].split(" (")[0] if bleed.scale else "the treatments"
+        text += (
+            f"; {label(base, Ref('finding', bleed.id))} reports {bleed.estimate:g} moderate bleed"
+            f" in {where} given with careful choice of site and depth"
+        )
+    return text + "."
+
+
 _POSITION = {
     "for": "recommends",
     "against": "advises against",
@@ -193,24 +224,7 @@ def word(verdict: Verdict, base: EvidenceBase, R: Records, st: ClaimStatement) -
         match = f"; the claim's figures ({compared}) match" if compared else ""
         return f"{rl} covers acupuncture for {covered}: {limits}{match}."
     if reason == "screen_excepts_population":
-        rule = R.rules.get(str(f["rule"]))
-        limit = ""
-        if "threshold" in f:
-            limit = f" (clinic policy {f['policy']}: {f['threshold']:g} {f['unit']})"
-        text = (
-            f"Not for everyone: {label(base, Ref('screening_rule', str(f['rule'])))} "
-            f"{rule.action if rule else ''}s needling"
-        )
-        text += (
-            f"{limit} because "
-            f"{rule.reason[:1].lower() + rule.reason[1:].rstrip('.') if rule else ''}"
-        )
-        if f.get("modify_rule"):
-            text += f", and {f['modify_rule']} modifies it for every anticoagulated patient"
-        if f.get("finding") and f["finding"] in base.findings:
-            bleed = base.findings[str(f["finding"])]
-            text += f"; {_author(base, bleed.source)}'s {_summary(base, bleed.id)}"
-        return text.replace("defers needling", "defers needling").rstrip(".") + "."
+        return _population_note(verdict, base, R)
     if reason == "safe_with_precautions":
         extra = f", with precautions set by screening rule {f['rule']}" if f.get("rule") else ""
         return f"{lab}: {_summary(base, verdict.deciding.id if verdict.deciding else None)}{extra}."
