@@ -171,6 +171,7 @@ class ClaimStatement:
     out_of_scope: tuple[str, ...] = ()
     not_understood: tuple[str, ...] = ()
     inherited: tuple[str, ...] = field(default=())
+    last_payer: str | None = None  # the payer named last in the text, for "it also pays"
 
     def as_dict(self) -> dict[str, object]:
         """The parse as plain data (the ``parsed`` key of a checked claim)."""
@@ -380,7 +381,7 @@ def parts_of(sentence: str) -> list[str]:
         subject = _subject(head)
         if not subject:
             continue
-        rest = parts_of(f"{subject} {tail}")
+        rest = parts_of(f"{subject} {tail}.")
         return [head.strip() + ".", *rest]
     return [sentence]
 
@@ -448,9 +449,12 @@ def parse(sentence: str, index: Index, previous: ClaimStatement | None = None) -
         re.search(r"\balso\b", sentence, re.I)
     )
     if previous is not None:
-        if body is None and other_body is None and refers_back and previous.body:
-            body = previous.body
-            inherited.append("body")
+        if body is None and other_body is None and refers_back:
+            # "It also pays for ...": a coverage verb points back to the last payer named
+            payer = previous.last_payer if COVERAGE_VERB.search(sentence) else None
+            body = payer or previous.body
+            if body:
+                inherited.append("body")
         if not conditions and BACK_REFERENCE.search(sentence) and previous.conditions:
             conditions = list(previous.conditions)
             inherited.append("conditions")
@@ -542,6 +546,7 @@ def parse(sentence: str, index: Index, previous: ClaimStatement | None = None) -
         out_of_scope=scope,
         not_understood=tuple(not_understood),
         inherited=tuple(inherited),
+        last_payer="cms" if body == "cms" else (previous.last_payer if previous else None),
     )
 
 
