@@ -87,6 +87,8 @@ class CheckedClaim(AuditedClaim):
 class CheckReport(Audit):
     """The audit of one text: its claims, in order, and the text they were found in."""
 
+    claims: tuple[CheckedClaim, ...]
+    source: str | None = None
     text: str = ""
 
     def counts(self) -> dict[str, int]:

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from acupath.answer import check
-from acupath.answer.audit import CheckReport
+from acupath.answer.audit import CheckedClaim, CheckReport
 from acupath.answer.claims import parts_of, quantities, strip_markers
-from acupath.evidence.loader import bundled_base
+from acupath.evidence.loader import EvidenceBase, bundled_base
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "check"
 
@@ -123,36 +123,36 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def shipped() -> object:
+def shipped() -> EvidenceBase:
     return bundled_base()
 
 
-def _only(report: CheckReport) -> object:
+def _only(report: CheckReport) -> CheckedClaim:
     assert len(report.claims) == 1, [c.text for c in report.claims]
     return report.claims[0]
 
 
 @pytest.mark.parametrize(("text", "status", "record", "in_note"), CASES)
 def test_issue_claims(
-    shipped: object, text: str, status: str, record: str | None, in_note: list[str]
+    shipped: EvidenceBase, text: str, status: str, record: str | None, in_note: list[str]
 ) -> None:
-    claim = _only(check(text, base=shipped))  # type: ignore[arg-type]
-    assert claim.status == status, claim.note  # type: ignore[attr-defined]
+    claim = _only(check(text, base=shipped))
+    assert claim.status == status, claim.note
     if record is not None:
-        assert claim.deciding == record, claim.note  # type: ignore[attr-defined]
-        assert claim.evidence[0]["id"] == record and claim.evidence[0]["role"] == "deciding"  # type: ignore[attr-defined]
+        assert claim.deciding == record, claim.note
+        assert claim.evidence[0]["id"] == record and claim.evidence[0]["role"] == "deciding"
     for words in in_note:
-        assert words in claim.note, claim.note  # type: ignore[attr-defined]
-    assert "5-6 weeks" not in claim.note  # type: ignore[attr-defined]
+        assert words in claim.note, claim.note
+    assert "5-6 weeks" not in claim.note
 
 
-def test_claims_split_across_sentences_are_extracted(shipped: object) -> None:
+def test_claims_split_across_sentences_are_extracted(shipped: EvidenceBase) -> None:
     text = (
         "Medicare covers acupuncture for chronic low back pain. NICE, however, says clinicians "
         "should not offer it for that condition. It also pays for treatment of knee "
         "osteoarthritis and for fibromyalgia."
     )
-    report = check(text, base=shipped)  # type: ignore[arg-type]
+    report = check(text, base=shipped)
     assert [c.status for c in report.claims] == ["supported", "supported", "contradicted"]
     assert report.claims[1].deciding == "nice2016_ng59_chronic_lbp"
     assert report.claims[2].deciding == "cms2020_ncd3033_clbp"
@@ -160,14 +160,14 @@ def test_claims_split_across_sentences_are_extracted(shipped: object) -> None:
         assert text[c.start : c.end] == c.text
 
 
-def test_conjunction_is_judged_part_by_part(shipped: object) -> None:
+def test_conjunction_is_judged_part_by_part(shipped: EvidenceBase) -> None:
     assert parts_of("Acupuncture is safe and has no side effects.") == [
         "Acupuncture is safe.",
         "Acupuncture has no side effects.",
     ]
-    claim = _only(check("Acupuncture is safe and has no side effects.", base=shipped))  # type: ignore[arg-type]
-    assert claim.status == "contradicted"  # type: ignore[attr-defined]
-    assert [p["status"] for p in claim.parts] == ["supported", "contradicted"]  # type: ignore[attr-defined]
+    claim = _only(check("Acupuncture is safe and has no side effects.", base=shipped))
+    assert claim.status == "contradicted"
+    assert [p["status"] for p in claim.parts] == ["supported", "contradicted"]
 
 
 def test_figures_ignore_markers_and_scales() -> None:
@@ -182,27 +182,27 @@ def test_figures_ignore_markers_and_scales() -> None:
     assert fraction.value == pytest.approx(0.1) and fraction.approximate
 
 
-def test_out_of_scope_is_unverified_not_judged(shipped: object) -> None:
-    claim = _only(check("Acupuncture doubles the success rate of IVF.", base=shipped))  # type: ignore[arg-type]
-    assert claim.status == "unverified" and not claim.evidence  # type: ignore[attr-defined]
+def test_out_of_scope_is_unverified_not_judged(shipped: EvidenceBase) -> None:
+    claim = _only(check("Acupuncture doubles the success rate of IVF.", base=shipped))
+    assert claim.status == "unverified" and not claim.evidence
 
 
-def _benchmark_items() -> list[tuple[str, str]]:
+def _benchmark_items() -> list[tuple[str, str, int]]:
     out = []
     for name in ("claims.yaml", "claims_holdout.yaml"):
         for item in yaml.safe_load((BENCHMARK / name).read_text(encoding="utf-8")):
             for n, exp in enumerate(item.get("claims") or [item]):
-                out.append((item["text"], exp["verdict"], n))  # type: ignore[arg-type]
-    return out  # type: ignore[return-value]
+                out.append((item["text"], exp["verdict"], n))
+    return out
 
 
-def test_no_contradicted_claim_is_ever_marked_supported(shipped: object) -> None:
+def test_no_contradicted_claim_is_ever_marked_supported(shipped: EvidenceBase) -> None:
     """Across both parts of the benchmark (the held-out part included)."""
     wrong = []
-    for text, expected, n in _benchmark_items():  # type: ignore[misc]
+    for text, expected, n in _benchmark_items():
         if expected != "contradicted":
             continue
-        claims = check(text, base=shipped).claims  # type: ignore[arg-type]
+        claims = check(text, base=shipped).claims
         if n < len(claims) and claims[n].status == "supported":
             wrong.append(text)
     assert not wrong
