@@ -360,7 +360,12 @@ def judge_efficacy(st: ClaimStatement, R: Records) -> Verdict:
 
 def judge_persistence(st: ClaimStatement, R: Records) -> Verdict:
     """How long the benefit lasts: shares kept or lost at 12 months, or a condition's follow-up."""
-    pool = [f for f in R.findings() if f.outcome == "effect_persistence"]
+    every = [f for f in R.findings() if f.outcome == "effect_persistence"]
+    pool = every
+    if not st.conditions:
+        # no condition named: analyses pooled across conditions speak for "acupuncture" (a
+        # condition's own record only when it holds the claim's figure, below)
+        pool = [f for f in every if f.condition is None]
     if st.conditions:
         own = [f for f in pool if f.condition in st.conditions]
         if own:
@@ -379,7 +384,7 @@ def judge_persistence(st: ClaimStatement, R: Records) -> Verdict:
     for q in figures:
         hits = [
             f
-            for f in pool
+            for f in (pool if st.conditions else pool + [f for f in every if f not in pool])
             if f.estimate is not None
             and same_figure(q, f.estimate, proportion=f.measure == "proportion")
         ]
@@ -395,13 +400,13 @@ def judge_persistence(st: ClaimStatement, R: Records) -> Verdict:
                 {"finding": hits[0].id, "claimed": q.text},
             )
     times = [q for q in st.quantities if q.timepoint]
-    if not figures and times and not any(_at_time(f, times[0]) for f in pool):
-        return Verdict(
-            "unverified",
-            _refs(pool, 1),
-            "timepoint_not_found",
-            {"claimed": times[0].context.strip()},
-        )
+    if times:
+        # "durable at six months": only records at that time point can say so
+        pool = [f for f in pool if _at_time(f, times[0])]
+        if not pool:
+            return Verdict(
+                "unverified", (), "timepoint_not_found", {"claimed": times[0].context.strip()}
+            )
     if figures:
         q = next((q for q in figures if q.percent), figures[0])
         return Verdict(

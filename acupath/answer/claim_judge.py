@@ -163,6 +163,8 @@ def same_figure(q: Quantity, value: float, *, proportion: bool = False) -> bool:
     """
     claimed = abs(q.value)
     target = abs(value)
+    if proportion and not q.percent and not (claimed < 1 and "." in q.text):
+        return False  # "one point" is not a share of patients
     if (
         proportion and q.percent and not q.text.lower().startswith(("one", "1 ", "two", "three"))
     ) or (proportion and not q.percent and claimed > 1 and target <= 1):

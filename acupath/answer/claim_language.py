@@ -325,7 +325,7 @@ PHRASAL_BACK = re.compile(
 """Uses of "back" that are not the back ("the pain never comes back")."""
 VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|should|must|"
-    r"does|do|did|\w+ed|reduces|improves|relieves|helps|works|shows|eases|lowers|covers|pays|"
+    r"does|do|did|found|shown|(?<![-‐‑])[a-z]+ed|reduces|improves|relieves|helps|works|shows|eases|lowers|covers|pays|"
     r"recommends|says|causes|releases|stimulates|modulates|involves|requires|occur|occurs)\b",
     re.I,
 )
