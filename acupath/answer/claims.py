@@ -245,7 +245,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         )
         taken.append((m.start(), m.end()))
     for m in re.finditer(
-        r"(?<![\w.])[-−]?\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", text, re.I
+        r"(?<![\w.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?%?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b",
+        text,
+        re.I,
     ):
         if any(a <= m.start() < b for a, b in taken):
             continue

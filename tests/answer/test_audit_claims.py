@@ -178,6 +178,9 @@ def test_figures_ignore_markers_and_scales() -> None:
     values = [q.value for q in quantities("pain fell 1.9 points on a 0-10 scale at six months")]
     assert values == [1.9, 6.0]
     assert [q.timepoint for q in quantities("at six months")] == [True]
+    # a thousands separator is part of a figure; a comma after a year is not ("2020, US")
+    assert [q.value for q in quantities("nearly 18,000 patients")] == [18000.0]
+    assert quantities("Since January 2020, US Medicare has covered it") == ()
     (fraction,) = quantities("about one patient in ten")
     assert fraction.value == pytest.approx(0.1) and fraction.approximate
 

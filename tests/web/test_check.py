@@ -71,7 +71,10 @@ def test_empty_file_field_falls_back_to_the_paste_box(client: TestClient) -> Non
     token = csrf(client)
     r = client.post(
         "/check",
-        data={"csrf_token": token, "text": "Medicare covers acupuncture for chronic low back pain."},
+        data={
+            "csrf_token": token,
+            "text": "Medicare covers acupuncture for chronic low back pain.",
+        },
         files={"file": ("", b"", "application/octet-stream")},
     )
     assert r.status_code == 200, r.text
