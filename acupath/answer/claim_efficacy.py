@@ -139,6 +139,19 @@ def _judged_not_meaningful(findings: list[Finding]) -> Finding | None:
     return None
 
 
+def _measure_of(q: object) -> str | None:
+    """The measure a claim's figure is stated in, from the words around it."""
+    context = str(getattr(q, "context", "")).lower()
+    text = str(getattr(q, "text", ""))
+    if getattr(q, "percent", False):
+        return "proportion"
+    if re.search(r"\b(?:smd|standardi[sz]ed|standard deviation|effect size|cohen)", context):
+        return "SMD"
+    if re.search(re.escape(text) + r"\s*(?:points?|mm|millimet)", context):
+        return "MD"
+    return None
+
+
 def judge_efficacy(st: ClaimStatement, R: Records) -> Verdict:
     """A claim that acupuncture helps (or does not help) a condition; see the module docstring."""
     absolute = " ".join(st.absolute).lower()
@@ -257,6 +270,10 @@ def judge_efficacy(st: ClaimStatement, R: Records) -> Verdict:
     exact = [f for f in numeric if f.outcome == (outcome or "pain")]
     numeric = exact or numeric
     figures = [q for q in st.quantities if not q.timepoint]
+    measures = {_measure_of(q) for q in figures} - {None}
+    if measures:
+        # "1.9 points" is compared with mean differences, "SMD 0.3" with SMDs, "40%" with shares
+        numeric = [f for f in numeric if f.measure in measures]
     matched: list[tuple[str, Finding]] = []
     missing = []
     for q in figures:
@@ -301,6 +318,8 @@ def judge_efficacy(st: ClaimStatement, R: Records) -> Verdict:
             "figure_not_found",
             {"finding": numeric[0].id, "claimed": q.text},
         )
+    if figures:
+        return Verdict("unverified", (), "no_finding_for_figure", {"claimed": figures[0].text})
     if st.broad:
         # "chronic pain": pooled analyses across the conditions the phrase covers speak first
         own = sorted(

@@ -189,10 +189,15 @@ REPLACE = re.compile(
 EQUIVALENT = re.compile(r"\b(?:just )?as (?:well|good|effective(?:ly)?) as\b|\bequally\b", re.I)
 ADDED = re.compile(r"\b(?:added to|adding|alongside|together with|combined with|on top of)\b", re.I)
 NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|failed|fails|didn't|doesn't|don't|isn't|wasn't|"
-    r"no better|did not|does not)\b",
+    r"\b(?:not|no|never|neither|nor|failed to|fails to|didn't|doesn't|don't|cannot|can't|"
+    r"did not|does not|do not)\s+(?:\w+\s+){0,2}?(?:reduc\w*|help\w*|work\w*|improv\w*|"
+    r"reliev\w*|relief|better|effective|benefit\w*|superior|beat\w*|eas\w*|lower\w*|differ\w*|"
+    r"prevent\w*|more effective)\b|\bno (?:better|more effective|benefit|effect|difference)\b|"
+    r"\bineffective\b",
     re.I,
 )
+"""A negated benefit ("no better than sham", "did not relieve"); "when patients were not taking
+amitriptyline" negates something else and does not count."""
 APPROX = re.compile(
     r"\b(?:about|around|roughly|approximately|approx|nearly|almost|some|close to|up to|~|"
     r"just under|just over|more than|over|under)\b",

@@ -188,11 +188,22 @@ def judge_safety(st: ClaimStatement, R: Records) -> Verdict:
                     {"finding": hits[0].id, "claimed": q.text},
                 )
         q = figures[0]
+        shares = [p for p in (_as_proportion(f) for f in pool) if p is not None]
+        claimed = q.value / 100 if q.percent and q.value > 1 else q.value
+        # within a factor of two of the range the surveys report: off, but not the opposite
+        near = bool(shares) and min(shares) / 2 <= claimed <= max(shares) * 2
+        status = "unverified" if serious else ("partly_supported" if near else "contradicted")
+        ranged = sorted(pool, key=lambda f: _as_proportion(f) or 0.0)
         return Verdict(
-            "contradicted" if not serious else "unverified",
+            status,
             (Ref("finding", pool[0].id),),
-            "figure_differs",
-            {"finding": pool[0].id, "claimed": q.text},
+            "figure_near" if near and not serious else "figure_differs",
+            {
+                "finding": pool[0].id,
+                "claimed": q.text,
+                "low": ranged[0].id,
+                "high": ranged[-1].id,
+            },
         )
     if _ABSOLUTE_SAFE.search(text) or re.search(r"\bno (?:side effects|adverse)", text, re.I):
         minor = _largest([f for f in _by_outcome(R, "adverse_events", "proportion")])

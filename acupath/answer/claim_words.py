@@ -238,6 +238,15 @@ def word(verdict: Verdict, base: EvidenceBase, R: Records, st: ClaimStatement) -
                 f"The claim's {f['claimed']} matches {fl} ({figure_of(finding)}), but no record of "
                 f"the base holds its {f['missing']}."
             )
+        if reason == "figure_near":
+            low = base.findings[str(f["low"])]
+            high = base.findings[str(f["high"])]
+            return (
+                f"The claim says {f['claimed']}; {fl} reports {figure_of(finding)}, and the "
+                f"surveys in the base range from {figure_of(low)} "
+                f"({label(base, Ref('finding', low.id))}) to {figure_of(high)} "
+                f"({label(base, Ref('finding', high.id))})."
+            )
         if reason == "figure_differs":
             return f"The claim says {f['claimed']}, but {fl} reports {figure_of(finding)}: {summ}."
         if reason == "figure_not_found":
@@ -294,6 +303,11 @@ def word(verdict: Verdict, base: EvidenceBase, R: Records, st: ClaimStatement) -
     if reason == "outside_base":
         return (
             f'"{f["topic"]}" lies outside what the evidence base covers (pain and cancer symptoms).'
+        )
+    if reason == "no_finding_for_figure":
+        return (
+            f"The base holds no finding that states the claim's {f['claimed']} in the same "
+            "measure for this comparison."
         )
     if reason == "timepoint_not_found":
         return (
