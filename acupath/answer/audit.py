@@ -234,6 +234,11 @@ def check(text: str, *, base: EvidenceBase | None = None, source: str | None = N
         # the part that decides the sentence's status speaks first
         order = sorted(judged, key=lambda t: t[1].status != status)
         lead_st, lead, matched = order[0]
+        if len(judged) > 1 and all(v.reason == "no_evidence_of_benefit" for _, v, _ in judged):
+            # "strengthens the immune system and helps shrink tumours": one sentence for both
+            words = [w for _, v, _ in judged for w in v.facts.get("words", [])]
+            merged = Verdict(lead.status, lead.records, lead.reason, {**lead.facts, "words": words})
+            order = [(lead_st, merged, matched)]
         notes = [word(v, base, R, st) for st, v, _ in order]
         if len(judged) > 1 and status == "partly_supported":
             weak = [st.text for st, v, _ in judged if v.status != "supported"]

@@ -145,10 +145,11 @@ CLINICALLY_MEANINGFUL = re.compile(
     re.I,
 )
 CURE = re.compile(
-    r"\b(?:cures?|cured|curing|shrink\w*|fights? (?:tumou?rs?|cancer)|strengthen\w* (?:the |your )?"
-    r"immun\w*|boost\w* (?:the |your )?immun\w*|immune system|immunity|detox\w*|toxins?|"
-    r"revers\w*|regrow\w*|heals? (?:nerve|the nerve|damaged)|eliminat\w* (?:the )?(?:disease|"
-    r"cancer|arthritis))\b",
+    r"\b(?:cures?(?: \w+)?|cured|curing|shrink\w*(?: (?:the )?tumou?rs?| cancer)?|"
+    r"fights? (?:tumou?rs?|cancer)|strengthen\w* (?:the |your )?immun\w*(?: system)?|"
+    r"boost\w* (?:the |your )?immun\w*(?: system)?|immune system|immunity|detox\w*|"
+    r"(?:flush\w* )?toxins?|revers\w*(?: \w+)?|regrow\w*|heals? (?:nerve|the nerve|damaged)|"
+    r"eliminat\w* (?:the )?(?:disease|cancer|arthritis))\b",
     re.I,
 )
 MECHANISM = re.compile(
