@@ -1,286 +1,126 @@
-"""Claim audit (``acupath check FILE``): split a text into factual claims and judge each one.
+"""Claim audit (``acupath check FILE``): find the claims of any text and judge each on the records.
 
-1. **Splitting.** The text is cut into sentences (bullets and lines count as sentence breaks).
-   A sentence is a *factual claim* when it states something checkable: it holds a figure or a
-   claim word ("reduces", "effective", "recommended", "safe", "studies", ...), it is about
-   acupuncture or a covered condition (or follows a sentence that is), and it is not a question,
-   a heading or a call to action ("book an appointment").
-2. **Registry match.** Each claim is compared with the claims registry (``data/claims``): the
-   BM25 score of the sentence against the registered claim (statement, keywords, note), plus
-   the share of the claim's ``keywords`` found in the sentence, plus agreement of figures (a
-   figure of the registered statement found in the sentence). Above a threshold the registered
-   status and its deciding findings are the verdict.
-3. **Findings match.** Otherwise the sentence's figures are compared with the findings about
-   its condition: all figures found in one finding -> ``supported`` by that finding. A claim of
-   benefit without figures is ``partly_supported`` when findings for its condition favour
-   acupuncture (the wording itself was not checked) and ``contradicted`` when every such finding
-   shows no difference; anything else is ``unverified``.
+The pipeline follows DESIGN.md's "Reading text" path, one module per step:
+
+1. **Extract and parse** (:mod:`acupath.answer.claims`): every checkable sentence, with its span
+   in the text, split into parts when it joins two predicates, each part parsed into a
+   :class:`~acupath.answer.claims.ClaimStatement`.
+2. **Cache of decided claims.** A part that restates a registered claim (``data/claims``) almost
+   word for word, with the same figures, takes the registered status: the registry is a cache of
+   claims already decided, not the judge.
+3. **Judge** (:mod:`acupath.answer.claim_judge`, :mod:`acupath.answer.claim_efficacy`): the
+   records decide: recommendations, coverage, screening rules and clinic policy, safety and
+   efficacy findings. Only when they cannot (``unverified``) is a looser registry match used.
+4. **Word** (this module): one sentence per verdict naming the deciding record and comparing the
+   claim's figures with the record's.
+
+A sentence's status combines its parts: any part contradicted -> contradicted; else any part
+unsupported -> unsupported; all supported -> supported; some supported -> partly supported (the
+note says which part); else unverified.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from acupath.answer import text as tx
+from acupath.answer.claim_efficacy import judge_efficacy, judge_mechanism, judge_persistence
+from acupath.answer.claim_judge import (
+    STATUSES,
+    Records,
+    Ref,
+    Verdict,
+    judge_coverage,
+    judge_guideline,
+    records_for,
+)
+from acupath.answer.claim_safety import judge_cure, judge_safety
+from acupath.answer.claim_words import evidence_item, word
+from acupath.answer.claims import (
+    ClaimStatement,
+    claims_in,
+    extract,
+    split_sentences,
+    with_kind,
+)
 from acupath.answer.models import Audit, AuditedClaim
 from acupath.answer.retrieve import Index, index_for
-from acupath.answer.verify import evidence_of, figures
+from acupath.answer.verify import figures
 from acupath.evidence.loader import EvidenceBase, bundled_base
-from acupath.evidence.query import reference
-from acupath.evidence.schemas import Claim, Finding, Recommendation
+from acupath.evidence.schemas import Claim
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
-_ABBREV = re.compile(r"\b(?:e\.g|i\.e|et al|vs|Dr|Fig|approx|incl|No)\.$")
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
-CLAIM_WORDS = (
-    "reduce",
-    "reduces",
-    "reduced",
-    "reduction",
-    "lower",
-    "lowers",
-    "lowered",
-    "improve",
-    "improves",
-    "improved",
-    "improvement",
-    "effective",
-    "effectiveness",
-    "efficacy",
-    "effect",
-    "benefit",
-    "benefits",
-    "beneficial",
-    "significant",
-    "significantly",
-    "superior",
-    "better",
-    "shown",
-    "showed",
-    "shows",
-    "found",
-    "demonstrated",
-    "demonstrates",
-    "evidence",
-    "study",
-    "studies",
-    "trial",
-    "trials",
-    "review",
-    "meta-analysis",
-    "recommend",
-    "recommends",
-    "recommended",
-    "recommendation",
-    "guideline",
-    "guidelines",
-    "safe",
-    "safety",
-    "risk",
-    "risks",
-    "adverse",
-    "side effects",
-    "releases",
-    "release",
-    "stimulates",
-    "modulates",
-    "activates",
-    "associated",
-    "durable",
-    "lasting",
-    "covered",
-    "covers",
-    "relieve",
-    "relieves",
-    "relief",
-    "helps",
-    "help",
-    "works",
-    "work",
-    "proven",
-    "rare",
-    "minimal",
-    "complications",
-    "beat",
-    "beats",
-    "outperforms",
-    "cure",
-    "cures",
-    "eliminates",
-    "need",
-)
-ACTION_WORDS = (
-    "call us",
-    "book",
-    "contact us",
-    "schedule",
-    "click",
-    "subscribe",
-    "sign up",
-    "visit our",
-    "learn more",
-    "read more",
-    "follow us",
-    "share this",
-    "copyright",
-    "disclaimer",
-    "herein",
-    "liability",
-    "editorial",
-    "educational purpose",
-    "not replace",
-    "medical advice",
-    "intended for",
-    "ask any",
-    "follow up question",
-    "follow-up question",
-    "last updated",
-    "advisory board",
-)
-DOMAIN_WORDS = (
-    "pain",
-    "treatment",
-    "treatments",
-    "patient",
-    "patients",
-    "adverse",
-    "session",
-    "sessions",
-    "trial",
-    "trials",
-    "study",
-    "studies",
-    "evidence",
-    "sham",
-    "placebo",
-    "effect",
-    "effects",
-    "mechanism",
-    "mechanisms",
-    "needle",
-    "needles",
-    "needling",
-    "acupoint",
-    "acupoints",
-    "guideline",
-    "guidelines",
-    "recommended",
-    "symptom",
-    "symptoms",
-    "nausea",
-    "fatigue",
-    "neuropathy",
-    "nerve",
-    "brain",
-    "endorphins",
-    "inflammation",
-    "opioids",
-    "medication",
-    "medications",
-    "cancer",
-    "acupuncture",
-)
-"""A claim must be about care: at least one of these words (boilerplate has none)."""
-NEGATIONS = ("not", "no", "never", "neither", "nor", "without", "failed", "did not", "does not")
+__all__ = ["CheckReport", "CheckedClaim", "check", "claims_in", "judge", "split_sentences"]
+
 REGISTRY_THRESHOLD = 1.3
+"""Score of the loose registry match (BM25 + keyword share + figure agreement)."""
+NEAR_EXACT = 0.8
+"""Share of content words a sentence must share with a registered claim to reuse its status."""
 
 
 @dataclass(frozen=True)
-class Sentence:
-    text: str
-    about: bool  # names acupuncture or a covered condition
+class CheckedClaim(AuditedClaim):
+    """A claim of the text with where it is, its parts and the record that decided it."""
+
+    start: int = 0
+    end: int = 0
+    kind: str = "other"
+    deciding: str | None = None
+    parts: tuple[dict[str, Any], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        out = super().as_dict()
+        out.update(
+            {
+                "start": self.start,
+                "end": self.end,
+                "kind": self.kind,
+                "deciding_record": self.deciding,
+                "parts": list(self.parts),
+            }
+        )
+        return out
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of ``text``; bullets and blank lines end a sentence."""
-    out: list[str] = []
-    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*•·]|\d+[.)])\s)", text):
-        block = " ".join(_BULLET.sub("", line).strip() for line in block.splitlines())
-        block = " ".join(block.split())
-        if not block:
+@dataclass(frozen=True)
+class CheckReport(Audit):
+    """The audit of one text: its claims, in order, and the text they were found in."""
+
+    claims: tuple[CheckedClaim, ...]
+    source: str | None = None
+    text: str = ""
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(STATUSES, 0)
+        for c in self.claims:
+            out[c.status] = out.get(c.status, 0) + 1
+        return out
+
+
+# --- the registry as a cache ------------------------------------------------------------------
+
+
+def _content(text: str) -> set[str]:
+    return set(tx.tokens(text))
+
+
+def _near_exact(base: EvidenceBase, sentence: str) -> Claim | None:
+    words = _content(sentence)
+    figs = {f.replace(",", "") for f in figures(sentence)}
+    best: tuple[float, Claim] | None = None
+    for c in base.claims.values():
+        other = _content(c.statement)
+        if not words or not other:
             continue
-        parts = _SPLIT.split(block)
-        merged: list[str] = []
-        for part in parts:
-            if merged and _ABBREV.search(merged[-1]):
-                merged[-1] += " " + part
-            else:
-                merged.append(part)
-        out += [p.strip() for p in merged if p.strip()]
-    return out
+        share = len(words & other) / len(words | other)
+        same_figures = figs == {f.replace(",", "") for f in figures(c.statement)}
+        if share >= NEAR_EXACT and same_figures and (best is None or share > best[0]):
+            best = (share, c)
+    return best[1] if best else None
 
 
-def _is_heading(sentence: str) -> bool:
-    """A title: no closing punctuation, short, and mostly capitalised words."""
-    text = sentence.strip()
-    if text.endswith((".", "!", "?", ":")):
-        return False
-    tokens = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
-    if not tokens or len(text.split()) > 12:
-        return False
-    capitals = sum(1 for w in tokens if w[0].isupper())
-    return capitals / len(tokens) >= 0.6
-
-
-def _is_claim(sentence: str) -> bool:
-    low = sentence.lower()
-    wordlist = tx.words(sentence)
-    if sentence.rstrip().endswith("?") or len(wordlist) < 5:
-        return False
-    if any(a in low for a in ACTION_WORDS):
-        return False
-    if sentence.rstrip().endswith(":") and len(wordlist) < 8:
-        return False  # a lead-in or heading ("For HIV-associated neuropathic pain:")
-    if _is_heading(sentence):
-        return False
-    has_figure = bool(figures(sentence))
-    has_cue = any(re.search(rf"\b{re.escape(w)}\b", low) for w in CLAIM_WORDS)
-    has_domain = any(re.search(rf"\b{re.escape(w)}\b", low) for w in DOMAIN_WORDS)
-    return (has_figure or has_cue) and has_domain
-
-
-def claims_in(text: str, index: Index) -> list[str]:
-    """The factual claims of ``text`` (see the module docstring)."""
-    out: list[str] = []
-    context = False
-    for sentence in split_sentences(text):
-        q = index.understand(sentence)
-        about = bool(q.conditions) or q.acupuncture_mentioned
-        if _is_claim(sentence) and (about or context):  # context: the text is about acupuncture
-            out.append(sentence)
-        if about:
-            context = True
-        elif len(tx.words(sentence)) > 40:
-            context = False
-    return out
-
-
-def _evidence_item(index: Index, kind: str, rid: str) -> dict[str, Any]:
-    base = index.base
-    record: Any
-    if kind == "finding":
-        record = base.findings[rid]
-    elif kind == "recommendation":
-        record = base.recommendations[rid]
-    else:
-        record = base.claims[rid]
-    item: dict[str, Any] = {"kind": kind, "id": rid}
-    if isinstance(record, Finding | Recommendation):
-        item["summary"] = " ".join(record.summary.split())
-        item["reference"] = reference(base.sources[record.source])
-        item["reviewed"] = record.reviewed.isoformat()
-    return item
-
-
-def _negated(sentence: str) -> bool:
-    words = set(tx.words(sentence))
-    return bool(words & {"not", "no", "never", "neither", "nor", "without", "failed"})
-
-
-def _registry_match(index: Index, sentence: str) -> tuple[Claim, float] | None:
+def _loose_match(index: Index, sentence: str) -> Claim | None:
     q = index.understand(sentence)
     r = index.search(q)
     best: tuple[Claim, float] | None = None
@@ -288,97 +128,178 @@ def _registry_match(index: Index, sentence: str) -> tuple[Claim, float] | None:
     sent_figs = {f.replace(",", "") for f in figures(sentence)}
     for d in r.top(kinds=("claim",), conditions=(), limit=40):
         c = d.record
-        assert isinstance(c, Claim)
-        lex = float(r.lexical[index._position[d.key]])
+        if not isinstance(c, Claim):
+            continue
+        lex = float(r.lexical[index.position(d)])
         kws = [k for k in c.keywords if k.strip()]
         hit = sum(1 for k in kws if " ".join(tx.words(k)) in folded) if kws else 0
         kw_share = hit / len(kws) if kws else 0.0
         claim_figs = {f.replace(",", "") for f in figures(c.statement)}
         fig_bonus = 0.0
-        if claim_figs and sent_figs:
-            fig_bonus = 0.6 if claim_figs & sent_figs else -0.6
+        if claim_figs or sent_figs:
+            # a registered claim with figures is the same claim only with the same figures
+            if claim_figs != sent_figs and not (claim_figs & sent_figs):
+                continue
+            fig_bonus = 0.6 if claim_figs & sent_figs else 0.0
         cond_bonus = 0.2 if c.condition and c.condition in q.conditions else 0.0
         if hit == 0 and fig_bonus <= 0:
-            continue  # no keyword of the registered claim and no shared figure: not this claim
+            continue
         score = lex + kw_share + fig_bonus + cond_bonus
         if best is None or score > best[1]:
             best = (c, score)
     if best is not None and best[1] >= REGISTRY_THRESHOLD:
-        return best
+        return best[0]
     return None
 
 
-def judge(index: Index, sentence: str) -> AuditedClaim:
-    """The verdict on one claim sentence, with the evidence that decides it."""
-    match = _registry_match(index, sentence)
-    if match is not None:
-        c, _ = match
-        evidence = [_evidence_item(index, "finding", f) for f in c.findings]
-        evidence += [_evidence_item(index, "recommendation", x) for x in c.recommendations]
-        return AuditedClaim(sentence, c.status, tuple(evidence), " ".join(c.note.split()), c.id)
-    q = index.understand(sentence)
-    r = index.search(q)
-    findings = r.top(kinds=("finding",), conditions=q.conditions or None, general=False, limit=25)
-    sent_figs = figures(sentence)
-    if sent_figs:
-        for d in findings:
-            ev = evidence_of([d.record])
-            if all(ev.has_value(float(f.replace(",", ""))) for f in sent_figs):
-                return AuditedClaim(
-                    sentence,
-                    "supported",
-                    (_evidence_item(index, "finding", d.id),),
-                    "every figure of the claim is found in this finding",
-                    None,
-                )
-        note = "no record of the evidence base holds the claim's figures"
-        near = [_evidence_item(index, "finding", d.id) for d in findings[:2]]
-        return AuditedClaim(sentence, "unverified", tuple(near), note, None)
-    if q.conditions and findings:
-        comparative = [
-            d
-            for d in findings
-            if isinstance(d.record, Finding)
-            and d.record.direction in ("favours_acupuncture", "no_difference", "favours_comparator")
-        ]
-        if comparative:
-            favour = [d for d in comparative if _direction(d) == "favours_acupuncture"]
-            asserts_benefit = not _negated(sentence)
-            if asserts_benefit and not favour:
-                return AuditedClaim(
-                    sentence,
-                    "contradicted",
-                    tuple(_evidence_item(index, "finding", d.id) for d in comparative[:3]),
-                    "the findings for this condition show no benefit over the comparator",
-                    None,
-                )
-            if asserts_benefit and favour:
-                return AuditedClaim(
-                    sentence,
-                    "partly_supported",
-                    tuple(_evidence_item(index, "finding", d.id) for d in favour[:3]),
-                    "findings for this condition point the same way; the claim's exact wording "
-                    "was not checked",
-                    None,
-                )
-    return AuditedClaim(
-        sentence, "unverified", (), "no record of the evidence base decides this claim", None
+def _registry_verdict(c: Claim) -> Verdict:
+    refs = [Ref("finding", f) for f in c.findings] + [
+        Ref("recommendation", r) for r in c.recommendations
+    ]
+    return Verdict(
+        c.status, tuple(refs), "registry", {"claim": c.id, "note": " ".join(c.note.split())}
     )
 
 
-def _direction(d: Any) -> str:
-    rec = d.record
-    return rec.direction if isinstance(rec, Finding) else ""
+# --- judging ------------------------------------------------------------------------------------
+
+_JUDGES = {
+    "guideline": judge_guideline,
+    "coverage": judge_coverage,
+    "safety": judge_safety,
+    "cure": judge_cure,
+    "efficacy": judge_efficacy,
+    "persistence": judge_persistence,
+    "mechanism": judge_mechanism,
+}
 
 
-def check(text: str, *, base: EvidenceBase | None = None, source: str | None = None) -> Audit:
-    """Audit every factual claim of ``text`` against the claims registry and the findings."""
-    index = index_for(base or bundled_base())
-    claims = tuple(judge(index, s) for s in claims_in(text, index))
-    return Audit(claims, source)
+def judge_statement(st: ClaimStatement, R: Records) -> Verdict:
+    """The records' verdict on one parsed claim part (no registry)."""
+    fn = _JUDGES.get(st.kind)
+    verdict = fn(st, R) if fn is not None else Verdict("unverified", (), "no_record", {})
+    # a durability or mechanism word in a plain efficacy claim: judge the effect instead
+    retry = st.kind in ("persistence", "mechanism") and verdict.reason != "timepoint_not_found"
+    if verdict.status == "unverified" and retry and st.conditions:
+        second = judge_efficacy(with_kind(st, "efficacy"), R)
+        if second.status != "unverified":
+            return second
+    return verdict
+
+
+def judge(
+    index: Index, statement: ClaimStatement, R: Records | None = None
+) -> tuple[Verdict, str | None]:
+    """The verdict on one claim part and the registered claim it matched, if any."""
+    R = R or records_for(index.base)
+    cached = _near_exact(index.base, statement.text)
+    if cached is not None:
+        return _registry_verdict(cached), cached.id
+    verdict = judge_statement(statement, R)
+    if verdict.reason in ("outside_base", "body_not_in_base", "payer_not_in_base"):
+        return verdict, None
+    loose = _loose_match(index, statement.text)
+    if loose is None:
+        return verdict, None
+    if verdict.status == "unverified":
+        return _registry_verdict(loose), loose.id
+    # the records decided; name the registered claim when it was decided the same way
+    return verdict, (loose.id if loose.status == verdict.status else None)
+
+
+# --- the whole audit ---------------------------------------------------------------------------
+
+
+def _combine(verdicts: Sequence[Verdict]) -> str:
+    statuses = [v.status for v in verdicts]
+    for s in ("contradicted", "unsupported"):
+        if s in statuses:
+            return s
+    if all(s == "supported" for s in statuses):
+        return "supported"
+    if any(s in ("supported", "partly_supported") for s in statuses):
+        return "partly_supported"
+    return "unverified"
+
+
+def check(text: str, *, base: EvidenceBase | None = None, source: str | None = None) -> CheckReport:
+    """Audit every claim of ``text`` against the records (see the module docstring)."""
+    base = base or bundled_base()
+    index = index_for(base)
+    R = records_for(base)
+    out: list[CheckedClaim] = []
+    for claim in extract(text, index):
+        judged = [(st, *judge(index, st, R)) for st in claim.parts]
+        status = _combine([v for _, v, _ in judged])
+        # the part that decides the sentence's status speaks first
+        order = sorted(judged, key=lambda t: t[1].status != status)
+        lead_st, lead, matched = order[0]
+        if len(judged) > 1 and all(v.reason == "no_evidence_of_benefit" for _, v, _ in judged):
+            # "strengthens the immune system and helps shrink tumours": one sentence for both
+            words = [w for _, v, _ in judged for w in v.facts.get("words", [])]
+            merged = Verdict(lead.status, lead.records, lead.reason, {**lead.facts, "words": words})
+            order = [(lead_st, merged, matched)]
+        notes = [word(v, base, R, st) for st, v, _ in order]
+        if len(judged) > 1 and status == "partly_supported":
+            weak = [st.text for st, v, _ in judged if v.status != "supported"]
+            notes.insert(0, f'Only part of the claim holds ("{weak[0].rstrip(".")}" does not).')
+        evidence: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for _, v, _ in order:
+            for n, ref in enumerate(v.records):
+                if (ref.kind, ref.id) in seen:
+                    continue
+                seen.add((ref.kind, ref.id))
+                role = "deciding" if not evidence and n == 0 else "context"
+                evidence.append(evidence_item(base, R, ref, role))
+        parts = tuple(
+            {
+                "text": st.text,
+                "status": v.status,
+                "reason": v.reason,
+                "records": [r.id for r in v.records],
+                "matched_claim": m,
+                "parsed": st.as_dict(),
+            }
+            for st, v, m in judged
+        )
+        out.append(
+            CheckedClaim(
+                text=claim.span.text,
+                status=status,
+                evidence=tuple(evidence),
+                note=" ".join(notes[:2]) if len(judged) > 1 else notes[0],
+                matched_claim=matched,
+                start=claim.span.start,
+                end=claim.span.end,
+                kind=lead_st.kind,
+                deciding=lead.deciding.id if lead.deciding else None,
+                parts=parts,
+            )
+        )
+    return CheckReport(tuple(out), source, text)
 
 
 def summary_counts(audit: Audit) -> Sequence[tuple[str, int]]:
     """Counts by status, in a fixed order."""
     counts = audit.counts()
-    return [(k, counts[k]) for k in ("supported", "partly_supported", "contradicted", "unverified")]
+    return [(k, counts.get(k, 0)) for k in STATUSES]
+
+
+def segments(report: CheckReport) -> list[dict[str, Any]]:
+    """The checked text cut into pieces for highlighting: plain text, and each claim with its
+    number and status (claims without an exact span are left to the list below the text)."""
+    out: list[dict[str, Any]] = []
+    cursor = 0
+    for n, claim in enumerate(report.claims, start=1):
+        if claim.end <= claim.start or claim.start < cursor:
+            continue
+        if claim.start > cursor:
+            out.append({"text": report.text[cursor : claim.start], "claim": None})
+        out.append(
+            {"text": report.text[claim.start : claim.end], "claim": n, "status": claim.status}
+        )
+        cursor = claim.end
+    if cursor < len(report.text):
+        out.append({"text": report.text[cursor:], "claim": None})
+    return out

@@ -27,7 +27,7 @@ from acupath.web.middleware import SecurityMiddleware
 from acupath.web.pages import HERE, render
 from acupath.web.security import Signer, SignInGuard
 
-ROUTERS = ("evidence", "points", "meta", "ask", "accounts", "patients", "dashboard")
+ROUTERS = ("evidence", "points", "meta", "ask", "check", "accounts", "patients", "dashboard")
 """Router modules under :mod:`acupath.web.routers`; one whose core is missing is skipped."""
 
 

@@ -50,14 +50,17 @@ def test_verdicts(base: EvidenceBase) -> None:
         "supported": 2,
         "partly_supported": 1,
         "contradicted": 1,
+        "unsupported": 0,
         "unverified": 2,
     }
 
 
 def test_benefit_claim_without_figures_uses_findings(base: EvidenceBase) -> None:
+    # Judged on the findings (both favour acupuncture for cancer pain), so supported; the old
+    # "partly supported: wording not checked" came from not judging the claim at all.
     audit = check("Acupuncture is effective for cancer-related pain.", base=base)
     (claim,) = audit.claims
-    assert claim.status == "partly_supported"
+    assert claim.status == "supported"
     assert claim.evidence[0]["id"] in {"alpha_cancer_pain_sham", "beta_opioid_use"}
 
 
