@@ -379,6 +379,10 @@ def _plan_one(
                     "shallower needles and shorter sessions, within the screening exclusions.",
                 ),
                 expected_effect=evidence,
+                expected_effect_note=(
+                    "These findings come from trials in adults; none is known to apply to a "
+                    f"patient aged {intake.age}."
+                ),
                 guidelines=positions,
                 coverage=coverage,
                 integration=integration,
