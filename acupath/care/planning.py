@@ -464,10 +464,10 @@ def _plan_one(
     points_reason = None
     if not chosen.points:
         points_reason = (
-            f"{proto.source} did not publish a point list that acupath could read "
-            f"({proto.points_note or 'no points'}); no sourced point list exists for this "
-            "condition in acupath, so the practitioner chooses points individually within the "
-            "screening exclusions and records them."
+            f"acupath holds no point list from {proto.source} that it could verify "
+            f"({proto.points_note or 'no points'}); no other sourced point list for this "
+            "condition can be used for this patient, so the practitioner chooses points "
+            "individually within the screening exclusions and records them."
         )
     effect, effect_note = _effect_for(cond, chosen.technique, proto.technique, proto.source)
     return Plan(
