@@ -6,7 +6,12 @@ For each selected point of the protocol the adapter asks three questions:
 2. Which sides lie in an excluded region (``left_arm`` blocks the left side of LI4; a midline
    point in an excluded region is blocked altogether)?
 3. If nothing is left, may the protocol replace it (``substitution: same_role``)? The first
-   pool point of the same role that is itself allowed, and not yet used, takes its place.
+   pool point that is *safe* takes its place: the same role, itself allowed for this patient and
+   not yet used, lying in the same body region as the point it replaces or an adjacent one
+   (clinic policy, ``acupath/data/policy/substitution.yaml``), and carrying no atlas caution
+   that the replaced point did not carry. If no pool point is safe, the point is dropped and
+   the plan says why. (In early pregnancy the lumbar points are excluded; upper-back points such
+   as BL20 carry a pneumothorax caution the lumbar points lack, so they never stand in.)
 
 Technique: electroacupuncture excluded by the screen turns an electro protocol into manual
 needling at the same points (a reported deviation); an auricular protocol cannot run when ear
@@ -16,6 +21,7 @@ so the plan and its STRICTA item 1c can say how far treatment departs from the t
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +30,60 @@ from acupath.care import vocabulary as vocab
 from acupath.care.intake import ConditionEntry
 from acupath.care.protocols import Protocol, ProtocolPoint
 from acupath.care.screening import ScreenResult
+from acupath.evidence.loader import DATA_DIR, read_yaml_list
+
+ADJACENCY_FILE = DATA_DIR / "policy" / "substitution.yaml"
+
+
+@functools.cache
+def adjacent_regions() -> dict[str, frozenset[str]]:
+    """Region -> regions counted as adjacent for substitution (clinic policy file)."""
+    out: dict[str, frozenset[str]] = {}
+    for raw in read_yaml_list(ADJACENCY_FILE):
+        region = str(raw["region"])
+        for name in (region, *raw.get("adjacent", [])):
+            if name not in vocab.REGIONS:
+                raise ValueError(f"{ADJACENCY_FILE.name}: unknown region {name!r}")
+        out[region] = frozenset(raw.get("adjacent", []))
+    return out
+
+
+def _intended_regions(point: ProtocolPoint, facts: atlas.PointFacts) -> tuple[str, ...]:
+    """Where the protocol needles the point: its own ``region`` if given, else the atlas's."""
+    if point.region:
+        return vocab.parse_site(point.region).regions
+    return facts.regions
+
+
+def substitution_problem(
+    original: ProtocolPoint,
+    original_facts: atlas.PointFacts,
+    candidate: ProtocolPoint,
+    candidate_facts: atlas.PointFacts,
+) -> str | None:
+    """Why ``candidate`` may not replace ``original`` (None when it may).
+
+    Same role is given by the pool; this checks region (same or adjacent) and cautions (none
+    that the original lacks, judged where each point is needled).
+    """
+    home = set(_intended_regions(original, original_facts))
+    near = set(home)
+    adjacency = adjacent_regions()
+    for region in home:
+        near |= adjacency.get(region, frozenset())
+    where = set(_intended_regions(candidate, candidate_facts))
+    if not where or not where <= near:
+        return (
+            f"{candidate_facts.code} lies in {', '.join(sorted(where)) or 'no fixed region'}, "
+            f"not in or next to {', '.join(sorted(home))}"
+        )
+    before = atlas.caution_kinds_at(original_facts.code, home)
+    after = atlas.caution_kinds_at(candidate_facts.code, where)
+    new = sorted(after - before)
+    if new:
+        kinds = ", ".join(new)
+        return f"{candidate_facts.code} carries a {kinds} caution that {original_facts.code} lacks"
+    return None
 
 
 @dataclass(frozen=True)
@@ -41,6 +101,8 @@ class PlannedPoint:
     cautions: tuple[str, ...] = ()
     replaces: str | None = None
     note: str | None = None
+    substitution: str | None = None
+    """Why this point stands in for ``replaces`` (same role, region, no new caution)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain form for JSON."""
@@ -56,6 +118,7 @@ class PlannedPoint:
             "cautions": list(self.cautions),
             "replaces": self.replaces,
             "note": self.note,
+            "substitution": self.substitution,
         }
 
 
@@ -146,6 +209,7 @@ def _planned(
     *,
     pregnant: bool,
     replaces: str | None = None,
+    substitution: str | None = None,
 ) -> PlannedPoint:
     """A protocol point as planned for this patient (``replaces``: the excluded point)."""
     return PlannedPoint(
@@ -160,6 +224,7 @@ def _planned(
         cautions=atlas.caution_texts(facts, pregnant=pregnant),
         replaces=replaces,
         note=point.note,
+        substitution=substitution,
     )
 
 
@@ -199,15 +264,27 @@ def adapt(protocol: Protocol, screen: ScreenResult, entry: ConditionEntry | None
             planned.append(_planned(point, facts, regions, sides, protocol, pregnant=pregnant))
             continue
         replacement = None
+        rejected: list[str] = []
         if protocol.substitution == "same_role":
             for candidate in protocol.pool(point.role):
                 c_facts, c_regions, c_sides = _allowed_sides(candidate, entry, screen)
-                if c_sides and c_facts.code not in used:
-                    replacement = (candidate, c_facts, c_regions, c_sides)
-                    break
+                if not c_sides or c_facts.code in used:
+                    continue
+                problem = substitution_problem(point, facts, candidate, c_facts)
+                if problem is not None:
+                    rejected.append(problem)
+                    continue
+                replacement = (candidate, c_facts, c_regions, c_sides)
+                break
         if replacement is not None:
             candidate, c_facts, c_regions, c_sides = replacement
             used.add(c_facts.code)
+            why = (
+                f"{c_facts.code} replaces {facts.code}, which is excluded for this patient: "
+                f"another {point.role} point the trial allowed, in the same or an adjacent region "
+                f"({', '.join(_intended_regions(candidate, c_facts))}), with no caution "
+                f"{facts.code} lacks."
+            )
             planned.append(
                 _planned(
                     candidate,
@@ -217,18 +294,25 @@ def adapt(protocol: Protocol, screen: ScreenResult, entry: ConditionEntry | None
                     protocol,
                     pregnant=pregnant,
                     replaces=facts.code,
+                    substitution=why,
                 )
             )
-            deviations.append(
-                f"{facts.code} is excluded for this patient and replaced by {c_facts.code}, "
-                f"another {point.role} point the trial allowed."
-            )
+            deviations.append(why)
         else:
-            why = (
-                "no allowed point of the same role remains"
-                if (protocol.substitution == "same_role")
-                else "the protocol is standardised, so no substitute is offered"
-            )
+            if protocol.substitution == "same_role":
+                why = (
+                    "no allowed point of the same role in the same or an adjacent region without "
+                    "a new caution remains"
+                )
+                if rejected:
+                    why += (
+                        " ("
+                        + "; ".join(rejected[:3])
+                        + ("; ..." if len(rejected) > 3 else "")
+                        + ")"
+                    )
+            else:
+                why = "the protocol is standardised, so no substitute is offered"
             deviations.append(f"{facts.code} is excluded for this patient and left out ({why}).")
 
     for rc in protocol.role_counts:

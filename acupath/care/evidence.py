@@ -10,6 +10,7 @@ says that they disagree and names both (NICE NG59 and ACP 2017 for low back pain
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from acupath.evidence.loader import EvidenceBase, bundled_base
@@ -58,16 +59,25 @@ def _finding_dict(f: Finding, base: EvidenceBase) -> dict[str, Any]:
 
 
 def expected_effect(
-    condition: str, *, base: EvidenceBase | None = None, lead_source: str | None = None
+    condition: str,
+    *,
+    base: EvidenceBase | None = None,
+    lead_source: str | None = None,
+    interventions: Iterable[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Findings for ``condition`` grouped by comparator (see the module docstring).
 
     ``lead_source`` (the protocol's trial) puts that source's findings first in each group.
+    ``interventions`` keeps only findings about those techniques (``manual``, ``any`` ...), so a
+    plan that delivers manual needling does not promise an electroacupuncture effect.
     Returns a list of ``{comparator, label, findings}``; an empty list when the base holds
     nothing for the condition.
     """
     base = base or bundled_base()
     found = [f for f in base.findings.values() if f.condition == condition]
+    if interventions is not None:
+        wanted = set(interventions)
+        found = [f for f in found if f.intervention in wanted]
 
     def order(f: Finding) -> tuple[int, int, str]:
         lead = 0 if lead_source and f.source == lead_source else 1

@@ -72,6 +72,22 @@ def _sites(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _aliased(value: Any, aliases: Mapping[str, str], allowed: Iterable[str]) -> Any:
+    """Map clinicians' synonyms to the vocabulary; anything else passes on to be validated.
+
+    ``Hormonal therapy`` and ``endocrine`` become ``hormone_therapy``; an unknown word is left
+    exactly as written, so the error names the field and the value the clinician typed.
+    """
+    if isinstance(value, str):
+        key = vocab.normalise_word(value)
+        if key in aliases:
+            return aliases[key]
+        return key if key in set(allowed) else value
+    if isinstance(value, list | tuple):
+        return [_aliased(v, aliases, allowed) for v in value]
+    return value
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -114,6 +130,11 @@ class DeviceEntry(_Model):
     type: Device
     site: SiteName | None = None
 
+    @field_validator("type", mode="before")
+    @classmethod
+    def _device_alias(cls, value: Any) -> Any:
+        return _aliased(value, vocab.DEVICE_ALIASES, vocab.DEVICES)
+
     @field_validator("site")
     @classmethod
     def _site(cls, value: str | None) -> str | None:
@@ -154,6 +175,12 @@ class Cancer(_Model):
     def _sites(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return _sites(value)
 
+    @field_validator("treatments", mode="before")
+    @classmethod
+    def _treatment_alias(cls, value: Any) -> Any:
+        out = _aliased(value, vocab.CANCER_TREATMENT_ALIASES, vocab.CANCER_TREATMENTS)
+        return list(dict.fromkeys(out)) if isinstance(out, list) else out
+
 
 class Intake(_Model):
     """Everything screening and planning know about one patient (see the module docstring)."""
@@ -182,6 +209,27 @@ class Intake(_Model):
     )
     needle_phobia: bool = False
     can_consent: bool = True
+
+    @field_validator("red_flags", mode="before")
+    @classmethod
+    def _red_flag_alias(cls, value: Any) -> Any:
+        out = _aliased(value, vocab.RED_FLAG_ALIASES, vocab.RED_FLAGS)
+        return list(dict.fromkeys(out)) if isinstance(out, list) else out
+
+    @field_validator("lymphedema", mode="before")
+    @classmethod
+    def _limb_words(cls, value: Any) -> Any:
+        return _aliased(value, {}, vocab.LIMBS)
+
+    @field_validator("devices", mode="before")
+    @classmethod
+    def _device_words(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return [
+                _aliased(v, vocab.DEVICE_ALIASES, vocab.DEVICES) if isinstance(v, str) else v
+                for v in value
+            ]
+        return value
 
     @field_validator("comorbidities")
     @classmethod

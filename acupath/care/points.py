@@ -121,3 +121,25 @@ def sides_blocked(point: PointFacts, sites: Iterable[Site]) -> frozenset[str]:
             if site.covers(point.regions, midline=point.midline, side=side):
                 blocked.add(side)
     return frozenset(blocked)
+
+
+def caution_kinds_at(code: str, regions: Iterable[str]) -> frozenset[str]:
+    """Caution kinds of a point placed in ``regions`` (a protocol may say where it needles).
+
+    A caution the atlas attaches to every point of some regions (pneumothorax over the upper
+    back) does not follow a point placed outside them: Huatuojiaji (EX-B2) at the lumbar levels
+    carries no pneumothorax caution although the thoracic EX-B2 points do. A caution reached a
+    point through its regions when the point's atlas regions overlap them; otherwise the caution
+    names the point itself and always applies.
+    """
+    from acupath.points import cautions_for
+
+    point = facts(code)
+    wanted = set(regions)
+    out = set()
+    for caution in cautions_for(code):
+        by_region = bool(set(caution.regions) & set(point.regions))
+        if by_region and not set(caution.regions) & wanted:
+            continue
+        out.add(caution.kind)
+    return frozenset(out)

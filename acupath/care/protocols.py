@@ -87,6 +87,8 @@ class Protocol(_Model):
     sources: tuple[Slug, ...] = ()
     preference: int = Field(default=50, ge=0, le=100)
     population: str
+    age_min: int = Field(ge=0, le=120)
+    age_max: int | None = Field(default=None, ge=0, le=120)
     style: str
     rationale: str
     individualisation: Literal["standardised", "semi_standardised", "individualised"]
@@ -123,7 +125,23 @@ class Protocol(_Model):
             raise ValueError("say in points_note what is missing from the point list")
         if self.substitution == "same_role" and not any(not p.selected for p in self.points):
             raise ValueError("substitution same_role needs unselected pool points to draw on")
+        total = sum(p.weeks * p.per_week for p in self.schedule)
+        if abs(total - round(total)) > 1e-9:
+            # sessions = sum of weeks x sessions per week, and must be a whole number
+            raise ValueError(f"the schedule adds up to {total:g} sessions, not a whole number")
+        if self.age_max is not None and self.age_max < self.age_min:
+            raise ValueError("age_max is below age_min")
         return self
+
+    def includes_age(self, age: int) -> bool:
+        """Whether the trial population included patients of ``age`` (years)."""
+        return self.age_min <= age and (self.age_max is None or age <= self.age_max)
+
+    def ages_text(self) -> str:
+        """``aged 40 to 75`` or ``aged 18 or over``."""
+        if self.age_max is None:
+            return f"aged {self.age_min} or over"
+        return f"aged {self.age_min} to {self.age_max}"
 
     # Derived schedule ----------------------------------------------------------------------
 
@@ -150,8 +168,7 @@ class Protocol(_Model):
         """``2 a week for 3 weeks, then 1 a week for 4 weeks``."""
         if not self.schedule:
             return "not stated in the sources read"
-        parts = [f"{_num(p.per_week)} a week for {_num(p.weeks)} weeks" for p in self.schedule]
-        return ", then ".join(parts)
+        return schedule_text(self.schedule)
 
     def selected_points(self) -> tuple[ProtocolPoint, ...]:
         """The points a plan proposes before screening."""
@@ -164,6 +181,18 @@ class Protocol(_Model):
 
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def schedule_text(schedule: Iterable[Phase]) -> str:
+    """``10 sessions: 2 a week for 3 weeks, then 1 a week for 4 weeks (7 weeks)``.
+
+    Sessions = sum over phases of weeks x sessions per week, so the words always add up.
+    """
+    phases = tuple(schedule)
+    total = round(sum(p.weeks * p.per_week for p in phases))
+    weeks = sum(p.weeks for p in phases)
+    parts = ", then ".join(f"{_num(p.per_week)} a week for {_num(p.weeks)} weeks" for p in phases)
+    return f"{total} sessions: {parts} ({_num(weeks)} weeks)"
 
 
 def load_protocols(

@@ -61,13 +61,20 @@ def _instrument_names(ids: tuple[str, ...]) -> list[dict[str, str]]:
     return out
 
 
-def reassessment(condition: str, protocol: Protocol | None) -> dict[str, Any]:
-    """The reassessment section of a plan for ``condition`` under ``protocol``."""
+def reassessment(
+    condition: str, protocol: Protocol | None, *, sessions: int | None = None
+) -> dict[str, Any]:
+    """The reassessment section of a plan for ``condition`` under ``protocol``.
+
+    ``sessions`` is the planned number when it differs from the protocol's (a clinic-policy
+    course for a protocol whose sources state none).
+    """
     from acupath.outcomes.rules import course_rules, response_rules
 
     recs = _records()
     timing = recs["timing"]
-    sessions = protocol.sessions if protocol else None
+    if sessions is None:
+        sessions = protocol.sessions if protocol else None
     schedule = []
     for point in timing.points:
         item: dict[str, Any] = {"at": point["at"], "when": point["label"]}

@@ -58,6 +58,8 @@ class _Doc:
 def _screen_section(doc: _Doc, result: ScreenResult) -> None:
     doc.heading("Safety screen")
     doc.para(f"Decision: {DECISION_TEXT[result.decision]}")
+    if result.urgency:
+        doc.para(f"Urgency: {result.urgency.upper()}")
     if result.red_flags:
         doc.para("Red flags: " + ", ".join(result.red_flags))
     if result.advice:
@@ -66,6 +68,9 @@ def _screen_section(doc: _Doc, result: ScreenResult) -> None:
     rows = []
     for f in result.findings:
         tag = " [clinic policy]" if f.policy else ""
+        if f.urgency:
+            basis = "source" if f.urgency_basis == "source" else "clinic policy"
+            tag += f" [{f.urgency}; time frame from {basis}]"
         rows.append(
             f"{f.action.upper()} {f.rule}{tag}: {f.reason} (sources: {', '.join(f.sources)})"
         )
@@ -139,11 +144,11 @@ def render_plan(p: Plan, *, markdown: bool = False) -> str:
         proto = p.protocol
         assert proto is not None and p.adaptation is not None
         doc.para(f"Protocol: {proto.name} [{proto.source}]")
-        sched = proto.sessions_note or proto.schedule_text()
+        basis = "trial" if d["sessions_basis"] == "trial" else "clinic policy"
         doc.bullets(
             [
                 f"Technique: {p.technique}",
-                f"Sessions: {_fmt(d['sessions'])} ({sched}); {_fmt(d['weeks'])} weeks",
+                f"Course: {d['schedule_text']} [{basis}]",
                 "Retention: "
                 + (
                     f"{_fmt(d['retention_minutes'])} minutes"
@@ -171,6 +176,8 @@ def render_plan(p: Plan, *, markdown: bool = False) -> str:
         if point_rows:
             doc.para("Points:")
             doc.bullets(point_rows)
+        elif p.points_reason:
+            doc.para("Points: " + p.points_reason)
         if p.adaptation.deviations:
             doc.para("Changes from the trial protocol:")
             doc.bullets(p.adaptation.deviations)
@@ -187,6 +194,8 @@ def render_plan(p: Plan, *, markdown: bool = False) -> str:
             )
 
     doc.heading("Expected benefit (from the evidence base)")
+    if p.expected_effect_note:
+        doc.para(p.expected_effect_note)
     if not p.expected_effect:
         doc.para("acupath holds no findings for this condition.")
     for group in p.expected_effect:
@@ -244,6 +253,17 @@ def render_plan(p: Plan, *, markdown: bool = False) -> str:
                 + (" (clinic policy)" if x["policy"] else "")
                 for x in r["decisions"]
             )
+
+    if p.other_conditions:
+        doc.heading("Other conditions of this patient")
+        rows = []
+        for o in p.other_conditions:
+            if o["status"] == "planned":
+                rows.append(f"{o['condition']}: planned with {o['protocol']}, {o['schedule_text']}")
+            else:
+                why = " ".join(o["reasons"]) or "not planned"
+                rows.append(f"{o['condition']}: {o['status'].replace('_', ' ')}. {why}")
+        doc.bullets(rows)
 
     if p.stricta:
         doc.heading("STRICTA 2010 report")

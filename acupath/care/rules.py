@@ -8,7 +8,9 @@ it removes from a plan: ``excluded_points`` (codes; ranges such as ``BL31-BL34``
 sites), ``exclude_sites_from`` (the sites an intake field lists, such as the lymphoedematous
 limb), ``exclude_device_sites`` (where the named devices sit) and ``excluded_techniques``;
 ``modifications`` say in words how needling changes, and ``advice`` what to do instead when a
-rule refers or defers. ``policy: true`` marks a rule whose
+rule refers or defers. A ``refer`` rule also says how soon (``urgency``: emergency, urgent,
+soon, routine) and whether that time frame comes from its sources or is clinic policy
+(``urgency_basis``). ``policy: true`` marks a rule whose
 threshold or scope is clinic policy rather than evidence.
 
 Actions, from most to least severe: ``refer`` (a red flag: medical assessment before any
@@ -25,6 +27,7 @@ A condition is a mapping with one key::
     red_flag_any: [flag, ...]                 comorbidity_any: [id, ...]
     medication_class_any: [class, ...]        device_any: [device, ...]
     condition_any: [condition id, ...]        has_any: [lymphedema | skin_lesions | ...]
+    condition_family_any: [low_back | neck | headache | joint | other]
     condition_entry: {condition_any: [...], duration_below_weeks: N, evaluated: false}
     cancer_history: true    cancer_active: true    cancer_on_treatment: true
     cancer_treatment_any: [treatment, ...]
@@ -46,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from acupath.care import vocabulary as vocab
 from acupath.care.intake import Intake
@@ -59,6 +62,9 @@ from acupath.evidence.schemas import Slug
 RULES_DIR = DATA_DIR / "screening_rules"
 
 Action = Literal["refer", "defer", "exclude", "modify", "caution", "info"]
+Urgency = Literal["emergency", "urgent", "soon", "routine"]
+URGENCIES: tuple[str, ...] = ("routine", "soon", "urgent", "emergency")
+"""Referral urgencies from least to most pressing (see ``acupath/data/policy/referral.yaml``)."""
 ACTIONS: tuple[str, ...] = ("refer", "defer", "exclude", "modify", "caution", "info")
 """Actions from most to least severe."""
 
@@ -109,6 +115,17 @@ class ScreeningRule(BaseModel):
         ...,
     ] = ()
     modifications: tuple[str, ...] = ()
+    urgency: Urgency | None = None
+    urgency_basis: Literal["source", "policy"] | None = None
+
+    @model_validator(mode="after")
+    def _referral_has_urgency(self) -> ScreeningRule:
+        # A referral without a time frame is not a referral a clinician can act on.
+        if self.action == "refer" and (self.urgency is None or self.urgency_basis is None):
+            raise ValueError("a refer rule needs urgency and urgency_basis (source or policy)")
+        if self.action != "refer" and self.urgency is not None:
+            raise ValueError("only refer rules carry an urgency")
+        return self
 
     @field_validator("excluded_regions")
     @classmethod
@@ -193,6 +210,7 @@ _OPS: dict[str, Callable[[Any, Facts], bool]] = {
     "medication_class_any": lambda v, f: bool(set(v) & f.medicines.classes),
     "device_any": lambda v, f: bool(set(v) & f.intake.device_types),
     "condition_any": lambda v, f: bool(set(v) & set(f.intake.condition_ids)),
+    "condition_family_any": lambda v, f: bool(set(v) & condition_families(f.intake)),
     "condition_entry": _entry_matches,
     "has_any": lambda v, f: any(_has(x, f) for x in v),
     "cancer_history": lambda v, f: (f.intake.cancer is not None) == bool(v),
@@ -213,6 +231,15 @@ _OPS: dict[str, Callable[[Any, Facts], bool]] = {
     "needle_phobia": lambda v, f: f.intake.needle_phobia == bool(v),
     "cannot_consent": lambda v, f: (not f.intake.can_consent) == bool(v),
 }
+
+
+def condition_families(intake: Intake) -> frozenset[str]:
+    """The families (``low_back``, ``neck``, ``headache``, ``joint``, ``other``) of the intake."""
+    out = set()
+    for cid in intake.condition_ids:
+        fam = [name for name, members in vocab.CONDITION_FAMILIES.items() if cid in members]
+        out.update(fam or ["other"])
+    return frozenset(out)
 
 
 def evaluate(condition: Mapping[str, Any], facts: Facts) -> bool:
@@ -240,6 +267,7 @@ _LISTS: dict[str, Callable[[Vocabulary], Iterable[str]]] = {
     "medication_class_any": lambda v: v.drug_classes,
     "device_any": lambda v: vocab.DEVICES,
     "condition_any": lambda v: v.conditions,
+    "condition_family_any": lambda v: (*vocab.CONDITION_FAMILIES, "other"),
     "has_any": lambda v: (
         "lymphedema",
         "skin_lesions",

@@ -9,6 +9,10 @@ severe consequence of the rules that fired::
     proceed_with_modifications a rule excludes points, regions or techniques, or changes needling
     proceed                    otherwise (cautions and information are listed, not binding)
 
+A referral carries an ``urgency`` (emergency, urgent, soon, routine): the most pressing of
+the refer rules that fired (:mod:`acupath.care.urgency`), with the clinic's wording of it in
+``referral`` and first in ``advice``.
+
 The result lists every fired rule with its reason and sources, and the union of what they
 exclude. Body-site exclusions keep their side (``left_arm``): a point on the other side stays
 available. Excluded points include those that atlas cautions put out of bounds (every point
@@ -23,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from acupath.care import points as atlas
+from acupath.care import urgency as urgency_mod
 from acupath.care import vocabulary as vocab
 from acupath.care.intake import Intake
 from acupath.care.medications import MedicationProfile, bundled_formulary
@@ -72,6 +77,8 @@ class RuleFinding:
     excluded_regions: tuple[str, ...] = ()
     excluded_techniques: tuple[str, ...] = ()
     modifications: tuple[str, ...] = ()
+    urgency: str | None = None
+    urgency_basis: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain form for JSON (the contract keys first)."""
@@ -87,6 +94,8 @@ class RuleFinding:
             "excluded_regions": list(self.excluded_regions),
             "excluded_techniques": list(self.excluded_techniques),
             "modifications": list(self.modifications),
+            "urgency": self.urgency,
+            "urgency_basis": self.urgency_basis,
         }
 
 
@@ -105,6 +114,8 @@ class ScreenResult:
     medicines: MedicationProfile
     unrecognised_comorbidities: tuple[str, ...] = ()
     policy: Mapping[str, Any] = field(default_factory=dict)
+    urgency: str | None = None
+    """emergency, urgent, soon or routine when the decision is refer; None otherwise."""
 
     @property
     def allows_needling(self) -> bool:
@@ -128,6 +139,8 @@ class ScreenResult:
             "excluded_regions": list(self.excluded_regions),
             "excluded_techniques": list(self.excluded_techniques),
             "red_flags": list(self.red_flags),
+            "urgency": self.urgency,
+            "referral": urgency_mod.wording(self.urgency),
             "modifications": list(self.modifications),
             "advice": list(self.advice),
             "medications": self.medicines.as_dict(),
@@ -230,15 +243,38 @@ def screen(
                 excluded_regions=tuple(_rule_sites(rule, intake)),
                 excluded_techniques=rule.excluded_techniques,
                 modifications=rule.modifications,
+                urgency=rule.urgency,
+                urgency_basis=rule.urgency_basis,
             )
         )
-    findings.sort(key=lambda f: ACTIONS.index(f.action))
 
     red_flags: list[str] = list(intake.red_flags)
     for rule in rules:
         if any(f.rule == rule.id for f in findings):
             red_flags.extend(rule.derived_red_flags)
     red_flags = list(dict.fromkeys(red_flags))
+    if red_flags and not any(f.action == "refer" for f in findings):
+        # A recorded red flag always refers; when no rule covers it for this complaint the
+        # screen says so and uses the cautious default urgency (clinic policy).
+        findings.append(
+            RuleFinding(
+                rule="red_flag_without_rule",
+                family="red_flags",
+                action="refer",
+                reason=(
+                    "Red flags recorded ("
+                    + ", ".join(red_flags)
+                    + ") have no specific rule for this complaint, so the clinic refers the "
+                    "patient for same-day medical assessment."
+                ),
+                sources=("ahcpr1994",),
+                policy=True,
+                advice="Arrange same-day medical assessment of the red flags; do not needle.",
+                urgency=urgency_mod.UNMATCHED_FLAG_URGENCY,
+                urgency_basis="policy",
+            )
+        )
+    findings.sort(key=lambda f: ACTIONS.index(f.action))
 
     decision: Decision = "proceed"
     for finding in findings:
@@ -253,6 +289,13 @@ def screen(
     techniques = list(dict.fromkeys(t for f in findings for t in f.excluded_techniques))
     modifications = list(dict.fromkeys(m for f in findings for m in f.modifications))
     advice = [f.advice for f in findings if f.action in ("refer", "defer") and f.advice]
+    urgency = (
+        urgency_mod.most_pressing(f.urgency for f in findings if f.action == "refer")
+        if decision == "refer"
+        else None
+    )
+    if urgency is not None:
+        advice.insert(0, str(urgency_mod.wording(urgency)))
     unrecognised = tuple(c for c in intake.comorbidities if c not in vocab.KNOWN_COMORBIDITIES)
 
     return ScreenResult(
@@ -267,4 +310,5 @@ def screen(
         medicines=medicines,
         unrecognised_comorbidities=unrecognised,
         policy=policy.as_dict(),
+        urgency=urgency,
     )

@@ -22,6 +22,7 @@ import functools
 from typing import Any
 
 from acupath.care.adaptation import Adaptation
+from acupath.care.courses import Course
 from acupath.errors import KnowledgeBaseError
 
 NOT_READ = "not reported in the sources acupath read"
@@ -61,8 +62,13 @@ def stricta_report(
     *,
     modifications: tuple[str, ...] = (),
     integration: list[dict[str, Any]] | None = None,
+    course: Course | None = None,
 ) -> dict[str, dict[str, str]]:
-    """The STRICTA items for an adapted protocol, each ``{label, text}``, keyed ``1a``..``6b``."""
+    """The STRICTA items for an adapted protocol, each ``{label, text}``, keyed ``1a``..``6b``.
+
+    ``course`` is the planned course when the protocol's sources state none (clinic policy);
+    items 3a and 3b then give it and say it is policy.
+    """
     p = adaptation.protocol
     a = adaptation
     lab = labels()
@@ -102,6 +108,12 @@ def stricta_report(
     if fine:
         needle_type = f"{fine[0]} for this patient; trial: {needle_type}"
     sessions = str(p.sessions) if p.sessions is not None else (p.sessions_note or NOT_READ)
+    frequency = p.sessions_note if (p.sessions_note and not p.schedule) else p.schedule_text()
+    if course is not None and course.basis == "clinic_policy":
+        sessions = f"{course.sessions} in this plan (clinic policy); trial: " + (
+            p.sessions_note or NOT_READ
+        )
+        frequency = f"{course.text()} ({course.note})"
     if p.extension:
         sessions += f"; {p.extension}"
     other = p.other_components or "none reported in the sources read"
@@ -125,7 +137,7 @@ def stricta_report(
         "3a": {"label": lab["3a"], "text": sessions},
         "3b": {
             "label": lab["3b"],
-            "text": p.sessions_note if (p.sessions_note and not p.schedule) else p.schedule_text(),
+            "text": frequency,
         },
         "4a": {"label": lab["4a"], "text": other},
         "4b": {

@@ -150,9 +150,82 @@ RedFlag = Literal[
     "recent_bacterial_infection",
     "severe_night_pain",
     "pain_worse_supine",
+    "thunderclap_headache",
+    "neck_stiffness",
+    "papilledema",
+    "altered_consciousness",
+    "focal_neurological_deficit",
+    "jaw_claudication",
+    "myelopathy_signs",
+    "vascular_neck_symptoms",
+    "hot_swollen_joint",
+    "new_headache_after_50",
 ]
 RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
-"""Red flags for serious spinal disease (AHCPR 1994 table of red flags); any one means refer."""
+"""Red flags; any one means refer. The spinal ones come from the AHCPR 1994 table, the headache
+ones from Becker 2015, the neck ones from Childress 2020, the joint one from Coakley 2006."""
+
+RED_FLAG_ALIASES: dict[str, str] = {
+    "saddle_anaesthesia": "saddle_anesthesia",
+    "saddle_numbness": "saddle_anesthesia",
+    "perineal_numbness": "saddle_anesthesia",
+    "urinary_retention": "bladder_dysfunction",
+    "urinary_incontinence": "bladder_dysfunction",
+    "faecal_incontinence": "bowel_incontinence",
+    "fecal_incontinence": "bowel_incontinence",
+    "progressive_neurological_deficit": "progressive_neurological_deficit",
+    "progressive_weakness": "progressive_neurological_deficit",
+    "fevers": "fever",
+    "pyrexia": "fever",
+    "weight_loss": "unexplained_weight_loss",
+    "cancer_history": "history_of_cancer",
+    "trauma": "major_trauma",
+    "ivdu": "iv_drug_use",
+    "injection_drug_use": "iv_drug_use",
+    "intravenous_drug_use": "iv_drug_use",
+    "immunosuppressed": "immunosuppression",
+    "immunocompromised": "immunosuppression",
+    "night_pain": "severe_night_pain",
+    "thunderclap": "thunderclap_headache",
+    "sudden_severe_headache": "thunderclap_headache",
+    "worst_headache_of_life": "thunderclap_headache",
+    "meningism": "neck_stiffness",
+    "meningismus": "neck_stiffness",
+    "stiff_neck": "neck_stiffness",
+    "nuchal_rigidity": "neck_stiffness",
+    "papilloedema": "papilledema",
+    "confusion": "altered_consciousness",
+    "drowsiness": "altered_consciousness",
+    "reduced_consciousness": "altered_consciousness",
+    "focal_deficit": "focal_neurological_deficit",
+    "focal_neurological_signs": "focal_neurological_deficit",
+    "new_neurological_deficit": "focal_neurological_deficit",
+    "jaw_claudication_temporal_arteritis": "jaw_claudication",
+    "myelopathy": "myelopathy_signs",
+    "cord_compression_signs": "myelopathy_signs",
+    "drop_attacks": "vascular_neck_symptoms",
+    "arterial_dissection_symptoms": "vascular_neck_symptoms",
+    "hot_joint": "hot_swollen_joint",
+    "septic_joint": "hot_swollen_joint",
+    "hot_swollen_knee": "hot_swollen_joint",
+}
+"""Other ways clinicians write a red flag (keys normalised: lower case, underscores)."""
+
+CONDITION_FAMILIES: dict[str, tuple[str, ...]] = {
+    "low_back": ("chronic_low_back_pain", "acute_low_back_pain"),
+    "neck": ("chronic_neck_pain",),
+    "headache": ("tension_type_headache", "migraine", "chronic_headache"),
+    "joint": (
+        "knee_osteoarthritis",
+        "hip_osteoarthritis",
+        "hand_osteoarthritis",
+        "shoulder_pain",
+        "aromatase_inhibitor_arthralgia",
+    ),
+}
+"""Condition families whose red flags differ (a fever with headache is not a back-pain flag).
+
+Conditions in no family get the general red-flag rules."""
 
 KNOWN_COMORBIDITIES: tuple[str, ...] = (
     "bleeding_disorder",
@@ -212,6 +285,74 @@ CancerTreatment = Literal[
     "stem_cell_transplant",
 ]
 CANCER_TREATMENTS: tuple[str, ...] = get_args(CancerTreatment)
+
+CANCER_TREATMENT_ALIASES: dict[str, str] = {
+    "chemo": "chemotherapy",
+    "cytotoxic_chemotherapy": "chemotherapy",
+    "radiation": "radiotherapy",
+    "radiation_therapy": "radiotherapy",
+    "radiotherapy": "radiotherapy",
+    "rt": "radiotherapy",
+    "xrt": "radiotherapy",
+    "operation": "surgery",
+    "mastectomy": "surgery",
+    "lumpectomy": "surgery",
+    "hormone": "hormone_therapy",
+    "hormones": "hormone_therapy",
+    "hormonal": "hormone_therapy",
+    "hormonal_therapy": "hormone_therapy",
+    "hormone_treatment": "hormone_therapy",
+    "endocrine": "hormone_therapy",
+    "endocrine_therapy": "hormone_therapy",
+    "endocrine_treatment": "hormone_therapy",
+    "antihormonal_therapy": "hormone_therapy",
+    "anti_hormonal_therapy": "hormone_therapy",
+    "tamoxifen": "hormone_therapy",
+    "ai": "aromatase_inhibitor",
+    "aromatase_inhibitors": "aromatase_inhibitor",
+    "anastrozole": "aromatase_inhibitor",
+    "letrozole": "aromatase_inhibitor",
+    "exemestane": "aromatase_inhibitor",
+    "arimidex": "aromatase_inhibitor",
+    "femara": "aromatase_inhibitor",
+    "aromasin": "aromatase_inhibitor",
+    "immune_checkpoint_inhibitor": "immunotherapy",
+    "checkpoint_inhibitor": "immunotherapy",
+    "targeted": "targeted_therapy",
+    "stem_cell_transplantation": "stem_cell_transplant",
+    "bone_marrow_transplant": "stem_cell_transplant",
+    "sct": "stem_cell_transplant",
+}
+"""Clinical synonyms and drug names accepted in ``cancer.treatments`` (keys normalised)."""
+
+MYELOSUPPRESSIVE_TREATMENTS: tuple[str, ...] = ("chemotherapy", "stem_cell_transplant")
+"""Cancer treatments after which blood counts are checked before needling."""
+
+DEVICE_ALIASES: dict[str, str] = {
+    "ppm": "pacemaker",
+    "permanent_pacemaker": "pacemaker",
+    "implantable_cardioverter_defibrillator": "icd",
+    "defibrillator": "icd",
+    "spinal_cord_stimulator": "neurostimulator",
+    "scs": "neurostimulator",
+    "deep_brain_stimulator": "neurostimulator",
+    "vagus_nerve_stimulator": "neurostimulator",
+    "intrathecal_pump": "drug_pump",
+    "implanted_pump": "drug_pump",
+    "port_a_cath": "port",
+    "portacath": "port",
+    "implanted_port": "port",
+    "picc": "picc_line",
+    "cochlear": "cochlear_implant",
+    "breast_prosthesis": "breast_implant",
+}
+"""Other ways clinicians write a device (keys normalised)."""
+
+
+def normalise_word(text: str) -> str:
+    """``Hormonal therapy`` -> ``hormonal_therapy``: lower case, spaces and dashes to ``_``."""
+    return "_".join(text.strip().lower().replace("-", " ").replace("/", " ").split())
+
 
 TECHNIQUES: tuple[str, ...] = (
     "electro",

@@ -11,10 +11,11 @@ import yaml
 VIGNETTE_DIR = Path(__file__).resolve().parent.parent / "data" / "vignettes"
 
 
-def load_vignettes() -> list[dict[str, Any]]:
-    """Every vignette file, in name order."""
+def load_vignettes(*, heldout: bool = False) -> list[dict[str, Any]]:
+    """Every vignette file of the development set (or of the held-out set), in name order."""
     out = []
-    for path in sorted(VIGNETTE_DIR.glob("*.yaml")):
+    folder = VIGNETTE_DIR / "heldout" if heldout else VIGNETTE_DIR
+    for path in sorted(folder.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         doc["path"] = path
         out.append(doc)

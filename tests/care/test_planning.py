@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -89,13 +90,26 @@ def test_semi_standardised_protocol_replaces_excluded_points_by_role() -> None:
     result = adapt(art, screen(patient), patient.conditions[0])
     # every lumbar point is out (spinal instability), so the local minimum cannot be met
     assert not result.usable
-    patient2 = intake(skin_lesions=["leg"])
-    result2 = adapt(art, screen(patient2), patient2.conditions[0])
-    distal = [p for p in result2.points if p.role == "distal"]
-    assert len(distal) == 2
-    assert all(p.replaces in ("BL40", "KI3") for p in distal)
-    assert {p.code for p in distal} <= {"SI3", "GV14", "GV20"}
-    assert any("replaced" in d for d in result2.deviations)
+    # an excluded lumbar point is replaced by another lumbar point with no new caution
+    base = screen(intake())
+    result2 = adapt(art, replace(base, excluded_points=("BL23",)), intake().conditions[0])
+    new = next(p for p in result2.points if p.replaces == "BL23")
+    assert new.role == "local" and "lower_back" in new.regions
+    assert new.substitution and "BL23" in new.substitution
+    assert any("replaces BL23" in d for d in result2.deviations)
+
+
+def test_substitutes_stay_in_the_same_or_an_adjacent_region() -> None:
+    # Issue 11: with both legs out, BL40 and KI3 are not replaced by hand or head points
+    # (SI3, GV20); they are dropped and the plan says why. The old expectation (SI3, GV14,
+    # GV20 standing in for leg points) broke the same-region rule.
+    patient = intake(skin_lesions=["leg"])
+    art = bundled_protocols()["brinkhaus2006_art"]
+    result = adapt(art, screen(patient), patient.conditions[0])
+    codes = {p.code for p in result.points}
+    assert not codes & {"SI3", "GV14", "GV20"}
+    assert not result.usable
+    assert any("BL40 is excluded" in d and "left out" in d for d in result.deviations)
 
 
 def test_standardised_protocol_drops_without_substitute() -> None:
@@ -153,7 +167,9 @@ def test_refer_plans_nothing_and_says_what_to_do() -> None:
     p = plan(intake(red_flags=["saddle_anesthesia"]))
     doc = p.as_dict()
     assert doc["status"] == "not_planned" and doc["points"] == [] and doc["technique"] is None
-    assert doc["what_to_do"] and "urgent" in doc["what_to_do"][0]
+    # cauda equina is an emergency (issue 11); the urgency's wording comes first
+    assert doc["urgency"] == "emergency"
+    assert doc["what_to_do"] and doc["what_to_do"][0].startswith("Emergency")
     assert doc["reasons"][0].startswith("red_flag_cauda_equina")
 
 

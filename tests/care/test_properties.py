@@ -35,7 +35,10 @@ CONDITIONS = [
     "fibromyalgia",
 ]
 MEDICINES = ["warfarin", "apixaban", "aspirin", "letrozole", "paclitaxel", "gabapentin",
-             "oxycodone", "ibuprofen", "prednisone", "methotrexate", "topiramate"]  # fmt: skip
+             "oxycodone", "ibuprofen", "prednisone", "methotrexate", "topiramate", "Xarelto",
+             "clopidogrel", "naproxen", "blood thinner", "Arimidex"]  # fmt: skip
+TREATMENTS = ["chemo", "hormone", "hormonal therapy", "endocrine", "radiation", "surgery",
+              "aromatase_inhibitor", "immunotherapy"]  # fmt: skip
 SITES = ["left_arm", "right_arm", "left_leg", "right_leg", "lower_back", "neck", "chest",
          "head", "left_chest", "hand", "foot", "ear"]  # fmt: skip
 COMORBIDITIES = list(vocab.KNOWN_COMORBIDITIES)
@@ -49,15 +52,18 @@ def intakes(draw: st.DrawFn, *, red_flags: bool = True) -> dict[str, Any]:
     """Random but valid intake mappings covering every field screening reads."""
     sex = draw(st.sampled_from(["female", "male", None]))
     data: dict[str, Any] = {
-        "age": draw(st.integers(min_value=12, max_value=95)),
+        "age": draw(st.integers(min_value=5, max_value=95)),
         "conditions": [
             {
-                "condition": draw(st.sampled_from(CONDITIONS)),
+                "condition": condition,
                 "duration_weeks": draw(st.none() | st.integers(min_value=0, max_value=600)),
                 "cause": draw(st.none() | st.sampled_from(vocab.CAUSES)),
                 "site": draw(st.none() | st.sampled_from(SITES)),
                 "evaluated": draw(st.booleans()),
             }
+            for condition in draw(
+                st.lists(st.sampled_from(CONDITIONS), min_size=1, max_size=2, unique=True)
+            )
         ],
         "medications": draw(st.lists(st.sampled_from(MEDICINES), max_size=3, unique=True)),
         "devices": draw(st.lists(st.sampled_from(vocab.DEVICES), max_size=2, unique=True)),
@@ -83,6 +89,7 @@ def intakes(draw: st.DrawFn, *, red_flags: bool = True) -> dict[str, Any]:
         data["cancer"] = {
             "active": draw(st.booleans()),
             "on_treatment": draw(st.booleans()),
+            "treatments": draw(st.lists(st.sampled_from(TREATMENTS), max_size=2, unique=True)),
             "radiation_sites": draw(st.lists(st.sampled_from(SITES), max_size=1)),
             "tumour_sites": draw(st.lists(st.sampled_from(SITES), max_size=1)),
         }
