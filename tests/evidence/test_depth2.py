@@ -55,6 +55,8 @@ def test_every_depth2_finding_is_rated_with_its_provenance(fid: str) -> None:
         ("emergency_acute_pain", {"sham", "medication", "usual_care"}),
         ("hand_osteoarthritis", {"sham"}),
         ("fibromyalgia", {"sham"}),
+        ("plantar_heel_pain", {"sham"}),
+        ("lateral_elbow_pain", {"sham", "other"}),
     ],
 )
 def test_graded_evidence_per_comparator(condition: str, comparators: set[str]) -> None:
