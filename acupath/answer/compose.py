@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from acupath.answer import synthesis
+from acupath.answer.brief import brief
+from acupath.answer.judge import judge_condition
 from acupath.answer.models import Answer, RecordUse, Section
 from acupath.answer.retrieve import Retrieval
 from acupath.answer.sections import (
@@ -105,6 +108,12 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     primary = {SECTIONS_BY_INTENT[i][0] for i in q.intents if i != "overview"}
     efficacy_asked = any(i in q.intents for i in ("efficacy", "effect_size", "overview"))
 
+    # the synthesised bottom line is composed first, so that its references are numbered first
+    bl_lines: list[str] = []
+    bl_cited: list[str] = []
+    if efficacy_asked and conditions:
+        bl_lines, bl_cited = _synthesis(comp, conditions, "integration" in q.intents)
+
     body: list[Section] = []
     for key in SECTION_ORDER:
         if key not in wanted:
@@ -155,7 +164,6 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         if sec is not None and (sec.citations or key in primary):
             body.append(sec)
 
-    bl_lines, bl_cited = comp.bottom_line(conditions) if efficacy_asked else ([], [])
     if efficacy_asked and q.conditions and not conditions:
         insufficient = True
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in q.conditions]))
@@ -177,7 +185,85 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     title = "Acupuncture: " + (
         ", ".join(names[:3]) if names and not q.broad else _topic_title(q.matched_terms, q.intents)
     )
-    return _answer(q, voice, title, sections, comp, insufficient=insufficient)
+    answer = _answer(q, voice, title, sections, comp, insufficient=insufficient)
+    return _with_brief(answer, voice)
+
+
+def _with_brief(answer: Answer, voice: Voice) -> Answer:
+    import dataclasses
+
+    keep = (voice.titles["clinician"],)
+    more = "More in the full answer" if voice.audience == "clinician" else "There is more"
+    return dataclasses.replace(
+        answer,
+        brief_sections=brief(answer.sections, voice.audience, keep_titles=keep, more_title=more),
+    )
+
+
+def _synthesis(
+    comp: Composer, conditions: Sequence[str], integration: bool
+) -> tuple[list[str], list[str]]:
+    """The bottom line from the judge's verdicts (see :mod:`acupath.answer.synthesis`)."""
+    base = comp.base
+    cited: list[str] = []
+    by_key = comp.retrieval.index.by_key
+
+    def cite(records: Sequence[Any]) -> str:
+        docs = []
+        for r in records:
+            kind = "recommendation" if hasattr(r, "body") else "finding"
+            d = by_key.get(f"{kind}:{r.id}")
+            if d is not None and d not in docs:
+                docs.append(d)
+        marker, ids = comp.cites.cite(*docs)
+        cited.extend(i for i in ids if i not in cited)
+        return marker
+
+    judgements = [judge_condition(base, c) for c in conditions]
+    extra: list[str] = []
+    if integration:
+        extra.append(_integration_line(comp, conditions, cite))
+    # both audiences cite the same records in the same order: the clinician wording is always
+    # composed, and the patient wording cites only records the clinician wording cited
+    lines, _ = synthesis.clinician_bottom_line(base, judgements, cite, extra=extra)
+    if comp.voice.audience == "patient":
+        named = set(comp.cites.used)
+        names = getattr(comp.voice, "condition_names", {}) or {}
+
+        def patient_cite(records: Sequence[Any]) -> str:
+            kept = [
+                r
+                for r in records
+                if f"{'recommendation' if hasattr(r, 'body') else 'finding'}:{r.id}" in named
+            ]
+            return cite(kept)
+
+        def name(cid: str) -> str:
+            from acupath.answer.audience import plain
+
+            return plain(str(names.get(cid, base.conditions[cid].name)).lower())
+
+        lines, _ = synthesis.patient_bottom_line(base, judgements, patient_cite, name)
+    return ["- " + line for line in lines if line], cited
+
+
+def _integration_line(comp: Composer, conditions: Sequence[str], cite: Any) -> str:
+    """How acupuncture is combined with conventional care: the best add-on record's summary."""
+    docs = comp.retrieval.top(
+        kinds=("finding", "recommendation"),
+        conditions=conditions,
+        general=True,
+        tags=("integration",),
+        limit=1,
+        boost_words=comp.words("integration"),
+    )
+    if not docs:
+        return ""
+    rec = docs[0].record
+    summary = " ".join(getattr(rec, "summary", "").split())
+    if not summary:
+        return ""
+    return f"With conventional care: {summary[:1].lower() + summary[1:]} {cite([rec])}"
 
 
 CLAIM_TOPICS: Mapping[str, tuple[str, ...]] = {

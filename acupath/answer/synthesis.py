@@ -1,0 +1,446 @@
+"""Wording of the judge's verdicts: the synthesised bottom line at the top of every answer.
+
+The judge (:mod:`acupath.answer.judge`) decides; this module only words what it decided, in two
+to five sentences, for a clinician or a patient. Every figure written here is a field of a
+record the sentence cites (the verifier traces it), and every efficacy sentence carries the
+certainty of its deciding record; records not yet graded are said to be "not rated" once per
+answer, in the last sentence, instead of after every clause.
+
+``cite`` is the composer's callback: records in, citation marker out (``[1, 3]``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from acupath.answer.judge import ConditionJudgement, GuidelineStance, Verdict
+from acupath.evidence import present
+from acupath.evidence.loader import EvidenceBase
+from acupath.evidence.schemas import Finding
+
+Cite = Callable[[Sequence[Any]], str]
+
+COMPARATOR_WORDS = {
+    "sham": "sham acupuncture",
+    "usual_care": "usual care or no acupuncture",
+    "medication": "medicines",
+    "mixed": "mixed controls",
+}
+PATIENT_COMPARATOR_WORDS = {
+    "sham": "fake acupuncture",
+    "usual_care": "usual care alone",
+    "medication": "medicines",
+    "mixed": "other care",
+}
+CERTAINTY_WORDS = {
+    "high": "high certainty",
+    "moderate": "moderate certainty",
+    "low": "low certainty",
+    "very_low": "very low certainty",
+}
+PATIENT_SURE = {
+    "high": "we are quite sure of this",
+    "moderate": "we are fairly sure of this",
+    "low": "we are not very sure of this",
+    "very_low": "we are not sure of this at all",
+}
+_ACRONYM = re.compile(r"\(([A-Z][A-Z-]{2,})\)")
+BOTTOM_LINE_ORDER = ("usual_care", "sham", "medication", "mixed")
+"""Comparators in the order the bottom line states them: the effect in practice first."""
+
+
+@dataclass
+class Tally:
+    """What an answer has said so far about certainty (to say "not rated" only once)."""
+
+    unrated: int = 0
+    rated: int = 0
+
+
+def trial_name(base: EvidenceBase, f: Finding) -> str:
+    """``Haake 2007 (GERAC)``: first author and year, with the trial's acronym when the title
+    gives one in brackets."""
+    src = base.sources[f.source]
+    first = src.authors.split(",")[0].split()[0]
+    acronym = _ACRONYM.search(src.title)
+    return f"{first} {src.year}" + (f" ({acronym.group(1)})" if acronym else "")
+
+
+def pooled_label(base: EvidenceBase, f: Finding, condition: str | None = None) -> str:
+    """``an IPD meta-analysis pooling chronic low back pain and chronic neck pain``: how a
+    finding pooled across conditions must be introduced when shown under ``condition``."""
+    src = base.sources.get(f.source)
+    kind = {
+        "ipd_meta_analysis": "an individual-patient-data meta-analysis",
+        "meta_analysis": "a meta-analysis",
+        "systematic_review": "a systematic review",
+        "overview": "an overview of reviews",
+    }.get(src.kind if src else "", "a study")
+    ids = ([f.condition] if f.condition else []) + list(f.related_conditions)
+    names = [base.conditions[c].name.lower() for c in ids if c in base.conditions]
+    if not names:
+        return f"{kind} pooling several conditions"
+    pooled = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{kind} pooling {pooled}"
+
+
+def _size_text(v: Verdict) -> str:
+    """``MD -10.26 (95% CI -17.11 to -3.4) on a 0-100 scale`` or ``SMD 0.16 (...), very small``."""
+    assert v.size is not None
+    f = v.size.record
+    text = f"{f.measure} {present.estimate(f)}"
+    if v.size.scale_max is not None:
+        text += f" on a 0-{v.size.scale_max} scale"
+    if v.size.smd_word:
+        text += f", a {v.size.smd_word} standardised difference"
+    return text
+
+
+def _importance_text(v: Verdict) -> str:
+    if v.threshold is None or v.important == "unknown":
+        return ""
+    t = v.threshold
+    bar = f"{present.number(t.value)} points on a 0-{t.scale_max} scale"
+    if t.own:
+        what = f"the trial's minimal clinically important difference of {bar}"
+    elif t.record.source == v.size.record.source if v.size else False:
+        what = f"the {bar} the trial set as clinically meaningful"
+    else:
+        what = f"the about {bar} that marks a clinically important change"
+    if v.important == "yes":
+        return f", reaching {what}"
+    reach = " (its confidence interval reaches it)" if v.ci_reaches_threshold else ""
+    return f", below {what}{reach}"
+
+
+def _certainty(v: Verdict, tally: Tally) -> str:
+    if v.rated:
+        tally.rated += 1
+        return f"; {CERTAINTY_WORDS.get(v.certainty, v.certainty)}"
+    tally.unrated += 1
+    return ""
+
+
+def _direction_clause(v: Verdict, comp: str) -> str:
+    return {
+        "benefit": f"acupuncture did better than {comp}",
+        "no_difference": f"acupuncture did no better than {comp}",
+        "worse": f"acupuncture did worse than {comp}",
+        "mixed": f"results against {comp} point in different directions",
+    }[v.direction]
+
+
+def verdict_sentence(
+    base: EvidenceBase, v: Verdict, cite: Cite, tally: Tally, *, lead: str = ""
+) -> str:
+    """One clinician sentence for one verdict: direction, size in the clinic's units, whether it
+    is clinically important, certainty, the trials that disagree, and a pooled-evidence label."""
+    comp = COMPARATOR_WORDS[v.comparator]
+    clause = _direction_clause(v, comp)
+    where = ""
+    if v.basis == "pooled" and v.decider is not None:
+        where = f" in {pooled_label(base, v.decider, v.condition)}"
+    size = ""
+    if v.size is not None:
+        size = f" ({_size_text(v)}{_importance_text(v)}{_certainty(v, tally)})"
+    else:
+        cert = _certainty(v, tally)
+        size = f" ({cert[2:]})" if cert else ""
+    text = f"{lead}{clause[:1].upper() + clause[1:] if not lead else clause}{where}{size}"
+    if v.dissenting_trials:
+        names = _join([trial_name(base, f) for f in v.dissenting_trials])
+        verb = {
+            "no_difference": "found no difference",
+            "benefit": "found a benefit",
+            "worse": "found it worse",
+            "mixed": "gave mixed results",
+        }
+        kinds = {f.direction for f in v.dissenting_trials}
+        what = (
+            verb["no_difference"]
+            if kinds == {"no_difference"}
+            else "disagreed"
+            if len(kinds) > 1
+            else verb.get(
+                {"favours_acupuncture": "benefit", "favours_comparator": "worse"}.get(
+                    next(iter(kinds)), "mixed"
+                ),
+                "disagreed",
+            )
+        )
+        text += f", but the trials {names} {what}"
+    if v.conflicts and any(not c.explained for c in v.conflicts):
+        text += "; other records give conflicting figures"
+    return text + ". " + cite(v.deciding_records)
+
+
+def guideline_sentence(base: EvidenceBase, g: GuidelineStance, cite: Cite, name: str = "") -> str:
+    """Where guidelines stand, disagreement stated as disagreement."""
+    if not g.records:
+        return ""
+    pro = _join(_bodies(g.recommend))
+    cond = _join(_bodies(g.conditional))
+    con = _join(_bodies(g.against))
+    parts = []
+    if pro:
+        parts.append(f"{pro} {'recommend' if len(g.recommend) > 1 else 'recommends'} it")
+    if cond:
+        parts.append(f"{cond} {'allow' if len(g.conditional) > 1 else 'allows'} it as an option")
+    if con:
+        parts.append(f"{con} {'recommend' if len(g.against) > 1 else 'recommends'} against it")
+    if g.insufficient and not parts:
+        parts.append(f"{_join(_bodies(g.insufficient))} found the evidence insufficient")
+    lead = "Guidelines disagree" if g.disagree else "Guidelines"
+    where = f" on {name.lower()}" if name else ""
+    return f"{lead}{where}: " + "; ".join(parts) + ". " + cite(g.records)
+
+
+def certainty_note(tally: Tally) -> str:
+    """The single "not rated" sentence of an answer."""
+    if not tally.unrated:
+        return ""
+    if tally.rated:
+        return (
+            "Results without a stated certainty are not yet rated in acupath's evidence base "
+            "(not rated)."
+        )
+    return (
+        "None of these results has a certainty rating in acupath's evidence base yet (not rated)."
+    )
+
+
+def clinician_bottom_line(
+    base: EvidenceBase,
+    judgements: Sequence[ConditionJudgement],
+    cite: Cite,
+    *,
+    extra: Sequence[str] = (),
+) -> tuple[list[str], Tally]:
+    """Two to five sentences (one paragraph per condition when one to three are asked; one
+    grouped paragraph for a broad question)."""
+    tally = Tally()
+    lines: list[str] = []
+    if len(judgements) > 3:
+        lines += _grouped(base, judgements, cite, tally)
+    else:
+        for j in judgements:
+            name = base.conditions[j.condition].name
+            sentences: list[str] = []
+            verdicts = [j.verdict(c) for c in BOTTOM_LINE_ORDER]
+            shown = [v for v in verdicts if v.direction != "insufficient"]
+            if any(v.comparator != "mixed" for v in shown):
+                shown = [v for v in shown if v.comparator != "mixed"]
+            for n, v in enumerate(shown[:3]):
+                lead = f"**{name}:** " if n == 0 else ""
+                sentence = verdict_sentence(base, v, cite, tally, lead=lead)
+                sentences.append(sentence if n else sentence[:0] + sentence)
+            g = guideline_sentence(base, j.guidelines, cite)
+            if not shown:
+                sentences.append(
+                    f"**{name}:** acupath holds no comparative result on the benefit of "
+                    "acupuncture for this condition."
+                )
+            if g:
+                sentences.append(g)
+            lines.append(" ".join(s.strip() for s in sentences))
+    lines += [e for e in extra if e]
+    note = certainty_note(tally)
+    if note:
+        lines.append(note)
+    return lines, tally
+
+
+def _grouped(
+    base: EvidenceBase, judgements: Sequence[ConditionJudgement], cite: Cite, tally: Tally
+) -> list[str]:
+    """A broad question: conditions grouped by what acupuncture beat, sizes as ranges."""
+    both: list[str] = []
+    practice: list[str] = []
+    sham_only: list[str] = []
+    weak: list[str] = []
+    pooled: list[str] = []
+    cited: list[Any] = []
+    sham_sizes: list[Verdict] = []
+    care_sizes: list[Verdict] = []
+    for j in judgements:
+        name = base.conditions[j.condition].name.lower()
+        sham, care = j.verdict("sham"), j.verdict("usual_care")
+        if sham.direction == "benefit" and care.direction == "benefit":
+            both.append(name)
+        elif care.direction == "benefit":
+            practice.append(name)
+        elif sham.direction == "benefit":
+            sham_only.append(name)
+        else:
+            weak.append(name)
+        for v in (sham, care):
+            if v.direction == "benefit" and v.basis == "pooled" and name not in pooled:
+                pooled.append(name)
+            if v.direction == "benefit" and v.decider is not None:
+                cited.append(v.decider)
+                if v.certainty != "not_graded":
+                    tally.rated += 1
+                else:
+                    tally.unrated += 1
+        if sham.size is not None and sham.size.measure == "SMD" and sham.basis == "condition":
+            sham_sizes.append(sham)
+        if care.size is not None and care.size.measure == "SMD" and care.basis == "condition":
+            care_sizes.append(care)
+    out: list[str] = []
+    parts = []
+    if both:
+        parts.append(
+            f"better than both sham acupuncture and usual care or no acupuncture for {_join(both)}"
+        )
+    if practice:
+        parts.append(f"better than usual care or no acupuncture for {_join(practice)}")
+    if sham_only:
+        parts.append(f"better than sham acupuncture for {_join(sham_only)}")
+    if parts:
+        out.append("Acupuncture did " + "; ".join(parts) + ". " + cite(cited))
+    size_bits = []
+    for label, group in (
+        ("against sham", sham_sizes),
+        ("against usual care or no acupuncture", care_sizes),
+    ):
+        if not group:
+            continue
+        group = sorted(group, key=lambda v: abs(v.size.estimate if v.size else 0))
+        lo, hi = group[0], group[-1]
+        lo_name = base.conditions[lo.condition].name.lower()
+        hi_name = base.conditions[hi.condition].name.lower()
+        assert lo.size is not None and hi.size is not None
+        if lo is hi:
+            size_bits.append(
+                f"{label} SMD {present.number(lo.size.estimate)} ({lo.size.smd_word}, {lo_name})"
+            )
+        else:
+            size_bits.append(
+                f"{label} from SMD {present.number(lo.size.estimate)} ({lo.size.smd_word}, "
+                f"{lo_name}) to {present.number(hi.size.estimate)} ({hi.size.smd_word}, {hi_name})"
+            )
+        cite_marker = cite([lo.size.record, hi.size.record])
+        size_bits[-1] += f" {cite_marker}"
+    if size_bits:
+        out.append(
+            "In the condition-specific pooled analyses the advantage ran "
+            + "; ".join(size_bits)
+            + "; whether such standardised differences are clinically important depends on "
+            "the scale behind them."
+        )
+    tail = []
+    if pooled:
+        tail.append(
+            f"for {_join(pooled)} the estimates come from analyses pooling several conditions, "
+            "not from trials of that condition alone"
+        )
+    if weak:
+        tail.append(f"for {_join(weak)} acupath holds no clear comparative benefit")
+    if tail:
+        out.append(_cap("; ".join(tail)) + ".")
+    disagree = [j for j in judgements if j.guidelines.disagree]
+    endorsed = [
+        base.conditions[j.condition].name.lower()
+        for j in judgements
+        if (j.guidelines.recommend or j.guidelines.conditional) and not j.guidelines.disagree
+    ]
+    g_parts = []
+    if endorsed:
+        g_parts.append(f"guidelines recommend or allow it for {_join(endorsed)}")
+    for j in disagree[:2]:
+        g = j.guidelines
+        g_parts.append(
+            f"they disagree on {base.conditions[j.condition].name.lower()} "
+            f"({_join(_bodies(g.recommend + g.conditional))} for, "
+            f"{_join(_bodies(g.against))} against)"
+        )
+    if g_parts:
+        recs = [r for j in judgements for r in j.guidelines.records]
+        out.append(_cap("; ".join(g_parts)) + ". " + cite(recs))
+    return [" ".join(out)]
+
+
+def patient_bottom_line(
+    base: EvidenceBase,
+    judgements: Sequence[ConditionJudgement],
+    cite: Cite,
+    names: Callable[[str], str],
+) -> tuple[list[str], Tally]:
+    """Plain sentences: what acupuncture beat, how big the gap was in words, how sure we are,
+    whether expert groups agree. No standardised figures; pooled evidence said to be pooled."""
+    tally = Tally()
+    lines: list[str] = []
+    for j in judgements[:4]:
+        name = names(j.condition)
+        sentences: list[str] = []
+        used: list[Any] = []
+        for c in ("usual_care", "sham", "medication"):
+            v = j.verdict(c)
+            if v.direction == "insufficient":
+                continue
+            comp = PATIENT_COMPARATOR_WORDS[c]
+            verb = {
+                "benefit": f"helped more than {comp}",
+                "no_difference": f"did not help more than {comp}",
+                "worse": f"helped less than {comp}",
+                "mixed": f"gave mixed results next to {comp}",
+            }[v.direction]
+            s = f"Acupuncture {verb}"
+            if v.direction == "benefit" and v.size is not None:
+                if v.important == "no":
+                    s += ", but the gap was smaller than the change most people notice"
+                elif v.important == "yes":
+                    s += ", by a gap most people would notice"
+                elif v.size.smd_word:
+                    s += f". The gap was {v.size.smd_word}"
+            if v.dissenting_trials:
+                s += ". Some large studies found no real difference"
+            if v.basis == "pooled":
+                s += ". This comes from studies that mixed several kinds of pain"
+            if v.rated:
+                tally.rated += 1
+                s += f". {_cap(PATIENT_SURE.get(v.certainty, ''))}"
+            else:
+                tally.unrated += 1
+            sentences.append(s + ".")
+            used += list(v.deciding_records)
+        g = j.guidelines
+        if g.records:
+            if g.disagree:
+                sentences.append("Expert groups do not agree about it.")
+            elif g.recommend or g.conditional:
+                sentences.append("Expert groups say it can be offered.")
+            elif g.against:
+                sentences.append("Expert groups advise against it.")
+            used += list(g.records)
+        if not sentences:
+            sentences.append("We have no study results that compare acupuncture with other care.")
+        lines.append(f"**{_cap(name)}:** " + " ".join(sentences) + " " + cite(used))
+    if tally.unrated:
+        lines.append("Some of these results have not been rated for how sure we can be.")
+    return lines, tally
+
+
+def _bodies(recs: Sequence[Any]) -> list[str]:
+    out: list[str] = []
+    for r in recs:
+        body = r.body
+        if "(" in body and body.endswith(")"):
+            body = body[body.rindex("(") + 1 : -1]
+        if body not in out:
+            out.append(body)
+    return out
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
