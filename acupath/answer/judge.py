@@ -247,6 +247,14 @@ class ConditionJudgement:
         return tuple(v for v in self.verdicts if v.direction != "insufficient")
 
 
+def group_of(comparator: str) -> str | None:
+    """The comparator group of a finding's comparator (None for single-group results)."""
+    for group, members in COMPARATORS.items():
+        if comparator in members:
+            return group
+    return None
+
+
 # -- record selection and weight ----------------------------------------------------------------
 
 
@@ -431,6 +439,8 @@ def differences(a: Finding, b: Finding, condition: str | None = None) -> tuple[D
 
     if pop(a) != pop(b):
         out.append(Difference("population", pop(a), pop(b)))
+    if a.comparator != b.comparator:
+        out.append(Difference("control", a.comparator, b.comparator))
     da, db = a.comparator_detail or "", b.comparator_detail or ""
     if da != db and (da or db):
         out.append(Difference("control", da, db))

@@ -10,14 +10,18 @@ are shown with their figures redacted (see :func:`acupath.answer.voice.redact_nu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from acupath.answer.corpus import Document
+from acupath.answer.judge import conflicting, differences, group_of
 from acupath.answer.models import RecordUse, Reference, Section
 from acupath.answer.retrieve import Retrieval
 from acupath.answer.select import COMPARATIVE, efficacy_findings
+from acupath.answer.synthesis import conflict_text, pooled_label
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Claim, Finding, Recommendation
 
@@ -32,9 +36,17 @@ class Voice(Protocol):
     titles: Mapping[str, str]
     max_claims: int
 
-    def finding(self, f: Finding, marker: str) -> str: ...
+    def finding(self, f: Finding, marker: str, *, pooled: str = "") -> str: ...
+    def conflict(self, text: str, marker: str) -> str: ...
     def recommendation(self, r: Recommendation, marker: str, *, coverage: bool = False) -> str: ...
-    def claim(self, c: Claim, marker: str) -> str: ...
+    def claim(
+        self,
+        c: Claim,
+        marker: str,
+        *,
+        keep: Callable[[str], bool] | None = None,
+        cited: bool = False,
+    ) -> str: ...
     def protocol(self, p: Mapping[str, Any], points: str, marker: str) -> str: ...
     def condition_line(self, name: str, phrases: Sequence[str], marker: str) -> str: ...
     def comparison(self, direction: str, comparator: str, certainty: str) -> str: ...
@@ -72,6 +84,15 @@ class Citations:
                     self.numbers[s] = len(self.numbers) + 1
                 if s not in ids:
                     ids.append(s)
+        nums = sorted(self.numbers[s] for s in ids)
+        return ("[" + ", ".join(str(n) for n in nums) + "]" if nums else ""), ids
+
+    def cite_sources(self, sources: Sequence[str]) -> tuple[str, list[str]]:
+        """A marker for sources named in a text (an author-year citation in a claim's note)."""
+        ids = [s for s in sources if s in self.base.sources]
+        for s in ids:
+            if s not in self.numbers:
+                self.numbers[s] = len(self.numbers) + 1
         nums = sorted(self.numbers[s] for s in ids)
         return ("[" + ", ".join(str(n) for n in nums) + "]" if nums else ""), ids
 
@@ -138,18 +159,54 @@ class Composer:
         """The words that rank a section's records (``section_boost`` in the vocabulary)."""
         return tuple(self.retrieval.index.vocab.section_boost.get(section, ()))
 
-    def _bullet(self, doc: Document, cited: list[str]) -> str:
+    def _bullet(self, doc: Document, cited: list[str], condition: str | None = None) -> str:
         marker, ids = self.cites.cite(doc)
         cited.extend(i for i in ids if i not in cited)
         self._shown.add(doc.key)
         rec = doc.record
         if isinstance(rec, Finding):
-            return "- " + self.voice.finding(rec, marker)
+            # a result pooled across conditions is never shown as if it were this condition's
+            pooled = ""
+            if condition is not None and rec.condition != condition:
+                pooled = pooled_label(self.base, rec, condition)
+            return "- " + self.voice.finding(rec, marker, pooled=pooled)
         if isinstance(rec, Recommendation):
             return "- " + self.voice.recommendation(rec, marker, coverage="coverage" in doc.tags)
         if isinstance(rec, Claim):
-            return "- " + self.voice.claim(rec, marker)
+            own = bool(marker)
+            keep, sources = self._verified_tokens(rec)
+            if sources:
+                extra, ids = self.cites.cite_sources(sources)
+                cited.extend(i for i in ids if i not in cited)
+                marker = _merge_markers(marker, extra)
+            return "- " + self.voice.claim(rec, marker, keep=keep, cited=own)
         return "- " + self.voice.protocol(rec, self._points_text(rec), marker)
+
+    def _verified_tokens(self, c: Claim) -> tuple[Callable[[str], bool], list[str]]:
+        """Tokens of an unsupported claim that are verified content, not the claim's figures:
+        atlas point codes (``BL23``) and the years of author-year citations that resolve to a
+        source in the base (``Lam 2013``), with those sources to cite."""
+        if c.status == "supported":
+            return (lambda _t: False), []
+        text = f"{c.statement} {c.note}"
+        sources: list[str] = []
+        years: set[str] = set()
+        for m in _AUTHOR_YEAR.finditer(text):
+            sid = _author_year_index(self.base).get((m.group(1).lower(), int(m.group(2))))
+            if sid is not None:
+                years.add(m.group(2))
+                names = f"{m.group(1)} {m.group(2)}"
+                years.add(names)
+                if sid not in sources:
+                    sources.append(sid)
+        atlas = _atlas_codes()
+
+        def keep(token: str) -> bool:
+            if token in years:
+                return True
+            return re.sub(r"[\s-]", "", token.upper()) in atlas
+
+        return keep, sources
 
     def _points_text(self, protocol: Mapping[str, Any]) -> str:
         raw = protocol.get("points") or []
@@ -202,9 +259,30 @@ class Composer:
             docs = self._efficacy_findings(cid, limit)
             if not docs:
                 continue
+            # the condition's own evidence first, results pooled across conditions after it
+            docs = sorted(docs, key=lambda d: finding_of(d).condition != cid)
             lines.append(f"\n### {self.base.conditions[cid].name}\n")
-            lines += [self._bullet(d, cited) for d in docs]
+            lines += [self._bullet(d, cited, cid) for d in docs]
+            lines += self._conflicts(cid, docs, cited)
         return self._section("evidence", lines, cited)
+
+    def _conflicts(self, cid: str, docs: Sequence[Document], cited: list[str]) -> list[str]:
+        """One line for each pair of shown results that give clearly different figures for
+        one comparison, saying what differs between them (or that nothing explains it)."""
+        out: list[str] = []
+        shown = [d for d in docs if isinstance(d.record, Finding)]
+        for i, a in enumerate(shown):
+            for b in shown[i + 1 :]:
+                fa, fb = finding_of(a), finding_of(b)
+                if group_of(fa.comparator) != group_of(fb.comparator):
+                    continue
+                if not conflicting(fa, fb):
+                    continue
+                marker, ids = self.cites.cite(a, b)
+                cited.extend(x for x in ids if x not in cited)
+                text = conflict_text(self.base, fa, fb, differences(fa, fb, cid), cid)
+                out.append("- " + self.voice.conflict(text, marker))
+        return out
 
     def bottom_line(self, conditions: Sequence[str]) -> tuple[list[str], list[str]]:
         lines: list[str] = []
@@ -438,6 +516,34 @@ class Composer:
         )
         lines += [self._bullet(d, cited) for d in claims]
         return self._section("limitations", lines, cited)
+
+
+_AUTHOR_YEAR = re.compile(r"\b([A-Z][A-Za-z'’-]+)(?: et al\.?)? ((?:19|20)\d\d)\b")
+
+
+def _author_year_index(base: EvidenceBase) -> dict[tuple[str, int], str]:
+    """Sources by (first author's surname in lower case, year)."""
+    out: dict[tuple[str, int], str] = {}
+    for s in base.sources.values():
+        first = s.authors.split(",")[0].split()
+        if first:
+            out.setdefault((first[0].lower(), s.year), s.id)
+    return out
+
+
+@functools.cache
+def _atlas_codes() -> frozenset[str]:
+    """Codes of the acupoint atlas (``BL23``); empty when the atlas is not installed."""
+    try:
+        from acupath.points import all_points
+    except ImportError:
+        return frozenset()
+    return frozenset(re.sub(r"[\s-]", "", p.code.upper()) for p in all_points())
+
+
+def _merge_markers(a: str, b: str) -> str:
+    nums = sorted({int(n) for m in (a, b) if m for n in m.strip("[]").split(",")})
+    return "[" + ", ".join(str(n) for n in nums) + "]" if nums else ""
 
 
 def _protocol_preference(d: Document) -> float:

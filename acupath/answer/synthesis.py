@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from acupath.answer.judge import ConditionJudgement, GuidelineStance, Verdict
+from acupath.answer import phrasing as ph
+from acupath.answer.judge import ConditionJudgement, Difference, GuidelineStance, Verdict
 from acupath.evidence import present
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Finding
@@ -85,6 +86,63 @@ def pooled_label(base: EvidenceBase, f: Finding, condition: str | None = None) -
         return f"{kind} pooling several conditions"
     pooled = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"{kind} pooling {pooled}"
+
+
+_KIND_WORDS = {
+    "population": "population",
+    "control": "control",
+    "timepoint": "time point",
+    "analysis": "analysis",
+    "outcome": "outcome",
+}
+_PROVENANCE = {
+    "published": "as published",
+    "computed": "recomputed by acupath from trial data",
+    "derived": "derived from published figures",
+}
+
+
+def _side(base: EvidenceBase, kind: str, value: str, f: Finding, condition: str | None) -> str:
+    if kind == "population":
+        if value == "pooled":
+            return pooled_label(base, f, condition)
+        return base.conditions[value].name.lower() if value in base.conditions else value
+    if kind == "control":
+        return ph.COMPARATOR_LABEL.get(value, value) if value else "not specified"
+    if kind == "analysis":
+        return _PROVENANCE.get(value, value)
+    if kind == "outcome":
+        return ph.outcome_label(value)
+    return value
+
+
+def conflict_text(
+    base: EvidenceBase,
+    a: Finding,
+    b: Finding,
+    diffs: Sequence[Difference],
+    condition: str | None = None,
+) -> str:
+    """``SMD 0.16 (Vickers 2012) and SMD 0.46 (Vickers 2018) differ in population (...)``, or
+    the conflict marked as unexplained when the records hold no difference that explains it."""
+    left = f"{a.measure} {present.number(a.estimate or 0)} ({trial_name(base, a)})"
+    right = f"{b.measure} {present.number(b.estimate or 0)} ({trial_name(base, b)})"
+    if not diffs:
+        return (
+            f"{left} and {right} disagree for the same comparison, and the records hold no "
+            "difference in population, control, time point or analysis that explains it: "
+            "treat this as a conflict."
+        )
+    parts = [
+        f"{_KIND_WORDS[d.kind]}: {_side(base, d.kind, d.a, a, condition)} versus "
+        f"{_side(base, d.kind, d.b, b, condition)}"
+        for d in diffs
+    ]
+    return (
+        f"{left} and {right} differ because they are not the same comparison; "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def _size_text(v: Verdict) -> str:
@@ -171,7 +229,8 @@ def verdict_sentence(
                 "disagreed",
             )
         )
-        text += f", but the trials {names} {what}"
+        trials = "the trial" if len(v.dissenting_trials) == 1 else "the trials"
+        text += f", but {trials} {names} {what}"
     if v.conflicts and any(not c.explained for c in v.conflicts):
         text += "; other records give conflicting figures"
     return text + ". " + cite(v.deciding_records)
@@ -240,8 +299,9 @@ def clinician_bottom_line(
             g = guideline_sentence(base, j.guidelines, cite)
             if not shown:
                 sentences.append(
-                    f"**{name}:** acupath holds no comparative result on the benefit of "
-                    "acupuncture for this condition."
+                    f"**{name}:** acupath holds no between-group effect estimate for acupuncture "
+                    "in this condition; the results below are changes within trial arms or "
+                    "single studies, to be read with caution."
                 )
             if g:
                 sentences.append(g)
