@@ -100,6 +100,8 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         )
 
     conditions = comp.conditions_with_evidence()
+    # the bottom line judges every condition with evidence; the detail sections show ten at most
+    judged = list(conditions)
     missing = [c for c in q.conditions if c not in conditions]
     if q.broad and len(conditions) > 10:
         conditions = conditions[:10]
@@ -112,7 +114,12 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     bl_lines: list[str] = []
     bl_cited: list[str] = []
     if efficacy_asked and conditions:
-        bl_lines, bl_cited = _synthesis(comp, conditions, "integration" in q.intents)
+        bl_lines, bl_cited = _synthesis(
+            comp,
+            judged,
+            "integration" in q.intents,
+            [base.conditions[c].name for c in missing],
+        )
 
     body: list[Section] = []
     for key in SECTION_ORDER:
@@ -169,7 +176,7 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in q.conditions]))
     elif efficacy_asked and conditions and _all_weak(comp, conditions):
         insufficient = True
-    if missing and conditions:
+    if missing and conditions and voice.audience != "clinician":
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in missing]))
     if not bl_lines and body and body[0].citations:
         bl_lines, bl_cited = comp.brief(body[0])
@@ -201,7 +208,7 @@ def _with_brief(answer: Answer, voice: Voice) -> Answer:
 
 
 def _synthesis(
-    comp: Composer, conditions: Sequence[str], integration: bool
+    comp: Composer, conditions: Sequence[str], integration: bool, missing: Sequence[str] = ()
 ) -> tuple[list[str], list[str]]:
     """The bottom line from the judge's verdicts (see :mod:`acupath.answer.synthesis`)."""
     base = comp.base
@@ -225,7 +232,7 @@ def _synthesis(
         extra.append(_integration_line(comp, conditions, cite))
     # both audiences cite the same records in the same order: the clinician wording is always
     # composed, and the patient wording cites only records the clinician wording cited
-    lines, _ = synthesis.clinician_bottom_line(base, judgements, cite, extra=extra)
+    lines, _ = synthesis.clinician_bottom_line(base, judgements, cite, extra=extra, missing=missing)
     if comp.voice.audience == "patient":
         named = set(comp.cites.used)
         names = getattr(comp.voice, "condition_names", {}) or {}
@@ -247,8 +254,33 @@ def _synthesis(
     return ["- " + line for line in lines if line], cited
 
 
+_STRENGTH_ORDER = ("strong", "moderate", "conditional", "weak", "not_graded")
+
+
 def _integration_line(comp: Composer, conditions: Sequence[str], cite: Any) -> str:
-    """How acupuncture is combined with conventional care: the best add-on record's summary."""
+    """How acupuncture is combined with conventional care: the strongest guideline's conditions
+    of use for the question's conditions, else the best add-on record's own summary."""
+    recs = [
+        r
+        for r in comp.base.recommendations.values()
+        if r.condition in conditions
+        and r.direction in ("for", "conditional")
+        and r.conditions_of_use
+        and comp.base.sources[r.source].kind != "coverage_policy"
+    ]
+    if recs:
+        r = min(
+            recs,
+            key=lambda r: (
+                _STRENGTH_ORDER.index(r.strength),
+                conditions.index(r.condition),
+                -r.year,
+            ),
+        )
+        body = r.body[r.body.rindex("(") + 1 : -1] if r.body.endswith(")") else r.body
+        use = " ".join(r.conditions_of_use[0].split()).rstrip(".")
+        name = comp.base.conditions[r.condition].name.lower()
+        return f"With conventional care ({body}, {name}): {use[:1].lower() + use[1:]}. {cite([r])}"
     docs = comp.retrieval.top(
         kinds=("finding", "recommendation"),
         conditions=conditions,

@@ -61,6 +61,19 @@ class Tally:
     rated: int = 0
 
 
+def lower_name(name: str) -> str:
+    """``Chronic low back pain`` -> ``chronic low back pain``; ``HIV-associated ...`` stays."""
+    first = name.split(" ")[0]
+    if len(first) > 1 and first[1:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def condition_name(base: EvidenceBase, cid: str) -> str:
+    """A condition's name for use inside a sentence."""
+    return lower_name(base.conditions[cid].name)
+
+
 def trial_name(base: EvidenceBase, f: Finding) -> str:
     """``Haake 2007 (GERAC)``: first author and year, with the trial's acronym when the title
     gives one in brackets."""
@@ -75,13 +88,13 @@ def pooled_label(base: EvidenceBase, f: Finding, condition: str | None = None) -
     finding pooled across conditions must be introduced when shown under ``condition``."""
     src = base.sources.get(f.source)
     kind = {
-        "ipd_meta_analysis": "an individual-patient-data meta-analysis",
+        "ipd_meta_analysis": "an IPD meta-analysis",
         "meta_analysis": "a meta-analysis",
         "systematic_review": "a systematic review",
         "overview": "an overview of reviews",
     }.get(src.kind if src else "", "a study")
     ids = ([f.condition] if f.condition else []) + list(f.related_conditions)
-    names = [base.conditions[c].name.lower() for c in ids if c in base.conditions]
+    names = [condition_name(base, c) for c in ids if c in base.conditions]
     if not names:
         return f"{kind} pooling several conditions"
     pooled = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -106,7 +119,7 @@ def _side(base: EvidenceBase, kind: str, value: str, f: Finding, condition: str 
     if kind == "population":
         if value == "pooled":
             return pooled_label(base, f, condition)
-        return base.conditions[value].name.lower() if value in base.conditions else value
+        return condition_name(base, value) if value in base.conditions else value
     if kind == "control":
         return ph.COMPARATOR_LABEL.get(value, value) if value else "not specified"
     if kind == "analysis":
@@ -192,7 +205,13 @@ def _direction_clause(v: Verdict, comp: str) -> str:
 
 
 def verdict_sentence(
-    base: EvidenceBase, v: Verdict, cite: Cite, tally: Tally, *, lead: str = ""
+    base: EvidenceBase,
+    v: Verdict,
+    cite: Cite,
+    tally: Tally,
+    *,
+    lead: str = "",
+    said: set[str] | None = None,
 ) -> str:
     """One clinician sentence for one verdict: direction, size in the clinic's units, whether it
     is clinically important, certainty, the trials that disagree, and a pooled-evidence label."""
@@ -200,7 +219,12 @@ def verdict_sentence(
     clause = _direction_clause(v, comp)
     where = ""
     if v.basis == "pooled" and v.decider is not None:
-        where = f" in {pooled_label(base, v.decider, v.condition)}"
+        label = pooled_label(base, v.decider, v.condition)
+        where = (
+            f" in {label}" if said is None or label not in said else " in the same pooled analysis"
+        )
+        if said is not None:
+            said.add(label)
     size = ""
     if v.size is not None:
         size = f" ({_size_text(v)}{_importance_text(v)}{_certainty(v, tally)})"
@@ -277,24 +301,29 @@ def clinician_bottom_line(
     cite: Cite,
     *,
     extra: Sequence[str] = (),
+    missing: Sequence[str] = (),
 ) -> tuple[list[str], Tally]:
-    """Two to five sentences (one paragraph per condition when one to three are asked; one
+    """``missing`` names conditions the question asked about that have no findings.
+
+    Two to five sentences (one paragraph per condition when one to three are asked; one
     grouped paragraph for a broad question)."""
     tally = Tally()
     lines: list[str] = []
-    if len(judgements) > 3:
-        lines += _grouped(base, judgements, cite, tally)
+    grouped = len(judgements) > 3
+    if grouped:
+        lines += _grouped(base, judgements, cite, tally, missing)
     else:
         for j in judgements:
             name = base.conditions[j.condition].name
             sentences: list[str] = []
             verdicts = [j.verdict(c) for c in BOTTOM_LINE_ORDER]
             shown = [v for v in verdicts if v.direction != "insufficient"]
+            said: set[str] = set()
             if any(v.comparator != "mixed" for v in shown):
                 shown = [v for v in shown if v.comparator != "mixed"]
             for n, v in enumerate(shown[:3]):
                 lead = f"**{name}:** " if n == 0 else ""
-                sentence = verdict_sentence(base, v, cite, tally, lead=lead)
+                sentence = verdict_sentence(base, v, cite, tally, lead=lead, said=said)
                 sentences.append(sentence if n else sentence[:0] + sentence)
             g = guideline_sentence(base, j.guidelines, cite)
             if not shown:
@@ -306,15 +335,25 @@ def clinician_bottom_line(
             if g:
                 sentences.append(g)
             lines.append(" ".join(s.strip() for s in sentences))
+    if missing and not grouped:
+        lines.append(
+            "acupath's evidence base holds no effect estimates for "
+            + _join([lower_name(m) for m in missing])
+            + "; no conclusion about benefit can be drawn from it."
+        )
     lines += [e for e in extra if e]
     note = certainty_note(tally)
-    if note:
+    if note and not grouped:
         lines.append(note)
     return lines, tally
 
 
 def _grouped(
-    base: EvidenceBase, judgements: Sequence[ConditionJudgement], cite: Cite, tally: Tally
+    base: EvidenceBase,
+    judgements: Sequence[ConditionJudgement],
+    cite: Cite,
+    tally: Tally,
+    missing: Sequence[str] = (),
 ) -> list[str]:
     """A broad question: conditions grouped by what acupuncture beat, sizes as ranges."""
     both: list[str] = []
@@ -326,7 +365,7 @@ def _grouped(
     sham_sizes: list[Verdict] = []
     care_sizes: list[Verdict] = []
     for j in judgements:
-        name = base.conditions[j.condition].name.lower()
+        name = condition_name(base, j.condition)
         sham, care = j.verdict("sham"), j.verdict("usual_care")
         if sham.direction == "benefit" and care.direction == "benefit":
             both.append(name)
@@ -370,8 +409,8 @@ def _grouped(
             continue
         group = sorted(group, key=lambda v: abs(v.size.estimate if v.size else 0))
         lo, hi = group[0], group[-1]
-        lo_name = base.conditions[lo.condition].name.lower()
-        hi_name = base.conditions[hi.condition].name.lower()
+        lo_name = condition_name(base, lo.condition)
+        hi_name = condition_name(base, hi.condition)
         assert lo.size is not None and hi.size is not None
         if lo is hi:
             size_bits.append(
@@ -384,13 +423,36 @@ def _grouped(
             )
         cite_marker = cite([lo.size.record, hi.size.record])
         size_bits[-1] += f" {cite_marker}"
+    # (the clinical importance of a standardised difference depends on the scale behind it)
+    rated = [
+        v
+        for j in judgements
+        for v in (j.verdict("sham"), j.verdict("usual_care"))
+        if v.direction == "benefit" and v.rated
+    ]
+    if rated:
+        certainty = (
+            "certainty is "
+            + _join(
+                [
+                    f"{CERTAINTY_WORDS[v.certainty].removesuffix(' certainty')} for "
+                    f"{condition_name(base, v.condition)} against "
+                    f"{COMPARATOR_WORDS[v.comparator]}"
+                    for v in rated
+                ]
+            )
+            + ", and the other results are not rated yet"
+        )
+    else:
+        certainty = "none of these results is rated for certainty yet (not rated)"
     if size_bits:
         out.append(
-            "In the condition-specific pooled analyses the advantage ran "
+            "In pooled analyses of single conditions the advantage ran "
             + "; ".join(size_bits)
-            + "; whether such standardised differences are clinically important depends on "
-            "the scale behind them."
+            + f"; {certainty}."
         )
+    else:
+        out.append(_cap(certainty) + ".")
     tail = []
     if pooled:
         tail.append(
@@ -399,11 +461,13 @@ def _grouped(
         )
     if weak:
         tail.append(f"for {_join(weak)} acupath holds no clear comparative benefit")
+    if missing:
+        tail.append(f"for {_join([lower_name(m) for m in missing])} it holds no effect estimates")
     if tail:
         out.append(_cap("; ".join(tail)) + ".")
     disagree = [j for j in judgements if j.guidelines.disagree]
     endorsed = [
-        base.conditions[j.condition].name.lower()
+        condition_name(base, j.condition)
         for j in judgements
         if (j.guidelines.recommend or j.guidelines.conditional) and not j.guidelines.disagree
     ]
@@ -413,7 +477,7 @@ def _grouped(
     for j in disagree[:2]:
         g = j.guidelines
         g_parts.append(
-            f"they disagree on {base.conditions[j.condition].name.lower()} "
+            f"they disagree on {condition_name(base, j.condition)} "
             f"({_join(_bodies(g.recommend + g.conditional))} for, "
             f"{_join(_bodies(g.against))} against)"
         )
@@ -430,43 +494,56 @@ def patient_bottom_line(
     names: Callable[[str], str],
 ) -> tuple[list[str], Tally]:
     """Plain sentences: what acupuncture beat, how big the gap was in words, how sure we are,
-    whether expert groups agree. No standardised figures; pooled evidence said to be pooled."""
+    whether expert groups agree. No standardised figures; pooled evidence said to be pooled.
+    At most three conditions, so that the short answer stays short."""
     tally = Tally()
     lines: list[str] = []
-    for j in judgements[:4]:
-        name = names(j.condition)
+    for j in judgements[:3]:
+        verdicts = [
+            j.verdict(c)
+            for c in ("usual_care", "sham", "medication")
+            if j.verdict(c).direction != "insufficient"
+        ]
+        used: list[Any] = [r for v in verdicts for r in v.deciding_records]
         sentences: list[str] = []
-        used: list[Any] = []
-        for c in ("usual_care", "sham", "medication"):
-            v = j.verdict(c)
-            if v.direction == "insufficient":
+        helped = [
+            PATIENT_COMPARATOR_WORDS[v.comparator] for v in verdicts if v.direction == "benefit"
+        ]
+        not_more = [
+            PATIENT_COMPARATOR_WORDS[v.comparator]
+            for v in verdicts
+            if v.direction in ("no_difference", "worse")
+        ]
+        mixed = [PATIENT_COMPARATOR_WORDS[v.comparator] for v in verdicts if v.direction == "mixed"]
+        if helped:
+            sentences.append(f"Acupuncture helped more than {_join(helped, 'or')}.")
+        if not_more:
+            sentences.append(f"It did not help more than {_join(not_more, 'or')}.")
+        if mixed:
+            sentences.append(f"Next to {_join(mixed, 'or')}, results were mixed.")
+        sizes = []
+        for v in verdicts:
+            if v.direction != "benefit" or v.size is None:
                 continue
-            comp = PATIENT_COMPARATOR_WORDS[c]
-            verb = {
-                "benefit": f"helped more than {comp}",
-                "no_difference": f"did not help more than {comp}",
-                "worse": f"helped less than {comp}",
-                "mixed": f"gave mixed results next to {comp}",
-            }[v.direction]
-            s = f"Acupuncture {verb}"
-            if v.direction == "benefit" and v.size is not None:
-                if v.important == "no":
-                    s += ", but the gap was smaller than the change most people notice"
-                elif v.important == "yes":
-                    s += ", by a gap most people would notice"
-                elif v.size.smd_word:
-                    s += f". The gap was {v.size.smd_word}"
-            if v.dissenting_trials:
-                s += ". Some large studies found no real difference"
-            if v.basis == "pooled":
-                s += ". This comes from studies that mixed several kinds of pain"
-            if v.rated:
-                tally.rated += 1
-                s += f". {_cap(PATIENT_SURE.get(v.certainty, ''))}"
-            else:
-                tally.unrated += 1
-            sentences.append(s + ".")
-            used += list(v.deciding_records)
+            comp = PATIENT_COMPARATOR_WORDS[v.comparator]
+            if v.important == "no":
+                sizes.append(f"over {comp} was smaller than most people would notice")
+            elif v.important == "yes":
+                sizes.append(f"over {comp} was big enough for most people to notice")
+            elif v.size.smd_word:
+                sizes.append(f"over {comp} was {v.size.smd_word}")
+        if sizes:
+            sentences.append(f"The gain {'; '.join(sizes)}.")
+        if any(v.dissenting_trials for v in verdicts):
+            sentences.append("Some large studies found no real difference.")
+        if any(v.basis == "pooled" for v in verdicts):
+            sentences.append("Part of this comes from studies that mixed several kinds of pain.")
+        rated = [v for v in verdicts if v.rated]
+        tally.rated += len(rated)
+        tally.unrated += len(verdicts) - len(rated)
+        if rated:
+            worst = max(rated, key=lambda v: _SURE_ORDER.index(v.certainty))
+            sentences.append(_cap(PATIENT_SURE[worst.certainty]) + ".")
         g = j.guidelines
         if g.records:
             if g.disagree:
@@ -478,10 +555,15 @@ def patient_bottom_line(
             used += list(g.records)
         if not sentences:
             sentences.append("We have no study results that compare acupuncture with other care.")
-        lines.append(f"**{_cap(name)}:** " + " ".join(sentences) + " " + cite(used))
+        lines.append(f"**{_cap(names(j.condition))}:** " + " ".join(sentences) + " " + cite(used))
+    if len(judgements) > 3:
+        lines.append("The full answer covers more kinds of pain.")
     if tally.unrated:
         lines.append("Some of these results have not been rated for how sure we can be.")
     return lines, tally
+
+
+_SURE_ORDER = ("high", "moderate", "low", "very_low")
 
 
 def _bodies(recs: Sequence[Any]) -> list[str]:
@@ -495,11 +577,11 @@ def _bodies(recs: Sequence[Any]) -> list[str]:
     return out
 
 
-def _join(items: Sequence[str]) -> str:
-    items = list(items)
+def _join(items: Sequence[str], word: str = "and") -> str:
+    items = list(dict.fromkeys(items))
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def _cap(text: str) -> str:
