@@ -10,6 +10,7 @@ last reviewed. The sentences themselves are built in :mod:`acupath.answer.sectio
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -113,8 +114,9 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     # the synthesised bottom line is composed first, so that its references are numbered first
     bl_lines: list[str] = []
     bl_cited: list[str] = []
+    verdicts: list[dict[str, Any]] = []
     if efficacy_asked and conditions:
-        bl_lines, bl_cited = _synthesis(
+        bl_lines, bl_cited, verdicts = _synthesis(
             comp,
             judged,
             "integration" in q.intents,
@@ -193,12 +195,11 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         ", ".join(names[:3]) if names and not q.broad else _topic_title(q.matched_terms, q.intents)
     )
     answer = _answer(q, voice, title, sections, comp, insufficient=insufficient)
+    answer = dataclasses.replace(answer, verdicts=tuple(verdicts))
     return _with_brief(answer, voice)
 
 
 def _with_brief(answer: Answer, voice: Voice) -> Answer:
-    import dataclasses
-
     keep = (voice.titles["clinician"],)
     more = "More in the full answer" if voice.audience == "clinician" else "There is more"
     return dataclasses.replace(
@@ -209,7 +210,7 @@ def _with_brief(answer: Answer, voice: Voice) -> Answer:
 
 def _synthesis(
     comp: Composer, conditions: Sequence[str], integration: bool, missing: Sequence[str] = ()
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], list[dict[str, Any]]]:
     """The bottom line from the judge's verdicts (see :mod:`acupath.answer.synthesis`)."""
     base = comp.base
     cited: list[str] = []
@@ -232,7 +233,9 @@ def _synthesis(
         extra.append(_integration_line(comp, conditions, cite))
     # both audiences cite the same records in the same order: the clinician wording is always
     # composed, and the patient wording cites only records the clinician wording cited
-    lines, _ = synthesis.clinician_bottom_line(base, judgements, cite, extra=extra, missing=missing)
+    lines, tally = synthesis.clinician_bottom_line(
+        base, judgements, cite, extra=extra, missing=missing
+    )
     if comp.voice.audience == "patient":
         named = set(comp.cites.used)
         names = getattr(comp.voice, "condition_names", {}) or {}
@@ -250,8 +253,10 @@ def _synthesis(
 
             return plain(str(names.get(cid, base.conditions[cid].name)).lower())
 
-        lines, _ = synthesis.patient_bottom_line(base, judgements, patient_cite, name)
-    return ["- " + line for line in lines if line], cited
+        lines, tally = synthesis.patient_bottom_line(base, judgements, patient_cite, name)
+    # the verdicts this answer's words state, once each
+    stated = list({(v.condition, v.comparator): v.as_dict() for v in tally.stated}.values())
+    return ["- " + line for line in lines if line], cited, stated
 
 
 _STRENGTH_ORDER = ("strong", "moderate", "conditional", "weak", "not_graded")

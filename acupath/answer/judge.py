@@ -196,6 +196,37 @@ class Verdict:
         out += [f for f in self.dissenting_trials if f not in out]
         return tuple(out)
 
+    def as_dict(self) -> dict[str, object]:
+        """The verdict as plain data (record ids, full-precision numbers; no wording)."""
+        size = None
+        if self.size is not None:
+            size = {
+                "record": self.size.record.id,
+                "measure": self.size.measure,
+                "estimate": self.size.estimate,
+                "ci_lower": self.size.ci_lower,
+                "ci_upper": self.size.ci_upper,
+                "scale_max": self.size.scale_max,
+                "smd_word": self.size.smd_word,
+            }
+        return {
+            "condition": self.condition,
+            "comparator": self.comparator,
+            "direction": self.direction,
+            "basis": self.basis,
+            "decider": self.decider.id if self.decider else None,
+            "size": size,
+            "threshold": self.threshold.record.id if self.threshold else None,
+            "important": self.important,
+            "certainty": self.certainty,
+            "rated": self.rated,
+            "dissenting_trials": [f.id for f in self.dissenting_trials],
+            "conflicts": [
+                {"a": c.a.id, "b": c.b.id, "differences": [d.kind for d in c.differences]}
+                for c in self.conflicts
+            ],
+        }
+
     def key(self) -> tuple[str, str, str | None, str | None, float | None, str, tuple[str, ...]]:
         """A comparable summary: identical in every answer that states this verdict."""
         return (

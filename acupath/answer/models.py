@@ -94,6 +94,7 @@ class Answer:
     reading_grade: float | None = None
     opening: tuple[Section, ...] = ()
     brief_sections: tuple[Section, ...] = ()
+    verdicts: tuple[dict[str, Any], ...] = ()
 
     @property
     def all_sections(self) -> tuple[Section, ...]:
@@ -149,6 +150,7 @@ class Answer:
             "verified": self.verified,
             "verification_problems": list(self.verification_problems),
             "reading_grade": self.reading_grade,
+            "verdicts": list(self.verdicts),
         }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from acupath.answer import phrasing as ph
@@ -59,6 +59,7 @@ class Tally:
 
     unrated: int = 0
     rated: int = 0
+    stated: list[Verdict] = field(default_factory=list)
 
 
 def lower_name(name: str) -> str:
@@ -215,6 +216,16 @@ def verdict_sentence(
 ) -> str:
     """One clinician sentence for one verdict: direction, size in the clinic's units, whether it
     is clinically important, certainty, the trials that disagree, and a pooled-evidence label."""
+    text = verdict_clause(base, v, tally, said=said)
+    text = f"{lead}{text}" if lead else _cap(text)
+    return text + ". " + cite(v.deciding_records)
+
+
+def verdict_clause(
+    base: EvidenceBase, v: Verdict, tally: Tally, *, said: set[str] | None = None
+) -> str:
+    """The words of :func:`verdict_sentence` without the full stop and citation marker."""
+    tally.stated.append(v)
     comp = COMPARATOR_WORDS[v.comparator]
     clause = _direction_clause(v, comp)
     where = ""
@@ -231,7 +242,7 @@ def verdict_sentence(
     else:
         cert = _certainty(v, tally)
         size = f" ({cert[2:]})" if cert else ""
-    text = f"{lead}{clause[:1].upper() + clause[1:] if not lead else clause}{where}{size}"
+    text = f"{clause}{where}{size}"
     if v.dissenting_trials:
         names = _join([trial_name(base, f) for f in v.dissenting_trials])
         verb = {
@@ -256,12 +267,21 @@ def verdict_sentence(
         trials = "the trial" if len(v.dissenting_trials) == 1 else "the trials"
         text += f", but {trials} {names} {what}"
     if v.conflicts and any(not c.explained for c in v.conflicts):
-        text += "; other records give conflicting figures"
-    return text + ". " + cite(v.deciding_records)
+        text += " (other records give conflicting figures)"
+    return text
 
 
 def guideline_sentence(base: EvidenceBase, g: GuidelineStance, cite: Cite, name: str = "") -> str:
     """Where guidelines stand, disagreement stated as disagreement."""
+    if not g.records:
+        return ""
+    clause = guideline_clause(g, name)
+    head, _, rest = clause.partition(" (")
+    return f"{_cap(head)}: {rest.removesuffix(')')}. {cite(g.records)}"
+
+
+def guideline_clause(g: GuidelineStance, name: str = "") -> str:
+    """``guidelines disagree: ACP recommends it; NICE recommends against it``."""
     if not g.records:
         return ""
     pro = _join(_bodies(g.recommend))
@@ -276,9 +296,9 @@ def guideline_sentence(base: EvidenceBase, g: GuidelineStance, cite: Cite, name:
         parts.append(f"{con} {'recommend' if len(g.against) > 1 else 'recommends'} against it")
     if g.insufficient and not parts:
         parts.append(f"{_join(_bodies(g.insufficient))} found the evidence insufficient")
-    lead = "Guidelines disagree" if g.disagree else "Guidelines"
-    where = f" on {name.lower()}" if name else ""
-    return f"{lead}{where}: " + "; ".join(parts) + ". " + cite(g.records)
+    lead = "guidelines disagree" if g.disagree else "guidelines"
+    where = f" on {lower_name(name)}" if name else ""
+    return f"{lead}{where} (" + "; ".join(parts) + ")"
 
 
 def certainty_note(tally: Tally) -> str:
@@ -313,28 +333,9 @@ def clinician_bottom_line(
     if grouped:
         lines += _grouped(base, judgements, cite, tally, missing)
     else:
+        compact = len(judgements) > 1
         for j in judgements:
-            name = base.conditions[j.condition].name
-            sentences: list[str] = []
-            verdicts = [j.verdict(c) for c in BOTTOM_LINE_ORDER]
-            shown = [v for v in verdicts if v.direction != "insufficient"]
-            said: set[str] = set()
-            if any(v.comparator != "mixed" for v in shown):
-                shown = [v for v in shown if v.comparator != "mixed"]
-            for n, v in enumerate(shown[:3]):
-                lead = f"**{name}:** " if n == 0 else ""
-                sentence = verdict_sentence(base, v, cite, tally, lead=lead, said=said)
-                sentences.append(sentence if n else sentence[:0] + sentence)
-            g = guideline_sentence(base, j.guidelines, cite)
-            if not shown:
-                sentences.append(
-                    f"**{name}:** acupath holds no between-group effect estimate for acupuncture "
-                    "in this condition; the results below are changes within trial arms or "
-                    "single studies, to be read with caution."
-                )
-            if g:
-                sentences.append(g)
-            lines.append(" ".join(s.strip() for s in sentences))
+            lines.append(_condition_paragraph(base, j, cite, tally, compact=compact))
     if missing and not grouped:
         lines.append(
             "acupath's evidence base holds no effect estimates for "
@@ -346,6 +347,46 @@ def clinician_bottom_line(
     if note and not grouped:
         lines.append(note)
     return lines, tally
+
+
+def stated_verdicts(j: ConditionJudgement) -> list[Verdict]:
+    """The verdicts a bottom line states for one condition: every comparator with evidence,
+    the effect in practice first; reviews that pooled mixed controls only when nothing else."""
+    shown = [j.verdict(c) for c in BOTTOM_LINE_ORDER if j.verdict(c).direction != "insufficient"]
+    if any(v.comparator != "mixed" for v in shown):
+        shown = [v for v in shown if v.comparator != "mixed"]
+    return shown
+
+
+def _condition_paragraph(
+    base: EvidenceBase, j: ConditionJudgement, cite: Cite, tally: Tally, *, compact: bool
+) -> str:
+    """One condition: a sentence per comparator and one on guidelines, or (``compact``, when
+    several conditions are asked) one sentence holding them all."""
+    name = base.conditions[j.condition].name
+    shown = stated_verdicts(j)
+    said: set[str] = set()
+    if not shown:
+        text = (
+            f"**{name}:** acupath holds no between-group effect estimate for acupuncture in this "
+            "condition; the results below are changes within trial arms or single studies, to "
+            "be read with caution"
+        )
+        g = guideline_clause(j.guidelines)
+        return text + (f"; {g}. {cite(j.guidelines.records)}" if g else ".")
+    if compact:
+        clauses = [verdict_clause(base, v, tally, said=said) for v in shown]
+        # "acupuncture did better than A (...); did better than B (...)"
+        clauses = [clauses[0]] + [c.removeprefix("acupuncture ") for c in clauses[1:]]
+        g = guideline_clause(j.guidelines)
+        records = [r for v in shown for r in v.deciding_records] + list(j.guidelines.records)
+        return f"**{name}:** " + "; ".join(clauses + ([g] if g else [])) + ". " + cite(records)
+    sentences = [
+        verdict_sentence(base, v, cite, tally, lead=f"**{name}:** " if n == 0 else "", said=said)
+        for n, v in enumerate(shown)
+    ]
+    g = guideline_sentence(base, j.guidelines, cite)
+    return " ".join(s.strip() for s in [*sentences, g] if s)
 
 
 def _grouped(
@@ -367,6 +408,7 @@ def _grouped(
     for j in judgements:
         name = condition_name(base, j.condition)
         sham, care = j.verdict("sham"), j.verdict("usual_care")
+        tally.stated += [v for v in (sham, care) if v.direction != "insufficient"]
         if sham.direction == "benefit" and care.direction == "benefit":
             both.append(name)
         elif care.direction == "benefit":
@@ -495,74 +537,93 @@ def patient_bottom_line(
 ) -> tuple[list[str], Tally]:
     """Plain sentences: what acupuncture beat, how big the gap was in words, how sure we are,
     whether expert groups agree. No standardised figures; pooled evidence said to be pooled.
-    At most three conditions, so that the short answer stays short."""
+    One condition gets up to four short sentences; several conditions (three at most) get one
+    sentence each, and how sure we are is said once for all."""
     tally = Tally()
     lines: list[str] = []
+    compact = len(judgements) > 1
+    rated: list[Verdict] = []
     for j in judgements[:3]:
-        verdicts = [
-            j.verdict(c)
-            for c in ("usual_care", "sham", "medication")
-            if j.verdict(c).direction != "insufficient"
-        ]
+        verdicts = stated_verdicts(j)
+        tally.stated += verdicts
         used: list[Any] = [r for v in verdicts for r in v.deciding_records]
-        sentences: list[str] = []
-        helped = [
-            PATIENT_COMPARATOR_WORDS[v.comparator] for v in verdicts if v.direction == "benefit"
-        ]
-        not_more = [
-            PATIENT_COMPARATOR_WORDS[v.comparator]
-            for v in verdicts
-            if v.direction in ("no_difference", "worse")
-        ]
-        mixed = [PATIENT_COMPARATOR_WORDS[v.comparator] for v in verdicts if v.direction == "mixed"]
-        if helped:
-            sentences.append(f"Acupuncture helped more than {_join(helped, 'or')}.")
-        if not_more:
-            sentences.append(f"It did not help more than {_join(not_more, 'or')}.")
-        if mixed:
-            sentences.append(f"Next to {_join(mixed, 'or')}, results were mixed.")
+        by = {d: [v for v in verdicts if v.direction == d] for d in _DIRECTIONS}
+        words = PATIENT_COMPARATOR_WORDS
+        parts: list[str] = []
+        if by["benefit"]:
+            parts.append(
+                "acupuncture helped more than "
+                + _join([words[v.comparator] for v in by["benefit"]], "or")
+            )
+        if by["no_difference"] or by["worse"]:
+            parts.append(
+                "it did not help more than "
+                + _join([words[v.comparator] for v in by["no_difference"] + by["worse"]], "or")
+            )
+        if by["mixed"]:
+            parts.append(
+                f"next to {_join([words[v.comparator] for v in by['mixed']], 'or')} "
+                "results were mixed"
+            )
         sizes = []
-        for v in verdicts:
-            if v.direction != "benefit" or v.size is None:
+        for v in by["benefit"]:
+            if v.size is None:
                 continue
-            comp = PATIENT_COMPARATOR_WORDS[v.comparator]
+            comp = words[v.comparator]
             if v.important == "no":
                 sizes.append(f"over {comp} was smaller than most people would notice")
             elif v.important == "yes":
                 sizes.append(f"over {comp} was big enough for most people to notice")
             elif v.size.smd_word:
                 sizes.append(f"over {comp} was {v.size.smd_word}")
-        if sizes:
-            sentences.append(f"The gain {'; '.join(sizes)}.")
+        size = f"the gain {'; '.join(sizes)}" if sizes else ""
+        caveats = []
         if any(v.dissenting_trials for v in verdicts):
-            sentences.append("Some large studies found no real difference.")
+            caveats.append("some large studies found no real difference")
         if any(v.basis == "pooled" for v in verdicts):
-            sentences.append("Part of this comes from studies that mixed several kinds of pain.")
-        rated = [v for v in verdicts if v.rated]
-        tally.rated += len(rated)
-        tally.unrated += len(verdicts) - len(rated)
-        if rated:
-            worst = max(rated, key=lambda v: _SURE_ORDER.index(v.certainty))
-            sentences.append(_cap(PATIENT_SURE[worst.certainty]) + ".")
+            caveats.append("part of this comes from studies that mixed several kinds of pain")
         g = j.guidelines
+        expert = ""
         if g.records:
-            if g.disagree:
-                sentences.append("Expert groups do not agree about it.")
-            elif g.recommend or g.conditional:
-                sentences.append("Expert groups say it can be offered.")
-            elif g.against:
-                sentences.append("Expert groups advise against it.")
+            expert = (
+                "expert groups do not agree about it"
+                if g.disagree
+                else "expert groups say it can be offered"
+                if g.recommend or g.conditional
+                else "expert groups advise against it"
+                if g.against
+                else ""
+            )
             used += list(g.records)
-        if not sentences:
-            sentences.append("We have no study results that compare acupuncture with other care.")
-        lines.append(f"**{_cap(names(j.condition))}:** " + " ".join(sentences) + " " + cite(used))
+        rated += [v for v in verdicts if v.rated]
+        tally.rated += sum(1 for v in verdicts if v.rated)
+        tally.unrated += sum(1 for v in verdicts if not v.rated)
+        if not parts:
+            parts.append("we have no study results that compare acupuncture with other care")
+        if compact:
+            body = "; ".join(p for p in [*parts, size, *caveats, expert] if p)
+            text = _cap(body) + "."
+        else:
+            first = _cap("; ".join(parts)) + "."
+            rest = [_cap(x) + "." for x in (size, "; ".join(caveats), expert) if x]
+            text = " ".join([first, *rest])
+        lines.append(f"**{_cap(names(j.condition))}:** {text} {cite(used)}".rstrip())
     if len(judgements) > 3:
         lines.append("The full answer covers more kinds of pain.")
-    if tally.unrated:
-        lines.append("Some of these results have not been rated for how sure we can be.")
+    sure = ""
+    if rated:
+        worst = max(rated, key=lambda v: _SURE_ORDER.index(v.certainty))
+        sure = PATIENT_SURE[worst.certainty].replace("of this", "of some of this")
+    if sure and tally.unrated:
+        lines.append(f"{_cap(sure)}, and some results have not been rated for how sure we can be.")
+    elif sure:
+        lines.append(_cap(sure) + ".")
+    elif tally.unrated:
+        lines.append("These results have not been rated for how sure we can be.")
     return lines, tally
 
 
+_DIRECTIONS = ("benefit", "no_difference", "worse", "mixed")
 _SURE_ORDER = ("high", "moderate", "low", "very_low")
 
 
