@@ -44,6 +44,7 @@ from acupath.evidence.loader import bundled_base
 HERE = Path(__file__).resolve().parent
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.!?](?=\s+(?:\*\*|[A-Z])|\s*$)")
 _MARKER = re.compile(r"\[\d+(?:,\s*\d+)*\]")
+MARKERS = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -94,59 +95,60 @@ def contradiction(answer: Answer) -> list[str]:
     for v in answer.verdicts:
         if answer.audience == "clinician":
             comp = COMPARATOR_WORDS[v["comparator"]]
-            yes, no = f"did better than {comp}", f"did no better than {comp}"
+            yes = [m.group(1) for m in re.finditer(r"(?<!no )better than ([^.;(]*)", text)]
+            no = [m.group(1) for m in re.finditer(r"did no better than ([^.;(]*)", text)]
         else:
             comp = PATIENT_COMPARATOR_WORDS[v["comparator"]]
-            yes, no = "helped more than", f"did not help more than {comp}"
-        if v["direction"] == "benefit" and no in text:
-            out.append(f"{v['condition']} x {v['comparator']}: benefit, but says '{no}'")
-        if v["direction"] == "no_difference" and yes in text and comp in text:
-            if answer.audience == "clinician":
-                out.append(f"{v['condition']} x {v['comparator']}: no difference, but says '{yes}'")
+            yes = [m.group(1) for m in re.finditer(r"helped more than ([^.;]*)", text)]
+            no = [m.group(1) for m in re.finditer(r"not help more than ([^.;]*)", text)]
+        said_yes = any(comp in y for y in yes)
+        said_no = any(comp in n for n in no)
+        if v["direction"] == "benefit" and said_no:
+            out.append(f"{v['condition']} x {v['comparator']}: benefit, but says no better")
+        if v["direction"] in ("no_difference", "worse") and said_yes:
+            out.append(f"{v['condition']} x {v['comparator']}: no benefit, but says better")
+        if v["direction"] == "benefit" and not said_yes:
+            out.append(f"{v['condition']} x {v['comparator']}: benefit not stated")
     return out
 
 
 def pooled_unlabelled(answer: Answer) -> int:
-    """Evidence bullets from findings pooled across conditions shown without the label."""
+    """Evidence bullets showing a finding pooled across conditions without the pooled label.
+
+    A bullet shows such a finding when it carries the finding's own summary (clinician wording)
+    or when every finding of the references it cites is from another condition (both wordings).
+    Lines explaining conflicting figures are not finding bullets and are skipped.
+    """
     base = bundled_base()
-    sec = next(
-        (s for s in answer.sections if s.title in ("Evidence by condition", "What the studies found")),
-        None,
-    )
+    titles = ("Evidence by condition", "What the studies found")
+    sec = next((s for s in answer.sections if s.title in titles), None)
     if sec is None:
         return 0
-    label = (
-        "pooled across conditions" if answer.audience == "clinician" else "mixed several kinds"
-    )
+    label = "pooled across conditions" if answer.audience == "clinician" else "mixed several kinds"
     names = {c.name: c.id for c in base.conditions.values()}
+    refs = {r.number: r for r in answer.references}
     bad = 0
     current: str | None = None
     for line in sec.text.splitlines():
         if line.startswith("### "):
             current = names.get(line[4:].strip())
             continue
-        if not line.startswith("- ") or current is None:
+        if not line.startswith("- ") or current is None or label in line:
             continue
-        ids = [
-            r.id
-            for ref in answer.references
-            for r in ref.records
-            if r.kind == "finding" and f"[{ref.number}]" in line
+        if "figures differ" in line or "results here differ" in line:
+            continue
+        numbers = [int(n) for m in MARKERS.findall(line) for n in m.split(",")]
+        findings = [
+            base.findings[u.id]
+            for n in numbers
+            if n in refs
+            for u in refs[n].records
+            if u.kind == "finding" and u.id in base.findings
         ]
-        findings = [base.findings[i] for i in ids if i in base.findings]
-        if len(findings) != 1:
-            continue  # a conflict line or a bullet citing a source with several records
-        f = findings[0]
-        if f.condition != current and label not in line:
-            # the bullet shows a finding of another condition (or none) without saying so,
-            # unless another finding of the same source is the condition's own
-            own = [
-                g
-                for g in base.findings.values()
-                if g.source == f.source and g.condition == current and g.summary in line
-            ]
-            if not own and f.summary in line:
-                bad += 1
+        shown = [f for f in findings if f.summary in line]
+        other = [f for f in (shown or findings) if f.condition != current]
+        if other and (shown or len(other) == len(findings)):
+            bad += 1
     return bad
 
 
