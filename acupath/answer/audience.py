@@ -163,6 +163,9 @@ class PatientVoice:
         self.vocab = vocab or vocabulary()
         self.condition_names = dict(condition_names or {})
 
+    def not_rated(self) -> str:
+        return "Some of these results have not been rated for how sure we can be."
+
     def conflict(self, text: str, marker: str) -> str:
         return (
             "Some results here differ from each other. The studies were not the same (for "

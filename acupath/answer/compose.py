@@ -27,6 +27,8 @@ from acupath.answer.sections import (
     reviewed_of,
     unique,
 )
+from acupath.answer.select import COMPARATIVE
+from acupath.evidence.schemas import Finding
 
 SECTIONS_BY_INTENT: Mapping[str, tuple[str, ...]] = {
     "overview": (
@@ -186,6 +188,7 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         insufficient = True
     if bl_lines:
         sections.append(Section(voice.titles["bottom_line"], "\n".join(bl_lines), tuple(bl_cited)))
+    body = _say_not_rated_once(comp, voice, bl_lines, body)
     sections += body
     advice = voice.clinician_advice()
     if advice:
@@ -197,6 +200,36 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     answer = _answer(q, voice, title, sections, comp, insufficient=insufficient)
     answer = dataclasses.replace(answer, verdicts=tuple(verdicts))
     return _with_brief(answer, voice)
+
+
+def _say_not_rated_once(
+    comp: Composer, voice: Voice, bottom: Sequence[str], body: list[Section]
+) -> list[Section]:
+    """When a result shown has no certainty rating and the bottom line has not said so, say it
+    once, at the end of the first section showing such a result (issue 14)."""
+    said = voice.not_rated().split(" (")[0]
+    if any("not rated" in line or "not been rated" in line for line in bottom):
+        return body
+    unrated = {
+        d.sources[0]
+        for d in comp.cites.used.values()
+        if isinstance(d.record, Finding)
+        and d.record.certainty == "not_graded"
+        and d.record.direction in COMPARATIVE
+        and d.sources
+    }
+    if not unrated:
+        return body
+    out = list(body)
+    for n, sec in enumerate(out):
+        if said in sec.text:
+            return out
+        if any(s in sec.citations for s in unrated):
+            out[n] = Section(
+                sec.title, sec.text.rstrip() + "\n- " + voice.not_rated(), sec.citations
+            )
+            return out
+    return out
 
 
 def _with_brief(answer: Answer, voice: Voice) -> Answer:

@@ -92,7 +92,10 @@ def outcome_label(outcome: str) -> str:
 
 
 def finding_stats(f: Finding) -> str:
-    """``SMD 0.23 (95% CI 0.13 to 0.33); 29 studies, 17,922 participants; moderate certainty``."""
+    """``SMD 0.23 (95% CI 0.13 to 0.33); 29 studies, 17,922 participants; moderate certainty``.
+
+    The certainty is given when the record is rated; an unrated record's certainty is said once
+    per answer (:meth:`acupath.answer.voice.ClinicianVoice.not_rated`), not in every bullet."""
     parts: list[str] = []
     if f.measure == "categorical":
         parts.append(VERDICT_LABEL.get(f.verdict or "", f.verdict or ""))
@@ -117,7 +120,9 @@ def finding_stats(f: Finding) -> str:
         size.append(f"{f.n_participants:,} participants")
     if size:
         parts.append(", ".join(size))
-    parts.append(CERTAINTY_LABEL[f.certainty])
+    # an unrated record says nothing here: the answer says "not rated" once (issue 14)
+    if f.certainty != "not_graded":
+        parts.append(CERTAINTY_LABEL[f.certainty])
     return "; ".join(p for p in parts if p)
 
 

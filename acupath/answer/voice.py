@@ -70,6 +70,12 @@ class ClinicianVoice:
     def conflict(self, text: str, marker: str) -> str:
         return f"**Why these figures differ:** {text} {marker}"
 
+    def not_rated(self) -> str:
+        return (
+            "Results shown without a certainty are not rated yet in acupath's evidence base "
+            "(not rated)."
+        )
+
     def recommendation(self, r: Recommendation, marker: str, *, coverage: bool = False) -> str:
         return ph.recommendation_sentence(r, marker, coverage=coverage)
 
