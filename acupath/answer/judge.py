@@ -489,8 +489,29 @@ def differences(a: Finding, b: Finding, condition: str | None = None) -> tuple[D
 # -- the verdict --------------------------------------------------------------------------------
 
 
+_CACHE: dict[int, tuple[object, dict[tuple[str, str], Verdict]]] = {}
+_CACHE_BASES = 8
+
+
 def judge(base: EvidenceBase, condition: str, comparator: str) -> Verdict:
-    """The verdict for acupuncture in ``condition`` against a comparator group (see rules)."""
+    """The verdict for acupuncture in ``condition`` against a comparator group (see rules).
+
+    Pure: the same base, condition and comparator always give the same verdict, so verdicts are
+    remembered per base object (the loaded base is immutable) for the next answer that asks.
+    """
+    hit = _CACHE.get(id(base))
+    if hit is None or hit[0] is not base:
+        if len(_CACHE) >= _CACHE_BASES:
+            _CACHE.clear()
+        hit = (base, {})
+        _CACHE[id(base)] = hit
+    key = (condition, comparator)
+    if key not in hit[1]:
+        hit[1][key] = _judge(base, condition, comparator)
+    return hit[1][key]
+
+
+def _judge(base: EvidenceBase, condition: str, comparator: str) -> Verdict:
     if condition not in base.conditions:
         raise ValueError(f"unknown condition {condition!r}")
     records = ranked(base, condition, records_for(base, condition, comparator))

@@ -22,6 +22,7 @@ from acupath.answer.models import RecordUse, Reference, Section
 from acupath.answer.retrieve import Retrieval
 from acupath.answer.select import COMPARATIVE, efficacy_findings
 from acupath.answer.synthesis import conflict_text, pooled_label
+from acupath.answer.verify import codes
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Claim, Finding, Recommendation
 
@@ -175,20 +176,26 @@ class Composer:
             return "- " + self.voice.recommendation(rec, marker, coverage="coverage" in doc.tags)
         if isinstance(rec, Claim):
             own = bool(marker)
-            keep, sources = self._verified_tokens(rec)
+            keep, sources, protocols = self._verified_tokens(rec)
             if sources:
                 extra, ids = self.cites.cite_sources(sources)
+                cited.extend(i for i in ids if i not in cited)
+                marker = _merge_markers(marker, extra)
+            if protocols:
+                extra, ids = self.cites.cite(*protocols)
                 cited.extend(i for i in ids if i not in cited)
                 marker = _merge_markers(marker, extra)
             return "- " + self.voice.claim(rec, marker, keep=keep, cited=own)
         return "- " + self.voice.protocol(rec, self._points_text(rec), marker)
 
-    def _verified_tokens(self, c: Claim) -> tuple[Callable[[str], bool], list[str]]:
+    def _verified_tokens(self, c: Claim) -> tuple[Callable[[str], bool], list[str], list[Document]]:
         """Tokens of an unsupported claim that are verified content, not the claim's figures:
-        atlas point codes (``BL23``) and the years of author-year citations that resolve to a
-        source in the base (``Lam 2013``), with those sources to cite."""
+        point codes (``BL23``) that a trial protocol in the corpus needles, and the years of
+        author-year citations that resolve to a source in the base (``Lam 2013``); with the
+        sources and protocols to cite for them, so that each kept token is traced to a record
+        the line cites."""
         if c.status == "supported":
-            return (lambda _t: False), []
+            return (lambda _t: False), [], []
         text = f"{c.statement} {c.note}"
         sources: list[str] = []
         years: set[str] = set()
@@ -201,13 +208,38 @@ class Composer:
                 if sid not in sources:
                     sources.append(sid)
         atlas = _atlas_codes()
+        by_code = self._protocols_by_code()
+        kept_codes: set[str] = set()
+        docs: list[Document] = []
+        for token in codes(text):
+            code = re.sub(r"[\s-]", "", token.upper())
+            holders = by_code.get(code, [])
+            if code not in atlas or not holders:
+                continue
+            kept_codes.add(code)
+            cited_here = [d for d in holders if set(d.sources) & set(sources)] or holders
+            if not any(d in docs for d in holders):
+                docs.append(cited_here[0])
 
         def keep(token: str) -> bool:
             if token in years:
                 return True
-            return re.sub(r"[\s-]", "", token.upper()) in atlas
+            return re.sub(r"[\s-]", "", token.upper()) in kept_codes
 
-        return keep, sources
+        return keep, sources, docs
+
+    def _protocols_by_code(self) -> dict[str, list[Document]]:
+        """Protocol documents by the point codes they needle (``BL23``)."""
+        out: dict[str, list[Document]] = {}
+        for d in self.retrieval.index.documents:
+            if d.kind != "protocol" or not isinstance(d.record, Mapping):
+                continue
+            raw = d.record.get("points") or []
+            for item in raw if isinstance(raw, list) else []:
+                code = item.get("code") if isinstance(item, Mapping) else item
+                if isinstance(code, str):
+                    out.setdefault(re.sub(r"[\s-]", "", code.upper()), []).append(d)
+        return out
 
     def _points_text(self, protocol: Mapping[str, Any]) -> str:
         raw = protocol.get("points") or []
@@ -522,13 +554,22 @@ class Composer:
 _AUTHOR_YEAR = re.compile(r"\b([A-Z][A-Za-z'’-]+)(?: et al\.?)? ((?:19|20)\d\d)\b")
 
 
+_AUTHOR_YEAR_CACHE: dict[int, tuple[EvidenceBase, dict[tuple[str, int], str]]] = {}
+
+
 def _author_year_index(base: EvidenceBase) -> dict[tuple[str, int], str]:
-    """Sources by (first author's surname in lower case, year)."""
+    """Sources by (first author's surname in lower case, year), built once per base."""
+    hit = _AUTHOR_YEAR_CACHE.get(id(base))
+    if hit is not None and hit[0] is base:
+        return hit[1]
     out: dict[tuple[str, int], str] = {}
     for s in base.sources.values():
         first = s.authors.split(",")[0].split()
         if first:
             out.setdefault((first[0].lower(), s.year), s.id)
+    if len(_AUTHOR_YEAR_CACHE) > 8:
+        _AUTHOR_YEAR_CACHE.clear()
+    _AUTHOR_YEAR_CACHE[id(base)] = (base, out)
     return out
 
 
