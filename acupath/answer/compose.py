@@ -180,7 +180,7 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in q.conditions]))
     elif efficacy_asked and conditions and _all_weak(comp, conditions):
         insufficient = True
-    if missing and conditions and voice.audience != "clinician":
+    if missing and conditions and not efficacy_asked:
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in missing]))
     if not bl_lines and body and body[0].citations:
         bl_lines, bl_cited = comp.brief(body[0])
@@ -286,7 +286,8 @@ def _synthesis(
 
             return plain(str(names.get(cid, base.conditions[cid].name)).lower())
 
-        lines, tally = synthesis.patient_bottom_line(base, judgements, patient_cite, name)
+        gone = [name(c) for c in comp.retrieval.question.conditions if c not in conditions]
+        lines, tally = synthesis.patient_bottom_line(base, judgements, patient_cite, name, gone)
     # the verdicts this answer's words state, once each
     stated = list({(v.condition, v.comparator): v.as_dict() for v in tally.stated}.values())
     return ["- " + line for line in lines if line], cited, stated

@@ -28,7 +28,7 @@ COMPARATOR_WORDS = {
     "sham": "sham acupuncture",
     "usual_care": "usual care or no acupuncture",
     "medication": "medicines",
-    "mixed": "mixed controls",
+    "mixed": "a mix of control treatments",
 }
 PATIENT_COMPARATOR_WORDS = {
     "sham": "fake acupuncture",
@@ -534,8 +534,11 @@ def patient_bottom_line(
     judgements: Sequence[ConditionJudgement],
     cite: Cite,
     names: Callable[[str], str],
+    missing: Sequence[str] = (),
 ) -> tuple[list[str], Tally]:
-    """Plain sentences: what acupuncture beat, how big the gap was in words, how sure we are,
+    """``missing``: plain names of asked-about conditions without any result.
+
+    Plain sentences: what acupuncture beat, how big the gap was in words, how sure we are,
     whether expert groups agree. No standardised figures; pooled evidence said to be pooled.
     One condition gets up to four short sentences; several conditions (three at most) get one
     sentence each, and how sure we are is said once for all."""
@@ -565,18 +568,21 @@ def patient_bottom_line(
                 f"next to {_join([words[v.comparator] for v in by['mixed']], 'or')} "
                 "results were mixed"
             )
-        sizes = []
+        sizes: list[str] = []
         for v in by["benefit"]:
             if v.size is None:
                 continue
             comp = words[v.comparator]
             if v.important == "no":
-                sizes.append(f"over {comp} was smaller than most people would notice")
+                desc = "smaller than most people would notice"
             elif v.important == "yes":
-                sizes.append(f"over {comp} was big enough for most people to notice")
+                desc = "big enough for most people to notice"
             elif v.size.smd_word:
-                sizes.append(f"over {comp} was {v.size.smd_word}")
-        size = f"the gain {'; '.join(sizes)}" if sizes else ""
+                desc = v.size.smd_word
+            else:
+                continue
+            sizes.append(f"over {comp} {'was ' if not sizes else ''}{desc}")
+        size = f"the gain {', and '.join(sizes)}" if sizes else ""
         caveats = []
         if any(v.dissenting_trials for v in verdicts):
             caveats.append("some large studies found no real difference")
@@ -608,8 +614,13 @@ def patient_bottom_line(
             rest = [_cap(x) + "." for x in (size, "; ".join(caveats), expert) if x]
             text = " ".join([first, *rest])
         lines.append(f"**{_cap(names(j.condition))}:** {text} {cite(used)}".rstrip())
+    more = []
     if len(judgements) > 3:
-        lines.append("The full answer covers more kinds of pain.")
+        more.append("the full answer covers more kinds of pain")
+    if missing:
+        more.append(f"for {_join(list(missing))} we have no study results, so we cannot say")
+    if more:
+        lines.append(_cap("; ".join(more)) + ".")
     sure = ""
     if rated:
         worst = max(rated, key=lambda v: _SURE_ORDER.index(v.certainty))
