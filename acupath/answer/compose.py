@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from acupath.answer import synthesis
+from acupath.answer import synthesis, synthesis_patient
 from acupath.answer.brief import brief
 from acupath.answer.judge import judge_condition
 from acupath.answer.models import Answer, RecordUse, Section
@@ -287,7 +287,9 @@ def _synthesis(
             return plain(str(names.get(cid, base.conditions[cid].name)).lower())
 
         gone = [name(c) for c in comp.retrieval.question.conditions if c not in conditions]
-        lines, tally = synthesis.patient_bottom_line(base, judgements, patient_cite, name, gone)
+        lines, tally = synthesis_patient.patient_bottom_line(
+            base, judgements, patient_cite, name, gone
+        )
     # the verdicts this answer's words state, once each
     stated = list({(v.condition, v.comparator): v.as_dict() for v in tally.stated}.values())
     return ["- " + line for line in lines if line], cited, stated

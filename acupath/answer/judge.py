@@ -58,11 +58,42 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from acupath.answer.conflicts import Conflict, Difference, conflicting, differences
+from acupath.answer.importance import (
+    NUMERIC,
+    Importance,
+    Size,
+    Threshold,
+    importance,
+    scale_max,
+    size_of,
+    smd_word,
+    threshold_for,
+)
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Finding, Recommendation
 
+__all__ = [
+    "COMPARATORS",
+    "ConditionJudgement",
+    "Conflict",
+    "Difference",
+    "GuidelineStance",
+    "Size",
+    "Threshold",
+    "Verdict",
+    "conflicting",
+    "differences",
+    "group_of",
+    "guideline_stance",
+    "judge",
+    "judge_condition",
+    "records_for",
+    "scale_max",
+    "smd_word",
+]
+
 Direction = Literal["benefit", "no_difference", "worse", "mixed", "insufficient"]
-Importance = Literal["yes", "no", "unknown"]
 Tier = Literal["review", "pooled_conditions", "recomputed", "trial", "narrative"]
 
 COMPARATORS: Mapping[str, tuple[str, ...]] = {
@@ -82,7 +113,6 @@ _DIRECTION: Mapping[str, Direction] = {
     "favours_comparator": "worse",
     "mixed": "mixed",
 }
-_NUMERIC = {"SMD", "MD", "RR", "OR", "RD", "HR"}
 _REVIEW_KINDS = {"meta_analysis", "ipd_meta_analysis", "systematic_review", "overview"}
 _NOT_BENEFIT = (
     "adverse",
@@ -102,56 +132,7 @@ _TIER_RANK: Mapping[Tier, int] = {
     "trial": 3,
     "narrative": 4,
 }
-_SMD_BANDS = ((0.2, "very small"), (0.5, "small"), (0.8, "medium"))
-_MCID = re.compile(r"\bMCID\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 _SENSITIVITY = re.compile(r"(?:^|[\s_(,])(?:includ|exclud|incl|excl|sensitivity)", re.IGNORECASE)
-_SCALE = re.compile(r"(?<![\d.])0\s*(?:-|–|to)\s*(100|10)(?![\d.])")
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A clinically important difference and where it comes from."""
-
-    value: float
-    scale_max: int  # the top of the 0-N scale the value is on (10 or 100)
-    record: Finding  # the record that holds the value (a threshold finding or the size record)
-    own: bool  # True when the size record states its own MCID
-
-
-@dataclass(frozen=True)
-class Size:
-    """The size of an effect in the clinic's units, as the size record holds it."""
-
-    record: Finding
-    measure: str
-    estimate: float
-    ci_lower: float | None
-    ci_upper: float | None
-    scale_max: int | None  # 10 or 100 for a mean difference on a 0-10 or 0-100 scale
-    smd_word: str | None  # Cohen's band for a standardised mean difference
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One way two records differ: ``kind`` is population, control, timepoint, analysis,
-    outcome or source; ``a`` and ``b`` say what each record holds."""
-
-    kind: str
-    a: str
-    b: str
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Two records giving different figures for one comparison, and why they may differ."""
-
-    a: Finding
-    b: Finding
-    differences: tuple[Difference, ...]
-
-    @property
-    def explained(self) -> bool:
-        return bool(self.differences)
 
 
 @dataclass(frozen=True)
@@ -341,7 +322,7 @@ def _rank_key(f: Finding, base: EvidenceBase, condition: str) -> tuple[object, .
         is_sensitivity_analysis(f),
         _OUTCOME_RANK.get(f.outcome, 3),
         _CERTAINTY_RANK[f.certainty],
-        f.measure not in _NUMERIC,
+        f.measure not in NUMERIC,
         -(f.n_participants or 0),
         -(f.n_studies or 0),
         f.id,
@@ -351,139 +332,6 @@ def _rank_key(f: Finding, base: EvidenceBase, condition: str) -> tuple[object, .
 def ranked(base: EvidenceBase, condition: str, records: Iterable[Finding]) -> list[Finding]:
     """Records best first by the weight key of rule 2."""
     return sorted(records, key=lambda f: _rank_key(f, base, condition))
-
-
-# -- size and clinical importance ---------------------------------------------------------------
-
-
-def scale_max(f: Finding) -> int | None:
-    """10 or 100 when the record's scale is a 0-10 or 0-100 scale, else None."""
-    m = _SCALE.search(f"{f.scale or ''} {f.unit or ''}")
-    return int(m.group(1)) if m else None
-
-
-def smd_word(value: float) -> str:
-    """Cohen's word for the size of a standardised mean difference."""
-    size = abs(value)
-    for below, word in _SMD_BANDS:
-        if size < below:
-            return word
-    return "large"
-
-
-def size_of(f: Finding) -> Size | None:
-    """The size of a numeric record, or None for a categorical one."""
-    if f.measure not in _NUMERIC or f.estimate is None:
-        return None
-    return Size(
-        record=f,
-        measure=f.measure,
-        estimate=f.estimate,
-        ci_lower=f.ci_lower,
-        ci_upper=f.ci_upper,
-        scale_max=scale_max(f) if f.measure == "MD" else None,
-        smd_word=smd_word(f.estimate) if f.measure == "SMD" else None,
-    )
-
-
-def threshold_for(base: EvidenceBase, size: Size) -> Threshold | None:
-    """The clinically important difference that applies to a mean difference (rule 5)."""
-    f = size.record
-    if size.measure != "MD" or size.scale_max is None:
-        return None
-    own = _MCID.search(f.scale or "")
-    if own:
-        return Threshold(float(own.group(1)), size.scale_max, f, own=True)
-    for t in base.findings.values():  # a threshold the same source prespecified
-        if (
-            t.measure == "threshold"
-            and t.source == f.source
-            and t.estimate is not None
-            and "point" in (t.unit or "")
-            and scale_max(t) == size.scale_max
-        ):
-            return Threshold(t.estimate, size.scale_max, t, own=False)
-    if f.outcome != "pain":
-        return None
-    general = sorted(
-        (
-            t
-            for t in base.findings.values()
-            if t.measure == "threshold"
-            and t.condition is None
-            and t.outcome == "clinically_important_change"
-            and t.estimate is not None
-            and "point" in (t.unit or "")
-            and scale_max(t) == 10
-        ),
-        key=lambda t: t.id,
-    )
-    if not general:
-        return None
-    return Threshold(general[0].estimate or 0.0, 10, general[0], own=False)
-
-
-def _importance(size: Size, thr: Threshold | None) -> tuple[Importance, bool]:
-    if thr is None or size.scale_max is None:
-        return "unknown", False
-    factor = size.scale_max / thr.scale_max
-    bar = thr.value * factor
-    magnitude = abs(size.estimate)
-    far = max(abs(size.ci_lower or size.estimate), abs(size.ci_upper or size.estimate))
-    return ("yes" if magnitude >= bar else "no"), far >= bar
-
-
-# -- conflicts ----------------------------------------------------------------------------------
-
-
-def _overlap(a: Finding, b: Finding) -> bool:
-    if None in (a.ci_lower, a.ci_upper, b.ci_lower, b.ci_upper):
-        return True
-    assert a.ci_lower is not None and a.ci_upper is not None
-    assert b.ci_lower is not None and b.ci_upper is not None
-    return a.ci_lower <= b.ci_upper and b.ci_lower <= a.ci_upper
-
-
-def conflicting(a: Finding, b: Finding) -> bool:
-    """Whether two numeric records on one outcome and measure give clearly different figures."""
-    if a.measure != b.measure or a.outcome != b.outcome or a.measure not in _NUMERIC:
-        return False
-    if a.estimate is None or b.estimate is None or a.id == b.id:
-        return False
-    if a.direction != b.direction:
-        return True
-    if a.measure == "MD" and (scale_max(a) != scale_max(b) or scale_max(a) is None):
-        return False  # mean differences on different or unknown scales are not comparable
-    small, large = sorted((abs(a.estimate), abs(b.estimate)))
-    return not _overlap(a, b) or (small > 0 and large >= 2 * small)
-
-
-def differences(a: Finding, b: Finding, condition: str | None = None) -> tuple[Difference, ...]:
-    """What differs between two records of one comparison (population, control, time point,
-    analysis, outcome, source), each as stored in the records."""
-    out: list[Difference] = []
-
-    def pop(f: Finding) -> str:
-        if condition is not None and f.condition != condition:
-            return "pooled"
-        return f.condition or "pooled"
-
-    if pop(a) != pop(b):
-        out.append(Difference("population", pop(a), pop(b)))
-    if a.comparator != b.comparator:
-        out.append(Difference("control", a.comparator, b.comparator))
-    da, db = a.comparator_detail or "", b.comparator_detail or ""
-    if da != db and (da or db):
-        out.append(Difference("control", da, db))
-    if (a.timepoint or "") != (b.timepoint or "") and a.timepoint and b.timepoint:
-        out.append(Difference("timepoint", a.timepoint, b.timepoint))
-    if a.provenance != b.provenance:
-        out.append(Difference("analysis", a.provenance, b.provenance))
-    elif a.source == b.source and a.population != b.population:
-        out.append(Difference("analysis", a.population, b.population))
-    if a.outcome != b.outcome:
-        out.append(Difference("outcome", a.outcome, b.outcome))
-    return tuple(out)
 
 
 # -- the verdict --------------------------------------------------------------------------------
@@ -542,11 +390,11 @@ def _judge(base: EvidenceBase, condition: str, comparator: str) -> Verdict:
     size: Size | None = None
     want = {decider.direction} if direction != "mixed" else set(_COMPARATIVE)
     for f in records:
-        if f.direction in want and f.measure in _NUMERIC and f.estimate is not None:
+        if f.direction in want and f.measure in NUMERIC and f.estimate is not None:
             size = size_of(f)
             break
     thr = threshold_for(base, size) if size is not None else None
-    important, reaches = _importance(size, thr) if size is not None else ("unknown", False)
+    important, reaches = importance(size, thr) if size is not None else ("unknown", False)
     certainty_from = size.record if size is not None else decider
     conflicts: list[Conflict] = []
     lead = size.record if size is not None else decider

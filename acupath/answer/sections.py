@@ -10,19 +10,17 @@ are shown with their figures redacted (see :func:`acupath.answer.voice.redact_nu
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from acupath.answer.corpus import Document
 from acupath.answer.judge import conflicting, differences, group_of
+from acupath.answer.masking import merge_markers, verified_tokens
 from acupath.answer.models import RecordUse, Reference, Section
 from acupath.answer.retrieve import Retrieval
 from acupath.answer.select import COMPARATIVE, efficacy_findings
 from acupath.answer.synthesis import conflict_text, pooled_label
-from acupath.answer.verify import codes
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Claim, Finding, Recommendation
 
@@ -176,70 +174,17 @@ class Composer:
             return "- " + self.voice.recommendation(rec, marker, coverage="coverage" in doc.tags)
         if isinstance(rec, Claim):
             own = bool(marker)
-            keep, sources, protocols = self._verified_tokens(rec)
+            keep, sources, protocols = verified_tokens(self.base, self.retrieval.index, rec)
             if sources:
                 extra, ids = self.cites.cite_sources(sources)
                 cited.extend(i for i in ids if i not in cited)
-                marker = _merge_markers(marker, extra)
+                marker = merge_markers(marker, extra)
             if protocols:
                 extra, ids = self.cites.cite(*protocols)
                 cited.extend(i for i in ids if i not in cited)
-                marker = _merge_markers(marker, extra)
+                marker = merge_markers(marker, extra)
             return "- " + self.voice.claim(rec, marker, keep=keep, cited=own)
         return "- " + self.voice.protocol(rec, self._points_text(rec), marker)
-
-    def _verified_tokens(self, c: Claim) -> tuple[Callable[[str], bool], list[str], list[Document]]:
-        """Tokens of an unsupported claim that are verified content, not the claim's figures:
-        point codes (``BL23``) that a trial protocol in the corpus needles, and the years of
-        author-year citations that resolve to a source in the base (``Lam 2013``); with the
-        sources and protocols to cite for them, so that each kept token is traced to a record
-        the line cites."""
-        if c.status == "supported":
-            return (lambda _t: False), [], []
-        text = f"{c.statement} {c.note}"
-        sources: list[str] = []
-        years: set[str] = set()
-        for m in _AUTHOR_YEAR.finditer(text):
-            sid = _author_year_index(self.base).get((m.group(1).lower(), int(m.group(2))))
-            if sid is not None:
-                years.add(m.group(2))
-                names = f"{m.group(1)} {m.group(2)}"
-                years.add(names)
-                if sid not in sources:
-                    sources.append(sid)
-        atlas = _atlas_codes()
-        by_code = self._protocols_by_code()
-        kept_codes: set[str] = set()
-        docs: list[Document] = []
-        for token in codes(text):
-            code = re.sub(r"[\s-]", "", token.upper())
-            holders = by_code.get(code, [])
-            if code not in atlas or not holders:
-                continue
-            kept_codes.add(code)
-            cited_here = [d for d in holders if set(d.sources) & set(sources)] or holders
-            if not any(d in docs for d in holders):
-                docs.append(cited_here[0])
-
-        def keep(token: str) -> bool:
-            if token in years:
-                return True
-            return re.sub(r"[\s-]", "", token.upper()) in kept_codes
-
-        return keep, sources, docs
-
-    def _protocols_by_code(self) -> dict[str, list[Document]]:
-        """Protocol documents by the point codes they needle (``BL23``)."""
-        out: dict[str, list[Document]] = {}
-        for d in self.retrieval.index.documents:
-            if d.kind != "protocol" or not isinstance(d.record, Mapping):
-                continue
-            raw = d.record.get("points") or []
-            for item in raw if isinstance(raw, list) else []:
-                code = item.get("code") if isinstance(item, Mapping) else item
-                if isinstance(code, str):
-                    out.setdefault(re.sub(r"[\s-]", "", code.upper()), []).append(d)
-        return out
 
     def _points_text(self, protocol: Mapping[str, Any]) -> str:
         raw = protocol.get("points") or []
@@ -549,43 +494,6 @@ class Composer:
         )
         lines += [self._bullet(d, cited) for d in claims]
         return self._section("limitations", lines, cited)
-
-
-_AUTHOR_YEAR = re.compile(r"\b([A-Z][A-Za-z'’-]+)(?: et al\.?)? ((?:19|20)\d\d)\b")
-
-
-_AUTHOR_YEAR_CACHE: dict[int, tuple[EvidenceBase, dict[tuple[str, int], str]]] = {}
-
-
-def _author_year_index(base: EvidenceBase) -> dict[tuple[str, int], str]:
-    """Sources by (first author's surname in lower case, year), built once per base."""
-    hit = _AUTHOR_YEAR_CACHE.get(id(base))
-    if hit is not None and hit[0] is base:
-        return hit[1]
-    out: dict[tuple[str, int], str] = {}
-    for s in base.sources.values():
-        first = s.authors.split(",")[0].split()
-        if first:
-            out.setdefault((first[0].lower(), s.year), s.id)
-    if len(_AUTHOR_YEAR_CACHE) > 8:
-        _AUTHOR_YEAR_CACHE.clear()
-    _AUTHOR_YEAR_CACHE[id(base)] = (base, out)
-    return out
-
-
-@functools.cache
-def _atlas_codes() -> frozenset[str]:
-    """Codes of the acupoint atlas (``BL23``); empty when the atlas is not installed."""
-    try:
-        from acupath.points import all_points
-    except ImportError:
-        return frozenset()
-    return frozenset(re.sub(r"[\s-]", "", p.code.upper()) for p in all_points())
-
-
-def _merge_markers(a: str, b: str) -> str:
-    nums = sorted({int(n) for m in (a, b) if m for n in m.strip("[]").split(",")})
-    return "[" + ", ".join(str(n) for n in nums) + "]" if nums else ""
 
 
 def _protocol_preference(d: Document) -> float:

@@ -30,23 +30,11 @@ COMPARATOR_WORDS = {
     "medication": "medicines",
     "mixed": "a mix of control treatments",
 }
-PATIENT_COMPARATOR_WORDS = {
-    "sham": "fake acupuncture",
-    "usual_care": "usual care alone",
-    "medication": "medicines",
-    "mixed": "other care",
-}
 CERTAINTY_WORDS = {
     "high": "high certainty",
     "moderate": "moderate certainty",
     "low": "low certainty",
     "very_low": "very low certainty",
-}
-PATIENT_SURE = {
-    "high": "we are quite sure of this",
-    "moderate": "we are fairly sure of this",
-    "low": "we are not very sure of this",
-    "very_low": "we are not sure of this at all",
 }
 _ACRONYM = re.compile(r"\(([A-Z][A-Z-]{2,})\)")
 BOTTOM_LINE_ORDER = ("usual_care", "sham", "medication", "mixed")
@@ -217,7 +205,7 @@ def verdict_sentence(
     """One clinician sentence for one verdict: direction, size in the clinic's units, whether it
     is clinically important, certainty, the trials that disagree, and a pooled-evidence label."""
     text = verdict_clause(base, v, tally, said=said)
-    text = f"{lead}{text}" if lead else _cap(text)
+    text = f"{lead}{text}" if lead else capitalise(text)
     return text + ". " + cite(v.deciding_records)
 
 
@@ -244,7 +232,7 @@ def verdict_clause(
         size = f" ({cert[2:]})" if cert else ""
     text = f"{clause}{where}{size}"
     if v.dissenting_trials:
-        names = _join([trial_name(base, f) for f in v.dissenting_trials])
+        names = join_words([trial_name(base, f) for f in v.dissenting_trials])
         verb = {
             "no_difference": "found no difference",
             "benefit": "found a benefit",
@@ -277,16 +265,16 @@ def guideline_sentence(base: EvidenceBase, g: GuidelineStance, cite: Cite, name:
         return ""
     clause = guideline_clause(g, name)
     head, _, rest = clause.partition(" (")
-    return f"{_cap(head)}: {rest.removesuffix(')')}. {cite(g.records)}"
+    return f"{capitalise(head)}: {rest.removesuffix(')')}. {cite(g.records)}"
 
 
 def guideline_clause(g: GuidelineStance, name: str = "") -> str:
     """``guidelines disagree: ACP recommends it; NICE recommends against it``."""
     if not g.records:
         return ""
-    pro = _join(_bodies(g.recommend))
-    cond = _join(_bodies(g.conditional))
-    con = _join(_bodies(g.against))
+    pro = join_words(_bodies(g.recommend))
+    cond = join_words(_bodies(g.conditional))
+    con = join_words(_bodies(g.against))
     parts = []
     if pro:
         parts.append(f"{pro} {'recommend' if len(g.recommend) > 1 else 'recommends'} it")
@@ -295,7 +283,7 @@ def guideline_clause(g: GuidelineStance, name: str = "") -> str:
     if con:
         parts.append(f"{con} {'recommend' if len(g.against) > 1 else 'recommends'} against it")
     if g.insufficient and not parts:
-        parts.append(f"{_join(_bodies(g.insufficient))} found the evidence insufficient")
+        parts.append(f"{join_words(_bodies(g.insufficient))} found the evidence insufficient")
     lead = "guidelines disagree" if g.disagree else "guidelines"
     where = f" on {lower_name(name)}" if name else ""
     return f"{lead}{where} (" + "; ".join(parts) + ")"
@@ -339,7 +327,7 @@ def clinician_bottom_line(
     if missing and not grouped:
         lines.append(
             "acupath's evidence base holds no effect estimates for "
-            + _join([lower_name(m) for m in missing])
+            + join_words([lower_name(m) for m in missing])
             + "; no conclusion about benefit can be drawn from it."
         )
     lines += [e for e in extra if e]
@@ -434,12 +422,13 @@ def _grouped(
     parts = []
     if both:
         parts.append(
-            f"better than both sham acupuncture and usual care or no acupuncture for {_join(both)}"
+            "better than both sham acupuncture and usual care or no acupuncture for "
+            + join_words(both)
         )
     if practice:
-        parts.append(f"better than usual care or no acupuncture for {_join(practice)}")
+        parts.append(f"better than usual care or no acupuncture for {join_words(practice)}")
     if sham_only:
-        parts.append(f"better than sham acupuncture for {_join(sham_only)}")
+        parts.append(f"better than sham acupuncture for {join_words(sham_only)}")
     if parts:
         out.append("Acupuncture did " + "; ".join(parts) + ". " + cite(cited))
     size_bits = []
@@ -475,7 +464,7 @@ def _grouped(
     if rated:
         certainty = (
             "certainty is "
-            + _join(
+            + join_words(
                 [
                     f"{CERTAINTY_WORDS[v.certainty].removesuffix(' certainty')} for "
                     f"{condition_name(base, v.condition)} against "
@@ -494,19 +483,21 @@ def _grouped(
             + f"; {certainty}."
         )
     else:
-        out.append(_cap(certainty) + ".")
+        out.append(capitalise(certainty) + ".")
     tail = []
     if pooled:
         tail.append(
-            f"for {_join(pooled)} the estimates come from analyses pooling several conditions, "
-            "not from trials of that condition alone"
+            f"for {join_words(pooled)} the estimates come from analyses pooling several "
+            "conditions, not from trials of that condition alone"
         )
     if weak:
-        tail.append(f"for {_join(weak)} acupath holds no clear comparative benefit")
+        tail.append(f"for {join_words(weak)} acupath holds no clear comparative benefit")
     if missing:
-        tail.append(f"for {_join([lower_name(m) for m in missing])} it holds no effect estimates")
+        tail.append(
+            f"for {join_words([lower_name(m) for m in missing])} it holds no effect estimates"
+        )
     if tail:
-        out.append(_cap("; ".join(tail)) + ".")
+        out.append(capitalise("; ".join(tail)) + ".")
     disagree = [j for j in judgements if j.guidelines.disagree]
     endorsed = [
         condition_name(base, j.condition)
@@ -515,127 +506,18 @@ def _grouped(
     ]
     g_parts = []
     if endorsed:
-        g_parts.append(f"guidelines recommend or allow it for {_join(endorsed)}")
+        g_parts.append(f"guidelines recommend or allow it for {join_words(endorsed)}")
     for j in disagree[:2]:
         g = j.guidelines
         g_parts.append(
             f"they disagree on {condition_name(base, j.condition)} "
-            f"({_join(_bodies(g.recommend + g.conditional))} for, "
-            f"{_join(_bodies(g.against))} against)"
+            f"({join_words(_bodies(g.recommend + g.conditional))} for, "
+            f"{join_words(_bodies(g.against))} against)"
         )
     if g_parts:
         recs = [r for j in judgements for r in j.guidelines.records]
-        out.append(_cap("; ".join(g_parts)) + ". " + cite(recs))
+        out.append(capitalise("; ".join(g_parts)) + ". " + cite(recs))
     return [" ".join(out)]
-
-
-def patient_bottom_line(
-    base: EvidenceBase,
-    judgements: Sequence[ConditionJudgement],
-    cite: Cite,
-    names: Callable[[str], str],
-    missing: Sequence[str] = (),
-) -> tuple[list[str], Tally]:
-    """``missing``: plain names of asked-about conditions without any result.
-
-    Plain sentences: what acupuncture beat, how big the gap was in words, how sure we are,
-    whether expert groups agree. No standardised figures; pooled evidence said to be pooled.
-    One condition gets up to four short sentences; several conditions (three at most) get one
-    sentence each, and how sure we are is said once for all."""
-    tally = Tally()
-    lines: list[str] = []
-    compact = len(judgements) > 1
-    rated: list[Verdict] = []
-    for j in judgements[:3]:
-        verdicts = stated_verdicts(j)
-        tally.stated += verdicts
-        used: list[Any] = [r for v in verdicts for r in v.deciding_records]
-        by = {d: [v for v in verdicts if v.direction == d] for d in _DIRECTIONS}
-        words = PATIENT_COMPARATOR_WORDS
-        parts: list[str] = []
-        if by["benefit"]:
-            parts.append(
-                "acupuncture helped more than "
-                + _join([words[v.comparator] for v in by["benefit"]], "or")
-            )
-        if by["no_difference"] or by["worse"]:
-            parts.append(
-                "it did not help more than "
-                + _join([words[v.comparator] for v in by["no_difference"] + by["worse"]], "or")
-            )
-        if by["mixed"]:
-            parts.append(
-                f"next to {_join([words[v.comparator] for v in by['mixed']], 'or')} "
-                "results were mixed"
-            )
-        sizes: list[str] = []
-        for v in by["benefit"]:
-            if v.size is None:
-                continue
-            comp = words[v.comparator]
-            if v.important == "no":
-                desc = "smaller than most people would notice"
-            elif v.important == "yes":
-                desc = "big enough for most people to notice"
-            elif v.size.smd_word:
-                desc = v.size.smd_word
-            else:
-                continue
-            sizes.append(f"over {comp} {'was ' if not sizes else ''}{desc}")
-        size = f"the gain {', and '.join(sizes)}" if sizes else ""
-        caveats = []
-        if any(v.dissenting_trials for v in verdicts):
-            caveats.append("some large studies found no real difference")
-        if any(v.basis == "pooled" for v in verdicts):
-            caveats.append("part of this comes from studies that mixed several kinds of pain")
-        g = j.guidelines
-        expert = ""
-        if g.records:
-            expert = (
-                "expert groups do not agree about it"
-                if g.disagree
-                else "expert groups say it can be offered"
-                if g.recommend or g.conditional
-                else "expert groups advise against it"
-                if g.against
-                else ""
-            )
-            used += list(g.records)
-        rated += [v for v in verdicts if v.rated]
-        tally.rated += sum(1 for v in verdicts if v.rated)
-        tally.unrated += sum(1 for v in verdicts if not v.rated)
-        if not parts:
-            parts.append("we have no study results that compare acupuncture with other care")
-        if compact:
-            body = "; ".join(p for p in [*parts, size, *caveats, expert] if p)
-            text = _cap(body) + "."
-        else:
-            first = _cap("; ".join(parts)) + "."
-            rest = [_cap(x) + "." for x in (size, "; ".join(caveats), expert) if x]
-            text = " ".join([first, *rest])
-        lines.append(f"**{_cap(names(j.condition))}:** {text} {cite(used)}".rstrip())
-    more = []
-    if len(judgements) > 3:
-        more.append("the full answer covers more kinds of pain")
-    if missing:
-        more.append(f"for {_join(list(missing))} we have no study results, so we cannot say")
-    if more:
-        lines.append(_cap("; ".join(more)) + ".")
-    sure = ""
-    if rated:
-        worst = max(rated, key=lambda v: _SURE_ORDER.index(v.certainty))
-        sure = PATIENT_SURE[worst.certainty].replace("of this", "of some of this")
-    if sure and tally.unrated:
-        lines.append(f"{_cap(sure)}, and some results have not been rated for how sure we can be.")
-    elif sure:
-        lines.append(_cap(sure) + ".")
-    elif tally.unrated:
-        lines.append("These results have not been rated for how sure we can be.")
-    return lines, tally
-
-
-_DIRECTIONS = ("benefit", "no_difference", "worse", "mixed")
-_SURE_ORDER = ("high", "moderate", "low", "very_low")
 
 
 def _bodies(recs: Sequence[Any]) -> list[str]:
@@ -649,12 +531,12 @@ def _bodies(recs: Sequence[Any]) -> list[str]:
     return out
 
 
-def _join(items: Sequence[str], word: str = "and") -> str:
+def join_words(items: Sequence[str], word: str = "and") -> str:
     items = list(dict.fromkeys(items))
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
-def _cap(text: str) -> str:
+def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
