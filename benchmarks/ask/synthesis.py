@@ -38,7 +38,8 @@ import yaml
 
 from acupath.answer import Answer, ask
 from acupath.answer.brief import word_count
-from acupath.answer.synthesis import COMPARATOR_WORDS, PATIENT_COMPARATOR_WORDS
+from acupath.answer.synthesis import COMPARATOR_WORDS
+from acupath.answer.synthesis_patient import PATIENT_COMPARATOR_WORDS
 from acupath.evidence.loader import bundled_base
 
 HERE = Path(__file__).resolve().parent
