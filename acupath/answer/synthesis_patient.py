@@ -2,7 +2,7 @@
 
 The same verdicts as the clinician's bottom line (:mod:`acupath.answer.synthesis`), in plain
 words: what acupuncture helped more than, how big the gain was in words (never a standardised
-figure), whether large studies disagreed, whether the evidence mixed several kinds of pain, how
+figure), whether single studies disagreed, whether the evidence mixed several kinds of pain, how
 sure we can be (said once), and whether expert groups agree.
 """
 
@@ -68,7 +68,7 @@ def patient_bottom_line(
                 f"next to {join_words([words[v.comparator] for v in by['mixed']], 'or')} "
                 "results were mixed"
             )
-        sizes: list[str] = []
+        sizes: dict[str, list[str]] = {}  # description -> comparators it applies to
         for v in by["benefit"]:
             if v.size is None:
                 continue
@@ -81,11 +81,15 @@ def patient_bottom_line(
                 desc = v.size.smd_word
             else:
                 continue
-            sizes.append(f"over {comp} {'was ' if not sizes else ''}{desc}")
-        size = f"the gain {', and '.join(sizes)}" if sizes else ""
+            sizes.setdefault(desc, []).append(comp)
+        said = [
+            f"over {join_words(comps)} {'was ' if n == 0 else ''}{desc}"
+            for n, (desc, comps) in enumerate(sizes.items())
+        ]
+        size = f"the gain {', and '.join(said)}" if said else ""
         caveats = []
         if any(v.dissenting_trials for v in verdicts):
-            caveats.append("some large studies found no real difference")
+            caveats.append("some studies found no real difference")
         if any(v.basis == "pooled" for v in verdicts):
             caveats.append("part of this comes from studies that mixed several kinds of pain")
         g = j.guidelines
