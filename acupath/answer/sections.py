@@ -19,7 +19,7 @@ from acupath.answer.judge import conflicting, differences, group_of
 from acupath.answer.masking import merge_markers, verified_tokens
 from acupath.answer.models import RecordUse, Reference, Section
 from acupath.answer.retrieve import Retrieval
-from acupath.answer.select import COMPARATIVE, efficacy_findings
+from acupath.answer.select import efficacy_findings
 from acupath.answer.synthesis import conflict_text, pooled_label
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Claim, Finding, Recommendation
@@ -261,49 +261,6 @@ class Composer:
                 text = conflict_text(self.base, fa, fb, differences(fa, fb, cid), cid)
                 out.append("- " + self.voice.conflict(text, marker))
         return out
-
-    def bottom_line(self, conditions: Sequence[str]) -> tuple[list[str], list[str]]:
-        lines: list[str] = []
-        cited: list[str] = []
-        for cid in conditions:
-            docs = self._efficacy_findings(cid, 6)
-            phrases: list[str] = []
-            used: list[Document] = []
-            by_comp: dict[str, Finding] = {}
-            for d in docs:
-                f = d.record
-                assert isinstance(f, Finding)
-                if f.measure == "categorical" and f.verdict and f.comparator in ("any", "other"):
-                    phrase = self.voice.verdict(f.verdict, f.certainty)
-                    if phrase not in phrases:
-                        phrases.append(phrase)
-                        used.append(d)
-                elif (
-                    f.comparator not in by_comp
-                    and f.comparator not in ("none", "any")
-                    and f.direction in COMPARATIVE
-                ):
-                    by_comp[f.comparator] = f
-                    phrases.append(self.voice.comparison(f.direction, f.comparator, f.certainty))
-                    used.append(d)
-            recs = self.retrieval.top(
-                kinds=("recommendation",), conditions=[cid], tags=("guideline",)
-            )
-            bodies_for = unique(
-                _rec(r).body for r in recs if _rec(r).direction in ("for", "conditional")
-            )
-            against = unique(_rec(r).body for r in recs if _rec(r).direction == "against")
-            if bodies_for or against:
-                phrases.append(self.voice.guideline_summary(_short(bodies_for), _short(against)))
-                used += recs
-            if not phrases:
-                continue
-            marker, ids = self.cites.cite(*used)
-            cited.extend(i for i in ids if i not in cited)
-            lines.append(
-                "- " + self.voice.condition_line(self.base.conditions[cid].name, phrases, marker)
-            )
-        return lines, cited
 
     def integration(self, conditions: Sequence[str]) -> Section | None:
         cited: list[str] = []
