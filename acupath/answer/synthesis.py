@@ -485,6 +485,24 @@ def _grouped(
     else:
         out.append(capitalise(certainty) + ".")
     tail = []
+    # a benefit stated over a null landmark trial must name the trial (issue 14: GERAC, ART)
+    dissent = [
+        v
+        for j in judgements
+        for v in (j.verdict("sham"), j.verdict("usual_care"))
+        if v.direction == "benefit" and v.dissenting_trials
+    ]
+    if dissent:
+        said = join_words(
+            [
+                f"{join_words([trial_name(base, f) for f in v.dissenting_trials])} "
+                f"({condition_name(base, v.condition)}, against "
+                f"{COMPARATOR_WORDS[v.comparator].removesuffix(' acupuncture')})"
+                for v in dissent
+            ]
+        )
+        marker = cite([f for v in dissent for f in v.dissenting_trials])
+        tail.append(f"single trials found no difference: {said} {marker}")
     if pooled:
         tail.append(
             f"for {join_words(pooled)} the estimates come from analyses pooling several "

@@ -61,6 +61,8 @@ def test_seed_bottom_line_states_role_size_certainty_and_guidelines() -> None:
     assert "disagree on chronic low back pain" in text
     assert "pooling several conditions" in text
     assert "With conventional care" in text
+    # 'did better than sham' for back pain comes with the null landmark trials named
+    assert "Haake 2007 (GERAC)" in text and "Brinkhaus 2006" in text
 
 
 def test_low_back_pain_bottom_line_gives_size_importance_certainty_and_null_trials() -> None:
