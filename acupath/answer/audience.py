@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from acupath.answer import phrasing as ph
+from acupath.answer.verify import one_in
 from acupath.answer.vocabulary import Vocabulary, vocabulary
 from acupath.answer.voice import redact_numbers
 from acupath.evidence import present
@@ -162,7 +163,16 @@ class PatientVoice:
         self.vocab = vocab or vocabulary()
         self.condition_names = dict(condition_names or {})
 
-    def finding(self, f: Finding, marker: str) -> str:
+    def not_rated(self) -> str:
+        return "Some of these results have not been rated for how sure we can be."
+
+    def conflict(self, text: str, marker: str) -> str:
+        return (
+            "Some results here differ from each other. The studies were not the same (for "
+            f"example in who took part or what acupuncture was compared with). {marker}"
+        )
+
+    def finding(self, f: Finding, marker: str, *, pooled: str = "") -> str:
         parts: list[str] = []
         outcome = _outcome(f)
         if f.comparator in COMPARATOR_PLAIN and f.direction in DIRECTION_PLAIN:
@@ -179,16 +189,18 @@ class PatientVoice:
             verdict = VERDICT_PLAIN.get(f.verdict or "", "the result is unclear")
             parts.append(f"A review looked at {what}. It found that {verdict}.")
         elif f.measure == "proportion" and f.estimate is not None:
-            who = "treatments" if "treatment" in (f.scale or "").lower() else "people"
-            parts.append(
-                f"About {present.number(f.estimate * 100)} in every hundred {who} had {outcome}."
-            )
+            parts.append(proportion_sentence(f, outcome, self.vocab))
         elif f.measure == "rate" and f.estimate is not None and f.unit:
             parts.append(f"{_cap(outcome)}: {present.number(f.estimate)} {f.unit}.")
         else:
             parts.append(_sentences(plain(f.summary, self.vocab)))
         if _in_animals(f.population):
             parts.append("This was shown in animals, not in people with pain.")
+        if pooled:
+            parts.append(
+                "These studies mixed several kinds of pain, so this result is not only about "
+                "this problem."
+            )
         if f.n_studies and f.n_participants:
             parts.append(
                 f"This comes from {f.n_studies:,} studies with {f.n_participants:,} people."
@@ -213,10 +225,17 @@ class PatientVoice:
         verb = COVER_PLAIN[r.direction] if coverage else REC_PLAIN[r.direction]
         return f"{body} {verb} for {who}.{advice} {marker}"
 
-    def claim(self, c: Claim, marker: str) -> str:
+    def claim(
+        self,
+        c: Claim,
+        marker: str,
+        *,
+        keep: Callable[[str], bool] | None = None,
+        cited: bool = False,
+    ) -> str:
         statement = c.statement.strip()
         if c.status != "supported":
-            statement = redact_numbers(statement, self.redaction)
+            statement = redact_numbers(statement, self.redaction, keep)
         statement = plain(statement, self.vocab).rstrip(".")
         return f"Some say: “{_cap(statement)}.” {STATUS_PLAIN[c.status]} {marker}"
 
@@ -326,6 +345,32 @@ class PatientVoice:
         if isinstance(record, Claim):
             return self.claim(record, marker)
         return self.protocol(record, "", marker)
+
+
+_SHARE_OF_EFFECT = re.compile(r"\b(?:treatment effect|the effect|benefit|advantage)\b", re.I)
+
+
+def proportion_sentence(f: Finding, outcome: str, vocab: Vocabulary | None = None) -> str:
+    """A proportion in plain words, saying what it is a share of.
+
+    A share of the *effect* (MacPherson 2017: about 90% of the benefit was retained) is said as
+    a share of the benefit, never as a share of people; a share smaller than one in a hundred is
+    said as "about 1 in N" (:func:`acupath.answer.verify.one_in`), never as "0.024 in every
+    hundred".
+    """
+    assert f.estimate is not None
+    what = (f.unit or "").strip()
+    if _SHARE_OF_EFFECT.search(what) or "persistence" in f.outcome:
+        text = plain(what or outcome, vocab).rstrip(".")
+        text = re.sub(r"\s*\(central estimate\)", "", text)
+        return (
+            "This number is about the size of the benefit, not about how many people: "
+            f"{_lower_first(text)} was about {present.number(f.estimate * 100)}%."
+        )
+    who = "treatments" if "treatment" in (f.scale or "").lower() else "people"
+    if 0 < f.estimate < 0.01:
+        return f"About one in {one_in(f.estimate):,} {who} had {outcome}."
+    return f"About {present.number(f.estimate * 100)} in every hundred {who} had {outcome}."
 
 
 def _short_body(body: str) -> str:

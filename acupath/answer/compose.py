@@ -10,9 +10,13 @@ last reviewed. The sentences themselves are built in :mod:`acupath.answer.sectio
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from acupath.answer import synthesis, synthesis_patient
+from acupath.answer.brief import brief
+from acupath.answer.judge import judge_condition
 from acupath.answer.models import Answer, RecordUse, Section
 from acupath.answer.retrieve import Retrieval
 from acupath.answer.sections import (
@@ -23,6 +27,8 @@ from acupath.answer.sections import (
     reviewed_of,
     unique,
 )
+from acupath.answer.select import COMPARATIVE
+from acupath.evidence.schemas import Finding
 
 SECTIONS_BY_INTENT: Mapping[str, tuple[str, ...]] = {
     "overview": (
@@ -97,6 +103,8 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         )
 
     conditions = comp.conditions_with_evidence()
+    # the bottom line judges every condition with evidence; the detail sections show ten at most
+    judged = list(conditions)
     missing = [c for c in q.conditions if c not in conditions]
     if q.broad and len(conditions) > 10:
         conditions = conditions[:10]
@@ -104,6 +112,18 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     # a section the question asks for directly says so when it is empty; the others are dropped
     primary = {SECTIONS_BY_INTENT[i][0] for i in q.intents if i != "overview"}
     efficacy_asked = any(i in q.intents for i in ("efficacy", "effect_size", "overview"))
+
+    # the synthesised bottom line is composed first, so that its references are numbered first
+    bl_lines: list[str] = []
+    bl_cited: list[str] = []
+    verdicts: list[dict[str, Any]] = []
+    if efficacy_asked and conditions:
+        bl_lines, bl_cited, verdicts = _synthesis(
+            comp,
+            judged,
+            "integration" in q.intents,
+            [base.conditions[c].name for c in missing],
+        )
 
     body: list[Section] = []
     for key in SECTION_ORDER:
@@ -155,13 +175,12 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         if sec is not None and (sec.citations or key in primary):
             body.append(sec)
 
-    bl_lines, bl_cited = comp.bottom_line(conditions) if efficacy_asked else ([], [])
     if efficacy_asked and q.conditions and not conditions:
         insufficient = True
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in q.conditions]))
     elif efficacy_asked and conditions and _all_weak(comp, conditions):
         insufficient = True
-    if missing and conditions:
+    if missing and conditions and not efficacy_asked:
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in missing]))
     if not bl_lines and body and body[0].citations:
         bl_lines, bl_cited = comp.brief(body[0])
@@ -169,6 +188,7 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         insufficient = True
     if bl_lines:
         sections.append(Section(voice.titles["bottom_line"], "\n".join(bl_lines), tuple(bl_cited)))
+    body = _say_not_rated_once(comp, voice, bl_lines, body)
     sections += body
     advice = voice.clinician_advice()
     if advice:
@@ -177,7 +197,146 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     title = "Acupuncture: " + (
         ", ".join(names[:3]) if names and not q.broad else _topic_title(q.matched_terms, q.intents)
     )
-    return _answer(q, voice, title, sections, comp, insufficient=insufficient)
+    answer = _answer(q, voice, title, sections, comp, insufficient=insufficient)
+    answer = dataclasses.replace(answer, verdicts=tuple(verdicts))
+    return _with_brief(answer, voice)
+
+
+def _say_not_rated_once(
+    comp: Composer, voice: Voice, bottom: Sequence[str], body: list[Section]
+) -> list[Section]:
+    """When a result shown has no certainty rating and the bottom line has not said so, say it
+    once, at the end of the first section showing such a result (issue 14)."""
+    said = voice.not_rated().split(" (")[0]
+    if any("not rated" in line or "not been rated" in line for line in bottom):
+        return body
+    unrated = {
+        d.sources[0]
+        for d in comp.cites.used.values()
+        if isinstance(d.record, Finding)
+        and d.record.certainty == "not_graded"
+        and d.record.direction in COMPARATIVE
+        and d.sources
+    }
+    if not unrated:
+        return body
+    out = list(body)
+    for n, sec in enumerate(out):
+        if said in sec.text:
+            return out
+        if any(s in sec.citations for s in unrated):
+            out[n] = Section(
+                sec.title, sec.text.rstrip() + "\n- " + voice.not_rated(), sec.citations
+            )
+            return out
+    return out
+
+
+def _with_brief(answer: Answer, voice: Voice) -> Answer:
+    keep = (voice.titles["clinician"],)
+    more = "More in the full answer" if voice.audience == "clinician" else "There is more"
+    return dataclasses.replace(
+        answer,
+        brief_sections=brief(answer.sections, voice.audience, keep_titles=keep, more_title=more),
+    )
+
+
+def _synthesis(
+    comp: Composer, conditions: Sequence[str], integration: bool, missing: Sequence[str] = ()
+) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+    """The bottom line from the judge's verdicts (see :mod:`acupath.answer.synthesis`)."""
+    base = comp.base
+    cited: list[str] = []
+    by_key = comp.retrieval.index.by_key
+
+    def cite(records: Sequence[Any]) -> str:
+        docs = []
+        for r in records:
+            kind = "recommendation" if hasattr(r, "body") else "finding"
+            d = by_key.get(f"{kind}:{r.id}")
+            if d is not None and d not in docs:
+                docs.append(d)
+        marker, ids = comp.cites.cite(*docs)
+        cited.extend(i for i in ids if i not in cited)
+        return marker
+
+    judgements = [judge_condition(base, c) for c in conditions]
+    extra: list[str] = []
+    if integration:
+        extra.append(_integration_line(comp, conditions, cite))
+    # both audiences cite the same records in the same order: the clinician wording is always
+    # composed, and the patient wording cites only records the clinician wording cited
+    lines, tally = synthesis.clinician_bottom_line(
+        base, judgements, cite, extra=extra, missing=missing
+    )
+    if comp.voice.audience == "patient":
+        named = set(comp.cites.used)
+        names = getattr(comp.voice, "condition_names", {}) or {}
+
+        def patient_cite(records: Sequence[Any]) -> str:
+            kept = [
+                r
+                for r in records
+                if f"{'recommendation' if hasattr(r, 'body') else 'finding'}:{r.id}" in named
+            ]
+            return cite(kept)
+
+        def name(cid: str) -> str:
+            from acupath.answer.audience import plain
+
+            return plain(str(names.get(cid, base.conditions[cid].name)).lower())
+
+        gone = [name(c) for c in comp.retrieval.question.conditions if c not in conditions]
+        lines, tally = synthesis_patient.patient_bottom_line(
+            base, judgements, patient_cite, name, gone
+        )
+    # the verdicts this answer's words state, once each
+    stated = list({(v.condition, v.comparator): v.as_dict() for v in tally.stated}.values())
+    return ["- " + line for line in lines if line], cited, stated
+
+
+_STRENGTH_ORDER = ("strong", "moderate", "conditional", "weak", "not_graded")
+
+
+def _integration_line(comp: Composer, conditions: Sequence[str], cite: Any) -> str:
+    """How acupuncture is combined with conventional care: the strongest guideline's conditions
+    of use for the question's conditions, else the best add-on record's own summary."""
+    recs = [
+        r
+        for r in comp.base.recommendations.values()
+        if r.condition in conditions
+        and r.direction in ("for", "conditional")
+        and r.conditions_of_use
+        and comp.base.sources[r.source].kind != "coverage_policy"
+    ]
+    if recs:
+        r = min(
+            recs,
+            key=lambda r: (
+                _STRENGTH_ORDER.index(r.strength),
+                conditions.index(r.condition),
+                -r.year,
+            ),
+        )
+        body = r.body[r.body.rindex("(") + 1 : -1] if r.body.endswith(")") else r.body
+        use = " ".join(r.conditions_of_use[0].split()).rstrip(".")
+        name = comp.base.conditions[r.condition].name.lower()
+        return f"With conventional care ({body}, {name}): {use[:1].lower() + use[1:]}. {cite([r])}"
+    docs = comp.retrieval.top(
+        kinds=("finding", "recommendation"),
+        conditions=conditions,
+        general=True,
+        tags=("integration",),
+        limit=1,
+        boost_words=comp.words("integration"),
+    )
+    if not docs:
+        return ""
+    rec = docs[0].record
+    summary = " ".join(getattr(rec, "summary", "").split())
+    if not summary:
+        return ""
+    return f"With conventional care: {summary[:1].lower() + summary[1:]} {cite([rec])}"
 
 
 CLAIM_TOPICS: Mapping[str, tuple[str, ...]] = {

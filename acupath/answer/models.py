@@ -9,8 +9,11 @@ note``); the extra keys (``out_of_scope``, ``records_used``, ``understanding``, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+_MARKERS = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
 
 
 @dataclass(frozen=True)
@@ -89,16 +92,40 @@ class Answer:
     verified: bool = True
     verification_problems: tuple[str, ...] = ()
     reading_grade: float | None = None
+    opening: tuple[Section, ...] = ()
+    brief_sections: tuple[Section, ...] = ()
+    verdicts: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def all_sections(self) -> tuple[Section, ...]:
+        """The answer as assembled: [opening (a patient's safety note)] + bottom line + detail."""
+        return self.opening + self.sections
 
     @property
     def markdown(self) -> str:
-        """The whole answer as one Markdown document, references last."""
+        """The whole answer (every section) as one Markdown document, references last."""
+        return self._render(self.all_sections, self.references)
+
+    @property
+    def brief_markdown(self) -> str:
+        """The brief answer shown by default: the opening, the bottom line and as much detail as
+        fits the word budget (see :mod:`acupath.answer.brief`), with the references it cites.
+        Without brief sections (an answer withheld, say) it is the whole answer."""
+        if not self.brief_sections:
+            return self.markdown
+        shown = self.opening + self.brief_sections
+        text = "\n".join(s.text for s in shown)
+        cited = {int(n) for m in _MARKERS.findall(text) for n in m.split(",")}
+        refs = tuple(r for r in self.references if r.number in cited)
+        return self._render(shown, refs)
+
+    def _render(self, sections: tuple[Section, ...], references: tuple[Reference, ...]) -> str:
         parts = [f"# {self.title}", ""]
-        for s in self.sections:
+        for s in sections:
             parts += [f"## {s.title}", "", s.text.rstrip(), ""]
-        if self.references:
+        if references:
             parts += ["## References", ""]
-            parts += [render_reference(r) for r in self.references]
+            parts += [render_reference(r) for r in references]
             parts.append("")
         if self.follow_ups:
             parts += ["## Follow-up questions", ""]
@@ -110,8 +137,9 @@ class Answer:
         return {
             "question": self.question,
             "audience": self.audience,
-            "answer_markdown": self.markdown,
-            "sections": [s.as_dict() for s in self.sections],
+            "answer_markdown": self.brief_markdown,
+            "answer_markdown_full": self.markdown,
+            "sections": [s.as_dict() for s in self.all_sections],
             "references": [r.as_dict() for r in self.references],
             "findings_used": list(self.findings_used),
             "insufficient_evidence": self.insufficient_evidence,
@@ -122,6 +150,7 @@ class Answer:
             "verified": self.verified,
             "verification_problems": list(self.verification_problems),
             "reading_grade": self.reading_grade,
+            "verdicts": list(self.verdicts),
         }
 
 

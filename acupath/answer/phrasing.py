@@ -92,15 +92,25 @@ def outcome_label(outcome: str) -> str:
 
 
 def finding_stats(f: Finding) -> str:
-    """``SMD 0.23 (95% CI 0.13 to 0.33); 29 studies, 17,922 participants; moderate certainty``."""
+    """``SMD 0.23 (95% CI 0.13 to 0.33); 29 studies, 17,922 participants; moderate certainty``.
+
+    The certainty is given when the record is rated; an unrated record's certainty is said once
+    per answer (:meth:`acupath.answer.voice.ClinicianVoice.not_rated`), not in every bullet."""
     parts: list[str] = []
     if f.measure == "categorical":
         parts.append(VERDICT_LABEL.get(f.verdict or "", f.verdict or ""))
+    elif f.measure == "mean" and f.estimate is not None:
+        # a change within one arm, not a difference between groups (issue 14: "-1; p 0.01")
+        parts.append(f"change within the {arm_label(f)} arm {present.estimate(f)}")
+        if f.comparator == "none" and f.comparator_detail:
+            parts.append(f"other arm: {f.comparator_detail.strip()}")
     elif f.estimate is not None:
-        measure = "" if f.measure in ("proportion", "count", "rate", "mean") else f"{f.measure} "
+        measure = "" if f.measure in ("proportion", "count", "rate") else f"{f.measure} "
         parts.append(f"{measure}{present.estimate(f)}")
-    if f.p_value:
-        parts.append(f"p {f.p_value}")
+    shown_p = f.measure == "mean" and "p =" in (f.comparator_detail or "").lower()
+    if f.p_value and not shown_p:
+        between = f.measure == "mean" and "between" in (f.comparator_detail or "").lower()
+        parts.append(f"between-arm p {f.p_value}" if between else f"p {f.p_value}")
     if f.i2 is not None:
         parts.append(f"I² {present.number(f.i2)}%")
     size = []
@@ -110,8 +120,20 @@ def finding_stats(f: Finding) -> str:
         size.append(f"{f.n_participants:,} participants")
     if size:
         parts.append(", ".join(size))
-    parts.append(CERTAINTY_LABEL[f.certainty])
+    # an unrated record says nothing here: the answer says "not rated" once (issue 14)
+    if f.certainty != "not_graded":
+        parts.append(CERTAINTY_LABEL[f.certainty])
     return "; ".join(p for p in parts if p)
+
+
+def arm_label(f: Finding) -> str:
+    """The arm a single-arm result was measured in: its own description, else acupuncture."""
+    detail = (f.comparator_detail or "").strip()
+    if f.comparator != "none" and detail:
+        return detail.split(";")[0].removesuffix(" arm")
+    if f.comparator not in ("none", "any"):
+        return COMPARATOR_LABEL.get(f.comparator, f.comparator)
+    return "acupuncture"
 
 
 def finding_heading(f: Finding) -> str:
@@ -126,13 +148,23 @@ def finding_heading(f: Finding) -> str:
     return head
 
 
-def finding_sentence(f: Finding, marker: str) -> str:
-    """One bullet for a finding: heading, the record's summary, its numbers, its direction."""
+def finding_sentence(f: Finding, marker: str, *, pooled: str = "") -> str:
+    """One bullet for a finding: heading, the record's summary, its numbers, its direction.
+
+    ``pooled`` names how a result pooled across conditions was obtained ("an IPD meta-analysis
+    pooling ..."); such a result is labelled, never shown as specific to the condition. A
+    single-arm change (measure ``mean``) is labelled as a change within one arm, so that it is
+    not read as a difference between groups.
+    """
     direction = DIRECTION_LABEL.get(f.direction, "")
-    tail = f"; {direction}" if direction else ""
+    tail = f"; {direction}" if direction and f.measure != "mean" else ""
     scale = f" Scale: {f.scale}." if f.scale and f.measure not in ("categorical",) else ""
+    label = (
+        f" *(pooled across conditions: {pooled}; not specific to this condition)*" if pooled else ""
+    )
     return (
-        f"**{finding_heading(f)}:** {f.summary.strip()} ({finding_stats(f)}{tail}).{scale} {marker}"
+        f"**{finding_heading(f)}:**{label} {f.summary.strip()} ({finding_stats(f)}{tail}).{scale} "
+        f"{marker}"
     ).strip()
 
 

@@ -10,14 +10,17 @@ are shown with their figures redacted (see :func:`acupath.answer.voice.redact_nu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from acupath.answer.corpus import Document
+from acupath.answer.judge import conflicting, differences, group_of
+from acupath.answer.masking import merge_markers, verified_tokens
 from acupath.answer.models import RecordUse, Reference, Section
 from acupath.answer.retrieve import Retrieval
-from acupath.answer.select import COMPARATIVE, efficacy_findings
+from acupath.answer.select import efficacy_findings
+from acupath.answer.synthesis import conflict_text, pooled_label
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Claim, Finding, Recommendation
 
@@ -32,9 +35,18 @@ class Voice(Protocol):
     titles: Mapping[str, str]
     max_claims: int
 
-    def finding(self, f: Finding, marker: str) -> str: ...
+    def finding(self, f: Finding, marker: str, *, pooled: str = "") -> str: ...
+    def conflict(self, text: str, marker: str) -> str: ...
+    def not_rated(self) -> str: ...
     def recommendation(self, r: Recommendation, marker: str, *, coverage: bool = False) -> str: ...
-    def claim(self, c: Claim, marker: str) -> str: ...
+    def claim(
+        self,
+        c: Claim,
+        marker: str,
+        *,
+        keep: Callable[[str], bool] | None = None,
+        cited: bool = False,
+    ) -> str: ...
     def protocol(self, p: Mapping[str, Any], points: str, marker: str) -> str: ...
     def condition_line(self, name: str, phrases: Sequence[str], marker: str) -> str: ...
     def comparison(self, direction: str, comparator: str, certainty: str) -> str: ...
@@ -72,6 +84,15 @@ class Citations:
                     self.numbers[s] = len(self.numbers) + 1
                 if s not in ids:
                     ids.append(s)
+        nums = sorted(self.numbers[s] for s in ids)
+        return ("[" + ", ".join(str(n) for n in nums) + "]" if nums else ""), ids
+
+    def cite_sources(self, sources: Sequence[str]) -> tuple[str, list[str]]:
+        """A marker for sources named in a text (an author-year citation in a claim's note)."""
+        ids = [s for s in sources if s in self.base.sources]
+        for s in ids:
+            if s not in self.numbers:
+                self.numbers[s] = len(self.numbers) + 1
         nums = sorted(self.numbers[s] for s in ids)
         return ("[" + ", ".join(str(n) for n in nums) + "]" if nums else ""), ids
 
@@ -138,17 +159,31 @@ class Composer:
         """The words that rank a section's records (``section_boost`` in the vocabulary)."""
         return tuple(self.retrieval.index.vocab.section_boost.get(section, ()))
 
-    def _bullet(self, doc: Document, cited: list[str]) -> str:
+    def _bullet(self, doc: Document, cited: list[str], condition: str | None = None) -> str:
         marker, ids = self.cites.cite(doc)
         cited.extend(i for i in ids if i not in cited)
         self._shown.add(doc.key)
         rec = doc.record
         if isinstance(rec, Finding):
-            return "- " + self.voice.finding(rec, marker)
+            # a result pooled across conditions is never shown as if it were this condition's
+            pooled = ""
+            if condition is not None and rec.condition != condition:
+                pooled = pooled_label(self.base, rec, condition)
+            return "- " + self.voice.finding(rec, marker, pooled=pooled)
         if isinstance(rec, Recommendation):
             return "- " + self.voice.recommendation(rec, marker, coverage="coverage" in doc.tags)
         if isinstance(rec, Claim):
-            return "- " + self.voice.claim(rec, marker)
+            own = bool(marker)
+            keep, sources, protocols = verified_tokens(self.base, self.retrieval.index, rec)
+            if sources:
+                extra, ids = self.cites.cite_sources(sources)
+                cited.extend(i for i in ids if i not in cited)
+                marker = merge_markers(marker, extra)
+            if protocols:
+                extra, ids = self.cites.cite(*protocols)
+                cited.extend(i for i in ids if i not in cited)
+                marker = merge_markers(marker, extra)
+            return "- " + self.voice.claim(rec, marker, keep=keep, cited=own)
         return "- " + self.voice.protocol(rec, self._points_text(rec), marker)
 
     def _points_text(self, protocol: Mapping[str, Any]) -> str:
@@ -202,52 +237,30 @@ class Composer:
             docs = self._efficacy_findings(cid, limit)
             if not docs:
                 continue
+            # the condition's own evidence first, results pooled across conditions after it
+            docs = sorted(docs, key=lambda d: finding_of(d).condition != cid)
             lines.append(f"\n### {self.base.conditions[cid].name}\n")
-            lines += [self._bullet(d, cited) for d in docs]
+            lines += [self._bullet(d, cited, cid) for d in docs]
+            lines += self._conflicts(cid, docs, cited)
         return self._section("evidence", lines, cited)
 
-    def bottom_line(self, conditions: Sequence[str]) -> tuple[list[str], list[str]]:
-        lines: list[str] = []
-        cited: list[str] = []
-        for cid in conditions:
-            docs = self._efficacy_findings(cid, 6)
-            phrases: list[str] = []
-            used: list[Document] = []
-            by_comp: dict[str, Finding] = {}
-            for d in docs:
-                f = d.record
-                assert isinstance(f, Finding)
-                if f.measure == "categorical" and f.verdict and f.comparator in ("any", "other"):
-                    phrase = self.voice.verdict(f.verdict, f.certainty)
-                    if phrase not in phrases:
-                        phrases.append(phrase)
-                        used.append(d)
-                elif (
-                    f.comparator not in by_comp
-                    and f.comparator not in ("none", "any")
-                    and f.direction in COMPARATIVE
-                ):
-                    by_comp[f.comparator] = f
-                    phrases.append(self.voice.comparison(f.direction, f.comparator, f.certainty))
-                    used.append(d)
-            recs = self.retrieval.top(
-                kinds=("recommendation",), conditions=[cid], tags=("guideline",)
-            )
-            bodies_for = unique(
-                _rec(r).body for r in recs if _rec(r).direction in ("for", "conditional")
-            )
-            against = unique(_rec(r).body for r in recs if _rec(r).direction == "against")
-            if bodies_for or against:
-                phrases.append(self.voice.guideline_summary(_short(bodies_for), _short(against)))
-                used += recs
-            if not phrases:
-                continue
-            marker, ids = self.cites.cite(*used)
-            cited.extend(i for i in ids if i not in cited)
-            lines.append(
-                "- " + self.voice.condition_line(self.base.conditions[cid].name, phrases, marker)
-            )
-        return lines, cited
+    def _conflicts(self, cid: str, docs: Sequence[Document], cited: list[str]) -> list[str]:
+        """One line for each pair of shown results that give clearly different figures for
+        one comparison, saying what differs between them (or that nothing explains it)."""
+        out: list[str] = []
+        shown = [d for d in docs if isinstance(d.record, Finding)]
+        for i, a in enumerate(shown):
+            for b in shown[i + 1 :]:
+                fa, fb = finding_of(a), finding_of(b)
+                if group_of(fa.comparator) != group_of(fb.comparator):
+                    continue
+                if not conflicting(fa, fb):
+                    continue
+                marker, ids = self.cites.cite(a, b)
+                cited.extend(x for x in ids if x not in cited)
+                text = conflict_text(self.base, fa, fb, differences(fa, fb, cid), cid)
+                out.append("- " + self.voice.conflict(text, marker))
+        return out
 
     def integration(self, conditions: Sequence[str]) -> Section | None:
         cited: list[str] = []

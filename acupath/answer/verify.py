@@ -5,7 +5,8 @@ the sources its references cite, and the conditions and points it names). A figu
 answer's text is *traced* when its value equals a value of R: a numeric field (taken as
 published, as its absolute value, and, for proportions and CI levels, times 100 because they
 print as percentages) or a figure written inside a text field of R (a summary, a scale, a DOI,
-a date). A token that mixes letters and digits (``BL23``, ``COX-2``, ``NG59``) is traced when
+a date). A small proportion ``p`` printed as "about one in N" is traced through ``N = one_in(p)``.
+A token that mixes letters and digits (``BL23``, ``COX-2``, ``NG59``) is traced when
 the same token occurs in R's text. Citation markers ``[1, 2]`` are not figures.
 
 Claims that do not hold up (status other than ``supported``) do not lend their *statements*
@@ -28,6 +29,18 @@ from pydantic import BaseModel
 
 from acupath.errors import AcupathError
 from acupath.evidence.schemas import Claim, Finding
+
+
+def one_in(p: float) -> int:
+    """``N`` of "about 1 in N" for a small proportion ``p`` (0 < p < 1): ``1/p`` rounded to one
+    significant figure from 1,000 up (1 in 4,000 for 0.00024) and to two below (1 in 140 for
+    0.007), since "about" promises no more precision than that."""
+    if not 0 < p < 1:
+        raise ValueError(f"p must lie in (0, 1); got {p}")
+    n = 1 / p
+    digits = 1 if n >= 1000 else 2
+    return int(round(n, digits - 1 - math.floor(math.log10(n))))
+
 
 _MARKER = re.compile(r"\[\d+(?:,\s*\d+)*\]")
 _CODE = re.compile(r"\b[A-Za-z]+[-‑]?\d+[A-Za-z0-9]*\b")
@@ -111,6 +124,9 @@ def _walk_model(model: BaseModel, values: set[float], texts: list[str]) -> None:
     if isinstance(model, Claim) and model.status != "supported":
         skip = {"statement", "keywords"}
     percent = isinstance(model, Finding) and model.measure == "proportion"
+    if percent and isinstance(model, Finding) and model.estimate and 0 < model.estimate < 0.01:
+        # "about 1 in N" for a small share (see :func:`one_in`): N is traced to the record
+        values.add(float(one_in(model.estimate)))
     for name in type(model).model_fields:
         if name in skip:
             continue

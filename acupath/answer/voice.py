@@ -7,7 +7,7 @@ A voice never writes a number of its own: numbers come from record fields only.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from acupath.answer import phrasing as ph
@@ -15,20 +15,31 @@ from acupath.evidence.schemas import Claim, Finding, Recommendation
 
 _FIG = r"[-−–]?\d[\d,]*(?:\.\d+)?%?"
 _RANGE = re.compile(rf"{_FIG}\s*(?:-|–|to)\s*{_FIG}")
-_CODED = re.compile(r"\b([A-Za-z]{1,4})[ -]?\d+[A-Za-z]?\b")
-_NUMBER = re.compile(_FIG)
+_CODED = re.compile(r"\b([A-Z][A-Za-z]{0,3})[ -]?\d+[A-Za-z]?\b(?![.,]\d)")
+_NUMBER = re.compile(rf"(?<![A-Za-z\d.]){_FIG}")
 REDACTION = "…"
 
 
-def redact_numbers(text: str, placeholder: str = REDACTION) -> str:
+def redact_numbers(
+    text: str, placeholder: str = REDACTION, keep: Callable[[str], bool] | None = None
+) -> str:
     """Replace every figure (ranges and coded figures such as ``BL 23`` too) with ``placeholder``.
 
     Used for circulating claims that do not hold up, so that their untraced figures never
-    reappear in an answer.
+    reappear in an answer. ``keep`` spares verified tokens: a coded token such as ``BL23`` that
+    names an atlas point, or the year of an author-year citation (``Lam 2013``) that resolves to a
+    source in the base (issue 14: masking blanked "Lam 2013 (Spine)" and "BL23, BL25 and GB30").
     """
-    text = _RANGE.sub(placeholder, text)
-    text = _CODED.sub(lambda m: f"{m.group(1)} {placeholder}", text)
-    return _NUMBER.sub(placeholder, text)
+    spare = keep or (lambda _token: False)
+
+    def _range(m: re.Match[str]) -> str:
+        return m.group(0) if all(spare(x) for x in _NUMBER.findall(m.group(0))) else placeholder
+
+    text = _RANGE.sub(_range, text)
+    text = _CODED.sub(
+        lambda m: m.group(0) if spare(m.group(0)) else f"{m.group(1)} {placeholder}", text
+    )
+    return _NUMBER.sub(lambda m: m.group(0) if spare(m.group(0)) else placeholder, text)
 
 
 class ClinicianVoice:
@@ -53,20 +64,36 @@ class ClinicianVoice:
     redaction = REDACTION
     max_claims = 12
 
-    def finding(self, f: Finding, marker: str) -> str:
-        return ph.finding_sentence(f, marker)
+    def finding(self, f: Finding, marker: str, *, pooled: str = "") -> str:
+        return ph.finding_sentence(f, marker, pooled=pooled)
+
+    def conflict(self, text: str, marker: str) -> str:
+        return f"**Why these figures differ:** {text} {marker}"
+
+    def not_rated(self) -> str:
+        return (
+            "Results shown without a certainty are not rated yet in acupath's evidence base "
+            "(not rated)."
+        )
 
     def recommendation(self, r: Recommendation, marker: str, *, coverage: bool = False) -> str:
         return ph.recommendation_sentence(r, marker, coverage=coverage)
 
-    def claim(self, c: Claim, marker: str) -> str:
+    def claim(
+        self,
+        c: Claim,
+        marker: str,
+        *,
+        keep: Callable[[str], bool] | None = None,
+        cited: bool = False,
+    ) -> str:
         if c.status == "supported":
             return ph.claim_sentence(c, marker)
-        statement = redact_numbers(c.statement.strip(), self.redaction).rstrip(".") + "."
+        statement = redact_numbers(c.statement.strip(), self.redaction, keep).rstrip(".") + "."
         note = " ".join(c.note.split())
-        if not marker:
-            # nothing to cite: the note's own figures would stand without a source
-            note = redact_numbers(note, self.redaction)
+        if not cited:
+            # nothing of its own to cite: the note's own figures would stand without a source
+            note = redact_numbers(note, self.redaction, keep)
         return (
             f"*Circulating claim:* {statement} **Status: {ph.STATUS_LABEL[c.status]}.** "
             f"{note} {marker}"

@@ -44,6 +44,13 @@ def ask(
             help="Also rank by a local sentence-embedding model (needs acupath[semantic]).",
         ),
     ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Print every section in full (by default: the bottom line and a brief answer).",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question from the evidence base, every figure cited and verified."""
@@ -55,7 +62,7 @@ def ask(
         print_json(answer.as_dict())
         return
     out = console()
-    out.print(Markdown(answer.markdown))
+    out.print(Markdown(answer.markdown if full else answer.brief_markdown))
     if answer.reading_grade is not None:
         out.print(f"[dim]Reading grade: {answer.reading_grade:.1f}[/dim]")
 
