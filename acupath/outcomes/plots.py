@@ -6,6 +6,7 @@ writes PNG or SVG by the file's suffix. Synthetic data carries its notice on the
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -15,6 +16,7 @@ matplotlib.use("Agg")  # no display: files and web pages only
 from matplotlib.figure import Figure
 
 from acupath.errors import InputError
+from acupath.outcomes.benchmarks import Benchmark
 from acupath.outcomes.instruments import instrument
 from acupath.outcomes.patient import CourseReport
 from acupath.outcomes.report import SYNTHETIC_NOTICE, ClinicReport
@@ -33,14 +35,60 @@ def save(fig: Figure, path: Path | str) -> Path:
     return path
 
 
-def trajectory_figure(course: CourseReport, *, synthetic: bool = False) -> Figure:
-    """Pain scores of one course over time, with lines at the response thresholds.
+def _spread(levels: list[float], gap: float) -> list[float]:
+    """Label positions no closer than ``gap`` to each other (pushed upward, order kept)."""
+    order = sorted(range(len(levels)), key=lambda i: levels[i])
+    out = list(levels)
+    last = -float("inf")
+    for i in order:
+        out[i] = max(levels[i], last + gap)
+        last = out[i]
+    return out
+
+
+def benchmark_level(b: Benchmark, baseline: float) -> tuple[float, str] | None:
+    """Where a trial benchmark sits on a 0-10 pain chart that starts at ``baseline``.
+
+    A within-arm change (``mean_change``) is drawn at ``baseline + change``; a between-group
+    difference in points at ``baseline - benefit``, the extra relief over the trial's control
+    (the sign read from the finding's scale text: "negative favours acupuncture" or "positive =
+    ... acupuncture"). Standardised effects and responder shares have no place on this axis.
+    """
+    if b.estimate is None or not b.scale:
+        return None
+    scale = b.scale.lower()
+    if "0-10" not in scale and "nrs" not in scale and "bpi" not in scale:
+        return None
+    if b.compare_with == "mean_change":
+        return baseline + b.estimate, f"trial acupuncture arm {b.estimate:+.1f} ({b.source})"
+    if b.compare_with == "between_group_difference":
+        if "negative favours" in scale or "negative = " in scale:
+            benefit = -b.estimate
+        elif "positive" in scale:
+            benefit = b.estimate
+        else:
+            return None
+        vs = b.comparator.replace("_", " ")
+        return baseline - benefit, f"trial: {benefit:.1f} more than {vs} ({b.source})"
+    return None
+
+
+def trajectory_figure(
+    course: CourseReport,
+    *,
+    synthetic: bool = False,
+    benchmarks: Sequence[Benchmark] = (),
+) -> Figure:
+    """Pain scores of one course over time, with the response thresholds and trial benchmarks.
 
     The thresholds are drawn from the baseline: ``baseline * (1 - t/100)`` for each percent
-    rule and ``baseline - t`` for each point rule.
+    rule and ``baseline - t`` for each point rule; each benchmark as :func:`benchmark_level`
+    places it (at most two, the first that fit). Labels sit in the right margin, spread so they
+    never overlap.
     """
-    fig = Figure(figsize=(7, 4))
+    fig = Figure(figsize=(8, 4.2))
     ax = fig.add_subplot()
+    fig.subplots_adjust(right=0.62)
     name = course.pain_instrument
     if name is None:
         ax.text(0.5, 0.5, "no pain scores recorded", ha="center", va="center")
@@ -48,39 +96,78 @@ def trajectory_figure(course: CourseReport, *, synthetic: bool = False) -> Figur
     traj = course.trajectories[name]
     first = traj.points[0].on
     days = [float((p.on - first).days) for p in traj.points]
-    ax.plot(days, [p.score for p in traj.points], marker="o", color="#1f5f8b", label="score")
+    ax.plot(
+        days,
+        [p.score for p in traj.points],
+        marker="o",
+        color="#1f5f8b",
+        linewidth=2,
+        label="pain score",
+    )
     base = traj.points[0].score
-    styles = {"percent_reduction": "--", "point_reduction": ":"}
+    lines: list[tuple[float, str, str, str]] = []
     for rule in response_rules().values():
         if name not in rule.instruments:
             continue
         if rule.kind == "percent_reduction":
             level = base * (1 - rule.threshold / 100)
-            label = f"-{rule.threshold:g}% ({rule.label})"
+            label = f"{rule.threshold:g}% less pain ({rule.label})"
+            style = "--"
         else:
             level = base - rule.threshold
-            label = f"-{rule.threshold:g} points"
-        ax.axhline(level, linestyle=styles[rule.kind], color="#888888", linewidth=1)
-        ax.annotate(label, (days[0], level), fontsize=7, color="#555555", va="bottom")
+            label = f"{rule.threshold:g} points less"
+            style = ":"
+        lines.append((level, label, style, "#6e7781"))
+    if name in ("nrs", "bpi_sf", "peg3"):
+        placed = 0
+        for b in benchmarks:
+            spot = benchmark_level(b, base)
+            if spot is None or placed >= 2:
+                continue
+            lines.append((spot[0], spot[1], "-.", "#d95f02"))
+            placed += 1
     low, high = instrument(name).score_range
     ax.set_ylim(low - 0.3, high + 0.3)
+    for level, _, style, color in lines:
+        ax.axhline(level, linestyle=style, color=color, linewidth=1.2)
+    gap = (high - low) * 0.075
+    spots = _spread([lvl for lvl, *_ in lines], gap)
+    for (level, label, _, color), y in zip(lines, spots, strict=True):
+        ax.annotate(
+            label,
+            xy=(1.0, level),
+            xycoords=("axes fraction", "data"),
+            xytext=(1.02, y),
+            textcoords=("axes fraction", "data"),
+            fontsize=8,
+            color=color,
+            va="center",
+            arrowprops={"arrowstyle": "-", "color": color, "lw": 0.6},
+            annotation_clip=False,
+        )
     ax.set_ylabel(f"{instrument(name).abbreviation} (lower is better)")
-    ax.set_title(f"Course {course.plan_id}: {course.condition.replace('_', ' ')}")
-    ax.set_xlabel(f"days since baseline ({first.isoformat()})")
+    ax.set_title(f"Course {course.plan_id}: {course.condition.replace('_', ' ')}", loc="left")
+    ax.set_xlabel(f"days since the first score ({first.isoformat()})")
+    ax.grid(axis="y", color="#eeeeee")
     if synthetic:
         fig.suptitle(SYNTHETIC_NOTICE, color="#b00020", fontsize=8)
     return fig
 
 
-def clinic_figure(report: ClinicReport) -> Figure:
+def clinic_figure(report: ClinicReport, names: Mapping[str, str] | None = None) -> Figure:
     """Responder share (>=30%) by condition with 95% CIs, beside the trials' responder shares.
 
     Benchmarks drawn are the acupuncture arms' responder shares in the evidence base for the
-    same condition (diamonds) and control arms (open circles).
+    same condition (filled diamonds) and control arms (open circles), each labelled with its
+    source. ``names`` maps condition ids to the names shown.
     """
+    names = names or {}
     groups = [g for g in report.by_condition if g.evaluable > 0]
-    fig = Figure(figsize=(8, 0.5 * max(len(groups), 2) + 1.5))
+    rows = max(len(groups), 2)
+    fig = Figure(figsize=(8.5, 0.9 * rows + 1.6))
     ax = fig.add_subplot()
+    fig.subplots_adjust(left=0.32, right=0.97)
+    seen: set[str] = set()
     for i, g in enumerate(groups):
         est, lo, hi = g.moderate.estimate, g.moderate.ci_lower, g.moderate.ci_upper
         if est is None or lo is None or hi is None:
@@ -92,20 +179,66 @@ def clinic_figure(report: ClinicReport) -> Figure:
             fmt="s",
             color="#1f5f8b",
             capsize=3,
-            label="clinic (>=30% reduction)" if i == 0 else None,
+            label=None if "clinic" in seen else "clinic: >=30% less pain (95% CI)",
         )
-        for b in report.benchmarks.get(g.condition or "", ()):
-            if b.compare_with != "responder_rate" or b.estimate is None:
-                continue
-            marker = "D" if b.arm == "acupuncture" else "o"
-            face = "#d95f02" if b.arm == "acupuncture" else "none"
-            ax.plot(b.estimate * 100, i, marker, color="#d95f02", markerfacecolor=face)
-    ax.set_yticks(range(len(groups)), [f"{g.condition} (n={g.evaluable})" for g in groups])
+        seen.add("clinic")
+        ax.annotate(
+            f"{est * 100:.0f}%",
+            (est * 100, i),
+            xytext=(0, 7),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            color="#1f5f8b",
+        )
+        marks = [
+            b
+            for b in report.benchmarks.get(g.condition or "", ())
+            if b.compare_with == "responder_rate" and b.estimate is not None
+        ]
+        for k, b in enumerate(marks):
+            share = float(b.estimate or 0.0)
+            arm = "acupuncture" if b.arm == "acupuncture" else "control"
+            y = i - 0.22 - 0.16 * k
+            ax.plot(
+                share * 100,
+                y,
+                "D" if arm == "acupuncture" else "o",
+                color="#d95f02",
+                markerfacecolor="#d95f02" if arm == "acupuncture" else "white",
+                label=None if arm in seen else f"trial {arm} arm",
+            )
+            seen.add(arm)
+            ax.annotate(
+                f"{share * 100:.0f}% {b.source}",
+                (share * 100, y),
+                xytext=(6, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+                color="#8a3b00",
+            )
+    ax.set_yticks(
+        range(len(groups)),
+        [
+            f"{names.get(g.condition or '', (g.condition or 'all').replace('_', ' '))}\n"
+            f"(n={g.evaluable})"
+            for g in groups
+        ],
+    )
+    ax.set_ylim(len(groups) - 0.5, -0.9)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("responders, % of courses (trial arms: diamond acupuncture, circle control)")
-    ax.set_title(f"{report.clinic}: responders by condition")
+    ax.set_xlabel("courses with at least 30% less pain (%)")
+    ax.set_title(f"{report.clinic}: responders by condition", loc="left")
+    ax.grid(axis="x", color="#eeeeee")
     if groups:
-        ax.legend(loc="lower right", fontsize=7)
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.18 - 0.3 / rows),
+            ncol=3,
+            fontsize=7,
+            frameon=False,
+        )
     if report.synthetic:
         fig.suptitle(SYNTHETIC_NOTICE, color="#b00020", fontsize=8)
     return fig

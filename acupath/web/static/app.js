@@ -16,5 +16,15 @@ document.addEventListener("focusout", function (event) {
   if (!field.willValidate) return;
   var note = document.getElementById(field.id + "-error");
   if (!note) return;
-  note.textContent = field.validity.valid ? "" : field.validationMessage;
+  if (field.validity.valid) {
+    note.textContent = "";
+    field.removeAttribute("aria-invalid");
+    return;
+  }
+  // Say it in the clinic's words: the field's label and what it allows.
+  var label = document.querySelector('label[for="' + field.id + '"]');
+  var name = label ? label.textContent.trim() : "This field";
+  var rule = field.dataset.rule;
+  note.textContent = rule ? name + " must be " + rule + "." : field.validationMessage;
+  field.setAttribute("aria-invalid", "true");
 });
