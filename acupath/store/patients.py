@@ -311,6 +311,8 @@ def update(
                 ),
                 actor=actor,
             )
+    db.flush()
+    db.expire(patient, ["conditions"])  # conditions added above: read them again
     after = {
         "given_name": patient.given_name,
         "family_name": patient.family_name,

@@ -65,7 +65,7 @@ def plan_outline(
             "paragraphs": [
                 f"Decision: {DECISION_WORDS.get(screen['decision'], screen['decision'])}."
             ],
-            "items": [f"{words(f['action'])}: {f['reason']}" for f in screen.get("findings", [])]
+            "bullets": [f"{words(f['action'])}: {f['reason']}" for f in screen.get("findings", [])]
             or ["No findings."],
         }
     )
@@ -109,7 +109,7 @@ def plan_outline(
             sections.append(
                 {
                     "title": "Reassessment",
-                    "items": [f"{words(s['at'])}: {s['when']}" for s in re_["schedule"]],
+                    "bullets": [f"{words(s['at'])}: {s['when']}" for s in re_["schedule"]],
                     "paragraphs": [
                         t["summary"] + f" ({t['source']})" for t in re_.get("thresholds", [])
                     ],
@@ -131,13 +131,13 @@ def plan_outline(
         for f in block.get("findings", [])[:4]:
             effect_items.append(f"{block['label']}: {f['summary']} ({f['source']})")
     if effect_items:
-        sections.append({"title": "Expected benefit", "items": effect_items})
+        sections.append({"title": "Expected benefit", "bullets": effect_items})
     g = plan.get("guidelines") or {}
     if g.get("recommendations"):
         sections.append(
             {
                 "title": "Guidelines",
-                "items": [
+                "bullets": [
                     f"{r['body']} {r['year']} ({words(r['direction'])}): {r['summary']}"
                     for r in g["recommendations"]
                 ],
@@ -149,14 +149,14 @@ def plan_outline(
             {
                 "title": "Coverage",
                 "paragraphs": [cov["program"] + "."],
-                "items": list(cov.get("reasons") or []),
+                "bullets": list(cov.get("reasons") or []),
             }
         )
     if plan.get("integration"):
         sections.append(
             {
                 "title": "With conventional treatment",
-                "items": [i.get("text") or i.get("summary") or "" for i in plan["integration"]],
+                "bullets": [i.get("text") or i.get("summary") or "" for i in plan["integration"]],
             }
         )
     if plan.get("stricta"):
@@ -170,7 +170,7 @@ def plan_outline(
             }
         )
     if plan.get("warnings"):
-        sections.append({"title": "Notes", "items": list(plan["warnings"])})
+        sections.append({"title": "Notes", "bullets": list(plan["warnings"])})
     return {"title": f"Treatment plan · {patient.reference}", "sections": sections}
 
 
@@ -206,7 +206,7 @@ def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, 
     sections.append(
         {
             "title": "What to expect",
-            "items": [
+            "bullets": [
                 "A small bruise, a spot of bleeding or brief soreness where a needle went in is "
                 "common and "
                 "settles by itself.",
@@ -234,7 +234,7 @@ def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, 
     sections.append(
         {
             "title": "Get help straight away if",
-            "items": [
+            "bullets": [
                 "you have a fever, or a needle site becomes red, hot and swollen;",
                 "you feel short of breath or have chest pain after treatment;",
                 "you notice new weakness or numbness, or problems passing urine or opening your "
@@ -271,10 +271,10 @@ def pdf_bytes(outline: dict[str, Any]) -> bytes:
         story.append(Paragraph(escape(section["title"]), styles["Heading2"]))
         for text in section.get("paragraphs", []):
             story.append(Paragraph(escape(text), body))
-        if section.get("items"):
+        if section.get("bullets"):
             story.append(
                 ListFlowable(
-                    [ListItem(Paragraph(escape(t), body)) for t in section["items"]],
+                    [ListItem(Paragraph(escape(t), body)) for t in section["bullets"]],
                     bulletType="bullet",
                     leftIndent=12,
                 )
