@@ -35,17 +35,6 @@ def save(fig: Figure, path: Path | str) -> Path:
     return path
 
 
-def _spread(levels: list[float], gap: float) -> list[float]:
-    """Label positions no closer than ``gap`` to each other (pushed upward, order kept)."""
-    order = sorted(range(len(levels)), key=lambda i: levels[i])
-    out = list(levels)
-    last = -float("inf")
-    for i in order:
-        out[i] = max(levels[i], last + gap)
-        last = out[i]
-    return out
-
-
 def benchmark_level(b: Benchmark, baseline: float) -> tuple[float, str] | None:
     """Where a trial benchmark sits on a 0-10 pain chart that starts at ``baseline``.
 
@@ -60,7 +49,9 @@ def benchmark_level(b: Benchmark, baseline: float) -> tuple[float, str] | None:
     if "0-10" not in scale and "nrs" not in scale and "bpi" not in scale:
         return None
     if b.compare_with == "mean_change":
-        return baseline + b.estimate, f"trial acupuncture arm {b.estimate:+.1f} ({b.source})"
+        return baseline + b.estimate, (
+            f"trial benchmark: acupuncture arm changed {b.estimate:+.1f} points ({b.source})"
+        )
     if b.compare_with == "between_group_difference":
         if "negative favours" in scale or "negative = " in scale:
             benefit = -b.estimate
@@ -69,7 +60,9 @@ def benchmark_level(b: Benchmark, baseline: float) -> tuple[float, str] | None:
         else:
             return None
         vs = b.comparator.replace("_", " ")
-        return baseline - benefit, f"trial: {benefit:.1f} more than {vs} ({b.source})"
+        return baseline - benefit, (
+            f"trial benchmark: {benefit:.1f} points more relief than {vs} ({b.source})"
+        )
     return None
 
 
@@ -83,12 +76,11 @@ def trajectory_figure(
 
     The thresholds are drawn from the baseline: ``baseline * (1 - t/100)`` for each percent
     rule and ``baseline - t`` for each point rule; each benchmark as :func:`benchmark_level`
-    places it (at most two, the first that fit). Labels sit in the right margin, spread so they
-    never overlap.
+    places it (at most two, the first that fit). Every line is named in a legend below the
+    chart, one line per entry, so labels never overlap whatever the levels.
     """
-    fig = Figure(figsize=(8, 4.2))
+    fig = Figure(figsize=(6.4, 5.2))
     ax = fig.add_subplot()
-    fig.subplots_adjust(right=0.62)
     name = course.pain_instrument
     if name is None:
         ax.text(0.5, 0.5, "no pain scores recorded", ha="center", va="center")
@@ -96,57 +88,38 @@ def trajectory_figure(
     traj = course.trajectories[name]
     first = traj.points[0].on
     days = [float((p.on - first).days) for p in traj.points]
-    ax.plot(
-        days,
-        [p.score for p in traj.points],
-        marker="o",
-        color="#1f5f8b",
-        linewidth=2,
-        label="pain score",
-    )
+    ax.plot(days, [p.score for p in traj.points], marker="o", color="#1f5f8b", linewidth=2.2,
+            label="pain score")  # fmt: skip
     base = traj.points[0].score
-    lines: list[tuple[float, str, str, str]] = []
     for rule in response_rules().values():
         if name not in rule.instruments:
             continue
         if rule.kind == "percent_reduction":
             level = base * (1 - rule.threshold / 100)
-            label = f"{rule.threshold:g}% less pain ({rule.label})"
+            label = f"{rule.threshold:g}% less pain than at the start ({rule.label})"
             style = "--"
         else:
             level = base - rule.threshold
-            label = f"{rule.threshold:g} points less"
+            label = f"{rule.threshold:g} points less than at the start"
             style = ":"
-        lines.append((level, label, style, "#6e7781"))
+        ax.axhline(level, linestyle=style, color="#57606a", linewidth=1.3, label=label)
     if name in ("nrs", "bpi_sf", "peg3"):
         placed = 0
         for b in benchmarks:
             spot = benchmark_level(b, base)
             if spot is None or placed >= 2:
                 continue
-            lines.append((spot[0], spot[1], "-.", "#d95f02"))
+            ax.axhline(spot[0], linestyle="-.", color=("#d95f02", "#7b3294")[placed],
+                       linewidth=1.5, label=spot[1])  # fmt: skip
             placed += 1
     low, high = instrument(name).score_range
     ax.set_ylim(low - 0.3, high + 0.3)
-    for level, _, style, color in lines:
-        ax.axhline(level, linestyle=style, color=color, linewidth=1.2)
-    gap = (high - low) * 0.075
-    spots = _spread([lvl for lvl, *_ in lines], gap)
-    for (level, label, _, color), y in zip(lines, spots, strict=True):
-        ax.annotate(
-            label,
-            xy=(1.0, level),
-            xycoords=("axes fraction", "data"),
-            xytext=(1.02, y),
-            textcoords=("axes fraction", "data"),
-            fontsize=8,
-            color=color,
-            va="center",
-            arrowprops={"arrowstyle": "-", "color": color, "lw": 0.6},
-            annotation_clip=False,
-        )
+    # Labels in a legend under the chart: one line each, so none can overlap another.
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.16), fontsize=9, frameon=False,
+              handlelength=3)  # fmt: skip
     ax.set_ylabel(f"{instrument(name).abbreviation} (lower is better)")
-    ax.set_title(f"Course {course.plan_id}: {course.condition.replace('_', ' ')}", loc="left")
+    ax.set_title(f"Course {course.plan_id}: {course.condition.replace('_', ' ')}", loc="left",
+                 fontsize=12)  # fmt: skip
     ax.set_xlabel(f"days since the first score ({first.isoformat()})")
     ax.grid(axis="y", color="#eeeeee")
     if synthetic:
@@ -164,7 +137,7 @@ def clinic_figure(report: ClinicReport, names: Mapping[str, str] | None = None) 
     names = names or {}
     groups = [g for g in report.by_condition if g.evaluable > 0]
     rows = max(len(groups), 2)
-    fig = Figure(figsize=(8.5, 0.9 * rows + 1.6))
+    fig = Figure(figsize=(7, 0.9 * rows + 1.9))
     ax = fig.add_subplot()
     fig.subplots_adjust(left=0.32, right=0.97)
     seen: set[str] = set()

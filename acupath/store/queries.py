@@ -83,7 +83,8 @@ class ReportFilter:
 def practitioners(*, db: Session, clinic_id: int) -> list[str]:
     """Names of the practitioners who recorded sessions in a clinic (for the report filter)."""
     rows = db.scalars(
-        select(distinct(TreatmentSession.practitioner))
+        select(TreatmentSession.practitioner)
+        .distinct()
         .join(Patient, Patient.id == TreatmentSession.patient_id)
         .where(Patient.clinic_id == clinic_id, TreatmentSession.practitioner.is_not(None))
         .order_by(TreatmentSession.practitioner)

@@ -200,9 +200,14 @@ def test_editing_the_intake_is_audited(app: FastAPI, people: dict[str, int]) -> 
         assert 'value="2.6"' in page and "warfarin" in page
         bad = c.post(
             f"/patients/{pid}/edit",
-            data={"csrf_token": csrf(c), "age": "66", "conditions.0.condition": "knee_osteoarthritis",
-                  "labs.inr": "abc", "medications": "warfarin, aspirin"},
-        )  # fmt: skip
+            data={
+                "csrf_token": csrf(c),
+                "age": "66",
+                "conditions.0.condition": "knee_osteoarthritis",
+                "labs.inr": "abc",
+                "medications": "warfarin, aspirin",
+            },
+        )
         assert (
             bad.status_code == 400 and "INR must be" in bad.text and "warfarin, aspirin" in bad.text
         )
@@ -219,17 +224,6 @@ def test_editing_the_intake_is_audited(app: FastAPI, people: dict[str, int]) -> 
         and rows[0].detail
         and rows[0].detail["changes"]["intake.medications"]["to"] == ["warfarin"]
     )
-
-
-def _course_to_end(c: TestClient, headers: dict[str, str], pid: int, pains: list[int]) -> None:
-    start = dt.date.today() - dt.timedelta(days=70)
-    for i, pain in enumerate(pains):
-        body = {"performed_on": (start + dt.timedelta(days=7 * i)).isoformat(), "pain_nrs": pain,
-                "points": ["ST36", {"code": "GV3"}, {"code": "SP9", "side": "left", "depth": "1 cun",
-                                                     "needles": 1}]}  # fmt: skip
-        r = c.post(f"/api/patients/{pid}/sessions", headers=headers, json=body)
-        if r.status_code != 201:
-            break
 
 
 def test_knee_course_needs_a_count_then_runs_to_a_review(
@@ -253,8 +247,12 @@ def test_knee_course_needs_a_count_then_runs_to_a_review(
         # Five sessions, then the half-way review is due: no session form until decided.
         for i, pain in enumerate([7, 7, 7, 7, 7]):
             day = (dt.date.today() - dt.timedelta(days=70 - 7 * i)).isoformat()
-            body = {"performed_on": day, "pain_nrs": pain, "points": ["ST36", "GV3"],
-                    "questionnaires": {"peg3": {"pain": 7, "enjoyment": 6, "activity": 6}}}  # fmt: skip
+            body = {
+                "performed_on": day,
+                "pain_nrs": pain,
+                "points": ["ST36", "GV3"],
+                "questionnaires": {"peg3": {"pain": 7, "enjoyment": 6, "activity": 6}},
+            }
             assert (
                 c.post(f"/api/patients/{pid}/sessions", headers=headers, json=body).status_code
                 == 201
@@ -265,31 +263,53 @@ def test_knee_course_needs_a_count_then_runs_to_a_review(
         assert status["status_now"]["review_due"] is True
         r = c.post(f"/api/patients/{pid}/review", headers=headers, json={"decision": "continue"})
         assert r.status_code == 200, r.text
-        form = {"csrf_token": csrf(c), "performed_on": dt.date.today().isoformat(),
-                "pain_nrs": "7", "pt.0.used": "1", "pt.0.side": "left",
-                "ae_kind": "bruising", "ae_severity": "mild", "ae_note": "Minor bruising at BL40",
-                "q.pgic.change": "4", "q.bpi_sf.worst": "8", "q.bpi_sf.least": "3",
-                "q.bpi_sf.average": "6", "q.bpi_sf.now": "5",
-                "soap.subjective": "Knee stiff in the morning", "soap.plan": "Continue"}  # fmt: skip
+        form = {
+            "csrf_token": csrf(c),
+            "performed_on": dt.date.today().isoformat(),
+            "pain_nrs": "7",
+            "pt.0.used": "1",
+            "pt.0.side": "left",
+            "ae_kind": "bruising",
+            "ae_severity": "mild",
+            "ae_note": "Minor bruising at BL40",
+            "q.pgic.change": "4",
+            "q.bpi_sf.worst": "8",
+            "q.bpi_sf.least": "3",
+            "q.bpi_sf.average": "6",
+            "q.bpi_sf.now": "5",
+            "soap.subjective": "Knee stiff in the morning",
+            "soap.plan": "Continue",
+        }
         r = c.post(f"/patients/{pid}/sessions", data=form, follow_redirects=False)
         assert r.status_code == 303 and "problem" not in r.headers["location"], r.headers
         # Sessions 7-10 with no improvement: the end of the course asks to stop, refer or go on.
-        for i in range(4):
-            day = (dt.date.today() - dt.timedelta(days=3 - i)).isoformat()
-            assert c.post(f"/api/patients/{pid}/sessions", headers=headers,
-                          json={"performed_on": dt.date.today().isoformat(), "pain_nrs": 7}).status_code == 201  # fmt: skip
+        for _ in range(4):
+            assert (
+                c.post(
+                    f"/api/patients/{pid}/sessions",
+                    headers=headers,
+                    json={"performed_on": dt.date.today().isoformat(), "pain_nrs": 7},
+                ).status_code
+                == 201
+            )
         page = c.get(f"/patients/{pid}").text
         assert 'Sessions done: <span id="sessions-done">10</span> of 10' in page
         assert 'id="session-form"' not in page and "Record session" not in page
         assert 'id="review-form"' in page and "suggest stopping" in page
         assert "Minor bruising at BL40" in page and '<th scope="col">Pain</th>' in page
-        extra = c.post(f"/api/patients/{pid}/sessions", headers=headers,
-                       json={"performed_on": dt.date.today().isoformat()})  # fmt: skip
+        extra = c.post(
+            f"/api/patients/{pid}/sessions",
+            headers=headers,
+            json={"performed_on": dt.date.today().isoformat()},
+        )
         assert (
             extra.status_code == 201
         )  # the API records what happened; the page does not invite it
-        r = c.post(f"/api/patients/{pid}/review", headers=headers, json={"decision": "refer",
-                   "note": "to orthopaedics"})  # fmt: skip
+        r = c.post(
+            f"/api/patients/{pid}/review",
+            headers=headers,
+            json={"decision": "refer", "note": "to orthopaedics"},
+        )
         assert r.status_code == 200 and r.json()["status"] == "stopped"
         fhir = c.get(f"/api/patients/{pid}/fhir", headers=headers).json()
     kinds = [e["resource"]["resourceType"] for e in fhir["entry"]]
@@ -351,11 +371,17 @@ def test_dashboard_names_percentages_sources_and_csv(app: FastAPI, people: dict[
             "S-1",
             intake={"age": 50, "conditions": [{"condition": "tension_type_headache"}]},
         )
-        c.post(f"/api/patients/{pid}/plan", headers=headers,
-               json={"sessions": 6, "started_on": "2026-01-05"})  # fmt: skip
+        c.post(
+            f"/api/patients/{pid}/plan",
+            headers=headers,
+            json={"sessions": 6, "started_on": "2026-01-05"},
+        )
         for day, pain in (("2026-01-05", 8), ("2026-01-12", 4)):
-            c.post(f"/api/patients/{pid}/sessions", headers=headers,
-                   json={"performed_on": day, "pain_nrs": pain, "adverse_event": "bruising"})  # fmt: skip
+            c.post(
+                f"/api/patients/{pid}/sessions",
+                headers=headers,
+                json={"performed_on": day, "pain_nrs": pain, "adverse_event": "bruising"},
+            )
         sign_in(c, "ana")
         page = c.get("/clinic").text
         assert "Tension-type headache" in page and "tension_type_headache" not in page
@@ -379,11 +405,17 @@ def test_chart_png_and_svg(app: FastAPI, people: dict[str, int]) -> None:
     with TestClient(app) as c:
         headers = token_for(c, "ana")
         pid = _add(c, headers, "C-1")
-        c.post(f"/api/patients/{pid}/plan", headers=headers,
-               json={"sessions": 10, "started_on": "2026-01-05"})  # fmt: skip
+        c.post(
+            f"/api/patients/{pid}/plan",
+            headers=headers,
+            json={"sessions": 10, "started_on": "2026-01-05"},
+        )
         for day, pain in (("2026-01-05", 8), ("2026-01-12", 6), ("2026-01-19", 4)):
-            c.post(f"/api/patients/{pid}/sessions", headers=headers,
-                   json={"performed_on": day, "pain_nrs": pain})  # fmt: skip
+            c.post(
+                f"/api/patients/{pid}/sessions",
+                headers=headers,
+                json={"performed_on": day, "pain_nrs": pain},
+            )
         sign_in(c, "ana")
         png = c.get(f"/patients/{pid}/chart.png")
         assert png.status_code == 200 and png.content.startswith(b"\x89PNG")

@@ -46,7 +46,21 @@ def _pct(value: float | None, digits: int = 0) -> str:
 def _num(value: float | None, share: bool) -> str:
     if value is None:
         return "–"
-    return _pct(value, 1) if share else f"{value:.1f}"
+    if share:
+        return _pct(value, 1) if value >= 0.001 or value == 0 else f"{100 * value:.3f}%"
+    return f"{value:.3g}" if value < 100 else f"{value:.0f}"
+
+
+def _what(b: Any) -> str:
+    """What a benchmark measures, in words (``acupuncture arm: responders``)."""
+    vs = "control" if b.comparator in ("any", "other", "none") else b.comparator.replace("_", " ")
+    words: dict[str, str] = {
+        "responder_rate": f"{b.arm.replace('_', ' ')}: responders",
+        "mean_change": f"{b.arm.replace('_', ' ')}: change from baseline",
+        "between_group_difference": f"acupuncture vs {vs}: difference in pain",
+        "effect_size": f"acupuncture vs {vs}: standardised effect",
+    }
+    return words.get(b.compare_with, str(b.compare_with).replace("_", " "))
 
 
 def _benchmark_text(b: Any) -> str:
@@ -54,7 +68,7 @@ def _benchmark_text(b: Any) -> str:
     if b.estimate is None:
         return "–"
     if b.compare_with in ("responder_rate", "adverse_event_share"):
-        return _pct(b.estimate, 1 if b.estimate < 0.1 else 0)
+        return _num(b.estimate, True)
     if b.compare_with == "adverse_event_rate":
         return f"{b.estimate:g} {b.unit or ''}".strip()
     if b.compare_with == "effect_size":
@@ -121,12 +135,7 @@ def rows_for_page(report: Any, base: Any) -> dict[str, Any]:
                 else f"{g.mean_change.estimate:+.1f}",
                 "benchmarks": [
                     {
-                        "what": f"{b.arm}, {b.compare_with.replace('_', ' ')}"
-                        + (
-                            f" vs {b.comparator.replace('_', ' ')}"
-                            if b.arm == "between groups"
-                            else ""
-                        ),
+                        "what": _what(b),
                         "value": _benchmark_text(b),
                         "source": b.source,
                         "citation": b.citation,
@@ -142,7 +151,8 @@ def rows_for_page(report: Any, base: Any) -> dict[str, Any]:
         clinic = "not comparable (" + s.basis + ")" if s.clinic_value is None else None
         if clinic is None:
             share = b.compare_with == "adverse_event_share"
-            value = _num(s.clinic_value, share)
+            unit = "" if share else f" {b.unit or s.basis}"
+            value = _num(s.clinic_value, share) + unit
             clinic = (
                 f"{value} ({_num(s.clinic_ci_lower, share)}–{_num(s.clinic_ci_upper, share)})"
                 if s.clinic_ci_lower is not None and s.clinic_ci_upper is not None

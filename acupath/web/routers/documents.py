@@ -9,7 +9,9 @@ a reader.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -28,6 +30,18 @@ DECISION_WORDS = {
     "defer": "Defer",
     "refer": "Refer",
 }
+
+
+def identity(patient: Any) -> str:
+    """Record number, name and date of birth: what identifies a printed page in a file."""
+    parts = [f"Record number {patient.reference}"]
+    name = " ".join(p for p in (patient.given_name, patient.family_name) if p)
+    if name:
+        parts.append(name)
+    if patient.birth_date:
+        parts.append(f"born {patient.birth_date.isoformat()}")
+    parts.append(f"printed {dt.date.today().isoformat()}")
+    return " · ".join(parts)
 
 
 def _name(base: Any, condition: str | None) -> str:
@@ -76,7 +90,7 @@ def plan_outline(
                 "title": "Course",
                 "paragraphs": [
                     f"{_name(base, plan.get('condition'))}: "
-                    f"{words(plan['technique'])} acupuncture, "
+                    f"{words(plan['technique']).lower()} acupuncture, "
                     f"{_schedule(plan, course.planned_sessions if course else None)}"
                     + (
                         f", {plan['retention_minutes']} minutes retention"
@@ -171,7 +185,11 @@ def plan_outline(
         )
     if plan.get("warnings"):
         sections.append({"title": "Notes", "bullets": list(plan["warnings"])})
-    return {"title": f"Treatment plan · {patient.reference}", "sections": sections}
+    return {
+        "title": f"Treatment plan · {patient.reference}",
+        "subtitle": identity(patient),
+        "sections": sections,
+    }
 
 
 def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, Any]:
@@ -242,7 +260,11 @@ def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, 
             ],
         }
     )
-    return {"title": f"About your acupuncture · {patient.reference}", "sections": sections}
+    return {
+        "title": "About your acupuncture",
+        "subtitle": identity(patient),
+        "sections": sections,
+    }
 
 
 def pdf_bytes(outline: dict[str, Any]) -> bytes:
@@ -266,6 +288,8 @@ def pdf_bytes(outline: dict[str, Any]) -> bytes:
     styles = getSampleStyleSheet()
     body = styles["BodyText"]
     story: list[Any] = [Paragraph(escape(outline["title"]), styles["Title"])]
+    if outline.get("subtitle"):
+        story.append(Paragraph(escape(outline["subtitle"]), body))
     width = A4[0] - 36 * mm
     for section in outline["sections"]:
         story.append(Paragraph(escape(section["title"]), styles["Heading2"]))
@@ -319,7 +343,8 @@ def pdf_bytes(outline: dict[str, Any]) -> bytes:
 
 
 def _pdf_response(outline: dict[str, Any], name: str) -> Response:
-    headers = {"Content-Disposition": f'inline; filename="{name}.pdf"'}
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", name)
+    headers = {"Content-Disposition": f'inline; filename="{safe}.pdf"'}
     return Response(pdf_bytes(outline), media_type="application/pdf", headers=headers)
 
 
