@@ -136,82 +136,63 @@ def clinic_figure(report: ClinicReport, names: Mapping[str, str] | None = None) 
     """
     names = names or {}
     groups = [g for g in report.by_condition if g.evaluable > 0]
-    rows = max(len(groups), 2)
-    fig = Figure(figsize=(7, 0.9 * rows + 1.9))
+    marks_of = {
+        g.condition: [
+            b for b in report.benchmarks.get(g.condition or "", ())
+            if b.compare_with == "responder_rate" and b.estimate is not None
+        ]
+        for g in groups
+    }  # fmt: skip
+    # Each condition gets one row for the clinic and one thin row per trial arm below it, so
+    # no marker or label can land on another condition's.
+    rows: list[float] = []
+    y = 0.0
+    for g in groups:
+        rows.append(y)
+        y += 1.0 + 0.45 * len(marks_of[g.condition])
+    fig = Figure(figsize=(7, 0.55 * max(y, 2) + 1.9))
     ax = fig.add_subplot()
-    fig.subplots_adjust(left=0.32, right=0.97)
     seen: set[str] = set()
-    for i, g in enumerate(groups):
+    for g, row in zip(groups, rows, strict=True):
         est, lo, hi = g.moderate.estimate, g.moderate.ci_lower, g.moderate.ci_upper
         if est is None or lo is None or hi is None:
             continue
         ax.errorbar(
-            est * 100,
-            i,
-            xerr=[[100 * (est - lo)], [100 * (hi - est)]],
-            fmt="s",
-            color="#1f5f8b",
-            capsize=3,
+            est * 100, row, xerr=[[100 * (est - lo)], [100 * (hi - est)]], fmt="s",
+            color="#1f5f8b", capsize=3,
             label=None if "clinic" in seen else "clinic: >=30% less pain (95% CI)",
-        )
+        )  # fmt: skip
         seen.add("clinic")
         ax.annotate(
-            f"{est * 100:.0f}%",
-            (est * 100, i),
-            xytext=(0, 7),
-            textcoords="offset points",
-            ha="center",
-            fontsize=8,
-            color="#1f5f8b",
-        )
-        marks = [
-            b
-            for b in report.benchmarks.get(g.condition or "", ())
-            if b.compare_with == "responder_rate" and b.estimate is not None
-        ]
-        for k, b in enumerate(marks):
+            f"{est * 100:.0f}%", (hi * 100, row), xytext=(5, 0), textcoords="offset points",
+            va="center", fontsize=9, color="#1f5f8b",
+        )  # fmt: skip
+        for k, b in enumerate(marks_of[g.condition]):
             share = float(b.estimate or 0.0)
             arm = "acupuncture" if b.arm == "acupuncture" else "control"
-            y = i - 0.22 - 0.16 * k
+            yb = row + 0.45 * (k + 1)
             ax.plot(
-                share * 100,
-                y,
-                "D" if arm == "acupuncture" else "o",
-                color="#d95f02",
+                share * 100, yb, "D" if arm == "acupuncture" else "o", color="#d95f02",
                 markerfacecolor="#d95f02" if arm == "acupuncture" else "white",
                 label=None if arm in seen else f"trial {arm} arm",
-            )
+            )  # fmt: skip
             seen.add(arm)
-            ax.annotate(
-                f"{share * 100:.0f}% {b.source}",
-                (share * 100, y),
-                xytext=(6, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=7,
-                color="#8a3b00",
-            )
+            ax.annotate(f"{share * 100:.0f}% {b.arm.replace('_', ' ')} ({b.source})",
+                        (share * 100, yb), xytext=(6, 0), textcoords="offset points",
+                        va="center", fontsize=8, color="#8a3b00")  # fmt: skip
     ax.set_yticks(
-        range(len(groups)),
-        [
-            f"{names.get(g.condition or '', (g.condition or 'all').replace('_', ' '))}\n"
-            f"(n={g.evaluable})"
-            for g in groups
-        ],
-    )
-    ax.set_ylim(len(groups) - 0.5, -0.9)
+        rows,
+        [f"{names.get(g.condition or '', (g.condition or 'all').replace('_', ' '))}\n"
+         f"(n={g.evaluable})" for g in groups],
+    )  # fmt: skip
+    ax.set_ylim(max(y, 1.0) - 0.4, -0.6)
     ax.set_xlim(0, 100)
     ax.set_xlabel("courses with at least 30% less pain (%)")
     ax.set_title(f"{report.clinic}: responders by condition", loc="left")
     ax.grid(axis="x", color="#eeeeee")
     if groups:
-        ax.legend(
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.18 - 0.3 / rows),
-            ncol=3,
-            fontsize=7,
-            frameon=False,
-        )
+        ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.08 - 0.6 / max(y, 2)), ncol=2,
+                  fontsize=10, frameon=False)  # fmt: skip
     if report.synthetic:
         fig.suptitle(SYNTHETIC_NOTICE, color="#b00020", fontsize=8)
     return fig

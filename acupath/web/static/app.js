@@ -28,3 +28,7 @@ document.addEventListener("focusout", function (event) {
   note.textContent = rule ? name + " must be " + rule + "." : field.validationMessage;
   field.setAttribute("aria-invalid", "true");
 });
+// Printable documents: a Print button (no inline script: the CSP forbids it).
+document.addEventListener("click", function (event) {
+  if (event.target instanceof HTMLElement && event.target.id === "print-page") window.print();
+});
