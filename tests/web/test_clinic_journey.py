@@ -343,6 +343,24 @@ def test_midline_point_cannot_take_a_side(app: FastAPI, people: dict[str, int]) 
         assert r.status_code == 400 and "midline" in r.json()["errors"][0]["message"]
 
 
+def test_refused_session_form_keeps_what_was_typed(app: FastAPI, people: dict[str, int]) -> None:
+    with TestClient(app) as c:
+        headers = token_for(c, "ana")
+        pid = _add(c, headers, "K-3")
+        c.post(f"/api/patients/{pid}/plan", headers=headers, json={"sessions": 8})
+        sign_in(c, "ana")
+        form = {"csrf_token": csrf(c), "performed_on": dt.date.today().isoformat(),
+                "pain_nrs": "6", "extra_points": "GV4, XX99", "ae_note": "Felt faint",
+                "soap.subjective": "Slept better"}  # fmt: skip
+        r = c.post(f"/patients/{pid}/sessions", data=form)
+        assert r.status_code == 400 and "XX99" in r.text
+        assert "Felt faint" in r.text and "Slept better" in r.text and 'value="6"' in r.text
+        r = c.post(f"/patients/{pid}/review", data={"csrf_token": csrf(c), "decision": "maybe"})
+        assert r.status_code == 400 and "Choose continue, stop, refer" in r.text
+        body = c.get(f"/api/patients/{pid}/outcomes", headers=headers).json()
+        assert body["courses"][0]["sessions"] == 0  # nothing of the refused visit was stored
+
+
 def test_printable_documents_hold_no_json(app: FastAPI, people: dict[str, int]) -> None:
     with TestClient(app) as c:
         headers = token_for(c, "ana")

@@ -23,7 +23,6 @@ from acupath.outcomes.progress import CourseStatus, status_of
 from acupath.points import get_point, normalise_code
 from acupath.store import PlanIn, SessionIn, patients, sessions
 from acupath.store.models import Patient, Plan, TreatmentSession, User
-from acupath.web import intake_form
 from acupath.web.clinical import FormDep, plain, plan_document, screen_document
 from acupath.web.deps import CAN_WRITE, CsrfChecked, CurrentUser, PatientDep, SessionDep, Writer
 from acupath.web.pages import render
@@ -161,8 +160,7 @@ def start_plan(
             frequency_per_week=proposal.get("frequency_per_week"),
             review_after=half,
             started_on=body.started_on or dt.date.today(),
-            detail={k: v for k, v in proposal.items() if k != "stricta"}
-            | {"stricta": proposal.get("stricta")},
+            detail=proposal,
         ),
         actor=user.username,
     )
@@ -242,10 +240,10 @@ def outcomes_document(db: Session, row: Patient) -> dict[str, Any]:
     return {"report": report, "document": doc, "statuses": statuses}
 
 
-def chart_image(db: Session, row: Patient, fmt: str = "svg") -> bytes | None:
+def chart_image(db: Session, row: Patient, fmt: str = "svg", *, report: Any = None) -> bytes | None:
     from acupath.outcomes import plots
 
-    report = outcomes_document(db, row)["report"]
+    report = report or outcomes_document(db, row)["report"]
     if not report.courses:
         return None
     from acupath.evidence.loader import bundled_base
@@ -323,10 +321,23 @@ def patient_page(
     patient: PatientDep,
     user: CurrentUser,
     saved: Annotated[str, Query(max_length=2)] = "",
-    problem: Annotated[str, Query(max_length=400)] = "",
 ) -> Response:
-    svg = chart_image(db, patient, "svg")
+    return patient_view(request, db, patient, user, saved=bool(saved))
+
+
+def patient_view(
+    request: Request,
+    db: Session,
+    patient: Patient,
+    user: User,
+    *,
+    saved: bool = False,
+    problem: str = "",
+    form: dict[str, str] | None = None,
+) -> Response:
+    """The patient page; after a refused form, with the problem and what was typed (400)."""
     outcomes = outcomes_document(db, patient)
+    svg = chart_image(db, patient, "svg", report=outcomes["report"])
     active = patients.get_plan(db=db, patient=patient, plan_id=None)
     proposal = plan_document(patient)
     status = outcomes["statuses"].get(active.id) if active else None
@@ -348,17 +359,42 @@ def patient_page(
         "points": planned_points(active, proposal),
         "ae_kinds": AE_KINDS,
         "instruments": [instruments()[i] for i in SESSION_INSTRUMENTS],
-        "saved": bool(saved),
+        "saved": saved,
         "problem": problem,
-        "words": intake_form.words,
-        "condition_names": {c.condition: c.condition for c in patient.conditions},
+        "typed": form or {},
     }
-    return render(request, "patients/show.html", context)
+    return render(request, "patients/show.html", context, status=400 if problem else 200)
 
 
-def _back(patient: Patient, anchor: str, problem: str | None = None) -> RedirectResponse:
-    query = f"?problem={problem[:380]}" if problem else ""
-    return RedirectResponse(f"/patients/{patient.id}{query}#{anchor}", status_code=303)
+LABELS = {
+    "sessions": "Number of sessions",
+    "extend_by": "Further sessions",
+    "performed_on": "Date",
+    "decision": "Decision",
+    "course": "Course",
+}
+"""Field names of the course and session forms -> the words on the page."""
+
+
+def clinic_message(exc: InputError) -> str:
+    """An error in the page's words: the label instead of the field name, no ``got None``."""
+    text = exc.message.replace("; got None", "")
+    field = exc.field or ""
+    if field in LABELS and text.startswith(field):
+        text = LABELS[field] + text[len(field) :]
+    elif field.startswith("points."):
+        text = "Point " + text.removeprefix("points.").replace(".side", ": side", 1)
+    return text[:1].upper() + text[1:]
+
+
+def _refused(request: Request, db: Session, patient: Patient, user: User, exc: InputError,
+             form: Any) -> Response:  # fmt: skip
+    typed = {str(k): str(v) for k, v in form.multi_items() if k != "csrf_token"}
+    return patient_view(request, db, patient, user, problem=clinic_message(exc), form=typed)
+
+
+def _back(patient: Patient, anchor: str) -> RedirectResponse:
+    return RedirectResponse(f"/patients/{patient.id}#{anchor}", status_code=303)
 
 
 def _int_field(form: Any, name: str, lo: int, hi: int, label: str) -> int | None:
@@ -375,7 +411,9 @@ def _int_field(form: Any, name: str, lo: int, hi: int, label: str) -> int | None
 
 
 @router.post("/patients/{patient_id}/plan", include_in_schema=False, dependencies=[CsrfChecked])
-def start_plan_page(db: SessionDep, user: Writer, patient: PatientDep, form: FormDep) -> Response:
+def start_plan_page(
+    request: Request, db: SessionDep, user: Writer, patient: PatientDep, form: FormDep
+) -> Response:
     try:
         sessions_n = _int_field(form, "sessions", 1, 100, "Number of sessions")
         started = str(form.get("started_on") or "").strip()
@@ -384,14 +422,18 @@ def start_plan_page(db: SessionDep, user: Writer, patient: PatientDep, form: For
         )
         with db.begin_nested():
             start_plan(db, user, patient, body)
-    except (InputError, ValueError) as exc:
-        message = exc.message if isinstance(exc, InputError) else "Start date must be a date"
-        return _back(patient, "course", message)
+    except ValueError:
+        exc_d = InputError.invalid("Course starts on", form.get("started_on"), "a date")
+        return _refused(request, db, patient, user, exc_d, form)
+    except InputError as exc:
+        return _refused(request, db, patient, user, exc, form)
     return _back(patient, "course")
 
 
 @router.post("/patients/{patient_id}/review", include_in_schema=False, dependencies=[CsrfChecked])
-def review_page(db: SessionDep, user: Writer, patient: PatientDep, form: FormDep) -> Response:
+def review_page(
+    request: Request, db: SessionDep, user: Writer, patient: PatientDep, form: FormDep
+) -> Response:
     try:
         extend = _int_field(form, "extend_by", 1, 50, "Further sessions")
         review = Review(
@@ -402,9 +444,10 @@ def review_page(db: SessionDep, user: Writer, patient: PatientDep, form: FormDep
         with db.begin_nested():
             review_course(db, user, patient, review)
     except InputError as exc:
-        return _back(patient, "course", exc.message)
+        return _refused(request, db, patient, user, exc, form)
     except ValueError:
-        return _back(patient, "course", "Choose continue, stop, refer or complete.")
+        choose = InputError("Choose continue, stop, refer or close as complete.", field="decision")
+        return _refused(request, db, patient, user, choose, form)
     return _back(patient, "course")
 
 
@@ -481,7 +524,7 @@ def session_from_form(form: Any, points: list[dict[str, Any]]) -> NewSession:
 
 @router.post("/patients/{patient_id}/sessions", include_in_schema=False, dependencies=[CsrfChecked])
 def record_session_page(
-    db: SessionDep, user: Writer, patient: PatientDep, form: FormDep
+    request: Request, db: SessionDep, user: Writer, patient: PatientDep, form: FormDep
 ) -> Response:
     active = patients.get_plan(db=db, patient=patient, plan_id=None)
     try:
@@ -489,7 +532,7 @@ def record_session_page(
         with db.begin_nested():
             record_session(db, user, patient, data)
     except InputError as exc:
-        return _back(patient, "record", exc.message)
+        return _refused(request, db, patient, user, exc, form)
     return _back(patient, "course")
 
 
