@@ -204,9 +204,8 @@ def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, 
                 "paragraphs": [
                     f"You are having acupuncture for {cond.lower()}.",
                     f"Plan: {_schedule(plan, course.planned_sessions if course else None)}.",
-                    "Each visit, very fine sterile needles are placed at a few points and left "
-                    "in for a "
-                    "short time while you rest.",
+                    "Each visit, very fine sterile needles are placed at a few points and left in "
+                    "for a short time while you rest.",
                 ],
             }
         )
@@ -216,8 +215,7 @@ def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, 
                 "title": "Your treatment",
                 "paragraphs": [
                     "Acupuncture is not advised for you at the moment. Your practitioner will "
-                    "explain why "
-                    "and what to do next."
+                    "explain why and what to do next."
                 ],
             }
         )
@@ -226,14 +224,16 @@ def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, 
             "title": "What to expect",
             "bullets": [
                 "A small bruise, a spot of bleeding or brief soreness where a needle went in is "
-                "common and "
-                "settles by itself.",
+                "common and settles by itself.",
                 "Some people feel tired or light-headed after a session; sit for a few minutes "
-                "before you "
-                "leave.",
-                "Tell your practitioner about any new medicine, especially blood thinners, and "
-                "if you "
-                "might be pregnant.",
+                "before you leave.",
+                "Tell your practitioner about any new medicine, especially blood thinners, and if "
+                "you might be pregnant.",
+            ],
+            "paragraphs": [
+                "From large safety surveys of acupuncture (witt2009, baumler2021, white2006): "
+                "minor effects such as bleeding, bruising, soreness and tiredness are the common "
+                "ones; serious harm is rare."
             ],
         }
     )
@@ -242,16 +242,14 @@ def handout_outline(base: Any, patient: Any, plan: dict[str, Any]) -> dict[str, 
             "title": "How we check it is helping",
             "paragraphs": [
                 "At each visit you will score your pain from 0 (none) to 10 (worst). Halfway "
-                "through and "
-                "at the end we look at the change together and decide whether to go on, stop, or "
-                "try "
-                "something else.",
+                "through and at the end we look at the change together and decide whether to go "
+                "on, stop, or try something else.",
             ],
         }
     )
     sections.append(
         {
-            "title": "Get help straight away if",
+            "title": "Get help straight away if (clinic advice)",
             "bullets": [
                 "you have a fever, or a needle site becomes red, hot and swollen;",
                 "you feel short of breath or have chest pain after treatment;",
