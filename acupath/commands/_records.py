@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from acupath.errors import InputError
@@ -42,8 +43,34 @@ def transaction(ctx: Context) -> Iterator[Session]:
 
 
 def clinic_for_write(db: Session, name: str | None) -> Clinic:
-    """The clinic new records go to: the one named, else the default clinic (created)."""
-    return clinics.get_or_create(db=db, name=name or clinics.DEFAULT_CLINIC)
+    """The clinic new records go to, the same one the web app shows.
+
+    - ``--clinic NAME``: that clinic; created only when it does not exist yet, and then said
+      so on stderr;
+    - no name and one clinic (the one ``acupath serve`` or ``user add`` made): that clinic;
+    - no name and several clinics: refused, listing them (never guess);
+    - no name and no clinic at all: the default clinic is created, and that is said on stderr.
+    """
+    if name is not None:
+        found = db.scalar(select(Clinic).where(Clinic.name == name))
+        if found is not None:
+            return found
+        created = clinics.get_or_create(db=db, name=name)
+        _note(f"created clinic {name!r} (it did not exist)")
+        return created
+    existing = clinics.list_all(db=db)
+    if len(existing) == 1:
+        return existing[0]
+    if existing:
+        names = ", ".join(repr(c.name) for c in existing)
+        raise InputError.invalid("--clinic", None, f"one of the clinics: {names}")
+    created = clinics.get_or_create(db=db, name=clinics.DEFAULT_CLINIC)
+    _note(f"no clinic yet: created {clinics.DEFAULT_CLINIC!r}; name one with --clinic")
+    return created
+
+
+def _note(message: str) -> None:
+    print(f"acupath: {message}", file=sys.stderr)
 
 
 def parse_date(field: str, value: str | None) -> dt.date:

@@ -22,15 +22,19 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group, name="session")
 
 
-def parse_points(text: str | None) -> list[dict[str, str]]:
-    """``"BL23:bilateral, LI4:left, GV20"`` -> point entries (side defaults to bilateral)."""
-    out: list[dict[str, str]] = []
+def parse_points(text: str | None) -> list[dict[str, str | None]]:
+    """``"BL23:bilateral, LI4:left, GV20"`` -> point entries.
+
+    A point without a side is bilateral, or midline when the atlas puts it on the midline
+    (GV, CV); the store decides, so a midline point given a side is refused.
+    """
+    out: list[dict[str, str | None]] = []
     for part in (text or "").split(","):
         part = part.strip()
         if not part:
             continue
         code, _, side = part.partition(":")
-        out.append({"code": code.strip(), "side": side.strip() or "bilateral"})
+        out.append({"code": code.strip(), "side": side.strip() or None})
     return out
 
 
@@ -128,7 +132,10 @@ def record(
             "course": visit.plan_id,
             "performed_on": visit.performed_on,
             "technique": visit.technique,
-            "points": [{"code": p.code, "side": p.side} for p in visit.points],
+            "points": [
+                {"code": p.code, "side": p.side, "depth": p.depth, "needles": p.needles}
+                for p in visit.points
+            ],
             "adverse_events": len(visit.adverse_events),
             "responses": len(responses),
         }

@@ -53,6 +53,15 @@ EXT_TECHNIQUE = f"{EXT}:technique"
 EXT_PLAN_STATUS = f"{EXT}:plan-status"
 EXT_PLAN_DETAIL = f"{EXT}:plan-json"
 EXT_SUBSCORES = f"{EXT}:subscores-json"
+EXT_DEPTH = f"{EXT}:depth"
+EXT_NEEDLES = f"{EXT}:needles"
+EXT_POINT_STIMULATION = f"{EXT}:point-stimulation"
+EXT_SOAP = f"{EXT}:soap-json"
+EXT_CONSENT = f"{EXT}:consent-json"
+EXT_END_REASON = f"{EXT}:end-reason"
+EXT_REVIEWS = f"{EXT}:reviews-json"
+MEDICATION = f"{ACUPATH}:medication"
+MEDICATION_CLASS = f"{ACUPATH}:medication-class"
 
 PROCEDURE_CODES: dict[str, tuple[tuple[str, str], ...]] = {
     "manual": (("44868003", "Acupuncture"),),

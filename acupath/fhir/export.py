@@ -12,6 +12,8 @@ store                       FHIR
 ==========================  ===================================================================
 patient                     Patient (identifier = clinic record number; tag ``synthetic``)
 condition under treatment   Condition (ICD-10-CM + acupath condition id)
+medicine (intake)           MedicationStatement (status ``active``; the name as written and
+                            the drug class acupath maps it to, e.g. anticoagulant)
 course (plan)               CarePlan (addresses the Condition; planned sessions, review point)
 session                     Procedure (SNOMED CT acupuncture code, points as ``bodySite`` with
                             SNOMED CT body structures where they exist, adverse events as
@@ -20,8 +22,9 @@ questionnaire               QuestionnaireResponse (answers by item) and one Obse
                             score (LOINC where a code exists; ``derivedFrom`` the response)
 ==========================  ===================================================================
 
-Fields the core resources have no element for (laterality, retention, the plan JSON, the
-intake) travel in acupath extensions, so that import restores everything the store holds.
+Fields the core resources have no element for (laterality, depth, needle count, retention,
+SOAP note, consent, review decisions, the plan JSON, the intake) travel in acupath extensions,
+so that import restores everything the store holds.
 """
 
 from __future__ import annotations
@@ -77,10 +80,48 @@ def _patient(record: PatientRecord) -> dict[str, Any]:
         res["extension"].append(
             _ext(c.EXT_INTAKE, "valueString", json.dumps(record.intake, sort_keys=True))
         )
+    if record.consent is not None:
+        res["extension"].append(
+            _ext(c.EXT_CONSENT, "valueString", json.dumps(record.consent, sort_keys=True))
+        )
     return res
 
 
-def _body_site(code: str, side: str) -> dict[str, Any]:
+def _medications(record: PatientRecord) -> list[tuple[str, dict[str, Any]]]:
+    """One MedicationStatement per medicine of the intake (key, resource without subject)."""
+    from acupath.care.medications import classify
+
+    out: list[tuple[str, dict[str, Any]]] = []
+    for i, med in enumerate((record.intake or {}).get("medications") or []):
+        name = med if isinstance(med, str) else str(med.get("name"))
+        dose = None if isinstance(med, str) else med.get("dose")
+        codings = [_coding(c.MEDICATION, name.strip().lower(), name)]
+        for cls in sorted(classify([name]).classes):
+            codings.append(_coding(c.MEDICATION_CLASS, cls))
+        res: dict[str, Any] = {
+            "resourceType": "MedicationStatement",
+            "status": "active",
+            "medicationCodeableConcept": {"coding": codings, "text": name},
+        }
+        if dose:
+            res["dosage"] = [{"text": str(dose)}]
+        out.append((f"medication-{i}", res))
+    return out
+
+
+def _point_extensions(p: Any) -> list[dict[str, Any]]:
+    ext = [_ext(c.EXT_LATERALITY, "valueCode", p.side)]
+    if p.depth is not None:
+        ext.append(_ext(c.EXT_DEPTH, "valueString", p.depth))
+    if p.needles is not None:
+        ext.append(_ext(c.EXT_NEEDLES, "valueInteger", p.needles))
+    if p.stimulation is not None:
+        ext.append(_ext(c.EXT_POINT_STIMULATION, "valueString", p.stimulation))
+    return ext
+
+
+def _body_site(point: Any) -> dict[str, Any]:
+    code, side = point.code, point.side
     codings = [_coding(c.POINT, code)]
     if code in c.POINT_BODY_STRUCTURES:
         sct, display = c.POINT_BODY_STRUCTURES[code]
@@ -90,7 +131,7 @@ def _body_site(code: str, side: str) -> dict[str, Any]:
     return {
         "coding": codings,
         "text": f"{code} ({side})",
-        "extension": [_ext(c.EXT_LATERALITY, "valueCode", side)],
+        "extension": _point_extensions(point),
     }
 
 
@@ -123,6 +164,8 @@ def export_bundle(record: PatientRecord) -> Bundle:
         if cond.cause is not None:
             res["extension"].append(_ext(c.EXT_CAUSE, "valueString", cond.cause))
         entries.append({"fullUrl": _uuid(ref, cond.key), "resource": res})
+    for key, med in _medications(record):
+        entries.append({"fullUrl": _uuid(ref, key), "resource": {**med, "subject": subject}})
     for plan in record.plans:
         ext = [
             _ext(c.EXT_TECHNIQUE, "valueCode", plan.technique),
@@ -135,6 +178,10 @@ def export_bundle(record: PatientRecord) -> Bundle:
             ext.append(_ext(c.EXT_REVIEW, "valueInteger", plan.review_after))
         if plan.coverage is not None:
             ext.append(_ext(c.EXT_COVERAGE, "valueCode", plan.coverage))
+        if plan.end_reason is not None:
+            ext.append(_ext(c.EXT_END_REASON, "valueCode", plan.end_reason))
+        if plan.reviews:
+            ext.append(_ext(c.EXT_REVIEWS, "valueString", json.dumps(plan.reviews, sort_keys=True)))
         if plan.detail is not None:
             ext.append(
                 _ext(c.EXT_PLAN_DETAIL, "valueString", json.dumps(plan.detail, sort_keys=True))
@@ -167,7 +214,7 @@ def export_bundle(record: PatientRecord) -> Bundle:
             "subject": subject,
             "performedDateTime": s.performed_on.isoformat(),
             "code": {"coding": [*sct, _coding(c.TECHNIQUE, s.technique)], "text": s.technique},
-            "bodySite": [_body_site(p.code, p.side) for p in s.points],
+            "bodySite": [_body_site(p) for p in s.points],
             "complication": [
                 {
                     "coding": [_coding(c.ADVERSE_EVENT, e.kind)],
@@ -193,6 +240,10 @@ def export_bundle(record: PatientRecord) -> Bundle:
             res["extension"].append(_ext(c.EXT_STIMULATION, "valueString", s.stimulation))
         if s.retention_minutes is not None:
             res["extension"].append(_ext(c.EXT_RETENTION, "valueInteger", s.retention_minutes))
+        if s.soap:
+            res["extension"].append(
+                _ext(c.EXT_SOAP, "valueString", json.dumps(s.soap, sort_keys=True))
+            )
         entries.append({"fullUrl": _uuid(ref, s.key), "resource": res})
     for q in record.responses:
         inst = instrument(q.instrument)

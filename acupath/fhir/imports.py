@@ -45,6 +45,16 @@ def _code(concept: dict[str, Any] | None, system: str) -> str | None:
     return None
 
 
+def _json_ext(res: dict[str, Any], url: str) -> Any:
+    text = _ext(res, url)
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise InputError.invalid(f"extension({url})", text, "a JSON document") from None
+
+
 def _require(value: Any, element: str, allowed: str) -> Any:
     if value is None:
         raise InputError.invalid(element, None, allowed)
@@ -143,6 +153,8 @@ def record_from_bundle(data: dict[str, Any]) -> PatientRecord:
                     status=_ext(res, c.EXT_PLAN_STATUS)
                     or _PLAN_STATUS.get(res["status"], "active"),
                     detail=json.loads(detail) if detail else None,
+                    end_reason=_ext(res, c.EXT_END_REASON),
+                    reviews=_json_ext(res, c.EXT_REVIEWS),
                 )
             )
         elif kind == "Procedure":
@@ -153,6 +165,9 @@ def record_from_bundle(data: dict[str, Any]) -> PatientRecord:
                         _code(site, c.POINT), "Procedure.bodySite", f"a coding in {c.POINT}"
                     ),
                     side=_ext(site, c.EXT_LATERALITY) or "bilateral",
+                    depth=_ext(site, c.EXT_DEPTH),
+                    needles=_ext(site, c.EXT_NEEDLES),
+                    stimulation=_ext(site, c.EXT_POINT_STIMULATION),
                 )
                 for site in res.get("bodySite") or []
             ]
@@ -187,6 +202,7 @@ def record_from_bundle(data: dict[str, Any]) -> PatientRecord:
                     stimulation=_ext(res, c.EXT_STIMULATION),
                     retention_minutes=_ext(res, c.EXT_RETENTION),
                     notes=(res.get("note") or [{}])[0].get("text"),
+                    soap=_json_ext(res, c.EXT_SOAP),
                     points=points,
                     adverse_events=events,
                 )
@@ -208,6 +224,8 @@ def record_from_bundle(data: dict[str, Any]) -> PatientRecord:
             subject(res, kind)
             refs.first(res.get("derivedFrom"), "Observation.derivedFrom", "QuestionnaireResponse")
             refs.first(res.get("partOf"), "Observation.partOf", "Procedure")
+        elif kind == "MedicationStatement":
+            subject(res, kind)  # the intake carries the medicines; checked, not stored twice
         elif kind != "Patient":
             raise InputError.invalid("Bundle.entry.resource", kind, "an entry acupath exports")
     scores = _observed_scores(entries)
@@ -244,6 +262,7 @@ def record_from_bundle(data: dict[str, Any]) -> PatientRecord:
         sex=patient.get("gender") or "unknown",
         synthetic=bool(_ext(patient, c.EXT_SYNTHETIC)),
         intake=json.loads(intake) if intake else None,
+        consent=_json_ext(patient, c.EXT_CONSENT),
         conditions=conditions,
         plans=plans,
         sessions=sessions,

@@ -56,6 +56,7 @@ class Benchmark:
     timepoint: str | None
     summary: str
     compare_with: CompareWith
+    population: str | None
     arm: str
     """``acupuncture`` for a single-arm result of the acupuncture group, else ``<comparator> arm``
     for a control group's result, or ``between groups`` for a difference."""
@@ -100,6 +101,7 @@ def _benchmark(base: EvidenceBase, f: Finding, compare_with: CompareWith) -> Ben
         timepoint=f.timepoint,
         summary=f.summary,
         compare_with=compare_with,
+        population=f.population,
         arm=_arm(f),
     )
 
@@ -126,11 +128,27 @@ def efficacy_benchmarks(base: EvidenceBase, condition: str) -> list[Benchmark]:
     return out
 
 
-def safety_benchmarks(base: EvidenceBase) -> list[Benchmark]:
-    """Adverse-event findings across conditions (shares of patients or treatments, rates)."""
+SPECIAL_POPULATIONS = re.compile(r"pregnan|child|paediatric|pediatric|neonat", re.IGNORECASE)
+"""Populations whose adverse-event rates do not describe a general clinic (a pregnancy cohort,
+children): :func:`safety_benchmarks` leaves them out unless asked for."""
+
+
+def is_special_population(b: Benchmark) -> bool:
+    """True when the benchmark's population is a special group (see SPECIAL_POPULATIONS)."""
+    return bool(SPECIAL_POPULATIONS.search(f"{b.population or ''} {b.finding}"))
+
+
+def safety_benchmarks(base: EvidenceBase, *, general: bool = True) -> list[Benchmark]:
+    """Adverse-event findings across conditions (shares of patients or treatments, rates).
+
+    With ``general`` (the default) findings in special populations (pregnant women, children)
+    are left out: a general clinic's rates are read against general populations only.
+    """
     out: list[Benchmark] = []
     for f in base.findings.values():
         if f.condition is not None or not _is_adverse(f.outcome) or f.estimate is None:
+            continue
+        if general and SPECIAL_POPULATIONS.search(f"{f.population or ''} {f.id}"):
             continue
         if f.measure == "proportion":
             out.append(_benchmark(base, f, "adverse_event_share"))

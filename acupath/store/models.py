@@ -113,6 +113,9 @@ class Patient(Base):
     sex: Mapped[str] = mapped_column(String(16), default="unknown")
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
     intake: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    consent: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """Consent to treatment: ``given``, ``on``, ``by`` (patient or guardian), guardian's name and
+    relationship (a minor or a patient who cannot consent is consented by a guardian)."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     conditions: Mapped[list[PatientCondition]] = relationship(
@@ -173,6 +176,10 @@ class Plan(Base):
     ended_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="active")
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    end_reason: Mapped[str | None] = mapped_column(String(40))
+    """Why the course ended: completed, stopped (no response), referred, ... (free slug)."""
+    reviews: Mapped[list[Any] | None] = mapped_column(JSON)
+    """Decisions taken at review points: each ``at_session, decision, on, by, note``."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     patient: Mapped[Patient] = relationship(back_populates="plans")
@@ -203,6 +210,8 @@ class TreatmentSession(Base):
     stimulation: Mapped[str | None] = mapped_column(String(200))
     retention_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
+    soap: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """SOAP note: ``subjective``, ``objective``, ``assessment``, ``plan`` (free text each)."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     points: Mapped[list[SessionPoint]] = relationship(
@@ -214,10 +223,13 @@ class TreatmentSession(Base):
 
 
 class SessionPoint(Base):
-    """A point needled in a session, by WHO code, with laterality."""
+    """A point needled in a session, by WHO code, with laterality, depth, needles, stimulation."""
 
     __tablename__ = "session_points"
-    __table_args__ = (CheckConstraint(_in("side", SIDES), name="side"),)
+    __table_args__ = (
+        CheckConstraint(_in("side", SIDES), name="side"),
+        CheckConstraint("needles IS NULL OR (needles >= 1 AND needles <= 20)", name="needles"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(
@@ -225,6 +237,9 @@ class SessionPoint(Base):
     )
     code: Mapped[str] = mapped_column(String(32))
     side: Mapped[str] = mapped_column(String(10))
+    depth: Mapped[str | None] = mapped_column(String(40))
+    needles: Mapped[int | None] = mapped_column(Integer)
+    stimulation: Mapped[str | None] = mapped_column(String(80))
 
 
 class AdverseEvent(Base):

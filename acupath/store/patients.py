@@ -7,11 +7,13 @@ transaction, so a refused input leaves the database as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from acupath.care.intake import parse_intake
@@ -21,7 +23,7 @@ from acupath.outcomes.rules import course_rules
 from acupath.points import normalise_code
 from acupath.store import audit
 from acupath.store.models import Patient, PatientCondition, Plan
-from acupath.store.schemas import ConditionIn, PatientIn, PlanIn, parse
+from acupath.store.schemas import ConditionIn, ConsentIn, PatientIn, PlanIn, parse
 
 
 class _PlanPoint(BaseModel):
@@ -66,6 +68,36 @@ def validate_plan_detail(data: dict[str, Any] | None) -> dict[str, Any] | None:
     return out
 
 
+def validate_consent(
+    consent: ConsentIn | None, intake: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The consent as JSON; a minor (under 18) or a patient who cannot consent needs a guardian.
+
+    The age of majority is clinic policy in most places; 18 is the common default.
+    """
+    if consent is None:
+        return None
+    needs_guardian = bool(intake) and (
+        int((intake or {}).get("age", 99)) < ADULT_AGE or (intake or {}).get("can_consent") is False
+    )
+    if needs_guardian and consent.given:
+        if consent.by != "guardian":
+            raise InputError.invalid(
+                "consent.by",
+                consent.by,
+                "guardian: the patient is a minor or cannot consent, so a guardian consents",
+            )
+        if not consent.guardian_name:
+            raise InputError.invalid(
+                "consent.guardian_name", consent.guardian_name, "the name of the guardian"
+            )
+    return consent.model_dump(mode="json", exclude_none=True)
+
+
+ADULT_AGE = 18
+"""Below this age consent comes from a guardian (clinic policy; change it for your jurisdiction)."""
+
+
 def create(*, db: Session, clinic_id: int, data: PatientIn, actor: str) -> Patient:
     """Add a patient; the clinic's record number (``reference``) must be new."""
     exists = db.scalar(
@@ -77,6 +109,7 @@ def create(*, db: Session, clinic_id: int, data: PatientIn, actor: str) -> Patie
         raise InputError.invalid(
             "reference", data.reference, "a record number not yet used in this clinic"
         )
+    intake = validate_intake(data.intake)
     patient = Patient(
         clinic_id=clinic_id,
         reference=data.reference,
@@ -85,7 +118,8 @@ def create(*, db: Session, clinic_id: int, data: PatientIn, actor: str) -> Patie
         birth_date=data.birth_date,
         sex=data.sex,
         synthetic=data.synthetic,
-        intake=validate_intake(data.intake),
+        intake=intake,
+        consent=validate_consent(data.consent, intake),
     )
     db.add(patient)
     db.flush()
@@ -119,18 +153,82 @@ def get(
     return patient
 
 
-def list_patients(
-    *, db: Session, clinic_id: int, actor: str, limit: int = 100, offset: int = 0
-) -> list[Patient]:
-    """Patients of a clinic by id; the listing is audited as one read."""
+SortKey = Literal["id", "reference", "name", "birth_date", "created"]
+SORT_KEYS: tuple[str, ...] = ("id", "reference", "name", "birth_date", "created")
+
+
+@dataclass(frozen=True)
+class PatientPage:
+    """One page of a clinic's patient list: the rows and the total that matched."""
+
+    items: list[Patient]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        """Offset of the next page, or ``None`` on the last page."""
+        after = self.offset + len(self.items)
+        return after if after < self.total else None
+
+
+def _search_terms(q: str) -> list[Any]:
+    """Conditions for a search text: each word must match a record number, a name or, when it
+    is a date (``1961-04-02``) or a year, the date of birth."""
+    terms: list[Any] = []
+    for word in q.split():
+        like = f"%{word.lower()}%"
+        options: list[Any] = [
+            func.lower(Patient.reference).like(like),
+            func.lower(func.coalesce(Patient.given_name, "")).like(like),
+            func.lower(func.coalesce(Patient.family_name, "")).like(like),
+        ]
+        try:
+            options.append(Patient.birth_date == dt.date.fromisoformat(word))
+        except ValueError:
+            if word.isdigit() and len(word) == 4:
+                options.append(cast(Patient.birth_date, String).like(f"{word}-%"))
+        terms.append(or_(*options))
+    return terms
+
+
+def search_patients(
+    *,
+    db: Session,
+    clinic_id: int,
+    actor: str,
+    q: str | None = None,
+    sort: str = "id",
+    descending: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> PatientPage:
+    """A page of a clinic's patients matching ``q`` (record number, name, date of birth).
+
+    Sorted by ``sort`` (one of :data:`SORT_KEYS`), then by id so pages never overlap. The
+    listing is audited as one read with the query and the page.
+    """
+    if sort not in SORT_KEYS:
+        raise InputError.invalid("sort", sort, "one of " + ", ".join(SORT_KEYS))
+    if not 1 <= limit <= 500:
+        raise InputError.invalid("limit", limit, "a whole number from 1 to 500")
+    if offset < 0:
+        raise InputError.invalid("offset", offset, "a whole number >= 0")
+    where = [Patient.clinic_id == clinic_id, *_search_terms(q or "")]
+    total = int(db.scalar(select(func.count()).select_from(Patient).where(*where)) or 0)
+    column: Any = {
+        "id": Patient.id,
+        "reference": Patient.reference,
+        "name": func.lower(
+            func.coalesce(Patient.family_name, "") + " " + func.coalesce(Patient.given_name, "")
+        ),
+        "birth_date": Patient.birth_date,
+        "created": Patient.created_at,
+    }[sort]
+    order = [column.desc() if descending else column.asc(), Patient.id]
     rows = list(
-        db.scalars(
-            select(Patient)
-            .where(Patient.clinic_id == clinic_id)
-            .order_by(Patient.id)
-            .limit(limit)
-            .offset(offset)
-        )
+        db.scalars(select(Patient).where(*where).order_by(*order).limit(limit).offset(offset))
     )
     audit.log(
         db=db,
@@ -138,9 +236,103 @@ def list_patients(
         action="read",
         entity="patient_list",
         entity_id=clinic_id,
-        detail={"count": len(rows), "offset": offset},
+        detail={"count": len(rows), "offset": offset, "q": q or None, "total": total},
     )
-    return rows
+    return PatientPage(items=rows, total=total, limit=limit, offset=offset)
+
+
+def list_patients(
+    *, db: Session, clinic_id: int, actor: str, limit: int = 100, offset: int = 0
+) -> list[Patient]:
+    """Patients of a clinic by id (one page); the listing is audited as one read."""
+    return search_patients(
+        db=db, clinic_id=clinic_id, actor=actor, limit=limit, offset=offset
+    ).items
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """Field-level differences (``{"field": {"from": a, "to": b}}``) for the audit trail."""
+    out: dict[str, Any] = {}
+    for key in sorted(set(before) | set(after)):
+        if before.get(key) != after.get(key):
+            out[key] = {"from": before.get(key), "to": after.get(key)}
+    return out
+
+
+def update(
+    *,
+    db: Session,
+    patient: Patient,
+    actor: str,
+    intake: dict[str, Any] | None = None,
+    given_name: str | None = None,
+    family_name: str | None = None,
+    birth_date: dt.date | None = None,
+    sex: str | None = None,
+    consent: ConsentIn | None = None,
+) -> dict[str, Any]:
+    """Change a patient's identifiers, intake (medicines, conditions, labs ...) or consent.
+
+    The new intake is validated whole; conditions added to the intake are added to the record
+    (a condition with a course is never removed). The audit row lists every field changed,
+    with its old and new value. Returns those changes.
+    """
+    before = {
+        "given_name": patient.given_name,
+        "family_name": patient.family_name,
+        "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+        "sex": patient.sex,
+        "consent": patient.consent,
+        **{f"intake.{k}": v for k, v in (patient.intake or {}).items()},
+    }
+    new_intake = validate_intake(intake) if intake is not None else patient.intake
+    if given_name is not None:
+        patient.given_name = given_name or None
+    if family_name is not None:
+        patient.family_name = family_name or None
+    if birth_date is not None:
+        patient.birth_date = birth_date
+    if sex is not None:
+        patient.sex = parse(PatientIn, {"reference": patient.reference, "sex": sex}).sex
+    if consent is not None:
+        patient.consent = validate_consent(consent, new_intake)
+    patient.intake = new_intake
+    known = {c.condition for c in patient.conditions}
+    for entry in (new_intake or {}).get("conditions", []):
+        if entry["condition"] not in known:
+            weeks = entry.get("duration_weeks")
+            add_condition(
+                db=db,
+                patient=patient,
+                data=ConditionIn(
+                    condition=entry["condition"],
+                    duration_weeks=None if weeks is None else round(weeks),
+                    noted_on=dt.date.today(),
+                ),
+                actor=actor,
+            )
+    db.flush()
+    db.expire(patient, ["conditions"])  # conditions added above: read them again
+    after = {
+        "given_name": patient.given_name,
+        "family_name": patient.family_name,
+        "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+        "sex": patient.sex,
+        "consent": patient.consent,
+        **{f"intake.{k}": v for k, v in (patient.intake or {}).items()},
+    }
+    changes = _changes(before, after)
+    db.flush()
+    audit.log(
+        db=db,
+        actor=actor,
+        action="update",
+        entity="patient",
+        entity_id=patient.id,
+        patient_id=patient.id,
+        detail={"changes": changes},
+    )
+    return changes
 
 
 def add_condition(
@@ -235,4 +427,67 @@ def get_plan(*, db: Session, patient: Patient, plan_id: int | None) -> Plan | No
     if plan is None or plan.patient_id != patient.id:
         choices = [str(p.id) for p in patient.plans]
         raise NotFound.unknown(f"course of patient {patient.id}", str(plan_id), choices)
+    return plan
+
+
+def review_course(
+    *,
+    db: Session,
+    patient: Patient,
+    plan: Plan,
+    decision: str,
+    actor: str,
+    at_session: int,
+    note: str | None = None,
+    on: dt.date | None = None,
+    extend_by: int | None = None,
+) -> Plan:
+    """Record the decision taken at a review point: ``continue``, ``stop``, ``refer`` or
+    ``complete``. Stop and refer end the course (status stopped), complete closes it as
+    completed; the decision is kept in ``plan.reviews`` and audited. Continuing at or past the
+    end of the planned course needs ``extend_by`` more sessions."""
+    decisions = ("continue", "stop", "refer", "complete")
+    if decision not in decisions:
+        raise InputError.invalid("decision", decision, "one of " + ", ".join(decisions))
+    if plan.status != "active":
+        raise InputError.invalid("course", plan.status, "an active course (this one has ended)")
+    if extend_by is not None and not 1 <= extend_by <= 50:
+        raise InputError.invalid("extend_by", extend_by, "a whole number of sessions from 1 to 50")
+    if decision == "continue" and at_session >= plan.planned_sessions and not extend_by:
+        raise InputError.invalid(
+            "extend_by",
+            extend_by,
+            "the number of further sessions: the planned course is complete, so continuing "
+            "adds sessions",
+        )
+    day = on or dt.date.today()
+    entry = {
+        "at_session": at_session,
+        "decision": decision,
+        "on": day.isoformat(),
+        "by": actor,
+        "note": note or None,
+    }
+    if decision == "continue" and extend_by:
+        entry["extend_by"] = extend_by
+        plan.planned_sessions += extend_by
+    plan.reviews = [*(plan.reviews or []), entry]
+    if decision in ("stop", "refer"):
+        plan.status = "stopped"
+        plan.ended_on = day
+        plan.end_reason = "referred" if decision == "refer" else "stopped"
+    elif decision == "complete":
+        plan.status = "completed"
+        plan.ended_on = day
+        plan.end_reason = "completed"
+    db.flush()
+    audit.log(
+        db=db,
+        actor=actor,
+        action="update",
+        entity="plan",
+        entity_id=plan.id,
+        patient_id=patient.id,
+        detail={"review": entry},
+    )
     return plan

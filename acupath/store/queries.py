@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import ScalarSelect
 
@@ -41,7 +42,63 @@ def _edge_score(plan_id: Any, instrument: str, *, last: bool) -> ScalarSelect[fl
     )
 
 
-def course_outcomes(*, db: Session, clinic_id: int, instrument: str = "nrs") -> list[CourseOutcome]:
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which courses and sessions a clinic report covers: one practitioner's, a date range."""
+
+    practitioner: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def sessions(self) -> list[Any]:
+        """Conditions on ``TreatmentSession`` rows."""
+        out: list[Any] = []
+        if self.practitioner:
+            out.append(TreatmentSession.practitioner == self.practitioner)
+        if self.since:
+            out.append(TreatmentSession.performed_on >= self.since)
+        if self.until:
+            out.append(TreatmentSession.performed_on <= self.until)
+        return out
+
+    def courses(self) -> list[Any]:
+        """Conditions on ``Plan`` rows: started in the range, with a session by the practitioner."""
+        out: list[Any] = []
+        if self.since:
+            out.append(Plan.started_on >= self.since)
+        if self.until:
+            out.append(Plan.started_on <= self.until)
+        if self.practitioner:
+            out.append(
+                select(TreatmentSession.id)
+                .where(
+                    TreatmentSession.plan_id == Plan.id,
+                    TreatmentSession.practitioner == self.practitioner,
+                )
+                .exists()
+            )
+        return out
+
+
+def practitioners(*, db: Session, clinic_id: int) -> list[str]:
+    """Names of the practitioners who recorded sessions in a clinic (for the report filter)."""
+    rows = db.scalars(
+        select(TreatmentSession.practitioner)
+        .distinct()
+        .join(Patient, Patient.id == TreatmentSession.patient_id)
+        .where(Patient.clinic_id == clinic_id, TreatmentSession.practitioner.is_not(None))
+        .order_by(TreatmentSession.practitioner)
+    )
+    return [str(r) for r in rows]
+
+
+def course_outcomes(
+    *,
+    db: Session,
+    clinic_id: int,
+    instrument: str = "nrs",
+    where: ReportFilter | None = None,
+) -> list[CourseOutcome]:
     """Every course of a clinic with its first and last score on ``instrument``.
 
     A course with a single score has a baseline but no latest score (it is not evaluable).
@@ -74,7 +131,7 @@ def course_outcomes(*, db: Session, clinic_id: int, instrument: str = "nrs") -> 
         )
         .join(Patient, Patient.id == Plan.patient_id)
         .join(PatientCondition, PatientCondition.id == Plan.patient_condition_id)
-        .where(Patient.clinic_id == clinic_id)
+        .where(Patient.clinic_id == clinic_id, *(where.courses() if where else []))
         .order_by(Plan.id)
     )
     return [
@@ -91,9 +148,11 @@ def course_outcomes(*, db: Session, clinic_id: int, instrument: str = "nrs") -> 
     ]
 
 
-def adverse_event_rates(*, db: Session, clinic_id: int) -> AdverseEventRates:
+def adverse_event_rates(
+    *, db: Session, clinic_id: int, where: ReportFilter | None = None
+) -> AdverseEventRates:
     """Adverse-event counts of a clinic, with per-session and per-patient shares."""
-    in_clinic = Patient.clinic_id == clinic_id
+    in_clinic = and_(Patient.clinic_id == clinic_id, *(where.sessions() if where else []))
     n_sessions = db.scalar(
         select(func.count())
         .select_from(TreatmentSession)
@@ -105,8 +164,10 @@ def adverse_event_rates(*, db: Session, clinic_id: int) -> AdverseEventRates:
         select(func.count())
         .select_from(Patient)
         .where(
-            in_clinic,
-            select(TreatmentSession.id).where(TreatmentSession.patient_id == Patient.id).exists(),
+            Patient.clinic_id == clinic_id,
+            select(TreatmentSession.id)
+            .where(TreatmentSession.patient_id == Patient.id, *(where.sessions() if where else []))
+            .exists(),
         )
     )
     e_row = db.execute(
@@ -198,4 +259,10 @@ def patient_courses(*, db: Session, patient: Patient) -> tuple[list[CourseData],
     return courses, last_year
 
 
-__all__ = ["adverse_event_rates", "course_outcomes", "patient_courses"]
+__all__ = [
+    "ReportFilter",
+    "adverse_event_rates",
+    "course_outcomes",
+    "patient_courses",
+    "practitioners",
+]

@@ -50,6 +50,9 @@ class _Rec(BaseModel):
 class PointRecord(_Rec):
     code: str
     side: Side
+    depth: str | None = None
+    needles: int | None = None
+    stimulation: str | None = None
 
 
 class AdverseEventRecord(_Rec):
@@ -80,6 +83,8 @@ class PlanRecord(_Rec):
     ended_on: dt.date | None = None
     status: str = "active"
     detail: dict[str, Any] | None = None
+    end_reason: str | None = None
+    reviews: list[dict[str, Any]] | None = None
 
 
 class SessionRecord(_Rec):
@@ -91,6 +96,7 @@ class SessionRecord(_Rec):
     stimulation: str | None = None
     retention_minutes: int | None = None
     notes: str | None = None
+    soap: dict[str, str] | None = None
     points: list[PointRecord] = Field(default_factory=list)
     adverse_events: list[AdverseEventRecord] = Field(default_factory=list)
 
@@ -116,6 +122,7 @@ class PatientRecord(_Rec):
     sex: str = "unknown"
     synthetic: bool = False
     intake: dict[str, Any] | None = None
+    consent: dict[str, Any] | None = None
     conditions: list[ConditionRecord] = Field(default_factory=list)
     plans: list[PlanRecord] = Field(default_factory=list)
     sessions: list[SessionRecord] = Field(default_factory=list)
@@ -155,6 +162,7 @@ def load(
         sex=patient.sex,
         synthetic=patient.synthetic,
         intake=patient.intake,
+        consent=patient.consent,
         conditions=[
             ConditionRecord(
                 key=f"condition-{c.id}",
@@ -180,6 +188,8 @@ def load(
                 ended_on=p.ended_on,
                 status=p.status,
                 detail=p.detail,
+                end_reason=p.end_reason,
+                reviews=p.reviews,
             )
             for p in patient.plans
         ],
@@ -193,7 +203,17 @@ def load(
                 stimulation=s.stimulation,
                 retention_minutes=s.retention_minutes,
                 notes=s.notes,
-                points=[PointRecord(code=pt.code, side=pt.side) for pt in s.points],
+                soap=s.soap,
+                points=[
+                    PointRecord(
+                        code=pt.code,
+                        side=pt.side,
+                        depth=pt.depth,
+                        needles=pt.needles,
+                        stimulation=pt.stimulation,
+                    )
+                    for pt in s.points
+                ],
                 adverse_events=[
                     AdverseEventRecord(
                         kind=e.kind,
@@ -253,6 +273,7 @@ def save(*, db: Session, clinic_id: int, record: PatientRecord, actor: str) -> P
                 "sex": record.sex,
                 "synthetic": record.synthetic,
                 "intake": record.intake,
+                "consent": record.consent,
             },
         ),
         actor=actor,
@@ -264,7 +285,9 @@ def save(*, db: Session, clinic_id: int, record: PatientRecord, actor: str) -> P
     plans: dict[str, Plan] = {}
     for p in record.plans:
         cond = _ref("condition", p.condition, conditions, f"plan {p.key}")
-        fields = p.model_dump(exclude={"key", "condition"}) | {"condition": cond.condition}
+        fields = p.model_dump(exclude={"key", "condition", "end_reason", "reviews"}) | {
+            "condition": cond.condition
+        }
         data_p = parse(PlanIn, fields, location=f"plan {p.key}")
         row = Plan(
             patient_id=patient.id,
@@ -278,6 +301,8 @@ def save(*, db: Session, clinic_id: int, record: PatientRecord, actor: str) -> P
             ended_on=data_p.ended_on,
             status=data_p.status,
             detail=patients.validate_plan_detail(data_p.detail),
+            end_reason=p.end_reason,
+            reviews=p.reviews,
         )
         db.add(row)
         plans[p.key] = row
@@ -299,7 +324,17 @@ def save(*, db: Session, clinic_id: int, record: PatientRecord, actor: str) -> P
             stimulation=s.stimulation,
             retention_minutes=s.retention_minutes,
             notes=s.notes,
-            points=[SessionPoint(code=normalise_code(pt.code), side=pt.side) for pt in pts],
+            soap=s.soap,
+            points=[
+                SessionPoint(
+                    code=normalise_code(pt.code),
+                    side=pt.side or "bilateral",
+                    depth=pt.depth,
+                    needles=pt.needles,
+                    stimulation=pt.stimulation,
+                )
+                for pt in pts
+            ],
             adverse_events=[
                 AdverseEvent(kind=e.kind, severity=e.severity, description=e.description)
                 for e in aes

@@ -43,6 +43,19 @@ class PatientIn(_In):
     sex: Sex = "unknown"
     synthetic: bool = False
     intake: dict[str, Any] | None = None
+    consent: ConsentIn | None = None
+
+
+class ConsentIn(_In):
+    """Consent to treatment. A minor (or a patient who cannot consent) is consented by a guardian,
+    whose name and relationship are then required (checked by the service, which knows the age).
+    """
+
+    given: bool
+    on: dt.date | None = None
+    by: Literal["patient", "guardian"] = "patient"
+    guardian_name: str | None = Field(default=None, max_length=200)
+    guardian_relationship: str | None = Field(default=None, max_length=100)
 
 
 class ConditionIn(_In):
@@ -75,14 +88,22 @@ class PlanIn(_In):
 
 
 class PointIn(_In):
-    """A point needled: any common spelling of its code, and the side."""
+    """A point needled: any common spelling of its code, the side, depth, needles, stimulation.
+
+    ``side`` left out means: ``midline`` for a point the atlas places on the midline (GV, CV),
+    else ``bilateral``. A midline point given a side is refused by the service.
+    """
 
     code: str = Field(min_length=1, max_length=32)
-    side: Side = "bilateral"
+    side: Side | None = None
+    depth: str | None = Field(default=None, max_length=40)
+    needles: int | None = Field(default=None, ge=1, le=20)
+    stimulation: str | None = Field(default=None, max_length=80)
 
 
 class AdverseEventIn(_In):
-    """An adverse event: what happened (a short kind such as ``bruising``) and how severe."""
+    """An adverse event: what happened (a short kind such as ``bruising``), how severe, and the
+    practitioner's note in their own words (``Minor bruising at BL40``)."""
 
     kind: str = Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")
     severity: Severity
@@ -97,6 +118,15 @@ class ResponseIn(_In):
     answers: dict[str, Any]
 
 
+class SoapIn(_In):
+    """A SOAP note: what the patient reports, what was found, the assessment, the plan."""
+
+    subjective: str | None = Field(default=None, max_length=5000)
+    objective: str | None = Field(default=None, max_length=5000)
+    assessment: str | None = Field(default=None, max_length=5000)
+    plan: str | None = Field(default=None, max_length=5000)
+
+
 class SessionIn(_In):
     """One visit with its points, adverse events and the questionnaires filled in at it."""
 
@@ -108,6 +138,7 @@ class SessionIn(_In):
     stimulation: str | None = Field(default=None, max_length=200)
     retention_minutes: int | None = Field(default=None, ge=0, le=240)
     notes: str | None = Field(default=None, max_length=10_000)
+    soap: SoapIn | None = None
     points: list[PointIn] = Field(default_factory=list)
     adverse_events: list[AdverseEventIn] = Field(default_factory=list)
     responses: list[ResponseIn] = Field(default_factory=list)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from acupath.errors import InputError
 from acupath.outcomes.instruments import score_answers
-from acupath.points import normalise_code
+from acupath.points import get_point, normalise_code
 from acupath.store import audit, patients
 from acupath.store.models import (
     AdverseEvent,
@@ -21,7 +21,7 @@ from acupath.store.models import (
     SessionPoint,
     TreatmentSession,
 )
-from acupath.store.schemas import ResponseIn, SessionIn
+from acupath.store.schemas import PointIn, ResponseIn, SessionIn
 
 
 def _response_row(
@@ -38,6 +38,25 @@ def _response_row(
         answers=scored.answers,
         score=scored.primary,
         subscores=subscores,
+    )
+
+
+def _point_row(p: PointIn) -> SessionPoint:
+    """A point row with its side: a midline point (GV, CV in the atlas) is ``midline`` and
+    cannot be given a side; other points default to ``bilateral``."""
+    code = normalise_code(p.code)
+    midline = bool(getattr(get_point(code), "midline", False))
+    if midline and p.side not in (None, "midline"):
+        raise InputError.invalid(
+            f"points.{code}.side", p.side, "midline (the atlas places this point on the midline)"
+        )
+    if not midline and p.side == "midline":
+        raise InputError.invalid(
+            f"points.{code}.side", p.side, "left, right or bilateral (not a midline point)"
+        )
+    side = "midline" if midline else (p.side or "bilateral")
+    return SessionPoint(
+        code=code, side=side, depth=p.depth, needles=p.needles, stimulation=p.stimulation
     )
 
 
@@ -61,7 +80,7 @@ def record(*, db: Session, clinic_id: int, data: SessionIn, actor: str) -> Treat
             data.performed_on.isoformat(),
             f"on or after the course start ({plan.started_on.isoformat()})",
         )
-    points = [SessionPoint(code=normalise_code(p.code), side=p.side) for p in data.points]
+    points = [_point_row(p) for p in data.points]
     events = [
         AdverseEvent(kind=e.kind, severity=e.severity, description=e.description)
         for e in data.adverse_events
@@ -76,6 +95,7 @@ def record(*, db: Session, clinic_id: int, data: SessionIn, actor: str) -> Treat
         stimulation=data.stimulation,
         retention_minutes=data.retention_minutes,
         notes=data.notes,
+        soap=data.soap.model_dump(exclude_none=True) if data.soap else None,
         points=points,
         adverse_events=events,
     )

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -58,7 +59,11 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]
         if server.started:
             break
         time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "other_patient": other}
+    yield {
+        "url": f"http://127.0.0.1:{port}",
+        "other_patient": other,
+        "engine": app.state.acupath.engine,
+    }
     server.should_exit = True
     thread.join(timeout=10)
 
@@ -81,6 +86,43 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture()
+def desktop(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
 def shot(page: object, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def axe_script() -> str:
+    """axe-core as shipped inside the axe-playwright-python wheel (nothing is downloaded)."""
+    from axe_playwright_python.base import AXE_FILE_PATH
+
+    return AXE_FILE_PATH.read_text(encoding="utf-8")
+
+
+def serious_violations(page: Any) -> list[str]:
+    """Run axe-core on the page; the violations of impact serious or critical, as text."""
+    page.evaluate(axe_script())
+    result = page.evaluate(
+        "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def overflow_px(page: Any) -> int:
+    """How far the page is wider than the window (0 when there is no sideways scroll)."""
+    width: int = page.evaluate(
+        "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        " - window.innerWidth"
+    )
+    return max(0, width)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from acupath.cli import main
-from acupath.store import open_database, records, write_session
+from acupath.store import migrate, open_database, records, write_session
 from acupath.store.demo import build_demo
 from acupath.store.engine import normalise_url
 from tests.store.helpers import counts
@@ -162,7 +162,7 @@ def test_demo_report_backup_restore_and_fhir(cli: Any, tmp_path: Path, db_url: s
     assert {k: v for k, v in after.items() if k != "audit_log"} == {
         k: v for k, v in saved.items() if k != "audit_log"
     }
-    assert cli("db", "upgrade", "--json")[1]["revision"] == "0001"
+    assert cli("db", "upgrade", "--json")[1]["revision"] == migrate.head()
 
 
 def test_demo_is_deterministic(tmp_path: Path) -> None:

@@ -16,5 +16,19 @@ document.addEventListener("focusout", function (event) {
   if (!field.willValidate) return;
   var note = document.getElementById(field.id + "-error");
   if (!note) return;
-  note.textContent = field.validity.valid ? "" : field.validationMessage;
+  if (field.validity.valid) {
+    note.textContent = "";
+    field.removeAttribute("aria-invalid");
+    return;
+  }
+  // Say it in the clinic's words: the field's label and what it allows.
+  var label = document.querySelector('label[for="' + field.id + '"]');
+  var name = label ? label.textContent.trim() : "This field";
+  var rule = field.dataset.rule;
+  note.textContent = rule ? name + " must be " + rule + "." : field.validationMessage;
+  field.setAttribute("aria-invalid", "true");
+});
+// Printable documents: a Print button (no inline script: the CSP forbids it).
+document.addEventListener("click", function (event) {
+  if (event.target instanceof HTMLElement && event.target.id === "print-page") window.print();
 });
