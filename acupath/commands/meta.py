@@ -7,14 +7,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from acupath.commands._output import console, print_json, table
 from acupath.errors import InputError
 from acupath.meta.csvio import read_csv
 from acupath.meta.effects import LOG_SCALE, MEASURES
 from acupath.meta.fit import check_test
-from acupath.meta.plots import forest_plot, funnel_plot
 from acupath.meta.report import MetaReport, analyse, analyse_many
 from acupath.meta.tau2 import METHODS, check_method
 
@@ -150,6 +148,8 @@ def register(app: typer.Typer) -> None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 if n_groups >= PROGRESS_FROM:
+                    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
                     with Progress(
                         TextColumn("pooling"),
                         BarColumn(),
@@ -175,6 +175,8 @@ def register(app: typer.Typer) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # notes are reported in the output instead
             report = analyse(data, method_code, test)
+        if forest is not None or funnel is not None:
+            from acupath.meta.plots import forest_plot, funnel_plot  # matplotlib: only to plot
         if forest is not None:
             forest_plot(report.result, forest, measure=measure_code)
         if funnel is not None:

@@ -68,6 +68,8 @@ class BatchResult:
     pi_upper: FloatArray
     converged: NDArray[np.bool_]
     retried: NDArray[np.bool_]  # Fisher scoring needed half steps (see tau2.RETRY_STEPADJ)
+    tau2_ci_lower_censored: NDArray[np.bool_]  # bound beyond the search limit (NaN above)
+    tau2_ci_upper_censored: NDArray[np.bool_]
 
     def __len__(self) -> int:
         return int(self.k.size)
@@ -140,6 +142,8 @@ def pool_many(
     out = {name: np.full(n, np.nan) for name in names}
     converged = np.zeros(n, dtype=bool)
     retried = np.zeros(n, dtype=bool)
+    lower_cens = np.zeros(n, dtype=bool)
+    upper_cens = np.zeros(n, dtype=bool)
     done = 0
     for start in range(0, n, chunk_size):
         idx = order[start : start + chunk_size]
@@ -170,6 +174,8 @@ def pool_many(
                 ci = tau2_interval(lanes, s.tau2, level)
                 out["tau2_ci_lower"][idx] = ci.lower
                 out["tau2_ci_upper"][idx] = ci.upper
+                lower_cens[idx] = ci.lower_censored
+                upper_cens[idx] = ci.upper_censored
         done += idx.size
         if progress is not None:
             progress(done, n)
@@ -179,6 +185,8 @@ def pool_many(
         k=sizes.astype(np.int64),
         converged=converged,
         retried=retried,
+        tau2_ci_lower_censored=lower_cens,
+        tau2_ci_upper_censored=upper_cens,
         **out,
     )
 

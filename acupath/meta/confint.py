@@ -6,9 +6,13 @@ interval collects the tau² values not rejected (Viechtbauer 2007, Stat Med 26:3
 
     lower: Q(τ²) = χ²_{k-p, 1-α/2}     upper: Q(τ²) = χ²_{k-p, α/2}
 
-searched on ``[0, max(100, 10 τ̂²)]``; a bound that cannot be reached is set to the end of the
-search interval (0 at the bottom: the interval is then "null"). The roots are found with R's
-``uniroot`` algorithm and tolerance so that the bounds agree with metafor's to 1e-6.
+searched on ``[0, max(100, 10 τ̂²)]``. When ``Q(0)`` is already below the upper critical value
+the interval is ``[0, 0]`` ("null"), as metafor reports it. A bound beyond the top of the search
+interval is *censored*: metafor prints the search limit there (marked ">"), which reads as a
+number it is not; here the bound is NaN and flagged censored, and the report says it lies above
+the limit. The roots are found with Brent's method as R's ``uniroot`` runs it, but with a
+relative tolerance (:data:`acupath.meta._zeroin.QP_RTOL`) instead of R's absolute 1.2e-4, which
+leaves small bounds off by percents.
 """
 
 from __future__ import annotations
@@ -19,17 +23,20 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import stats
 
-from acupath.meta._zeroin import zeroin
+from acupath.meta._zeroin import QP_RTOL, zeroin
 from acupath.meta.lanes import FloatArray, Lanes
 from acupath.meta.tau2 import q_statistic
 
 
 @dataclass(frozen=True)
 class Tau2Interval:
-    """Lower and upper bounds per lane (NaN where no interval applies)."""
+    """Lower and upper bounds per lane (NaN where no interval applies or a bound is censored)
+    and whether each bound lies beyond the search limit."""
 
     lower: FloatArray
     upper: FloatArray
+    lower_censored: NDArray[np.bool_]
+    upper_censored: NDArray[np.bool_]
 
 
 def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2Interval:
@@ -44,9 +51,11 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     ok = (df >= 1) & np.isfinite(tau2)
     lower = np.full(d, np.nan)
     upper = np.full(d, np.nan)
+    lower_cens = np.zeros(d, dtype=bool)
+    upper_cens = np.zeros(d, dtype=bool)
     idx = np.flatnonzero(ok)
     if idx.size == 0:
-        return Tau2Interval(lower, upper)
+        return Tau2Interval(lower, upper, lower_cens, upper_cens)
     sub = lanes.take(idx)
     t_hat = tau2[idx]
     dfs = df[idx]
@@ -73,6 +82,8 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
             t_max[ridx],
             q_min[ridx] - target,
             q_max[ridx] - target,
+            tol=0.0,
+            rtol=QP_RTOL,
             maxiter=1000,
         )
         return root
@@ -82,14 +93,14 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     lb[null] = t_min[null]
     ub[null] = t_min[null]
     ub_at_max = ~null & (q_max > crit_l)
-    ub[ub_at_max] = t_max[ub_at_max]
+    ub[ub_at_max] = np.nan
     ub_search = ~null & ~ub_at_max
     if ub_search.any():
         ub[ub_search] = solve(ub_search, crit_l)
     # Lower bound.
     both_max = q_max > crit_u
-    lb[both_max] = t_max[both_max]
-    ub[both_max] = t_max[both_max]
+    lb[both_max] = np.nan
+    ub[both_max] = np.nan
     lb_at_min = ~both_max & (q_min < crit_u)
     lb[lb_at_min] = t_min[lb_at_min]
     lb_search = ~both_max & ~lb_at_min
@@ -97,4 +108,6 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
         lb[lb_search] = solve(lb_search, crit_u)
     lower[idx] = lb
     upper[idx] = ub
-    return Tau2Interval(lower, upper)
+    lower_cens[idx] = both_max
+    upper_cens[idx] = both_max | ub_at_max
+    return Tau2Interval(lower, upper, lower_cens, upper_cens)

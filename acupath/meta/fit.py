@@ -117,12 +117,14 @@ def fit_lanes(lanes: Lanes, method: str = "REML", test: str = "z") -> ModelFit:
         q = np.maximum(0.0, fe.rss)
         q = np.where(df > 0, q, 0.0)
         q_pval = np.where(df > 0, stats.chi2.sf(q, np.where(df > 0, df, 1.0)), 1.0)
-        vt = df / fe.tr_p
+        # tr P can round to 0 when one variance dwarfs the others: ṽ is then infinite and
+        # I² = 0, H² = 1, the limits of the formulas.
+        vt = np.where(fe.tr_p > 0, df / fe.tr_p, np.inf)
         if method in ("EE", "FE"):
-            i2 = np.maximum(0.0, 100.0 * (q - df) / q)
+            i2 = np.where(q > 0, np.maximum(0.0, 100.0 * (q - df) / q), 0.0)
             h2 = q / df
         else:
-            i2 = 100.0 * tau2 / (vt + tau2)
+            i2 = np.where(np.isfinite(vt), 100.0 * tau2 / (vt + tau2), 0.0)
             h2 = tau2 / vt + 1.0
         i2 = np.where(df > 0, i2, 0.0)
         h2 = np.where(df > 0, h2, 1.0)

@@ -20,11 +20,20 @@ import numpy as np
 
 from acupath.errors import AnalysisError
 from acupath.meta.batch import pool_many
-from acupath.meta.bias import EggerTest, TrimFill, regtest, regtest_lanes, trimfill
+from acupath.meta.bias import (
+    EQUAL_SE,
+    EXACT_FIT,
+    EggerTest,
+    TrimFill,
+    equal_precision,
+    regtest,
+    regtest_lanes,
+    trimfill,
+)
 from acupath.meta.csvio import StudyTable
 from acupath.meta.effects import LOG_SCALE, EffectSizes, escalc
 from acupath.meta.lanes import pad
-from acupath.meta.pool import PooledEstimate, pool
+from acupath.meta.pool import PooledEstimate, censoring_note, convergence_message, pool
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,8 @@ class MetaReport:
             "tau2": r.tau2,
             "tau2_ci_lower": r.tau2_ci_lower,
             "tau2_ci_upper": r.tau2_ci_upper,
+            "tau2_ci_lower_censored": r.tau2_ci_lower_censored,
+            "tau2_ci_upper_censored": r.tau2_ci_upper_censored,
             "i2": r.i2,
             "h2": r.h2,
             "q": r.q,
@@ -119,6 +130,28 @@ def analyse(
     return MetaReport(table.measure, effects, result, egger, tf, tuple(notes))
 
 
+def _batch_notes(entry: dict[str, Any], vi: Any, method: str) -> list[str]:
+    """Why a batch entry has null fields, one sentence each."""
+    notes = []
+    if not entry["converged"]:
+        notes.append(convergence_message(method, int(entry["k"])))
+    if entry["egger_z"] is None:
+        if entry["k"] < 3:
+            notes.append("Egger's test needs at least 3 studies")
+        elif equal_precision(np.asarray(vi)):
+            notes.append(f"Egger's test is not defined: {EQUAL_SE}")
+        elif entry["converged"]:
+            notes.append(f"Egger's test is not defined: {EXACT_FIT}")
+    note = censoring_note(
+        bool(entry["tau2_ci_lower_censored"]),
+        bool(entry["tau2_ci_upper_censored"]),
+        max(100.0, 10.0 * entry["tau2"]) if entry["tau2"] is not None else None,
+    )
+    if note:
+        notes.append(note)
+    return notes
+
+
 def analyse_many(
     table: StudyTable,
     method: str = "REML",
@@ -164,12 +197,15 @@ def analyse_many(
             "pi_lower",
             "pi_upper",
             "converged",
+            "tau2_ci_lower_censored",
+            "tau2_ci_upper_censored",
         ):
             entry[key] = row[key]
         entry["egger_z"] = float(egger_z[i]) if np.isfinite(egger_z[i]) else None
         entry["egger_pval"] = float(egger_p[i]) if np.isfinite(egger_p[i]) else None
         entry["trimfill_k0"] = None
         entry["trimfill_estimate"] = None
+        entry["notes"] = _batch_notes(entry, data[i][1], method)
         rows.append(entry)
     return {
         "measure": table.measure,

@@ -27,6 +27,7 @@ dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
 METHODS <- c("EE", "FE", "DL", "HE", "HS", "SJ", "PM", "ML", "REML", "EB")
 TESTS <- c("z", "knha")
 SENS_FITS <- list(c("REML", "z"), c("DL", "knha"), c("EE", "z"), c("PM", "z"))
+QP_TOL <- 1e-14  # uniroot tolerance for the Q-profile bounds (see fit_record)
 INFL_FITS <- list(c("REML", "z"), c("DL", "knha"), c("EE", "z"))
 
 # ---- a minimal JSON writer (no jsonlite needed) -------------------------------------------
@@ -119,12 +120,18 @@ fit_record <- function(yi, vi, method, test) {
     weights = arr(unname(weights(res)))
   )
   if (!method %in% c("EE", "FE")) {
-    ci <- safe(confint(res))
+    # The exact Q-profile bounds: uniroot's default absolute tolerance (1.2e-4) leaves small
+    # bounds off by percents; acupath uses a relative tolerance, compared here with the root
+    # to machine precision. A bound beyond tau2.max is censored (sign ">"): acupath reports
+    # it as null, so the sign is recorded too.
+    ci <- safe(confint(res, control = list(tol = QP_TOL)))
     if (inherits(ci, "error")) {
       out$tau2_ci_error <- conditionMessage(ci)
     } else {
       out$tau2_ci_lb <- ci$random["tau^2", "ci.lb"]
       out$tau2_ci_ub <- ci$random["tau^2", "ci.ub"]
+      out$tau2_ci_lb_sign <- ci$lb.sign
+      out$tau2_ci_ub_sign <- ci$ub.sign
     }
   }
   if (res$k >= 3) {
