@@ -13,6 +13,7 @@ from acupath.errors import InputError
 from acupath.meta.csvio import read_csv
 from acupath.meta.effects import LOG_SCALE, MEASURES
 from acupath.meta.fit import check_test
+from acupath.meta.mh import POOLING
 from acupath.meta.report import MetaReport, analyse, analyse_many
 from acupath.meta.tau2 import METHODS, check_method
 
@@ -115,7 +116,12 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--measure", help=f"Effect measure: {', '.join(MEASURES)}.")
         ],
         method: Annotated[
-            str, typer.Option("--method", help=f"tau² estimator: {', '.join(METHODS)}.")
+            str,
+            typer.Option(
+                "--method",
+                help=f"tau² estimator: {', '.join(METHODS)}; or MH (Mantel-Haenszel: OR, RR, "
+                "RD) or PETO (Peto odds ratio) for 2x2 tables.",
+            ),
         ] = "REML",
         test: Annotated[str, typer.Option("--test", help="Inference: z or knha.")] = "z",
         forest: Annotated[
@@ -133,9 +139,16 @@ def register(app: typer.Typer) -> None:
         'analysis' splits the file into separate meta-analyses pooled in one batch.
         """
         measure_code = measure.upper()
-        method_code = check_method(method)
+        method_code = method.upper() if method.upper() in POOLING else check_method(method)
         check_test(test)
         data = read_csv(file, measure_code)
+        if data.analyses is not None and method_code in POOLING:
+            raise InputError.invalid(
+                "--method",
+                method_code,
+                "a tau² estimator for a file with an 'analysis' column (MH and PETO pool one "
+                "meta-analysis at a time)",
+            )
         if data.analyses is not None:
             n_groups = len(set(data.analyses))
             if forest is not None or funnel is not None:

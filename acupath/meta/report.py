@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from acupath.errors import AnalysisError
+from acupath.errors import AnalysisError, InputError
 from acupath.meta.batch import pool_many
 from acupath.meta.bias import (
     EQUAL_SE,
@@ -32,7 +32,15 @@ from acupath.meta.bias import (
 )
 from acupath.meta.csvio import StudyTable
 from acupath.meta.effects import LOG_SCALE, EffectSizes, escalc
-from acupath.meta.lanes import pad
+from acupath.meta.lanes import FloatArray, pad
+from acupath.meta.mh import (
+    POOLING,
+    as_pooled,
+    check_method_measure,
+    mh_random,
+    pool_mh,
+    tables_from_columns,
+)
 from acupath.meta.pool import PooledEstimate, censoring_note, convergence_message, pool
 
 
@@ -46,6 +54,7 @@ class MetaReport:
     egger: EggerTest | None
     trimfill: TrimFill | None
     notes: tuple[str, ...]
+    extra: dict[str, Any] = field(default_factory=dict)  # added JSON blocks (never renames)
 
     def as_json(self) -> dict[str, Any]:
         """The JSON document of ``acupath meta --json``."""
@@ -82,6 +91,7 @@ class MetaReport:
             ],
             "notes": list(self.notes),
         }
+        doc.update(self.extra)
         if self.measure in LOG_SCALE:
             doc["back_transformed"] = {
                 key: (math.exp(value) if value is not None else None)
@@ -100,12 +110,15 @@ class MetaReport:
 def analyse(
     table: StudyTable, method: str = "REML", test: str = "z", *, level: float = 0.95
 ) -> MetaReport:
-    """Compute effect sizes, pool them and run Egger's test and trim and fill."""
+    """Compute effect sizes, pool them and run Egger's test and trim and fill.
+
+    ``method`` is a tau² estimator (:data:`acupath.meta.tau2.METHODS`) or, for 2×2 tables,
+    ``MH`` (Mantel-Haenszel) or ``PETO`` (see :mod:`acupath.meta.mh`).
+    """
     effects = escalc(table.measure, table.columns)
     labels = [table.labels[i] for i in effects.kept]
     if not labels:
         raise AnalysisError("no studies left to pool after dropping unusable rows")
-    result = pool(effects.yi, effects.vi, method, test, level=level, labels=labels)
     notes = [*table.warnings]
     if effects.dropped:
         which = ", ".join(f"{table.labels[i]} (row {table.rows[i]})" for i in effects.dropped)
@@ -114,20 +127,68 @@ def analyse(
             f"groups, which carry no information on the {table.measure}: {which}"
         )
     notes += [n for n in effects.notes if not n.startswith("dropped")]
+    extra: dict[str, Any] = {}
+    yi, vi = effects.yi, effects.vi
+    if method in POOLING:
+        result, yi, vi, extra = _pool_tables(table, effects, labels, method, test, level)
+        bias_method, bias_test = "EE", "z"
+        notes.append(
+            f"{'Mantel-Haenszel' if method == 'MH' else 'Peto'} fixed-effect pooling (tau² = 0); "
+            "Egger's test and trim and fill use inverse-variance fixed-effect fits (EE) of the "
+            "study effect sizes"
+        )
+    else:
+        result = pool(yi, vi, method, test, level=level, labels=labels)
+        bias_method, bias_test = method, test
     notes += result.notes
     egger = tf = None
     if result.k >= 3:
         try:
-            egger = regtest(effects.yi, effects.vi, method, test)
+            egger = regtest(yi, vi, bias_method, bias_test)
         except AnalysisError as exc:
             notes.append(f"Egger's test not available: {exc}")
         try:
-            tf = trimfill(effects.yi, effects.vi, method, level=level)
+            tf = trimfill(yi, vi, bias_method, level=level)
         except AnalysisError as exc:
             notes.append(f"trim and fill not available: {exc}")
     else:
         notes.append("Egger's test and trim and fill need at least 3 studies")
-    return MetaReport(table.measure, effects, result, egger, tf, tuple(notes))
+    return MetaReport(table.measure, effects, result, egger, tf, tuple(notes), extra)
+
+
+def _pool_tables(
+    table: StudyTable,
+    effects: EffectSizes,
+    labels: list[str],
+    method: str,
+    test: str,
+    level: float,
+) -> tuple[PooledEstimate, FloatArray, FloatArray, dict[str, Any]]:
+    """Mantel-Haenszel or Peto pooling of the table's 2×2 tables, with RevMan's random-effects
+    analysis after MH as the added ``revman_random`` block."""
+    check_method_measure(method, table.measure)
+    if test != "z":
+        raise InputError.invalid("--test", test, f"z with --method {method} (a z-test)")
+    fixed = pool_mh(table.measure, tables_from_columns(table.columns), level=level, method=method)
+    kept = np.asarray(effects.kept, dtype=int)
+    yi, vi = effects.yi, effects.vi
+    if method == "PETO":  # the studies' own Peto log odds ratios
+        yi, vi = fixed.yi[kept], fixed.vi[kept]
+    result = as_pooled(fixed, labels, yi, vi, effects.kept, level)
+    extra: dict[str, Any] = {}
+    if method == "MH":
+        rnd = mh_random(fixed, level=level)
+        extra["revman_random"] = {
+            "method": "DL after MH (RevMan)",
+            "tau2": rnd.tau2,
+            "estimate": rnd.estimate,
+            "se": rnd.se,
+            "statistic": rnd.statistic,
+            "pval": rnd.pval,
+            "ci_lower": rnd.ci_lower,
+            "ci_upper": rnd.ci_upper,
+        }
+    return result, yi, vi, extra
 
 
 def _batch_notes(entry: dict[str, Any], vi: Any, method: str) -> list[str]:
