@@ -31,7 +31,7 @@ from acupath.meta.bias import (
     trimfill,
 )
 from acupath.meta.csvio import StudyTable
-from acupath.meta.effects import LOG_SCALE, EffectSizes, escalc
+from acupath.meta.effects import LOG_SCALE, EffectSizes
 from acupath.meta.lanes import FloatArray, pad
 from acupath.meta.mh import (
     POOLING,
@@ -115,7 +115,7 @@ def analyse(
     ``method`` is a tau² estimator (:data:`acupath.meta.tau2.METHODS`) or, for 2×2 tables,
     ``MH`` (Mantel-Haenszel) or ``PETO`` (see :mod:`acupath.meta.mh`).
     """
-    effects = escalc(table.measure, table.columns)
+    effects = table.effects()
     labels = [table.labels[i] for i in effects.kept]
     if not labels:
         raise AnalysisError("no studies left to pool after dropping unusable rows")
@@ -228,7 +228,7 @@ def analyse_many(
     """
     if table.analyses is None:
         raise AnalysisError("the file has no 'analysis' column to split it by")
-    effects = escalc(table.measure, table.columns)
+    effects = table.effects()
     names = [table.analyses[i] for i in effects.kept]
     order = list(dict.fromkeys(names))
     groups = np.array(names)
