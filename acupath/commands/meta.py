@@ -116,9 +116,9 @@ def _print_doc(doc: dict[str, Any]) -> None:
              f"[{_num(c['ci_lower'])}, {_num(c['ci_upper'])}]")
             for c in doc["coefficients"]
         ]  # fmt: skip
-        stat = "t" if doc["test"] == "knha" else "z"
+        stat = "t" if doc["test"] != "z" else "z"
         out.print(table("Meta-regression", ["", "Estimate", "SE", stat, "p", "CI"], rows))
-        qm = "F" if doc["test"] == "knha" else "QM"
+        qm = "F" if doc["test"] != "z" else "QM"
         out.print(
             f"{qm} = {doc['qm']:.3f} (df {doc['qm_df']}), p = {_p(doc['qm_pval'])}; "
             f"residual tau² = {_num(doc['tau2'])}; R² = "
@@ -183,7 +183,9 @@ def register(app: typer.Typer) -> None:
                 "RD) or PETO (Peto odds ratio) for 2x2 tables.",
             ),
         ] = "REML",
-        test: Annotated[str, typer.Option("--test", help="Inference: z or knha.")] = "z",
+        test: Annotated[
+            str, typer.Option("--test", help="Inference: z, knha or adhoc (KH truncated at 1).")
+        ] = "z",
         level: Annotated[
             float, typer.Option("--level", help="Confidence level of every interval.")
         ] = 0.95,
@@ -230,6 +232,14 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--bubble", help="With --mods: write the bubble plot (.png/.svg/.pdf)."),
         ] = None,
+        revman: Annotated[
+            bool,
+            typer.Option(
+                "--revman",
+                help="RevMan's conventions: KH with the ad hoc correction, PI on k-2 df, "
+                "Q-based I² with CI, RevMan's SMD (see docs/meta.md).",
+            ),
+        ] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
     ) -> None:
         """Pool the studies in FILE (random effects by default) as R's metafor would.
@@ -268,6 +278,12 @@ def register(app: typer.Typer) -> None:
         extra = [*mod_names, *([subgroup] if subgroup else [])]
         data = read_csv(file, measure_code, extra=extra)
         data = dataclasses.replace(data, zero_cell=ZeroCell(add, to, drop00))
+        if revman and (chosen or data.analyses is not None):
+            raise InputError.invalid(
+                "--revman",
+                "with " + (chosen[0] if chosen else "an 'analysis' column"),
+                "used with plain pooling of one meta-analysis",
+            )
         if data.analyses is not None and (method_code in POOLING or chosen):
             raise InputError.invalid(
                 "--method" if method_code in POOLING else chosen[0],
@@ -288,7 +304,7 @@ def register(app: typer.Typer) -> None:
                 else:
                     _print_doc(doc)
                 return
-            report = analyse(data, method_code, test, level=level)
+            report = analyse(data, method_code, test, level=level, revman=revman)
         if forest is not None or funnel is not None:
             from acupath.meta.plots import forest_plot, funnel_plot  # matplotlib: only to plot
         if forest is not None:

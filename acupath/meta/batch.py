@@ -29,7 +29,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 from numpy.typing import NDArray
 
-from acupath.errors import AnalysisError
+from acupath.errors import AnalysisError, InputError
 from acupath.meta.confint import tau2_interval
 from acupath.meta.fit import check_test, fit_lanes, summarise_lanes
 from acupath.meta.lanes import FloatArray, Lanes, pad
@@ -113,12 +113,7 @@ def pool_many(
     test = check_test(test)
     if not data:
         raise AnalysisError("pool_many needs at least one meta-analysis; got none")
-    checked: list[tuple[FloatArray, FloatArray]] = []
-    for i, (yi, vi) in enumerate(data):
-        try:
-            checked.append(as_arrays(yi, vi))
-        except AnalysisError as exc:
-            raise AnalysisError(f"meta-analysis {i + 1}: {exc}") from None
+    checked = _checked(data)
     sizes = np.array([y.size for y, _ in checked])
     order = np.argsort(sizes, kind="stable")
     n = len(checked)
@@ -189,6 +184,33 @@ def pool_many(
         tau2_ci_upper_censored=upper_cens,
         **out,
     )
+
+
+def _checked(
+    data: Sequence[tuple[Sequence[float] | FloatArray, Sequence[float] | FloatArray]],
+) -> list[tuple[FloatArray, FloatArray]]:
+    """The meta-analyses as float arrays, checked all at once (one pass over the
+    concatenated values); only when something is wrong is each checked on its own, for a
+    message naming the meta-analysis and the study."""
+    arrays = [
+        (np.asarray(y, dtype=float).ravel(), np.asarray(v, dtype=float).ravel()) for y, v in data
+    ]
+    sizes_y = np.fromiter((y.size for y, _ in arrays), dtype=np.intp, count=len(arrays))
+    sizes_v = np.fromiter((v.size for _, v in arrays), dtype=np.intp, count=len(arrays))
+    ok = bool((sizes_y == sizes_v).all() and (sizes_y > 0).all())
+    if ok:
+        y_all = np.concatenate([y for y, _ in arrays])
+        v_all = np.concatenate([v for _, v in arrays])
+        ok = bool(np.isfinite(y_all).all() and (np.isfinite(v_all) & (v_all > 0)).all())
+    if not ok:
+        for i, (y, v) in enumerate(arrays):
+            try:
+                as_arrays(y, v)
+            except AnalysisError as exc:
+                raise AnalysisError(f"meta-analysis {i + 1}: {exc}") from None
+            except InputError as exc:
+                raise InputError(f"meta-analysis {i + 1}: {exc}") from None
+    return arrays
 
 
 def lanes_from_groups(

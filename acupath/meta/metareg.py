@@ -173,7 +173,7 @@ def metareg(
     m = p - 1
     b = beta[1:]
     qm = float(b @ np.linalg.solve(vb[1:, 1:], b))
-    if test == "knha":
+    if test != "z":  # knha, adhoc: the F test
         qm /= m
         qm_pval = float(stats.f.sf(qm, m, k - p))
     else:

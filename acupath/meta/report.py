@@ -11,6 +11,7 @@ keys are ``null``. :func:`analyse_many` handles a file with an ``analysis`` colu
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from acupath.meta.mh import (
     tables_from_columns,
 )
 from acupath.meta.pool import PooledEstimate, censoring_note, convergence_message, pool
+from acupath.meta.revman import i2_interval, prediction_interval, revman_smd
 
 
 @dataclass(frozen=True)
@@ -108,14 +110,27 @@ class MetaReport:
 
 
 def analyse(
-    table: StudyTable, method: str = "REML", test: str = "z", *, level: float = 0.95
+    table: StudyTable,
+    method: str = "REML",
+    test: str = "z",
+    *,
+    level: float = 0.95,
+    revman: bool = False,
 ) -> MetaReport:
     """Compute effect sizes, pool them and run Egger's test and trim and fill.
 
     ``method`` is a tau² estimator (:data:`acupath.meta.tau2.METHODS`) or, for 2×2 tables,
-    ``MH`` (Mantel-Haenszel) or ``PETO`` (see :mod:`acupath.meta.mh`).
+    ``MH`` (Mantel-Haenszel) or ``PETO`` (see :mod:`acupath.meta.mh`). ``revman`` applies
+    RevMan's conventions (:mod:`acupath.meta.revman`): RevMan's SMD, Knapp–Hartung with the ad
+    hoc correction, the prediction interval on k - 2 df and the Q-based I² with its interval.
     """
     effects = table.effects()
+    if revman and table.measure == "SMD":
+        c = table.columns
+        g, gv = revman_smd(c["m1i"], c["sd1i"], c["n1i"], c["m2i"], c["sd2i"], c["n2i"])
+        effects = dataclasses.replace(effects, yi=g, vi=gv)
+    if revman and method not in POOLING:
+        test = "adhoc"
     labels = [table.labels[i] for i in effects.kept]
     if not labels:
         raise AnalysisError("no studies left to pool after dropping unusable rows")
@@ -140,6 +155,14 @@ def analyse(
     else:
         result = pool(yi, vi, method, test, level=level, labels=labels)
         bias_method, bias_test = method, test
+    if revman and method not in POOLING:
+        result, more = _revman(result, level)
+        extra.update(more)
+        notes.append(
+            "RevMan conventions: Knapp-Hartung with the ad hoc correction, prediction interval "
+            "on k - 2 df, I² from Q (i2_metafor holds metafor's tau²-based I²)"
+            + ("; RevMan's SMD (approximate Hedges correction)" if table.measure == "SMD" else "")
+        )
     notes += result.notes
     egger = tf = None
     if result.k >= 3:
@@ -154,6 +177,20 @@ def analyse(
     else:
         notes.append("Egger's test and trim and fill need at least 3 studies")
     return MetaReport(table.measure, effects, result, egger, tf, tuple(notes), extra)
+
+
+def _revman(result: PooledEstimate, level: float) -> tuple[PooledEstimate, dict[str, Any]]:
+    """The pooled result with RevMan's I², H² and prediction interval, and the added keys."""
+    i2, lo, hi = i2_interval(result.q, result.k, level)
+    pi_lo, pi_hi = prediction_interval(result.estimate, result.se, result.tau2, result.k, level)
+    extra = {
+        "conventions": "revman",
+        "i2_ci_lower": lo if math.isfinite(lo) else None,
+        "i2_ci_upper": hi if math.isfinite(hi) else None,
+        "i2_metafor": result.i2,
+    }
+    h2 = result.q / result.q_df if result.q_df > 0 else 1.0
+    return dataclasses.replace(result, i2=i2, h2=h2, pi_lower=pi_lo, pi_upper=pi_hi), extra
 
 
 def _pool_tables(

@@ -315,11 +315,12 @@ def fit_one(y: FloatArray, v: FloatArray, code: str, test: str, level: float) ->
     sw = float(w.sum())
     est = float(w @ y) / sw
     vb = 1.0 / sw
-    use_t = test == "knha" and k > 1
+    use_t = test in ("knha", "adhoc") and k > 1
     if use_t:
         r = y - est
         rss = float((w * r) @ r)
-        vb *= 0.0 if rss <= _EPS else rss / (k - 1)
+        s2w = 0.0 if rss <= _EPS else rss / (k - 1)
+        vb *= max(1.0, s2w) if test == "adhoc" else s2w
     se = math.sqrt(vb)
     alpha = 1.0 - level
     stat = est / se if se > 0 else math.copysign(math.inf, est) if est else math.nan

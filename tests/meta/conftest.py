@@ -30,7 +30,7 @@ def load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-EXTRA_FILES = ("mh_peto.json", "metareg.json", "fuzz.json")
+EXTRA_FILES = ("mh_peto.json", "metareg.json", "fuzz.json", "revman.json")
 """Golden files with their own layout (make_golden_mh.R, make_golden_metareg.R,
 make_golden_fuzz.R); the others hold one ``rma.uni`` dataset each."""
 

@@ -298,7 +298,8 @@ cat(sprintf("wrote %d golden files (%d cases) to %s with metafor %s\n",
             length(files), length(cases), outdir, versions$metafor))
 
 # ---- further golden files: Mantel-Haenszel and Peto, meta-regression, random fuzz ----------
-for (extra in c("make_golden_mh.R", "make_golden_metareg.R", "make_golden_fuzz.R")) {
+for (extra in c("make_golden_mh.R", "make_golden_metareg.R", "make_golden_fuzz.R",
+                  "make_golden_revman.R")) {
   path <- file.path(script_dir, extra)
   if (file.exists(path)) {
     sys.source(path, envir = new.env())
