@@ -70,11 +70,14 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
 
     def solve(rows: NDArray[np.bool_], crit: FloatArray) -> FloatArray:
         ridx = np.flatnonzero(rows)
-        part = sub.take(ridx)
         target = crit[ridx]
+        if sub.X is None:
+            f = _InterceptQ(sub.take(ridx), target)
+        else:
+            part = sub.take(ridx)
 
-        def f(x: FloatArray, lanes_idx: NDArray[np.intp]) -> FloatArray:
-            return q_statistic(part.take(lanes_idx), x) - target[lanes_idx]
+            def f(x: FloatArray, lanes_idx: NDArray[np.intp]) -> FloatArray:
+                return q_statistic(part.take(lanes_idx), x) - target[lanes_idx]
 
         root, _ = zeroin(
             f,
@@ -111,3 +114,43 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     lower_cens[idx] = both_max
     upper_cens[idx] = both_max | ub_at_max
     return Tau2Interval(lower, upper, lower_cens, upper_cens)
+
+
+class _InterceptQ:
+    """``Q(τ²) - target`` for intercept-only lanes, as the root finder asks for it.
+
+    Q is ``Σ w y² - (Σ w y)²/Σ w`` with ``w = 1/(v + τ²)`` on outcomes centred on their mean
+    (Q does not depend on a shift of y; centring keeps the subtraction harmless), with padded
+    entries given an infinite variance so that their weight is exactly 0. The root finder asks
+    for fewer lanes as they converge; the arrays are compacted only when the lanes asked for
+    are fewer than half of those held, and otherwise Q is computed for all lanes held and the
+    ones asked for are picked out, which costs less than copying at every step.
+    """
+
+    def __init__(self, lanes: Lanes, target: FloatArray) -> None:
+        c = lanes.centred()
+        self.held = np.arange(lanes.n_lanes)
+        self.v = np.where(lanes.mask > 0, lanes.v, np.inf)
+        self.y = c.y
+        self.y2 = c.y * c.y
+        self.target = target
+
+    def __call__(self, x: FloatArray, lanes: NDArray[np.intp]) -> FloatArray:
+        if lanes.size < self.held.size // 2:
+            pos = np.searchsorted(self.held, lanes)
+            self.v, self.y, self.y2 = self.v[pos], self.y[pos], self.y2[pos]
+            self.held = lanes
+        if lanes.size == self.held.size:
+            xs = x
+            pick = None
+        else:
+            pick = np.searchsorted(self.held, lanes)
+            xs = np.zeros(self.held.size)
+            xs[pick] = x
+        w = 1.0 / (self.v + xs[:, None])
+        sw = w.sum(axis=1)
+        wy = (w * self.y).sum(axis=1)
+        q = (w * self.y2).sum(axis=1) - wy * wy / sw
+        if pick is not None:
+            q = q[pick]
+        return np.asarray(q - self.target[lanes])
