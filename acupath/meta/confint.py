@@ -17,6 +17,7 @@ leaves small bounds off by percents.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,14 +72,14 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     def solve(rows: NDArray[np.bool_], crit: FloatArray) -> FloatArray:
         ridx = np.flatnonzero(rows)
         target = crit[ridx]
-        if sub.X is None:
-            f = _InterceptQ(sub.take(ridx), target)
-        else:
-            part = sub.take(ridx)
+        part = sub.take(ridx)
 
-            def f(x: FloatArray, lanes_idx: NDArray[np.intp]) -> FloatArray:
-                return q_statistic(part.take(lanes_idx), x) - target[lanes_idx]
+        def general(x: FloatArray, lanes_idx: NDArray[np.intp]) -> FloatArray:
+            return q_statistic(part.take(lanes_idx), x) - target[lanes_idx]
 
+        f: Callable[[FloatArray, NDArray[np.intp]], FloatArray] = (
+            _InterceptQ(part, target) if sub.X is None else general
+        )
         root, _ = zeroin(
             f,
             t_min[ridx],
