@@ -111,3 +111,18 @@ def test_command_line_mh_and_peto(tmp_path: Any, capsys: pytest.CaptureFixture[s
     code = main(["meta", str(path), "--measure", "RR", "--method", "PETO"])
     assert code == 2
     assert "--measure" in capsys.readouterr().err
+
+
+def test_web_meta_page_pools_with_mh() -> None:
+    """The web page's analysis (acupath/web/routers/meta.py) accepts MH and PETO too."""
+    from acupath.web.routers.meta import _choices
+    from acupath.web.routers.meta import run as web_run
+
+    case = CASES["bcg"]
+    cols = case["columns"]
+    rows = zip(cols["ai"], cols["bi"], cols["ci"], cols["di"], strict=True)
+    text = "ai,bi,ci,di\n" + "".join(f"{a:g},{b:g},{c:g},{d:g}\n" for a, b, c, d in rows)
+    report = web_run(text, "RR", "mh", "z")
+    assert report.result.method == "MH"
+    assert not mismatches("estimate", [report.result.estimate], [case["MH_RR"]["estimate"]])
+    assert {"MH", "PETO"} <= set(_choices()["methods"])
