@@ -12,22 +12,72 @@ The public façade::
 Everything here is pure NumPy/SciPy (plots use matplotlib); results are frozen dataclasses.
 """
 
-from acupath.meta._choices import UnknownChoice
-from acupath.meta.batch import BatchResult, pool_many
-from acupath.meta.bias import EggerTest, RankTest, TrimFill, ranktest, regtest, trimfill
-from acupath.meta.effects import MEASURES, EffectSizes, escalc
-from acupath.meta.fit import TESTS
-from acupath.meta.pool import PooledEstimate, StudyWeight, pool
-from acupath.meta.sensitivity import (
-    Influence,
-    StudySeries,
-    Subgroups,
-    cumul,
-    influence,
-    leave1out,
-    subgroup,
-)
-from acupath.meta.tau2 import METHODS
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from acupath.meta._choices import UnknownChoice
+    from acupath.meta.batch import BatchResult, pool_many
+    from acupath.meta.bias import EggerTest, RankTest, TrimFill, ranktest, regtest, trimfill
+    from acupath.meta.effects import MEASURES, EffectSizes, escalc
+    from acupath.meta.fit import TESTS
+    from acupath.meta.metareg import MetaRegression, metareg
+    from acupath.meta.mh import pool_mh
+    from acupath.meta.pool import PooledEstimate, StudyWeight, pool
+    from acupath.meta.sensitivity import (
+        Influence,
+        StudySeries,
+        Subgroups,
+        cumul,
+        influence,
+        leave1out,
+        subgroup,
+    )
+    from acupath.meta.tau2 import METHODS
+
+_HOME = {
+    "UnknownChoice": "_choices",
+    "BatchResult": "batch",
+    "pool_many": "batch",
+    "EggerTest": "bias",
+    "RankTest": "bias",
+    "TrimFill": "bias",
+    "ranktest": "bias",
+    "regtest": "bias",
+    "trimfill": "bias",
+    "MEASURES": "effects",
+    "EffectSizes": "effects",
+    "escalc": "effects",
+    "TESTS": "fit",
+    "PooledEstimate": "pool",
+    "StudyWeight": "pool",
+    "pool": "pool",
+    "Influence": "sensitivity",
+    "StudySeries": "sensitivity",
+    "Subgroups": "sensitivity",
+    "cumul": "sensitivity",
+    "influence": "sensitivity",
+    "leave1out": "sensitivity",
+    "subgroup": "sensitivity",
+    "METHODS": "tau2",
+    "MetaRegression": "metareg",
+    "metareg": "metareg",
+    "pool_mh": "mh",
+}
+"""Where each public name lives. The package imports a module (and SciPy) only when one of
+its names is first used, so that ``import acupath.meta.csvio`` stays light."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'acupath.meta' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"acupath.meta.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MEASURES",
@@ -37,6 +87,7 @@ __all__ = [
     "EffectSizes",
     "EggerTest",
     "Influence",
+    "MetaRegression",
     "PooledEstimate",
     "RankTest",
     "StudySeries",
@@ -48,8 +99,10 @@ __all__ = [
     "escalc",
     "influence",
     "leave1out",
+    "metareg",
     "pool",
     "pool_many",
+    "pool_mh",
     "ranktest",
     "regtest",
     "subgroup",

@@ -29,7 +29,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 from numpy.typing import NDArray
 
-from acupath.errors import AnalysisError
+from acupath.errors import AnalysisError, InputError
 from acupath.meta.confint import tau2_interval
 from acupath.meta.fit import check_test, fit_lanes, summarise_lanes
 from acupath.meta.lanes import FloatArray, Lanes, pad
@@ -68,6 +68,8 @@ class BatchResult:
     pi_upper: FloatArray
     converged: NDArray[np.bool_]
     retried: NDArray[np.bool_]  # Fisher scoring needed half steps (see tau2.RETRY_STEPADJ)
+    tau2_ci_lower_censored: NDArray[np.bool_]  # bound beyond the search limit (NaN above)
+    tau2_ci_upper_censored: NDArray[np.bool_]
 
     def __len__(self) -> int:
         return int(self.k.size)
@@ -111,12 +113,7 @@ def pool_many(
     test = check_test(test)
     if not data:
         raise AnalysisError("pool_many needs at least one meta-analysis; got none")
-    checked: list[tuple[FloatArray, FloatArray]] = []
-    for i, (yi, vi) in enumerate(data):
-        try:
-            checked.append(as_arrays(yi, vi))
-        except AnalysisError as exc:
-            raise AnalysisError(f"meta-analysis {i + 1}: {exc}") from None
+    checked = _checked(data)
     sizes = np.array([y.size for y, _ in checked])
     order = np.argsort(sizes, kind="stable")
     n = len(checked)
@@ -140,6 +137,8 @@ def pool_many(
     out = {name: np.full(n, np.nan) for name in names}
     converged = np.zeros(n, dtype=bool)
     retried = np.zeros(n, dtype=bool)
+    lower_cens = np.zeros(n, dtype=bool)
+    upper_cens = np.zeros(n, dtype=bool)
     done = 0
     for start in range(0, n, chunk_size):
         idx = order[start : start + chunk_size]
@@ -170,6 +169,8 @@ def pool_many(
                 ci = tau2_interval(lanes, s.tau2, level)
                 out["tau2_ci_lower"][idx] = ci.lower
                 out["tau2_ci_upper"][idx] = ci.upper
+                lower_cens[idx] = ci.lower_censored
+                upper_cens[idx] = ci.upper_censored
         done += idx.size
         if progress is not None:
             progress(done, n)
@@ -179,8 +180,37 @@ def pool_many(
         k=sizes.astype(np.int64),
         converged=converged,
         retried=retried,
+        tau2_ci_lower_censored=lower_cens,
+        tau2_ci_upper_censored=upper_cens,
         **out,
     )
+
+
+def _checked(
+    data: Sequence[tuple[Sequence[float] | FloatArray, Sequence[float] | FloatArray]],
+) -> list[tuple[FloatArray, FloatArray]]:
+    """The meta-analyses as float arrays, checked all at once (one pass over the
+    concatenated values); only when something is wrong is each checked on its own, for a
+    message naming the meta-analysis and the study."""
+    arrays = [
+        (np.asarray(y, dtype=float).ravel(), np.asarray(v, dtype=float).ravel()) for y, v in data
+    ]
+    sizes_y = np.fromiter((y.size for y, _ in arrays), dtype=np.intp, count=len(arrays))
+    sizes_v = np.fromiter((v.size for _, v in arrays), dtype=np.intp, count=len(arrays))
+    ok = bool((sizes_y == sizes_v).all() and (sizes_y > 0).all())
+    if ok:
+        y_all = np.concatenate([y for y, _ in arrays])
+        v_all = np.concatenate([v for _, v in arrays])
+        ok = bool(np.isfinite(y_all).all() and (np.isfinite(v_all) & (v_all > 0)).all())
+    if not ok:
+        for i, (y, v) in enumerate(arrays):
+            try:
+                as_arrays(y, v)
+            except AnalysisError as exc:
+                raise AnalysisError(f"meta-analysis {i + 1}: {exc}") from None
+            except InputError as exc:
+                raise InputError(f"meta-analysis {i + 1}: {exc}") from None
+    return arrays
 
 
 def lanes_from_groups(

@@ -64,6 +64,34 @@ class TrimFill:
         return self.result.estimate
 
 
+_SNAP = 1024 * float(np.finfo(float).eps)
+"""Differences below this fraction of the effects' scale are rounding noise, not data: a
+pooled estimate of identical effects differs from them in the last bits, and signs or ranks
+of that noise must not count as asymmetry."""
+
+
+def snap(resid: FloatArray, scale: float) -> FloatArray:
+    """``resid`` with values within rounding noise of 0 (relative to ``scale``) set to 0."""
+    return np.where(np.abs(resid) <= _SNAP * scale, 0.0, resid)
+
+
+def equal_precision(v: FloatArray) -> bool:
+    """True when every study has the same standard error (to 1e-10 relative): Egger's
+    regression on the standard error has then no slope to estimate."""
+    se = np.sqrt(v)
+    return bool(np.ptp(se) <= 1e-10 * se.max())
+
+
+EQUAL_SE = (
+    "every study has the same standard error, so the regression on the standard error has no "
+    "slope to estimate (metafor stops: the model matrix is not of full rank)"
+)
+EXACT_FIT = (
+    "the regression line passes through every study exactly, so the Knapp-Hartung factor is 0 "
+    "and the slope has no standard error to test it with"
+)
+
+
 def _egger_lanes(y: FloatArray, v: FloatArray) -> Lanes:
     X = np.stack([np.ones_like(y), np.sqrt(v)], axis=-1)[None, :, :]
     return Lanes(y[None, :], v[None, :], np.ones((1, y.size)), X)
@@ -79,10 +107,14 @@ def regtest(
     y, v = as_arrays(yi, vi)
     if y.size < 3:
         raise AnalysisError(f"Egger's test needs at least 3 studies; got {y.size}")
+    if equal_precision(v):
+        raise AnalysisError(f"Egger's test is not defined: {EQUAL_SE}")
     fit = fit_lanes(_egger_lanes(y, v), method, test)
     if not fit.converged[0]:
         raise AnalysisError(f"the {method} fit for Egger's test did not converge")
     se = fit.se[0]
+    if not (np.isfinite(se[1]) and se[1] > 0):
+        raise AnalysisError(f"Egger's test is not defined: {EXACT_FIT}")
     pvals = fit.pvalues()[0]
     return EggerTest(
         statistic=float(fit.beta[0, 1] / se[1]),
@@ -98,15 +130,29 @@ def regtest_lanes(
 ) -> tuple[FloatArray, FloatArray]:
     """Egger's test for every lane of an intercept-only batch: (statistic, p-value) arrays.
 
-    Lanes with fewer than 3 studies or a fit that did not converge get NaN.
+    Lanes with fewer than 3 studies, studies of equal precision, a fit that did not converge
+    or a slope without standard error get NaN for both (see :func:`regtest`).
     """
-    X = np.stack([lanes.mask, np.sqrt(lanes.v) * lanes.mask], axis=-1)
-    fit = fit_lanes(Lanes(lanes.y, lanes.v, lanes.mask, X), method, test)
+    se_i = np.sqrt(lanes.v)
+    big = np.where(lanes.mask > 0, se_i, -np.inf).max(axis=1)
+    small = np.where(lanes.mask > 0, se_i, np.inf).min(axis=1)
+    usable = (lanes.k >= 3) & (big - small > 1e-10 * big)
+    idx = np.flatnonzero(usable)
+    stat = np.full(lanes.n_lanes, np.nan)
+    pval = np.full(lanes.n_lanes, np.nan)
+    if idx.size == 0:
+        return stat, pval
+    sub = lanes.take(idx)
+    X = np.stack([sub.mask, np.sqrt(sub.v) * sub.mask], axis=-1)
+    fit = fit_lanes(Lanes(sub.y, sub.v, sub.mask, X), method, test)
+    se = fit.se[:, 1]
     with np.errstate(invalid="ignore", divide="ignore"):
-        stat = fit.beta[:, 1] / fit.se[:, 1]
-    pval = fit.pvalues()[:, 1]
-    bad = ~fit.converged | (lanes.k < 3)
-    return np.where(bad, np.nan, stat), np.where(bad, np.nan, pval)
+        s = fit.beta[:, 1] / se
+    p = fit.pvalues()[:, 1]
+    bad = ~fit.converged | ~(np.isfinite(se) & (se > 0))
+    stat[idx] = np.where(bad, np.nan, s)
+    pval[idx] = np.where(bad, np.nan, p)
+    return stat, pval
 
 
 def ranktest(yi: Sequence[float] | FloatArray, vi: Sequence[float] | FloatArray) -> RankTest:
@@ -116,7 +162,14 @@ def ranktest(yi: Sequence[float] | FloatArray, vi: Sequence[float] | FloatArray)
         raise AnalysisError(f"the rank correlation test needs at least 3 studies; got {y.size}")
     w = 1.0 / v
     theta = float((w * y).sum() / w.sum())
-    ystar = (y - theta) / np.sqrt(v - 1.0 / w.sum())
+    resid = snap(y - theta, float(np.abs(y).max()))
+    ystar = resid / np.sqrt(v - 1.0 / w.sum())
+    if np.unique(ystar).size == 1 or np.unique(v).size == 1:
+        which = "effects" if np.unique(ystar).size == 1 else "variances"
+        raise AnalysisError(
+            f"the rank correlation test is not defined: all {which} are equal, so Kendall's "
+            "tau has no ranks to correlate (metafor reports NA)"
+        )
     tau, pval, exact = kendall_test(ystar, v)
     return RankTest(tau=tau, pval=pval, exact=exact)
 
@@ -192,12 +245,24 @@ def trimfill(
     if k < 3:
         raise AnalysisError(f"trim and fill needs at least 3 studies; got {k}")
     if side is None:
+        if equal_precision(v0):
+            raise AnalysisError(
+                f"trim and fill cannot choose a side from Egger's slope: {EQUAL_SE}; "
+                "give the side (left or right) explicitly"
+            )
         egger = fit_lanes(_egger_lanes(y0, v0), method, "z")
-        side = "right" if egger.beta[0, 1] < 0 else "left"
+        slope = float(egger.beta[0, 1])
+        if not (egger.converged[0] and np.isfinite(slope)):
+            raise AnalysisError(
+                "trim and fill cannot choose a side: Egger's regression could not be fitted; "
+                "give the side (left or right) explicitly"
+            )
+        side = "right" if slope < 0 else "left"
     y = -y0 if side == "right" else y0.copy()
     order = np.argsort(y, kind="stable")
     y = y[order]
     v = v0[order]
+    scale = float(np.abs(y0).max())
     k0, k0_prev = 0, -1
     it = 0
     beta = 0.0
@@ -210,7 +275,9 @@ def trimfill(
                 f"kept changing after {maxiter} iterations)"
             )
         beta = pool(y[: k - k0], v[: k - k0], method).estimate
-        yc = y - beta
+        # Identical effects differ from their pooled estimate only by rounding; that noise
+        # has signs and ranks, which must not count as missing studies.
+        yc = snap(y - beta, scale)
         ranks = np.empty(k)
         ranks[np.argsort(np.abs(yc), kind="stable")] = np.arange(1, k + 1)
         signed = np.sign(yc) * ranks

@@ -17,18 +17,29 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from acupath.errors import InputError
 from acupath.meta._choices import choose
-from acupath.meta.effects import MEASURES, required_columns
+from acupath.meta.effects import MEASURES, EffectSizes, escalc, required_columns
 from acupath.meta.lanes import FloatArray
 
 MISSING = frozenset({"", "na", "nan", "null", "none", "."})
 """Cell values read as missing (case-insensitive)."""
+
+
+@dataclass(frozen=True)
+class ZeroCell:
+    """Zero-cell handling for 2×2 tables, as metafor's ``escalc(add, to, drop00)``;
+    ``drop00=None`` drops double-zero tables for RR and OR only (acupath's default)."""
+
+    add: float = 0.5
+    to: str = "only0"
+    drop00: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -41,13 +52,24 @@ class StudyTable:
     analyses: tuple[str, ...] | None
     rows: tuple[int, ...]  # 1-based data-row numbers of the rows kept
     warnings: tuple[str, ...]
+    extra: dict[str, tuple[str, ...]] = field(default_factory=dict)  # asked-for columns, as text
+    zero_cell: ZeroCell = ZeroCell()
+
+    def effects(self) -> EffectSizes:
+        """The effect sizes of the usable rows (``escalc`` with the table's zero-cell rules)."""
+        z = self.zero_cell
+        return escalc(self.measure, self.columns, add=z.add, to=z.to, drop00=z.drop00)
 
     def __len__(self) -> int:
         return len(self.labels)
 
 
-def read_csv(path: Path | str, measure: str) -> StudyTable:
-    """Read ``path`` for ``measure``; raises :class:`InputError` (see the module docstring)."""
+def read_csv(path: Path | str, measure: str, *, extra: Sequence[str] = ()) -> StudyTable:
+    """Read ``path`` for ``measure``; raises :class:`InputError` (see the module docstring).
+
+    ``extra`` names further columns to keep as text (moderators, a subgroup column); rows with
+    an empty cell there are dropped with a warning too.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -55,11 +77,14 @@ def read_csv(path: Path | str, measure: str) -> StudyTable:
         raise InputError.invalid("FILE", str(path), "an existing CSV file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError.invalid("FILE", str(path), f"a readable UTF-8 CSV file ({exc})") from None
-    return parse_csv(text, measure, source=path.name)
+    return parse_csv(text, measure, source=path.name, extra=extra)
 
 
-def parse_csv(text: str, measure: str, *, source: str = "CSV") -> StudyTable:
-    """Parse CSV ``text`` for ``measure`` (``source`` names the file in messages)."""
+def parse_csv(
+    text: str, measure: str, *, source: str = "CSV", extra: Sequence[str] = ()
+) -> StudyTable:
+    """Parse CSV ``text`` for ``measure`` (``source`` names the file in messages; ``extra`` as
+    in :func:`read_csv`)."""
     measure = choose("measure", measure, MEASURES)
     reader = csv.reader(io.StringIO(text))
     try:
@@ -79,6 +104,17 @@ def parse_csv(text: str, measure: str, *, source: str = "CSV") -> StudyTable:
             allowed=wanted,
             location=source,
         )
+    for name in extra:
+        if name not in header:
+            raise InputError(
+                f"{source}: column {name!r} is missing; the file has columns {', '.join(header)}",
+                field=name,
+                value=None,
+                allowed=", ".join(header),
+                location=source,
+            )
+    extra_index = {name: header.index(name) for name in extra}
+    extra_values: dict[str, list[str]] = {name: [] for name in extra}
     index = {name: header.index(name) for name in needed}
     label_col = header.index("study") if "study" in header else None
     group_col = header.index("analysis") if "analysis" in header else None
@@ -91,13 +127,16 @@ def parse_csv(text: str, measure: str, *, source: str = "CSV") -> StudyTable:
         if not any(cell.strip() for cell in row):
             continue  # blank line
         cells = {name: (row[i].strip() if i < len(row) else "") for name, i in index.items()}
-        if any(cell.lower() in MISSING for cell in cells.values()):
+        more = {name: (row[i].strip() if i < len(row) else "") for name, i in extra_index.items()}
+        if any(cell.lower() in MISSING for cell in [*cells.values(), *more.values()]):
             dropped.append(row_no)
             continue
         parsed = {name: _number(cell, name, row_no, source) for name, cell in cells.items()}
         _check_row(measure, parsed, row_no, source)
         for name, x in parsed.items():
             values[name].append(x)
+        for name, text_value in more.items():
+            extra_values[name].append(text_value)
         label = row[label_col].strip() if label_col is not None and label_col < len(row) else ""
         labels.append(label or f"Study {row_no}")
         if group_col is not None:
@@ -108,7 +147,7 @@ def parse_csv(text: str, measure: str, *, source: str = "CSV") -> StudyTable:
         shown = ", ".join(str(r) for r in dropped[:20]) + (" ..." if len(dropped) > 20 else "")
         notes.append(
             f"{source}: dropped {len(dropped)} rows with missing values in "
-            f"{', '.join(needed)} (rows {shown})"
+            f"{', '.join([*needed, *extra])} (rows {shown})"
         )
     return StudyTable(
         measure=measure,
@@ -117,6 +156,7 @@ def parse_csv(text: str, measure: str, *, source: str = "CSV") -> StudyTable:
         analyses=tuple(groups) if group_col is not None else None,
         rows=tuple(kept),
         warnings=tuple(notes),
+        extra={name: tuple(vals) for name, vals in extra_values.items()},
     )
 
 

@@ -31,6 +31,7 @@ Precomputed (``GEN``): ``yi`` with ``vi``, or with ``sei`` (``v = sei²``).
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -92,12 +93,27 @@ def required_columns(measure: str) -> tuple[tuple[str, ...], ...]:
     return (("yi", "vi"), ("yi", "sei"))
 
 
+ZERO_CELL_TO = ("only0", "all", "if0all", "none")
+"""Where ``add`` goes, as metafor's ``to``: tables with a zero cell, every table, every table
+when any has a zero cell, or nowhere."""
+
+
 def escalc(
-    measure: str, data: Mapping[str, Sequence[float] | ArrayLike], *, correct: bool = False
+    measure: str,
+    data: Mapping[str, Sequence[float] | ArrayLike],
+    *,
+    correct: bool = False,
+    add: float = 0.5,
+    to: str = "only0",
+    drop00: bool | None = None,
 ) -> EffectSizes:
     """Compute effect sizes for ``measure`` from the columns in ``data`` (metafor's names).
 
     ``correct`` applies metafor 5's bias correction to ROM (default off, as metafor 3.8).
+    For 2×2 tables, ``add`` is added to the cells of the tables ``to`` selects (see
+    :data:`ZERO_CELL_TO`; metafor's arguments of the same names) and ``drop00`` drops tables
+    with no events (or only events) in both groups; by default it does so for RR and OR
+    (they carry no information on a ratio) and not for RD.
     Raises :class:`InputError` when the columns for ``measure`` are missing or a value is
     impossible (a negative SD or count, a group size below 1, a non-positive mean for ROM).
     """
@@ -106,7 +122,11 @@ def escalc(
     if measure in ("MD", "SMD", "ROM"):
         return _continuous(measure, cols, correct)
     if measure in ("RR", "OR", "RD"):
-        return _binary(measure, cols)
+        to = choose("to", to, ZERO_CELL_TO)
+        if not (math.isfinite(add) and add >= 0):
+            raise InputError.invalid("add", add, "a number >= 0 added to the cells")
+        drop = measure in ("RR", "OR") if drop00 is None else drop00
+        return _binary(measure, cols, add, to, drop)
     return _generic(cols)
 
 
@@ -165,7 +185,9 @@ def _continuous(measure: str, c: dict[str, FloatArray], correct: bool) -> Effect
     return EffectSizes(measure, yi, vi, tuple(range(yi.size)))
 
 
-def _binary(measure: str, c: dict[str, FloatArray]) -> EffectSizes:
+def _binary(
+    measure: str, c: dict[str, FloatArray], add: float, to: str, drop00: bool
+) -> EffectSizes:
     ai, ci = c["ai"], c["ci"]
     if "bi" in c:
         bi, di = c["bi"], c["di"]
@@ -179,7 +201,7 @@ def _binary(measure: str, c: dict[str, FloatArray]) -> EffectSizes:
         _row_error(name, n, ~(n >= 1), "a group size >= 1")
     keep = np.ones(ai.size, dtype=bool)
     notes: list[str] = []
-    if measure in ("RR", "OR"):
+    if drop00:
         double = ((ai == 0) & (ci == 0)) | ((bi == 0) & (di == 0))
         if double.any():
             keep = ~double
@@ -192,13 +214,18 @@ def _binary(measure: str, c: dict[str, FloatArray]) -> EffectSizes:
             warnings.warn(note, DroppedStudyWarning, stacklevel=3)
     a, b, cc, d = (x[keep].copy() for x in (ai, bi, ci, di))
     zero = (a == 0) | (b == 0) | (cc == 0) | (d == 0)
-    if zero.any():
+    target = {"only0": zero, "all": np.ones_like(zero), "none": np.zeros_like(zero)}.get(
+        to, np.full_like(zero, zero.any())
+    )
+    if add > 0 and target.any():
         for x in (a, b, cc, d):
-            x[zero] += 0.5
-        notes.append(f"added 1/2 to every cell of {int(zero.sum())} studies with a zero cell")
+            x[target] += add
+        what = "1/2" if add == 0.5 else f"{add:g}"
+        which = "with a zero cell" if to == "only0" else "(every table)"
+        notes.append(f"added {what} to every cell of {int(target.sum())} studies {which}")
     n1, n2 = a + b, cc + d
     p1, p2 = a / n1, cc / n2
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):
         if measure == "RR":
             yi = np.log(p1) - np.log(p2)
             vi = 1 / a - 1 / n1 + 1 / cc - 1 / n2
@@ -208,6 +235,18 @@ def _binary(measure: str, c: dict[str, FloatArray]) -> EffectSizes:
         else:
             yi = p1 - p2
             vi = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2
+    finite = np.isfinite(yi) & np.isfinite(vi) & (vi > 0)
+    if not finite.all():
+        # A zero cell left without a correction (to="none" or add=0): the log of 0 is not a
+        # number, so metafor sets these effect sizes to NA and leaves the studies out.
+        where = np.flatnonzero(keep)
+        gone = where[~finite]
+        keep[gone] = False
+        yi, vi = yi[finite], vi[finite]
+        notes.append(
+            f"left out {gone.size} studies (rows {', '.join(str(i + 1) for i in gone)}) whose "
+            f"{measure} is not defined without a zero-cell correction"
+        )
     kept = tuple(int(i) for i in np.flatnonzero(keep))
     dropped = tuple(int(i) for i in np.flatnonzero(~keep))
     return EffectSizes(measure, yi, vi, kept, dropped, tuple(notes))

@@ -8,7 +8,8 @@ Given tau² (see :mod:`acupath.meta.tau2`) the coefficients are weighted least s
 with ``s² = 1`` for the Wald-type test (``test="z"``, normal quantiles) and, for the
 Knapp–Hartung test (``test="knha"``, t quantiles on ``k - p`` degrees of freedom),
 ``s² = Σ w (y - Xb)² / (k - p)`` (Knapp & Hartung 2003; Hartung & Knapp 2001), not truncated
-at 1, as metafor's ``knha`` (its ``adhoc`` variant truncates).
+at 1, as metafor's ``knha``; ``test="adhoc"`` truncates it, ``s² = max(1, ...)``, the "ad hoc
+correction" of Knapp & Hartung (2003) that RevMan applies, as metafor's ``test="adhoc"``.
 
 Heterogeneity uses the fixed-effect weights ``w = 1/v``: ``Q = y'Py`` with ``k - p`` degrees of
 freedom; ``I² = 100 τ²/(τ² + ṽ)`` and ``H² = (τ² + ṽ)/ṽ`` with the typical within-study variance
@@ -28,8 +29,9 @@ from acupath.meta._choices import choose
 from acupath.meta.lanes import FloatArray, Lanes
 from acupath.meta.tau2 import check_method, estimate
 
-TESTS: tuple[str, ...] = ("z", "knha")
-"""Inference for the coefficients: Wald-type z, or Knapp–Hartung with t on k - p df."""
+TESTS: tuple[str, ...] = ("z", "knha", "adhoc")
+"""Inference for the coefficients: Wald-type z, or Knapp–Hartung with t on k - p df (``adhoc``:
+with the factor truncated at 1)."""
 
 _EPS = float(np.finfo(float).eps)
 
@@ -106,9 +108,11 @@ def fit_lanes(lanes: Lanes, method: str = "REML", test: str = "z") -> ModelFit:
         fit = lanes.wls(lanes.mask / (lanes.v + np.nan_to_num(tau2)[:, None]))
         vb = fit.inv
         s2w = np.ones(lanes.n_lanes)
-        if test == "knha":
+        if test in ("knha", "adhoc"):
             rss = fit.rss
             s2w = np.where(rss <= _EPS, 0.0, rss / (k - p))
+            if test == "adhoc":
+                s2w = np.maximum(1.0, s2w)
             s2w = np.where(k > 1, s2w, 1.0)  # a single study: z-test, as metafor
             vb = vb * s2w[:, None, None]
         # Heterogeneity from the fixed-effect weights, on centred outcomes as metafor does.
@@ -117,12 +121,14 @@ def fit_lanes(lanes: Lanes, method: str = "REML", test: str = "z") -> ModelFit:
         q = np.maximum(0.0, fe.rss)
         q = np.where(df > 0, q, 0.0)
         q_pval = np.where(df > 0, stats.chi2.sf(q, np.where(df > 0, df, 1.0)), 1.0)
-        vt = df / fe.tr_p
+        # tr P can round to 0 when one variance dwarfs the others: ṽ is then infinite and
+        # I² = 0, H² = 1, the limits of the formulas.
+        vt = np.where(fe.tr_p > 0, df / fe.tr_p, np.inf)
         if method in ("EE", "FE"):
-            i2 = np.maximum(0.0, 100.0 * (q - df) / q)
+            i2 = np.where(q > 0, np.maximum(0.0, 100.0 * (q - df) / q), 0.0)
             h2 = q / df
         else:
-            i2 = 100.0 * tau2 / (vt + tau2)
+            i2 = np.where(np.isfinite(vt), 100.0 * tau2 / (vt + tau2), 0.0)
             h2 = tau2 / vt + 1.0
         i2 = np.where(df > 0, i2, 0.0)
         h2 = np.where(df > 0, h2, 1.0)

@@ -168,14 +168,18 @@ def inverse(a: FloatArray) -> FloatArray:
 
 def pad(groups: list[tuple[FloatArray, FloatArray]]) -> Lanes:
     """Stack meta-analyses of different sizes into padded lanes (intercept-only)."""
-    width = max((len(y) for y, _ in groups), default=0)
     d = len(groups)
+    sizes = np.fromiter((len(y) for y, _ in groups), dtype=np.intp, count=d)
+    width = int(sizes.max()) if d else 0
     y = np.zeros((d, width))
     v = np.ones((d, width))
     mask = np.zeros((d, width))
-    for i, (yi, vi) in enumerate(groups):
-        n = len(yi)
-        y[i, :n] = yi
-        v[i, :n] = vi
-        mask[i, :n] = 1.0
+    if d and width:
+        # One scatter for all lanes: row i gets its values in columns 0 .. size_i - 1.
+        rows = np.repeat(np.arange(d), sizes)
+        starts = np.cumsum(sizes) - sizes
+        cols = np.arange(int(sizes.sum())) - np.repeat(starts, sizes)
+        y[rows, cols] = np.concatenate([np.asarray(g[0], dtype=float) for g in groups])
+        v[rows, cols] = np.concatenate([np.asarray(g[1], dtype=float) for g in groups])
+        mask[rows, cols] = 1.0
     return Lanes(y, v, mask)

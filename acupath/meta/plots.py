@@ -73,7 +73,7 @@ def _pval(p: float) -> str:
 def _method_label(result: PooledEstimate) -> str:
     model = "Common effect" if result.method in ("EE", "FE") else f"Random ({result.method})"
     ci = "95% CI" if abs(result.level - 0.95) < 1e-9 else f"{100 * result.level:g}% CI"
-    test = ", Knapp–Hartung" if result.test == "knha" else ""
+    test = ", Knapp–Hartung" if result.test in ("knha", "adhoc") else ""
     return f"IV, {model}{test}, {ci}"
 
 
@@ -231,7 +231,7 @@ def forest_plot(
         f"Heterogeneity: Tau² = {result.tau2:.{decimals}f}; Q = {result.q:.2f}, "
         f"df = {result.q_df} ({_pval(result.q_pval)}); I² = {result.i2:.0f}%"
     )
-    stat = "t" if result.test == "knha" else "Z"
+    stat = "t" if result.test != "z" else "Z"
     df = f"({result.df:g})" if result.df is not None else ""
     overall = (
         f"Test for overall effect: {stat}{df} = {abs(result.statistic):.2f} ({_pval(result.pval)})"

@@ -82,6 +82,9 @@ class PooledEstimate:
     pi_upper: float | None
     studies: tuple[StudyWeight, ...]
     notes: tuple[str, ...] = ()
+    tau2_ci_lower_censored: bool = False
+    tau2_ci_upper_censored: bool = False
+    tau2_ci_limit: float | None = None  # top of the Q-profile search interval
 
     @property
     def tau(self) -> float:
@@ -163,11 +166,15 @@ def pool(
     names = study_labels(labels, y.size)
     fit = fit_one(y, v, method, test, level)
     if not fit.converged:
-        raise AnalysisError(
-            f"the {method} estimate of tau² did not converge for these {y.size} studies; "
-            "try method DL or PM"
-        )
+        raise AnalysisError(convergence_message(method, y.size))
     weights = 100.0 * fit.weights / fit.weights.sum()
+    notes = [RETRY_NOTE] if fit.retried else []
+    limit = None
+    if fit.tau2_ci_lower_censored or fit.tau2_ci_upper_censored:
+        limit = max(100.0, 10.0 * fit.tau2)
+        note = censoring_note(fit.tau2_ci_lower_censored, fit.tau2_ci_upper_censored, limit)
+        if note:
+            notes.append(note)
     studies = tuple(map(StudyWeight, names, y.tolist(), v.tolist(), weights.tolist()))
     return PooledEstimate(
         k=int(y.size),
@@ -192,7 +199,34 @@ def pool(
         pi_lower=_opt(fit.pi_lower),
         pi_upper=_opt(fit.pi_upper),
         studies=studies,
-        notes=(RETRY_NOTE,) if fit.retried else (),
+        notes=tuple(notes),
+        tau2_ci_lower_censored=fit.tau2_ci_lower_censored,
+        tau2_ci_upper_censored=fit.tau2_ci_upper_censored,
+        tau2_ci_limit=limit,
+    )
+
+
+def convergence_message(method: str, k: int) -> str:
+    """Why the tau² search failed and which estimators to try instead (never ``method``)."""
+    if method == "PM":
+        why = (
+            f"the PM estimate of tau² could not be found for these {k} studies (the generalised "
+            "Q statistic stays above k - 1 over the whole search interval)"
+        )
+    else:
+        why = f"the {method} estimate of tau² did not converge for these {k} studies"
+    others = [m for m in ("REML", "DL", "PM") if m != method][:2]
+    return f"{why}; try method {others[0]} or {others[1]}"
+
+
+def censoring_note(lower: bool, upper: bool, limit: float | None) -> str | None:
+    """The sentence that says a Q-profile bound lies beyond the search limit, or None."""
+    if not (lower or upper) or limit is None:
+        return None
+    which = "both bounds" if lower and upper else "the upper bound"
+    return (
+        f"Q-profile interval for tau²: {which} lie above {limit:.6g}, the top of the search "
+        "interval, so they are reported as censored (null), not as numbers"
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-from acupath.meta._zeroin import R_TOL
+from acupath.meta._zeroin import QP_RTOL, R_TOL
 from acupath.meta.lanes import FloatArray
 from acupath.meta.tau2 import MAXITER, RETRY_MAXITER, RETRY_STEPADJ, THRESHOLD
 
@@ -47,6 +47,8 @@ class SingleFit:
     q_pval: float
     tau2_ci_lower: float
     tau2_ci_upper: float
+    tau2_ci_lower_censored: bool  # the bound lies beyond the search limit (see tau2_interval)
+    tau2_ci_upper_censored: bool
     pi_lower: float
     pi_upper: float
     weights: FloatArray  # 1/(v + tau2)
@@ -60,6 +62,7 @@ def zeroin(
     fb: float,
     tol: float = R_TOL,
     maxiter: int = 1000,
+    rtol: float = 0.0,
 ) -> tuple[float, bool]:
     """R's ``R_zeroin2`` (Brent's method) for one root; see :mod:`acupath.meta._zeroin`."""
     if fa == 0.0:
@@ -72,7 +75,7 @@ def zeroin(
         if abs(fc) < abs(fb):
             a, b, c = b, c, b
             fa, fb, fc = fb, fc, fb
-        tol_act = 2.0 * _EPS * abs(b) + tol / 2.0
+        tol_act = 2.0 * _EPS * abs(b) + (tol + rtol * abs(b)) / 2.0
         new_step = (c - b) / 2.0
         if abs(new_step) <= tol_act or fb == 0.0:
             return b, True
@@ -127,30 +130,36 @@ def _hedges(yc: FloatArray, v: FloatArray) -> float:
     return float((r @ r - (v.sum() - v.sum() / k)) / (k - 1))
 
 
+def _score_step(yc: FloatArray, v: FloatArray, tau2: float, code: str) -> float:
+    """One Fisher-scoring step for tau² (ML, REML or EB), NaN where it is not defined."""
+    k = yc.size
+    w = 1.0 / (v + tau2)
+    sw = float(w.sum())
+    r = yc - float(w @ yc) / sw
+    wr = w * r
+    if code == "REML":
+        w2 = w * w
+        sw2 = float(w2.sum())
+        trp = sw - sw2 / sw
+        trpp = sw2 - 2.0 * float(w2 @ w) / sw + (sw2 / sw) ** 2
+        return _ratio(float(wr @ wr) - trp, trpp)
+    if code == "ML":
+        return _ratio(float(wr @ wr) - sw, float(w @ w))
+    return _ratio(float(wr @ r) * k / (k - 1) - k, sw)  # EB
+
+
 def _fisher(
     yc: FloatArray, v: FloatArray, code: str, stepadj: float, maxiter: int
 ) -> tuple[float, bool]:
-    k = yc.size
     tau2 = _hedges(yc, v)
     tau2 = max(0.0, tau2) if math.isfinite(tau2) else 0.0
     it = 0
     while True:
         it += 1
-        w = 1.0 / (v + tau2)
-        sw = float(w.sum())
-        r = yc - float(w @ yc) / sw
-        wr = w * r
-        if code == "REML":
-            w2 = w * w
-            sw2 = float(w2.sum())
-            trp = sw - sw2 / sw
-            trpp = sw2 - 2.0 * float(w2 @ w) / sw + (sw2 / sw) ** 2
-            adj = (float(wr @ wr) - trp) / trpp
-        elif code == "ML":
-            adj = (float(wr @ wr) - sw) / float(w @ w)
-        else:  # EB
-            adj = (float(wr @ r) * k / (k - 1) - k) / sw
-        if math.isnan(adj):
+        adj = _score_step(yc, v, tau2, code)
+        # A step that is not a finite number (the information vanished in rounding, as with
+        # variances 1e-8 and 1e4) is no step: tau² stays, as metafor ends up at tau² = 0 there.
+        if not math.isfinite(adj):
             adj = 0.0
         adj *= stepadj
         while tau2 + adj < 0.0:
@@ -170,6 +179,13 @@ def _fisher(
     ):
         tau2 = 0.0
     return tau2, True
+
+
+def _ratio(num: float, den: float) -> float:
+    """``num / den``, NaN where the denominator is zero or the quotient not finite."""
+    if den == 0.0 or not math.isfinite(den):
+        return math.nan
+    return num / den
 
 
 def _loglik(y: FloatArray, v: FloatArray, tau2: float, reml: bool) -> float:
@@ -209,9 +225,13 @@ def estimate_tau2(y: FloatArray, v: FloatArray, code: str) -> tuple[float, bool,
         if code == "HS":
             tau2 = (rss - k) / sw
         elif code == "DL":
-            tau2 = (rss - (k - 1)) / (sw - float(w @ w) / sw)
+            # tr P rounds to 0 when one variance dwarfs the others: no information, tau² = 0.
+            trp = sw - float(w @ w) / sw
+            tau2 = (rss - (k - 1)) / trp if trp > 0 else 0.0
         else:
             tau2 = tau0 * rss / (k - 1)
+        if not math.isfinite(tau2):
+            tau2 = 0.0
     elif code == "HE":
         tau2 = _hedges(yc, v)
     elif code == "PM":
@@ -233,11 +253,17 @@ def estimate_tau2(y: FloatArray, v: FloatArray, code: str) -> tuple[float, bool,
     return max(0.0, tau2), converged, retried
 
 
-def tau2_interval(y: FloatArray, v: FloatArray, tau2: float, level: float) -> tuple[float, float]:
-    """Q-profile interval, as :func:`acupath.meta.confint.tau2_interval` for one lane."""
+def tau2_interval(
+    y: FloatArray, v: FloatArray, tau2: float, level: float
+) -> tuple[float, float, bool, bool]:
+    """Q-profile interval, as :func:`acupath.meta.confint.tau2_interval` for one lane.
+
+    Returns ``(lower, upper, lower_censored, upper_censored)``; a censored bound lies beyond
+    the end of the search interval and is reported as NaN (see :mod:`acupath.meta.confint`).
+    """
     k = y.size
     if k < 2 or not math.isfinite(tau2):
-        return math.nan, math.nan
+        return math.nan, math.nan, False, False
     alpha = 1.0 - level
     df = k - 1.0
     t_min = min(0.0, tau2)
@@ -251,23 +277,31 @@ def tau2_interval(y: FloatArray, v: FloatArray, tau2: float, level: float) -> tu
 
     def solve(crit: float) -> float:
         root, _ = zeroin(
-            lambda t: _q_fast(yc, yc2, v, t) - crit, t_min, t_max, q_min - crit, q_max - crit
+            lambda t: _q_fast(yc, yc2, v, t) - crit,
+            t_min,
+            t_max,
+            q_min - crit,
+            q_max - crit,
+            tol=0.0,
+            rtol=QP_RTOL,
         )
         return root
 
+    lb_cens = ub_cens = False
     if q_min < crit_l:
         lb = ub = t_min
     elif q_max > crit_l:
-        ub = t_max
+        ub, ub_cens = math.nan, True
     else:
         ub = solve(crit_l)
     if q_max > crit_u:
-        lb = ub = t_max
+        lb = ub = math.nan
+        lb_cens = ub_cens = True
     elif q_min < crit_u:
         lb = t_min
     else:
         lb = solve(crit_u)
-    return lb, ub
+    return lb, ub, lb_cens, ub_cens
 
 
 def fit_one(y: FloatArray, v: FloatArray, code: str, test: str, level: float) -> SingleFit:
@@ -281,11 +315,12 @@ def fit_one(y: FloatArray, v: FloatArray, code: str, test: str, level: float) ->
     sw = float(w.sum())
     est = float(w @ y) / sw
     vb = 1.0 / sw
-    use_t = test == "knha" and k > 1
+    use_t = test in ("knha", "adhoc") and k > 1
     if use_t:
         r = y - est
         rss = float((w * r) @ r)
-        vb *= 0.0 if rss <= _EPS else rss / (k - 1)
+        s2w = 0.0 if rss <= _EPS else rss / (k - 1)
+        vb *= max(1.0, s2w) if test == "adhoc" else s2w
     se = math.sqrt(vb)
     alpha = 1.0 - level
     stat = est / se if se > 0 else math.copysign(math.inf, est) if est else math.nan
@@ -305,19 +340,23 @@ def fit_one(y: FloatArray, v: FloatArray, code: str, test: str, level: float) ->
         r0 = yc - float(w0 @ yc) / sw0
         q = max(0.0, float((w0 * r0) @ r0))
         q_pval = float(special.chdtrc(k - 1.0, q))
-        vt = (k - 1) / (sw0 - float(w0 @ w0) / sw0)
+        # tr P can round to 0 when one variance dwarfs the others (1e-8 and 1e4): ṽ is then
+        # infinite and I² = 0, H² = 1, the limits of the formulas.
+        trp0 = sw0 - float(w0 @ w0) / sw0
+        vt = (k - 1) / trp0 if trp0 > 0 else math.inf
         if code in ("EE", "FE"):
             i2 = max(0.0, 100.0 * (q - (k - 1)) / q) if q > 0 else 0.0
             h2 = q / (k - 1)
         else:
-            i2 = 100.0 * tau2 / (vt + tau2)
+            i2 = 100.0 * tau2 / (vt + tau2) if math.isfinite(vt) else 0.0
             h2 = tau2 / vt + 1.0
     else:
         q, q_pval, i2, h2 = 0.0, 1.0, 0.0, 1.0
+    lb_cens = ub_cens = False
     if code in ("EE", "FE"):
         tau2_lb = tau2_ub = pi_lb = pi_ub = math.nan
     else:
-        tau2_lb, tau2_ub = tau2_interval(y, v, tau2, level)
+        tau2_lb, tau2_ub, lb_cens, ub_cens = tau2_interval(y, v, tau2, level)
         half = crit * math.sqrt(vb + tau2)
         pi_lb, pi_ub = est - half, est + half
     if not converged:
@@ -339,6 +378,8 @@ def fit_one(y: FloatArray, v: FloatArray, code: str, test: str, level: float) ->
         q_pval=q_pval,
         tau2_ci_lower=tau2_lb,
         tau2_ci_upper=tau2_ub,
+        tau2_ci_lower_censored=lb_cens,
+        tau2_ci_upper_censored=ub_cens,
         pi_lower=pi_lb,
         pi_upper=pi_ub,
         weights=w,

@@ -119,11 +119,20 @@ def estimate(lanes: Lanes, method: str) -> Tau2Estimate:
                 retried = np.zeros(d, dtype=bool)
                 retried[failed] = True
                 out = Tau2Estimate(tau2, converged, iterations, retried)
-    tau2 = np.maximum(0.0, out.tau2)
+    tau2 = out.tau2
+    if code in ("HS", "DL", "HE", "SJ"):
+        # A closed form divides by a trace that rounding can make 0 when one variance dwarfs
+        # the others (1e-8 beside 1e4); no information on tau² is left, so it is 0.
+        tau2 = np.where(np.isfinite(tau2), tau2, 0.0)
+    tau2 = np.maximum(0.0, tau2)
     single = k <= 1
     tau2 = np.where(single, 0.0, tau2)
+    # More coefficients than studies allow (k <= p, e.g. Egger's test on 2 studies): nothing
+    # is left to estimate tau² from; metafor stops there, and so does this lane.
+    saturated = (k > 1) & (k <= p)
+    tau2 = np.where(saturated, np.nan, tau2)
     retried = out.retried if out.retried is not None else np.zeros(d, dtype=bool)
-    return Tau2Estimate(tau2, out.converged | single, out.iterations, retried)
+    return Tau2Estimate(tau2, (out.converged | single) & ~saturated, out.iterations, retried)
 
 
 def _hedges(lanes_c: Lanes) -> FloatArray:
@@ -190,7 +199,7 @@ def _fisher_scoring(
     iterations = np.zeros(d, dtype=np.intp)
     converged = np.zeros(d, dtype=bool)
     failed = np.zeros(d, dtype=bool)
-    active = np.flatnonzero(k > 1)
+    active = np.flatnonzero(k > max(1, p))
     converged[k <= 1] = True
     while active.size:
         sub = lanes_c if active.size == d else lanes_c.take(active)
@@ -204,7 +213,10 @@ def _fisher_scoring(
         else:  # EB
             ks = k[active]
             adj = (fit.rss * ks / (ks - p) - ks) / w.sum(axis=1)
-        adj = np.where(np.isnan(adj), 0.0, adj) * stepadj
+        # A step that is not a finite number (the information vanished in rounding, as with
+        # variances 1e-8 and 1e4) is no step: tau² stays where it is, and step-halving below
+        # always ends (a finite step halves to -0.0).
+        adj = np.where(np.isfinite(adj), adj, 0.0) * stepadj
         # Step-halving keeps tau² at or above its lower bound 0.
         neg = t + adj < 0.0
         while neg.any():

@@ -59,7 +59,9 @@ def test_json_has_the_contract_keys_and_metafor_numbers(
     # metafor 3.8-1: rma(escalc("RR", ...), method="REML") on dat.bcg
     assert doc["estimate"] == pytest.approx(-0.7145323483651015, rel=1e-6)
     assert doc["tau2"] == pytest.approx(0.3132433259808949, rel=1e-6)
-    assert doc["tau2_ci_lower"] == pytest.approx(0.1196953128166378, rel=1e-6)
+    # the exact Q-profile bound: confint(fit, control = list(tol = 1e-14)); metafor's default
+    # absolute uniroot tolerance gives 0.1196953 (issue 17, defect 4)
+    assert doc["tau2_ci_lower"] == pytest.approx(0.11971836114126073, rel=1e-9)
     assert doc["i2"] == pytest.approx(92.22138607496555, rel=1e-6)
     assert doc["pi_lower"] == pytest.approx(-1.8666923466070688, rel=1e-6)
     assert doc["egger_z"] == pytest.approx(-0.8033291120701062, rel=1e-6)

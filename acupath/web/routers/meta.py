@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from acupath.errors import InputError
 from acupath.meta.csvio import parse_csv
 from acupath.meta.effects import MEASURES
+from acupath.meta.mh import POOLING
 from acupath.meta.plots import forest_plot, funnel_plot
 from acupath.meta.report import MetaReport, analyse
 from acupath.meta.tau2 import METHODS, check_method
@@ -27,7 +28,7 @@ from acupath.web.pages import render
 router = APIRouter(tags=["meta"])
 MAX_CSV_BYTES = 1_000_000
 """A meta-analysis CSV of thousands of studies is far below this; bigger uploads are refused."""
-TESTS = ("z", "knha")
+TESTS = ("z", "knha", "adhoc")
 PlotKind = Literal["forest", "funnel"]
 PlotFormat = Literal["svg", "png"]
 MEDIA = {"svg": "image/svg+xml", "png": "image/png"}
@@ -46,7 +47,8 @@ def run(text: str, measure: str, method: str, test: str) -> MetaReport:
     if test not in TESTS:
         raise InputError.invalid("test", test, "one of: " + ", ".join(TESTS))
     table = parse_csv(text, measure.upper(), source="upload")
-    return analyse(table, check_method(method), test)
+    code = method.upper() if method.upper() in POOLING else check_method(method)
+    return analyse(table, code, test)
 
 
 def plot_bytes(report: MetaReport, kind: str, fmt: str) -> bytes:
@@ -85,7 +87,7 @@ async def _read_upload(upload: UploadFile) -> str:
 
 
 def _choices() -> dict[str, Any]:
-    return {"measures": MEASURES, "methods": METHODS, "tests": TESTS}
+    return {"measures": MEASURES, "methods": (*METHODS, *POOLING), "tests": TESTS}
 
 
 @router.get("/meta", include_in_schema=False)

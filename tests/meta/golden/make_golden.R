@@ -27,51 +27,10 @@ dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
 METHODS <- c("EE", "FE", "DL", "HE", "HS", "SJ", "PM", "ML", "REML", "EB")
 TESTS <- c("z", "knha")
 SENS_FITS <- list(c("REML", "z"), c("DL", "knha"), c("EE", "z"), c("PM", "z"))
+QP_TOL <- 1e-14  # uniroot tolerance for the Q-profile bounds (see fit_record)
 INFL_FITS <- list(c("REML", "z"), c("DL", "knha"), c("EE", "z"))
 
-# ---- a minimal JSON writer (no jsonlite needed) -------------------------------------------
-arr <- function(x) structure(list(x), class = "json_array")  # always an array, even length 1
-num <- function(x) {
-  if (is.null(x) || length(x) == 0) return("null")
-  if (is.na(x) || !is.finite(x)) return("null")
-  if (is.logical(x)) return(if (x) "true" else "false")
-  if (is.integer(x)) return(as.character(x))
-  sprintf("%.17g", x)
-}
-str_json <- function(s) {
-  s <- gsub("\\\\", "\\\\\\\\", s)
-  s <- gsub("\"", "\\\\\"", s)
-  paste0("\"", s, "\"")
-}
-to_json <- function(x, indent = 0) {
-  pad <- strrep(" ", indent)
-  pad2 <- strrep(" ", indent + 2)
-  if (inherits(x, "json_array")) {
-    v <- x[[1]]
-    if (is.character(v)) items <- vapply(v, str_json, "")
-    else if (is.logical(v)) items <- vapply(v, function(e) if (is.na(e)) "null" else if (e) "true" else "false", "")
-    else items <- vapply(as.numeric(v), num, "")
-    return(paste0("[", paste(items, collapse = ", "), "]"))
-  }
-  if (is.null(x)) return("null")
-  if (is.list(x)) {
-    if (length(x) == 0) return(if (is.null(names(x))) "[]" else "{}")
-    if (is.null(names(x))) {
-      items <- vapply(x, to_json, "", indent = indent + 2)
-      return(paste0("[\n", paste0(pad2, items, collapse = ",\n"), "\n", pad, "]"))
-    }
-    items <- mapply(function(k, v) paste0(pad2, str_json(k), ": ", to_json(v, indent + 2)),
-                    names(x), x)
-    return(paste0("{\n", paste(items, collapse = ",\n"), "\n", pad, "}"))
-  }
-  if (is.character(x)) {
-    if (length(x) == 1) return(str_json(x))
-    return(to_json(arr(x)))
-  }
-  if (is.logical(x) && length(x) == 1) return(if (is.na(x)) "null" else if (x) "true" else "false")
-  if (length(x) == 1) return(num(x))
-  to_json(arr(x))
-}
+source(file.path(script_dir, "json_writer.R"))
 
 # ---- one fit and what is derived from it ---------------------------------------------------
 safe <- function(expr) tryCatch(suppressWarnings(expr), error = function(e) e)
@@ -119,12 +78,18 @@ fit_record <- function(yi, vi, method, test) {
     weights = arr(unname(weights(res)))
   )
   if (!method %in% c("EE", "FE")) {
-    ci <- safe(confint(res))
+    # The exact Q-profile bounds: uniroot's default absolute tolerance (1.2e-4) leaves small
+    # bounds off by percents; acupath uses a relative tolerance, compared here with the root
+    # to machine precision. A bound beyond tau2.max is censored (sign ">"): acupath reports
+    # it as null, so the sign is recorded too.
+    ci <- safe(confint(res, control = list(tol = QP_TOL)))
     if (inherits(ci, "error")) {
       out$tau2_ci_error <- conditionMessage(ci)
     } else {
       out$tau2_ci_lb <- ci$random["tau^2", "ci.lb"]
       out$tau2_ci_ub <- ci$random["tau^2", "ci.ub"]
+      out$tau2_ci_lb_sign <- ci$lb.sign
+      out$tau2_ci_ub_sign <- ci$ub.sign
     }
   }
   if (res$k >= 3) {
@@ -331,3 +296,12 @@ for (f in files) {
 }
 cat(sprintf("wrote %d golden files (%d cases) to %s with metafor %s\n",
             length(files), length(cases), outdir, versions$metafor))
+
+# ---- further golden files: Mantel-Haenszel and Peto, meta-regression, random fuzz ----------
+for (extra in c("make_golden_mh.R", "make_golden_metareg.R", "make_golden_fuzz.R",
+                  "make_golden_revman.R")) {
+  path <- file.path(script_dir, extra)
+  if (file.exists(path)) {
+    sys.source(path, envir = new.env())
+  }
+}

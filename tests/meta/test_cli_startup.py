@@ -1,0 +1,74 @@
+"""The command line starts without the heavy libraries, and its lazy command table is right."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from unittest import mock
+
+import pytest
+
+import acupath.cli as cli
+
+HEAVY = ("scipy", "matplotlib", "sqlalchemy", "fastapi", "bm25s", "numpy", "pydantic", "yaml")
+
+
+def imported_after(code: str) -> list[str]:
+    """Top-level packages from HEAVY imported by a fresh interpreter running ``code``."""
+    probe = (
+        f"{code}\nimport sys, json\n"
+        f"print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True, timeout=120
+    )
+    return list(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_importing_the_cli_imports_no_heavy_library() -> None:
+    assert imported_after("import acupath.cli") == []
+
+
+def test_help_lists_every_command_without_importing_any() -> None:
+    code = (
+        "import contextlib, io\nfrom acupath.cli import main\nbuf = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buf):\n    main(['--help'])\n"
+        "text = buf.getvalue()\n"
+        "assert all(name in text for name in " + repr(sorted(cli.COMMANDS)) + "), text"
+    )
+    assert imported_after(code) == []
+
+
+def test_the_command_table_matches_what_the_modules_register() -> None:
+    """COMMANDS must name every command with its module and one-line help; after adding or
+    renaming a command (or changing its docstring's first line), update COMMANDS in cli.py."""
+    found: dict[str, tuple[str, str]] = {}
+    for module in cli.command_modules():
+        for name, command in cli.module_commands(module).items():
+            found[name] = (module, command.get_short_help_str(limit=300))
+    assert found == cli.COMMANDS
+
+
+def test_a_command_missing_from_the_table_is_still_found(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    table = {k: v for k, v in cli.COMMANDS.items() if k != "points"}
+    with mock.patch.object(cli, "COMMANDS", table):
+        code = cli.main(["points", "BL23", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "BL23" in json.dumps(json.loads(out))
+
+
+def test_unknown_command_and_no_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["no-such-command"]) == 2
+    assert "No such command" in capsys.readouterr().err
+    assert cli.main([]) == 2
+
+
+def test_build_app_still_registers_every_command() -> None:
+    from typer.main import get_command
+
+    names = set(get_command(cli.build_app()).commands)  # type: ignore[attr-defined]
+    assert names == set(cli.COMMANDS)
