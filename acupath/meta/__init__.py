@@ -15,6 +15,8 @@ Everything here is pure NumPy/SciPy (plots use matplotlib); results are frozen d
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -108,3 +110,21 @@ __all__ = [
     "subgroup",
     "trimfill",
 ]
+
+
+class _Package(types.ModuleType):
+    """The package module, guarding its functions from their own submodules.
+
+    ``pool`` and ``metareg`` are both a function of the façade and a submodule. Importing the
+    submodule (``from acupath.meta.pool import ...`` anywhere) makes the import system bind it
+    to the package attribute of the same name, and ``from acupath.meta import pool`` would then
+    give the module. Keep the function instead; ``sys.modules`` still holds the module.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _HOME.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
