@@ -25,7 +25,7 @@ class Context:
 
     @property
     def actor(self) -> str:
-        return self.settings.user
+        return self.settings.audit_actor
 
 
 def context() -> Context:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from acupath.web.security import SignInGuard, hash_password, verify_password
+from acupath.web.security import hash_password, verify_password
 from tests.web.conftest import PASSWORD, csrf, sign_in, token_for
 
 
@@ -67,17 +67,6 @@ def test_wrong_password_and_open_redirect(client: TestClient, people: dict[str, 
         follow_redirects=False,
     )
     assert r.headers["location"] == "/patients"
-
-
-def test_guard_locks_after_limit() -> None:
-    now = [0.0]
-    guard = SignInGuard(limit=3, window=60, clock=lambda: now[0])
-    for _ in range(3):
-        assert not guard.locked("x")
-        guard.failed("x")
-    assert guard.locked("x")
-    now[0] = 61.0
-    assert not guard.locked("x")
 
 
 def test_lockout_through_api(app: object, people: dict[str, int]) -> None:
