@@ -11,7 +11,9 @@ route that names a patient takes ``PatientDep``; a refused probe is written to t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -19,7 +21,7 @@ from fastapi import Depends, Path, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from acupath.errors import AcupathError, NotFound, PermissionDenied
+from acupath.errors import AcupathError, InputError, NotFound, PermissionDenied
 from acupath.evidence.loader import EvidenceBase
 from acupath.settings import Settings
 from acupath.store import audit, patients, session_auth, write_session
@@ -259,3 +261,59 @@ async def check_csrf(request: Request) -> None:
 
 
 CsrfChecked = Depends(check_csrf)
+
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+"""Control characters no text field needs: NUL and the other C0 controls except tab, line
+feed and carriage return, DEL, and the bidirectional overrides (U+202A-E, U+2066-9) that make
+a stored name or note display differently from what it is."""
+MAX_DEPTH = 32
+
+
+def _strings(value: object, path: str, depth: int = 0) -> Iterator[tuple[str, str]]:
+    if depth > MAX_DEPTH:
+        raise InputError.invalid(path or "body", "...", f"JSON nested at most {MAX_DEPTH} deep")
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield path or "body", str(key)
+            yield from _strings(item, f"{path}.{key}" if path else str(key), depth + 1)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i}]", depth + 1)
+
+
+def _refuse_controls(pairs: Iterable[tuple[str, str]]) -> None:
+    for where, text in pairs:
+        found = _FORBIDDEN.search(text)
+        if found:
+            raise InputError.invalid(
+                where,
+                f"U+{ord(found.group()):04X} at position {found.start()}",
+                "text without control characters (NUL, C0 controls, bidirectional overrides)",
+            )
+
+
+async def strict_text(request: Request) -> None:
+    """Refuse control characters anywhere in the query, a JSON body or a form (422), so they
+    are never stored, exported or logged; and JSON nested deeper than :data:`MAX_DEPTH`."""
+    _refuse_controls((f"query.{k}", v) for k, v in request.query_params.multi_items())
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return
+    kind = request.headers.get("content-type", "")
+    if kind.startswith("application/json"):
+        body = await request.body()
+        if not body:
+            return
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            return  # FastAPI already answered 422 for a body it could not read
+        _refuse_controls(_strings(data, ""))
+    elif kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()
+        _refuse_controls((k, v) for k, v in form.multi_items() if isinstance(v, str))
+
+
+StrictText = Depends(strict_text)

@@ -14,6 +14,8 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from acupath.errors import AcupathError, InputError
@@ -50,7 +52,7 @@ def respond(request: Request, status: int, errors: list[dict[str, Any]]) -> Resp
     )
 
 
-def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+def _validation_errors(exc: RequestValidationError | ValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
         loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "form")]
@@ -88,6 +90,25 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"no page or API route at {request.url.path}"
         return respond(request, exc.status_code, [{"message": message}])
+
+    @app.exception_handler(ValidationError)
+    async def model_error(request: Request, exc: ValidationError) -> Response:
+        # A service built a model from the request's values and they did not validate: the
+        # request is at fault (422), e.g. a sex outside the vocabulary.
+        return respond(request, 422, _validation_errors(exc))
+
+    @app.exception_handler(IntegrityError)
+    async def integrity_error(request: Request, exc: IntegrityError) -> Response:
+        # A value the database's own rules refuse (a CHECK vocabulary, a duplicate): the
+        # request is at fault, not the server. Nothing was stored (the unit of work rolls back).
+        log.warning("refused by the database on %s: %s", request.url.path, exc.orig)
+        message = "the database refused a value: it is outside the allowed vocabulary or taken"
+        return respond(request, 422, [{"message": message}])
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> Response:
+        log.warning("data refused by the database on %s: %s", request.url.path, exc.orig)
+        return respond(request, 422, [{"message": "a value is out of range or malformed"}])
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -385,3 +385,40 @@ def test_forged_token_with_the_old_placeholder_opens_nothing(
     forged = URLSafeTimedSerializer("changethis", salt="acupath-api-token").dumps({"uid": 1})
     r = client.get("/api/me", headers={"Authorization": f"Bearer {forged}"})
     assert r.status_code == 401
+
+
+def test_bad_text_and_values_are_4xx_and_not_stored(
+    client: TestClient, people: dict[str, int]
+) -> None:
+    headers = token_for(client, "ana")
+    intake = {"age": 54, "conditions": [{"condition": "chronic_low_back_pain"}], "pain_nrs": 7}
+    before = len(client.get("/api/patients", headers=headers).text)
+    for reference in ("NUL\u0000x", "bidi\u202eevil", "esc\u001b[31m"):
+        r = client.post(
+            "/api/patients", json={"reference": reference, "intake": intake}, headers=headers
+        )
+        assert 400 <= r.status_code < 500, (reference, r.text)
+    r = client.post(
+        "/api/patients",
+        json={"reference": "S-1", "sex": "<b>x</b>", "intake": intake},
+        headers=headers,
+    )
+    assert 400 <= r.status_code < 500, r.text
+    r = client.post(
+        f"/api/patients/{people['patient_a']}/sessions",
+        json={
+            "performed_on": "2026-04-01",
+            "adverse_event": "bruise",
+            "adverse_severity": "extreme",
+        },
+        headers=headers,
+    )
+    assert 400 <= r.status_code < 500, r.text
+    assert len(client.get("/api/patients", headers=headers).text) == before
+    deep = "[" * 200 + "]" * 200
+    r = client.post(
+        "/api/patients",
+        content='{"reference": "D-1", "intake": {"x": ' + deep + "}}",
+        headers={**headers, "content-type": "application/json"},
+    )
+    assert 400 <= r.status_code < 500, r.text
