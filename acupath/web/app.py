@@ -23,7 +23,7 @@ from acupath.settings import Settings, get_settings
 from acupath.store import open_database
 from acupath.store.engine import private_folder
 from acupath.web import errors
-from acupath.web.deps import AppState, StrictText
+from acupath.web.deps import AppState, Idempotent, StrictText
 from acupath.web.middleware import SecurityMiddleware
 from acupath.web.pages import HERE, render
 from acupath.web.security import Signer
@@ -63,7 +63,7 @@ def create_app(
         docs_url=None,  # Swagger UI loads from a CDN; /docs is served from our own template
         redoc_url=None,
         openapi_url="/openapi.json",
-        dependencies=[StrictText],
+        dependencies=[StrictText, Idempotent],
     )
     app.state.acupath = AppState(
         settings=settings,

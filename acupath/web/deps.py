@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from acupath.errors import AcupathError, InputError, NotFound, PermissionDenied
 from acupath.evidence.loader import EvidenceBase
 from acupath.settings import Settings
 from acupath.store import audit, patients, session_auth, write_session
-from acupath.store.models import AuthSession, Patient, User
+from acupath.store.models import AuthSession, IdempotencyKey, Patient, User
 from acupath.web.answers import AnswerCache
 from acupath.web.middleware import UOW_KEY, UnitOfWork
 from acupath.web.security import (
@@ -317,3 +317,50 @@ async def strict_text(request: Request) -> None:
 
 
 StrictText = Depends(strict_text)
+
+
+_IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
+
+
+class IdempotentReplay(Exception):
+    """A POST repeated with the same ``Idempotency-Key``: answer with the stored response."""
+
+    def __init__(self, status: int, content_type: str | None, body: str) -> None:
+        super().__init__(status)
+        self.status = status
+        self.content_type = content_type
+        self.body = body
+
+
+def idempotency(request: Request) -> None:
+    """``Idempotency-Key`` on a signed-in POST: the first answer is stored with the change (one
+    transaction) and a retry with the same key gets that answer again, changing nothing.
+    The same key on another route is refused (422)."""
+    key = request.headers.get("idempotency-key")
+    if key is None or request.method != "POST":
+        return
+    if not _IDEMPOTENCY_KEY.match(key):
+        raise InputError.invalid(
+            "Idempotency-Key", key[:40], "1 to 200 visible ASCII characters (a UUID, say)"
+        )
+    uow = unit_of_work(request)
+    if uow is None:
+        return
+    db = uow.open(state(request).engine)
+    user = optional_user(request, db)
+    if user is None:
+        return  # the route's own sign-in check answers
+    signature = f"POST {request.url.path}"[:400]
+    found = db.scalar(
+        select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+    )
+    if found is not None:
+        if found.request != signature:
+            raise InputError.invalid(
+                "Idempotency-Key", key[:40], f"a new key (this one was used for {found.request})"
+            )
+        raise IdempotentReplay(found.status, found.content_type, found.body)
+    uow.idempotency = (user.id, key, signature)
+
+
+Idempotent = Depends(idempotency)

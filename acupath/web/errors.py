@@ -19,7 +19,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from acupath.errors import AcupathError, InputError
-from acupath.web.deps import NotSignedIn, is_api
+from acupath.web.deps import IdempotentReplay, NotSignedIn, is_api
 from acupath.web.pages import render
 
 log = logging.getLogger("acupath.web")
@@ -90,6 +90,16 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"no page or API route at {request.url.path}"
         return respond(request, exc.status_code, [{"message": message}])
+
+    @app.exception_handler(IdempotentReplay)
+    async def replay(request: Request, exc: IdempotentReplay) -> Response:
+        headers = {"Idempotent-Replayed": "true"}
+        if exc.status in (301, 302, 303, 307, 308):
+            # a form post's redirect: send the browser where the first answer did
+            return Response(status_code=exc.status, headers={**headers, "Location": exc.body})
+        return Response(
+            exc.body, status_code=exc.status, media_type=exc.content_type, headers=headers
+        )
 
     @app.exception_handler(ValidationError)
     async def model_error(request: Request, exc: ValidationError) -> Response:

@@ -44,6 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from acupath.store import audit
 from acupath.store.engine import session_factory
+from acupath.store.models import IdempotencyKey
 from acupath.web.security import (
     CSRF_COOKIE,
     NO_STORE,
@@ -69,6 +70,8 @@ class UnitOfWork:
     session: Session | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
     finished: bool = False
+    idempotency: tuple[int, str, str] | None = None
+    """(user id, key, request) of a POST sent with ``Idempotency-Key``: its answer is stored."""
 
     def open(self, engine: Engine) -> Session:
         if self.session is None:
@@ -81,9 +84,10 @@ class UnitOfWork:
         self.engine = self.engine or engine
         self.events.append(fields)
 
-    def finish(self, ok: bool) -> None:
+    def finish(self, ok: bool, answer: tuple[int, str | None, bytes] | None = None) -> None:
         """Commit (``ok``) or roll back, then write any security events. Raises when the
-        commit fails: the caller must then not acknowledge anything."""
+        commit fails: the caller must then not acknowledge anything. ``answer`` (status,
+        content type, body) is stored with the idempotency key in the same transaction."""
         if self.finished:
             return
         self.finished = True
@@ -92,6 +96,18 @@ class UnitOfWork:
             try:
                 for fields in self.events:
                     audit.log(db=db, **fields)
+                if answer is not None and self.idempotency is not None:
+                    user_id, key, request = self.idempotency
+                    db.add(
+                        IdempotencyKey(
+                            user_id=user_id,
+                            key=key,
+                            request=request,
+                            status=answer[0],
+                            content_type=answer[1],
+                            body=answer[2].decode("utf-8", errors="replace"),
+                        )
+                    )
                 db.commit()
                 return
             except Exception:
@@ -164,6 +180,7 @@ class SecurityMiddleware:
         no_store = signed_in or path.startswith(("/api/", "/static/", "/sign-in", "/admin"))
         received = 0
         swallow = False
+        held: list[Message] = []  # an idempotent answer is held until it is stored
 
         async def limited_receive() -> Message:
             nonlocal received
@@ -178,6 +195,33 @@ class SecurityMiddleware:
             nonlocal swallow
             if swallow:
                 return
+            if held or (
+                message["type"] == "http.response.start"
+                and uow.idempotency is not None
+                and int(message["status"]) < 400
+            ):
+                held.append(message)
+                if message["type"] != "http.response.body" or message.get("more_body"):
+                    return
+                start = held[0]
+                body = b"".join(m.get("body", b"") for m in held[1:])
+                started_headers = MutableHeaders(scope=start)
+                kind = started_headers.get("content-type")
+                status = int(start["status"])
+                # a redirect is replayed by its target, an answer by its body
+                stored = started_headers.get("location", "").encode() if status >= 300 else body
+                answer = (status, kind, stored)
+                try:
+                    await anyio.to_thread.run_sync(uow.finish, True, answer)
+                except Exception:
+                    log.exception("commit failed on %s %s", scope["method"], path)
+                    swallow = True
+                    await self._plain(send, 500, "the change could not be stored", api, info)
+                    return
+                self._decorate(start, request_id, https, no_store, api, path, fresh, csrf)
+                await send(start)
+                await send({"type": "http.response.body", "body": body})
+                return
             if message["type"] == "http.response.start":
                 status = int(message["status"])
                 try:
@@ -187,16 +231,7 @@ class SecurityMiddleware:
                     swallow = True
                     await self._plain(send, 500, "the change could not be stored", api, info)
                     return
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers.setdefault(name, value)
-                headers["X-Request-ID"] = request_id
-                if https:
-                    headers.setdefault("Strict-Transport-Security", HSTS)
-                if no_store:
-                    headers["Cache-Control"] = NO_STORE
-                if not api and not path.startswith("/static/") and fresh:
-                    headers.append("set-cookie", csrf_cookie(csrf, secure=https))
+                self._decorate(message, request_id, https, no_store, api, path, fresh, csrf)
             await send(message)
 
         reset = audit.REQUEST.set(info)
@@ -223,6 +258,28 @@ class SecurityMiddleware:
             audit.REQUEST.reset(reset)
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(uow.close)
+
+    @staticmethod
+    def _decorate(
+        message: Message,
+        request_id: str,
+        https: bool,
+        no_store: bool,
+        api: bool,
+        path: str,
+        fresh: bool,
+        csrf: str,
+    ) -> None:
+        headers = MutableHeaders(scope=message)
+        for name, value in SECURITY_HEADERS.items():
+            headers.setdefault(name, value)
+        headers["X-Request-ID"] = request_id
+        if https:
+            headers.setdefault("Strict-Transport-Security", HSTS)
+        if no_store:
+            headers["Cache-Control"] = NO_STORE
+        if not api and not path.startswith("/static/") and fresh:
+            headers.append("set-cookie", csrf_cookie(csrf, secure=https))
 
     @staticmethod
     async def _plain(

@@ -422,3 +422,36 @@ def test_bad_text_and_values_are_4xx_and_not_stored(
         headers={**headers, "content-type": "application/json"},
     )
     assert 400 <= r.status_code < 500, r.text
+
+
+def test_idempotency_key_makes_retries_safe(client: TestClient, people: dict[str, int]) -> None:
+    import uuid
+
+    headers = token_for(client, "ana")
+    pid = people["patient_a"]
+    plan_key = {"Idempotency-Key": str(uuid.uuid4())}
+    plan = client.post(f"/api/patients/{pid}/plan", headers={**headers, **plan_key})
+    assert plan.status_code == 201, plan.text
+    for _ in range(2):  # three POSTs, one course
+        again = client.post(f"/api/patients/{pid}/plan", headers={**headers, **plan_key})
+        assert again.json()["plan_id"] == plan.json()["plan_id"]
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    visit = {"performed_on": dt.date.today().isoformat(), "points": ["LI4"], "pain_nrs": 3}
+    first = client.post(f"/api/patients/{pid}/sessions", json=visit, headers={**headers, **key})
+    assert first.status_code == 201, first.text
+    for _ in range(3):  # the client retries (a lost answer, a double click)
+        again = client.post(f"/api/patients/{pid}/sessions", json=visit, headers={**headers, **key})
+        assert again.status_code == 201 and again.json() == first.json()
+        assert again.headers.get("idempotent-replayed") == "true"
+    other = client.post(f"/api/patients/{pid}/sessions", json=visit, headers=headers)
+    assert other.json()["session_id"] != first.json()["session_id"]  # no key: a new visit
+    r = client.post(
+        "/api/patients", json={"reference": "K-9", "intake": {}}, headers={**headers, **key}
+    )
+    assert r.status_code in (400, 422) and "Idempotency-Key" in r.text  # same key, other route
+    r = client.post(
+        f"/api/patients/{pid}/sessions",
+        json=visit,
+        headers={**headers, "Idempotency-Key": "bad key"},
+    )
+    assert r.status_code in (400, 422)
