@@ -64,6 +64,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
         dependencies=[StrictText, Idempotent],
+        responses=errors.ERROR_RESPONSES,
     )
     app.state.acupath = AppState(
         settings=settings,

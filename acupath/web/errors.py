@@ -14,7 +14,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -33,6 +33,42 @@ _TITLES = {
     422: "Cannot analyse this input",
     500: "Internal error",
 }
+
+
+class ErrorEntry(BaseModel):
+    message: str
+    field: str | None = None
+    value: Any = None
+    allowed: str | None = None
+    location: str | None = None
+
+
+class ErrorDocument(BaseModel):
+    """Every error of the API has this shape."""
+
+    ok: bool = False
+    errors: list[ErrorEntry]
+    status: int
+
+
+def _doc(description: str) -> dict[str, Any]:
+    return {"model": ErrorDocument, "description": description}
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _doc(
+        "Well-formed, but refused by a rule of the domain (an unknown condition or point "
+        "code, data that cannot be analysed, a control character, a reused idempotency "
+        "key); the message names the field, the value and what is allowed"
+    ),
+    401: _doc("Not signed in, or the token is revoked or expired"),
+    403: _doc("Signed in, but the role may not do this (or the form's CSRF token is stale)"),
+    404: _doc("No such record, or one of another clinic"),
+    413: _doc("The request body is over the size limit"),
+    422: _doc("The request does not match this schema"),
+}
+"""Documented on every operation (``FastAPI(responses=...)``), so clients and schemathesis
+know every status the API answers with."""
 
 
 def error_document(status: int, errors: list[dict[str, Any]]) -> dict[str, Any]:
