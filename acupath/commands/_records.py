@@ -26,12 +26,15 @@ class Context:
 
     @property
     def actor(self) -> str:
-        return self.settings.user
+        return self.settings.audit_actor
 
 
 def context() -> Context:
     """Settings from the environment and a migrated database."""
     settings = get_settings()
+    if settings.migration_database_url:  # the owner migrates; the app role cannot
+        open_database(settings.migration_database_url).dispose()
+        return Context(settings, open_database(settings.effective_database_url, upgrade=False))
     return Context(settings, open_database(settings.effective_database_url))
 
 

@@ -7,10 +7,15 @@ SQLite (the default) is opened with:
 - ``synchronous=FULL``: the WAL is synced at every commit, so an acknowledged write survives a
   crash or a power cut (``NORMAL`` would only guarantee consistency, not durability);
 - ``foreign_keys=ON``: SQLite leaves references unchecked unless asked;
+- ``recursive_triggers=ON``: so that ``INSERT OR REPLACE`` fires DELETE triggers (the audit
+  log's among them) instead of silently deleting the row it replaces;
 - ``busy_timeout``: a writer waits for the lock instead of failing at once;
 - writing transactions start with ``BEGIN IMMEDIATE``, so two writers queue for the lock up
   front instead of both reading and then one failing to upgrade (SQLite's deferred default).
   Read-only work uses :func:`read_session`, which starts with a plain ``BEGIN``.
+
+The database file, its WAL and shared-memory files are created ``0600`` in a ``0700`` folder
+(they hold patient data): the process umask is not trusted for that.
 
 PostgreSQL is reached through psycopg 3; ``postgresql://`` URLs are given that driver.
 """
@@ -18,6 +23,7 @@ PostgreSQL is reached through psycopg 3; ``postgresql://`` URLs are given that d
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -62,7 +68,27 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA recursive_triggers=ON")
+    row = cur.execute("PRAGMA database_list").fetchone()
     cur.close()
+    if row and row[2]:
+        private_files(Path(row[2]))
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and parents) and make it ``0700``: only the owner may list it."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):  # a folder we do not own (/tmp): leave it
+        if folder.stat().st_uid == os.getuid():
+            folder.chmod(0o700)
+
+
+def private_files(database: Path) -> None:
+    """Make a SQLite file and its ``-wal``/``-shm``/``-journal`` companions ``0600``."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = database.with_name(database.name + suffix)
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            candidate.chmod(0o600)
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -79,7 +105,13 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(database).expanduser().parent
+            if not folder.exists():
+                private_folder(folder)
+            path = Path(database).expanduser()
+            if not path.exists():
+                # create the file 0600 before SQLite does (SQLite would honour the umask)
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         engine = create_engine(parsed, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_connect)

@@ -50,7 +50,28 @@ ROLES = ("admin", "clinician", "viewer", "system")
 PLAN_STATUSES = ("active", "completed", "stopped")
 CONDITION_STATUSES = ("active", "resolved")
 INSTRUMENTS = ("nrs", "peg3", "bpi_sf", "pgic")
-AUDIT_ACTIONS = ("create", "read", "update", "delete", "export", "import", "restore")
+AUDIT_ACTIONS = (
+    "create",
+    "read",
+    "update",
+    "delete",
+    "export",
+    "import",
+    "restore",
+    # security events (revision 0002)
+    "list",
+    "backup",
+    "verify",
+    "sign_in",
+    "sign_out",
+    "token_create",
+    "token_revoke",
+    "user_create",
+    "user_update",
+    "denied",
+)
+AUDIT_OUTCOMES = ("ok", "denied", "failed", "error")
+AUTH_KINDS = ("session", "token")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -308,18 +329,82 @@ class AuditEntry(Base):
     entity_id: Mapped[str | None] = mapped_column(String(40))
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # revision 0002: where and how, and the SQLite hash chain (see acupath.store.audit)
+    clinic_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    address: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(10), default="ok")
+    request_id: Mapped[str | None] = mapped_column(String(64))
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuthSession(Base):
+    """A server-side sign-in: a browser session (cookie) or an API token (bearer).
+
+    Only the SHA-256 of the secret is stored; the secret itself is shown once. A row ends when
+    it is revoked (sign-out, an admin), expires, or (sessions) sits idle too long.
+    """
+
+    __tablename__ = "auth_sessions"
+    __table_args__ = (CheckConstraint(_in("kind", AUTH_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(String(80))
+    address: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    last_used_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins counted per key (``user:<name>`` or ``addr:<ip>``) inside a window.
+
+    Counted with one atomic upsert per attempt, so every worker process and every restart
+    sees the same count.
+    """
+
+    __tablename__ = "sign_in_throttle"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IdempotencyKey(Base):
+    """The stored answer to a POST sent with an ``Idempotency-Key``: a retry gets it again."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(200))
+    request: Mapped[str] = mapped_column(String(400))
+    status: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 __all__ = [
     "AdverseEvent",
     "AuditEntry",
+    "AuthSession",
     "Base",
     "Clinic",
+    "IdempotencyKey",
     "Patient",
     "PatientCondition",
     "Plan",
     "QuestionnaireResponse",
     "SessionPoint",
+    "SignInThrottle",
     "TreatmentSession",
     "User",
 ]

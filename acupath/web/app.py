@@ -21,21 +21,40 @@ import acupath
 from acupath.evidence.loader import EvidenceBase, bundled_base
 from acupath.settings import Settings, get_settings
 from acupath.store import open_database
+from acupath.store.engine import private_folder
 from acupath.web import errors
-from acupath.web.deps import AppState
+from acupath.web.deps import AppState, Idempotent, StrictText
 from acupath.web.middleware import SecurityMiddleware
 from acupath.web.pages import HERE, render
-from acupath.web.security import Signer, SignInGuard
+from acupath.web.security import Signer
 
-ROUTERS = ("evidence", "points", "meta", "ask", "check", "accounts", "patients", "dashboard")
+ROUTERS = (
+    "evidence",
+    "points",
+    "meta",
+    "ask",
+    "check",
+    "accounts",
+    "patients",
+    "dashboard",
+    "admin",
+)
 """Router modules under :mod:`acupath.web.routers`; one whose core is missing is skipped."""
 
 
 def database(settings: Settings) -> Engine:
-    """The migrated database of these settings (the SQLite folder is created when missing)."""
+    """The migrated database of these settings (the SQLite folder is created 0700 when missing).
+
+    With ``ACUPATH_MIGRATION_DATABASE_URL`` the schema is migrated as that (owner) role and
+    the app connects as ``ACUPATH_DATABASE_URL``, which cannot rewrite the audit log.
+    """
     url = settings.effective_database_url
     if not settings.database_url:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(settings.data_dir)
+    if settings.migration_database_url:
+        owner = open_database(settings.migration_database_url)
+        owner.dispose()
+        return open_database(url, upgrade=False)
     return open_database(url)
 
 
@@ -54,17 +73,18 @@ def create_app(
         docs_url=None,  # Swagger UI loads from a CDN; /docs is served from our own template
         redoc_url=None,
         openapi_url="/openapi.json",
+        dependencies=[StrictText, Idempotent],
+        responses=errors.ERROR_RESPONSES,
     )
     app.state.acupath = AppState(
         settings=settings,
         engine=engine or database(settings),
         base=base or bundled_base(),
-        signer=Signer(settings.secret_key),
-        guard=SignInGuard(),
+        signer=Signer(settings.signing_key()),
     )
     errors.install(app)
 
-    app.add_middleware(SecurityMiddleware)
+    app.add_middleware(SecurityMiddleware, max_body_bytes=settings.max_body_bytes)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

@@ -25,8 +25,16 @@ def test_restore_brings_back_the_backed_up_state(engine: Engine, tmp_path: Path)
             sessions.record(db=db, clinic_id=clinic_id, actor="t", data=session_data(patient_id, k))
     add_patient(engine, "P-2")
     assert counts(engine) != saved
-    restore(engine, tmp_path / "backup.bin")
-    assert counts(engine) == saved
+    newer_audit_rows = counts(engine)["audit_log"] - saved["audit_log"]
+    result = restore(engine, tmp_path / "backup.bin")
+    restored = counts(engine)
+    # The records are the backed-up ones; the audit rows written since the backup are kept
+    # (issue 12: a restore never silently drops newer audit rows).
+    assert result.audit_rows_carried == newer_audit_rows > 0
+    assert restored["audit_log"] == saved["audit_log"] + newer_audit_rows
+    assert {k: v for k, v in restored.items() if k != "audit_log"} == {
+        k: v for k, v in saved.items() if k != "audit_log"
+    }
     assert integrity_ok(engine)
     # And the restored database takes writes again.
     with write_session(engine) as db:

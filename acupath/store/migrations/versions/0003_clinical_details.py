@@ -19,8 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
-# lead: relink to 0002 at merge
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
