@@ -136,8 +136,10 @@ def records_of(answer: Answer, base: EvidenceBase, retrieval: Retrieval) -> list
             records += [base.sources[s] for s in flag.get("sources", ()) if s in base.sources]
     if answer.patient_context is not None:
         # the patient's own figures (ages, weeks, lab values) as the question gave them
-        records.append([f["value"] for f in answer.patient_context.get("facts", ())])
-        records.append([f.get("detail", {}) for f in answer.patient_context.get("facts", ())])
+        facts = answer.patient_context.get("facts", ())
+        records.append([f["value"] for f in facts])
+        records.append([f["words"] for f in facts])
+        records.append([f.get("detail", {}) for f in facts])
     return records
 
 
@@ -175,7 +177,7 @@ def ask(
     answer = composer(retrieval, voice, points_namer=_point_namer())
     follow_ups = suggest(index, understood) if with_follow_ups else ()
     answer = dataclasses.replace(answer, follow_ups=follow_ups)
-    answer = _screen_aware(answer, stmt, safety, base, retrieval)
+    answer = _screen_aware(answer, stmt, safety, base, retrieval, voice)
     problems = check_text(answer.markdown, records_of(answer, base, retrieval))
     if problems:
         # the safety box is never lost with the answer it opens: it stays when it verifies
@@ -191,15 +193,20 @@ def ask(
 
 
 def _screen_aware(
-    answer: Answer, stmt: Statement, safety: Safety | None, base: EvidenceBase, retrieval: Retrieval
+    answer: Answer,
+    stmt: Statement,
+    safety: Safety | None,
+    base: EvidenceBase,
+    retrieval: Retrieval,
+    voice: Voice,
 ) -> Answer:
     """The opening (safety, premise, scope), the final exclusion filter, and the JSON keys."""
-    from acupath.answer.premise import sham_difference_small
+    from acupath.answer.premise import sham_largest_band
 
-    sham_small = (
-        sham_difference_small(retrieval, stmt.conditions) if "sham" in stmt.premises else None
+    sham_band = sham_largest_band(retrieval, stmt.conditions) if "sham" in stmt.premises else None
+    answer = with_opening(
+        answer, stmt, safety, base, sham_band=sham_band, retrieval=retrieval, voice=voice
     )
-    answer = with_opening(answer, stmt, safety, base, sham_small=sham_small)
     answer = filter_answer(answer, safety, TITLES[answer.audience]["safety"])
     understanding = dict(answer.understanding)
     understanding["statement"] = stmt.as_dict()

@@ -115,6 +115,8 @@ class PatientContext:
     mentions: tuple[Mention, ...] = ()
     problems: tuple[str, ...] = ()
     """Values the question gives that acupath could not use (an impossible lab value...)."""
+    patient_classes: frozenset[str] = frozenset()
+    """Drug classes whose mention makes the question about a particular patient."""
 
     @property
     def applied(self) -> tuple[Mention, ...]:
@@ -123,8 +125,21 @@ class PatientContext:
 
     @property
     def describes_patient(self) -> bool:
-        """Whether the question says anything about a particular patient (sex alone does not)."""
-        return any(m.kind != "sex" for m in self.mentions)
+        """Whether the question describes a particular patient. Sex, a cancer named as a
+        population ("anxiety in cancer patients") or an analgesic alone do not; a screened drug
+        class, a lab value, pregnancy, age, a device, a red flag... do (even when denied: "not
+        pregnant" describes the patient too)."""
+        return any(self.about_patient(m) for m in self.mentions)
+
+    def about_patient(self, m: Mention) -> bool:
+        """Whether one mention describes the particular patient (see describes_patient)."""
+        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any"):
+            return False
+        if m.kind == "medicine":
+            return bool(set(m.detail.get("classes", ())) & self.patient_classes)
+        if m.kind == "class":
+            return m.value in self.patient_classes
+        return True
 
     def labels(self) -> set[str]:
         """Labels of the facts that stand, with what they imply (``medicine:apixaban`` also
@@ -315,7 +330,7 @@ class Extractor:
         problems: list[str] = []
         for start, end, entry in found:
             s, e = toks[start].start, toks[end - 1].end
-            m = self._mention(entry, text[s:e], s, e, toks, start, end)
+            m = self._mention(entry, text, s, e, toks, start, end)
             if m is not None:
                 mentions.append(m)
                 spans.append(Span(start, end, _family(m.kind)))
@@ -335,12 +350,12 @@ class Extractor:
             )
         out = _derive(out)
         out.sort(key=lambda m: m.start)
-        return PatientContext(tuple(out), tuple(problems))
+        return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
 
     def _mention(
         self,
         entry: _Entry,
-        words: str,
+        text: str,
         s: int,
         e: int,
         toks: list[_Tok],
@@ -348,14 +363,15 @@ class Extractor:
         end: int,
     ) -> Mention | None:
         kind, value = entry.kind, entry.value
+        words = text[s:e]
         if kind == "medicine":
             classes = sorted(self.formulary.drugs[value].classes)
             return Mention("medicine", value, words, s, e, detail={"classes": classes})
         if kind == "class":
             return Mention("class", value, words, s, e)
         if kind == "device":
-            site = self._site_near(toks, end, after=6)
-            detail = {"site": site} if site else {}
+            near = self._site_near(toks, end, after=6)
+            detail = {"site": near[0]} if near else {}
             return Mention("device", value, words, s, e, detail=detail)
         if kind == "lymphedema":
             limb = value or self._limb_near(toks, start, end)
@@ -372,28 +388,41 @@ class Extractor:
                 detail={"limbs": [f"{sd}_{limb}" for sd in sides], "side_stated": bool(side)},
             )
         if kind == "radiotherapy":
-            site = self._site_near(toks, end, after=6) or self._site_near(toks, start, before=4)
-            return Mention("radiation", site or "unspecified", words, s, e)
+            near = self._site_near(toks, end, after=6) or self._site_near(toks, start, before=4)
+            if near is None:
+                return Mention("radiation", "unspecified", words, s, e)
+            site, a, b = near
+            s2, e2 = min(s, a), max(e, b)
+            return Mention("radiation", site, text[s2:e2], s2, e2)
         if kind == "trimester":
             return Mention("pregnant", "yes", words, s, e, detail={"trimester": value})
         return Mention(kind, value, words, s, e)
 
     def _site_near(
         self, toks: list[_Tok], pos: int, *, after: int = 0, before: int = 0
-    ) -> str | None:
+    ) -> tuple[str, int, int] | None:
+        """The body site named near token ``pos``: (site, first char, last char)."""
         lo, hi = (pos, pos + after) if after else (max(0, pos - before), pos)
         window = toks[lo:hi]
-        cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
-        window = window[:cut]
+        if after:
+            cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
+            window = window[:cut]
+        else:
+            cut = max((i for i, t in enumerate(window) if t.word in _SENTENCE_END), default=-1)
+            lo += cut + 1
+            window = window[cut + 1 :]
         hits = self.sites.find([t.key for t in window])
         if not hits:
             return None
         start, key, area = max(hits, key=lambda h: (len(h[1]), -h[0]))
         side = None
+        first = window[start].start
         for t in window[max(0, start - 2) : start]:
             if t.word in ("left", "right"):
                 side = t.word
-        return f"{side}_{area}" if side else area
+                first = min(first, t.start)
+        name = f"{side}_{area}" if side else area
+        return name, first, window[start + len(key) - 1].end
 
     def _limb_near(self, toks: list[_Tok], start: int, end: int) -> str | None:
         window = toks[max(0, start - 5) : end + 6]

@@ -60,6 +60,7 @@ class PatientWords(_Frozen):
     negation: Negation
     hypothetical: Hypothetical
     terminate: tuple[str, ...]
+    patient_classes: tuple[str, ...]
     medicine_classes: dict[str, tuple[str, ...]]
     pregnancy: tuple[str, ...]
     first_trimester: tuple[str, ...]
@@ -99,10 +100,18 @@ class BodyCondition(_Frozen):
     condition: str
 
 
+class Expansion(_Frozen):
+    words: tuple[str, ...]
+    add: str
+    intent: str | None = None
+
+
 class Names(_Frozen):
     """``data/answer/names.yaml``."""
 
     trials: tuple[Trial, ...]
+    expansions: tuple[Expansion, ...] = ()
+    time_phrases: tuple[str, ...] = ()
     bodies: tuple[Body, ...]
     drug_conditions: tuple[DrugCondition, ...]
     body_conditions: tuple[BodyCondition, ...]
@@ -185,7 +194,7 @@ def check_lexicon(
     """Every reference of the lexicon files that names nothing in the knowledge base."""
     problems: list[str] = []
     words, nm, urg = patient_words(), names(), red_flag_urgencies()
-    for cls in words.medicine_classes:
+    for cls in (*words.medicine_classes, *words.patient_classes):
         if cls not in drug_classes:
             problems.append(f"patient.yaml: unknown drug class {cls!r}")
     for flag in words.red_flags:

@@ -228,9 +228,14 @@ def safety_section(
         for f in findings:
             if f.action in ("exclude", "modify"):
                 marker = refs.marker(f.sources, f.rule, "screening_rule")
-                changes = " Changes: " + "; ".join(f.modifications) + "." if f.modifications else ""
-                policy = " (clinic policy)" if f.policy else ""
-                lines.append(f"- {f.reason}{policy}{changes}{marker}")
+                changes = "; ".join(f.modifications)
+                if f.policy:
+                    # the clinic's way of doing it is policy: its figures cite no source
+                    lines.append(f"- {f.reason}{marker}")
+                    if changes:
+                        lines.append(f"- {POLICY_LEAD} for this: {changes}.")
+                else:
+                    lines.append(f"- {f.reason}" + (f" Changes: {changes}." if changes else "") + marker)
         excluded = _exclusions(safety)
         if excluded:
             lines.append(f"- {EXCLUSION_PREFIX} {excluded}.")
@@ -280,7 +285,9 @@ def _policy_lines(safety: Safety, context: PatientContext) -> list[str]:
     return out
 
 
-def premise_section(stmt: Statement, answer: Answer, base: EvidenceBase, audience: str, sham_small: bool | None) -> Section | None:
+def premise_section(
+    stmt: Statement, base: EvidenceBase, audience: str, sham_band: str | None
+) -> Section | None:
     """The correction of a premise the evidence contradicts, or ``None``."""
     names = [base.conditions[c].name for c in stmt.conditions if c in base.conditions][:3]
     topic = ", ".join(names) if names else "the conditions it is used for"
@@ -302,10 +309,11 @@ def premise_section(stmt: Statement, answer: Answer, base: EvidenceBase, audienc
                 "cancer itself, so it should not be offered for that.** Its cancer records are "
                 "about symptoms: " + ", ".join(symptoms) + "."
             )
-        elif kind == "sham" and sham_small:
+        elif kind == "sham" and sham_band is not None and sham_band != "large":
             lines.append(
-                "**No: against sham acupuncture the differences found are small or uncertain "
-                "(figures below), so 'far better than sham' overstates the evidence.**"
+                "**No: against sham acupuncture the pooled differences acupath holds are at "
+                f"most {sham_band} (figures below), so 'far better than sham' overstates the "
+                "evidence.**"
             )
         elif kind == "harmless":
             lines.append(
@@ -316,6 +324,39 @@ def premise_section(stmt: Statement, answer: Answer, base: EvidenceBase, audienc
     if not lines:
         return None
     return Section(TITLES[audience]["premise"], "\n".join(lines))
+
+
+def named_section(
+    stmt: Statement, answer: Answer, retrieval: Any, voice: Any, refs: _Refs
+) -> Section | None:
+    """What a trial or guideline the question names found, when the body does not cite it."""
+    cited = {r.id for r in answer.references}
+    wanted = [s for s in stmt.sources_named if s not in cited]
+    if not wanted:
+        return None
+    from acupath.evidence.schemas import Finding, Recommendation
+
+    index = retrieval.index
+    conditions = set(stmt.conditions)
+    lines: list[str] = []
+    for sid in wanted:
+        docs = [
+            d
+            for d in index.documents
+            if sid in d.sources and isinstance(d.record, Finding | Recommendation)
+        ]
+        docs.sort(key=lambda d: (not (set(d.conditions) & conditions), -retrieval.score[index.position(d)]))
+        for d in docs[:3]:
+            marker = refs.marker(d.sources, d.id, d.kind).strip()
+            rec = d.record
+            if isinstance(rec, Finding):
+                lines.append("- " + voice.finding(rec, marker))
+            else:
+                lines.append("- " + voice.recommendation(rec, marker, coverage="coverage" in d.tags))
+    if not lines:
+        return None
+    title = "What the named study or guideline found"
+    return Section(title, "\n".join(lines), tuple(dict.fromkeys(stmt.sources_named)))
 
 
 def scope_section(stmt: Statement, audience: str) -> Section | None:
@@ -335,7 +376,9 @@ def with_opening(
     safety: Safety | None,
     base: EvidenceBase,
     *,
-    sham_small: bool | None = None,
+    sham_band: str | None = None,
+    retrieval: Any = None,
+    voice: Any = None,
 ) -> Answer:
     """The answer with its opening sections first (and only those, for an emergency)."""
     audience = answer.audience
@@ -349,7 +392,7 @@ def with_opening(
     opening: list[Section] = []
     if safety is not None:
         opening.append(safety_section(safety, stmt.patient, refs, audience))
-    premise = premise_section(stmt, answer, base, audience, sham_small)
+    premise = premise_section(stmt, base, audience, sham_band)
     if premise is not None:
         opening.append(premise)
     scope = scope_section(stmt, audience)
@@ -357,6 +400,11 @@ def with_opening(
     said = answer.out_of_scope or bool(stmt.question.unknown_topic)
     if scope is not None and not emergency and not said:
         opening.append(scope)
+    named = None
+    if not emergency and retrieval is not None and voice is not None:
+        named = named_section(stmt, answer, retrieval, voice, refs)
+    if named is not None:
+        opening.append(named)
     if not opening:
         return answer
     return dataclasses.replace(

@@ -120,6 +120,9 @@ class Parser:
             entries += [(_key(n), ("body", body)) for n in body.names]
         for bc in nm.body_conditions:
             entries += [(_key(n), ("body_word", bc.condition)) for n in bc.words]
+        for ex in nm.expansions:
+            entries += [(_key(n), ("expansion", ex)) for n in ex.words]
+        entries += [(_key(n), ("time", n)) for n in nm.time_phrases]
         self.names = tx.PhraseTable(entries)
         self.drug_conditions = [
             (set(dc.classes), {_key(w) for w in dc.words}, dc.condition)
@@ -184,9 +187,12 @@ class Parser:
             known |= self._learn(dc.words)
         for bc in nm.body_conditions:
             known |= self._learn(bc.words)
+        for ex in nm.expansions:
+            known |= self._learn(ex.words)
         for ps in nm.premises.values():
             known |= self._learn(ps)
         known |= self._learn(nm.filler)
+        known |= self._learn(nm.time_phrases)
         known.update(tx.STOPWORDS)
         return known
 
@@ -224,9 +230,23 @@ class Parser:
             for s, k, (kind, payload) in self.names.find(keys)
         ]
         # the understanding reads the question without the patient's words and names
-        blank = [(m.start, m.end) for m in patient.mentions]
-        blank += [(toks[h.start].start, toks[h.end - 1].end) for h in hits if h.kind != "body_word"]
+        # a fact inside a condition name ("lymphoedema after breast cancer") stays for the
+        # understanding too: it is also what the question is about
+        blank = [
+            (m.start, m.end)
+            for m in patient.mentions
+            if patient.about_patient(m)
+            and not any(a <= m.start and m.end <= b for a, b in protected)
+        ]
+        blank += [
+            (toks[h.start].start, toks[h.end - 1].end)
+            for h in hits
+            if h.kind not in ("body_word", "expansion")
+        ]
         plain = _blank(corrected, blank)
+        added = [h.payload.add for h in hits if h.kind == "expansion"]
+        if added:
+            plain = plain + " " + " ".join(added)
         q = self.understander(plain)
         sources: list[str] = []
         extra_conditions: list[str] = []
@@ -243,6 +263,8 @@ class Parser:
                 sources += h.payload.sources
                 extra_intents.append(h.payload.intent)
                 matched.append(words)
+            elif h.kind == "expansion" and h.payload.intent:
+                extra_intents.append(h.payload.intent)
         classes = patient.drug_classes()
         key_set = set(keys)
         for cls, words, cond in self.drug_conditions:

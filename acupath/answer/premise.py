@@ -1,11 +1,11 @@
 """Does the evidence contradict "far better than sham"? One question, answered from findings.
 
-:func:`sham_difference_small` looks at the sham-controlled findings of the question's
-conditions: standardised mean differences are small when their absolute value is below the
-vocabulary's "moderate" band (``smd_bands`` in ``data/answer/vocabulary.yaml``, 0.5 as shipped,
-Cohen's conventional bound); a finding whose direction is ``no_difference`` or ``mixed`` counts
-as small. Other measures (mean differences on a scale) decide nothing. ``None`` when no
-sham-controlled finding decides, so the answer then makes no correction.
+:func:`sham_largest_band` looks at the sham-controlled findings of the question's conditions
+and returns the plain word of the largest standardised mean difference among them (the
+vocabulary's ``smd_bands``: very small < 0.2, small < 0.5, medium < 0.8, as shipped, Cohen's
+conventional bounds), or ``None`` when no SMD decides. A premise of "far better than sham" is
+contradicted when that word is not "large", i.e. when no pooled sham-controlled SMD reaches the
+last band.
 """
 
 from __future__ import annotations
@@ -16,19 +16,20 @@ from acupath.answer.retrieve import Retrieval
 from acupath.evidence.schemas import Finding
 
 
-def sham_difference_small(retrieval: Retrieval, conditions: Sequence[str]) -> bool | None:
+def sham_largest_band(retrieval: Retrieval, conditions: Sequence[str]) -> str | None:
+    """The band word of the largest |SMD| against sham, ``large`` beyond the last band."""
     index = retrieval.index
-    bands = index.vocab.smd_bands
-    small_below = bands[1].below if len(bands) > 1 else bands[0].below
-    verdicts: list[bool] = []
+    largest: float | None = None
     for i in index.candidates(list(conditions), general=False):
         rec = index.documents[i].record
-        if not isinstance(rec, Finding) or rec.comparator != "sham":
+        if not isinstance(rec, Finding) or rec.comparator != "sham" or rec.measure != "SMD":
             continue
-        if rec.direction in ("no_difference", "mixed"):
-            verdicts.append(True)
-        elif rec.measure == "SMD" and isinstance(rec.estimate, int | float):
-            verdicts.append(abs(float(rec.estimate)) < small_below)
-    if not verdicts:
+        if isinstance(rec.estimate, int | float):
+            size = abs(float(rec.estimate))
+            largest = size if largest is None else max(largest, size)
+    if largest is None:
         return None
-    return all(verdicts)
+    for band in index.vocab.smd_bands:
+        if largest < band.below:
+            return band.word
+    return "large"

@@ -278,11 +278,19 @@ def _atlas() -> tuple[Any, ...]:
 def blocked_codes(result: Any) -> frozenset[str]:
     """Excluded points, plus every atlas point in an excluded region (either side: an answer
     lists codes without sides), plus ear points when ear acupuncture is excluded."""
+    return _blocked(
+        tuple(result.excluded_points),
+        tuple(result.excluded_regions),
+        "auricular" in result.excluded_techniques,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _blocked(points: tuple[str, ...], regions: tuple[str, ...], auricular: bool) -> frozenset[str]:
     from acupath.care import points as care_points
 
-    out = {c.upper() for c in result.excluded_points}
-    sites = [care_vocab.parse_site(n) for n in result.excluded_regions]
-    auricular = "auricular" in result.excluded_techniques
+    out = {c.upper() for c in points}
+    sites = [care_vocab.parse_site(n) for n in regions]
     for point in _atlas():
         if sites and care_points.sides_blocked(point, sites):
             out.add(point.code.upper())
@@ -296,11 +304,15 @@ def line_violations(line: str, safety: Safety) -> list[str]:
     found = [c for c in _codes(line) if c in safety.blocked_codes]
     low = line.lower()
     for tech in safety.excluded_techniques:
-        for word in TECHNIQUE_WORDS.get(tech, ()):
-            if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", low):
-                found.append(tech)
-                break
+        if _technique_pattern(tech).search(low):
+            found.append(tech)
     return found
+
+
+@functools.cache
+def _technique_pattern(tech: str) -> re.Pattern[str]:
+    words = TECHNIQUE_WORDS.get(tech, (tech.replace("_", " "),))
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
 
 
 def _codes(line: str) -> list[str]:

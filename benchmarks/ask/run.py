@@ -20,6 +20,7 @@ Scores, over the questions of ``questions.yaml``:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import platform
 import re
@@ -33,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from acupath.answer import Answer, ask, records_of
+from acupath.answer import Answer, ask, parse, records_of
 from acupath.answer.audience import readability
 from acupath.answer.retrieve import index_for
 from acupath.answer.verify import check_text, evidence_of, figures
@@ -94,11 +95,30 @@ def citation_lines(answer: Answer, base: EvidenceBase) -> tuple[int, int, list[s
     return checked, supported, failures
 
 
+def evidence_lines(answer: Answer) -> Answer:
+    """The answer without the lines that state the patient's own figures or clinic policy:
+    they cite no source by design (the verifier traces them to the question and the policy)."""
+    from acupath.answer.opening import PATIENT_LINE_LEADS
+
+    sections = tuple(
+        dataclasses.replace(
+            s,
+            text="\n".join(
+                ln
+                for ln in s.text.splitlines()
+                if not any(ln.startswith(f"- {lead}") for lead in PATIENT_LINE_LEADS)
+            ),
+        )
+        for s in answer.sections
+    )
+    return dataclasses.replace(answer, sections=sections)
+
+
 def fabricated(answer: Answer, base: EvidenceBase) -> list[str]:
     if not answer.verified:
         return []  # withheld answers are not shown
     index = index_for(base)
-    r = index.search(index.understand(answer.question))
+    r = index.search(parse(answer.question, base).question)
     return check_text(answer.markdown, records_of(answer, base, r))
 
 
@@ -143,7 +163,7 @@ def run_quality(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
                 f"out_of_scope={answer.out_of_scope}"
             )
         withheld += not answer.verified
-        checked, ok, failures = citation_lines(answer, base)
+        checked, ok, failures = citation_lines(evidence_lines(answer), base)
         lines_checked += checked
         lines_ok += ok
         citation_failures += [f"{q['id']}: {f}" for f in failures]
