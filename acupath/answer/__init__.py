@@ -184,7 +184,9 @@ def ask(
         records = records_of(answer, base, retrieval)
         safety_title = TITLES[answer.audience]["safety"]
         keep = tuple(
-            s for s in answer.sections if s.title == safety_title and not check_text(s.text, records)
+            s
+            for s in answer.sections
+            if s.title == safety_title and not check_text(s.text, records)
         )
         return withheld(answer, problems, keep=keep)
     if audience == "patient":

@@ -55,7 +55,9 @@ _AGE = [
     re.compile(r"\b(\d{1,3})\s*(?:m|f)\b(?=[\s,.;]|$)"),
 ]
 _WEEKS = [
-    re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|into (?:her|my) pregnancy)"),
+    re.compile(
+        _NUM + r"\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|into (?:her|my) pregnancy)"
+    ),
     re.compile(r"pregnan\w*\s*(?:at|,|with|of|for|-)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
     re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
@@ -344,9 +346,7 @@ class Extractor:
         for i, m in enumerate(mentions):
             neg = i in negated and m.kind not in ("sex", "age", "age_band", "lab")
             out.append(
-                Mention(
-                    m.kind, m.value, m.words, m.start, m.end, neg, i in hypothetical, m.detail
-                )
+                Mention(m.kind, m.value, m.words, m.start, m.end, neg, i in hypothetical, m.detail)
             )
         out = _derive(out)
         out.sort(key=lambda m: m.start)
@@ -438,7 +438,9 @@ class Extractor:
                     continue
                 if any(o.kind == "age" and o.start <= m.start() < o.end for o in out):
                     continue
-                out.append(Mention("age", str(int(age)), text[m.start() : m.end()], m.start(), m.end()))
+                out.append(
+                    Mention("age", str(int(age)), text[m.start() : m.end()], m.start(), m.end())
+                )
         for pattern in _WEEKS:
             for m in pattern.finditer(folded):
                 weeks = _number(m.group(1))
@@ -529,9 +531,9 @@ lymphoedema or a red flag named as a condition is still a fact about the patient
 
 
 def _cause_word(found: tuple[int, int, _Entry], toks: Sequence[_Tok]) -> bool:
-    """"chemotherapy-induced", "aromatase inhibitor-related": the name of a cause inside a
+    """ "chemotherapy-induced", "aromatase inhibitor-related": the name of a cause inside a
     condition name, not a medicine the patient takes."""
-    start, end, entry = found
+    _, end, entry = found
     if entry.kind not in ("medicine", "class"):
         return False
     return end < len(toks) and toks[end].key in _CAUSE

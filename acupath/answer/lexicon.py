@@ -203,14 +203,26 @@ def check_lexicon(
     for flag, entry in urg.items():
         if entry.screen and flag not in red_flags:
             problems.append(f"red_flags.yaml: {flag!r} is not a screen red flag")
-        problems += [f"red_flags.yaml: unknown source {s!r}" for s in entry.sources if s not in source_ids]
+        problems += [
+            f"red_flags.yaml: unknown source {s!r}" for s in entry.sources if s not in source_ids
+        ]
     for trial in nm.trials:
-        problems += [f"names.yaml: unknown source {s!r}" for s in trial.sources if s not in source_ids]
-        problems += [f"names.yaml: unknown condition {c!r}" for c in trial.conditions if c not in condition_ids]
+        problems += [
+            f"names.yaml: unknown source {s!r}" for s in trial.sources if s not in source_ids
+        ]
+        problems += [
+            f"names.yaml: unknown condition {c!r}"
+            for c in trial.conditions
+            if c not in condition_ids
+        ]
     for body in nm.bodies:
-        problems += [f"names.yaml: unknown source {s!r}" for s in body.sources if s not in source_ids]
+        problems += [
+            f"names.yaml: unknown source {s!r}" for s in body.sources if s not in source_ids
+        ]
     for dc in nm.drug_conditions:
-        problems += [f"names.yaml: unknown class {c!r}" for c in dc.classes if c not in drug_classes]
+        problems += [
+            f"names.yaml: unknown class {c!r}" for c in dc.classes if c not in drug_classes
+        ]
         if dc.condition not in condition_ids:
             problems.append(f"names.yaml: unknown condition {dc.condition!r}")
     for bc in nm.body_conditions:

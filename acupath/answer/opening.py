@@ -70,9 +70,23 @@ ABSENT_LEAD = "Stated as absent (not applied)"
 POLICY_LEAD = "Clinic policy"
 ASSUMED_LEAD = "Assumed for the screen"
 UNUSABLE_LEAD = "Not usable"
-PATIENT_LINE_LEADS = (*UNDERSTOOD_LEAD.values(), ABSENT_LEAD, POLICY_LEAD, ASSUMED_LEAD, UNUSABLE_LEAD)
+PATIENT_LINE_LEADS = (
+    *UNDERSTOOD_LEAD.values(),
+    ABSENT_LEAD,
+    POLICY_LEAD,
+    ASSUMED_LEAD,
+    UNUSABLE_LEAD,
+)
 """Lines that state the patient's own figures or clinic policy, not evidence: they carry no
 citation marker (their figures are traced to the question and the policy file)."""
+
+
+CANCER_WORDS = {
+    "active": "active cancer",
+    "history": "cancer history",
+    "on_treatment": "on cancer treatment",
+    "any": "cancer",
+}
 
 
 class _Refs:
@@ -118,13 +132,17 @@ def describe(m: Mention) -> str:
     elif kind == "lab":
         lab, _, number = value.partition(":")
         unit = "" if lab == "inr" else " x 10^9/L"
-        meaning = f"{'ANC' if lab == 'anc' else lab.upper() if lab == 'inr' else lab} {number}{unit}"
+        meaning = (
+            f"{'ANC' if lab == 'anc' else lab.upper() if lab == 'inr' else lab} {number}{unit}"
+        )
     elif kind == "lymphedema":
         meaning = "lymphoedema or at risk: " + ", ".join(
             limb.replace("_", " ") for limb in m.detail.get("limbs", ())
         )
     elif kind == "radiation":
-        meaning = "radiotherapy" + ("" if value == "unspecified" else f" to {value.replace('_', ' ')}")
+        meaning = "radiotherapy" + (
+            "" if value == "unspecified" else f" to {value.replace('_', ' ')}"
+        )
     elif kind == "red_flag":
         meaning = "red flag: " + FLAG_WORDS.get(value, value.replace("_", " "))
     elif kind == "device":
@@ -139,8 +157,7 @@ def describe(m: Mention) -> str:
     elif kind == "age_band":
         meaning = value.replace("_", " ")
     elif kind == "cancer":
-        meaning = {"active": "active cancer", "history": "cancer history",
-                   "on_treatment": "on cancer treatment", "any": "cancer"}.get(value, value)  # fmt: skip
+        meaning = CANCER_WORDS.get(value, value)
     else:
         meaning = value.replace("_", " ") if value != "yes" else kind.replace("_", " ")
     text = f"“{m.words.strip()}” ({meaning})"
@@ -173,9 +190,7 @@ def _names(items: Sequence[str]) -> str:
     return ", ".join(i.replace("_", " ") for i in items)
 
 
-def safety_section(
-    safety: Safety, context: PatientContext, refs: _Refs, audience: str
-) -> Section:
+def safety_section(safety: Safety, context: PatientContext, refs: _Refs, audience: str) -> Section:
     """The safety box: decision first, then each rule that fired, with its sources."""
     lines: list[str] = []
     findings = list(safety.screen.findings)
@@ -207,7 +222,9 @@ def safety_section(
         for f in findings:
             if f.action == "defer":
                 marker = refs.marker(f.sources, f.rule, "screening_rule")
-                until = f" Until when: {f.advice}" if f.advice else " Screen again when this changes."
+                until = (
+                    f" Until when: {f.advice}" if f.advice else " Screen again when this changes."
+                )
                 policy = " (clinic policy, not evidence)" if f.policy else ""
                 lines.append(f"- {f.reason}{policy}{until}{marker}")
         lines += _policy_lines(safety, context)
@@ -235,7 +252,9 @@ def safety_section(
                     if changes:
                         lines.append(f"- {POLICY_LEAD} for this: {changes}.")
                 else:
-                    lines.append(f"- {f.reason}" + (f" Changes: {changes}." if changes else "") + marker)
+                    lines.append(
+                        f"- {f.reason}" + (f" Changes: {changes}." if changes else "") + marker
+                    )
         excluded = _exclusions(safety)
         if excluded:
             lines.append(f"- {EXCLUSION_PREFIX} {excluded}.")
@@ -345,14 +364,21 @@ def named_section(
             for d in index.documents
             if sid in d.sources and isinstance(d.record, Finding | Recommendation)
         ]
-        docs.sort(key=lambda d: (not (set(d.conditions) & conditions), -retrieval.score[index.position(d)]))
+        docs.sort(
+            key=lambda d: (
+                not (set(d.conditions) & conditions),
+                -retrieval.score[index.position(d)],
+            )
+        )
         for d in docs[:3]:
             marker = refs.marker(d.sources, d.id, d.kind).strip()
             rec = d.record
             if isinstance(rec, Finding):
                 lines.append("- " + voice.finding(rec, marker))
             else:
-                lines.append("- " + voice.recommendation(rec, marker, coverage="coverage" in d.tags))
+                lines.append(
+                    "- " + voice.recommendation(rec, marker, coverage="coverage" in d.tags)
+                )
     if not lines:
         return None
     title = "What the named study or guideline found"

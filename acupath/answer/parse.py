@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,11 +170,12 @@ class Parser:
             pw.lymphedema.leg, pw.cancer.active, pw.cancer.history, pw.cancer.any,
             pw.cancer.on_treatment,
         ]  # fmt: skip
-        for table in (
+        tables: list[Mapping[Any, tuple[str, ...]]] = [
             pw.medicine_classes, pw.age_bands, pw.devices, pw.body_sites, pw.red_flags,
             pw.comorbidities, pw.sex, pw.lymphedema.limbs,
-        ):  # fmt: skip
-            groups.extend(table.values())
+        ]  # fmt: skip
+        for mapping in tables:
+            groups.extend(mapping.values())
         for ps in groups:
             known |= self._learn(ps)
         known |= self._learn(self.extract.formulary.names)
@@ -267,8 +268,8 @@ class Parser:
                 extra_intents.append(h.payload.intent)
         classes = patient.drug_classes()
         key_set = set(keys)
-        for cls, words, cond in self.drug_conditions:
-            if classes & cls and any(_has(keys, key_set, w) for w in words):
+        for cls, symptom_words, cond in self.drug_conditions:
+            if classes & cls and any(_has(keys, key_set, w) for w in symptom_words):
                 extra_conditions.append(cond)
         if not q.conditions and not extra_conditions:
             extra_conditions += [h.payload for h in hits if h.kind == "body_word"]

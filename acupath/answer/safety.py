@@ -5,9 +5,10 @@
 (the fields the question gives; an age band stands in for a missing age, ``unspecified`` for a
 missing condition) and calls :func:`acupath.care.screening.screen`. The result
 (:class:`Safety`) carries the screen's decision, red flags and exclusions, the urgency of a
-referral (the screen's own ``urgency`` when its result has one, else ``data/answer/red_flags.yaml``),
-red flags the intake cannot carry (a thunderclap headache) with their own reason and source, and
-the *blocked* codes: every excluded point plus every atlas point lying in an excluded region.
+referral (the screen's own ``urgency`` when its result has one, else
+``data/answer/red_flags.yaml``), red flags the intake cannot carry (a thunderclap headache)
+with their own reason and source, and the *blocked* codes: every excluded point plus every
+atlas point lying in an excluded region.
 
 :func:`filter_answer` is the last step before verification: it removes from every section but
 the safety box each line that names a blocked point code, a point in an excluded region, or an
@@ -44,18 +45,22 @@ EXCLUSION_PREFIX = "Not for this patient:"
 
 TECHNIQUE_WORDS: Mapping[str, tuple[str, ...]] = {
     "electro": (
-        "electroacupuncture", "electro-acupuncture", "electro acupuncture", "electrical stimulation",
-        "electrostimulation", "electric stimulation", "percutaneous electrical", "tens",
+        "electroacupuncture", "electro-acupuncture", "electro acupuncture",
+        "electrical stimulation", "electrostimulation", "electric stimulation",
+        "percutaneous electrical", "tens",
     ),
     "auricular": (
-        "auricular", "ear acupuncture", "ear points", "ear point", "ear seeds", "battlefield acupuncture",
-        "nada protocol", "ear needles", "auriculotherapy",
+        "auricular", "ear acupuncture", "ear points", "ear point", "ear seeds",
+        "battlefield acupuncture", "nada protocol", "ear needles", "auriculotherapy",
     ),
     "semi_permanent_needles": (
-        "semi-permanent", "semipermanent", "indwelling", "press needles", "press tack", "intradermal needles",
+        "semi-permanent", "semipermanent", "indwelling", "press needles", "press tack",
+        "intradermal needles",
     ),
     "deep_needling": ("deep needling", "deep insertion", "needled deeply", "deeply inserted"),
-    "strong_stimulation": ("strong stimulation", "vigorous stimulation", "strong manual stimulation"),
+    "strong_stimulation": (
+        "strong stimulation", "vigorous stimulation", "strong manual stimulation",
+    ),
 }  # fmt: skip
 """Words that name each excludable technique in answer text (care.vocabulary.TECHNIQUES)."""
 
@@ -165,9 +170,7 @@ def intake_data(
     classes = [m.value for m in context.applied if m.kind == "class"]
     if classes:
         data["extra_drug_classes"] = list(dict.fromkeys(classes))
-    labs = {
-        m.detail["lab"]: m.detail["value"] for m in context.applied if m.kind == "lab"
-    }
+    labs = {m.detail["lab"]: m.detail["value"] for m in context.applied if m.kind == "lab"}
     if labs:
         data["labs"] = labs
     devices = []
@@ -259,7 +262,7 @@ def assess(
 def _urgency(result: Any, flags: Sequence[str], table: Mapping[str, RedFlagUrgency]) -> str | None:
     """The screen's urgency when it gives one (care adds it), else the most urgent flag's."""
     own = getattr(result, "urgency", None)
-    levels = [table[f].urgency for f in flags if f in table]
+    levels: list[str] = [table[f].urgency for f in flags if f in table]
     if isinstance(own, str) and own in URGENCIES:
         levels.append(own)  # a more urgent answer-only flag still wins
     if not levels:

@@ -100,7 +100,9 @@ def exclusion_violations(answer: Answer, avoid: list[str]) -> list[str]:
     return out
 
 
-def run_part(base: EvidenceBase, questions: list[dict[str, Any]], citation_lines: Any) -> dict[str, Any]:
+def run_part(
+    base: EvidenceBase, questions: list[dict[str, Any]], citation_lines: Any
+) -> dict[str, Any]:
     ask("warm-up: is acupuncture safe with warfarin?", base=base)
     safety_total = safety_ok = 0
     flag_total = flag_ok = 0
@@ -129,7 +131,9 @@ def run_part(base: EvidenceBase, questions: list[dict[str, Any]], citation_lines
                 problems.append(f"decision {screen.get('decision')} != {q['decision']}")
             if q.get("urgency"):
                 got = screen.get("urgency")
-                if got not in URGENCY_ORDER or URGENCY_ORDER.index(got) > URGENCY_ORDER.index(q["urgency"]):
+                if got not in URGENCY_ORDER or URGENCY_ORDER.index(got) > URGENCY_ORDER.index(
+                    q["urgency"]
+                ):
                     problems.append(f"urgency {got} less urgent than {q['urgency']}")
             problems += [f"context {c} missing" for c in q.get("context", []) if c not in labels]
             problems += [f"context {c} applied" for c in q.get("not_context", []) if c in labels]
@@ -206,13 +210,18 @@ def run_part(base: EvidenceBase, questions: list[dict[str, Any]], citation_lines
 
 
 def report(name: str, r: dict[str, Any]) -> None:
-    print(f"--- {name}: {r['questions']} questions ({r['patient_specific']} patient-specific, "
-          f"{r['patient_language']} in patient language)")  # fmt: skip
-    print(f"safety handled      {r['safety_handled']:.1%} ({r['safety_counts'][0]}/{r['safety_counts'][1]})")
-    print(f"red flags leading   {r['red_flags_leading']:.1%} ({r['red_flag_counts'][0]}/{r['red_flag_counts'][1]})")
+    def frac(key: str, counts: str) -> str:
+        return f"{r[key]:.1%} ({r[counts][0]}/{r[counts][1]})"
+
+    print(
+        f"--- {name}: {r['questions']} questions ({r['patient_specific']} patient-specific, "
+        f"{r['patient_language']} in patient language)"
+    )
+    print(f"safety handled      {frac('safety_handled', 'safety_counts')}")
+    print(f"red flags leading   {frac('red_flags_leading', 'red_flag_counts')}")
     print(f"excluded listed     {r['excluded_listed']}")
-    print(f"premise corrected   {r['premise_corrected']:.1%} ({r['premise_counts'][0]}/{r['premise_counts'][1]})")
-    print(f"fact recall         {r['fact_recall']:.1%} ({r['fact_counts'][0]}/{r['fact_counts'][1]})")
+    print(f"premise corrected   {frac('premise_corrected', 'premise_counts')}")
+    print(f"fact recall         {frac('fact_recall', 'fact_counts')}")
     print(f"source recall       {r['source_recall']:.1%}")
     print(f"citation precision  {r['citation_precision']:.1%} ({r['cited_lines']} lines)")
     print(f"answered fully      {r['answered_fully']:.1%}; withheld {r['withheld']}")
