@@ -16,6 +16,7 @@ from acupath.answer.opening import TITLES
 from acupath.answer.safety import Safety, blocked_codes, line_violations
 
 SAFETY = TITLES["clinician"]["safety"]
+MODIFY = "proceed_with_modifications"
 
 
 def outside_safety(answer: Answer) -> list[str]:
@@ -123,8 +124,8 @@ def test_thunderclap_headache_is_referred_though_the_screen_has_no_such_flag() -
         ("Platelets 20,000/µL after chemotherapy. Can we do acupuncture for her nausea?", "defer"),
         ("ANC 0.4 on day 10 of FOLFOX; is acupuncture for fatigue ok?", "defer"),
         ("Warfarin, INR 4.1 this morning, knee OA. Proceed with acupuncture?", "defer"),
-        ("Left axillary node dissection, hot flashes. Can we needle her arm?", "proceed_with_modifications"),
-        ("Pacemaker patient with chronic low back pain - can we use electroacupuncture?", "proceed_with_modifications"),
+        ("Left axillary node dissection, hot flashes. Can we needle her arm?", MODIFY),
+        ("Pacemaker patient with chronic low back pain - can we use electroacupuncture?", MODIFY),
         ("An 8-year-old with recurrent headaches - is acupuncture appropriate?", "proceed"),
     ],
 )  # fmt: skip
