@@ -188,6 +188,19 @@ class PatientContext:
     def negated_labels(self) -> set[str]:
         return {m.label for m in self.mentions if m.negated}
 
+    def shown(self) -> tuple[Mention, ...]:
+        """The mentions worth listing to a reader: no sex, no age band derived from an age, and
+        no bare "pregnant" inside a "10 weeks pregnant" that already says it."""
+        weeks = [m for m in self.mentions if m.kind == "weeks"]
+        out = []
+        for m in self.mentions:
+            if m.kind == "sex" or (m.kind == "age_band" and "from" in m.detail):
+                continue
+            if m.kind == "pregnant" and any(w.start <= m.start and m.end <= w.end for w in weeks):
+                continue
+            out.append(m)
+        return tuple(out)
+
     def values(self, kind: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.value for m in self.applied if m.kind == kind))
 
@@ -197,6 +210,7 @@ class PatientContext:
     def as_dict(self) -> dict[str, Any]:
         return {
             "facts": [m.as_dict() for m in self.mentions],
+            "shown": [m.as_dict() for m in self.shown()],
             "applied": sorted(self.labels()),
             "negated": sorted(self.negated_labels()),
             "problems": list(self.problems),

@@ -151,7 +151,7 @@ def describe(m: Mention) -> str:
     elif kind == "pregnant":
         meaning = "pregnant"
     elif kind == "weeks":
-        meaning = f"{value} weeks of gestation"
+        meaning = f"pregnant, {value} weeks of gestation"
     elif kind == "age":
         meaning = f"age {value}"
     elif kind == "age_band":
@@ -164,13 +164,66 @@ def describe(m: Mention) -> str:
     return text + (" (supposed)" if m.hypothetical else "")
 
 
+def describe_fact(fact: Mapping[str, Any]) -> str:
+    """:func:`describe` for a fact of the JSON ``patient_context`` (the web page uses it)."""
+    m = Mention(
+        str(fact["kind"]),
+        str(fact["value"]),
+        str(fact["words"]),
+        0,
+        0,
+        bool(fact.get("negated")),
+        bool(fact.get("hypothetical")),
+        dict(fact.get("detail") or {}),
+    )
+    return describe(m)
+
+
+def page_parts(answer: Mapping[str, Any]) -> dict[str, Any]:
+    """The Ask page's layout of an answer's JSON: the patient facts, the safety box, the rest of
+    the opening, the bottom line, and the detail sections (shown folded)."""
+    audience = str(answer.get("audience", "clinician"))
+    titles = TITLES.get(audience, TITLES["clinician"])
+    opening_titles = {titles["premise"], titles["scope"], "What the named study or guideline found"}
+    safety = None
+    opening: list[Mapping[str, Any]] = []
+    brief: list[Mapping[str, Any]] = []
+    details: list[Mapping[str, Any]] = []
+    for s in answer.get("sections", ()):
+        if s["title"] == titles["safety"]:
+            safety = s
+        elif s["title"] in opening_titles:
+            opening.append(s)
+        elif (not brief and not details) or not s.get("citations"):
+            brief.append(s)  # the bottom line (first after the opening) and uncited notes
+        else:
+            details.append(s)
+    ctx = answer.get("patient_context") or {}
+    shown = {(f["kind"], f["value"], f["words"]) for f in ctx.get("shown", ())}
+    facts = [
+        {
+            "text": describe_fact(f),
+            "negated": bool(f.get("negated")),
+            "hypothetical": bool(f.get("hypothetical")),
+        }
+        for f in ctx.get("facts", ())
+        if (f["kind"], f["value"], f["words"]) in shown
+    ]
+    screen = answer.get("screen") or {}
+    return {
+        "facts": facts,
+        "safety": safety,
+        "decision": screen.get("decision"),
+        "urgency": screen.get("urgency"),
+        "opening": opening,
+        "brief": brief,
+        "details": details,
+    }
+
+
 def understood_lines(context: PatientContext, safety: Safety | None, audience: str) -> list[str]:
     """What acupath read about the patient, what the question denies, and what it assumed."""
-    shown = [
-        m
-        for m in context.mentions
-        if m.kind not in ("sex", "age_band") or (m.kind == "age_band" and "from" not in m.detail)
-    ]
+    shown = context.shown()
     applied = [describe(m) for m in shown if not m.negated]
     denied = [describe(m) for m in shown if m.negated]
     parts = []

@@ -274,6 +274,7 @@ class Parser:
         if not q.conditions and not extra_conditions:
             extra_conditions += [h.payload for h in hits if h.kind == "body_word"]
         q = _merge(q, extra_conditions, extra_intents, bool(hits) or patient.describes_patient)
+        q = dataclasses.replace(q, text=question)  # the understanding read ``plain``
         premises = tuple(dict.fromkeys(kind for _, _, kind in premise_hits))
         if "tumour" in premises or "cure" in premises:
             q = _premise_scope(q)
