@@ -58,7 +58,10 @@ _WEEKS = [
     re.compile(
         _NUM + r"\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|into (?:her|my) pregnancy)"
     ),
-    re.compile(r"pregnan\w*\s*(?:at|,|with|of|for|-)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
+    re.compile(
+        r"pregnan\w*(?:[\s,]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
+        r"[\s,-]*" + _NUM + r"\s*(?:weeks?|wks?)"
+    ),
     re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
 ]

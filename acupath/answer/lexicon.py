@@ -101,7 +101,8 @@ class BodyCondition(_Frozen):
 
 
 class Expansion(_Frozen):
-    words: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    all_of: tuple[str | tuple[str, ...], ...] = ()
     add: str
     intent: str | None = None
 

@@ -24,8 +24,11 @@ and sentence boundaries. See ``docs/ask.md``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from acupath.answer.text import PhraseTable
 
 MAX_SCOPE = 12
 """The widest scope of a trigger, in tokens (NegEx used 5; question lists run longer)."""
@@ -58,21 +61,24 @@ class _Trigger:
     role: str  # neg_before, neg_after, pseudo, hyp_before, terminate
 
 
-def _find_triggers(words: Sequence[str], triggers: Triggers) -> list[_Trigger]:
-    tables = (
+@functools.cache
+def _table(triggers: Triggers) -> PhraseTable[str]:
+    """Every trigger phrase with its role, indexed by first word (built once per trigger set)."""
+    roles = (
         ("pseudo", triggers.pseudo),
         ("neg_after", triggers.negation_after),
         ("neg_before", triggers.negation_before),
         ("hyp_before", triggers.hypothetical_before),
         ("terminate", triggers.terminate),
     )
-    found: list[_Trigger] = []
-    for role, phrases in tables:
-        for phrase in phrases:
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i : i + n]) == phrase:
-                    found.append(_Trigger(i, i + n, role))
+    return PhraseTable((phrase, role) for role, phrases in roles for phrase in phrases)
+
+
+def _find_triggers(words: Sequence[str], triggers: Triggers) -> list[_Trigger]:
+    found = [
+        _Trigger(start, start + len(phrase), role)
+        for start, phrase, role in _table(triggers).find(words)
+    ]
     # longest first; pseudo-triggers win ties, so "no change" never acts as "no"
     order = {"pseudo": 0, "neg_after": 1, "neg_before": 2, "hyp_before": 3, "terminate": 4}
     found.sort(key=lambda t: (-(t.end - t.start), order[t.role], t.start))

@@ -128,6 +128,14 @@ class Parser:
             (set(dc.classes), {_key(w) for w in dc.words}, dc.condition)
             for dc in nm.drug_conditions
         ]
+        self.cooccur = [
+            (
+                [{_key(w)[0] for w in ([g] if isinstance(g, str) else g)} for g in ex.all_of],
+                ex,
+            )
+            for ex in nm.expansions
+            if ex.all_of
+        ]
         self.premises = tx.PhraseTable(
             (_key(p), kind) for kind, ps in nm.premises.items() for p in ps
         )
@@ -190,6 +198,8 @@ class Parser:
             known |= self._learn(bc.words)
         for ex in nm.expansions:
             known |= self._learn(ex.words)
+            for g in ex.all_of:
+                known |= self._learn([g] if isinstance(g, str) else g)
         for ps in nm.premises.values():
             known |= self._learn(ps)
         known |= self._learn(nm.filler)
@@ -245,7 +255,11 @@ class Parser:
             if h.kind not in ("body_word", "expansion")
         ]
         plain = _blank(corrected, blank)
-        added = [h.payload.add for h in hits if h.kind == "expansion"]
+        key_set = set(keys)
+        co = [ex for groups, ex in self.cooccur if all(g & key_set for g in groups)]
+        hit_ex = [h.payload for h in hits if h.kind == "expansion"]
+        added = list(dict.fromkeys(ex.add for ex in [*hit_ex, *co]))
+        extra_intents_co = [ex.intent for ex in co if ex.intent]
         if added:
             plain = plain + " " + " ".join(added)
         q = self.understander(plain)
@@ -266,8 +280,8 @@ class Parser:
                 matched.append(words)
             elif h.kind == "expansion" and h.payload.intent:
                 extra_intents.append(h.payload.intent)
+        extra_intents += extra_intents_co
         classes = patient.drug_classes()
-        key_set = set(keys)
         for cls, symptom_words, cond in self.drug_conditions:
             if classes & cls and any(_has(keys, key_set, w) for w in symptom_words):
                 extra_conditions.append(cond)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ TECHNIQUE_NAMES = {
     "strong_stimulation": "strong stimulation",
 }
 
-_CODE = re.compile(r"\b([A-Z]{1,3}[-‑]?\d{1,2}[A-Za-z]?)\b")
+_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3})[-‑]?(\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,9 @@ def assess(
 
     data, assumed = intake_data(context, conditions)
     intake, problems = _validate(data, condition_ids)
-    result = screen(intake)
+    from acupath.care.policy import POLICY_ENV
+
+    result = screen(intake, policy=_policy(os.environ.get(POLICY_ENV) or None))
     table = red_flag_urgencies()
     extra = tuple(
         table[v] for v in context.values("red_flag") if v in table and not table[v].screen
@@ -268,6 +271,14 @@ def _urgency(result: Any, flags: Sequence[str], table: Mapping[str, RedFlagUrgen
     if not levels:
         return "soon" if flags else None
     return min(levels, key=URGENCIES.index)
+
+
+@functools.lru_cache(maxsize=4)
+def _policy(path: str | None) -> Any:
+    """The clinic policy ``screen`` would load, read once per policy file (it is plain data)."""
+    from acupath.care.policy import load_policy
+
+    return load_policy(path) if path else load_policy(use_env=False)
 
 
 @functools.cache
@@ -304,7 +315,7 @@ def _blocked(points: tuple[str, ...], regions: tuple[str, ...], auricular: bool)
 
 def line_violations(line: str, safety: Safety) -> list[str]:
     """What a line of answer text names that the screen excludes (codes, technique words)."""
-    found = [c for c in _codes(line) if c in safety.blocked_codes]
+    found = [c for c in _codes(line) if c in safety.blocked_codes] if safety.blocked_codes else []
     low = line.lower()
     for tech in safety.excluded_techniques:
         if _technique_pattern(tech).search(low):
@@ -319,7 +330,7 @@ def _technique_pattern(tech: str) -> re.Pattern[str]:
 
 
 def _codes(line: str) -> list[str]:
-    return [m.group(1).upper().replace("‑", "").replace("-", "") for m in _CODE.finditer(line)]
+    return [(a + b).upper() for a, b in _CODE.findall(line)]
 
 
 def filter_answer(answer: Answer, safety: Safety | None, safety_title: str) -> Answer:

@@ -53,7 +53,7 @@ def _labels(answer: Answer) -> set[str]:
                 f.get("detail", {}))
         for f in ctx.get("facts", ())
     )  # fmt: skip
-    labels = PatientContext(mentions).labels()
+    labels = {_normal(x) for x in PatientContext(mentions).labels()}
     if answer.screen:
         labels |= {f"red_flag:{f}" for f in answer.screen.get("red_flags", ())}
     return labels
@@ -73,6 +73,15 @@ def _evidence_lines(answer: Answer) -> Answer:
         for s in answer.sections
     )  # fmt: skip
     return dataclasses.replace(answer, sections=sections)
+
+
+def _normal(label: str) -> str:
+    """``anc:2.0`` and ``anc:2`` are the same label: numbers compare as numbers."""
+    head, _, tail = label.rpartition(":")
+    try:
+        return f"{head}:{float(tail):g}" if head else label
+    except ValueError:
+        return label
 
 
 def exclusion_violations(answer: Answer, avoid: list[str]) -> list[str]:
@@ -135,8 +144,10 @@ def run_part(
                     q["urgency"]
                 ):
                     problems.append(f"urgency {got} less urgent than {q['urgency']}")
-            problems += [f"context {c} missing" for c in q.get("context", []) if c not in labels]
-            problems += [f"context {c} applied" for c in q.get("not_context", []) if c in labels]
+            want = [_normal(c) for c in q.get("context", [])]
+            problems += [f"context {c} missing" for c in want if c not in labels]
+            denied = [_normal(c) for c in q.get("not_context", [])]
+            problems += [f"context {c} applied" for c in denied if c in labels]
             if problems:
                 misses.append(f"{q['id']}: " + "; ".join(problems))
             else:

@@ -2,7 +2,10 @@
 grade, fabricated figures) and in-process latency, on the shipped evidence base and on the same
 base scaled synthetically to 20,000 findings.
 
-    .venv/bin/python benchmarks/ask/run.py [--scale 20000] [--json results.json]
+    .venv/bin/python benchmarks/ask/run.py [--scale 20000] [--json results.json] [--part P]
+
+``--part patient`` or ``--part holdout`` scores only the issue-10 question files (see
+``patient_bench.py``); the default scores ``questions.yaml`` and both parts.
 
 Scores, over the questions of ``questions.yaml``:
 
@@ -33,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # patient_bench beside this file
 
 from acupath.answer import Answer, ask, parse, records_of
 from acupath.answer.audience import readability
@@ -256,7 +261,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=20000, help="findings in the scaled base")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--part",
+        choices=("all", "questions", "patient", "holdout"),
+        default="all",
+        help="which question file(s) to score (the issue-10 parts: patient, holdout)",
+    )
     args = parser.parse_args(argv)
+    if args.part in ("patient", "holdout", "all"):
+        from patient_bench import load as load_part
+        from patient_bench import report, run_part
+
+        parts = ("patient", "holdout") if args.part == "all" else (args.part,)
+        scored = {}
+        for name in parts:
+            scored[name] = run_part(
+                bundled_base(), load_part(HERE / f"questions_{name}.yaml"), citation_lines
+            )
+            report(name, scored[name])
+        if args.part != "all":
+            if args.json:
+                args.json.write_text(json.dumps(scored, indent=2), encoding="utf-8")
+            return 0
     questions = load_questions()
     base = bundled_base()
     results: dict[str, Any] = {
