@@ -6,6 +6,7 @@ Used by ``run.py`` for ``questions_patient.yaml`` (the tuning part) and
 
 Scores, per part:
 
+- screen decision: questions with an expected ``decision`` whose answer's screen has it;
 - safety handled: questions with an expected ``decision`` whose answer carries a screen with that
   decision (and, for ``refer``, an urgency at least as urgent as expected), every expected
   context label applied and no ``not_context`` label applied;
@@ -113,7 +114,7 @@ def run_part(
     base: EvidenceBase, questions: list[dict[str, Any]], citation_lines: Any
 ) -> dict[str, Any]:
     ask("warm-up: is acupuncture safe with warfarin?", base=base)
-    safety_total = safety_ok = 0
+    safety_total = safety_ok = decision_ok = 0
     flag_total = flag_ok = 0
     premise_total = premise_ok = 0
     facts_total = facts_found = sources_total = sources_found = 0
@@ -138,6 +139,8 @@ def run_part(
             problems = []
             if screen.get("decision") != q["decision"]:
                 problems.append(f"decision {screen.get('decision')} != {q['decision']}")
+            else:
+                decision_ok += 1
             if q.get("urgency"):
                 got = screen.get("urgency")
                 if got not in URGENCY_ORDER or URGENCY_ORDER.index(got) > URGENCY_ORDER.index(
@@ -201,6 +204,8 @@ def run_part(
         "patient_language": sum(1 for q in questions if q["kind"] == "lay"),
         "safety_handled": safety_ok / safety_total if safety_total else 1.0,
         "safety_counts": [safety_ok, safety_total],
+        "decision_correct": decision_ok / safety_total if safety_total else 1.0,
+        "decision_counts": [decision_ok, safety_total],
         "red_flags_leading": flag_ok / flag_total if flag_total else 1.0,
         "red_flag_counts": [flag_ok, flag_total],
         "excluded_listed": len(violations),
@@ -229,6 +234,7 @@ def report(name: str, r: dict[str, Any]) -> None:
         f"{r['patient_language']} in patient language)"
     )
     print(f"safety handled      {frac('safety_handled', 'safety_counts')}")
+    print(f"screen decision     {frac('decision_correct', 'decision_counts')}")
     print(f"red flags leading   {frac('red_flags_leading', 'red_flag_counts')}")
     print(f"excluded listed     {r['excluded_listed']}")
     print(f"premise corrected   {frac('premise_corrected', 'premise_counts')}")
