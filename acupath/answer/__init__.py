@@ -8,9 +8,12 @@ Public API::
     answer = ask("Will needles help my bad back?", audience="patient")
     audit = check(open("leaflet.txt").read())                          # Audit
 
-The pipeline is understand -> retrieve -> compose -> verify (:mod:`.understand`,
-:mod:`.retrieve`, :mod:`.compose`, :mod:`.verify`). An answer whose figures cannot all be
-traced to the records it used is withheld and replaced by an honest failure.
+The pipeline is parse -> screen -> retrieve -> compose -> open -> filter -> verify
+(:mod:`.parse` with :mod:`.context`, :mod:`.safety`, :mod:`.retrieve`, :mod:`.compose`,
+:mod:`.opening`, :mod:`.verify`). When the question describes a patient, the answer opens with
+what the screen says about that patient and names nothing the screen excludes. An answer whose
+figures cannot all be traced to the records it used is withheld and replaced by an honest
+failure.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ from acupath.answer.audit import check
 from acupath.answer.compose import compose
 from acupath.answer.followups import suggest
 from acupath.answer.models import Answer, Audit, AuditedClaim, Reference, Section
+from acupath.answer.opening import TITLES, with_opening
+from acupath.answer.parse import Parser, Statement
 from acupath.answer.retrieve import Embedder, Index, Retrieval, index_for
+from acupath.answer.safety import Safety, assess, filter_answer
 from acupath.answer.sections import Voice
 from acupath.answer.understand import Question
 from acupath.answer.verify import UnverifiedAnswer, check_text, codes
@@ -47,6 +53,7 @@ __all__ = [
     "Question",
     "Reference",
     "Section",
+    "Statement",
     "UnverifiedAnswer",
     "ask",
     "check",
@@ -89,6 +96,26 @@ def _point_namer() -> Callable[[str], str] | None:
     return name
 
 
+_PARSERS: dict[int, tuple[Any, Parser]] = {}
+
+
+def parser_for(index: Index) -> Parser:
+    """The parser over an index's understander, built once per index."""
+    hit = _PARSERS.get(id(index.understander))
+    if hit is not None and hit[0] is index.understander:
+        return hit[1]
+    parser = Parser(index.understander)
+    if len(_PARSERS) >= 8:
+        _PARSERS.pop(next(iter(_PARSERS)))
+    _PARSERS[id(index.understander)] = (index.understander, parser)
+    return parser
+
+
+def parse(question: str, base: EvidenceBase | None = None) -> Statement:
+    """The :class:`Statement` of a question or claim (the parse step shared with Check)."""
+    return parser_for(index_for(base or bundled_base()))(" ".join(question.split()))
+
+
 def records_of(answer: Answer, base: EvidenceBase, retrieval: Retrieval) -> list[Any]:
     """Every record the answer may draw figures from (see :mod:`acupath.answer.verify`)."""
     records: list[Any] = []
@@ -103,6 +130,16 @@ def records_of(answer: Answer, base: EvidenceBase, retrieval: Retrieval) -> list
     # atlas points named in the text (codes that are not points, such as COX-2, are held by
     # the records above or are reported by the verifier)
     records += [table[c] for c in set(codes(answer.markdown)) if c in table]
+    if answer.screen is not None:
+        records.append(answer.screen)  # the screen's reasons, policy values and the intake
+        for flag in answer.screen.get("answer_red_flags", ()):
+            records += [base.sources[s] for s in flag.get("sources", ()) if s in base.sources]
+    if answer.patient_context is not None:
+        # the patient's own figures (ages, weeks, lab values) as the question gave them
+        facts = answer.patient_context.get("facts", ())
+        records.append([f["value"] for f in facts])
+        records.append([f["words"] for f in facts])
+        records.append([f.get("detail", {}) for f in facts])
     return records
 
 
@@ -131,20 +168,61 @@ def ask(
     base = base or bundled_base()
     voice = voice_for(audience, base)
     index = index_for(base, embedder=embedder)
-    understood = index.understand(text)
+    stmt = parser_for(index)(text)
+    understood = stmt.question
+    if "harmless" in stmt.premises and "safety" not in understood.intents:
+        understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))
+    safety = assess(stmt.patient, understood.conditions, base.conditions)
     retrieval = index.search(understood)
     answer = composer(retrieval, voice, points_namer=_point_namer())
     follow_ups = suggest(index, understood) if with_follow_ups else ()
     answer = dataclasses.replace(answer, follow_ups=follow_ups)
+    answer = _screen_aware(answer, stmt, safety, base, retrieval, voice)
     problems = check_text(answer.markdown, records_of(answer, base, retrieval))
     if problems:
-        return withheld(answer, problems)
+        # the safety box is never lost with the answer it opens: it stays when it verifies
+        records = records_of(answer, base, retrieval)
+        safety_title = TITLES[answer.audience]["safety"]
+        keep = tuple(
+            s
+            for s in answer.sections
+            if s.title == safety_title and not check_text(s.text, records)
+        )
+        return withheld(answer, problems, keep=keep)
     if audience == "patient":
         answer = dataclasses.replace(answer, reading_grade=reading_grade(answer.markdown))
     return answer
 
 
-def withheld(answer: Answer, problems: list[str]) -> Answer:
+def _screen_aware(
+    answer: Answer,
+    stmt: Statement,
+    safety: Safety | None,
+    base: EvidenceBase,
+    retrieval: Retrieval,
+    voice: Voice,
+) -> Answer:
+    """The opening (safety, premise, scope), the final exclusion filter, and the JSON keys."""
+    from acupath.answer.premise import sham_largest_band
+
+    sham_band = sham_largest_band(retrieval, stmt.conditions) if "sham" in stmt.premises else None
+    answer = with_opening(
+        answer, stmt, safety, base, sham_band=sham_band, retrieval=retrieval, voice=voice
+    )
+    answer = filter_answer(answer, safety, TITLES[answer.audience]["safety"])
+    understanding = dict(answer.understanding)
+    understanding["statement"] = stmt.as_dict()
+    return dataclasses.replace(
+        answer,
+        understanding=understanding,
+        patient_context=stmt.patient.as_dict() if stmt.patient.mentions else None,
+        screen=safety.as_dict() if safety is not None else None,
+        not_understood=stmt.not_understood,
+        answered_fully=not stmt.not_understood,
+    )
+
+
+def withheld(answer: Answer, problems: list[str], keep: tuple[Section, ...] = ()) -> Answer:
     """The honest failure shown instead of an answer with untraceable figures."""
     text = (
         "acupath composed an answer but could not trace every figure in it to a record of its "
@@ -155,8 +233,8 @@ def withheld(answer: Answer, problems: list[str]) -> Answer:
         question=answer.question,
         audience=answer.audience,
         title="Answer withheld",
-        sections=(Section("Verification failed", text),),
-        references=(),
+        sections=(*keep, Section("Verification failed", text)),
+        references=tuple(r for r in answer.references if any(r.id in s.citations for s in keep)),
         findings_used=(),
         records_used=(),
         insufficient_evidence=True,
@@ -165,4 +243,8 @@ def withheld(answer: Answer, problems: list[str]) -> Answer:
         understanding=answer.understanding,
         verified=False,
         verification_problems=tuple(problems),
+        patient_context=answer.patient_context,
+        screen=answer.screen,
+        not_understood=answer.not_understood,
+        answered_fully=False,
     )

@@ -138,6 +138,9 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
             sec = comp.guidelines(list(q.conditions))
         elif key == "coverage":
             sec = comp.guidelines(list(q.conditions), tag="coverage")
+            if q.conditions and (sec is None or not sec.citations):
+                # no rule covers this condition: say which conditions the rules do cover
+                sec = comp.guidelines([], tag="coverage")
         elif key == "mechanisms":
             sec = comp.tagged(
                 "mechanisms",

@@ -3,7 +3,8 @@
 The JSON keys follow DESIGN.md (``question, audience, answer_markdown, sections, references,
 findings_used, insufficient_evidence, follow_ups`` and ``claims`` of ``text, status, evidence,
 note``); the extra keys (``out_of_scope``, ``records_used``, ``understanding``, ``verified``,
-``reading_grade``) extend the contract without renaming it.
+``reading_grade``, and from issue 10 ``patient_context``, ``screen``, ``not_understood``,
+``answered_fully``) extend the contract without renaming it.
 """
 
 from __future__ import annotations
@@ -100,6 +101,10 @@ class Answer:
     def all_sections(self) -> tuple[Section, ...]:
         """The answer as assembled: [opening (a patient's safety note)] + bottom line + detail."""
         return self.opening + self.sections
+    patient_context: dict[str, Any] | None = None
+    screen: dict[str, Any] | None = None
+    not_understood: tuple[str, ...] = ()
+    answered_fully: bool = True
 
     @property
     def markdown(self) -> str:
@@ -151,6 +156,10 @@ class Answer:
             "verification_problems": list(self.verification_problems),
             "reading_grade": self.reading_grade,
             "verdicts": list(self.verdicts),
+            "patient_context": self.patient_context,
+            "screen": self.screen,
+            "not_understood": list(self.not_understood),
+            "answered_fully": self.answered_fully,
         }
 
 

@@ -94,6 +94,16 @@ class Understander:
         )
         self._known_words = self._build_known_words()
 
+    @property
+    def known_words(self) -> frozenset[str]:
+        """Every stemmed word of the vocabulary and the condition names."""
+        return frozenset(self._known_words)
+
+    @property
+    def condition_table(self) -> tx.PhraseTable[tuple[str, str]]:
+        """Condition names, synonyms and lay terms as token phrases -> (id, name)."""
+        return self._condition_table
+
     # -- construction -------------------------------------------------------------------------
 
     def _build_condition_phrases(self) -> list[tuple[tuple[str, ...], str, str]]:
@@ -141,6 +151,11 @@ class Understander:
                 known.update(tx.tokens(phrase, keep_stopwords=True))
         for key, _, _ in self._condition_phrases:
             known.update(key)
+        # words that carry no topic ("patient", "wants", "yesterday") are never an unknown topic
+        from acupath.answer.lexicon import names
+
+        for word in names().filler:
+            known.update(tx.tokens(word, keep_stopwords=True))
         return known
 
     # -- understanding ------------------------------------------------------------------------

@@ -91,6 +91,8 @@ def resolve(
     if not isinstance(text, str) or not text.strip():
         raise InputError.invalid("point", text, "a point code or name such as BL23 or Shenshu")
     known = set(codes)
+    if text in known:
+        return text  # already an atlas code (the screen's common case): no folding needed
     key = fold(text)
     by_fold = {fold(code): code for code in known}
     if key in by_fold:

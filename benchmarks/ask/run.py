@@ -2,7 +2,10 @@
 grade, fabricated figures) and in-process latency, on the shipped evidence base and on the same
 base scaled synthetically to 20,000 findings.
 
-    .venv/bin/python benchmarks/ask/run.py [--scale 20000] [--json results.json]
+    .venv/bin/python benchmarks/ask/run.py [--scale 20000] [--json results.json] [--part P]
+
+``--part patient`` or ``--part holdout`` scores only the issue-10 question files (see
+``patient_bench.py``); the default scores ``questions.yaml`` and both parts.
 
 Scores, over the questions of ``questions.yaml``:
 
@@ -20,6 +23,7 @@ Scores, over the questions of ``questions.yaml``:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import platform
 import re
@@ -33,7 +37,9 @@ from typing import Any
 
 import yaml
 
-from acupath.answer import Answer, ask, records_of
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # patient_bench beside this file
+
+from acupath.answer import Answer, ask, parse, records_of
 from acupath.answer.audience import readability
 from acupath.answer.retrieve import index_for
 from acupath.answer.verify import check_text, evidence_of, figures
@@ -94,11 +100,30 @@ def citation_lines(answer: Answer, base: EvidenceBase) -> tuple[int, int, list[s
     return checked, supported, failures
 
 
+def evidence_lines(answer: Answer) -> Answer:
+    """The answer without the lines that state the patient's own figures or clinic policy:
+    they cite no source by design (the verifier traces them to the question and the policy)."""
+    from acupath.answer.opening import PATIENT_LINE_LEADS
+
+    sections = tuple(
+        dataclasses.replace(
+            s,
+            text="\n".join(
+                ln
+                for ln in s.text.splitlines()
+                if not any(ln.startswith(f"- {lead}") for lead in PATIENT_LINE_LEADS)
+            ),
+        )
+        for s in answer.sections
+    )
+    return dataclasses.replace(answer, sections=sections)
+
+
 def fabricated(answer: Answer, base: EvidenceBase) -> list[str]:
     if not answer.verified:
         return []  # withheld answers are not shown
     index = index_for(base)
-    r = index.search(index.understand(answer.question))
+    r = index.search(parse(answer.question, base).question)
     return check_text(answer.markdown, records_of(answer, base, r))
 
 
@@ -143,7 +168,7 @@ def run_quality(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
                 f"out_of_scope={answer.out_of_scope}"
             )
         withheld += not answer.verified
-        checked, ok, failures = citation_lines(answer, base)
+        checked, ok, failures = citation_lines(evidence_lines(answer), base)
         lines_checked += checked
         lines_ok += ok
         citation_failures += [f"{q['id']}: {f}" for f in failures]
@@ -236,7 +261,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=20000, help="findings in the scaled base")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--part",
+        choices=("all", "questions", "patient", "holdout"),
+        default="all",
+        help="which question file(s) to score (the issue-10 parts: patient, holdout)",
+    )
     args = parser.parse_args(argv)
+    if args.part in ("patient", "holdout", "all"):
+        from patient_bench import load as load_part
+        from patient_bench import report, run_part
+
+        parts = ("patient", "holdout") if args.part == "all" else (args.part,)
+        scored = {}
+        for name in parts:
+            scored[name] = run_part(
+                bundled_base(), load_part(HERE / f"questions_{name}.yaml"), citation_lines
+            )
+            report(name, scored[name])
+        if args.part != "all":
+            if args.json:
+                args.json.write_text(json.dumps(scored, indent=2), encoding="utf-8")
+            return 0
     questions = load_questions()
     base = bundled_base()
     results: dict[str, Any] = {

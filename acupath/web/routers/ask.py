@@ -1,5 +1,10 @@
 """Ask page and its JSON twin: a cited answer, clinician or patient language, follow-ups;
-and the claim audit of a text (``/api/check``)."""
+and the claim audit of a text (``/api/check``).
+
+The page shows first what the question says about the patient and the safety box (the screen's
+decision for that patient), then any correction of the question's premise, then the bottom
+line; the evidence sections and references follow folded (``<details>``) so the page stays
+brief. The JSON twin (``/api/ask``) carries the same answer in full."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from acupath.answer import AUDIENCES, MAX_QUESTION_CHARS, ask, check
+from acupath.answer.opening import page_parts
 from acupath.errors import InputError
 from acupath.web.deps import StateDep
 from acupath.web.markup import render_markdown
@@ -44,17 +50,22 @@ def ask_page(
     request: Request, app: StateDep, q: str | None = None, audience: str = "clinician"
 ) -> Response:
     answer = answer_document(app, q, audience) if q and q.strip() else None
-    sections = []
+    parts: dict[str, Any] = {}
     if answer is not None:
-        sections = [
-            {"title": s["title"], "html": render_markdown(s["text"])} for s in answer["sections"]
-        ]
+        parts = page_parts(answer)
+
+        def html(s: Any) -> dict[str, Any]:
+            return {"title": s["title"], "html": render_markdown(s["text"])}
+
+        parts["safety"] = html(parts["safety"]) if parts["safety"] else None
+        for key in ("opening", "brief", "details"):
+            parts[key] = [html(s) for s in parts[key]]
     context = {
         "title": "Ask",
         "q": q or "",
         "audience": audience,
         "answer": answer,
-        "sections": sections,
+        "parts": parts,
     }
     return render(request, "ask.html", context)
 

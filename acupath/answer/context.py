@@ -1,0 +1,615 @@
+"""The patient a question describes: medicines, labs, pregnancy, age, devices, red flags...
+
+:func:`extract` reads a question such as "72 year old on warfarin, INR 3.6, not pregnant, with
+chronic neck pain" and returns a :class:`PatientContext`: every fact it found (a
+:class:`Mention`) with the words it came from, whether the words deny it ("no fever") or suppose
+it ("if she were on warfarin"; see :mod:`acupath.answer.negation`), and the facts that stand,
+ready to become a partial intake for the same screen ``acupath screen`` runs (:mod:`.safety`).
+
+What is read, and how:
+
+- medicines by generic or brand name through the formulary (``data/medications``), and by
+  class words ("blood thinners", "chemo") from ``data/answer/patient.yaml``;
+- platelets, neutrophils (ANC) and INR with their units: platelets and ANC in 10^9/L, written
+  as ``20``, ``20k``, ``20,000/µL``, ``20 x 10^9/L`` (a count of 1,000 or more, or 100 or more
+  for ANC, is per microlitre and divided by 1,000);
+- pregnancy and its weeks ("10 weeks pregnant", "pregnant at 12 weeks", "28/40"), trimester;
+- age ("8-year-old", "aged 72", "72yo") and age bands from words (child, teenager, elderly);
+- devices with their site when given ("port in the right chest"), lymphoedema or node surgery
+  with the limb and side, radiotherapy and its site, cancer history, activity and treatment;
+- red flags and comorbidities in lay and clinical words; needle phobia.
+
+Phrases match on folded, lightly stemmed tokens (:mod:`acupath.answer.text`), so plurals and
+hyphens do not matter; numbers are read with regular expressions, the one thing they do best.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from acupath.answer import text as tx
+from acupath.answer.lexicon import PatientWords, patient_words
+from acupath.answer.negation import Span, Triggers, governed
+
+AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older_adult": (65, 120)}
+"""Age bands in completed years (inclusive)."""
+
+_TOKEN = re.compile(r"[a-z0-9µ]+(?:[.,][0-9]+)*|[^\sa-z0-9µ]")
+_SENTENCE_END = {".", ";", "?", "!"}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40,
+}  # fmt: skip
+_NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")"
+_AGE = [
+    re.compile(_NUM + r"\s*[- ]?\s*(?:years?|yrs?|y)\s*[- ]?\s*old\b"),
+    re.compile(_NUM + r"\s*[- ]?\s*(?:yo|y/o|y\.o\.?|yr old|year-old)\b"),
+    re.compile(r"\baged?\s*" + _NUM + r"\b"),
+    re.compile(r"\b(\d{1,3})\s*(?:m|f)\b(?=[\s,.;]|$)"),
+]
+_WEEKS = [
+    re.compile(
+        _NUM + r"\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|into (?:her|my) pregnancy)"
+    ),
+    re.compile(
+        r"pregnan\w*(?:[\s,]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
+        r"[\s,-]*" + _NUM + r"\s*(?:weeks?|wks?)"
+    ),
+    re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
+    re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
+]
+_LAB_NAMES = {
+    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
+    "anc": r"absolute neutrophil count|anc|neutrophils?|neutrophil count|neuts",
+    "inr": r"inr",
+}
+_LAB_VALUE = re.compile(
+    r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
+    r"down to|just|[:=(~]|\s)*\s*(\d+(?:[.,]\d+)*)\s*(k\b|thousand\b)?\s*"
+    r"(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|"
+    r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
+)
+_LAB_LIMITS = {"platelets": 2000.0, "anc": 100.0, "inr": 20.0}
+_PER_MICROLITRE_FROM = {"platelets": 1000.0, "anc": 100.0}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One fact about the patient, as the question states it."""
+
+    kind: str
+    value: str
+    words: str
+    start: int
+    end: int
+    negated: bool = False
+    hypothetical: bool = False
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """``class:anticoagulant``, ``pregnant``, ``platelets:20``, ``red_flag:fever`` ..."""
+        if self.kind in ("pregnant", "needle_phobia"):
+            return self.kind
+        return f"{self.kind}:{self.value}"
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "value": self.value,
+            "words": self.words,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+        }
+        if self.detail:
+            out["detail"] = dict(self.detail)
+        return out
+
+
+@dataclass(frozen=True)
+class PatientContext:
+    """Everything a question says about its patient (see the module docstring)."""
+
+    mentions: tuple[Mention, ...] = ()
+    problems: tuple[str, ...] = ()
+    """Values the question gives that acupath could not use (an impossible lab value...)."""
+    patient_classes: frozenset[str] = frozenset()
+    """Drug classes whose mention makes the question about a particular patient."""
+
+    @property
+    def applied(self) -> tuple[Mention, ...]:
+        """Mentions that stand: not negated (hypotheticals stand: the question asks about them)."""
+        return tuple(m for m in self.mentions if not m.negated)
+
+    @property
+    def describes_patient(self) -> bool:
+        """Whether the question describes a particular patient. Sex, a cancer named as a
+        population ("anxiety in cancer patients") or an analgesic alone do not; a screened drug
+        class, a lab value, pregnancy, age, a device, a red flag... do (even when denied: "not
+        pregnant" describes the patient too)."""
+        return any(self.about_patient(m) for m in self.mentions)
+
+    def about_patient(self, m: Mention) -> bool:
+        """Whether one mention describes the particular patient (see describes_patient)."""
+        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any"):
+            return False
+        if m.kind == "medicine":
+            return bool(set(m.detail.get("classes", ())) & self.patient_classes)
+        if m.kind == "class":
+            return m.value in self.patient_classes
+        return True
+
+    def labels(self) -> set[str]:
+        """Labels of the facts that stand, with what they imply (``medicine:apixaban`` also
+        gives ``class:anticoagulant``; a lymphoedema of both arms gives both limbs)."""
+        out: set[str] = set()
+        for m in self.applied:
+            out.add(m.label)
+            if m.kind == "medicine":
+                out.update(f"class:{c}" for c in m.detail.get("classes", ()))
+            elif m.kind == "lymphedema":
+                out.update(f"lymphedema:{limb}" for limb in m.detail.get("limbs", ()))
+            elif m.kind == "lab":
+                out.add(m.value)
+        out.update(f"treatment:{t}" for t in self.cancer_treatments())
+        return out
+
+    def drug_classes(self) -> set[str]:
+        """Drug classes of the medicines and class words that stand."""
+        out: set[str] = set()
+        for m in self.applied:
+            if m.kind == "medicine":
+                out.update(m.detail.get("classes", ()))
+            elif m.kind == "class":
+                out.add(m.value)
+        return out
+
+    def cancer_treatments(self) -> tuple[str, ...]:
+        """Cancer treatments under way or recent (``chemotherapy``, ``radiotherapy`` ...)."""
+        classes = self.drug_classes()
+        out: list[str] = []
+        chemo_words = any(
+            m.kind == "cancer" and m.value == "on_treatment" and "chemo" in m.words.lower()
+            for m in self.applied
+        )
+        if classes & {"chemotherapy", "neurotoxic_chemotherapy"} or chemo_words:
+            out.append("chemotherapy")
+        if any(m.kind == "radiation" for m in self.applied):
+            out.append("radiotherapy")
+        for cls in ("aromatase_inhibitor", "hormone_therapy", "immunotherapy"):
+            if cls in classes:
+                out.append(cls)
+        return tuple(out)
+
+    def negated_labels(self) -> set[str]:
+        return {m.label for m in self.mentions if m.negated}
+
+    def shown(self) -> tuple[Mention, ...]:
+        """The mentions worth listing to a reader: no sex, no age band derived from an age, and
+        no bare "pregnant" inside a "10 weeks pregnant" that already says it."""
+        weeks = [m for m in self.mentions if m.kind == "weeks"]
+        out = []
+        for m in self.mentions:
+            if m.kind == "sex" or (m.kind == "age_band" and "from" in m.detail):
+                continue
+            if m.kind == "pregnant" and any(w.start <= m.start and m.end <= w.end for w in weeks):
+                continue
+            out.append(m)
+        return tuple(out)
+
+    def values(self, kind: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.value for m in self.applied if m.kind == kind))
+
+    def first(self, kind: str) -> Mention | None:
+        return next((m for m in self.applied if m.kind == kind), None)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "facts": [m.as_dict() for m in self.mentions],
+            "shown": [m.as_dict() for m in self.shown()],
+            "applied": sorted(self.labels()),
+            "negated": sorted(self.negated_labels()),
+            "problems": list(self.problems),
+        }
+
+
+@dataclass(frozen=True)
+class _Tok:
+    word: str  # folded word or punctuation
+    key: str  # stem used for matching
+    start: int
+    end: int
+
+
+_FOLD = str.maketrans({"-": " ", "_": " ", "–": " ", "—": " "})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, hyphens as spaces; same length as ``text``."""
+    low = text.lower()
+    if low.isascii():
+        return low.translate(_FOLD)
+    out = []
+    for ch in low:
+        if ch == "µ":
+            out.append("µ")
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c)) or ch
+        out.append(" " if ch in "-_–—" else base[0])
+    return "".join(out)
+
+
+def tokenize(text: str) -> list[_Tok]:
+    """Words and punctuation of ``text`` with their character offsets."""
+    folded = fold(text)
+    toks = []
+    for m in _TOKEN.finditer(folded):
+        word = m.group(0)
+        key = tx.stem(word) if word[0].isalnum() else word
+        toks.append(_Tok(word, key, m.start(), m.end()))
+    return toks
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(phrase) if t.word not in ("'", "’"))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    value: str
+
+
+class Extractor:
+    """Patient-context extraction over one lexicon; build once, call many times."""
+
+    def __init__(self, words: PatientWords | None = None, formulary: Any = None) -> None:
+        self.words = words or patient_words()
+        if formulary is None:
+            from acupath.care.medications import bundled_formulary
+
+            formulary = bundled_formulary()
+        self.formulary = formulary
+        entries: list[tuple[tuple[str, ...], _Entry]] = []
+
+        def add(kind: str, value: str, phrases: Iterable[str]) -> None:
+            entries.extend((_key(p), _Entry(kind, value)) for p in phrases)
+
+        w = self.words
+        for name, drug_id in formulary.names.items():
+            add("medicine", drug_id, [name])
+        for cls, phrases in w.medicine_classes.items():
+            add("class", cls, phrases)
+        add("pregnant", "yes", w.pregnancy)
+        add("trimester", "first", w.first_trimester)
+        add("trimester", "later", w.later_trimester)
+        for band, phrases in w.age_bands.items():
+            add("age_band", band, phrases)
+        for device, phrases in w.devices.items():
+            add("device", device, phrases)
+        add("lymphedema", "", w.lymphedema.lymphedema)
+        add("lymphedema", "arm", w.lymphedema.arm)
+        add("lymphedema", "leg", w.lymphedema.leg)
+        add("radiotherapy", "", w.radiotherapy)
+        add("cancer", "active", w.cancer.active)
+        add("cancer", "history", w.cancer.history)
+        add("cancer", "any", w.cancer.any)
+        add("cancer", "on_treatment", w.cancer.on_treatment)
+        for flag, phrases in w.red_flags.items():
+            add("red_flag", flag, phrases)
+        for cond, phrases in w.comorbidities.items():
+            add("comorbidity", cond, phrases)
+        add("needle_phobia", "yes", w.needle_phobia)
+        for sex, phrases in w.sex.items():
+            add("sex", sex, phrases)
+        self.table = tx.PhraseTable(entries)
+        sites = [(_key(p), area) for area, ps in w.body_sites.items() for p in ps]
+        self.sites = tx.PhraseTable(sites)
+        limbs = [(_key(p), limb) for limb, ps in w.lymphedema.limbs.items() for p in ps]
+        self.limbs = tx.PhraseTable(limbs)
+        self.triggers = Triggers(
+            negation_before=tuple(_key(p) for p in w.negation.before),
+            negation_after=tuple(_key(p) for p in w.negation.after),
+            pseudo=tuple(_key(p) for p in w.negation.pseudo),
+            hypothetical_before=tuple(_key(p) for p in w.hypothetical.before),
+            terminate=tuple(_key(p) for p in w.terminate),
+        )
+
+    # -- the pass over one question -------------------------------------------------------------
+
+    def __call__(self, text: str, *, protected: Sequence[tuple[int, int]] = ()) -> PatientContext:
+        """The patient context of ``text``; ``protected`` character ranges (condition names
+        such as "chemotherapy-induced nausea") are not read as patient facts."""
+        toks = tokenize(text)
+        keys = [t.key for t in toks]
+        folded = fold(text)
+        found: list[tuple[int, int, _Entry]] = []
+        for start, key, entry in self.table.find(keys):
+            found.append((start, start + len(key), entry))
+        found = _longest(found)
+        found = [
+            f
+            for f in found
+            if not (
+                f[2].kind in _PROTECTABLE
+                and _inside(toks[f[0]].start, toks[f[1] - 1].end, protected)
+            )
+            and not _cause_word(f, toks)
+        ]
+        mentions: list[Mention] = []
+        spans: list[Span] = []
+        problems: list[str] = []
+        for start, end, entry in found:
+            s, e = toks[start].start, toks[end - 1].end
+            m = self._mention(entry, text, s, e, toks, start, end)
+            if m is not None:
+                mentions.append(m)
+                spans.append(Span(start, end, _family(m.kind)))
+        for m in self._numbers(folded, text, problems):
+            first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
+            mentions.append(m)
+            spans.append(Span(first, first + 1, _family(m.kind)))
+        bounds = [i for i, t in enumerate(toks) if t.word in _SENTENCE_END]
+        negated, hypothetical = governed(keys, bounds, spans, self.triggers)
+        out = []
+        for i, m in enumerate(mentions):
+            neg = i in negated and m.kind not in ("sex", "age", "age_band", "lab")
+            out.append(
+                Mention(m.kind, m.value, m.words, m.start, m.end, neg, i in hypothetical, m.detail)
+            )
+        out = _derive(out)
+        out.sort(key=lambda m: m.start)
+        return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
+
+    def _mention(
+        self,
+        entry: _Entry,
+        text: str,
+        s: int,
+        e: int,
+        toks: list[_Tok],
+        start: int,
+        end: int,
+    ) -> Mention | None:
+        kind, value = entry.kind, entry.value
+        words = text[s:e]
+        if kind == "medicine":
+            classes = sorted(self.formulary.drugs[value].classes)
+            return Mention("medicine", value, words, s, e, detail={"classes": classes})
+        if kind == "class":
+            return Mention("class", value, words, s, e)
+        if kind == "device":
+            near = self._site_near(toks, end, after=6)
+            detail = {"site": near[0]} if near else {}
+            return Mention("device", value, words, s, e, detail=detail)
+        if kind == "lymphedema":
+            limb = value or self._limb_near(toks, start, end)
+            if limb is None:
+                limb = "arm"  # lymphoedema without a limb named: the arm, the common case
+            side = _side_near(toks, start, end)
+            sides = (side,) if side else ("left", "right")
+            return Mention(
+                "lymphedema",
+                f"{sides[0]}_{limb}" if len(sides) == 1 else f"both_{limb}",
+                words,
+                s,
+                e,
+                detail={"limbs": [f"{sd}_{limb}" for sd in sides], "side_stated": bool(side)},
+            )
+        if kind == "radiotherapy":
+            near = self._site_near(toks, end, after=6) or self._site_near(toks, start, before=4)
+            if near is None:
+                return Mention("radiation", "unspecified", words, s, e)
+            site, a, b = near
+            s2, e2 = min(s, a), max(e, b)
+            return Mention("radiation", site, text[s2:e2], s2, e2)
+        if kind == "trimester":
+            return Mention("pregnant", "yes", words, s, e, detail={"trimester": value})
+        return Mention(kind, value, words, s, e)
+
+    def _site_near(
+        self, toks: list[_Tok], pos: int, *, after: int = 0, before: int = 0
+    ) -> tuple[str, int, int] | None:
+        """The body site named near token ``pos``: (site, first char, last char)."""
+        lo, hi = (pos, pos + after) if after else (max(0, pos - before), pos)
+        window = toks[lo:hi]
+        if after:
+            cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
+            window = window[:cut]
+        else:
+            cut = max((i for i, t in enumerate(window) if t.word in _SENTENCE_END), default=-1)
+            lo += cut + 1
+            window = window[cut + 1 :]
+        hits = self.sites.find([t.key for t in window])
+        if not hits:
+            return None
+        start, key, area = max(hits, key=lambda h: (len(h[1]), -h[0]))
+        side = None
+        first = window[start].start
+        for t in window[max(0, start - 2) : start]:
+            if t.word in ("left", "right"):
+                side = t.word
+                first = min(first, t.start)
+        name = f"{side}_{area}" if side else area
+        return name, first, window[start + len(key) - 1].end
+
+    def _limb_near(self, toks: list[_Tok], start: int, end: int) -> str | None:
+        window = toks[max(0, start - 5) : end + 6]
+        hits = self.limbs.find([t.key for t in window])
+        return hits[0][2] if hits else None
+
+    def _numbers(self, folded: str, text: str, problems: list[str]) -> list[Mention]:
+        out: list[Mention] = []
+        for pattern in _AGE:
+            for m in pattern.finditer(folded):
+                age = _number(m.group(1))
+                if age is None or not 0 <= age <= 120 or age != int(age):
+                    continue
+                if any(o.kind == "age" and o.start <= m.start() < o.end for o in out):
+                    continue
+                out.append(
+                    Mention("age", str(int(age)), text[m.start() : m.end()], m.start(), m.end())
+                )
+        for pattern in _WEEKS:
+            for m in pattern.finditer(folded):
+                weeks = _number(m.group(1))
+                if weeks is None or not 0 <= weeks <= 42:
+                    problems.append(f"pregnancy weeks {m.group(1)!r} not between 0 and 42")
+                    continue
+                if any(o.kind == "weeks" for o in out):
+                    continue
+                out.append(
+                    Mention("weeks", str(int(weeks)), text[m.start() : m.end()], m.start(), m.end())
+                )
+        for lab, names in _LAB_NAMES.items():
+            for m in re.finditer(r"\b(?:" + names + r")\b", folded):
+                v = _LAB_VALUE.match(folded, m.end())
+                if v is None or v.end() - m.end() > 40:
+                    continue
+                value = _lab_value(lab, v.group(1), v.group(2), v.group(3))
+                words = text[m.start() : v.end()].strip()
+                if value is None or not 0 <= value <= _LAB_LIMITS[lab]:
+                    problems.append(f"{lab} value {v.group(1)!r} in {words!r} is not usable")
+                    continue
+                if any(o.kind == "lab" and o.value.startswith(lab) for o in out):
+                    continue
+                out.append(
+                    Mention("lab", f"{lab}:{_fmt(value)}", words, m.start(), v.end(),
+                            detail={"lab": lab, "value": value})
+                )  # fmt: skip
+        return out
+
+
+def _number(raw: str) -> float | None:
+    if raw in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[raw])
+    return _parse_number(raw)
+
+
+def _parse_number(raw: str) -> float | None:
+    """``20,000`` -> 20000; ``0,4`` -> 0.4; ``1.2`` -> 1.2."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        return float(raw.replace(",", ""))
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> float | None:
+    """A lab value in acupath's units (10^9/L for counts, ratio for INR)."""
+    value = _parse_number(raw)
+    if value is None or lab == "inr":
+        return value
+    if thousand:
+        return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
+    if unit and ("l" in unit and ("µ" in unit or "u" in unit or "micro" in unit)):
+        return value / 1000 if value >= 1 else value
+    if unit and ("mm" in unit or "cmm" in unit):
+        return value / 1000
+    if value >= _PER_MICROLITRE_FROM[lab]:
+        return value / 1000  # a count written per microlitre
+    return value
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
+    """The side named closest to a mention within its sentence (``left``/``right``)."""
+    best: tuple[int, str] | None = None
+    lo = start
+    while lo > 0 and toks[lo - 1].word not in _SENTENCE_END and start - lo < 6:
+        lo -= 1
+    hi = end
+    while hi < len(toks) and toks[hi].word not in _SENTENCE_END and hi - end < 6:
+        hi += 1
+    for i in range(lo, hi):
+        if toks[i].word in ("left", "right"):
+            dist = start - i if i < start else i - end
+            if best is None or dist < best[0]:
+                best = (dist, toks[i].word)
+    return best[1] if best else None
+
+
+_CAUSE = {"induc", "relat", "associat", "caus"}
+_PROTECTABLE = {"medicine", "class", "cancer"}
+"""Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain"); a
+lymphoedema or a red flag named as a condition is still a fact about the patient."""
+
+
+def _cause_word(found: tuple[int, int, _Entry], toks: Sequence[_Tok]) -> bool:
+    """ "chemotherapy-induced", "aromatase inhibitor-related": the name of a cause inside a
+    condition name, not a medicine the patient takes."""
+    _, end, entry = found
+    if entry.kind not in ("medicine", "class"):
+        return False
+    return end < len(toks) and toks[end].key in _CAUSE
+
+
+def _family(kind: str) -> str:
+    """The negation family of a mention kind (a list of one family stays governed)."""
+    if kind in ("medicine", "class"):
+        return "medicine"
+    return kind
+
+
+def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start >= a and end <= b for a, b in ranges)
+
+
+def _longest(found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+    chosen: list[tuple[int, int, _Entry]] = []
+    for f in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if any(f[0] < c[1] and c[0] < f[1] for c in chosen):
+            continue
+        chosen.append(f)
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def _derive(mentions: list[Mention]) -> list[Mention]:
+    """Age bands from ages, weeks as a pregnancy, and drop facts another fact contradicts."""
+    out = list(mentions)
+    for m in mentions:
+        if m.kind == "age":
+            band = age_band(int(m.value))
+            out.append(Mention("age_band", band, m.words, m.start, m.end, detail={"from": "age"}))
+        if m.kind == "weeks" and not any(o.kind == "pregnant" and not o.negated for o in out):
+            out.append(Mention("pregnant", "yes", m.words, m.start, m.end, m.negated))
+    # an explicit age band wins over one derived from a number only when no number is given
+    if any(m.kind == "age" for m in out):
+        out = [m for m in out if not (m.kind == "age_band" and "from" not in m.detail)]
+    sexes = {m.value for m in out if m.kind == "sex"}
+    if len(sexes) > 1 or (
+        "male" in sexes and any(m.kind == "pregnant" and not m.negated for m in out)
+    ):
+        out = [m for m in out if m.kind != "sex"]
+    return out
+
+
+def age_band(age: int) -> str:
+    """``child`` (0-12), ``adolescent`` (13-17), ``adult`` (18-64) or ``older_adult`` (65+)."""
+    for band, (lo, hi) in AGE_BANDS.items():
+        if lo <= age <= hi:
+            return band
+    return "older_adult"
+
+
+@functools.cache
+def extractor() -> Extractor:
+    """The extractor over the bundled lexicon and formulary (built once per process)."""
+    return Extractor()
+
+
+def extract(text: str, *, protected: Sequence[tuple[int, int]] = ()) -> PatientContext:
+    """The patient context of one question (see the module docstring)."""
+    return extractor()(text, protected=protected)

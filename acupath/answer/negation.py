@@ -1,0 +1,155 @@
+"""Negation and hypotheticals in questions: a ConText-style trigger-and-scope algorithm.
+
+A concept ("fever", "warfarin", "pregnant") found in a question is *negated* when a negation
+trigger governs it ("no fever", "not pregnant", "denies taking blood thinners", "cancer ruled
+out") and *hypothetical* when a conditional trigger does ("if she were on warfarin"). This is the
+algorithm of NegEx (Chapman et al. 2001, J Biomed Inform 34:301-310) as generalised by ConText
+(Harkema et al. 2009, J Biomed Inform 42:839-851):
+
+1. find the trigger terms in the sentence, longest first; *pseudo-triggers* ("no change", "not
+   only", "without trying") are consumed first so that they trigger nothing;
+2. a trigger that comes before its concept governs every token after it up to the end of the
+   sentence, a *termination term* ("but", "however", "which") or ``MAX_SCOPE`` tokens; a trigger
+   that comes after its concept ("ruled out") governs backwards the same way;
+3. inside one scope a list of concepts of the same kind stays governed ("denies fever, weight
+   loss or bladder change"); a concept of another kind ends the scope, so "not pregnant, on
+   warfarin" negates the pregnancy only. This last rule is our addition for question text,
+   where a comma often joins unrelated facts.
+
+Why not medspaCy/negspacy: importing spaCy alone takes about 3.1-3.4 s on the project machine and
+spaCy with negspacy 4.7-5.7 s, against a start-up budget for ``acupath ask`` of about 25 times a
+bare Python start; the algorithm needs no parser, only trigger lists (``data/answer/patient.yaml``)
+and sentence boundaries. See ``docs/ask.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from acupath.answer.text import PhraseTable
+
+MAX_SCOPE = 12
+"""The widest scope of a trigger, in tokens (NegEx used 5; question lists run longer)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A concept found in the text: token positions ``[start, end)`` and its kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """Trigger terms as token sequences (see the module docstring)."""
+
+    negation_before: tuple[tuple[str, ...], ...]
+    negation_after: tuple[tuple[str, ...], ...]
+    pseudo: tuple[tuple[str, ...], ...]
+    hypothetical_before: tuple[tuple[str, ...], ...]
+    terminate: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    role: str  # neg_before, neg_after, pseudo, hyp_before, terminate
+
+
+@functools.cache
+def _table(triggers: Triggers) -> PhraseTable[str]:
+    """Every trigger phrase with its role, indexed by first word (built once per trigger set)."""
+    roles = (
+        ("pseudo", triggers.pseudo),
+        ("neg_after", triggers.negation_after),
+        ("neg_before", triggers.negation_before),
+        ("hyp_before", triggers.hypothetical_before),
+        ("terminate", triggers.terminate),
+    )
+    return PhraseTable((phrase, role) for role, phrases in roles for phrase in phrases)
+
+
+def _find_triggers(words: Sequence[str], triggers: Triggers) -> list[_Trigger]:
+    found = [
+        _Trigger(start, start + len(phrase), role)
+        for start, phrase, role in _table(triggers).find(words)
+    ]
+    # longest first; pseudo-triggers win ties, so "no change" never acts as "no"
+    order = {"pseudo": 0, "neg_after": 1, "neg_before": 2, "hyp_before": 3, "terminate": 4}
+    found.sort(key=lambda t: (-(t.end - t.start), order[t.role], t.start))
+    taken: set[int] = set()
+    chosen: list[_Trigger] = []
+    for t in found:
+        if any(i in taken for i in range(t.start, t.end)):
+            continue
+        taken.update(range(t.start, t.end))
+        chosen.append(t)
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def _sentence_of(pos: int, boundaries: Sequence[int]) -> tuple[int, int]:
+    """``[start, end)`` of the sentence holding token ``pos`` (boundaries: sentence-end tokens)."""
+    start = 0
+    for b in boundaries:
+        if b < pos:
+            start = b + 1
+        else:
+            return start, b
+    return start, 10**9
+
+
+def governed(
+    words: Sequence[str],
+    boundaries: Iterable[int],
+    concepts: Sequence[Span],
+    triggers: Triggers,
+) -> tuple[set[int], set[int]]:
+    """Indexes (into ``concepts``) of the negated and of the hypothetical concepts.
+
+    ``words`` are the folded, stemmed tokens; ``boundaries`` the positions of sentence-ending
+    tokens (``.``, ``;``, ``?``, ``!``). Concepts may overlap a trigger ("no history of cancer"
+    overlaps the trigger "no history of"): a concept is governed when it ends after the trigger.
+    """
+    bounds = sorted(boundaries)
+    found = _find_triggers(words, triggers)
+    stops = [t for t in found if t.role == "terminate"]
+    negated: set[int] = set()
+    hypothetical: set[int] = set()
+    order = sorted(range(len(concepts)), key=lambda i: concepts[i].start)
+    for trig in found:
+        if trig.role in ("pseudo", "terminate"):
+            continue
+        s_start, s_end = _sentence_of(trig.start, bounds)
+        target = negated if trig.role.startswith("neg") else hypothetical
+        if trig.role.endswith("before"):
+            limit = min(s_end, trig.end + MAX_SCOPE)
+            for stop in stops:
+                if trig.end <= stop.start < limit:
+                    limit = stop.start
+                    break
+            kind: str | None = None
+            for i in order:
+                c = concepts[i]
+                if c.end <= trig.end or c.start < trig.start or c.start >= limit:
+                    continue
+                if kind is not None and c.kind != kind and target is negated:
+                    break  # another kind of fact ends a negation's list
+                kind = c.kind
+                target.add(i)
+        else:
+            floor = max(s_start, trig.start - MAX_SCOPE)
+            for stop in stops:
+                if floor <= stop.start < trig.start:
+                    floor = stop.end
+            for i in reversed(order):
+                c = concepts[i]
+                if c.start >= trig.start or c.start < floor:
+                    continue
+                target.add(i)
+                break  # "cancer ruled out" governs the nearest concept before it
+    return negated, hypothetical

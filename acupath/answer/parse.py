@@ -1,0 +1,440 @@
+"""Reading a question (or a claim) into a :class:`Statement`, the parse step of DESIGN.md.
+
+``text --parse--> Statement --screen--> ... --judge--> ... --word--> answer``
+
+:func:`parse` does, in order:
+
+1. **spelling**: words that acupath does not know and that lie one edit (two for long words)
+   from a word it does know are corrected with rapidfuzz's optimal-string-alignment distance
+   ("acupunture" -> "acupuncture", "pian" -> "pain", "migrane" -> "migraine");
+2. **patient context** (:mod:`acupath.answer.context`), with condition names protected so that
+   "chemotherapy-induced nausea" stays a condition and does not become a patient on chemotherapy;
+3. **names**: trials (PEACE, SWOG S1200, GERAC, ART), guideline bodies and payers (NICE, ACP,
+   Medicare/CMS), drugs that cause a condition ("joint pain on letrozole" -> aromatase-inhibitor
+   arthralgia), body words ("my knees") when nothing more precise is named
+   (``data/answer/names.yaml``);
+4. **question understanding** (:mod:`acupath.answer.understand`) on the text without the
+   patient's words, so "10 weeks pregnant" or "apixaban" is never read as an unknown topic;
+5. **premises** the evidence contradicts ("cures", "shrinks tumours", "far better than sham",
+   "no side effects") and **what was not understood**: runs of content words no step used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from acupath.answer import text as tx
+from acupath.answer.context import PatientContext, extractor, tokenize
+from acupath.answer.lexicon import names, patient_words
+from acupath.answer.understand import Question, Understander
+
+OUTCOME_WORDS = {
+    "pain": "pain",
+    "function": "function",
+    "disability": "function",
+    "nausea": "nausea",
+    "vomit": "nausea",
+    "fatigu": "fatigue",
+    "opioid": "opioid use",
+    "quality": "quality of life",
+    "hot": "hot flashes",
+    "sleep": "sleep",
+    "anxiety": "anxiety",
+}
+LARGE_WORDS = {"far", "much", "vastly", "hugely", "dramatically", "massively", "way", "greatly"}
+SMALL_WORDS = {"slightly", "modest", "modestly", "small", "little", "marginally"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a question or claim says, before any judgement (DESIGN: one parser for Ask and
+    Check). ``question`` is the understanding the retrieval uses."""
+
+    text: str
+    question: Question
+    patient: PatientContext
+    corrected_text: str
+    corrections: dict[str, str] = field(default_factory=dict)
+    sources_named: tuple[str, ...] = ()
+    names_matched: tuple[str, ...] = ()
+    premises: tuple[str, ...] = ()
+    outcome: str | None = None
+    direction: str | None = None
+    size: str | None = None
+    not_understood: tuple[str, ...] = ()
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        return self.question.conditions
+
+    @property
+    def intervention(self) -> tuple[str, ...]:
+        return self.question.interventions
+
+    @property
+    def comparator(self) -> tuple[str, ...]:
+        return self.question.comparators
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        """Guideline bodies, payers and trials the text names (as source ids)."""
+        return self.sources_named
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "corrected_text": self.corrected_text,
+            "corrections": dict(self.corrections),
+            "sources_named": list(self.sources_named),
+            "names_matched": list(self.names_matched),
+            "premises": list(self.premises),
+            "outcome": self.outcome,
+            "direction": self.direction,
+            "size": self.size,
+            "not_understood": list(self.not_understood),
+        }
+
+
+@dataclass(frozen=True)
+class _NameHit:
+    start: int
+    end: int
+    kind: str  # trial, body, drug_word, body_word
+    payload: Any
+
+
+class Parser:
+    """The parse step over one understander; build once (per evidence base), call many times."""
+
+    def __init__(self, understander: Understander) -> None:
+        self.understander = understander
+        self.extract = extractor()
+        nm = names()
+        entries: list[tuple[tuple[str, ...], tuple[str, Any]]] = []
+        for trial in nm.trials:
+            entries += [(_key(n), ("trial", trial)) for n in trial.names]
+        for body in nm.bodies:
+            entries += [(_key(n), ("body", body)) for n in body.names]
+        for bc in nm.body_conditions:
+            entries += [(_key(n), ("body_word", bc.condition)) for n in bc.words]
+        for ex in nm.expansions:
+            entries += [(_key(n), ("expansion", ex)) for n in ex.words]
+        entries += [(_key(n), ("time", n)) for n in nm.time_phrases]
+        self.names = tx.PhraseTable(entries)
+        self.drug_conditions = [
+            (set(dc.classes), {_key(w) for w in dc.words}, dc.condition)
+            for dc in nm.drug_conditions
+        ]
+        self.cooccur = [
+            (
+                [{_key(w)[0] for w in ([g] if isinstance(g, str) else g)} for g in ex.all_of],
+                ex,
+            )
+            for ex in nm.expansions
+            if ex.all_of
+        ]
+        self.premises = tx.PhraseTable(
+            (_key(p), kind) for kind, ps in nm.premises.items() for p in ps
+        )
+        self.filler = {k for w in nm.filler for k in _key(w)}
+        self.surfaces: set[str] = set()
+        self.known = self._known_words()
+        self._vocab_list = tuple(sorted(w for w in self.surfaces if len(w) >= 4 and w.isalpha()))
+
+    def _learn(self, phrases: Iterable[str]) -> set[str]:
+        """The stems of ``phrases``; their surface words join the spelling vocabulary."""
+        stems: set[str] = set()
+        for p in phrases:
+            for t in tokenize(p):
+                if t.word[0].isalnum():
+                    stems.add(t.key)
+                    self.surfaces.add(t.word)
+        return stems
+
+    def _known_words(self) -> set[str]:
+        known: set[str] = set(self.understander.known_words)
+        u = self.understander
+        vocab = u.vocab
+        lists: list[Iterable[str]] = [
+            vocab.acupuncture_terms,
+            vocab.generic_words,
+            vocab.other_treatment_terms,
+            [x.phrase for x in vocab.umbrella],
+        ]
+        for table in (vocab.intents, vocab.interventions, vocab.comparators):
+            lists.extend(table.values())
+        for cond in u.conditions.values():
+            lists.append([cond.name, *cond.synonyms, *cond.lay_terms])
+        for items in lists:
+            known |= self._learn(items)
+        pw = patient_words()
+        groups: list[Iterable[str]] = [
+            pw.pregnancy, pw.first_trimester, pw.later_trimester, pw.radiotherapy,
+            pw.needle_phobia, pw.negation.before, pw.negation.after, pw.negation.pseudo,
+            pw.hypothetical.before, pw.terminate, pw.lymphedema.lymphedema, pw.lymphedema.arm,
+            pw.lymphedema.leg, pw.cancer.active, pw.cancer.history, pw.cancer.any,
+            pw.cancer.on_treatment,
+        ]  # fmt: skip
+        tables: list[Mapping[Any, tuple[str, ...]]] = [
+            pw.medicine_classes, pw.age_bands, pw.devices, pw.body_sites, pw.red_flags,
+            pw.comorbidities, pw.sex, pw.lymphedema.limbs,
+        ]  # fmt: skip
+        for mapping in tables:
+            groups.extend(mapping.values())
+        for ps in groups:
+            known |= self._learn(ps)
+        known |= self._learn(self.extract.formulary.names)
+        nm = names()
+        for trial in nm.trials:
+            known |= self._learn(trial.names)
+        for body in nm.bodies:
+            known |= self._learn(body.names)
+        for dc in nm.drug_conditions:
+            known |= self._learn(dc.words)
+        for bc in nm.body_conditions:
+            known |= self._learn(bc.words)
+        for ex in nm.expansions:
+            known |= self._learn(ex.words)
+            for g in ex.all_of:
+                known |= self._learn([g] if isinstance(g, str) else g)
+        for ps in nm.premises.values():
+            known |= self._learn(ps)
+        known |= self._learn(nm.filler)
+        known |= self._learn(nm.time_phrases)
+        known.update(tx.STOPWORDS)
+        return known
+
+    # -- the steps ------------------------------------------------------------------------------
+
+    def correct(self, text: str) -> tuple[str, dict[str, str]]:
+        """``text`` with misspelt words replaced (see the module docstring)."""
+        toks = tokenize(text)
+        fixes: list[tuple[int, int, str]] = []
+        corrections: dict[str, str] = {}
+        for t in toks:
+            word = t.word
+            if len(word) < 4 or not word.isalpha() or t.key in self.known or word in self.known:
+                continue
+            best = _closest(word, self._vocab_list)
+            if best is None:
+                continue
+            fixes.append((t.start, t.end, best))
+            corrections[text[t.start : t.end]] = best
+        for start, end, word in reversed(fixes):
+            text = text[:start] + word + text[end:]
+        return text, corrections
+
+    def __call__(self, question: str) -> Statement:
+        corrected, corrections = self.correct(question)
+        toks = tokenize(corrected)
+        keys = [t.key for t in toks]
+        protected = self._condition_ranges(corrected)
+        premise_hits = self.premises.find(keys)
+        # "shrink tumours" is a premise about cancer, not a patient with a tumour
+        protected += [(toks[s].start, toks[s + len(k) - 1].end) for s, k, _ in premise_hits]
+        patient = self.extract(corrected, protected=protected)
+        hits = [
+            _NameHit(s, s + len(k), kind, payload)
+            for s, k, (kind, payload) in self.names.find(keys)
+        ]
+        # the understanding reads the question without the patient's words and names
+        # a fact inside a condition name ("lymphoedema after breast cancer") stays for the
+        # understanding too: it is also what the question is about
+        blank = [
+            (m.start, m.end)
+            for m in patient.mentions
+            if patient.about_patient(m)
+            and not any(a <= m.start and m.end <= b for a, b in protected)
+        ]
+        blank += [
+            (toks[h.start].start, toks[h.end - 1].end)
+            for h in hits
+            if h.kind not in ("body_word", "expansion")
+        ]
+        plain = _blank(corrected, blank)
+        key_set = set(keys)
+        co = [ex for groups, ex in self.cooccur if all(g & key_set for g in groups)]
+        hit_ex = [h.payload for h in hits if h.kind == "expansion"]
+        added = list(dict.fromkeys(ex.add for ex in [*hit_ex, *co]))
+        extra_intents_co = [ex.intent for ex in co if ex.intent]
+        if added:
+            plain = plain + " " + " ".join(added)
+        q = self.understander(plain)
+        sources: list[str] = []
+        extra_conditions: list[str] = []
+        extra_intents: list[str] = []
+        matched: list[str] = []
+        for h in hits:
+            words = corrected[toks[h.start].start : toks[h.end - 1].end]
+            if h.kind == "trial":
+                sources += h.payload.sources
+                extra_conditions += h.payload.conditions
+                extra_intents.append("efficacy")
+                matched.append(words)
+            elif h.kind == "body":
+                sources += h.payload.sources
+                extra_intents.append(h.payload.intent)
+                matched.append(words)
+            elif h.kind == "expansion" and h.payload.intent:
+                extra_intents.append(h.payload.intent)
+        extra_intents += extra_intents_co
+        classes = patient.drug_classes()
+        for cls, symptom_words, cond in self.drug_conditions:
+            if classes & cls and any(_has(keys, key_set, w) for w in symptom_words):
+                extra_conditions.append(cond)
+        if not q.conditions and not extra_conditions:
+            extra_conditions += [h.payload for h in hits if h.kind == "body_word"]
+        q = _merge(q, extra_conditions, extra_intents, bool(hits) or patient.describes_patient)
+        q = dataclasses.replace(q, text=question)  # the understanding read ``plain``
+        premises = tuple(dict.fromkeys(kind for _, _, kind in premise_hits))
+        if "tumour" in premises or "cure" in premises:
+            q = _premise_scope(q)
+        used = [(m.start, m.end) for m in patient.mentions]
+        used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
+        missing = self._not_understood(corrected, toks, used, q)
+        return Statement(
+            text=question,
+            question=q,
+            patient=patient,
+            corrected_text=corrected,
+            corrections=corrections,
+            sources_named=tuple(dict.fromkeys(sources)),
+            names_matched=tuple(matched),
+            premises=premises,
+            outcome=_outcome(keys),
+            direction=_direction(keys),
+            size=_size(keys),
+            not_understood=missing,
+        )
+
+    def _condition_ranges(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of condition names (not umbrella words) in ``text``."""
+        toks = [t for t in tokenize(text) if t.word[0].isalnum() and t.word not in tx.STOPWORDS]
+        keys = [t.key for t in toks]
+        out = []
+        for start, key, _ in self.understander.condition_table.find(keys):
+            out.append((toks[start].start, toks[start + len(key) - 1].end))
+        return out
+
+    def _not_understood(
+        self,
+        text: str,
+        toks: Sequence[Any],
+        used: Sequence[tuple[int, int]],
+        q: Question,
+    ) -> tuple[str, ...]:
+        runs: list[list[Any]] = []
+        current: list[Any] = []
+        for t in toks:
+            inside = any(a <= t.start and t.end <= b for a, b in used)
+            unknown = (
+                t.word[0].isalpha()
+                and len(t.word) >= 3  # "m" of "I'm", "s" of "it's"
+                and not inside
+                and t.key not in self.known
+                and t.word not in self.known
+            )
+            if unknown:
+                current.append(t)
+            elif current:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        out = [text[r[0].start : r[-1].end] for r in runs]
+        out += [w for w in q.unknown_topic if not any(w in o.lower() for o in out)]
+        return tuple(dict.fromkeys(out))
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(phrase) if t.word[0].isalnum())
+
+
+def _has(keys: Sequence[str], key_set: set[str], phrase: tuple[str, ...]) -> bool:
+    if not phrase or phrase[0] not in key_set:
+        return False
+    return bool(tx.contains_phrase(keys, phrase))
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest(word: str, vocab: tuple[str, ...]) -> str | None:
+    """The known word one edit away (two for words of eight letters or more), same first letter."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    limit = 2 if len(word) >= 8 else 1
+    candidates = [v for v in vocab if v[0] == word[0] and abs(len(v) - len(word)) <= limit]
+    if not candidates:
+        return None
+    hit = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
+    return str(hit[0]) if hit is not None else None
+
+
+def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in ranges:
+        for i in range(a, min(b, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _merge(
+    q: Question, conditions: Sequence[str], intents: Sequence[str], about_acupuncture: bool
+) -> Question:
+    from acupath.answer.vocabulary import INTENTS
+
+    conds = tuple(dict.fromkeys([*q.conditions, *conditions]))
+    new_intents = set(q.intents) | set(intents)
+    if conditions and new_intents == {"overview"} and not q.conditions:
+        new_intents = {"efficacy"}
+    if len(new_intents) > 1 and "overview" in new_intents and intents:
+        new_intents.discard("overview")
+    ordered = tuple(i for i in INTENTS if i in new_intents)
+    in_scope, note = q.in_scope, q.scope_note
+    if not in_scope and (conditions or intents) and about_acupuncture:
+        in_scope, note = True, None
+    unknown = q.unknown_topic if not conditions else ()
+    return dataclasses.replace(
+        q,
+        conditions=conds,
+        intents=ordered or (("efficacy",) if conds else ("overview",)),
+        in_scope=in_scope,
+        scope_note=note,
+        unknown_topic=unknown,
+    )
+
+
+def _premise_scope(q: Question) -> Question:
+    """A question that assumes a cure or a tumour effect is in scope: the answer corrects it."""
+    if q.in_scope:
+        return q
+    return dataclasses.replace(q, in_scope=True, scope_note=None)
+
+
+def _outcome(keys: Sequence[str]) -> str | None:
+    for k in keys:
+        for stem, outcome in OUTCOME_WORDS.items():
+            if k.startswith(stem):
+                return outcome
+    return None
+
+
+def _direction(keys: Sequence[str]) -> str | None:
+    words = set(keys)
+    if words & {"worse", "harm", "harmful", "dangerou"}:
+        return "harm"
+    if words & {"better", "help", "reduc", "work", "effectiv", "cure", "relief", "reliev"}:
+        return "benefit"
+    return None
+
+
+def _size(keys: Sequence[str]) -> str | None:
+    words = set(keys)
+    if words & LARGE_WORDS:
+        return "large"
+    if words & SMALL_WORDS:
+        return "small"
+    return None

@@ -1,0 +1,364 @@
+"""Screen-aware answers: the patient of a question goes through the same screen as
+``acupath screen``, and nothing the screen excludes reaches the answer.
+
+:func:`assess` turns a :class:`~acupath.answer.context.PatientContext` into a partial intake
+(the fields the question gives; an age band stands in for a missing age, ``unspecified`` for a
+missing condition) and calls :func:`acupath.care.screening.screen`. The result
+(:class:`Safety`) carries the screen's decision, red flags and exclusions, the urgency of a
+referral (the screen's own ``urgency`` when its result has one, else
+``data/answer/red_flags.yaml``), red flags the intake cannot carry (a thunderclap headache)
+with their own reason and source, and the *blocked* codes: every excluded point plus every
+atlas point lying in an excluded region.
+
+:func:`filter_answer` is the last step before verification: it removes from every section but
+the safety box each line that names a blocked point code, a point in an excluded region, or an
+excluded technique, and says how many it removed. The safety box names the exclusions only in
+its one ``EXCLUSION_PREFIX`` line, so a test can check the whole answer (Markdown and JSON).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from acupath.answer.context import PatientContext
+from acupath.answer.lexicon import URGENCIES, RedFlagUrgency, red_flag_urgencies
+from acupath.answer.models import Answer, Section
+from acupath.care import vocabulary as care_vocab
+from acupath.care.intake import Intake
+from acupath.care.medications import MedicationProfile
+
+UNSPECIFIED = "unspecified"
+"""The condition id of an intake built from a question that names no condition."""
+
+BAND_AGES = {"child": 8, "adolescent": 15, "adult": 40, "older_adult": 70}
+"""The age that stands for an age band when the question gives no number (rules use ranges)."""
+
+EXCLUSION_PREFIX = "Not for this patient:"
+"""The one line of the safety box that may name excluded points, regions and techniques."""
+
+TECHNIQUE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "electro": (
+        "electroacupuncture", "electro-acupuncture", "electro acupuncture",
+        "electrical stimulation", "electrostimulation", "electric stimulation",
+        "percutaneous electrical", "tens",
+    ),
+    "auricular": (
+        "auricular", "ear acupuncture", "ear points", "ear point", "ear seeds",
+        "battlefield acupuncture", "nada protocol", "ear needles", "auriculotherapy",
+    ),
+    "semi_permanent_needles": (
+        "semi-permanent", "semipermanent", "indwelling", "press needles", "press tack",
+        "intradermal needles",
+    ),
+    "deep_needling": ("deep needling", "deep insertion", "needled deeply", "deeply inserted"),
+    "strong_stimulation": (
+        "strong stimulation", "vigorous stimulation", "strong manual stimulation",
+    ),
+}  # fmt: skip
+"""Words that name each excludable technique in answer text (care.vocabulary.TECHNIQUES)."""
+
+TECHNIQUE_NAMES = {
+    "electro": "electroacupuncture",
+    "auricular": "ear (auricular) acupuncture",
+    "semi_permanent_needles": "needles left in place between sessions",
+    "deep_needling": "deep needling",
+    "strong_stimulation": "strong stimulation",
+}
+
+_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3})[-‑]?(\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Safety:
+    """What the screen says about the patient of one question (see the module docstring)."""
+
+    intake: Mapping[str, Any]
+    assumed: tuple[str, ...]
+    screen: Any  # acupath.care.screening.ScreenResult
+    decision: str
+    urgency: str | None
+    red_flags: tuple[str, ...]
+    extra_flags: tuple[RedFlagUrgency, ...] = ()
+    blocked_codes: frozenset[str] = field(default_factory=frozenset)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def excluded_points(self) -> tuple[str, ...]:
+        return tuple(self.screen.excluded_points)
+
+    @property
+    def excluded_regions(self) -> tuple[str, ...]:
+        return tuple(self.screen.excluded_regions)
+
+    @property
+    def excluded_techniques(self) -> tuple[str, ...]:
+        return tuple(self.screen.excluded_techniques)
+
+    @property
+    def excludes_anything(self) -> bool:
+        return bool(self.excluded_points or self.excluded_regions or self.excluded_techniques)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The screen JSON (as ``acupath screen`` prints it) plus what the answer added."""
+        out = dict(self.screen.as_dict())
+        out["decision"] = self.decision
+        out["urgency"] = self.urgency
+        out["red_flags"] = list(self.red_flags)
+        out["screen_decision"] = self.screen.decision
+        out["answer_red_flags"] = [
+            {"id": f.id, "urgency": f.urgency, "reason": f.reason, "sources": list(f.sources)}
+            for f in self.extra_flags
+        ]
+        out["intake"] = dict(self.intake)
+        out["assumed"] = list(self.assumed)
+        out["problems"] = list(self.problems)
+        return out
+
+
+class ContextIntake(Intake):
+    """An intake whose medicines may include drug classes named without a drug
+    ("blood thinners"), so the screen sees the class the question names."""
+
+    extra_drug_classes: tuple[str, ...] = ()
+
+    def medication_profile(self) -> MedicationProfile:
+        profile = super().medication_profile()
+        if not self.extra_drug_classes:
+            return profile
+        return dataclasses.replace(
+            profile, classes=profile.classes | frozenset(self.extra_drug_classes)
+        )
+
+
+def intake_data(
+    context: PatientContext, conditions: Sequence[str]
+) -> tuple[dict[str, Any], list[str]]:
+    """The partial intake a question gives, and the fields acupath had to assume."""
+    assumed: list[str] = []
+    data: dict[str, Any] = {}
+    age = context.first("age")
+    band = context.first("age_band")
+    if age is not None:
+        data["age"] = int(age.value)
+    else:
+        data["age"] = BAND_AGES[band.value if band else "adult"]
+        assumed.append(f"age (taken as {data['age']}: {band.value if band else 'adult'})")
+    sex = context.first("sex")
+    if sex is not None:
+        data["sex"] = sex.value
+    pregnant = [m for m in context.mentions if m.kind == "pregnant"]
+    if any(not m.negated for m in pregnant):
+        data["pregnant"] = True
+        weeks = context.first("weeks")
+        if weeks is not None:
+            data["pregnancy_weeks"] = int(weeks.value)
+        else:
+            assumed.append("pregnancy weeks (unknown: every trimester's precautions apply)")
+    elif pregnant:
+        data["pregnant"] = False
+    data["conditions"] = [{"condition": c} for c in conditions] or [{"condition": UNSPECIFIED}]
+    meds = [m.value for m in context.applied if m.kind == "medicine"]
+    if meds:
+        data["medications"] = list(dict.fromkeys(meds))
+    classes = [m.value for m in context.applied if m.kind == "class"]
+    if classes:
+        data["extra_drug_classes"] = list(dict.fromkeys(classes))
+    labs = {m.detail["lab"]: m.detail["value"] for m in context.applied if m.kind == "lab"}
+    if labs:
+        data["labs"] = labs
+    devices = []
+    for m in context.applied:
+        if m.kind == "device":
+            site = m.detail.get("site")
+            devices.append({"type": m.value, "site": site} if site else {"type": m.value})
+    if devices:
+        data["devices"] = devices
+    limbs = [limb for m in context.applied if m.kind == "lymphedema" for limb in m.detail["limbs"]]
+    if limbs:
+        data["lymphedema"] = list(dict.fromkeys(limbs))
+    cancer = _cancer(context)
+    if cancer is not None:
+        data["cancer"] = cancer
+    flags = [v for v in context.values("red_flag") if v in care_vocab.RED_FLAGS]
+    if flags:
+        data["red_flags"] = flags
+    comorbid = list(context.values("comorbidity"))
+    if comorbid:
+        data["comorbidities"] = comorbid
+    if context.first("needle_phobia") is not None:
+        data["needle_phobia"] = True
+    return data, assumed
+
+
+def _cancer(context: PatientContext) -> dict[str, Any] | None:
+    values = set(context.values("cancer"))
+    treatments = list(context.cancer_treatments())
+    sites = [v for v in context.values("radiation") if v != "unspecified"]
+    if not values and not treatments:
+        return None
+    return {
+        "active": "active" in values,
+        "on_treatment": "on_treatment" in values or "chemotherapy" in treatments,
+        "treatments": treatments,
+        "radiation_sites": sites,
+    }
+
+
+def _validate(data: dict[str, Any], condition_ids: Iterable[str]) -> tuple[Intake, list[str]]:
+    """Validate the intake; a field the validator refuses is dropped and reported."""
+    problems: list[str] = []
+    ctx = {"conditions": frozenset(condition_ids) | {UNSPECIFIED}}
+    for _ in range(6):
+        try:
+            return ContextIntake.model_validate(data, context=ctx), problems
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            top = str(err["loc"][0]) if err["loc"] else ""
+            if not top or top not in data or top in ("age", "conditions"):
+                raise
+            problems.append(f"{top}: {str(err['msg']).removeprefix('Value error, ')}")
+            data = {k: v for k, v in data.items() if k != top}
+    raise RuntimeError("intake kept failing validation")  # pragma: no cover
+
+
+def assess(
+    context: PatientContext, conditions: Sequence[str], condition_ids: Iterable[str]
+) -> Safety | None:
+    """Screen the patient the question describes; ``None`` when it describes nobody."""
+    if not context.describes_patient:
+        return None
+    from acupath.care.screening import screen
+
+    data, assumed = intake_data(context, conditions)
+    intake, problems = _validate(data, condition_ids)
+    from acupath.care.policy import POLICY_ENV
+
+    result = screen(intake, policy=_policy(os.environ.get(POLICY_ENV) or None))
+    table = red_flag_urgencies()
+    extra = tuple(
+        table[v] for v in context.values("red_flag") if v in table and not table[v].screen
+    )
+    flags = tuple(dict.fromkeys([*result.red_flags, *(f.id for f in extra)]))
+    decision = "refer" if extra else result.decision
+    urgency = _urgency(result, flags, table)
+    return Safety(
+        intake=intake.model_dump(mode="json", exclude_defaults=True),
+        assumed=tuple(assumed),
+        screen=result,
+        decision=decision,
+        urgency=urgency if decision == "refer" else None,
+        red_flags=flags,
+        extra_flags=extra,
+        blocked_codes=blocked_codes(result),
+        problems=tuple([*context.problems, *problems]),
+    )
+
+
+def _urgency(result: Any, flags: Sequence[str], table: Mapping[str, RedFlagUrgency]) -> str | None:
+    """The screen's urgency when it gives one (care adds it), else the most urgent flag's."""
+    own = getattr(result, "urgency", None)
+    levels: list[str] = [table[f].urgency for f in flags if f in table]
+    if isinstance(own, str) and own in URGENCIES:
+        levels.append(own)  # a more urgent answer-only flag still wins
+    if not levels:
+        return "soon" if flags else None
+    return min(levels, key=URGENCIES.index)
+
+
+@functools.lru_cache(maxsize=4)
+def _policy(path: str | None) -> Any:
+    """The clinic policy ``screen`` would load, read once per policy file (it is plain data)."""
+    from acupath.care.policy import load_policy
+
+    return load_policy(path) if path else load_policy(use_env=False)
+
+
+@functools.cache
+def _atlas() -> tuple[Any, ...]:
+    from acupath.care import points as care_points
+    from acupath.points import all_points
+
+    return tuple(care_points.facts(p.code) for p in all_points())
+
+
+def blocked_codes(result: Any) -> frozenset[str]:
+    """Excluded points, plus every atlas point in an excluded region (either side: an answer
+    lists codes without sides), plus ear points when ear acupuncture is excluded."""
+    return _blocked(
+        tuple(result.excluded_points),
+        tuple(result.excluded_regions),
+        "auricular" in result.excluded_techniques,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _blocked(points: tuple[str, ...], regions: tuple[str, ...], auricular: bool) -> frozenset[str]:
+    from acupath.care import points as care_points
+
+    out = {c.upper() for c in points}
+    sites = [care_vocab.parse_site(n) for n in regions]
+    for point in _atlas():
+        if sites and care_points.sides_blocked(point, sites):
+            out.add(point.code.upper())
+        if auricular and point.auricular:
+            out.add(point.code.upper())
+    return frozenset(out)
+
+
+def line_violations(line: str, safety: Safety) -> list[str]:
+    """What a line of answer text names that the screen excludes (codes, technique words)."""
+    found = [c for c in _codes(line) if c in safety.blocked_codes] if safety.blocked_codes else []
+    low = line.lower()
+    for tech in safety.excluded_techniques:
+        if _technique_pattern(tech).search(low):
+            found.append(tech)
+    return found
+
+
+@functools.cache
+def _technique_pattern(tech: str) -> re.Pattern[str]:
+    words = TECHNIQUE_WORDS.get(tech, (tech.replace("_", " "),))
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
+
+
+def _codes(line: str) -> list[str]:
+    return [(a + b).upper() for a, b in _CODE.findall(line)]
+
+
+def filter_answer(answer: Answer, safety: Safety | None, safety_title: str) -> Answer:
+    """Remove every line outside the safety box that names what the screen excludes."""
+    if safety is None or not (safety.blocked_codes or safety.excluded_techniques):
+        return answer
+    sections: list[Section] = []
+    removed = 0
+    for sec in answer.sections:
+        if sec.title == safety_title:
+            sections.append(sec)
+            continue
+        kept: list[str] = []
+        for line in sec.text.splitlines():
+            if line_violations(line, safety):
+                removed += 1
+                continue
+            kept.append(line)
+        text = "\n".join(kept).strip("\n")
+        if not any(ln.strip() and not ln.lstrip().startswith("#") for ln in kept):
+            continue  # nothing of the section is left for this patient
+        sections.append(Section(sec.title, text, sec.citations))
+    follow = tuple(q for q in answer.follow_ups if not line_violations(q, safety))
+    title = answer.title if not line_violations(answer.title, safety) else "Acupuncture"
+    if removed:
+        note = (
+            "Some lines of evidence were left out because they name points or techniques that "
+            "the screen excludes for this patient (see the safety section above)."
+        )
+        sections.append(Section("Left out for this patient", note))
+    return dataclasses.replace(answer, sections=tuple(sections), follow_ups=follow, title=title)

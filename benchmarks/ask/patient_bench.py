@@ -1,0 +1,252 @@
+"""Issue-10 scoring of ``acupath ask``: patient-specific safety, red flags leading, excluded
+points never listed, premise correction, fact recall, citation precision, latency.
+
+Used by ``run.py`` for ``questions_patient.yaml`` (the tuning part) and
+``questions_holdout.yaml`` (held out: never run while the rules were written).
+
+Scores, per part:
+
+- screen decision: questions with an expected ``decision`` whose answer's screen has it;
+- safety handled: questions with an expected ``decision`` whose answer carries a screen with that
+  decision (and, for ``refer``, an urgency at least as urgent as expected), every expected
+  context label applied and no ``not_context`` label applied;
+- red flags leading: ``refer`` answers whose first section is the safety section opening with the
+  referral, with no evidence section before it;
+- excluded points listed: lines outside the safety section (any section, title, follow-ups; both
+  clinician and patient answers) naming a point the screen excludes, a point in an excluded
+  region, an excluded technique, or a point the question's ``avoid`` list names (target 0);
+- premise correction: premise questions whose answer has the correction section before any
+  evidence section;
+- fact recall and source recall as in ``questions.yaml``; citation precision over all lines;
+- latency: one ``ask()`` call in process, p50/p95.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import yaml
+
+from acupath.answer import Answer, ask
+from acupath.answer.opening import PATIENT_LINE_LEADS, TITLES
+from acupath.answer.safety import TECHNIQUE_WORDS, Safety, blocked_codes, line_violations
+from acupath.evidence.loader import EvidenceBase
+
+URGENCY_ORDER = ("emergency", "urgent", "soon", "routine")
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        data: list[dict[str, Any]] = yaml.safe_load(fh)
+    return data
+
+
+def _labels(answer: Answer) -> set[str]:
+    from acupath.answer.context import Mention, PatientContext
+
+    ctx = answer.patient_context or {}
+    mentions = tuple(
+        Mention(f["kind"], f["value"], f["words"], 0, 0, f["negated"], f["hypothetical"],
+                f.get("detail", {}))
+        for f in ctx.get("facts", ())
+    )  # fmt: skip
+    labels = {_normal(x) for x in PatientContext(mentions).labels()}
+    if answer.screen:
+        labels |= {f"red_flag:{f}" for f in answer.screen.get("red_flags", ())}
+    return labels
+
+
+def _evidence_lines(answer: Answer) -> Answer:
+    """The answer without the lines that state the patient's own figures or clinic policy
+    (they cite no source by design; the verifier traces them to the question and policy)."""
+    sections = tuple(
+        dataclasses.replace(
+            s,
+            text="\n".join(
+                ln for ln in s.text.splitlines()
+                if not any(ln.startswith(f"- {lead}") for lead in PATIENT_LINE_LEADS)
+            ),
+        )
+        for s in answer.sections
+    )  # fmt: skip
+    return dataclasses.replace(answer, sections=sections)
+
+
+def _normal(label: str) -> str:
+    """``anc:2.0`` and ``anc:2`` are the same label: numbers compare as numbers."""
+    head, _, tail = label.rpartition(":")
+    try:
+        return f"{head}:{float(tail):g}" if head else label
+    except ValueError:
+        return label
+
+
+def exclusion_violations(answer: Answer, avoid: list[str]) -> list[str]:
+    """Lines outside the safety section that name what the screen excludes."""
+    screen = answer.screen
+    title = TITLES[answer.audience]["safety"]
+    lines: list[str] = [answer.title, *answer.follow_ups]
+    for s in answer.sections:
+        if s.title != title:
+            lines += s.text.splitlines()
+    out: list[str] = []
+    if screen:
+        result = SimpleNamespace(
+            excluded_points=screen["excluded_points"],
+            excluded_regions=screen["excluded_regions"],
+            excluded_techniques=screen["excluded_techniques"],
+        )
+        safety = Safety(
+            intake={}, assumed=(), screen=result, decision=screen["decision"], urgency=None,
+            red_flags=(), blocked_codes=blocked_codes(result) | {a.upper() for a in avoid},
+        )  # fmt: skip
+        out += [ln for ln in lines if line_violations(ln, safety)]
+    elif avoid:
+        out += [ln for ln in lines if any(a in ln for a in avoid)]
+    return out
+
+
+def run_part(
+    base: EvidenceBase, questions: list[dict[str, Any]], citation_lines: Any
+) -> dict[str, Any]:
+    ask("warm-up: is acupuncture safe with warfarin?", base=base)
+    safety_total = safety_ok = decision_ok = 0
+    flag_total = flag_ok = 0
+    premise_total = premise_ok = 0
+    facts_total = facts_found = sources_total = sources_found = 0
+    lines_checked = lines_ok = 0
+    violations: list[str] = []
+    misses: list[str] = []
+    latencies: list[float] = []
+    withheld = 0
+    fully = 0
+    for q in questions:
+        t0 = time.perf_counter()
+        answer = ask(q["question"], base=base)
+        latencies.append(time.perf_counter() - t0)
+        patient = ask(q["question"], base=base, audience="patient")
+        withheld += (not answer.verified) + (not patient.verified)
+        fully += answer.answered_fully
+        title = TITLES["clinician"]["safety"]
+        if "decision" in q:
+            safety_total += 1
+            labels = _labels(answer)
+            screen = answer.screen or {}
+            problems = []
+            if screen.get("decision") != q["decision"]:
+                problems.append(f"decision {screen.get('decision')} != {q['decision']}")
+            else:
+                decision_ok += 1
+            if q.get("urgency"):
+                got = screen.get("urgency")
+                if got not in URGENCY_ORDER or URGENCY_ORDER.index(got) > URGENCY_ORDER.index(
+                    q["urgency"]
+                ):
+                    problems.append(f"urgency {got} less urgent than {q['urgency']}")
+            want = [_normal(c) for c in q.get("context", [])]
+            problems += [f"context {c} missing" for c in want if c not in labels]
+            denied = [_normal(c) for c in q.get("not_context", [])]
+            problems += [f"context {c} applied" for c in denied if c in labels]
+            if problems:
+                misses.append(f"{q['id']}: " + "; ".join(problems))
+            else:
+                safety_ok += 1
+        if q.get("decision") == "refer":
+            flag_total += 1
+            first = answer.sections[0] if answer.sections else None
+            if first is not None and first.title == title and first.text.startswith("**Refer"):
+                flag_ok += 1
+            else:
+                misses.append(f"{q['id']}: red flag not leading")
+        for a in (answer, patient):
+            for line in exclusion_violations(a, [c.upper() for c in q.get("avoid", [])]):
+                violations.append(f"{q['id']} ({a.audience}): {line[:100]}")
+        if q.get("premise"):
+            premise_total += 1
+            titles = [s.title for s in answer.sections]
+            corr = TITLES["clinician"]["premise"]
+            if corr in titles and titles.index(corr) <= 1:
+                premise_ok += 1
+            else:
+                misses.append(f"{q['id']}: premise not corrected")
+        text = answer.markdown.lower()
+        for fact in q.get("facts", []):
+            facts_total += 1
+            if fact.lower() in text:
+                facts_found += 1
+            else:
+                misses.append(f"{q['id']}: fact {fact!r}")
+        refs = {r.id for r in answer.references}
+        for sid in q.get("sources", []):
+            sources_total += 1
+            if sid in refs:
+                sources_found += 1
+            else:
+                misses.append(f"{q['id']}: source {sid}")
+        checked, ok, failures = citation_lines(_evidence_lines(answer), base)
+        lines_checked += checked
+        lines_ok += ok
+        misses += [f"{q['id']}: citation {f}" for f in failures]
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float:
+        k = (len(ordered) - 1) * p / 100
+        lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+        return (ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)) * 1000
+
+    return {
+        "questions": len(questions),
+        "patient_specific": safety_total,
+        "patient_language": sum(1 for q in questions if q["kind"] == "lay"),
+        "safety_handled": safety_ok / safety_total if safety_total else 1.0,
+        "safety_counts": [safety_ok, safety_total],
+        "decision_correct": decision_ok / safety_total if safety_total else 1.0,
+        "decision_counts": [decision_ok, safety_total],
+        "red_flags_leading": flag_ok / flag_total if flag_total else 1.0,
+        "red_flag_counts": [flag_ok, flag_total],
+        "excluded_listed": len(violations),
+        "premise_corrected": premise_ok / premise_total if premise_total else 1.0,
+        "premise_counts": [premise_ok, premise_total],
+        "fact_recall": facts_found / facts_total if facts_total else 1.0,
+        "fact_counts": [facts_found, facts_total],
+        "source_recall": sources_found / sources_total if sources_total else 1.0,
+        "citation_precision": lines_ok / lines_checked if lines_checked else 1.0,
+        "cited_lines": lines_checked,
+        "answered_fully": fully / len(questions),
+        "withheld": withheld,
+        "latency_ms_p50": pct(50),
+        "latency_ms_p95": pct(95),
+        "misses": misses,
+        "violations": violations,
+    }
+
+
+def report(name: str, r: dict[str, Any]) -> None:
+    def frac(key: str, counts: str) -> str:
+        return f"{r[key]:.1%} ({r[counts][0]}/{r[counts][1]})"
+
+    print(
+        f"--- {name}: {r['questions']} questions ({r['patient_specific']} patient-specific, "
+        f"{r['patient_language']} in patient language)"
+    )
+    print(f"safety handled      {frac('safety_handled', 'safety_counts')}")
+    print(f"screen decision     {frac('decision_correct', 'decision_counts')}")
+    print(f"red flags leading   {frac('red_flags_leading', 'red_flag_counts')}")
+    print(f"excluded listed     {r['excluded_listed']}")
+    print(f"premise corrected   {frac('premise_corrected', 'premise_counts')}")
+    print(f"fact recall         {frac('fact_recall', 'fact_counts')}")
+    print(f"source recall       {r['source_recall']:.1%}")
+    print(f"citation precision  {r['citation_precision']:.1%} ({r['cited_lines']} lines)")
+    print(f"answered fully      {r['answered_fully']:.1%}; withheld {r['withheld']}")
+    print(f"latency             p50 {r['latency_ms_p50']:.1f} ms, p95 {r['latency_ms_p95']:.1f} ms")
+    for m in r["misses"]:
+        print("  miss:", m)
+    for v in r["violations"]:
+        print("  EXCLUDED LISTED:", v)
+
+
+_ = TECHNIQUE_WORDS

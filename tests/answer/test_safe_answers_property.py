@@ -1,0 +1,97 @@
+"""Property: for any patient a question describes, no point, region point or technique the
+screen excludes appears in the answer outside its safety box (Markdown and JSON alike), and a
+red flag always opens the answer with a referral."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from acupath.answer import ask
+from acupath.answer.opening import TITLES
+from tests.answer.test_safe_answers import violations
+
+FACTS = [
+    "10 weeks pregnant",
+    "28 weeks pregnant",
+    "pregnant",
+    "on apixaban",
+    "on warfarin with INR 2.5",
+    "platelets 70",
+    "platelets 30k",
+    "ANC 1.2",
+    "ANC 0.5",
+    "with a pacemaker",
+    "with an insulin pump",
+    "with breast implants",
+    "port in the left chest",
+    "lymphoedema of the left arm",
+    "right axillary node dissection",
+    "radiotherapy to the lower back",
+    "radiotherapy to the neck",
+    "an 8 year old",
+    "aged 80",
+    "uncontrolled epilepsy",
+    "COPD",
+    "terrified of needles",
+    "fever",
+    "saddle numbness",
+    "no fever",
+    "not pregnant",
+]
+TOPICS = [
+    "low back pain",
+    "knee osteoarthritis",
+    "neck pain",
+    "migraine",
+    "chemo nausea",
+    "hot flashes",
+    "cancer pain",
+    "shoulder pain",
+    "fibromyalgia",
+    "aromatase inhibitor joint pain",
+]
+ASKS = [
+    "Which points and what protocol would you use?",
+    "Does electroacupuncture help?",
+    "Is acupuncture effective?",
+    "Is it safe, and how many sessions?",
+    "What does the evidence say, including ear acupuncture?",
+]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    facts=st.lists(st.sampled_from(FACTS), min_size=1, max_size=3, unique=True),
+    topic=st.sampled_from(TOPICS),
+    asking=st.sampled_from(ASKS),
+    audience=st.sampled_from(["clinician", "patient"]),
+)
+def test_no_excluded_point_outside_the_safety_box(
+    facts: list[str], topic: str, asking: str, audience: str
+) -> None:
+    question = f"Patient {', '.join(facts)}, with {topic}. {asking}"
+    answer = ask(question, audience=audience)
+    assert answer.screen is not None
+    assert violations(answer) == []
+    # the JSON twin carries the same sections: check it too
+    data = answer.as_dict()
+    title = TITLES[audience]["safety"]
+    outside = [s["text"] for s in data["sections"] if s["title"] != title]
+    for code in answer.screen["excluded_points"]:
+        assert all(f"{code}" not in _codes(t) for t in outside), code
+    if answer.screen["decision"] == "refer":
+        assert data["sections"][0]["title"] == title
+    json.dumps(data)
+
+
+def _codes(text: str) -> set[str]:
+    import re
+
+    return {m.upper() for m in re.findall(r"\b[A-Z]{1,3}-?\d{1,2}\b", text)}
