@@ -185,7 +185,7 @@ def ask(
         safety_title = TITLES[answer.audience]["safety"]
         keep = tuple(
             s
-            for s in answer.sections
+            for s in answer.all_sections
             if s.title == safety_title and not check_text(s.text, records)
         )
         return withheld(answer, problems, keep=keep)

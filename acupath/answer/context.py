@@ -189,7 +189,17 @@ class PatientContext:
         return tuple(out)
 
     def negated_labels(self) -> set[str]:
-        return {m.label for m in self.mentions if m.negated}
+        """Labels of the negated facts, with the drug classes a negated medicine implies
+        ("denies any blood thinners" negates ``class:anticoagulant`` whether the formulary
+        reads it as a class word or as its ``unspecified_anticoagulant`` entry)."""
+        out: set[str] = set()
+        for m in self.mentions:
+            if not m.negated:
+                continue
+            out.add(m.label)
+            if m.kind == "medicine":
+                out.update(f"class:{c}" for c in m.detail.get("classes", ()))
+        return out
 
     def shown(self) -> tuple[Mention, ...]:
         """The mentions worth listing to a reader: no sex, no age band derived from an age, and
@@ -285,7 +295,12 @@ class Extractor:
 
         w = self.words
         for name, drug_id in formulary.names.items():
-            add("medicine", drug_id, [name])
+            drug_classes = sorted(formulary.drugs[drug_id].classes)
+            if drug_id.startswith("unspecified_") and len(drug_classes) == 1:
+                # "blood thinners" names a class, not a drug: read it as the class word it is
+                add("class", drug_classes[0], [name])
+            else:
+                add("medicine", drug_id, [name])
         for cls, phrases in w.medicine_classes.items():
             add("class", cls, phrases)
         add("pregnant", "yes", w.pregnancy)

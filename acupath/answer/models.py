@@ -101,6 +101,7 @@ class Answer:
     def all_sections(self) -> tuple[Section, ...]:
         """The answer as assembled: [opening (a patient's safety note)] + bottom line + detail."""
         return self.opening + self.sections
+
     patient_context: dict[str, Any] | None = None
     screen: dict[str, Any] | None = None
     not_understood: tuple[str, ...] = ()

@@ -465,7 +465,14 @@ def with_opening(
     if emergency:
         # nothing of the evidence body is shown, so its references go too
         answer = dataclasses.replace(
-            answer, sections=(), references=(), records_used=(), findings_used=(), follow_ups=()
+            answer,
+            sections=(),
+            brief_sections=(),
+            verdicts=(),
+            references=(),
+            records_used=(),
+            findings_used=(),
+            follow_ups=(),
         )
     refs = _Refs(answer, base)
     opening: list[Section] = []
@@ -488,7 +495,8 @@ def with_opening(
         return answer
     return dataclasses.replace(
         answer,
-        sections=(*opening, *answer.sections),
+        # the opening is shown first in the brief and in the full answer (Answer.opening)
+        opening=(*opening, *answer.opening),
         references=tuple(refs.refs),
         records_used=tuple(refs.records),
     )

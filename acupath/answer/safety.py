@@ -334,14 +334,47 @@ def _codes(line: str) -> list[str]:
 
 
 def filter_answer(answer: Answer, safety: Safety | None, safety_title: str) -> Answer:
-    """Remove every line outside the safety box that names what the screen excludes."""
+    """Remove every line outside the safety box that names what the screen excludes.
+
+    The filter runs over every text a reader can see: the opening (premise, scope, named
+    studies), the detail sections, the brief sections shown by default, the follow-ups and the
+    title. Only the safety box itself may name what it excludes.
+    """
     if safety is None or not (safety.blocked_codes or safety.excluded_techniques):
         return answer
-    sections: list[Section] = []
+    opening, removed_opening = _filter_sections(answer.opening, safety, safety_title)
+    sections, removed = _filter_sections(answer.sections, safety, safety_title)
+    brief, removed_brief = _filter_sections(answer.brief_sections, safety, safety_title)
+    follow = tuple(q for q in answer.follow_ups if not line_violations(q, safety))
+    title = answer.title if not line_violations(answer.title, safety) else "Acupuncture"
+    if removed or removed_brief or removed_opening:
+        note = Section(
+            "Left out for this patient",
+            "Some lines of evidence were left out because they name points or techniques that "
+            "the screen excludes for this patient (see the safety section above).",
+        )
+        sections = (*sections, note)
+        if answer.brief_sections:
+            brief = (*brief, note)
+    return dataclasses.replace(
+        answer,
+        opening=opening,
+        sections=sections,
+        brief_sections=brief,
+        follow_ups=follow,
+        title=title,
+    )
+
+
+def _filter_sections(
+    sections: tuple[Section, ...], safety: Safety, safety_title: str
+) -> tuple[tuple[Section, ...], int]:
+    """The sections without the lines that name an exclusion, and how many lines went."""
+    out: list[Section] = []
     removed = 0
-    for sec in answer.sections:
+    for sec in sections:
         if sec.title == safety_title:
-            sections.append(sec)
+            out.append(sec)
             continue
         kept: list[str] = []
         for line in sec.text.splitlines():
@@ -352,13 +385,5 @@ def filter_answer(answer: Answer, safety: Safety | None, safety_title: str) -> A
         text = "\n".join(kept).strip("\n")
         if not any(ln.strip() and not ln.lstrip().startswith("#") for ln in kept):
             continue  # nothing of the section is left for this patient
-        sections.append(Section(sec.title, text, sec.citations))
-    follow = tuple(q for q in answer.follow_ups if not line_violations(q, safety))
-    title = answer.title if not line_violations(answer.title, safety) else "Acupuncture"
-    if removed:
-        note = (
-            "Some lines of evidence were left out because they name points or techniques that "
-            "the screen excludes for this patient (see the safety section above)."
-        )
-        sections.append(Section("Left out for this patient", note))
-    return dataclasses.replace(answer, sections=tuple(sections), follow_ups=follow, title=title)
+        out.append(Section(sec.title, text, sec.citations))
+    return tuple(out), removed

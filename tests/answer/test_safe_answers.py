@@ -22,7 +22,7 @@ MODIFY = "proceed_with_modifications"
 def outside_safety(answer: Answer) -> list[str]:
     title = TITLES[answer.audience]["safety"]
     lines = [answer.title, *answer.follow_ups]
-    for s in answer.sections:
+    for s in answer.all_sections:
         if s.title != title:
             lines += s.text.splitlines()
     return lines
@@ -62,8 +62,8 @@ def test_anticoagulant_questions_mention_bleeding_and_cite_mcculloch(question: s
     for audience in ("clinician", "patient"):
         answer = ask(question, audience=audience)
         assert answer.verified
-        assert answer.sections[0].title == TITLES[audience]["safety"]
-        assert "bleed" in answer.sections[0].text.lower()
+        assert answer.all_sections[0].title == TITLES[audience]["safety"]
+        assert "bleed" in answer.all_sections[0].text.lower()
         assert "mcculloch2015" in {r.id for r in answer.references}
         assert answer.screen is not None and "anticoagulant" in json.dumps(answer.screen)
 
@@ -79,15 +79,15 @@ def test_anticoagulant_questions_mention_bleeding_and_cite_mcculloch(question: s
 def test_first_trimester_answer_lists_no_excluded_point(question: str) -> None:
     for audience in ("clinician", "patient"):
         answer = ask(question, audience=audience)
-        assert answer.sections[0].title == TITLES[audience]["safety"]
+        assert answer.all_sections[0].title == TITLES[audience]["safety"]
         assert answer.screen is not None
         assert answer.screen["decision"] == "proceed_with_modifications"
         # the safety box names what to avoid; nothing else in the answer does
-        assert "LI4" in answer.sections[0].text
+        assert "LI4" in answer.all_sections[0].text
         assert violations(answer) == []
         for code in ("LI4", "BL23", "BL25", "SP6"):
             assert all(code not in line for line in outside_safety(answer))
-        assert not answer.sections[0].text.startswith("Medicare")
+        assert not answer.all_sections[0].text.startswith("Medicare")
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_cauda_equina_leads_with_emergency_referral_and_no_efficacy(question: st
         assert answer.screen is not None
         assert answer.screen["decision"] == "refer"
         assert answer.screen["urgency"] == "emergency"
-        first = answer.sections[0]
+        first = answer.all_sections[0]
         assert first.title == TITLES[audience]["safety"]
         assert "emergency" in first.text.split("\n")[0].lower()
         assert answer.findings_used == ()  # no efficacy content at all for an emergency
@@ -126,16 +126,30 @@ def test_thunderclap_headache_is_referred_though_the_screen_has_no_such_flag() -
         ("Warfarin, INR 4.1 this morning, knee OA. Proceed with acupuncture?", "defer"),
         ("Left axillary node dissection, hot flashes. Can we needle her arm?", MODIFY),
         ("Pacemaker patient with chronic low back pain - can we use electroacupuncture?", MODIFY),
-        ("An 8-year-old with recurrent headaches - is acupuncture appropriate?", "proceed"),
+        # a child: a guardian's consent and a paediatric-trained practitioner (issue 11)
+        ("An 8-year-old with recurrent headaches - is acupuncture appropriate?", MODIFY),
     ],
 )  # fmt: skip
 def test_the_issue_patients_get_the_screen_decision(question: str, decision: str) -> None:
     answer = ask(question)
     assert answer.screen is not None and answer.screen["decision"] == decision
-    assert answer.sections[0].title == SAFETY
+    assert answer.all_sections[0].title == SAFETY
     assert violations(answer) == []
     if decision == "defer":
-        assert "Until when" in answer.sections[0].text or "again" in answer.sections[0].text
+        assert "Until when" in answer.all_sections[0].text or "again" in answer.all_sections[0].text
+    # what is shown by default (the brief answer) opens with the same safety box
+    brief = answer.as_dict()["answer_markdown"]
+    assert (
+        brief.index(SAFETY) < brief.index("Bottom line")
+        if "Bottom line" in brief
+        else SAFETY in brief
+    )
+
+
+def test_a_child_answer_asks_for_a_guardian_and_a_paediatric_practitioner() -> None:
+    answer = ask("An 8-year-old with recurrent headaches - is acupuncture appropriate?")
+    box = answer.all_sections[0].text.lower()
+    assert "guardian" in box and "paediatric" in box
 
 
 def test_thrombocytopenic_patient_gets_no_electroacupuncture_protocol() -> None:
@@ -144,12 +158,12 @@ def test_thrombocytopenic_patient_gets_no_electroacupuncture_protocol() -> None:
         "which electroacupuncture protocol?"
     )
     assert answer.screen is not None and answer.screen["decision"] == "defer"
-    assert answer.sections[0].text.startswith("**Defer")
+    assert answer.all_sections[0].text.startswith("**Defer")
 
 
 def test_pacemaker_answer_names_electroacupuncture_only_in_the_safety_box() -> None:
     answer = ask("Pacemaker, chronic low back pain: does electroacupuncture work?")
-    assert "electroacupuncture" in answer.sections[0].text
+    assert "electroacupuncture" in answer.all_sections[0].text
     assert not [ln for ln in outside_safety(answer) if "lectroacupuncture" in ln]
 
 
@@ -173,7 +187,7 @@ def test_an_unaddressed_part_is_said_in_the_opening() -> None:
     answer = ask("My patient takes apixaban for atrial fibrillation; knee OA, acupuncture safe?")
     assert "atrial fibrillation" in answer.not_understood
     assert not answer.answered_fully
-    titles = [s.title for s in answer.sections]
+    titles = [s.title for s in answer.all_sections]
     assert titles.index(TITLES["clinician"]["scope"]) <= 1
 
 
@@ -200,9 +214,9 @@ def test_no_garbage_unknown_topics(question: str) -> None:
 )
 def test_premises_are_corrected_in_the_opening(question: str, words: str) -> None:
     answer = ask(question)
-    assert answer.sections[0].title == TITLES["clinician"]["premise"]
-    assert words in answer.sections[0].text
-    assert answer.sections[0].text.startswith("**No")
+    assert answer.all_sections[0].title == TITLES["clinician"]["premise"]
+    assert words in answer.all_sections[0].text
+    assert answer.all_sections[0].text.startswith("**No")
 
 
 @pytest.mark.parametrize(
