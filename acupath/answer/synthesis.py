@@ -38,6 +38,9 @@ CERTAINTY_WORDS = {
 }
 _ACRONYM = re.compile(r"\(([A-Z][A-Z-]{2,})\)")
 BOTTOM_LINE_ORDER = ("usual_care", "sham", "medication", "mixed")
+GROUP_NAMES = 4
+"""At most this many conditions are named in one group of a broad bottom line; the rest are
+counted (the evidence section names them all)."""
 """Comparators in the order the bottom line states them: the effect in practice first."""
 
 
@@ -377,6 +380,48 @@ def _condition_paragraph(
     return " ".join(s.strip() for s in [*sentences, g] if s)
 
 
+def _names(items: Sequence[str], most: int = GROUP_NAMES) -> str:
+    """``a, b, c and 4 other conditions``: at most ``most`` names, the rest counted, so that a
+    broad bottom line stays short however many conditions the evidence base holds."""
+    items = list(dict.fromkeys(items))
+    if len(items) <= most + 1:
+        return join_words(items)
+    rest = len(items) - most
+    return ", ".join(items[:most]) + f" and {rest} other conditions"
+
+
+def advantage(v: Verdict) -> float:
+    """The size of a benefit with its sign normalised: a standardised difference favouring
+    acupuncture is positive whether the record's scale counts lower pain as negative (SMD -0.23)
+    or as positive (SMD 0.15). The verifier traces a figure as published or as its absolute
+    value, so the normalised figure stays traceable."""
+    assert v.size is not None
+    return abs(v.size.estimate)
+
+
+def certainty_summary(verdicts: Sequence[Verdict]) -> str:
+    """``certainty ranges from very low to high (high 2, moderate 9, low 11, very low 3 of 25
+    results); 4 are not rated yet (not rated)``: counts, not a clause per condition x
+    comparator."""
+    order = ("high", "moderate", "low", "very_low")
+    rated = [v for v in verdicts if v.rated and v.certainty in order]
+    unrated = len(verdicts) - len(rated)
+    if not rated:
+        return "none of these results is rated for certainty yet (not rated)"
+    counts = {c: sum(1 for v in rated if v.certainty == c) for c in order}
+    present_levels = [c for c in order if counts[c]]
+    words = {c: CERTAINTY_WORDS[c].removesuffix(" certainty") for c in order}
+    if len(present_levels) == 1:
+        span = f"certainty is {words[present_levels[0]]}"
+    else:
+        span = f"certainty ranges from {words[present_levels[-1]]} to {words[present_levels[0]]}"
+    tally = ", ".join(f"{words[c]} {counts[c]}" for c in present_levels)
+    text = f"{span} ({tally} of {len(rated)} rated results)"
+    if unrated:
+        text += f"; {unrated} {'is' if unrated == 1 else 'are'} not rated yet (not rated)"
+    return text
+
+
 def _grouped(
     base: EvidenceBase,
     judgements: Sequence[ConditionJudgement],
@@ -384,13 +429,17 @@ def _grouped(
     tally: Tally,
     missing: Sequence[str] = (),
 ) -> list[str]:
-    """A broad question: conditions grouped by what acupuncture beat, sizes as ranges."""
+    """A broad question: conditions grouped by what acupuncture beat (a few named, the rest
+    counted), sizes as one range per comparator with the sign normalised so that a benefit of
+    acupuncture always reads as a positive SMD, certainty as counts, then the trials that
+    disagree, pooled-evidence labels and where guidelines stand. Four to five sentences."""
     both: list[str] = []
     practice: list[str] = []
     sham_only: list[str] = []
     weak: list[str] = []
     pooled: list[str] = []
     cited: list[Any] = []
+    stated: list[Verdict] = []
     sham_sizes: list[Verdict] = []
     care_sizes: list[Verdict] = []
     for j in judgements:
@@ -410,25 +459,29 @@ def _grouped(
                 pooled.append(name)
             if v.direction == "benefit" and v.decider is not None:
                 cited.append(v.decider)
-                if v.certainty != "not_graded":
+                stated.append(v)
+                if v.rated:
                     tally.rated += 1
                 else:
                     tally.unrated += 1
-        if sham.size is not None and sham.size.measure == "SMD" and sham.basis == "condition":
-            sham_sizes.append(sham)
-        if care.size is not None and care.size.measure == "SMD" and care.basis == "condition":
-            care_sizes.append(care)
+        for v, group in ((sham, sham_sizes), (care, care_sizes)):
+            if (
+                v.direction == "benefit"
+                and v.size is not None
+                and v.size.measure == "SMD"
+                and v.basis == "condition"
+            ):
+                group.append(v)
     out: list[str] = []
     parts = []
     if both:
         parts.append(
-            "better than both sham acupuncture and usual care or no acupuncture for "
-            + join_words(both)
+            "better than both sham acupuncture and usual care or no acupuncture for " + _names(both)
         )
     if practice:
-        parts.append(f"better than usual care or no acupuncture for {join_words(practice)}")
+        parts.append(f"better than usual care or no acupuncture for {_names(practice)}")
     if sham_only:
-        parts.append(f"better than sham acupuncture for {join_words(sham_only)}")
+        parts.append(f"better than sham acupuncture for {_names(sham_only)}")
     if parts:
         out.append("Acupuncture did " + "; ".join(parts) + ". " + cite(cited))
     size_bits = []
@@ -438,49 +491,25 @@ def _grouped(
     ):
         if not group:
             continue
-        group = sorted(group, key=lambda v: abs(v.size.estimate if v.size else 0))
+        group = sorted(group, key=advantage)
         lo, hi = group[0], group[-1]
+        assert lo.size is not None and hi.size is not None
         lo_name = condition_name(base, lo.condition)
         hi_name = condition_name(base, hi.condition)
-        assert lo.size is not None and hi.size is not None
-        if lo is hi:
-            size_bits.append(
-                f"{label} SMD {present.number(lo.size.estimate)} ({lo.size.smd_word}, {lo_name})"
-            )
+        if lo is hi or advantage(lo) == advantage(hi):
+            bit = f"{label} SMD {present.number(advantage(lo))} ({lo.size.smd_word}, {lo_name})"
         else:
-            size_bits.append(
-                f"{label} from SMD {present.number(lo.size.estimate)} ({lo.size.smd_word}, "
-                f"{lo_name}) to {present.number(hi.size.estimate)} ({hi.size.smd_word}, {hi_name})"
+            bit = (
+                f"{label} from SMD {present.number(advantage(lo))} ({lo.size.smd_word}, "
+                f"{lo_name}) to {present.number(advantage(hi))} ({hi.size.smd_word}, {hi_name})"
             )
-        cite_marker = cite([lo.size.record, hi.size.record])
-        size_bits[-1] += f" {cite_marker}"
+        size_bits.append(f"{bit} {cite([lo.size.record, hi.size.record])}")
     # (the clinical importance of a standardised difference depends on the scale behind it)
-    rated = [
-        v
-        for j in judgements
-        for v in (j.verdict("sham"), j.verdict("usual_care"))
-        if v.direction == "benefit" and v.rated
-    ]
-    if rated:
-        certainty = (
-            "certainty is "
-            + join_words(
-                [
-                    f"{CERTAINTY_WORDS[v.certainty].removesuffix(' certainty')} for "
-                    f"{condition_name(base, v.condition)} against "
-                    f"{COMPARATOR_WORDS[v.comparator]}"
-                    for v in rated
-                ]
-            )
-            + ", and the other results are not rated yet"
-        )
-    else:
-        certainty = "none of these results is rated for certainty yet (not rated)"
+    certainty = certainty_summary(stated)
     if size_bits:
         out.append(
-            "In pooled analyses of single conditions the advantage ran "
-            + "; ".join(size_bits)
-            + f"; {certainty}."
+            "In pooled analyses of single conditions the advantage of acupuncture (a positive "
+            "SMD favours acupuncture) ran " + "; ".join(size_bits) + f"; {certainty}."
         )
     else:
         out.append(capitalise(certainty) + ".")
@@ -505,15 +534,13 @@ def _grouped(
         tail.append(f"single trials found no difference: {said} {marker}")
     if pooled:
         tail.append(
-            f"for {join_words(pooled)} the estimates come from analyses pooling several "
+            f"for {_names(pooled)} the estimates come from analyses pooling several "
             "conditions, not from trials of that condition alone"
         )
     if weak:
-        tail.append(f"for {join_words(weak)} acupath holds no clear comparative benefit")
+        tail.append(f"for {_names(weak)} acupath holds no clear comparative benefit")
     if missing:
-        tail.append(
-            f"for {join_words([lower_name(m) for m in missing])} it holds no effect estimates"
-        )
+        tail.append(f"for {_names([lower_name(m) for m in missing])} it holds no effect estimates")
     if tail:
         out.append(capitalise("; ".join(tail)) + ".")
     disagree = [j for j in judgements if j.guidelines.disagree]
@@ -524,7 +551,7 @@ def _grouped(
     ]
     g_parts = []
     if endorsed:
-        g_parts.append(f"guidelines recommend or allow it for {join_words(endorsed)}")
+        g_parts.append(f"guidelines recommend or allow it for {_names(endorsed)}")
     for j in disagree[:2]:
         g = j.guidelines
         g_parts.append(
