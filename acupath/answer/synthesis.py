@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acupath.answer import phrasing as ph
+from acupath.answer.conflicts import oriented
 from acupath.answer.judge import ConditionJudgement, Difference, GuidelineStance, Verdict
 from acupath.evidence import present
 from acupath.evidence.loader import EvidenceBase
@@ -130,8 +131,14 @@ def conflict_text(
 ) -> str:
     """``SMD 0.16 (Vickers 2012) and SMD 0.46 (Vickers 2018) differ in population (...)``, or
     the conflict marked as unexplained when the records hold no difference that explains it."""
-    left = f"{a.measure} {present.number(a.estimate or 0)} ({trial_name(base, a)})"
-    right = f"{b.measure} {present.number(b.estimate or 0)} ({trial_name(base, b)})"
+    ea, eb = a.estimate or 0, b.estimate or 0
+    signs = ""
+    if a.better != b.better and a.measure not in ("RR", "OR", "HR"):
+        # two sign conventions: re-sign both so a benefit of acupuncture reads the same way
+        ea, eb = oriented(a, ea), oriented(b, eb)
+        signs = " (both signed so that a positive value favours acupuncture)"
+    left = f"{a.measure} {present.number(ea)} ({trial_name(base, a)})"
+    right = f"{b.measure} {present.number(eb)} ({trial_name(base, b)}){signs}"
     if not diffs:
         return (
             f"{left} and {right} disagree for the same comparison, and the records hold no "
@@ -393,10 +400,10 @@ def _names(items: Sequence[str], most: int = GROUP_NAMES) -> str:
 def advantage(v: Verdict) -> float:
     """The size of a benefit with its sign normalised: a standardised difference favouring
     acupuncture is positive whether the record's scale counts lower pain as negative (SMD -0.23)
-    or as positive (SMD 0.15). The verifier traces a figure as published or as its absolute
-    value, so the normalised figure stays traceable."""
+    or as positive (SMD 0.15), by the record's own ``better``. The verifier traces a figure as
+    published or as its absolute value, so the re-signed figure stays traceable."""
     assert v.size is not None
-    return abs(v.size.estimate)
+    return oriented(v.size.record, v.size.estimate)
 
 
 def certainty_summary(verdicts: Sequence[Verdict]) -> str:
