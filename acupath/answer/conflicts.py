@@ -4,8 +4,9 @@ Part of the judge (:mod:`acupath.answer.judge`). Two numeric records on the same
 measure *conflict* when their directions differ, their confidence intervals do not overlap, or
 one estimate is at least twice the other (mean differences only on the same 0-10 or 0-100
 scale). Estimates and intervals are compared with each record's sign convention (``better``)
-normalised, so that a benefit reads the same way in both. :func:`differences` names what differs (population pooled across conditions, control
-or sham type, time point, analysis, outcome); a conflict with no difference is unexplained.
+normalised, so that a benefit reads the same way in both. :func:`differences` names what
+differs (population pooled across conditions, control or sham type, time point, analysis,
+outcome); a conflict with no difference is unexplained.
 """
 
 from __future__ import annotations

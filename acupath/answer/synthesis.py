@@ -18,7 +18,13 @@ from typing import Any
 
 from acupath.answer import phrasing as ph
 from acupath.answer.conflicts import oriented
-from acupath.answer.judge import ConditionJudgement, Difference, GuidelineStance, Verdict
+from acupath.answer.judge import (
+    ConditionJudgement,
+    Difference,
+    GuidelineStance,
+    Verdict,
+    records_for,
+)
 from acupath.evidence import present
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Finding
@@ -372,15 +378,22 @@ def _condition_paragraph(
         )
         g = guideline_clause(j.guidelines)
         return text + (f"; {g}. {cite(j.guidelines.records)}" if g else ".")
+    own_note = _no_own_estimate(base, j) if all(v.basis == "pooled" for v in shown) else ""
     if compact:
         clauses = [verdict_clause(base, v, tally, said=said) for v in shown]
+        if own_note:
+            clauses = [own_note + "; " + clauses[0], *clauses[1:]]
         # "acupuncture did better than A (...); did better than B (...)"
         clauses = [clauses[0]] + [c.removeprefix("acupuncture ") for c in clauses[1:]]
         g = guideline_clause(j.guidelines)
         records = [r for v in shown for r in v.deciding_records] + list(j.guidelines.records)
         return f"**{name}:** " + "; ".join(clauses + ([g] if g else [])) + ". " + cite(records)
-    sentences = [
-        verdict_sentence(base, v, cite, tally, lead=f"**{name}:** " if n == 0 else "", said=said)
+    head = f"**{name}:** "
+    sentences = [f"{head}{own_note}."] if own_note else []
+    sentences += [
+        verdict_sentence(
+            base, v, cite, tally, lead=head if n == 0 and not own_note else "", said=said
+        )
         for n, v in enumerate(shown)
     ]
     g = guideline_sentence(base, j.guidelines, cite)
@@ -427,6 +440,32 @@ def certainty_summary(verdicts: Sequence[Verdict]) -> str:
     if unrated:
         text += f"; {unrated} {'is' if unrated == 1 else 'are'} not rated yet (not rated)"
     return text
+
+
+def _no_own_estimate(base: EvidenceBase, j: ConditionJudgement) -> str:
+    """When every verdict for a condition rests on reviews pooling several conditions, say
+    first that the condition's own studies give no between-group estimate (issue 14: a
+    within-arm change of one pilot trial must not read as a comparison), or "" when a record of
+    the condition itself does compare acupuncture with a control."""
+    own = [f for f in base.findings.values() if f.condition == j.condition]
+    comparative = [
+        f
+        for comp in COMPARATOR_WORDS
+        for f in records_for(base, j.condition, comp)
+        if f.condition == j.condition
+    ]
+    if comparative:
+        return ""
+    if own:
+        return (
+            "acupath holds no between-group effect estimate from studies of this condition "
+            "itself; its own results are changes within trial arms or single-group results, "
+            "to be read with caution, and the comparison below comes from pooled evidence"
+        )
+    return (
+        "acupath holds no between-group effect estimate from studies of this condition itself; "
+        "the comparison below comes from pooled evidence"
+    )
 
 
 def _grouped(
