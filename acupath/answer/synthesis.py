@@ -45,7 +45,7 @@ CERTAINTY_WORDS = {
 }
 _ACRONYM = re.compile(r"\(([A-Z][A-Z-]{2,})\)")
 BOTTOM_LINE_ORDER = ("usual_care", "sham", "medication", "mixed")
-GROUP_NAMES = 4
+GROUP_NAMES = 3
 """At most this many conditions are named in one group of a broad bottom line; the rest are
 counted (the evidence section names them all)."""
 """Comparators in the order the bottom line states them: the effect in practice first."""
