@@ -400,6 +400,45 @@ def _condition_paragraph(
     return " ".join(s.strip() for s in [*sentences, g] if s)
 
 
+_UNITS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def count_words(n: int) -> str:
+    """``25`` -> ``twenty-five``. Counts of what an answer itself states (conditions, results)
+    are written in words: they are not figures of a record, and digits would be checked (and
+    could be matched by chance) against the records' values by the number verifier."""
+    if n < 0:
+        raise ValueError(f"a count must not be negative; got {n}")
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens - 2] + (f"-{_UNITS[unit]}" if unit else "")
+    return f"{n:,}"
+
+
 def _names(items: Sequence[str], most: int = GROUP_NAMES) -> str:
     """``a, b, c and 4 other conditions``: at most ``most`` names, the rest counted, so that a
     broad bottom line stays short however many conditions the evidence base holds."""
@@ -407,7 +446,7 @@ def _names(items: Sequence[str], most: int = GROUP_NAMES) -> str:
     if len(items) <= most + 1:
         return join_words(items)
     rest = len(items) - most
-    return ", ".join(items[:most]) + f" and {rest} other conditions"
+    return ", ".join(items[:most]) + f" and {count_words(rest)} other conditions"
 
 
 def advantage(v: Verdict) -> float:
@@ -420,9 +459,9 @@ def advantage(v: Verdict) -> float:
 
 
 def certainty_summary(verdicts: Sequence[Verdict]) -> str:
-    """``certainty ranges from very low to high (high 2, moderate 9, low 11, very low 3 of 25
-    results); 4 are not rated yet (not rated)``: counts, not a clause per condition x
-    comparator."""
+    """``certainty ranges from very low to high (two high, nine moderate, eleven low and three
+    very low, of twenty-five rated results); four are not rated yet (not rated)``: counts, not a
+    clause per condition x comparator."""
     order = ("high", "moderate", "low", "very_low")
     rated = [v for v in verdicts if v.rated and v.certainty in order]
     unrated = len(verdicts) - len(rated)
@@ -435,10 +474,11 @@ def certainty_summary(verdicts: Sequence[Verdict]) -> str:
         span = f"certainty is {words[present_levels[0]]}"
     else:
         span = f"certainty ranges from {words[present_levels[-1]]} to {words[present_levels[0]]}"
-    tally = ", ".join(f"{words[c]} {counts[c]}" for c in present_levels)
-    text = f"{span} ({tally} of {len(rated)} rated results)"
+    tally = join_words([f"{count_words(counts[c])} {words[c]}" for c in present_levels])
+    text = f"{span} ({tally}, of {count_words(len(rated))} rated results)"
     if unrated:
-        text += f"; {unrated} {'is' if unrated == 1 else 'are'} not rated yet (not rated)"
+        verb = "is" if unrated == 1 else "are"
+        text += f"; {count_words(unrated)} {verb} not rated yet (not rated)"
     return text
 
 

@@ -68,6 +68,9 @@ def test_seed_bottom_line_states_role_size_certainty_and_guidelines() -> None:
     assert re.search(r"certainty (is|ranges from) [a-z ]+ \(", text)
     assert text.count("certainty") <= 3 and text.count("not rated") <= 1
     assert " for chronic low back pain against sham" not in text
+    # counts acupath makes itself (conditions, results) are words, never digits that the
+    # verifier could match by chance against some record's value
+    assert not re.search(r"\d+ other conditions|of \d+ rated results", text)
     # a benefit of acupuncture reads the same way whatever the sign convention of its record
     sizes = next(s for s in re.split(r"(?<=[.\]]) (?=[A-Z])", text) if "advantage" in s)
     assert "SMD" in sizes and not re.search(r"(?:SMD|to) -\d", sizes), sizes
@@ -335,3 +338,13 @@ def test_an_opening_section_comes_before_the_bottom_line() -> None:
         "Bottom line"
     )
     assert opened.as_dict()["sections"][0]["title"] == "Before you start"
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [(0, "zero"), (4, "four"), (19, "nineteen"), (20, "twenty"), (25, "twenty-five")],
+)
+def test_counts_are_written_in_words(n: int, words: str) -> None:
+    from acupath.answer.synthesis import count_words
+
+    assert count_words(n) == words
