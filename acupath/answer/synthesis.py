@@ -500,11 +500,11 @@ def _no_own_estimate(base: EvidenceBase, j: ConditionJudgement) -> str:
         return (
             "acupath holds no between-group effect estimate from studies of this condition "
             "itself; its own results are changes within trial arms or single-group results, "
-            "to be read with caution, and the comparison below comes from pooled evidence"
+            "to be read with caution, and the comparison that follows comes from pooled evidence"
         )
     return (
         "acupath holds no between-group effect estimate from studies of this condition itself; "
-        "the comparison below comes from pooled evidence"
+        "the comparison that follows comes from pooled evidence"
     )
 
 
