@@ -103,11 +103,10 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         )
 
     conditions = comp.conditions_with_evidence()
-    # the bottom line judges every condition with evidence; the detail sections show ten at most
+    # the bottom line judges every condition with evidence, and every condition it names has its
+    # details behind it (the evidence section gives the less-documented ones fewer items)
     judged = list(conditions)
     missing = [c for c in q.conditions if c not in conditions]
-    if q.broad and len(conditions) > 10:
-        conditions = conditions[:10]
     wanted = unique(s for i in q.intents for s in SECTIONS_BY_INTENT.get(i, ()))
     # a section the question asks for directly says so when it is empty; the others are dropped
     primary = {SECTIONS_BY_INTENT[i][0] for i in q.intents if i != "overview"}

@@ -3,8 +3,10 @@
 Part of the judge (:mod:`acupath.answer.judge`). Two numeric records on the same outcome and
 measure *conflict* when their directions differ, their confidence intervals do not overlap, or
 one estimate is at least twice the other (mean differences only on the same 0-10 or 0-100
-scale). :func:`differences` names what differs (population pooled across conditions, control
-or sham type, time point, analysis, outcome); a conflict with no difference is unexplained.
+scale). Estimates and intervals are compared with each record's sign convention (``better``)
+normalised, so that a benefit reads the same way in both. :func:`differences` names what
+differs (population pooled across conditions, control or sham type, time point, analysis,
+outcome); a conflict with no difference is unexplained.
 """
 
 from __future__ import annotations
@@ -38,12 +40,34 @@ class Conflict:
         return bool(self.differences)
 
 
+_RATIOS = frozenset({"RR", "OR", "HR"})
+
+
+def oriented(f: Finding, x: float) -> float:
+    """``x`` (the estimate or a CI bound of ``f``) re-signed so that a larger value always
+    favours acupuncture: records store their own convention in ``better`` (Manheimer 2010 gives
+    SMD -0.28 with lower better, Vickers 2012 SMD 0.16 with higher better; both favour
+    acupuncture). Differences flip sign; ratios are inverted (1/x)."""
+    if f.better != "lower":
+        return x
+    if f.measure in _RATIOS:
+        return 1 / x if x else x
+    return -x
+
+
+def oriented_ci(f: Finding) -> tuple[float, float] | None:
+    """The confidence interval of ``f`` in the orientation of :func:`oriented`, low first."""
+    if f.ci_lower is None or f.ci_upper is None:
+        return None
+    lo, hi = sorted((oriented(f, f.ci_lower), oriented(f, f.ci_upper)))
+    return lo, hi
+
+
 def _overlap(a: Finding, b: Finding) -> bool:
-    if None in (a.ci_lower, a.ci_upper, b.ci_lower, b.ci_upper):
+    ca, cb = oriented_ci(a), oriented_ci(b)
+    if ca is None or cb is None:
         return True
-    assert a.ci_lower is not None and a.ci_upper is not None
-    assert b.ci_lower is not None and b.ci_upper is not None
-    return a.ci_lower <= b.ci_upper and b.ci_lower <= a.ci_upper
+    return ca[0] <= cb[1] and cb[0] <= ca[1]
 
 
 def conflicting(a: Finding, b: Finding) -> bool:
@@ -56,6 +80,9 @@ def conflicting(a: Finding, b: Finding) -> bool:
         return True
     if a.measure == "MD" and (scale_max(a) != scale_max(b) or scale_max(a) is None):
         return False  # mean differences on different or unknown scales are not comparable
+    if a.better != b.better and a.measure in _RATIOS:
+        small, large = sorted((abs(oriented(a, a.estimate)), abs(oriented(b, b.estimate))))
+        return not _overlap(a, b) or (small > 0 and large >= 2 * small)
     small, large = sorted((abs(a.estimate), abs(b.estimate)))
     return not _overlap(a, b) or (small > 0 and large >= 2 * small)
 

@@ -233,7 +233,17 @@ class Composer:
         n = len(conditions)
         for rank, cid in enumerate(conditions):
             # the best-documented conditions get more room when many are asked at once
-            limit = 8 if n <= 2 else 6 if rank == 0 else 4 if n <= 6 or rank < 3 else 3
+            limit = (
+                8
+                if n <= 2
+                else 6
+                if rank == 0
+                else 4
+                if n <= 6 or rank < 3
+                else 3
+                if rank < 10
+                else 2
+            )
             docs = self._efficacy_findings(cid, limit)
             if not docs:
                 continue

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acupath.answer import phrasing as ph
-from acupath.answer.judge import ConditionJudgement, Difference, GuidelineStance, Verdict
+from acupath.answer.conflicts import oriented
+from acupath.answer.judge import (
+    ConditionJudgement,
+    Difference,
+    GuidelineStance,
+    Verdict,
+    records_for,
+)
 from acupath.evidence import present
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Finding
@@ -38,6 +45,9 @@ CERTAINTY_WORDS = {
 }
 _ACRONYM = re.compile(r"\(([A-Z][A-Z-]{2,})\)")
 BOTTOM_LINE_ORDER = ("usual_care", "sham", "medication", "mixed")
+GROUP_NAMES = 3
+"""At most this many conditions are named in one group of a broad bottom line; the rest are
+counted (the evidence section names them all)."""
 """Comparators in the order the bottom line states them: the effect in practice first."""
 
 
@@ -127,8 +137,14 @@ def conflict_text(
 ) -> str:
     """``SMD 0.16 (Vickers 2012) and SMD 0.46 (Vickers 2018) differ in population (...)``, or
     the conflict marked as unexplained when the records hold no difference that explains it."""
-    left = f"{a.measure} {present.number(a.estimate or 0)} ({trial_name(base, a)})"
-    right = f"{b.measure} {present.number(b.estimate or 0)} ({trial_name(base, b)})"
+    ea, eb = a.estimate or 0, b.estimate or 0
+    signs = ""
+    if a.better != b.better and a.measure not in ("RR", "OR", "HR"):
+        # two sign conventions: re-sign both so a benefit of acupuncture reads the same way
+        ea, eb = oriented(a, ea), oriented(b, eb)
+        signs = " (both signed so that a positive value favours acupuncture)"
+    left = f"{a.measure} {present.number(ea)} ({trial_name(base, a)})"
+    right = f"{b.measure} {present.number(eb)} ({trial_name(base, b)}){signs}"
     if not diffs:
         return (
             f"{left} and {right} disagree for the same comparison, and the records hold no "
@@ -362,19 +378,134 @@ def _condition_paragraph(
         )
         g = guideline_clause(j.guidelines)
         return text + (f"; {g}. {cite(j.guidelines.records)}" if g else ".")
+    own_note = _no_own_estimate(base, j) if all(v.basis == "pooled" for v in shown) else ""
     if compact:
         clauses = [verdict_clause(base, v, tally, said=said) for v in shown]
+        if own_note:
+            clauses = [own_note + "; " + clauses[0], *clauses[1:]]
         # "acupuncture did better than A (...); did better than B (...)"
         clauses = [clauses[0]] + [c.removeprefix("acupuncture ") for c in clauses[1:]]
         g = guideline_clause(j.guidelines)
         records = [r for v in shown for r in v.deciding_records] + list(j.guidelines.records)
         return f"**{name}:** " + "; ".join(clauses + ([g] if g else [])) + ". " + cite(records)
-    sentences = [
-        verdict_sentence(base, v, cite, tally, lead=f"**{name}:** " if n == 0 else "", said=said)
+    head = f"**{name}:** "
+    sentences = [f"{head}{own_note}."] if own_note else []
+    sentences += [
+        verdict_sentence(
+            base, v, cite, tally, lead=head if n == 0 and not own_note else "", said=said
+        )
         for n, v in enumerate(shown)
     ]
     g = guideline_sentence(base, j.guidelines, cite)
     return " ".join(s.strip() for s in [*sentences, g] if s)
+
+
+_UNITS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def count_words(n: int) -> str:
+    """``25`` -> ``twenty-five``. Counts of what an answer itself states (conditions, results)
+    are written in words: they are not figures of a record, and digits would be checked (and
+    could be matched by chance) against the records' values by the number verifier."""
+    if n < 0:
+        raise ValueError(f"a count must not be negative; got {n}")
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens - 2] + (f"-{_UNITS[unit]}" if unit else "")
+    return f"{n:,}"
+
+
+def _names(items: Sequence[str], most: int = GROUP_NAMES) -> str:
+    """``a, b, c and 4 other conditions``: at most ``most`` names, the rest counted, so that a
+    broad bottom line stays short however many conditions the evidence base holds."""
+    items = list(dict.fromkeys(items))
+    if len(items) <= most + 1:
+        return join_words(items)
+    rest = len(items) - most
+    return ", ".join(items[:most]) + f" and {count_words(rest)} other conditions"
+
+
+def advantage(v: Verdict) -> float:
+    """The size of a benefit with its sign normalised: a standardised difference favouring
+    acupuncture is positive whether the record's scale counts lower pain as negative (SMD -0.23)
+    or as positive (SMD 0.15), by the record's own ``better``. The verifier traces a figure as
+    published or as its absolute value, so the re-signed figure stays traceable."""
+    assert v.size is not None
+    return oriented(v.size.record, v.size.estimate)
+
+
+def certainty_summary(verdicts: Sequence[Verdict]) -> str:
+    """``certainty ranges from very low to high (two high, nine moderate, eleven low and three
+    very low, of twenty-five rated results); four are not rated yet (not rated)``: counts, not a
+    clause per condition x comparator."""
+    order = ("high", "moderate", "low", "very_low")
+    rated = [v for v in verdicts if v.rated and v.certainty in order]
+    unrated = len(verdicts) - len(rated)
+    if not rated:
+        return "none of these results is rated for certainty yet (not rated)"
+    counts = {c: sum(1 for v in rated if v.certainty == c) for c in order}
+    present_levels = [c for c in order if counts[c]]
+    words = {c: CERTAINTY_WORDS[c].removesuffix(" certainty") for c in order}
+    if len(present_levels) == 1:
+        span = f"certainty is {words[present_levels[0]]}"
+    else:
+        span = f"certainty ranges from {words[present_levels[-1]]} to {words[present_levels[0]]}"
+    tally = join_words([f"{count_words(counts[c])} {words[c]}" for c in present_levels])
+    text = f"{span} ({tally}, of {count_words(len(rated))} rated results)"
+    if unrated:
+        verb = "is" if unrated == 1 else "are"
+        text += f"; {count_words(unrated)} {verb} not rated yet (not rated)"
+    return text
+
+
+def _no_own_estimate(base: EvidenceBase, j: ConditionJudgement) -> str:
+    """When every verdict for a condition rests on reviews pooling several conditions, say
+    first that the condition's own studies give no between-group estimate (issue 14: a
+    within-arm change of one pilot trial must not read as a comparison), or "" when a record of
+    the condition itself does compare acupuncture with a control."""
+    own = [f for f in base.findings.values() if f.condition == j.condition]
+    comparative = [
+        f
+        for comp in COMPARATOR_WORDS
+        for f in records_for(base, j.condition, comp)
+        if f.condition == j.condition
+    ]
+    if comparative:
+        return ""
+    if own:
+        return (
+            "acupath holds no between-group effect estimate from studies of this condition "
+            "itself; its own results are changes within trial arms or single-group results, "
+            "to be read with caution, and the comparison that follows comes from pooled evidence"
+        )
+    return (
+        "acupath holds no between-group effect estimate from studies of this condition itself; "
+        "the comparison that follows comes from pooled evidence"
+    )
 
 
 def _grouped(
@@ -384,13 +515,17 @@ def _grouped(
     tally: Tally,
     missing: Sequence[str] = (),
 ) -> list[str]:
-    """A broad question: conditions grouped by what acupuncture beat, sizes as ranges."""
+    """A broad question: conditions grouped by what acupuncture beat (a few named, the rest
+    counted), sizes as one range per comparator with the sign normalised so that a benefit of
+    acupuncture always reads as a positive SMD, certainty as counts, then the trials that
+    disagree, pooled-evidence labels and where guidelines stand. Four to five sentences."""
     both: list[str] = []
     practice: list[str] = []
     sham_only: list[str] = []
     weak: list[str] = []
     pooled: list[str] = []
     cited: list[Any] = []
+    stated: list[Verdict] = []
     sham_sizes: list[Verdict] = []
     care_sizes: list[Verdict] = []
     for j in judgements:
@@ -410,25 +545,29 @@ def _grouped(
                 pooled.append(name)
             if v.direction == "benefit" and v.decider is not None:
                 cited.append(v.decider)
-                if v.certainty != "not_graded":
+                stated.append(v)
+                if v.rated:
                     tally.rated += 1
                 else:
                     tally.unrated += 1
-        if sham.size is not None and sham.size.measure == "SMD" and sham.basis == "condition":
-            sham_sizes.append(sham)
-        if care.size is not None and care.size.measure == "SMD" and care.basis == "condition":
-            care_sizes.append(care)
+        for v, group in ((sham, sham_sizes), (care, care_sizes)):
+            if (
+                v.direction == "benefit"
+                and v.size is not None
+                and v.size.measure == "SMD"
+                and v.basis == "condition"
+            ):
+                group.append(v)
     out: list[str] = []
     parts = []
     if both:
         parts.append(
-            "better than both sham acupuncture and usual care or no acupuncture for "
-            + join_words(both)
+            "better than both sham acupuncture and usual care or no acupuncture for " + _names(both)
         )
     if practice:
-        parts.append(f"better than usual care or no acupuncture for {join_words(practice)}")
+        parts.append(f"better than usual care or no acupuncture for {_names(practice)}")
     if sham_only:
-        parts.append(f"better than sham acupuncture for {join_words(sham_only)}")
+        parts.append(f"better than sham acupuncture for {_names(sham_only)}")
     if parts:
         out.append("Acupuncture did " + "; ".join(parts) + ". " + cite(cited))
     size_bits = []
@@ -438,49 +577,25 @@ def _grouped(
     ):
         if not group:
             continue
-        group = sorted(group, key=lambda v: abs(v.size.estimate if v.size else 0))
+        group = sorted(group, key=advantage)
         lo, hi = group[0], group[-1]
+        assert lo.size is not None and hi.size is not None
         lo_name = condition_name(base, lo.condition)
         hi_name = condition_name(base, hi.condition)
-        assert lo.size is not None and hi.size is not None
-        if lo is hi:
-            size_bits.append(
-                f"{label} SMD {present.number(lo.size.estimate)} ({lo.size.smd_word}, {lo_name})"
-            )
+        if lo is hi or advantage(lo) == advantage(hi):
+            bit = f"{label} SMD {present.number(advantage(lo))} ({lo.size.smd_word}, {lo_name})"
         else:
-            size_bits.append(
-                f"{label} from SMD {present.number(lo.size.estimate)} ({lo.size.smd_word}, "
-                f"{lo_name}) to {present.number(hi.size.estimate)} ({hi.size.smd_word}, {hi_name})"
+            bit = (
+                f"{label} from SMD {present.number(advantage(lo))} ({lo.size.smd_word}, "
+                f"{lo_name}) to {present.number(advantage(hi))} ({hi.size.smd_word}, {hi_name})"
             )
-        cite_marker = cite([lo.size.record, hi.size.record])
-        size_bits[-1] += f" {cite_marker}"
+        size_bits.append(f"{bit} {cite([lo.size.record, hi.size.record])}")
     # (the clinical importance of a standardised difference depends on the scale behind it)
-    rated = [
-        v
-        for j in judgements
-        for v in (j.verdict("sham"), j.verdict("usual_care"))
-        if v.direction == "benefit" and v.rated
-    ]
-    if rated:
-        certainty = (
-            "certainty is "
-            + join_words(
-                [
-                    f"{CERTAINTY_WORDS[v.certainty].removesuffix(' certainty')} for "
-                    f"{condition_name(base, v.condition)} against "
-                    f"{COMPARATOR_WORDS[v.comparator]}"
-                    for v in rated
-                ]
-            )
-            + ", and the other results are not rated yet"
-        )
-    else:
-        certainty = "none of these results is rated for certainty yet (not rated)"
+    certainty = certainty_summary(stated)
     if size_bits:
         out.append(
-            "In pooled analyses of single conditions the advantage ran "
-            + "; ".join(size_bits)
-            + f"; {certainty}."
+            "In pooled analyses of single conditions the advantage of acupuncture (a positive "
+            "SMD favours acupuncture) ran " + "; ".join(size_bits) + f"; {certainty}."
         )
     else:
         out.append(capitalise(certainty) + ".")
@@ -505,15 +620,13 @@ def _grouped(
         tail.append(f"single trials found no difference: {said} {marker}")
     if pooled:
         tail.append(
-            f"for {join_words(pooled)} the estimates come from analyses pooling several "
+            f"for {_names(pooled)} the estimates come from analyses pooling several "
             "conditions, not from trials of that condition alone"
         )
     if weak:
-        tail.append(f"for {join_words(weak)} acupath holds no clear comparative benefit")
+        tail.append(f"for {_names(weak)} acupath holds no clear comparative benefit")
     if missing:
-        tail.append(
-            f"for {join_words([lower_name(m) for m in missing])} it holds no effect estimates"
-        )
+        tail.append(f"for {_names([lower_name(m) for m in missing])} it holds no effect estimates")
     if tail:
         out.append(capitalise("; ".join(tail)) + ".")
     disagree = [j for j in judgements if j.guidelines.disagree]
@@ -524,7 +637,7 @@ def _grouped(
     ]
     g_parts = []
     if endorsed:
-        g_parts.append(f"guidelines recommend or allow it for {join_words(endorsed)}")
+        g_parts.append(f"guidelines recommend or allow it for {_names(endorsed)}")
     for j in disagree[:2]:
         g = j.guidelines
         g_parts.append(

@@ -295,6 +295,51 @@ def test_different_figures_are_explained_by_what_differs() -> None:
     assert not conflicting(own, close)
 
 
+def test_sign_conventions_are_normalised_before_figures_are_compared() -> None:
+    """SMD -0.28 (lower better) and SMD 0.16 (higher better) both favour acupuncture by about
+    the same amount: not a conflict. Read with the signs as stored, their intervals did not
+    overlap and the two were shown as 'differing'."""
+    from acupath.answer.conflicts import oriented, oriented_ci
+
+    lower = finding(
+        "lower",
+        "review",
+        condition="knee",
+        estimate=-0.28,
+        ci_lower=-0.45,
+        ci_upper=-0.11,
+        better="lower",
+    )
+    higher = finding(
+        "higher", "review2", condition="knee", estimate=0.16, ci_lower=0.07, ci_upper=0.25
+    )
+    assert oriented(lower, -0.28) == 0.28 and oriented(higher, 0.16) == 0.16
+    assert oriented_ci(lower) == (0.11, 0.45)
+    assert not conflicting(lower, higher)
+    # a real disagreement still shows through the normalisation
+    harm = finding(
+        "harm",
+        "review3",
+        condition="knee",
+        estimate=0.3,
+        ci_lower=0.1,
+        ci_upper=0.5,
+        better="lower",
+        direction="favours_comparator",
+    )
+    assert conflicting(lower, harm)
+    far = finding(
+        "far",
+        "review3",
+        condition="knee",
+        estimate=-0.9,
+        ci_lower=-1.1,
+        ci_upper=-0.7,
+        better="lower",
+    )
+    assert conflicting(higher, far)
+
+
 def test_guideline_disagreement_and_coverage_left_out() -> None:
     def rec(rid: str, src: str, body: str, direction: str) -> Recommendation:
         return Recommendation(
