@@ -35,10 +35,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("ask", "Answer a question from the evidence base, every figure cited and verified."),
     "check": (
         "ask",
-        "Mark each factual claim of a text supported, partly supported, contradicted or "
-        "unverified.",
+        "Judge each claim of a text on the evidence: supported, partly supported, contradicted, "
+        "unsupported or unverified, with the deciding record.",
     ),
-    "db": ("db", "Database: migrate, back up, restore."),
+    "db": ("db", "Database: migrate, back up, restore, verify and read the audit log."),
     "demo": (
         "demo",
         "Create a deterministic SYNTHETIC demo clinic (invented patients, marked as such).",
