@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 
 from acupath.commands._output import console, print_json, table
 from acupath.commands._records import clinic_for_write, context, parse_date, transaction
 from acupath.errors import InputError
 from acupath.store import clinics, patients, records, sessions
 from acupath.store.schemas import ConditionIn, PatientIn, PlanIn, ResponseIn, parse
+from acupath.userfiles import read_user_data
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 ClinicOpt = Annotated[
@@ -31,14 +29,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _read_mapping(path: str, field: str) -> dict[str, Any]:
-    p = Path(path)
-    if not p.is_file():
-        raise InputError.invalid(field, path, "an existing YAML or JSON file")
-    text = p.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError.invalid(field, path, f"valid JSON or YAML ({exc})") from None
+    data = read_user_data(path, field, "YAML or JSON file")
     if not isinstance(data, dict):
         raise InputError.invalid(field, path, "a file holding one mapping")
     return data
