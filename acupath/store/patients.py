@@ -207,7 +207,8 @@ def search_patients(
     """A page of a clinic's patients matching ``q`` (record number, name, date of birth).
 
     Sorted by ``sort`` (one of :data:`SORT_KEYS`), then by id so pages never overlap. The
-    listing is audited as one read with the query and the page.
+    listing is audited as one read with the query, the page and the ids of the patients shown
+    (``patient_ids``, at most 500), so the log says whose names a user saw, not only how many.
     """
     if sort not in SORT_KEYS:
         raise InputError.invalid("sort", sort, "one of " + ", ".join(SORT_KEYS))
@@ -236,7 +237,13 @@ def search_patients(
         action="read",
         entity="patient_list",
         entity_id=clinic_id,
-        detail={"count": len(rows), "offset": offset, "q": q or None, "total": total},
+        detail={
+            "count": len(rows),
+            "offset": offset,
+            "q": q or None,
+            "total": total,
+            "patient_ids": [r.id for r in rows],
+        },
     )
     return PatientPage(items=rows, total=total, limit=limit, offset=offset)
 
