@@ -23,7 +23,7 @@ from acupath.care.intake import parse_intake
 from acupath.errors import InputError
 from acupath.store import ConditionIn, PatientIn, patients
 from acupath.store.models import Patient, User
-from acupath.store.schemas import ConsentIn
+from acupath.store.schemas import ConsentIn, Sex
 from acupath.web import intake_form
 from acupath.web.clinical import FormDep, plan_document, screen_document
 from acupath.web.deps import (
@@ -50,7 +50,7 @@ class NewPatient(BaseModel):
     given_name: str | None = Field(default=None, max_length=100)
     family_name: str | None = Field(default=None, max_length=100)
     birth_date: dt.date | None = None
-    sex: str = "unknown"
+    sex: Sex = "unknown"
     intake: dict[str, Any]
     consent: ConsentIn | None = None
 
@@ -62,7 +62,7 @@ class PatientChange(BaseModel):
     given_name: str | None = Field(default=None, max_length=100)
     family_name: str | None = Field(default=None, max_length=100)
     birth_date: dt.date | None = None
-    sex: str | None = None
+    sex: Sex | None = None
     intake: dict[str, Any] | None = None
     consent: ConsentIn | None = None
 
@@ -80,7 +80,7 @@ def create_patient(db: Session, user: User, data: NewPatient) -> Patient:
             given_name=data.given_name,
             family_name=data.family_name,
             birth_date=data.birth_date,
-            sex=data.sex if data.sex in ("female", "male", "other") else "unknown",
+            sex=data.sex,
             intake=intake.model_dump(mode="json"),
             consent=data.consent,
         ),
