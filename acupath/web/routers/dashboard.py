@@ -302,7 +302,11 @@ def api_clinic(
     return clinic_document(db, user, app.base, _filter(practitioner, since, until))[1]
 
 
-@router.get("/api/clinic.csv")
+@router.get(
+    "/api/clinic.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The clinic report as CSV."}},
+)
 def api_clinic_csv(
     app: StateDep,
     db: SessionDep,
