@@ -24,12 +24,10 @@ Schema that ``docs/intake.schema.json`` holds.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -44,6 +42,7 @@ from acupath.care import vocabulary as vocab
 from acupath.care.medications import MedicationProfile, classify
 from acupath.care.vocabulary import CancerTreatment, Cause, Device, Limb, RedFlag
 from acupath.errors import InputError
+from acupath.userfiles import read_user_data
 
 SiteName = Annotated[
     str,
@@ -398,20 +397,7 @@ def read_intake(path: str | Path, *, conditions: Iterable[str] | None = None) ->
     """
     path = Path(path)
     where = str(path)
-    if not path.is_file():
-        raise InputError.invalid("PATIENT", where, "an existing YAML or JSON intake file")
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        detail = str(exc).splitlines()[0]
-        raise InputError(
-            f"{where}: not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {detail}",
-            field="PATIENT",
-            value=where,
-            allowed="a YAML or JSON mapping of intake fields",
-            location=where,
-        ) from None
+    data = read_user_data(path, "PATIENT", "YAML or JSON intake file")
     if (
         isinstance(data, Mapping)
         and isinstance(data.get("intake"), Mapping)

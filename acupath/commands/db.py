@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine
 
+from acupath.commands._options import bounded
 from acupath.commands._output import print_json
 from acupath.commands._records import Context, context, transaction
 from acupath.errors import AcupathError, InputError
@@ -131,12 +132,20 @@ def _since(value: str | None) -> dt.datetime | None:
 
 
 def audit_log(
-    patient: Annotated[int | None, typer.Option(help="Only rows about this patient id.")] = None,
+    patient: Annotated[
+        int | None,
+        typer.Option(help="Only rows about this patient id.", callback=bounded()),
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="Only rows by this user.")] = None,
     action: Annotated[str | None, typer.Option(help="Only this action (sign_in, read...).")] = None,
     outcome: Annotated[str | None, typer.Option(help="ok, denied, failed or error.")] = None,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows (newest first).")] = 50,
+    limit: Annotated[
+        int,
+        typer.Option(
+            help="At most this many rows (newest first).", callback=bounded(what="a count")
+        ),
+    ] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     """Read the audit log, newest first."""

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from acupath.commands._options import bounded
 from acupath.commands._output import print_json
 from acupath.commands._records import clinic_for_write, context, transaction
 from acupath.fhir import export_json, read_bundle_file
@@ -27,7 +28,7 @@ def register(app: typer.Typer) -> None:
 
 
 def export_fhir(
-    patient: Annotated[int, typer.Option(help="Patient id.")],
+    patient: Annotated[int, typer.Option(help="Patient id.", callback=bounded())],
     out: Annotated[str, typer.Option(help="Bundle file to write (JSON).")],
     clinic: ClinicOpt = None,
     as_json: JsonOpt = False,

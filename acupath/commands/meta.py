@@ -241,6 +241,13 @@ def register(app: typer.Typer) -> None:
             ),
         ] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+        max_rows: Annotated[
+            int | None,
+            typer.Option(
+                "--max-rows",
+                help="Refuse a file with more data rows (default 100000 or ACUPATH_META_MAX_ROWS).",
+            ),
+        ] = None,
     ) -> None:
         """Pool the studies in FILE (random effects by default) as R's metafor would.
 
@@ -276,7 +283,7 @@ def register(app: typer.Typer) -> None:
                 "--method", method_code, f"a tau² estimator with {chosen[0]} (MH and PETO pool)"
             )
         extra = [*mod_names, *([subgroup] if subgroup else [])]
-        data = read_csv(file, measure_code, extra=extra)
+        data = read_csv(file, measure_code, extra=extra, row_limit=max_rows)
         data = dataclasses.replace(data, zero_cell=ZeroCell(add, to, drop00))
         if revman and (chosen or data.analyses is not None):
             raise InputError.invalid(

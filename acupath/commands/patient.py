@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 
+from acupath.commands._options import bounded
 from acupath.commands._output import console, print_json, table
 from acupath.commands._records import clinic_for_write, context, parse_date, transaction
 from acupath.errors import InputError
 from acupath.store import clinics, patients, records, sessions
 from acupath.store.schemas import ConditionIn, PatientIn, PlanIn, ResponseIn, parse
+from acupath.userfiles import read_user_data
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 ClinicOpt = Annotated[
@@ -31,14 +30,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _read_mapping(path: str, field: str) -> dict[str, Any]:
-    p = Path(path)
-    if not p.is_file():
-        raise InputError.invalid(field, path, "an existing YAML or JSON file")
-    text = p.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError.invalid(field, path, f"valid JSON or YAML ({exc})") from None
+    data = read_user_data(path, field, "YAML or JSON file")
     if not isinstance(data, dict):
         raise InputError.invalid(field, path, "a file holding one mapping")
     return data
@@ -55,8 +47,14 @@ def add(
         str | None, typer.Option(help="Start a course for this condition id.")
     ] = None,
     technique: Annotated[str, typer.Option(help="Technique of the course.")] = "manual",
-    sessions_planned: Annotated[int, typer.Option("--sessions", help="Sessions planned.")] = 10,
-    review_after: Annotated[int | None, typer.Option(help="Review after this session.")] = None,
+    sessions_planned: Annotated[
+        int,
+        typer.Option("--sessions", help="Sessions planned.", callback=bounded(what="a count")),
+    ] = 10,
+    review_after: Annotated[
+        int | None,
+        typer.Option(help="Review after this session.", callback=bounded(what="a session")),
+    ] = None,
     coverage: Annotated[
         str | None, typer.Option(help="Coverage rule, e.g. cms_ncd_30_3_3.")
     ] = None,
@@ -136,8 +134,12 @@ def add(
 
 def list_(
     clinic: ClinicOpt = None,
-    limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
-    offset: Annotated[int, typer.Option(help="Skip this many.")] = 0,
+    limit: Annotated[
+        int, typer.Option(help="At most this many.", callback=bounded(what="a count"))
+    ] = 100,
+    offset: Annotated[
+        int, typer.Option(help="Skip this many.", callback=bounded(0, what="a count"))
+    ] = 0,
     as_json: JsonOpt = False,
 ) -> None:
     """List the patients of a clinic."""
@@ -174,7 +176,9 @@ def list_(
 
 
 def show(
-    patient_id: Annotated[int, typer.Argument(help="Patient id (see `patient list`).")],
+    patient_id: Annotated[
+        int, typer.Argument(help="Patient id (see `patient list`).", callback=bounded())
+    ],
     clinic: ClinicOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from acupath.commands._options import bounded
 from acupath.commands._output import console, print_json, table
 from acupath.commands._records import context, transaction
 from acupath.errors import NotFound
@@ -74,7 +75,9 @@ def _mean(e: Estimate) -> str:
 
 
 def patient(
-    patient_id: Annotated[int, typer.Argument(help="Patient id.", metavar="ID")],
+    patient_id: Annotated[
+        int, typer.Argument(help="Patient id.", metavar="ID", callback=bounded())
+    ],
     clinic_name: ClinicOpt = None,
     plot: PlotOpt = None,
     as_json: JsonOpt = False,

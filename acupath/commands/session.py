@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from acupath.commands._options import bounded
 from acupath.commands._output import print_json
 from acupath.commands._records import context, parse_date, transaction
 from acupath.errors import InputError
@@ -67,14 +68,20 @@ def parse_score(value: str) -> tuple[str, dict[str, str]]:
 
 
 def record(
-    patient: Annotated[int, typer.Option(help="Patient id.")],
-    course: Annotated[int | None, typer.Option(help="Course id (default: latest active).")] = None,
+    patient: Annotated[int, typer.Option(help="Patient id.", callback=bounded())],
+    course: Annotated[
+        int | None,
+        typer.Option(help="Course id (default: latest active).", callback=bounded()),
+    ] = None,
     date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (today).")] = None,
     technique: Annotated[str | None, typer.Option(help="Default: the course's.")] = None,
     points: Annotated[
         str | None, typer.Option(help='Points with sides: "BL23:bilateral,LI4:left".')
     ] = None,
-    retention: Annotated[int | None, typer.Option(help="Needle retention, minutes.")] = None,
+    retention: Annotated[
+        int | None,
+        typer.Option(help="Needle retention, minutes.", callback=bounded(0, what="minutes")),
+    ] = None,
     stimulation: Annotated[str | None, typer.Option(help="e.g. manual de qi; EA 2/100 Hz.")] = None,
     practitioner: Annotated[str | None, typer.Option(help="Who treated.")] = None,
     ae: Annotated[

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from acupath.commands._options import bounded
 from acupath.commands._output import print_json
 from acupath.errors import InputError
 
@@ -162,7 +163,10 @@ def tokens(
 
 
 def revoke(
-    token_id: Annotated[int, typer.Argument(help="Token or session id (see `user tokens`).")],
+    token_id: Annotated[
+        int,
+        typer.Argument(help="Token or session id (see `user tokens`).", callback=bounded()),
+    ],
 ) -> None:
     """Revoke one session or token at once."""
     from acupath.commands._records import context, transaction

@@ -27,6 +27,7 @@ from acupath.store.records import (
     ResponseRecord,
     SessionRecord,
 )
+from acupath.userfiles import parse_user_data, read_user_text
 
 _PLAN_STATUS = {v: k for k, v in c.CAREPLAN_STATUS.items()}
 
@@ -311,14 +312,8 @@ def _subscores(instrument_id: str, observed: dict[str, float]) -> dict[str, floa
 def read_bundle_file(path: Path | str) -> PatientRecord:
     """Read a bundle from a JSON file; an unreadable file is refused like any bad input."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError.invalid("FILE", str(path), "an existing FHIR JSON file")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise InputError.invalid(
-            "FILE", str(path), f"valid JSON ({exc.msg}, line {exc.lineno})"
-        ) from None
+    text = read_user_text(path, "FILE", "FHIR JSON file")
+    data = parse_user_data(text, path.with_suffix(".json"), "FILE", "FHIR JSON file")
     if not isinstance(data, dict):
         raise InputError.invalid("FILE", type(data).__name__, "a JSON object (a FHIR Bundle)")
     if data.get("resourceType") != "Bundle":

@@ -10,6 +10,10 @@ them. Anything else that cannot be used stops the reading with an :class:`InputE
 names the row (1 = first data row) and the column: a missing column, a non-numeric cell, a
 negative or zero variance, SD or standard error, a group size below 2 for continuous
 outcomes, a count that is negative, fractional or larger than its group.
+
+A file with more than :data:`MAX_ROWS` data rows (100,000; ``ACUPATH_META_MAX_ROWS`` or
+``acupath meta --max-rows`` set another limit) is refused before any analysis: a meta-analysis
+has tens of studies, and a 50 MB file otherwise kept ``acupath meta`` busy for minutes.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +32,28 @@ from acupath.errors import InputError
 from acupath.meta._choices import choose
 from acupath.meta.effects import MEASURES, EffectSizes, escalc, required_columns
 from acupath.meta.lanes import FloatArray
+
+MAX_ROWS = 100_000
+"""Most data rows read from one CSV (see the module docstring)."""
+
+
+def max_rows(limit: int | None = None) -> int:
+    """The row limit in force: ``limit``, else ``ACUPATH_META_MAX_ROWS``, else :data:`MAX_ROWS`."""
+    if limit is not None:
+        if limit < 1:
+            raise InputError.invalid("--max-rows", limit, "a positive number of rows")
+        return limit
+    raw = os.environ.get("ACUPATH_META_MAX_ROWS", "").strip()
+    if not raw:
+        return MAX_ROWS
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InputError.invalid("ACUPATH_META_MAX_ROWS", raw, "a whole number of rows") from None
+    if value < 1:
+        raise InputError.invalid("ACUPATH_META_MAX_ROWS", raw, "a positive number of rows")
+    return value
+
 
 MISSING = frozenset({"", "na", "nan", "null", "none", "."})
 """Cell values read as missing (case-insensitive)."""
@@ -64,7 +91,9 @@ class StudyTable:
         return len(self.labels)
 
 
-def read_csv(path: Path | str, measure: str, *, extra: Sequence[str] = ()) -> StudyTable:
+def read_csv(
+    path: Path | str, measure: str, *, extra: Sequence[str] = (), row_limit: int | None = None
+) -> StudyTable:
     """Read ``path`` for ``measure``; raises :class:`InputError` (see the module docstring).
 
     ``extra`` names further columns to keep as text (moderators, a subgroup column); rows with
@@ -77,15 +106,28 @@ def read_csv(path: Path | str, measure: str, *, extra: Sequence[str] = ()) -> St
         raise InputError.invalid("FILE", str(path), "an existing CSV file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError.invalid("FILE", str(path), f"a readable UTF-8 CSV file ({exc})") from None
-    return parse_csv(text, measure, source=path.name, extra=extra)
+    return parse_csv(text, measure, source=path.name, extra=extra, row_limit=row_limit)
 
 
 def parse_csv(
-    text: str, measure: str, *, source: str = "CSV", extra: Sequence[str] = ()
+    text: str,
+    measure: str,
+    *,
+    source: str = "CSV",
+    extra: Sequence[str] = (),
+    row_limit: int | None = None,
 ) -> StudyTable:
     """Parse CSV ``text`` for ``measure`` (``source`` names the file in messages; ``extra`` as
-    in :func:`read_csv`)."""
+    in :func:`read_csv`; ``row_limit`` overrides :func:`max_rows`)."""
     measure = choose("measure", measure, MEASURES)
+    limit = max_rows(row_limit)
+    try:
+        return _parse(text, measure, source, extra, limit)
+    except csv.Error as exc:  # a cell over the csv module's field size limit, a NUL byte
+        raise InputError.invalid("FILE", source, f"a well-formed CSV file ({exc})") from None
+
+
+def _parse(text: str, measure: str, source: str, extra: Sequence[str], limit: int) -> StudyTable:
     reader = csv.reader(io.StringIO(text))
     try:
         header = [h.strip() for h in next(reader)]
@@ -124,6 +166,13 @@ def parse_csv(
     kept: list[int] = []
     dropped: list[int] = []
     for row_no, row in enumerate(reader, start=1):
+        if row_no > limit:
+            raise InputError.invalid(
+                "FILE",
+                source,
+                f"a CSV file of at most {limit} data rows (ACUPATH_META_MAX_ROWS or "
+                "--max-rows raise the limit)",
+            )
         if not any(cell.strip() for cell in row):
             continue  # blank line
         cells = {name: (row[i].strip() if i < len(row) else "") for name, i in index.items()}

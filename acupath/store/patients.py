@@ -207,7 +207,8 @@ def search_patients(
     """A page of a clinic's patients matching ``q`` (record number, name, date of birth).
 
     Sorted by ``sort`` (one of :data:`SORT_KEYS`), then by id so pages never overlap. The
-    listing is audited as one read with the query and the page.
+    listing is audited as one read with the query, the page and the ids of the patients shown
+    (``patient_ids``, at most 500), so the log says whose names a user saw, not only how many.
     """
     if sort not in SORT_KEYS:
         raise InputError.invalid("sort", sort, "one of " + ", ".join(SORT_KEYS))
@@ -236,7 +237,13 @@ def search_patients(
         action="read",
         entity="patient_list",
         entity_id=clinic_id,
-        detail={"count": len(rows), "offset": offset, "q": q or None, "total": total},
+        detail={
+            "count": len(rows),
+            "offset": offset,
+            "q": q or None,
+            "total": total,
+            "patient_ids": [r.id for r in rows],
+        },
     )
     return PatientPage(items=rows, total=total, limit=limit, offset=offset)
 
@@ -365,8 +372,28 @@ def add_condition(
     return row
 
 
+def active_plan_for(*, db: Session, patient: Patient, condition: str) -> Plan | None:
+    """The patient's active course for ``condition`` (a condition id), if there is one."""
+    return db.scalar(
+        select(Plan)
+        .join(PatientCondition, Plan.patient_condition_id == PatientCondition.id)
+        .where(
+            Plan.patient_id == patient.id,
+            Plan.status == "active",
+            PatientCondition.condition == condition,
+        )
+        .order_by(Plan.id)
+        .limit(1)
+    )
+
+
 def start_plan(*, db: Session, patient: Patient, data: PlanIn, actor: str) -> Plan:
-    """Start a course for one of the patient's conditions (added if not yet recorded)."""
+    """Start a course for one of the patient's conditions (added if not yet recorded).
+
+    Idempotent without a key: when the patient already has an active course for the same
+    condition, that course is returned and nothing is added (a repeated click or a retried
+    request once made three active courses, issue 12). To change the course, end it first.
+    """
     if data.coverage is not None:
         coverage = {r.id for r in course_rules().values() if r.kind == "coverage_limit"}
         if data.coverage not in coverage:
@@ -375,6 +402,10 @@ def start_plan(*, db: Session, patient: Patient, data: PlanIn, actor: str) -> Pl
         raise InputError.invalid(
             "review_after", data.review_after, f"at most planned_sessions ({data.planned_sessions})"
         )
+    if data.status == "active":
+        existing = active_plan_for(db=db, patient=patient, condition=data.condition)
+        if existing is not None:
+            return existing
     condition = db.scalar(
         select(PatientCondition).where(
             PatientCondition.patient_id == patient.id,

@@ -236,3 +236,35 @@ def test_plots_are_refused_for_a_batch_file(
     path.write_text("analysis,yi,vi\na,0.1,0.04\na,0.2,0.05\nb,0.3,0.04\nb,0.1,0.02\n")
     code, _, err = run(capsys, str(path), "--measure", "GEN", "--forest", str(tmp_path / "f.png"))
     assert code == 2 and "analysis" in err and not (tmp_path / "f.png").exists()
+
+
+def _many_rows(path: Path, n: int) -> Path:
+    lines = ["study,yi,vi", *(f"S{i},{0.1 + (i % 7) / 100:.2f},0.0{1 + i % 5}" for i in range(n))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_too_many_rows_is_input_error_with_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: a huge CSV is refused at the row limit instead of being analysed for minutes."""
+    big = _many_rows(tmp_path / "big.csv", 100_001)
+    code, _, err = run(capsys, str(big), "--measure", "GEN", "--json")
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "big.csv" in err and "100000 data rows" in err
+    small = _many_rows(tmp_path / "small.csv", 12)
+    code, _, err = run(capsys, str(small), "--measure", "GEN", "--max-rows", "10")
+    assert code == 2 and "at most 10 data rows" in err
+    monkeypatch.setenv("ACUPATH_META_MAX_ROWS", "11")
+    code, _, err = run(capsys, str(small), "--measure", "GEN", "--json")
+    assert code == 2 and "at most 11 data rows" in err
+    code, out, _ = run(capsys, str(small), "--measure", "GEN", "--json", "--max-rows", "12")
+    assert code == 0 and json.loads(out)["k"] == 12
+
+
+def test_oversized_cell_is_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text('study,yi,vi\n"' + "x" * 200_000 + '",0.1,0.01\n', encoding="utf-8")
+    code, _, err = run(capsys, str(path), "--measure", "GEN")
+    assert code == 2 and "wide.csv" in err

@@ -150,6 +150,7 @@ def start_plan(
             f"({proposal.get('sessions_note') or 'no count in the sources read'})",
         )
     half = count // 2 if count >= 4 else None
+    before = patients.active_plan_for(db=db, patient=row, condition=proposal["condition"])
     stored = patients.start_plan(
         db=db,
         patient=row,
@@ -164,7 +165,14 @@ def start_plan(
         ),
         actor=user.username,
     )
-    return {"plan_id": stored.id, "planned_sessions": count, "proposal": proposal}
+    if before is not None and stored.id == before.id:  # already started: the same course
+        return {
+            "plan_id": stored.id,
+            "planned_sessions": stored.planned_sessions,
+            "proposal": proposal,
+            "created": False,
+        }
+    return {"plan_id": stored.id, "planned_sessions": count, "proposal": proposal, "created": True}
 
 
 def record_session(db: Session, user: User, row: Patient, data: NewSession) -> dict[str, Any]:
@@ -556,12 +564,31 @@ def fhir_page(db: SessionDep, user: CurrentUser, patient: PatientDep) -> Respons
 # --- API -----------------------------------------------------------------------------------
 
 
-@router.post("/api/patients/{patient_id}/plan", status_code=201)
+@router.post(
+    "/api/patients/{patient_id}/plan",
+    status_code=201,
+    responses={
+        200: {
+            "description": "The patient already has an active course for this condition; "
+            "it is returned unchanged."
+        }
+    },
+)
 def api_start_plan(
-    db: SessionDep, user: Writer, patient: PatientDep, body: StartCourse | None = None
+    response: Response,
+    db: SessionDep,
+    user: Writer,
+    patient: PatientDep,
+    body: StartCourse | None = None,
 ) -> dict[str, Any]:
-    """Start the proposed course of treatment (give ``sessions`` when the plan has no count)."""
-    return start_plan(db, user, patient, body)
+    """Start the proposed course of treatment (give ``sessions`` when the plan has no count).
+
+    201 with ``created: true`` for a new course; 200 with ``created: false`` and the existing
+    course when the patient already has an active course for that condition."""
+    out = start_plan(db, user, patient, body)
+    if not out["created"]:
+        response.status_code = 200
+    return out
 
 
 @router.post("/api/patients/{patient_id}/review")

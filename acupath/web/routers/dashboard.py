@@ -6,7 +6,6 @@ the clinic is the user's own). Filters: practitioner and a date range.
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
 import io
 from typing import Annotated, Any
@@ -15,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from acupath.csvsafe import safe_writer
 from acupath.errors import InputError
 from acupath.outcomes.benchmarks import is_special_population, safety_benchmarks
 from acupath.store import audit, queries
@@ -217,7 +217,7 @@ def csv_text(report: Any, base: Any) -> str:
     """The clinic report as CSV: one row per condition, then one per adverse-event benchmark."""
     names = {cid: c.name for cid, c in base.conditions.items()}
     out = io.StringIO()
-    w = csv.writer(out)
+    w = safe_writer(out)
     w.writerow(
         [
             "section",
@@ -305,7 +305,7 @@ def api_clinic(
 @router.get(
     "/api/clinic.csv",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={200: {"content": {"text/csv": {}}, "description": "The clinic report as CSV."}},
 )
 def api_clinic_csv(
     app: StateDep,

@@ -5,7 +5,6 @@ results (CSV, JSON) and plots (SVG, PNG)."""
 from __future__ import annotations
 
 import base64
-import csv
 import io
 import tempfile
 from pathlib import Path
@@ -15,6 +14,7 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from acupath.csvsafe import safe_writer
 from acupath.errors import InputError
 from acupath.meta.csvio import parse_csv
 from acupath.meta.effects import MEASURES
@@ -64,7 +64,7 @@ def plot_bytes(report: MetaReport, kind: str, fmt: str) -> bytes:
 
 def results_csv(doc: dict[str, Any]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = safe_writer(out)
     writer.writerow(["study", "yi", "vi", "weight"])
     for s in doc["studies"]:
         writer.writerow([s["study"], s["yi"], s["vi"], s["weight"]])
