@@ -403,6 +403,11 @@ def start_plan(*, db: Session, patient: Patient, data: PlanIn, actor: str) -> Pl
             "review_after", data.review_after, f"at most planned_sessions ({data.planned_sessions})"
         )
     if data.status == "active":
+        # Two requests starting the same course at the same moment must not both find "no
+        # active course" and both add one. SQLite already serialises them (writers take the
+        # lock up front); PostgreSQL reads committed rows per statement, so the patient's row is
+        # locked first and the second request, once the first commits, finds its course.
+        db.execute(select(Patient.id).where(Patient.id == patient.id).with_for_update())
         existing = active_plan_for(db=db, patient=patient, condition=data.condition)
         if existing is not None:
             return existing
