@@ -179,15 +179,17 @@ class SecurityMiddleware:
         signed_in = SESSION_COOKIE in conn.cookies or "authorization" in conn.headers
         no_store = signed_in or path.startswith(("/api/", "/static/", "/sign-in", "/admin"))
         received = 0
+        too_large = False
         swallow = False
         held: list[Message] = []  # an idempotent answer is held until it is stored
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
+                    too_large = True
                     raise _TooLarge
             return message
 
@@ -239,6 +241,16 @@ class SecurityMiddleware:
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if too_large:
+                # A chunked body has no length to check up front; when the app catches the
+                # refusal while parsing (FastAPI answers 400), the client is told the real reason.
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await anyio.to_thread.run_sync(uow.finish, False)
+                    await self._plain(
+                        send, 413, f"the body is over {self.max_body} bytes", api, info
+                    )
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send_with_headers(message)

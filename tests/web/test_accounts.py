@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from fastapi.testclient import TestClient
 
 from acupath.web.security import hash_password, verify_password
@@ -289,6 +291,22 @@ def test_huge_ids_and_bodies_are_refused_cleanly(
         "/api/patients", content=big, headers={"content-type": "application/json"}
     )  # unauthenticated, and never parsed
     assert r.status_code == 413
+
+    def chunks() -> Iterator[bytes]:  # no content-length: the limit is met while reading
+        yield b'{"reference": "'
+        for _ in range(11):
+            yield b"x" * (1024 * 1024)
+        yield b'"}'
+
+    before = client.get("/api/patients", headers=headers).json()
+    for path, kind in (
+        ("/api/patients", "application/json"),
+        ("/patients", "application/x-www-form-urlencoded"),
+    ):
+        r = client.post(path, content=chunks(), headers={**headers, "content-type": kind})
+        assert r.status_code == 413, (path, r.status_code, r.text[:200])
+        assert "over" in r.text
+    assert client.get("/api/patients", headers=headers).json() == before
 
 
 def test_concurrent_guesses_get_at_most_the_limit_of_checks(
