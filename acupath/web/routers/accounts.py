@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from acupath.errors import NotFound
 from acupath.store import session_auth
@@ -249,24 +250,7 @@ def api_revoke_token(
     token_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> Revoked:
     """Revoke one of your tokens or sessions (an admin: any of the clinic's)."""
-    row = db.get(AuthSession, token_id)
-    owner = db.get(User, row.user_id) if row is not None else None
-    allowed = owner is not None and (
-        owner.id == user.id or (user.role == "admin" and owner.clinic_id == user.clinic_id)
-    )
-    if row is None or not allowed:
-        raise NotFound(f"no token {token_id} of yours", field="token_id", value=token_id)
-    session_auth.revoke(db=db, row=row)
-    security_event(
-        request,
-        actor=user.username,
-        action="token_revoke",
-        entity="auth_session",
-        entity_id=row.id,
-        outcome="ok",
-        clinic_id=user.clinic_id,
-        detail={"owner": owner.username if owner else None},
-    )
+    row = revoke_sign_in(request, db, user, token_id)
     return Revoked(id=row.id, revoked=True)
 
 
@@ -279,3 +263,31 @@ def api_me(user: CurrentUser) -> Me:
         role=user.role,
         clinic_id=user.clinic_id,
     )
+
+
+def revoke_sign_in(request: Request, db: Session, user: User, token_id: int) -> AuthSession:
+    """Revoke a token or browser sign-in: the user's own, or (for an admin) any in the clinic.
+
+    Anything else is "not found", so the ids of other clinics' sign-ins are not revealed.
+    """
+    row = db.get(AuthSession, token_id)
+    owner = db.get(User, row.user_id) if row is not None else None
+    allowed = owner is not None and (
+        owner.id == user.id or (user.role == "admin" and owner.clinic_id == user.clinic_id)
+    )
+    if row is None or owner is None or not allowed:
+        raise NotFound(
+            f"no token or sign-in {token_id} that you may revoke", field="token_id", value=token_id
+        )
+    session_auth.revoke(db=db, row=row)
+    security_event(
+        request,
+        actor=user.username,
+        action="token_revoke",
+        entity="auth_session",
+        entity_id=row.id,
+        outcome="ok",
+        clinic_id=user.clinic_id,
+        detail={"owner": owner.username},
+    )
+    return row

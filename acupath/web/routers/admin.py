@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 
 from acupath.errors import InputError, NotFound
 from acupath.store import audit, session_auth
-from acupath.store.models import AUDIT_ACTIONS, AUDIT_OUTCOMES, AuthSession, User
+from acupath.store.models import AUDIT_ACTIONS, AUDIT_OUTCOMES, User
 from acupath.web.deps import MAX_ID, ROLES, Admin, CsrfChecked, SessionDep, security_event
 from acupath.web.pages import render
-from acupath.web.routers.accounts import TokenInfo, TokenList, token_info
+from acupath.web.routers.accounts import TokenInfo, TokenList, revoke_sign_in, token_info
 from acupath.web.users import set_active, set_role
 
 router = APIRouter(tags=["admin"])
@@ -153,24 +153,6 @@ def _tokens(db: Session, admin: User) -> list[TokenInfo]:
     return [token_info(r, names.get(r.user_id, "?")) for r in rows]
 
 
-def _revoke(request: Request, db: Session, admin: User, token_id: int) -> None:
-    row = db.get(AuthSession, token_id)
-    owner = db.get(User, row.user_id) if row is not None else None
-    if row is None or owner is None or owner.clinic_id != admin.clinic_id:
-        raise NotFound(f"no sign-in {token_id} in your clinic", field="token_id", value=token_id)
-    session_auth.revoke(db=db, row=row)
-    security_event(
-        request,
-        actor=admin.username,
-        action="token_revoke",
-        entity="auth_session",
-        entity_id=row.id,
-        outcome="ok",
-        clinic_id=admin.clinic_id,
-        detail={"owner": owner.username},
-    )
-
-
 # --- pages ------------------------------------------------------------------------------
 
 
@@ -204,7 +186,7 @@ def admin_change_user(
 
 @router.post("/admin/tokens/{token_id}/revoke", include_in_schema=False, dependencies=[CsrfChecked])
 def admin_revoke(request: Request, db: SessionDep, admin: Admin, token_id: Id) -> Response:
-    _revoke(request, db, admin, token_id)
+    revoke_sign_in(request, db, admin, token_id)
     return RedirectResponse("/admin", status_code=303)
 
 
