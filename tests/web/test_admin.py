@@ -67,6 +67,28 @@ def test_admin_pages(client: TestClient, people: dict[str, int]) -> None:
     assert "disabled" in client.get("/admin").text
     r = client.get("/admin/audit?action=user_update")
     assert r.status_code == 200 and "user_update" in r.text and "adele" in r.text
+    # the page revokes a sign-in of the clinic, and not another clinic's
+    _add(client, "frank", "clinician", "Clinic A")
+    franks = token_for(client, "frank")
+    bens = token_for(client, "ben")
+    ids = {
+        t["username"]: t["id"]
+        for t in client.get("/api/admin/tokens", headers=token_for(client, "adele")).json()[
+            "tokens"
+        ]
+    }
+    token = csrf(client)
+    r = client.post(
+        f"/admin/tokens/{ids['frank']}/revoke", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert r.status_code == 303
+    assert client.get("/api/me", headers=franks).status_code == 401
+    ben_ids = [t["id"] for t in client.get("/api/tokens", headers=bens).json()["tokens"]]
+    r = client.post(
+        f"/admin/tokens/{max(ben_ids)}/revoke", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert r.status_code == 404
+    assert client.get("/api/me", headers=bens).status_code == 200
     # a clinician does not see admin pages
     client.cookies.clear()
     csrf(client)
