@@ -274,20 +274,6 @@ def csv_text(report: Any, base: Any) -> str:
     return out.getvalue()
 
 
-@router.get("/clinic.csv", include_in_schema=False)
-def clinic_csv(
-    app: StateDep,
-    db: SessionDep,
-    user: CurrentUser,
-    practitioner: Practitioner = "",
-    since: Since = "",
-    until: Until = "",
-) -> Response:
-    report, _ = clinic_document(db, user, app.base, _filter(practitioner, since, until))
-    headers = {"Content-Disposition": 'attachment; filename="clinic-report.csv"'}
-    return Response(csv_text(report, app.base), media_type="text/csv", headers=headers)
-
-
 @router.get("/api/clinic")
 def api_clinic(
     app: StateDep,
@@ -307,7 +293,8 @@ def api_clinic(
     response_class=Response,
     responses={200: {"content": {"text/csv": {}}, "description": "The clinic report as CSV."}},
 )
-def api_clinic_csv(
+@router.get("/clinic.csv", include_in_schema=False)  # the page's download link
+def clinic_csv(
     app: StateDep,
     db: SessionDep,
     user: CurrentUser,
@@ -317,4 +304,5 @@ def api_clinic_csv(
 ) -> Response:
     """The clinic report as CSV (same filters as ``/api/clinic``)."""
     report, _ = clinic_document(db, user, app.base, _filter(practitioner, since, until))
-    return Response(csv_text(report, app.base), media_type="text/csv")
+    headers = {"Content-Disposition": 'attachment; filename="clinic-report.csv"'}
+    return Response(csv_text(report, app.base), media_type="text/csv", headers=headers)
