@@ -50,7 +50,7 @@ FINDING_IDS = _ids(FINDINGS_FILE)
 
 
 def test_files_load_with_unique_ids() -> None:
-    assert len(FINDING_IDS) >= 35
+    assert len(FINDING_IDS) >= 45
     assert len(FINDING_IDS) == len(set(FINDING_IDS))
     for fid in FINDING_IDS:
         assert fid in BASE.findings, fid
@@ -100,6 +100,8 @@ def test_search_date_and_note_updated(condition: str) -> None:
         # fibromyalgia had no comparison with no treatment; Deare 2013's only one is thin
         ("fibromyalgia", "no_acupuncture", "deare2013_fibromyalgia_ea_vs_no_treatment"),
         ("tension_type_headache", "sham", "zheng2022_ctth_responders_wk16_vs_sham"),
+        ("tension_type_headache", "sham", "endres2007_tth_headache_days_vs_sham"),
+        ("migraine", "sham", "wang2015_migraine_days_vs_sham"),
         ("chronic_headache", "usual_care", "vickers2004_headache_score_12m_vs_usual_care"),
         ("migraine", "usual_care", "vickers2004_headache_score_12m_vs_usual_care"),
         ("shoulder_pain", "usual_care", "molsberger2010_grasp_responders_vs_orthopaedic_care"),
@@ -129,6 +131,9 @@ def test_comparator_filled(condition: str, comparator: str, fid: str) -> None:
         "borup2009_pain_vs_traditional",
         "liu2020_ankle_function_vs_rice",
         "navarro2020_dn_vs_other_physical_therapy",
+        "endres2007_tth_primary_responders_vs_sham",
+        "vixner2015_recalled_pain_manual_vs_standard_care",
+        "vixner2015_recalled_pain_electro_vs_standard_care",
     ],
 )
 def test_null_results_are_recorded_as_null(fid: str) -> None:
@@ -141,11 +146,12 @@ def test_null_results_are_recorded_as_null(fid: str) -> None:
 
 
 def test_thin_evidence_is_rated_low_or_below() -> None:
-    """A study of 13 people or 39 people cannot support more than low certainty."""
+    """A study of 13, 39 or 50 people cannot support more than low certainty."""
     for fid in (
         "deare2013_fibromyalgia_ea_vs_no_treatment",
         "lao1999_dental_pain_free_time_vs_placebo",
         "lao1999_dental_analgesic_use_vs_placebo",
+        "wang2015_migraine_days_vs_sham",
     ):
         assert BASE.findings[fid].certainty in ("low", "very_low"), fid
 
