@@ -102,6 +102,8 @@ def test_search_date_and_note_updated(condition: str) -> None:
         ("tension_type_headache", "sham", "zheng2022_ctth_responders_wk16_vs_sham"),
         ("tension_type_headache", "sham", "endres2007_tth_headache_days_vs_sham"),
         ("migraine", "sham", "wang2015_migraine_days_vs_sham"),
+        ("migraine", "medication", "streng2006_migraine_days_vs_metoprolol"),
+        ("chronic_neck_pain", "other", "nejati2021_neck_vs_exercise"),
         ("chronic_headache", "usual_care", "vickers2004_headache_score_12m_vs_usual_care"),
         ("migraine", "usual_care", "vickers2004_headache_score_12m_vs_usual_care"),
         ("shoulder_pain", "usual_care", "molsberger2010_grasp_responders_vs_orthopaedic_care"),
@@ -134,6 +136,8 @@ def test_comparator_filled(condition: str, comparator: str, fid: str) -> None:
         "endres2007_tth_primary_responders_vs_sham",
         "vixner2015_recalled_pain_manual_vs_standard_care",
         "vixner2015_recalled_pain_electro_vs_standard_care",
+        "streng2006_migraine_days_vs_metoprolol",
+        "nejati2021_neck_vs_exercise",
     ],
 )
 def test_null_results_are_recorded_as_null(fid: str) -> None:
