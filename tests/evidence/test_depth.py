@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -96,11 +97,15 @@ def test_profile_reports_search_date_newest_evidence_and_pooling() -> None:
     p = query.condition_profile(BASE, "labour_pain")
     assert p.searched == "2026-12-03" and p.newest_evidence == 2020
     assert p.pooled and p.no_pooled_estimate is None
-    # Chronic primary pain still has no finding of its own (hand OA, the old example, now has
-    # one trial): the profile must say so rather than invent a level.
-    empty = query.condition_profile(BASE, "chronic_primary_pain")
-    assert empty.n_findings == 0 and not empty.pooled and empty.no_pooled_estimate
-    assert empty.best_certainty == "not_graded"
+    # A condition without findings must say so rather than invent a level: chronic primary pain,
+    # the old example, now has records (depth 3), so its findings are taken away here.
+    bare = dataclasses.replace(
+        BASE,
+        findings={k: f for k, f in BASE.findings.items() if not f.covers("chronic_primary_pain")},
+    )
+    empty = query.condition_profile(bare, "chronic_primary_pain")
+    assert empty.n_findings == 0 and not empty.pooled
+    assert empty.best_certainty == "not_graded" and not empty.comparators
     hand = query.condition_profile(BASE, "hand_osteoarthritis")
     assert hand.n_findings >= 1 and not hand.pooled and hand.no_pooled_estimate
 
