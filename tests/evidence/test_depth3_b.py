@@ -76,13 +76,14 @@ def test_direction_agrees_with_the_published_interval(fid: str) -> None:
 @pytest.mark.parametrize(
     ("condition", "comparators"),
     [
-        ("chronic_low_back_pain", {"sham", "no_acupuncture", "usual_care", "medication"}),
+        ("chronic_low_back_pain", {"sham", "no_acupuncture", "usual_care", "medication", "other"}),
         ("acute_low_back_pain", {"sham", "medication", "any"}),
         ("knee_osteoarthritis", {"sham", "waitlist", "usual_care", "no_acupuncture"}),
         ("hip_osteoarthritis", {"sham", "no_acupuncture", "medication", "other"}),
         ("sciatica", {"medication"}),
         ("rheumatoid_arthritis", {"sham", "any"}),
         ("lateral_elbow_pain", {"sham"}),
+        ("plantar_heel_pain", {"any", "no_acupuncture", "other"}),
         ("carpal_tunnel_syndrome", {"medication", "no_acupuncture"}),
     ],
 )
@@ -173,3 +174,14 @@ def test_conditions_searched_again_with_notes() -> None:
         c = BASE.conditions[cid]
         assert c.searched is not None and c.searched.isoformat() == "2026-12-03", cid
         assert c.search_note, cid
+
+
+def test_plantar_heel_pain_pooled_dry_needling_keeps_the_source_grades() -> None:
+    profile = query.condition_profile(BASE, "plantar_heel_pain")
+    assert profile.pooled and profile.no_pooled_estimate is None
+    short = BASE.findings["llurda2021_heel_pain_short_term"]
+    long = BASE.findings["llurda2021_heel_pain_long_term"]
+    assert (short.certainty, long.certainty) == ("low", "moderate")
+    assert short.intervention == long.intervention == "dry_needling"
+    null = BASE.findings["yang2024_heel_dn_vs_other_treatments"]
+    assert null.direction == "no_difference" and null.comparator == "other"
