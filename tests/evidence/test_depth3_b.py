@@ -185,3 +185,13 @@ def test_plantar_heel_pain_pooled_dry_needling_keeps_the_source_grades() -> None
     assert short.intervention == long.intervention == "dry_needling"
     null = BASE.findings["yang2024_heel_dn_vs_other_treatments"]
     assert null.direction == "no_difference" and null.comparator == "other"
+
+
+def test_rheumatoid_arthritis_pooled_add_on_benefit_is_very_low_certainty() -> None:
+    """Li 2022 pools mostly open add-on trials: a small benefit, rated very low, while the
+    sham-controlled evidence (Tam 2007) and the Epistemonikos summary find little or none."""
+    profile = query.condition_profile(BASE, "rheumatoid_arthritis")
+    assert profile.pooled and profile.no_pooled_estimate is None
+    pain = BASE.findings["li2022_ra_pain"]
+    assert pain.certainty == "very_low" and pain.ci_upper is not None and pain.ci_upper < 0
+    assert BASE.findings["ramos2018_ra_little_or_no_effect"].verdict == "not_supported"
