@@ -73,6 +73,8 @@ def test_every_new_efficacy_finding_is_rated_and_current(fid: str) -> None:
         ("lymphoedema", {"any"}),
         ("aromatase_inhibitor_arthralgia", {"sham", "any"}),
         ("cancer_related_fatigue", {"sham", "usual_care"}),
+        ("dyspnoea", {"sham"}),
+        ("hiccups", {"medication"}),
     ],
 )
 def test_graded_evidence_per_comparator(condition: str, comparators: set[str]) -> None:
@@ -88,6 +90,9 @@ def test_graded_evidence_per_comparator(condition: str, comparators: set[str]) -
         "chemotherapy_induced_peripheral_neuropathy",
         "lymphoedema",
         "aromatase_inhibitor_arthralgia",
+        "anxiety",
+        "hiccups",
+        "leucopenia",
     ],
 )
 def test_conditions_that_gained_a_pooled_estimate(condition: str) -> None:
@@ -100,7 +105,13 @@ def test_conditions_that_gained_a_pooled_estimate(condition: str) -> None:
 
 @pytest.mark.parametrize(
     "condition",
-    ["hot_flashes", "cancer_related_fatigue", "chronic_prostatitis_pelvic_pain", "xerostomia"],
+    [
+        "hot_flashes",
+        "cancer_related_fatigue",
+        "chronic_prostatitis_pelvic_pain",
+        "xerostomia",
+        "dyspnoea",
+    ],
 )
 def test_conditions_still_without_a_pooled_number_say_so(condition: str) -> None:
     profile = query.condition_profile(BASE, condition)
@@ -130,6 +141,7 @@ def test_null_trials_stay_null() -> None:
         "smith2011_pain_3_months_vs_placebo_needle",
         "chien2017_hot_flush_frequency",
         "chien2019_bcrl_extent",
+        "vickers2005_dyspnoea_week",
     ):
         assert BASE.findings[fid].direction == "no_difference", fid
 
