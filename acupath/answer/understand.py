@@ -17,13 +17,16 @@ but names ``unknown_topic``: the honest answer is that the evidence base holds n
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from acupath.answer import text as tx
 from acupath.answer.vocabulary import INTENTS, Vocabulary, vocabulary
 from acupath.evidence.schemas import Condition
 
+_QUALIFIER_MAX_DF = 2
+"""A word in the names of at most this many conditions can narrow an umbrella term."""
 _ICD10 = re.compile(r"\b([A-Za-z]\d{2}(?:\.[0-9A-Za-z]{1,4})?)\b")
 
 
@@ -93,6 +96,7 @@ class Understander:
             (key, (phrase, targets)) for key, phrase, targets in self._umbrella
         )
         self._known_words = self._build_known_words()
+        self._qualifiers = self._build_qualifiers()
 
     @property
     def known_words(self) -> frozenset[str]:
@@ -157,6 +161,47 @@ class Understander:
         for word in names().filler:
             known.update(tx.tokens(word, keep_stopwords=True))
         return known
+
+    def _build_qualifiers(self) -> dict[str, frozenset[str]]:
+        """Per condition, the words of its names that few conditions share ("hiv", "diabetic",
+        "chemotherapy"; not "pain", "chronic" or "cancer"): the words that can narrow an
+        umbrella term to some of its conditions."""
+        words = {
+            cid: {w for n in (c.name, *c.synonyms, *c.lay_terms) for w in tx.tokens(n)}
+            for cid, c in self.conditions.items()
+        }
+        df: dict[str, int] = defaultdict(int)
+        for ws in words.values():
+            for w in ws:
+                df[w] += 1
+        # words about the treatment ("needling", "sham") qualify no condition, though a lay term
+        # may contain them ("pins and needles")
+        treatment = {
+            w
+            for phrase in (
+                *self.vocab.acupuncture_terms,
+                *(p for ps in self.vocab.interventions.values() for p in ps),
+                *(p for ps in self.vocab.comparators.values() for p in ps),
+            )
+            for w in tx.tokens(phrase)
+        }
+        return {
+            cid: frozenset(w for w in ws if df[w] <= _QUALIFIER_MAX_DF and w not in treatment)
+            for cid, ws in words.items()
+        }
+
+    def _narrow(self, match: _Match, content: list[str]) -> _Match:
+        """An umbrella term qualified by words naming some of its conditions keeps only those:
+        "neuropathic pain in HIV" is HIV neuropathy, not every neuropathy acupath holds."""
+        if match.label != "umbrella" or len(match.targets) < 2:
+            return match
+        outside = set(content[: match.start]) | set(content[match.end :])
+        hits = tuple(
+            cid for cid in match.targets if self._qualifiers.get(cid, frozenset()) & outside
+        )
+        if hits and len(hits) < len(match.targets):
+            return replace(match, targets=hits)
+        return match
 
     # -- understanding ------------------------------------------------------------------------
 
@@ -225,6 +270,20 @@ class Understander:
             # a named condition is more precise than an umbrella word elsewhere in the question
             # ("lymphoedema after breast cancer" is about lymphoedema, not every cancer symptom)
             chosen = [m for m in chosen if m.label != "umbrella"]
+        chosen = [self._narrow(m, content) for m in chosen]
+        groups = _overlapping(
+            sorted((m for m in chosen if m.label == "umbrella"), key=lambda m: m.start)
+        )
+        if len(groups) > 1:
+            # umbrella terms in different places qualify each other: "neuropathy after chemo" is
+            # the conditions under both (chemotherapy-induced neuropathy), not all under either;
+            # overlapping ones ("chronic pain management") are two readings of the same words
+            sets = [{t for m in g for t in m.targets} for g in groups]
+            both = set.intersection(*sets)
+            if both:
+                kept = [t for g in groups for m in g for t in m.targets if t in both]
+                merged = replace(groups[0][0], targets=tuple(dict.fromkeys(kept)))
+                chosen = [m for m in chosen if m.label != "umbrella"] + [merged]
         for code in _ICD10.findall(question):
             code = code.upper()
             hits = tuple(
@@ -240,6 +299,17 @@ class Understander:
         matches = _longest_first(_find(full, self._intent_phrases))
         found = {m.label for m in matches}
         return tuple(i for i in INTENTS if i in found)
+
+
+def _overlapping(matches: list[_Match]) -> list[list[_Match]]:
+    """Matches sorted by start, grouped where their spans overlap."""
+    groups: list[list[_Match]] = []
+    for m in matches:
+        if groups and m.start < max(g.end for g in groups[-1]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
 
 
 def _full_key(phrase: str) -> tuple[str, ...]:
