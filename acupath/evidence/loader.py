@@ -30,6 +30,7 @@ from acupath.evidence.schemas import (
     Source,
     Study,
 )
+from acupath.kbcache import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -52,10 +53,13 @@ class EvidenceBase:
 
 
 def read_yaml_list(path: Path) -> list[dict[str, Any]]:
-    """Read one YAML file that holds a list of mappings; an empty file is an empty list."""
+    """Read one YAML file that holds a list of mappings; an empty file is an empty list.
+
+    The parse comes from the per-user cache of :mod:`acupath.kbcache` when it holds this
+    file's exact content (the records are still validated by the caller, as always).
+    """
     try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)
+        data = load_yaml(path, _Loader)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"not valid YAML: {exc}", file=path) from exc
     if data is None:
