@@ -5,8 +5,9 @@ The score of a document for a question is
     score = w_bm25 * bm25 / max(bm25) + w_sem * cosine + match + prior
 
 where ``bm25`` is the Okapi BM25 score of the question's words against the document's words
-(Robertson & Zaragoza, *The Probabilistic Relevance Framework: BM25 and Beyond*, 2009; computed
-by the ``bm25s`` library, Lucene variant, k1 = 1.5, b = 0.75), ``cosine`` is the optional
+(Robertson & Zaragoza, *The Probabilistic Relevance Framework: BM25 and Beyond*, 2009; Lucene
+variant, k1 = 1.5, b = 0.75, computed by :mod:`acupath.bm25` exactly as the ``bm25s`` library
+computes it, without importing SciPy), ``cosine`` is the optional
 sentence-embedding similarity (:mod:`acupath.answer.semantic`, off by default), ``match`` adds
 a fixed bonus when the document's comparator or intervention is the one the question names, and
 ``prior`` prefers pooled evidence and higher certainty so that a meta-analysis outranks a single
@@ -25,13 +26,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import bm25s  # type: ignore[import-untyped]
 import numpy as np
 
 from acupath.answer import text as tx
 from acupath.answer.corpus import Document, build_corpus
 from acupath.answer.understand import Question, Understander
 from acupath.answer.vocabulary import Vocabulary, vocabulary
+from acupath.bm25 import BM25
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Finding
 
@@ -87,8 +88,8 @@ class Index:
         index = cls(base, vocab, docs, Understander(base.conditions, vocab), embedder)
         corpus_tokens = [tx.tokens(d.text) or ["_empty_"] for d in docs]
         if docs:
-            retriever = bm25s.BM25(k1=1.5, b=0.75, method="lucene")
-            retriever.index(corpus_tokens, show_progress=False)
+            retriever = BM25(k1=1.5, b=0.75)
+            retriever.index(corpus_tokens)
             index._bm25 = retriever
         by_condition: dict[str, list[int]] = defaultdict(list)
         for i, d in enumerate(docs):
