@@ -292,3 +292,17 @@ def load_base(root: Path | str = DATA_DIR, *, complete: bool = True) -> Evidence
 def bundled_base() -> EvidenceBase:
     """The bundled knowledge base, loaded once per process (it is immutable)."""
     return load_base(DATA_DIR)
+
+
+@functools.cache
+def bundled_sources() -> Mapping[str, Source]:
+    """The bundled sources alone, validated as :func:`load_base` validates them.
+
+    For commands that need only citations (``acupath points`` and the atlas): reading the
+    sources folder alone spares them validating every finding, recommendation, claim and study.
+    The whole base, with its cross-references, is still checked by every command that
+    answers from it and by the test suite. Once the whole base is loaded its sources are used.
+    """
+    if bundled_base.cache_info().currsize:
+        return bundled_base().sources
+    return read_records(DATA_DIR / "sources", Source)
