@@ -89,10 +89,10 @@ def _trusted_folder(path: Path) -> bool:
         return False
 
 
-def _entries_folder(*, create: bool) -> Path | None:
-    """The ``yaml/`` folder of the cache when it (and its parent) can be trusted, else None."""
+def _entries_folder(*, create: bool, kind: str = "yaml") -> Path | None:
+    """The ``kind`` folder of the cache when it (and its parent) can be trusted, else None."""
     root = cache_root()
-    folder = root / "yaml"
+    folder = root / kind
     if create:
         try:
             root.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -218,6 +218,37 @@ def _prune(folder: Path) -> None:
             old.unlink()
     except OSError:
         pass
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 (hex) of :data:`FORMAT` and ``parts``, each length-prefixed (no ambiguity)."""
+    h = hashlib.sha256(FORMAT.encode())
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def get(kind: str, key: str) -> tuple[bool, Any]:
+    """``(True, value)`` for a trusted entry ``key`` of the ``kind`` cache, else ``(False, None)``.
+
+    For derived data that other modules cache (the tokenised corpus of
+    :mod:`acupath.answer.retrieve`); the caller makes ``key`` from everything the value depends
+    on (see :func:`digest`).
+    """
+    if not enabled():
+        return False, None
+    folder = _entries_folder(create=False, kind=kind)
+    return read_entry(folder, key) if folder is not None else (False, None)
+
+
+def put(kind: str, key: str, value: Any) -> bool:
+    """Store ``value`` as entry ``key`` of the ``kind`` cache; False when it was not stored."""
+    if not enabled():
+        return False
+    folder = _entries_folder(create=True, kind=kind)
+    return write_entry(folder, key, value) if folder is not None else False
 
 
 def _text_stream(content: bytes, path: Path) -> io.StringIO:
