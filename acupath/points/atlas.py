@@ -86,10 +86,17 @@ def _build_index(
     """
     index: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
-    body_keys = {fold(n) for r in records if isinstance(r, Point) for n in _names_of(r)}
+    folded: dict[str, str] = {}  # each name folded once (many repeat across points)
+
+    def key_of(name: str) -> str:
+        if name not in folded:
+            folded[name] = fold(name)
+        return folded[name]
+
+    body_keys = {key_of(n) for r in records if isinstance(r, Point) for n in _names_of(r)}
     for record in records:
         for name in _names_of(record):
-            key = fold(name)
+            key = key_of(name)
             if isinstance(record, AuricularPoint) and key in body_keys:
                 continue
             codes = index.setdefault(key, [])
