@@ -5,8 +5,9 @@ The score of a document for a question is
     score = w_bm25 * bm25 / max(bm25) + w_sem * cosine + match + prior
 
 where ``bm25`` is the Okapi BM25 score of the question's words against the document's words
-(Robertson & Zaragoza, *The Probabilistic Relevance Framework: BM25 and Beyond*, 2009; computed
-by the ``bm25s`` library, Lucene variant, k1 = 1.5, b = 0.75), ``cosine`` is the optional
+(Robertson & Zaragoza, *The Probabilistic Relevance Framework: BM25 and Beyond*, 2009; Lucene
+variant, k1 = 1.5, b = 0.75, computed by :mod:`acupath.bm25` exactly as the ``bm25s`` library
+computes it, without importing SciPy), ``cosine`` is the optional
 sentence-embedding similarity (:mod:`acupath.answer.semantic`, off by default), ``match`` adds
 a fixed bonus when the document's comparator or intervention is the one the question names, and
 ``prior`` prefers pooled evidence and higher certainty so that a meta-analysis outranks a single
@@ -20,18 +21,22 @@ record, so answering a question costs one BM25 pass plus sorting of the candidat
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-import bm25s  # type: ignore[import-untyped]
 import numpy as np
 
+from acupath import kbcache
 from acupath.answer import text as tx
 from acupath.answer.corpus import Document, build_corpus
 from acupath.answer.understand import Question, Understander
 from acupath.answer.vocabulary import Vocabulary, vocabulary
+from acupath.bm25 import BM25
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Finding
 
@@ -54,6 +59,35 @@ _KIND_PRIOR = {
     "cohort": 0.15,
     "survey": 0.1,
 }
+
+
+def corpus_tokens_of(texts: Sequence[str]) -> list[list[str]]:
+    """``tx.tokens`` of every text, from the per-user cache when it holds this exact corpus.
+
+    Tokenising every record is most of the cost of building an index (a cold ``acupath ask``).
+    The cache entry (:mod:`acupath.kbcache`, kind ``tokens``) is keyed by the texts, the source
+    of :mod:`acupath.answer.text` (which alone defines ``tokens``), and the Python and Unicode
+    versions its regular expressions and normalisation depend on; an entry that does not hold
+    one list of strings per text is ignored.
+    """
+    key = kbcache.digest(
+        "tokens",
+        Path(tx.__file__).read_bytes(),
+        sys.version,
+        unicodedata.unidata_version,
+        *texts,
+    )
+    found, value = kbcache.get("tokens", key)
+    if (
+        found
+        and isinstance(value, list)
+        and len(value) == len(texts)
+        and all(isinstance(t, list) and all(type(w) is str for w in t) for t in value)
+    ):
+        return value
+    tokens = [tx.tokens(text) for text in texts]
+    kbcache.put("tokens", key, tokens)
+    return tokens
 
 
 @dataclass
@@ -85,10 +119,10 @@ class Index:
         vocab = vocab or vocabulary()
         docs = build_corpus(base, vocab)
         index = cls(base, vocab, docs, Understander(base.conditions, vocab), embedder)
-        corpus_tokens = [tx.tokens(d.text) or ["_empty_"] for d in docs]
+        corpus_tokens = [toks or ["_empty_"] for toks in corpus_tokens_of([d.text for d in docs])]
         if docs:
-            retriever = bm25s.BM25(k1=1.5, b=0.75, method="lucene")
-            retriever.index(corpus_tokens, show_progress=False)
+            retriever = BM25(k1=1.5, b=0.75)
+            retriever.index(corpus_tokens)
             index._bm25 = retriever
         by_condition: dict[str, list[int]] = defaultdict(list)
         for i, d in enumerate(docs):

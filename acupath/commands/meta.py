@@ -5,18 +5,20 @@ from __future__ import annotations
 import dataclasses
 import warnings
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from acupath.commands._meta_options import MEASURES, METHODS, ZERO_CELL_TO  # help text only
 from acupath.commands._output import console, print_json, table
 from acupath.errors import InputError
-from acupath.meta.csvio import StudyTable, ZeroCell, read_csv
-from acupath.meta.effects import LOG_SCALE, MEASURES, ZERO_CELL_TO
-from acupath.meta.fit import check_test
-from acupath.meta.mh import POOLING
-from acupath.meta.report import MetaReport, analyse, analyse_many
-from acupath.meta.tau2 import METHODS, check_method
+
+if TYPE_CHECKING:
+    from acupath.meta.csvio import StudyTable
+    from acupath.meta.report import MetaReport
+
+# The engine (NumPy, SciPy) is imported where a command runs, not here, so that
+# ``acupath meta --help`` prints without it.
 
 PROGRESS_FROM = 200
 """Show a progress bar (on stderr) when a file holds at least this many meta-analyses."""
@@ -33,6 +35,8 @@ def _p(x: float | None) -> str:
 
 
 def _print_report(report: MetaReport) -> None:
+    from acupath.meta.effects import LOG_SCALE
+
     doc = report.as_json()
     out = console()
     rows = [
@@ -255,6 +259,12 @@ def register(app: typer.Typer) -> None:
         (RR, OR, RD); yi,vi or yi,sei (GEN); optional study labels in 'study'. A column
         'analysis' splits the file into separate meta-analyses pooled in one batch.
         """
+        from acupath.meta.csvio import ZeroCell, read_csv
+        from acupath.meta.fit import check_test
+        from acupath.meta.mh import POOLING
+        from acupath.meta.report import analyse
+        from acupath.meta.tau2 import check_method
+
         measure_code = measure.upper()
         method_code = method.upper() if method.upper() in POOLING else check_method(method)
         check_test(test)
@@ -380,6 +390,8 @@ def _run_many(
     json_out: bool,
 ) -> None:
     """A file with an ``analysis`` column: every meta-analysis in one batch."""
+    from acupath.meta.report import analyse_many
+
     assert data.analyses is not None
     n_groups = len(set(data.analyses))
     if forest is not None or funnel is not None:

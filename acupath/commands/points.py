@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from acupath.commands._output import console, print_json, table
-from acupath.evidence.loader import bundled_base
+from acupath.evidence.loader import bundled_sources
 from acupath.points import (
     MERIDIAN_NAMES,
     AuricularPoint,
@@ -90,7 +90,7 @@ def points(
 
 
 def _citations(caution: Caution) -> list[dict[str, Any]]:
-    sources = bundled_base().sources
+    sources = bundled_sources()
     return [
         {"id": sid, "citation": sources[sid].citation(), "link": sources[sid].link()}
         for sid in caution.sources

@@ -30,6 +30,7 @@ from acupath.evidence.schemas import (
     Source,
     Study,
 )
+from acupath.kbcache import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -52,10 +53,13 @@ class EvidenceBase:
 
 
 def read_yaml_list(path: Path) -> list[dict[str, Any]]:
-    """Read one YAML file that holds a list of mappings; an empty file is an empty list."""
+    """Read one YAML file that holds a list of mappings; an empty file is an empty list.
+
+    The parse comes from the per-user cache of :mod:`acupath.kbcache` when it holds this
+    file's exact content (the records are still validated by the caller, as always).
+    """
     try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)
+        data = load_yaml(path, _Loader)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"not valid YAML: {exc}", file=path) from exc
     if data is None:
@@ -288,3 +292,17 @@ def load_base(root: Path | str = DATA_DIR, *, complete: bool = True) -> Evidence
 def bundled_base() -> EvidenceBase:
     """The bundled knowledge base, loaded once per process (it is immutable)."""
     return load_base(DATA_DIR)
+
+
+@functools.cache
+def bundled_sources() -> Mapping[str, Source]:
+    """The bundled sources alone, validated as :func:`load_base` validates them.
+
+    For commands that need only citations (``acupath points`` and the atlas): reading the
+    sources folder alone spares them validating every finding, recommendation, claim and study.
+    The whole base, with its cross-references, is still checked by every command that
+    answers from it and by the test suite. Once the whole base is loaded its sources are used.
+    """
+    if bundled_base.cache_info().currsize:
+        return bundled_base().sources
+    return read_records(DATA_DIR / "sources", Source)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acupath.errors import InputError, KnowledgeBaseError, NotFound
-from acupath.evidence.loader import DATA_DIR, bundled_base, load_base, read_records
+from acupath.evidence.loader import DATA_DIR, bundled_sources, load_base, read_records
 from acupath.points.names import fold, normalise_meridian, resolve
 from acupath.points.schemas import (
     CAUTION_KINDS,
@@ -86,10 +86,17 @@ def _build_index(
     """
     index: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
-    body_keys = {fold(n) for r in records if isinstance(r, Point) for n in _names_of(r)}
+    folded: dict[str, str] = {}  # each name folded once (many repeat across points)
+
+    def key_of(name: str) -> str:
+        if name not in folded:
+            folded[name] = fold(name)
+        return folded[name]
+
+    body_keys = {key_of(n) for r in records if isinstance(r, Point) for n in _names_of(r)}
     for record in records:
         for name in _names_of(record):
-            key = fold(name)
+            key = key_of(name)
             if isinstance(record, AuricularPoint) and key in body_keys:
                 continue
             codes = index.setdefault(key, [])
@@ -121,13 +128,13 @@ def load_atlas(root: Path | str = DATA_DIR, source_ids: set[str] | None = None) 
     """Load and check the atlas under ``root/points``.
 
     ``source_ids`` are the ids a caution or point may cite; by default those of the knowledge
-    base under ``root`` (the bundled base when ``root`` is the bundled data folder).
+    base under ``root`` (for the bundled data folder, its sources alone:
+    :func:`acupath.evidence.loader.bundled_sources`).
     """
     root = Path(root)
     folder = root / "points"
     if source_ids is None:
-        base = bundled_base() if root == DATA_DIR else load_base(root)
-        source_ids = set(base.sources)
+        source_ids = set(bundled_sources() if root == DATA_DIR else load_base(root).sources)
     points = read_records(folder / "meridians", Point)
     auricular = read_records(folder / "auricular", AuricularPoint)
     cautions = read_records(folder / "cautions", Caution)

@@ -30,6 +30,23 @@ def test_importing_the_cli_imports_no_heavy_library() -> None:
     assert imported_after("import acupath.cli") == []
 
 
+def test_the_start_up_helpers_import_no_heavy_library() -> None:
+    """The knowledge-base cache is imported by every loader; it must stay light."""
+    assert imported_after("import acupath.cli, acupath.kbcache") == []
+    assert imported_after("import acupath.commands._meta_options") == []
+    assert imported_after("import acupath.bm25") == ["numpy"]
+
+
+def test_ask_imports_neither_bm25s_nor_scipy() -> None:
+    code = (
+        "import contextlib, io\nfrom acupath.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['ask', 'acupuncture for chronic low back pain', '--json']) == 0\n"
+    )
+    heavy = imported_after(code)
+    assert "bm25s" not in heavy and "scipy" not in heavy, heavy
+
+
 def test_help_lists_every_command_without_importing_any() -> None:
     code = (
         "import contextlib, io\nfrom acupath.cli import main\nbuf = io.StringIO()\n"
