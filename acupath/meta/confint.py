@@ -57,15 +57,22 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     idx = np.flatnonzero(ok)
     if idx.size == 0:
         return Tau2Interval(lower, upper, lower_cens, upper_cens)
-    sub = lanes.take(idx)
+    sub = lanes if idx.size == d else lanes.take(idx)
     t_hat = tau2[idx]
     dfs = df[idx]
     t_min = np.minimum(0.0, t_hat)
     t_max = np.maximum(100.0, np.maximum(t_hat * 10.0, t_min * 10.0))
-    crit_u = stats.chi2.isf(alpha / 2, dfs)
-    crit_l = stats.chi2.ppf(alpha / 2, dfs)
-    q_max = q_statistic(sub, t_max)
-    q_min = q_statistic(sub, t_min)
+    # The critical values depend on the degrees of freedom only, which repeat across lanes.
+    dfs_unique, dfs_at = np.unique(dfs, return_inverse=True)
+    crit_u = stats.chi2.isf(alpha / 2, dfs_unique)[dfs_at]
+    crit_l = stats.chi2.ppf(alpha / 2, dfs_unique)[dfs_at]
+    fast = InterceptLanes(sub) if sub.X is None else None
+    if fast is not None:
+        q_max = fast.q_and_slope(t_max)[0]
+        q_min = fast.q_and_slope(t_min)[0]
+    else:
+        q_max = q_statistic(sub, t_max)
+        q_min = q_statistic(sub, t_min)
     lb = np.full(idx.size, np.nan)
     ub = np.full(idx.size, np.nan)
     # Upper bound: [0, 0] when Q(0) is already below the upper critical value ("null");
@@ -89,7 +96,7 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     rows = np.concatenate([lanes_l, lanes_u])
     if rows.size:
         target = np.concatenate([crit_u[lanes_l], crit_l[lanes_u]])
-        roots = _q_roots(sub, rows, target, t_min[rows], t_max[rows], t_hat[rows],
+        roots = _q_roots(sub, fast, rows, target, t_min[rows], t_max[rows], t_hat[rows],
                          q_min[rows] - target, q_max[rows] - target)  # fmt: skip
         lb[lanes_l] = roots[: lanes_l.size]
         ub[lanes_u] = roots[lanes_l.size :]
@@ -110,6 +117,7 @@ _EPS = float(np.finfo(float).eps)
 
 def _q_roots(
     lanes: Lanes,
+    fast: InterceptLanes | None,
     rows: NDArray[np.intp],
     target: FloatArray,
     lo: FloatArray,
@@ -118,7 +126,8 @@ def _q_roots(
     f_lo: FloatArray,
     f_hi: FloatArray,
 ) -> FloatArray:
-    """The tau² at which ``Q(τ²) = target`` for lane ``rows[i]`` of ``lanes``, for every i.
+    """The tau² at which ``Q(τ²) = target`` for lane ``rows[i]`` of ``lanes``, for every i
+    (``fast``: the same lanes for the intercept-only kernels, None with moderators).
 
     ``Q`` decreases in tau² and is convex (``(y - b)²/(v + τ²)`` is jointly convex in b and
     τ², and minimising over b keeps convexity), so on the bracket ``[lo, hi]`` (``Q - target``
@@ -138,8 +147,8 @@ def _q_roots(
     f_lo = f_lo.copy()
     f_hi = f_hi.copy()
     root = np.full(n, np.nan)
-    if lanes.X is None:
-        data = InterceptLanes(lanes, rows)
+    if fast is not None:
+        data = fast.select(rows)
 
         def q_and_slope(t: FloatArray, active: NDArray[np.intp]) -> tuple[FloatArray, FloatArray]:
             pos = data.hold(active)

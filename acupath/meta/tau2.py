@@ -205,6 +205,9 @@ def _fisher_scoring(
     # Without moderators the step is a few row sums (acupath.meta.intercept), computed on
     # lazily compacted arrays.
     fast = InterceptLanes(lanes_c, centre=False) if lanes_c.X is None else None
+    # Every lane still searching has taken the same number of steps, so the step count is
+    # one number; a lane's count is recorded when it leaves.
+    step = 0
     while active.size:
         t = tau2[active]
         if fast is not None:
@@ -219,17 +222,23 @@ def _fisher_scoring(
         # A step that is not a finite number (the information vanished in rounding, as with
         # variances 1e-8 and 1e4) is no step: tau² stays where it is, and step-halving below
         # always ends (a finite step halves to -0.0).
-        adj = np.where(np.isfinite(adj), adj, 0.0) * stepadj
+        adj = np.where(np.isfinite(adj), adj, 0.0)
+        if stepadj != 1.0:
+            adj *= stepadj
         adj = _halved(t, adj)
         new = t + adj
-        change = np.abs(t - new)
         tau2[active] = new
-        iterations[active] += 1
-        over = iterations[active] > maxiter
-        done = change <= THRESHOLD
-        failed[active[over]] = True
-        converged[active[done & ~over]] = True
-        active = active[~(done | over)]
+        step += 1
+        if step > maxiter:
+            # metafor gives up after maxiter steps, even where the last step was small.
+            failed[active] = True
+            iterations[active] = step
+            break
+        done = np.abs(t - new) <= THRESHOLD
+        leaving = active[done]
+        converged[leaving] = True
+        iterations[leaving] = step
+        active = active[~done]
     if code in ("ML", "REML"):
         tau2 = _ll0_check(lanes_c, tau2, converged, code == "REML")
     return Tau2Estimate(tau2, converged & ~failed, iterations)
@@ -302,9 +311,15 @@ def _ll0_check(
     idx = np.flatnonzero(converged & (lanes_c.k > 1) & (tau2 > THRESHOLD))
     if idx.size == 0:
         return tau2
-    sub = lanes_c.take(idx)
-    ll0 = log_likelihood(sub, np.zeros(idx.size), reml)
-    ll = log_likelihood(sub, tau2[idx], reml)
+    if lanes_c.X is None:
+        fast = InterceptLanes(lanes_c, idx, centre=False)
+        k = lanes_c.k[idx]
+        ll0 = fast.log_likelihood(np.zeros(idx.size), k, reml)
+        ll = fast.log_likelihood(tau2[idx], k, reml)
+    else:
+        sub = lanes_c.take(idx)
+        ll0 = log_likelihood(sub, np.zeros(idx.size), reml)
+        ll = log_likelihood(sub, tau2[idx], reml)
     out = tau2.copy()
     out[idx] = np.where(ll0 - ll > R_TOL, 0.0, tau2[idx])
     return out
