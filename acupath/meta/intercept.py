@@ -121,7 +121,6 @@ class InterceptLanes:
             parts.append(scoring_step(y, v, tau2[cut], code, k[cut]))
         return np.concatenate(parts)
 
-
     def log_likelihood(self, tau2: FloatArray, k: FloatArray, reml: bool) -> FloatArray:
         """The (restricted) log likelihood of every row held at ``tau2``, as
         :func:`acupath.meta.tau2.log_likelihood` (``k`` studies per row)."""
@@ -130,7 +129,7 @@ class InterceptLanes:
             cut = slice(i * BLOCK, (i + 1) * BLOCK)
             w = _weights(v, tau2[cut])
             sw = _rowsum(w)
-            b = _rowdot(w, y) / sw
+            b = (1.0 / sw) * _rowdot(w, y)
             r = y - b[:, None]
             r *= r
             rss = _rowdot(w, r)
@@ -153,15 +152,15 @@ _vecdot = getattr(np, "vecdot", None)
 def _rowdot(a: FloatArray, b: FloatArray) -> FloatArray:
     """``Σ_j a_ij b_ij`` for every row i."""
     if _vecdot is not None and a.shape[0] < _SMALL:
-        return np.asarray(_vecdot(a, b))
-    return np.einsum("ij,ij->i", a, b)
+        return np.asarray(_vecdot(a, b), dtype=float)
+    return np.asarray(np.einsum("ij,ij->i", a, b), dtype=float)
 
 
 def _rowsum(a: FloatArray) -> FloatArray:
     """``Σ_j a_ij`` for every row i (``einsum`` sums short rows faster than ``sum``)."""
     if a.shape[0] < _SMALL:
-        return np.add.reduce(a, axis=1)
-    return np.einsum("ij->i", a)
+        return np.asarray(np.add.reduce(a, axis=1), dtype=float)
+    return np.asarray(np.einsum("ij->i", a), dtype=float)
 
 
 def _weights(v: FloatArray, tau2: FloatArray) -> FloatArray:
@@ -174,7 +173,7 @@ def _weights(v: FloatArray, tau2: FloatArray) -> FloatArray:
 def _q_and_slope(y: FloatArray, v: FloatArray, tau2: FloatArray) -> tuple[FloatArray, FloatArray]:
     w = _weights(v, tau2)
     sw = _rowsum(w)
-    b = _rowdot(w, y) / sw
+    b = (1.0 / sw) * _rowdot(w, y)
     r = y - b[:, None]
     r *= r
     q = _rowdot(w, r)
@@ -193,7 +192,7 @@ def scoring_step(
     """
     w = _weights(v, tau2)
     sw = _rowsum(w)
-    b = _rowdot(w, y) / sw
+    b = (1.0 / sw) * _rowdot(w, y)
     r = y - b[:, None]
     r *= r
     if code == "EB":

@@ -256,9 +256,14 @@ def _halved(t: FloatArray, adj: FloatArray) -> FloatArray:
         return adj
     at_zero = neg & (t <= 0.0)
     jump = neg & (t > 0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        n = np.where(jump, np.floor(np.log2(-adj / np.where(jump, t, 1.0))) - 1.0, 0.0)
-    n = np.clip(n, 0.0, 2000.0).astype(np.intp)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        log_adj = np.log2(np.where(jump, -adj, 1.0))
+        n = np.where(jump, np.floor(log_adj - np.log2(np.where(jump, t, 1.0))) - 1.0, 0.0)
+        # Halving is exact only while the step stays a normal number (above 2^-1022):
+        # jump no further than that, and let the loop below round through the subnormals
+        # one halving at a time, as metafor's loop does.
+        n = np.minimum(n, np.floor(log_adj) + 1021.0)
+    n = np.clip(np.nan_to_num(n), 0.0, 2100.0).astype(np.intp)
     adj = np.where(jump, np.ldexp(adj, -n), np.where(at_zero, -0.0, adj))
     neg = t + adj < 0.0
     while neg.any():

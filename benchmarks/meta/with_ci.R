@@ -12,14 +12,16 @@ RETRY <- list(stepadj = 0.5, maxiter = 1000)
 fit <- function(g) {
   r <- tryCatch(rma(g$yi, g$vi, method = "REML"), error = function(e) NULL)
   if (is.null(r)) r <- rma(g$yi, g$vi, method = "REML", control = RETRY)
-  if (plain) return(c(c(r$beta), r$tau2, NA, NA))
+  main <- c(c(r$beta), r$se, r$ci.lb, r$ci.ub, r$tau2, r$I2, r$QE)
+  if (plain) return(c(main, NA, NA))
   ci <- confint(r, control = list(tol = 1e-14))
-  c(c(r$beta), r$tau2, ci$random["tau^2", "ci.lb"], ci$random["tau^2", "ci.ub"])
+  c(main, ci$random["tau^2", "ci.lb"], ci$random["tau^2", "ci.ub"])
 }
 t0 <- proc.time()[["elapsed"]]
-res <- t(vapply(groups, fit, numeric(4)))
+res <- t(vapply(groups, fit, numeric(9)))
 elapsed <- proc.time()[["elapsed"]] - t0
-colnames(res) <- c("estimate", "tau2", "tau2_ci_lower", "tau2_ci_upper")
+colnames(res) <- c("estimate", "se", "ci_lower", "ci_upper", "tau2", "i2", "q",
+                   "tau2_ci_lower", "tau2_ci_upper")
 write.csv(format(as.data.frame(res), digits = 17), file.path(args[1], "metafor_ci.csv"),
           row.names = FALSE, quote = FALSE)
 cat(sprintf("%.6f\n", elapsed))
