@@ -10,9 +10,11 @@ searched on ``[0, max(100, 10 τ̂²)]``. When ``Q(0)`` is already below the upp
 the interval is ``[0, 0]`` ("null"), as metafor reports it. A bound beyond the top of the search
 interval is *censored*: metafor prints the search limit there (marked ">"), which reads as a
 number it is not; here the bound is NaN and flagged censored, and the report says it lies above
-the limit. The roots are found with Brent's method as R's ``uniroot`` runs it, but with a
-relative tolerance (:data:`acupath.meta._zeroin.QP_RTOL`) instead of R's absolute 1.2e-4, which
-leaves small bounds off by percents.
+the limit. The roots are exact to rounding (R's ``uniroot`` with its default absolute tolerance
+1.2e-4 leaves small bounds off by percents; the golden files ask metafor for ``tol = 1e-14``):
+both bounds of every lane are searched together by safeguarded Newton steps (see
+:func:`_q_roots`), with Brent's method (:func:`acupath.meta._zeroin.zeroin`, relative tolerance
+:data:`acupath.meta._zeroin.QP_RTOL`) for any search the Newton steps leave open.
 """
 
 from __future__ import annotations

@@ -15,7 +15,9 @@ their number).
 The machine may be shared, so the two programs are timed in **interleaved rounds**: each round
 times acupath (the median of ``--repeats`` calls) and then the metafor loop once, and
 records the load average; the ratio of each round is metafor (scaled) over acupath, and the
-reported figures are medians over the rounds. Agreement: the largest absolute difference of
+reported figures are medians over the rounds. CPU seconds (user + system, of the Python process
+and of R's loop) are recorded beside elapsed seconds: on a loaded machine their ratio depends
+less on how the scheduler shared the cores. Agreement: the largest absolute difference of
 every field over the analyses both programs fitted (from the last round). Results go to
 ``with_ci.json`` or ``with_ci_plain_metafor.json``.
 """
@@ -45,22 +47,24 @@ from acupath.meta import pool_many  # noqa: E402
 FIELDS = ["estimate", "se", "ci_lower", "ci_upper", "tau2", "i2", "q"]
 
 
-def time_acupath(many: list[Any], repeats: int) -> tuple[float, Any]:
-    times = []
+def time_acupath(many: list[Any], repeats: int) -> tuple[float, float, Any]:
+    """Median elapsed and median CPU seconds of ``repeats`` calls, and the last result."""
+    times, cpus = [], []
     ours = None
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         ours = pool_many(many, "REML")
         times.append(time.perf_counter() - start)
-    return statistics.median(times), ours
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(times), statistics.median(cpus), ours
 
 
-def run_metafor(folder: Path, n: int, plain: bool) -> tuple[float, dict[str, np.ndarray]]:
+def run_metafor(folder: Path, n: int, plain: bool) -> tuple[float, float, dict[str, np.ndarray]]:
     out = subprocess.run(
         ["Rscript", str(HERE / "with_ci.R"), str(folder), str(n), "plain" if plain else "ci"],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
-    elapsed = float(out.stdout.strip().splitlines()[-1])
+    elapsed, cpu = map(float, out.stdout.strip().splitlines()[-1].split())
     rows = (folder / "metafor_ci.csv").read_text().splitlines()
 
     def number(cell: str) -> float:
@@ -68,7 +72,7 @@ def run_metafor(folder: Path, n: int, plain: bool) -> tuple[float, dict[str, np.
 
     cols = list(zip(*(map(number, r.split(",")) for r in rows[1:]), strict=True))
     ref = {name: np.array(col) for name, col in zip(rows[0].split(","), cols, strict=True)}
-    return elapsed, ref
+    return elapsed, cpu, ref
 
 
 def main() -> None:
@@ -97,16 +101,20 @@ def main() -> None:
         folder = Path(tmp)
         write_inputs(folder, single, many)
         for _ in range(args.rounds):
-            t_ours, ours = time_acupath(many, args.repeats)
+            t_ours, cpu_ours, ours = time_acupath(many, args.repeats)
             load_ours = os.getloadavg()[0]
-            t_subset, ref = run_metafor(folder, m, plain)
+            t_subset, cpu_subset, ref = run_metafor(folder, m, plain)
             load_r = os.getloadavg()[0]
             t_metafor = t_subset * args.n / m
+            cpu_metafor = cpu_subset * args.n / m
             rounds.append({
                 "acupath_seconds": t_ours,
                 "metafor_seconds_subset": t_subset,
                 "metafor_seconds_scaled": t_metafor,
                 "ratio": t_metafor / t_ours,
+                "acupath_cpu_seconds": cpu_ours,
+                "metafor_cpu_seconds_scaled": cpu_metafor,
+                "cpu_ratio": cpu_metafor / cpu_ours,
                 "load_average_1min": [load_ours, load_r],
             })  # fmt: skip
     keys = FIELDS + ([] if plain else ["tau2_ci_lower", "tau2_ci_upper"])
@@ -122,6 +130,11 @@ def main() -> None:
             r["metafor_seconds_scaled"] for r in rounds
         ),
         "ratio_median": statistics.median(r["ratio"] for r in rounds),
+        "acupath_cpu_seconds_median": statistics.median(r["acupath_cpu_seconds"] for r in rounds),
+        "metafor_cpu_seconds_scaled_median": statistics.median(
+            r["metafor_cpu_seconds_scaled"] for r in rounds
+        ),
+        "cpu_ratio_median": statistics.median(r["cpu_ratio"] for r in rounds),
         "max_abs_difference": agree,
     }
     name = "with_ci_plain_metafor.json" if plain else "with_ci.json"
