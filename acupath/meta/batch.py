@@ -140,8 +140,8 @@ def pool_many(
     lower_cens = np.zeros(n, dtype=bool)
     upper_cens = np.zeros(n, dtype=bool)
     done = 0
-    for start in range(0, n, chunk_size):
-        idx = order[start : start + chunk_size]
+    for start, stop in _chunks(sizes[order], chunk_size):
+        idx = order[start:stop]
         lanes = pad_ragged(y_all, v_all, starts, sizes, idx)
         fit = fit_lanes(lanes, method, test)
         s = summarise_lanes(fit, level)
@@ -184,6 +184,29 @@ def pool_many(
         tau2_ci_upper_censored=upper_cens,
         **out,
     )
+
+
+CHUNK_CELLS = 4_000_000
+"""Most padded cells (meta-analyses × studies of the largest) per chunk: about 32 MB per array,
+so one very large meta-analysis does not pad thousands of small ones to its size."""
+
+
+def _chunks(sorted_sizes: NDArray[np.intp], chunk_size: int) -> list[tuple[int, int]]:
+    """``(start, stop)`` of consecutive chunks of the meta-analyses sorted by size: at most
+    ``chunk_size`` of them and at most :data:`CHUNK_CELLS` padded cells each (a chunk is
+    as wide as its last, largest, meta-analysis), and at least one meta-analysis."""
+    out = []
+    n = sorted_sizes.size
+    start = 0
+    while start < n:
+        stops = np.arange(start + 1, min(n, start + chunk_size) + 1)
+        # Padded cells of the chunk start..stop: it grows with stop (sizes are sorted).
+        cells = (stops - start) * sorted_sizes[stops - 1].astype(np.int64)
+        last = int(np.searchsorted(cells, CHUNK_CELLS, side="right"))
+        stop = int(stops[max(0, last - 1)])
+        out.append((start, stop))
+        start = stop
+    return out
 
 
 def _checked(

@@ -3,10 +3,13 @@ fits: Fisher scoring, step-halving, the Newton search of the Q-profile bounds an
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
 from acupath.meta import pool, pool_many
+from acupath.meta.batch import CHUNK_CELLS, _chunks
 from acupath.meta.confint import tau2_interval
 from acupath.meta.intercept import BLOCK
 from acupath.meta.lanes import Lanes, pad
@@ -111,3 +114,14 @@ def test_step_halving_jump_equals_halving_one_at_a_time() -> None:
     fast = _halved(t, adj)
     assert np.array_equal(t + fast, t + slow)
     assert np.array_equal(np.signbit(fast), np.signbit(slow))
+
+
+def test_chunks_bound_the_padding() -> None:
+    """A few very large meta-analyses do not pad thousands of small ones to their size."""
+    sizes = np.sort(np.array([5] * 30_000 + [50] * 100 + [100_000] * 3 + [2_000_000]))
+    chunks = _chunks(sizes, 20_000)
+    assert chunks[0] == (0, 20_000)
+    assert chunks[-1] == (sizes.size - 1, sizes.size)  # the largest alone
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(chunks))
+    assert all(e - b == 1 or (e - b) * sizes[e - 1] <= CHUNK_CELLS for b, e in chunks)
+    assert _chunks(np.arange(1, 51), 7)[:2] == [(0, 7), (7, 14)]
