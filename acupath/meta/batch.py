@@ -32,7 +32,7 @@ from numpy.typing import NDArray
 from acupath.errors import AnalysisError, InputError
 from acupath.meta.confint import tau2_interval
 from acupath.meta.fit import check_test, fit_lanes, summarise_lanes
-from acupath.meta.lanes import FloatArray, Lanes, pad
+from acupath.meta.lanes import FloatArray, Lanes, pad, pad_ragged
 from acupath.meta.pool import as_arrays
 from acupath.meta.tau2 import check_method
 
@@ -100,7 +100,7 @@ def pool_many(
     *,
     level: float = 0.95,
     tau2_ci: bool = True,
-    chunk_size: int = 2000,
+    chunk_size: int = 20000,
     progress: Progress | None = None,
 ) -> BatchResult:
     """Pool many meta-analyses, each given as ``(yi, vi)``.
@@ -113,10 +113,10 @@ def pool_many(
     test = check_test(test)
     if not data:
         raise AnalysisError("pool_many needs at least one meta-analysis; got none")
-    checked = _checked(data)
-    sizes = np.array([y.size for y, _ in checked])
+    y_all, v_all, sizes = _checked(data)
+    starts = np.cumsum(sizes) - sizes
     order = np.argsort(sizes, kind="stable")
-    n = len(checked)
+    n = sizes.size
     names = [
         "estimate",
         "se",
@@ -140,9 +140,9 @@ def pool_many(
     lower_cens = np.zeros(n, dtype=bool)
     upper_cens = np.zeros(n, dtype=bool)
     done = 0
-    for start in range(0, n, chunk_size):
-        idx = order[start : start + chunk_size]
-        lanes = pad([checked[i] for i in idx])
+    for start, stop in _chunks(sizes[order], chunk_size):
+        idx = order[start:stop]
+        lanes = pad_ragged(y_all, v_all, starts, sizes, idx)
         fit = fit_lanes(lanes, method, test)
         s = summarise_lanes(fit, level)
         for name in (
@@ -186,31 +186,64 @@ def pool_many(
     )
 
 
+CHUNK_CELLS = 4_000_000
+"""Most padded cells (meta-analyses × studies of the largest) per chunk: about 32 MB per array,
+so one very large meta-analysis does not pad thousands of small ones to its size."""
+
+
+def _chunks(sorted_sizes: NDArray[np.intp], chunk_size: int) -> list[tuple[int, int]]:
+    """``(start, stop)`` of consecutive chunks of the meta-analyses sorted by size: at most
+    ``chunk_size`` of them and at most :data:`CHUNK_CELLS` padded cells each (a chunk is
+    as wide as its last, largest, meta-analysis), and at least one meta-analysis."""
+    out = []
+    n = sorted_sizes.size
+    start = 0
+    while start < n:
+        stops = np.arange(start + 1, min(n, start + chunk_size) + 1)
+        # Padded cells of the chunk start..stop: it grows with stop (sizes are sorted).
+        cells = (stops - start) * sorted_sizes[stops - 1].astype(np.int64)
+        last = int(np.searchsorted(cells, CHUNK_CELLS, side="right"))
+        stop = int(stops[max(0, last - 1)])
+        out.append((start, stop))
+        start = stop
+    return out
+
+
 def _checked(
     data: Sequence[tuple[Sequence[float] | FloatArray, Sequence[float] | FloatArray]],
-) -> list[tuple[FloatArray, FloatArray]]:
-    """The meta-analyses as float arrays, checked all at once (one pass over the
-    concatenated values); only when something is wrong is each checked on its own, for a
-    message naming the meta-analysis and the study."""
-    arrays = [
-        (np.asarray(y, dtype=float).ravel(), np.asarray(v, dtype=float).ravel()) for y, v in data
-    ]
-    sizes_y = np.fromiter((y.size for y, _ in arrays), dtype=np.intp, count=len(arrays))
-    sizes_v = np.fromiter((v.size for _, v in arrays), dtype=np.intp, count=len(arrays))
-    ok = bool((sizes_y == sizes_v).all() and (sizes_y > 0).all())
+) -> tuple[FloatArray, FloatArray, NDArray[np.intp]]:
+    """All effect sizes and all variances, concatenated, and the number of studies of each
+    meta-analysis, checked at once (one pass over all values). Only when something is odd
+    (not one-dimensional, unequal lengths, a bad value) is each meta-analysis checked on its
+    own, for a message naming the meta-analysis and the study."""
+    n = len(data)
+    try:
+        ys = [d[0] for d in data]
+        vs = [d[1] for d in data]
+        sizes = np.fromiter(map(len, ys), dtype=np.intp, count=n)
+        ok = bool((np.fromiter(map(len, vs), dtype=np.intp, count=n) == sizes).all())
+        ok = ok and bool((sizes > 0).all())
+        if ok:
+            y_all = np.asarray(np.concatenate(ys), dtype=float)
+            v_all = np.asarray(np.concatenate(vs), dtype=float)
+            ok = y_all.ndim == 1 and v_all.ndim == 1 and y_all.size == int(sizes.sum())
+            ok = ok and bool(np.isfinite(y_all).all() and (np.isfinite(v_all) & (v_all > 0)).all())
+    except (TypeError, ValueError):
+        ok = False
     if ok:
-        y_all = np.concatenate([y for y, _ in arrays])
-        v_all = np.concatenate([v for _, v in arrays])
-        ok = bool(np.isfinite(y_all).all() and (np.isfinite(v_all) & (v_all > 0)).all())
-    if not ok:
-        for i, (y, v) in enumerate(arrays):
-            try:
-                as_arrays(y, v)
-            except AnalysisError as exc:
-                raise AnalysisError(f"meta-analysis {i + 1}: {exc}") from None
-            except InputError as exc:
-                raise InputError(f"meta-analysis {i + 1}: {exc}") from None
-    return arrays
+        return y_all, v_all, sizes
+    arrays = []
+    for i, (y, v) in enumerate(data):
+        try:
+            arrays.append(as_arrays(y, v))
+        except AnalysisError as exc:
+            raise AnalysisError(f"meta-analysis {i + 1}: {exc}") from None
+        except InputError as exc:
+            raise InputError(f"meta-analysis {i + 1}: {exc}") from None
+    sizes = np.fromiter((y.size for y, _ in arrays), dtype=np.intp, count=n)
+    y_all = np.concatenate([y for y, _ in arrays])
+    v_all = np.concatenate([v for _, v in arrays])
+    return y_all, v_all, sizes
 
 
 def lanes_from_groups(

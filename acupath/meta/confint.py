@@ -10,14 +10,15 @@ searched on ``[0, max(100, 10 τ̂²)]``. When ``Q(0)`` is already below the upp
 the interval is ``[0, 0]`` ("null"), as metafor reports it. A bound beyond the top of the search
 interval is *censored*: metafor prints the search limit there (marked ">"), which reads as a
 number it is not; here the bound is NaN and flagged censored, and the report says it lies above
-the limit. The roots are found with Brent's method as R's ``uniroot`` runs it, but with a
-relative tolerance (:data:`acupath.meta._zeroin.QP_RTOL`) instead of R's absolute 1.2e-4, which
-leaves small bounds off by percents.
+the limit. The roots are exact to rounding (R's ``uniroot`` with its default absolute tolerance
+1.2e-4 leaves small bounds off by percents; the golden files ask metafor for ``tol = 1e-14``):
+both bounds of every lane are searched together by safeguarded Newton steps (see
+:func:`_q_roots`), with Brent's method (:func:`acupath.meta._zeroin.zeroin`, relative tolerance
+:data:`acupath.meta._zeroin.QP_RTOL`) for any search the Newton steps leave open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,7 @@ from numpy.typing import NDArray
 from scipy import stats
 
 from acupath.meta._zeroin import QP_RTOL, zeroin
+from acupath.meta.intercept import InterceptLanes
 from acupath.meta.lanes import FloatArray, Lanes
 from acupath.meta.tau2 import q_statistic
 
@@ -57,59 +59,51 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     idx = np.flatnonzero(ok)
     if idx.size == 0:
         return Tau2Interval(lower, upper, lower_cens, upper_cens)
-    sub = lanes.take(idx)
+    sub = lanes if idx.size == d else lanes.take(idx)
     t_hat = tau2[idx]
     dfs = df[idx]
     t_min = np.minimum(0.0, t_hat)
     t_max = np.maximum(100.0, np.maximum(t_hat * 10.0, t_min * 10.0))
-    crit_u = stats.chi2.isf(alpha / 2, dfs)
-    crit_l = stats.chi2.ppf(alpha / 2, dfs)
-    q_max = q_statistic(sub, t_max)
-    q_min = q_statistic(sub, t_min)
+    # The critical values depend on the degrees of freedom only, which repeat across lanes.
+    dfs_unique, dfs_at = np.unique(dfs, return_inverse=True)
+    crit_u = stats.chi2.isf(alpha / 2, dfs_unique)[dfs_at]
+    crit_l = stats.chi2.ppf(alpha / 2, dfs_unique)[dfs_at]
+    fast = InterceptLanes(sub) if sub.X is None else None
+    if fast is not None:
+        q_max = fast.q_and_slope(t_max)[0]
+        q_min = fast.q_and_slope(t_min)[0]
+    else:
+        q_max = q_statistic(sub, t_max)
+        q_min = q_statistic(sub, t_min)
     lb = np.full(idx.size, np.nan)
     ub = np.full(idx.size, np.nan)
-
-    def solve(rows: NDArray[np.bool_], crit: FloatArray) -> FloatArray:
-        ridx = np.flatnonzero(rows)
-        target = crit[ridx]
-        part = sub.take(ridx)
-
-        def general(x: FloatArray, lanes_idx: NDArray[np.intp]) -> FloatArray:
-            return q_statistic(part.take(lanes_idx), x) - target[lanes_idx]
-
-        f: Callable[[FloatArray, NDArray[np.intp]], FloatArray] = (
-            _InterceptQ(part, target) if sub.X is None else general
-        )
-        root, _ = zeroin(
-            f,
-            t_min[ridx],
-            t_max[ridx],
-            q_min[ridx] - target,
-            q_max[ridx] - target,
-            tol=0.0,
-            rtol=QP_RTOL,
-            maxiter=1000,
-        )
-        return root
-
-    # Upper bound.
+    # Upper bound: [0, 0] when Q(0) is already below the upper critical value ("null");
+    # censored when Q at the search limit is still above it.
     null = q_min < crit_l
     lb[null] = t_min[null]
     ub[null] = t_min[null]
     ub_at_max = ~null & (q_max > crit_l)
-    ub[ub_at_max] = np.nan
     ub_search = ~null & ~ub_at_max
-    if ub_search.any():
-        ub[ub_search] = solve(ub_search, crit_l)
-    # Lower bound.
+    # Lower bound: censored (both bounds) when Q at the search limit is above the lower
+    # critical value; at the bottom of the search interval when Q there is below it.
     both_max = q_max > crit_u
-    lb[both_max] = np.nan
-    ub[both_max] = np.nan
     lb_at_min = ~both_max & (q_min < crit_u)
     lb[lb_at_min] = t_min[lb_at_min]
     lb_search = ~both_max & ~lb_at_min
-    if lb_search.any():
-        lb[lb_search] = solve(lb_search, crit_u)
+    ub_search &= ~both_max
+    # Both searches run as one set of problems: rows 0..n_l-1 the lower bounds, then the
+    # upper bounds, each started at the estimate (inside the bracket [t_min, t_max]).
+    lanes_l = np.flatnonzero(lb_search)
+    lanes_u = np.flatnonzero(ub_search)
+    rows = np.concatenate([lanes_l, lanes_u])
+    if rows.size:
+        target = np.concatenate([crit_u[lanes_l], crit_l[lanes_u]])
+        roots = _q_roots(sub, fast, rows, target, t_min[rows], t_max[rows], t_hat[rows],
+                         q_min[rows] - target, q_max[rows] - target)  # fmt: skip
+        lb[lanes_l] = roots[: lanes_l.size]
+        ub[lanes_u] = roots[lanes_l.size :]
+    lb[both_max] = np.nan
+    ub[both_max | ub_at_max] = np.nan
     lower[idx] = lb
     upper[idx] = ub
     lower_cens[idx] = both_max
@@ -117,41 +111,102 @@ def tau2_interval(lanes: Lanes, tau2: FloatArray, level: float = 0.95) -> Tau2In
     return Tau2Interval(lower, upper, lower_cens, upper_cens)
 
 
-class _InterceptQ:
-    """``Q(τ²) - target`` for intercept-only lanes, as the root finder asks for it.
+QP_NEWTON_MAXITER = 50
+"""Newton steps per bound before the search falls back to Brent's method on its bracket."""
 
-    Q is ``Σ w y² - (Σ w y)²/Σ w`` with ``w = 1/(v + τ²)`` on outcomes centred on their mean
-    (Q does not depend on a shift of y; centring keeps the subtraction harmless), with padded
-    entries given an infinite variance so that their weight is exactly 0. The root finder asks
-    for fewer lanes as they converge; the arrays are compacted only when the lanes asked for
-    are fewer than half of those held, and otherwise Q is computed for all lanes held and the
-    ones asked for are picked out, which costs less than copying at every step.
+_EPS = float(np.finfo(float).eps)
+
+
+def _q_roots(
+    lanes: Lanes,
+    fast: InterceptLanes | None,
+    rows: NDArray[np.intp],
+    target: FloatArray,
+    lo: FloatArray,
+    hi: FloatArray,
+    start: FloatArray,
+    f_lo: FloatArray,
+    f_hi: FloatArray,
+) -> FloatArray:
+    """The tau² at which ``Q(τ²) = target`` for lane ``rows[i]`` of ``lanes``, for every i
+    (``fast``: the same lanes for the intercept-only kernels, None with moderators).
+
+    ``Q`` decreases in tau² and is convex (``(y - b)²/(v + τ²)`` is jointly convex in b and
+    τ², and minimising over b keeps convexity), so on the bracket ``[lo, hi]`` (``Q - target``
+    positive at ``lo``, negative at ``hi``) the root is unique. Each step is Newton's on
+    ``1/Q`` (``τ² += (Q/c)(Q - c)/D`` with ``D = -dQ/dτ²``), which is exact when Q is
+    proportional to ``1/(v̄ + τ²)`` and so converges in a few steps; when that step leaves the
+    bracket it is Newton's on Q itself, and failing that bisection. The bracket shrinks with
+    every evaluation. A search stops when its step is below ``1e-12`` relative to the root or
+    below the rounding noise of Q (``16 ε Q/D``); the root is then exact to rounding, and as
+    metafor's ``confint(..., control = list(tol = 1e-14))``. Searches still running after
+    :data:`QP_NEWTON_MAXITER` steps finish with Brent's method (:func:`zeroin`) on their bracket.
     """
+    n = rows.size
+    x = np.clip(start, lo, hi)
+    lo = lo.copy()
+    hi = hi.copy()
+    f_lo = f_lo.copy()
+    f_hi = f_hi.copy()
+    root = np.full(n, np.nan)
+    if fast is not None:
+        data = fast.select(rows)
 
-    def __init__(self, lanes: Lanes, target: FloatArray) -> None:
-        c = lanes.centred()
-        self.held = np.arange(lanes.n_lanes)
-        self.v = np.where(lanes.mask > 0, lanes.v, np.inf)
-        self.y = c.y
-        self.y2 = c.y * c.y
-        self.target = target
+        def q_and_slope(t: FloatArray, active: NDArray[np.intp]) -> tuple[FloatArray, FloatArray]:
+            pos = data.hold(active)
+            if pos is None:
+                return data.q_and_slope(t)
+            full = np.zeros(data.rows.size)
+            full[pos] = t
+            q, s = data.q_and_slope(full)
+            return q[pos], s[pos]
 
-    def __call__(self, x: FloatArray, lanes: NDArray[np.intp]) -> FloatArray:
-        if lanes.size < self.held.size // 2:
-            pos = np.searchsorted(self.held, lanes)
-            self.v, self.y, self.y2 = self.v[pos], self.y[pos], self.y2[pos]
-            self.held = lanes
-        if lanes.size == self.held.size:
-            xs = x
-            pick = None
-        else:
-            pick = np.searchsorted(self.held, lanes)
-            xs = np.zeros(self.held.size)
-            xs[pick] = x
-        w = 1.0 / (self.v + xs[:, None])
-        sw = w.sum(axis=1)
-        wy = (w * self.y).sum(axis=1)
-        q = (w * self.y2).sum(axis=1) - wy * wy / sw
-        if pick is not None:
-            q = q[pick]
-        return np.asarray(q - self.target[lanes])
+    else:
+
+        def q_and_slope(t: FloatArray, active: NDArray[np.intp]) -> tuple[FloatArray, FloatArray]:
+            sub = lanes.take(rows[active])
+            fit = sub.wls(sub.mask / (sub.v + t[:, None]))
+            return fit.rss, fit.ypp_y
+
+    active = np.arange(n)
+    for _ in range(QP_NEWTON_MAXITER):
+        xa = x[active]
+        q, slope = q_and_slope(xa, active)
+        c = target[active]
+        f = q - c
+        above = f > 0.0
+        below = f < 0.0
+        lo_a = np.where(above, xa, lo[active])
+        hi_a = np.where(below, xa, hi[active])
+        lo[active] = lo_a
+        hi[active] = hi_a
+        f_lo[active] = np.where(above, f, f_lo[active])
+        f_hi[active] = np.where(below, f, f_hi[active])
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            newton_q = f / slope
+            step = np.where(q > 0.0, (q / c) * newton_q, newton_q)
+            new = xa + step
+            out = ~((new > lo_a) & (new < hi_a))
+            new = np.where(out, xa + newton_q, new)
+            out = ~((new > lo_a) & (new < hi_a))
+            new = np.where(out, 0.5 * (lo_a + hi_a), new)
+            noise = 16.0 * _EPS * np.abs(q / slope)
+            done = (f == 0.0) | (np.abs(new - xa) <= 1e-12 * np.abs(new) + noise)
+        done &= np.isfinite(new)
+        root[active[done]] = np.where(f == 0.0, xa, new)[done]
+        x[active] = new
+        active = active[~done]
+        if active.size == 0:
+            return root
+    # Rare: fall back to Brent's method on the brackets found so far.
+    part = lanes.take(rows[active])
+    part_target = target[active]
+
+    def f_general(t: FloatArray, lanes_idx: NDArray[np.intp]) -> FloatArray:
+        return q_statistic(part.take(lanes_idx), t) - part_target[lanes_idx]
+
+    root[active], _ = zeroin(
+        f_general, lo[active], hi[active], f_lo[active], f_hi[active],
+        tol=0.0, rtol=QP_RTOL, maxiter=1000,
+    )  # fmt: skip
+    return root

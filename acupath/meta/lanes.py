@@ -170,16 +170,33 @@ def pad(groups: list[tuple[FloatArray, FloatArray]]) -> Lanes:
     """Stack meta-analyses of different sizes into padded lanes (intercept-only)."""
     d = len(groups)
     sizes = np.fromiter((len(y) for y, _ in groups), dtype=np.intp, count=d)
-    width = int(sizes.max()) if d else 0
-    y = np.zeros((d, width))
-    v = np.ones((d, width))
+    if d == 0 or not sizes.any():
+        width = int(sizes.max()) if d else 0
+        return Lanes(np.zeros((d, width)), np.ones((d, width)), np.zeros((d, width)))
+    y = np.concatenate([np.asarray(g[0], dtype=float) for g in groups])
+    v = np.concatenate([np.asarray(g[1], dtype=float) for g in groups])
+    return pad_ragged(y, v, np.cumsum(sizes) - sizes, sizes, np.arange(d))
+
+
+def pad_ragged(
+    y: FloatArray, v: FloatArray, starts: NDArray[np.intp], sizes: NDArray[np.intp],
+    idx: NDArray[np.intp],
+) -> Lanes:  # fmt: skip
+    """Padded lanes for the meta-analyses numbered ``idx`` of a ragged batch: meta-analysis
+    ``i`` is ``y[starts[i] : starts[i] + sizes[i]]`` (and the same of ``v``)."""
+    d = idx.size
+    n = sizes[idx]
+    width = int(n.max()) if d else 0
+    yp = np.zeros((d, width))
+    vp = np.ones((d, width))
     mask = np.zeros((d, width))
     if d and width:
-        # One scatter for all lanes: row i gets its values in columns 0 .. size_i - 1.
-        rows = np.repeat(np.arange(d), sizes)
-        starts = np.cumsum(sizes) - sizes
-        cols = np.arange(int(sizes.sum())) - np.repeat(starts, sizes)
-        y[rows, cols] = np.concatenate([np.asarray(g[0], dtype=float) for g in groups])
-        v[rows, cols] = np.concatenate([np.asarray(g[1], dtype=float) for g in groups])
+        # One scatter for all lanes: row r gets its values in columns 0 .. n_r - 1.
+        rows = np.repeat(np.arange(d), n)
+        first = np.repeat(np.cumsum(n) - n, n)
+        cols = np.arange(int(n.sum())) - first
+        src = np.repeat(starts[idx], n) + cols
+        yp[rows, cols] = y[src]
+        vp[rows, cols] = v[src]
         mask[rows, cols] = 1.0
-    return Lanes(y, v, mask)
+    return Lanes(yp, vp, mask)

@@ -37,6 +37,7 @@ from numpy.typing import NDArray
 
 from acupath.meta._choices import choose
 from acupath.meta._zeroin import R_TOL, zeroin
+from acupath.meta.intercept import InterceptLanes
 from acupath.meta.lanes import FloatArray, Lanes
 
 METHODS: tuple[str, ...] = ("EE", "FE", "DL", "HE", "HS", "SJ", "PM", "ML", "REML", "EB")
@@ -201,39 +202,87 @@ def _fisher_scoring(
     failed = np.zeros(d, dtype=bool)
     active = np.flatnonzero(k > max(1, p))
     converged[k <= 1] = True
+    # Without moderators the step is a few row sums (acupath.meta.intercept), computed on
+    # lazily compacted arrays.
+    fast = InterceptLanes(lanes_c, centre=False) if lanes_c.X is None else None
+    # Every lane still searching has taken the same number of steps, so the step count is
+    # one number; a lane's count is recorded when it leaves.
+    step = 0
     while active.size:
-        sub = lanes_c if active.size == d else lanes_c.take(active)
         t = tau2[active]
-        fit = sub.wls(sub.mask / (sub.v + t[:, None]))
-        w = fit.w
-        if code == "ML":
-            adj = (fit.ypp_y - w.sum(axis=1)) / (w**2).sum(axis=1)
-        elif code == "REML":
-            adj = (fit.ypp_y - fit.tr_p) / fit.tr_pp
-        else:  # EB
-            ks = k[active]
-            adj = (fit.rss * ks / (ks - p) - ks) / w.sum(axis=1)
+        if fast is not None:
+            pos = fast.hold(active)
+            if pos is None:
+                adj = fast.scoring_step(t, code, k[active])
+            else:
+                held = fast.rows
+                adj = fast.scoring_step(tau2[held], code, k[held])[pos]
+        else:
+            adj = _general_step(lanes_c, active, t, code)
         # A step that is not a finite number (the information vanished in rounding, as with
         # variances 1e-8 and 1e4) is no step: tau² stays where it is, and step-halving below
         # always ends (a finite step halves to -0.0).
-        adj = np.where(np.isfinite(adj), adj, 0.0) * stepadj
-        # Step-halving keeps tau² at or above its lower bound 0.
-        neg = t + adj < 0.0
-        while neg.any():
-            adj = np.where(neg, adj / 2.0, adj)
-            neg = t + adj < 0.0
+        adj = np.where(np.isfinite(adj), adj, 0.0)
+        if stepadj != 1.0:
+            adj *= stepadj
+        adj = _halved(t, adj)
         new = t + adj
-        change = np.abs(t - new)
         tau2[active] = new
-        iterations[active] += 1
-        over = iterations[active] > maxiter
-        done = change <= THRESHOLD
-        failed[active[over]] = True
-        converged[active[done & ~over]] = True
-        active = active[~(done | over)]
+        step += 1
+        if step > maxiter:
+            # metafor gives up after maxiter steps, even where the last step was small.
+            failed[active] = True
+            iterations[active] = step
+            break
+        done = np.abs(t - new) <= THRESHOLD
+        leaving = active[done]
+        converged[leaving] = True
+        iterations[leaving] = step
+        active = active[~done]
     if code in ("ML", "REML"):
         tau2 = _ll0_check(lanes_c, tau2, converged, code == "REML")
     return Tau2Estimate(tau2, converged & ~failed, iterations)
+
+
+def _halved(t: FloatArray, adj: FloatArray) -> FloatArray:
+    """metafor's step-halving: halve ``adj`` until ``t + adj >= 0`` (tau² stays >= 0).
+
+    Halving is exact in floating point, so the number of halvings can be taken from
+    ``log2(-adj/t)`` and the last one or two found by halving; where tau² is already 0 every
+    negative step halves down to -0.0 (after about 1,075 halvings, which are skipped).
+    """
+    neg = t + adj < 0.0
+    if not neg.any():
+        return adj
+    at_zero = neg & (t <= 0.0)
+    jump = neg & (t > 0.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        log_adj = np.log2(np.where(jump, -adj, 1.0))
+        n = np.where(jump, np.floor(log_adj - np.log2(np.where(jump, t, 1.0))) - 1.0, 0.0)
+        # Halving is exact only while the step stays a normal number (above 2^-1022):
+        # jump no further than that, and let the loop below round through the subnormals
+        # one halving at a time, as metafor's loop does.
+        n = np.minimum(n, np.floor(log_adj) + 1021.0)
+    n = np.clip(np.nan_to_num(n), 0.0, 2100.0).astype(np.intp)
+    adj = np.where(jump, np.ldexp(adj, -n), np.where(at_zero, -0.0, adj))
+    neg = t + adj < 0.0
+    while neg.any():
+        adj = np.where(neg, adj / 2.0, adj)
+        neg = t + adj < 0.0
+    return adj
+
+
+def _general_step(lanes_c: Lanes, active: NDArray[np.intp], t: FloatArray, code: str) -> FloatArray:
+    """One Fisher scoring step for the lanes ``active`` of a model with moderators."""
+    sub = lanes_c if active.size == lanes_c.n_lanes else lanes_c.take(active)
+    fit = sub.wls(sub.mask / (sub.v + t[:, None]))
+    w = fit.w
+    if code == "ML":
+        return np.asarray((fit.ypp_y - w.sum(axis=1)) / (w**2).sum(axis=1))
+    if code == "REML":
+        return np.asarray((fit.ypp_y - fit.tr_p) / fit.tr_pp)
+    ks = sub.k  # EB
+    return np.asarray((fit.rss * ks / (ks - sub.p) - ks) / w.sum(axis=1))
 
 
 def log_likelihood(lanes: Lanes, tau2: FloatArray, reml: bool) -> FloatArray:
@@ -267,9 +316,15 @@ def _ll0_check(
     idx = np.flatnonzero(converged & (lanes_c.k > 1) & (tau2 > THRESHOLD))
     if idx.size == 0:
         return tau2
-    sub = lanes_c.take(idx)
-    ll0 = log_likelihood(sub, np.zeros(idx.size), reml)
-    ll = log_likelihood(sub, tau2[idx], reml)
+    if lanes_c.X is None:
+        fast = InterceptLanes(lanes_c, idx, centre=False)
+        k = lanes_c.k[idx]
+        ll0 = fast.log_likelihood(np.zeros(idx.size), k, reml)
+        ll = fast.log_likelihood(tau2[idx], k, reml)
+    else:
+        sub = lanes_c.take(idx)
+        ll0 = log_likelihood(sub, np.zeros(idx.size), reml)
+        ll = log_likelihood(sub, tau2[idx], reml)
     out = tau2.copy()
     out[idx] = np.where(ll0 - ll > R_TOL, 0.0, tau2[idx])
     return out

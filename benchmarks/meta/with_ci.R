@@ -2,6 +2,7 @@
 # metafor side of benchmarks/meta/with_ci.py: rma(method = "REML") plus confint() (the
 # Q-profile interval for tau2) for the first N analyses of DIR/many.csv, timed inside R.
 # Usage: Rscript with_ci.R DIR N [plain]   (plain: rma() alone, no confint(), NA bounds)
+# Prints the loop's elapsed and CPU (user + system) seconds.
 suppressPackageStartupMessages(library(metafor))
 args <- commandArgs(trailingOnly = TRUE)
 many <- read.csv(file.path(args[1], "many.csv"))
@@ -12,14 +13,18 @@ RETRY <- list(stepadj = 0.5, maxiter = 1000)
 fit <- function(g) {
   r <- tryCatch(rma(g$yi, g$vi, method = "REML"), error = function(e) NULL)
   if (is.null(r)) r <- rma(g$yi, g$vi, method = "REML", control = RETRY)
-  if (plain) return(c(c(r$beta), r$tau2, NA, NA))
+  main <- c(c(r$beta), r$se, r$ci.lb, r$ci.ub, r$tau2, r$I2, r$QE)
+  if (plain) return(c(main, NA, NA))
   ci <- confint(r, control = list(tol = 1e-14))
-  c(c(r$beta), r$tau2, ci$random["tau^2", "ci.lb"], ci$random["tau^2", "ci.ub"])
+  c(main, ci$random["tau^2", "ci.lb"], ci$random["tau^2", "ci.ub"])
 }
-t0 <- proc.time()[["elapsed"]]
-res <- t(vapply(groups, fit, numeric(4)))
-elapsed <- proc.time()[["elapsed"]] - t0
-colnames(res) <- c("estimate", "tau2", "tau2_ci_lower", "tau2_ci_upper")
+t0 <- proc.time()
+res <- t(vapply(groups, fit, numeric(9)))
+t1 <- proc.time()
+elapsed <- t1[["elapsed"]] - t0[["elapsed"]]
+cpu <- (t1[["user.self"]] + t1[["sys.self"]]) - (t0[["user.self"]] + t0[["sys.self"]])
+colnames(res) <- c("estimate", "se", "ci_lower", "ci_upper", "tau2", "i2", "q",
+                   "tau2_ci_lower", "tau2_ci_upper")
 write.csv(format(as.data.frame(res), digits = 17), file.path(args[1], "metafor_ci.csv"),
           row.names = FALSE, quote = FALSE)
-cat(sprintf("%.6f\n", elapsed))
+cat(sprintf("%.6f %.6f\n", elapsed, cpu))
