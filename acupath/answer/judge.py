@@ -379,14 +379,22 @@ def _judge(base: EvidenceBase, condition: str, comparator: str) -> Verdict:
     ]
     if any(_DIRECTION[f.direction] != direction for f in peers):
         direction = "mixed"
+    # a trial is named as disagreeing only when none of its results on that outcome agrees:
+    # one null time point of a trial that found a benefit at another (Thomas 2006: 12 months
+    # against 24) does not make it a null trial
+    agreeing = {(f.source, f.outcome) for f in records if _DIRECTION[f.direction] == direction}
     dissent = tuple(
-        f
-        for f in records
-        if tier(f, base, condition) == "trial"
-        and _DIRECTION[f.direction] != direction
-        and f.outcome in ("pain", "responder", decider.outcome)
+        _one_per_source(
+            [
+                f
+                for f in records
+                if tier(f, base, condition) == "trial"
+                and _DIRECTION[f.direction] != direction
+                and f.outcome in ("pain", "responder", decider.outcome)
+                and (f.source, f.outcome) not in agreeing
+            ]
+        )
     )
-    dissent = tuple(_one_per_source(dissent))
     size: Size | None = None
     want = {decider.direction} if direction != "mixed" else set(_COMPARATIVE)
     for f in records:
