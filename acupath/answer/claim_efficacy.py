@@ -19,7 +19,8 @@ Efficacy rules, in order:
    same condition (a trial's prespecified difference or MCID, or a review's judgement): the
    claim is contradicted when the estimate lies below it ("0.92 points vs a 2-point threshold").
 5. Figures are compared with the findings for condition x comparator x outcome: a match
-   supports; a different figure from the same single source contradicts; otherwise unverified.
+   supports; a different figure from the same single source contradicts, unless it lies within
+   that finding's confidence interval (not traced, but not refuted); otherwise unverified.
 6. Direction: findings favouring acupuncture support a claim of benefit; when every matching
    finding shows no difference the claim is contradicted. Words such as "dramatically" over a
    small standardised effect (|SMD| < 0.5) make it ``partly_supported`` (overstated).
@@ -31,7 +32,7 @@ import re
 from collections.abc import Iterable
 
 from acupath.answer.claim_judge import Records, Ref, Verdict, same_figure
-from acupath.answer.claims import ClaimStatement
+from acupath.answer.claims import ClaimStatement, Quantity
 from acupath.evidence.schemas import Finding
 
 NULL_DIRECTIONS = ("no_difference", "favours_comparator")
@@ -305,7 +306,8 @@ def judge_efficacy(st: ClaimStatement, R: Records) -> Verdict:
     if figures and numeric:
         q = figures[0]
         sources = {f.source for f in numeric}
-        if st.comparator is not None and len(sources) == 1:
+        inside = [f for f in numeric if _within_interval(q, f)]
+        if st.comparator is not None and len(sources) == 1 and not inside:
             return Verdict(
                 "contradicted",
                 _refs(numeric, 1),
@@ -314,9 +316,9 @@ def judge_efficacy(st: ClaimStatement, R: Records) -> Verdict:
             )
         return Verdict(
             "unverified",
-            _refs(numeric, 1),
-            "figure_not_found",
-            {"finding": numeric[0].id, "claimed": q.text},
+            _refs(inside or numeric, 1),
+            "figure_within_interval" if inside else "figure_not_found",
+            {"finding": (inside or numeric)[0].id, "claimed": q.text},
         )
     if figures:
         return Verdict("unverified", (), "no_finding_for_figure", {"claimed": figures[0].text})
@@ -492,3 +494,14 @@ def judge_mechanism(st: ClaimStatement, R: Records) -> Verdict:
                 {"finding": found[0].id},
             )
     return Verdict("unverified", (), "mechanism_not_in_base", {})
+
+
+def _within_interval(q: Quantity, f: Finding) -> bool:
+    """Whether the claimed figure (sign ignored, as in :func:`same_figure`) lies within the
+    finding's confidence interval: a figure a record does not state, yet cannot refute."""
+    if f.ci_lower is None or f.ci_upper is None or q.percent:
+        return False
+    low, high = sorted((abs(f.ci_lower), abs(f.ci_upper)))
+    if f.ci_lower < 0 < f.ci_upper:  # an interval spanning zero: compare on the signed scale
+        return f.ci_lower <= q.value <= f.ci_upper or f.ci_lower <= -q.value <= f.ci_upper
+    return low <= abs(q.value) <= high
