@@ -14,7 +14,8 @@ What is read, and how:
   as ``20``, ``20k``, ``20,000/µL``, ``20 x 10^9/L`` (a count of 1,000 or more, or 100 or more
   for ANC, is per microlitre and divided by 1,000);
 - pregnancy and its weeks ("10 weeks pregnant", "pregnant at 12 weeks", "28/40"), trimester;
-- age ("8-year-old", "aged 72", "72yo") and age bands from words (child, teenager, elderly);
+- age in every way :mod:`acupath.answer.ages` reads it ("8-year-old", "aged 72", "my mum is
+  81", "Mrs K, 66", "72F") and age bands from words (child, teenager, elderly);
 - devices with their site when given ("port in the right chest"), lymphoedema or node surgery
   with the limb and side, radiotherapy and its site, cancer history, activity and treatment;
 - red flags and comorbidities in lay and clinical words; needle phobia.
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acupath.answer import text as tx
+from acupath.answer.ages import find_ages
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
 
@@ -48,12 +50,6 @@ _NUMBER_WORDS = {
     "thirty": 30, "forty": 40,
 }  # fmt: skip
 _NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")"
-_AGE = [
-    re.compile(_NUM + r"\s*[- ]?\s*(?:years?|yrs?|y)\s*[- ]?\s*old\b"),
-    re.compile(_NUM + r"\s*[- ]?\s*(?:yo|y/o|y\.o\.?|yr old|year-old)\b"),
-    re.compile(r"\baged?\s*" + _NUM + r"\b"),
-    re.compile(r"\b(\d{1,3})\s*(?:m|f)\b(?=[\s,.;]|$)"),
-]
 _WEEKS = [
     re.compile(
         _NUM + r"\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|into (?:her|my) pregnancy)"
@@ -462,17 +458,10 @@ class Extractor:
         return hits[0][2] if hits else None
 
     def _numbers(self, folded: str, text: str, problems: list[str]) -> list[Mention]:
-        out: list[Mention] = []
-        for pattern in _AGE:
-            for m in pattern.finditer(folded):
-                age = _number(m.group(1))
-                if age is None or not 0 <= age <= 120 or age != int(age):
-                    continue
-                if any(o.kind == "age" and o.start <= m.start() < o.end for o in out):
-                    continue
-                out.append(
-                    Mention("age", str(int(age)), text[m.start() : m.end()], m.start(), m.end())
-                )
+        out: list[Mention] = [
+            Mention("age", str(a.value), text[a.start : a.end], a.start, a.end)
+            for a in find_ages(text)
+        ]
         for pattern in _WEEKS:
             for m in pattern.finditer(folded):
                 weeks = _number(m.group(1))

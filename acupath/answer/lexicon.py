@@ -54,6 +54,25 @@ class Cancer(_Frozen):
     on_treatment: tuple[str, ...]
 
 
+class Relation(_Frozen):
+    """A person the asker writes about ("my mum"): the words for them, how the answer names
+    them to the asker ("your mother"), and the pronoun the relation fixes (None: unknown)."""
+
+    words: tuple[str, ...] = Field(min_length=1)
+    name: str = Field(min_length=1)
+    pronoun: Literal["she", "he"] | None = None
+
+
+class People(_Frozen):
+    """Who a question is about, and the words of the age grammar (:mod:`.ages`)."""
+
+    relations: dict[str, Relation]
+    owners: tuple[str, ...]
+    persons: tuple[str, ...]
+    titles: tuple[str, ...]
+    not_age_after: tuple[str, ...]
+
+
 class PatientWords(_Frozen):
     """``data/answer/patient.yaml``."""
 
@@ -75,6 +94,7 @@ class PatientWords(_Frozen):
     comorbidities: dict[str, tuple[str, ...]]
     needle_phobia: tuple[str, ...]
     sex: dict[Literal["female", "male"], tuple[str, ...]]
+    people: People
 
 
 class Trial(_Frozen):
