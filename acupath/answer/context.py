@@ -27,6 +27,7 @@ hyphens do not matter; numbers are read with regular expressions, the one thing 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -52,13 +53,16 @@ _NUMBER_WORDS = {
 _NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")"
 _WEEKS = [
     re.compile(
-        _NUM + r"\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|into (?:her|my) pregnancy)"
+        _NUM + r"\s*(?:weeks?|wks?)\s*"
+        r"(?:pregnant|preg\w*|gestation|of pregnancy|into (?:her|my) pregnancy)"
     ),
     re.compile(
         r"pregnan\w*(?:[\s,]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
         r"[\s,-]*" + _NUM + r"\s*(?:weeks?|wks?)"
     ),
     re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
+    re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),
+    re.compile(r"\bweek\s*" + _NUM + r"\s*of\s*(?:her|my|the|this|their)?\s*pregnan"),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
 ]
 _LAB_NAMES = {
@@ -326,6 +330,10 @@ class Extractor:
         self.sites = tx.PhraseTable(sites)
         limbs = [(_key(p), limb) for limb, ps in w.lymphedema.limbs.items() for p in ps]
         self.limbs = tx.PhraseTable(limbs)
+        self.combinations = [
+            (_Entry(c.kind, c.value), [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of])
+            for c in w.combinations
+        ]
         self.triggers = Triggers(
             negation_before=tuple(_key(p) for p in w.negation.before),
             negation_after=tuple(_key(p) for p in w.negation.after),
@@ -355,6 +363,7 @@ class Extractor:
             )
             and not _cause_word(f, toks)
         ]
+        found += self._combined(keys, toks, found)
         mentions: list[Mention] = []
         spans: list[Span] = []
         problems: list[str] = []
@@ -379,6 +388,40 @@ class Extractor:
         out = _derive(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
+
+    def _combined(
+        self, keys: list[str], toks: list[_Tok], found: list[tuple[int, int, _Entry]]
+    ) -> list[tuple[int, int, _Entry]]:
+        """Facts stated by one phrase of every group of a combination in one sentence (see
+        ``combinations`` in ``data/answer/patient.yaml``), unless a phrase found already
+        states them. A phrase right after a negation word ("not hot") does not count."""
+        have = {(f[2].kind, f[2].value) for f in found}
+        out: list[tuple[int, int, _Entry]] = []
+        cuts = [-1, *(i for i, t in enumerate(toks) if t.word in _SENTENCE_END), len(toks)]
+        negations = self.triggers.negation_before
+        for lo, hi in itertools.pairwise(cuts):
+            # apostrophes are not part of phrase keys ("can't" is can + t)
+            idx = [i for i in range(lo + 1, hi) if toks[i].word not in ("'", "’")]
+            sentence = [keys[i] for i in idx]
+            for entry, groups in self.combinations:
+                if (entry.kind, entry.value) in have:
+                    continue
+                spans: list[tuple[int, int]] = []
+                for table in groups:
+                    hits = [
+                        (a, a + len(k))
+                        for a, k, _ in table.find(sentence)
+                        if not any(tuple(sentence[max(0, a - len(t)) : a]) == t for t in negations)
+                    ]
+                    if not hits:
+                        break
+                    spans.append(hits[0])
+                else:
+                    first = idx[min(a for a, _ in spans)]
+                    last = idx[max(b for _, b in spans) - 1] + 1
+                    out.append((first, last, entry))
+                    have.add((entry.kind, entry.value))
+        return out
 
     def _mention(
         self,

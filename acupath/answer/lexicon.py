@@ -73,6 +73,14 @@ class People(_Frozen):
     not_age_after: tuple[str, ...]
 
 
+class Combination(_Frozen):
+    """A fact stated by one phrase of every group in one sentence (``combinations``)."""
+
+    kind: Literal["red_flag", "lymphedema", "comorbidity", "device", "pregnant"]
+    value: str
+    all_of: tuple[tuple[str, ...], ...] = Field(min_length=2)
+
+
 class PatientWords(_Frozen):
     """``data/answer/patient.yaml``."""
 
@@ -95,6 +103,7 @@ class PatientWords(_Frozen):
     needle_phobia: tuple[str, ...]
     sex: dict[Literal["female", "male"], tuple[str, ...]]
     people: People
+    combinations: tuple[Combination, ...] = ()
 
 
 class Trial(_Frozen):
@@ -218,7 +227,8 @@ def check_lexicon(
     for cls in (*words.medicine_classes, *words.patient_classes):
         if cls not in drug_classes:
             problems.append(f"patient.yaml: unknown drug class {cls!r}")
-    for flag in words.red_flags:
+    combined = [c.value for c in words.combinations if c.kind == "red_flag"]
+    for flag in (*words.red_flags, *combined):
         if flag not in red_flags and (flag not in urg or urg[flag].screen):
             problems.append(f"patient.yaml: red flag {flag!r} is neither screened nor defined")
     for flag, entry in urg.items():

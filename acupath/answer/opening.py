@@ -18,6 +18,8 @@ from typing import Any
 from acupath.answer.context import Mention, PatientContext
 from acupath.answer.models import Answer, RecordUse, Reference, Section
 from acupath.answer.parse import Statement
+from acupath.answer.patient_safety import patient_safety_section
+from acupath.answer.people import who_is_asked_about
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
 from acupath.evidence.loader import EvidenceBase
 
@@ -28,7 +30,7 @@ TITLES = {
         "scope": "What this answer does not cover",
     },
     "patient": {
-        "safety": "Before anything else: your safety",
+        "safety": "Before anything else: safety",
         "premise": "First, a correction",
         "scope": "What this answer does not cover",
     },
@@ -76,6 +78,8 @@ PATIENT_LINE_LEADS = (
     POLICY_LEAD,
     ASSUMED_LEAD,
     UNUSABLE_LEAD,
+    "What you said is not the case",  # the patient box's leads (data/answer/patient_safety.yaml)
+    "We assumed",
 )
 """Lines that state the patient's own figures or clinic policy, not evidence: they carry no
 citation marker (their figures are traced to the question and the policy file)."""
@@ -477,7 +481,12 @@ def with_opening(
     refs = _Refs(answer, base)
     opening: list[Section] = []
     if safety is not None:
-        opening.append(safety_section(safety, stmt.patient, refs, audience))
+        if audience == "patient":
+            who = who_is_asked_about(stmt.text, stmt.patient)
+            title = TITLES["patient"]["safety"]
+            opening.append(patient_safety_section(safety, stmt.patient, refs, title, who))
+        else:
+            opening.append(safety_section(safety, stmt.patient, refs, audience))
     premise = premise_section(stmt, base, audience, sham_band)
     if premise is not None:
         opening.append(premise)
