@@ -57,8 +57,8 @@ _WEEKS = [
         r"(?:pregnant|preg\w*|gestation|of pregnancy|into (?:her|my) pregnancy)"
     ),
     re.compile(
-        r"pregnan\w*(?:[\s,]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
-        r"[\s,-]*" + _NUM + r"\s*(?:weeks?|wks?)"
+        r"pregnan\w*(?:[\s,(]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
+        r"[\s,(-]*" + _NUM + r"\s*(?:weeks?|wks?)"
     ),
     re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
     re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),

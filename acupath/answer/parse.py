@@ -184,6 +184,10 @@ class Parser:
         ]  # fmt: skip
         for mapping in tables:
             groups.extend(mapping.values())
+        # the words of combinations and of people ("wipe" must not become "wife")
+        groups.extend(g for c in pw.combinations for g in c.all_of)
+        groups.extend(r.words for r in pw.people.relations.values())
+        groups += [pw.people.persons, pw.people.titles]
         for ps in groups:
             known |= self._learn(ps)
         known |= self._learn(self.extract.formulary.names)

@@ -10,7 +10,9 @@ patient. The rule, in order:
    to try needles");
 2. otherwise the first relation word owned by the asker ("my", "our", "a", "the"; or first in
    its sentence: "Dad's 90") names the person: mother, son, friend, patient...;
-3. otherwise the asker.
+3. otherwise, when the question's only person words are third-person pronouns that agree
+   ("His knee went hot and swollen"), that person, named by the pronoun ("about him");
+4. otherwise the asker.
 
 The pronoun is the relation's own (a mother is "she") or, when the relation does not fix it
 (a partner, a friend, a patient), the one the question's words give ("she has neck pain");
@@ -60,6 +62,8 @@ class Who:
     """``you``, ``she``, ``he`` or ``they``."""
     words: str = ""
     """The question's words that named the person."""
+    object_name: str = ""
+    """The name as an object ("about him") when it differs from ``name`` ("he")."""
 
     @property
     def is_asker(self) -> bool:
@@ -80,7 +84,7 @@ class Who:
     @property
     def about(self) -> str:
         """`` about your mother`` (empty for the asker), to follow "What you told us"."""
-        return "" if self.is_asker else f" about {self.name}"
+        return "" if self.is_asker else f" about {self.object_name or self.name}"
 
 
 ASKER = Who(None, "you", "you")
@@ -111,11 +115,25 @@ class PeopleReader:
             return ASKER
         m = self.owned.search(text)
         if m is None:
-            return ASKER
+            return _by_pronoun(context)
         rel = self.by_word[" ".join(m.group("w").split())]
         entry = self.relations[rel]
         pronoun = entry.pronoun or _pronoun_from(context)
         return Who(rel, entry.name, pronoun, m.group("w"))
+
+
+_PRONOUNS = {"she", "her", "hers", "herself", "he", "him", "his", "himself"}
+
+
+def _by_pronoun(context: PatientContext) -> Who:
+    """Rule 3: a third person named only by pronouns that agree on one sex."""
+    sex = [m for m in context.mentions if m.kind == "sex"]
+    if not sex or any(m.words.lower() not in _PRONOUNS for m in sex):
+        return ASKER
+    pronoun = _pronoun_from(context)
+    if pronoun == "they":
+        return ASKER
+    return Who("person", pronoun, pronoun, sex[0].words, object_name=_FORMS[pronoun][1])
 
 
 def _pronoun_from(context: PatientContext) -> str:

@@ -20,7 +20,7 @@ Scores, per part:
 - fact recall and source recall as in ``questions.yaml``; citation precision over all lines;
 - voice (questions with ``about``, a person other than the asker): patient answers that never
   say "What you told us" as if about the asker (the line must name the person: "What you told us
-  about your mother"); first-person lay questions must not be turned into a third person;
+  about your mother");
 - patient reading grade: Flesch-Kincaid grade of every patient answer, and of its safety box
   alone when it has one (<= 8 wanted);
 - latency: one ``ask()`` call in process, p50/p95 (clinician), and the same for the patient
@@ -47,7 +47,6 @@ from acupath.evidence.loader import EvidenceBase
 
 URGENCY_ORDER = ("emergency", "urgent", "soon", "routine")
 _ASKER_AS_PATIENT = re.compile(r"What you told us(?! about)")
-_THIRD_PERSON = re.compile(r"What you told us about (?!you\b)")
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -152,11 +151,9 @@ def run_part(
         )
         if box is not None:
             box_grades.append(readability(box.text)["flesch_kincaid"])
-        if q.get("about") or q["kind"] == "lay":
+        if q.get("about"):
             voice_total += 1
-            wrong = (_ASKER_AS_PATIENT if q.get("about") else _THIRD_PERSON).search(
-                patient.markdown
-            )
+            wrong = _ASKER_AS_PATIENT.search(patient.markdown)
             if wrong:
                 misses.append(f"{q['id']}: patient voice {wrong.group(0)!r}")
             else:

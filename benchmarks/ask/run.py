@@ -62,16 +62,27 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+def _screening_rules() -> dict[str, Any]:
+    from acupath.care.screening import bundled_rules
+
+    return {r.id: r for r in bundled_rules()}
+
+
 def citation_lines(answer: Answer, base: EvidenceBase) -> tuple[int, int, list[str]]:
     """(lines checked, lines supported, failures) for one answer."""
     index = index_for(base)
     by_key = {d.key: d for d in index.documents}
     records_by_source: dict[str, list[Any]] = {}
+    rules = _screening_rules()
     for use in answer.records_used:
         doc = by_key.get(f"{use.kind}:{use.id}")
         if doc is not None:
             for sid in doc.sources:
                 records_by_source.setdefault(sid, []).append(doc.record)
+        elif use.kind == "screening_rule" and use.id in rules:
+            # a safety-box line cites the sources of the screening rule it words
+            for sid in rules[use.id].sources:
+                records_by_source.setdefault(sid, []).append(rules[use.id])
     ref_by_number = {r.number: r.id for r in answer.references}
     checked = supported = 0
     failures: list[str] = []

@@ -245,6 +245,7 @@ def test_context_algorithm_scope_ends_at_a_termination_word() -> None:
         ("im pregnent and my hips ache", "pregnant"),
         ("18 weeks along with sciatica", "weeks:18"),
         ("week 30 of her pregnancy", "weeks:30"),
+        ("pregnant (about 14 weeks) with neck pain", "weeks:14"),
         ("had rads to the chest", "radiation:chest"),
     ],
 )  # fmt: skip
@@ -268,3 +269,12 @@ def test_facts_from_word_combinations(text: str, label: str) -> None:
 def test_combinations_need_every_part_and_respect_negation(text: str, label: str) -> None:
     labels = extract(text).labels()
     assert label not in labels, labels
+
+
+def test_words_of_combinations_are_not_spell_corrected_away() -> None:
+    """The spelling corrector knows every patient word: "wipe" stays "wipe" (not "wife")."""
+    from acupath.answer import parse
+
+    stmt = parse("my dad says it hurts to wipe and he cannot feel his bum. back pain.")
+    assert "wipe" in stmt.corrected_text
+    assert "red_flag:saddle_anesthesia" in stmt.patient.labels()

@@ -68,6 +68,18 @@ def test_patient_answer_addresses_the_asker_about_that_person(question: str, abo
     assert "for you" not in box.text
 
 
+@pytest.mark.parametrize(
+    ("question", "about", "subject"),
+    [
+        ("Her shoulder has hurt for a year. Would acupuncture help her?", "her", "she"),
+        ("His platelets are 30 after chemo; can he have acupuncture?", "him", "he"),
+    ],
+)
+def test_a_person_named_only_by_pronouns(question: str, about: str, subject: str) -> None:
+    who = who_is_asked_about(question, extract(question))
+    assert (who.about, who.subject) == (f" about {about}", subject)
+
+
 def test_first_person_patient_answer_keeps_you() -> None:
     answer = ask("I'm on warfarin and my knees hurt. Is acupuncture safe?", audience="patient")
     assert "What you told us:" in answer.markdown
