@@ -146,6 +146,9 @@ class Names(_Frozen):
     drug_conditions: tuple[DrugCondition, ...]
     body_conditions: tuple[BodyCondition, ...]
     premises: dict[Literal["cure", "tumour", "sham", "harmless"], tuple[str, ...]]
+    premise_combinations: dict[
+        Literal["cure", "tumour", "sham", "harmless"], tuple[tuple[str, ...], ...]
+    ] = Field(default_factory=dict)
     filler: tuple[str, ...]
 
 

@@ -22,7 +22,8 @@ Scores, per part:
   say "What you told us" as if about the asker (the line must name the person: "What you told us
   about your mother");
 - patient reading grade: Flesch-Kincaid grade of every patient answer, and of its safety box
-  alone when it has one (<= 8 wanted);
+  alone when it has one (<= 8 wanted), the box's prose without its one line of excluded point
+  codes (a list the formula reads as one long sentence; reported with it too);
 - latency: one ``ask()`` call in process, p50/p95 (clinician), and the same for the patient
   audience.
 """
@@ -42,7 +43,13 @@ import yaml
 from acupath.answer import Answer, ask
 from acupath.answer.audience import readability
 from acupath.answer.opening import PATIENT_LINE_LEADS, TITLES
-from acupath.answer.safety import TECHNIQUE_WORDS, Safety, blocked_codes, line_violations
+from acupath.answer.safety import (
+    EXCLUSION_PREFIX,
+    TECHNIQUE_WORDS,
+    Safety,
+    blocked_codes,
+    line_violations,
+)
 from acupath.evidence.loader import EvidenceBase
 
 URGENCY_ORDER = ("emergency", "urgent", "soon", "routine")
@@ -138,6 +145,7 @@ def run_part(
     voice_total = voice_ok = 0
     grades: list[float] = []
     box_grades: list[float] = []
+    box_grades_codes: list[float] = []
     for q in questions:
         t0 = time.perf_counter()
         answer = ask(q["question"], base=base)
@@ -150,7 +158,10 @@ def run_part(
             (s for s in patient.all_sections if s.title == TITLES["patient"]["safety"]), None
         )
         if box is not None:
-            box_grades.append(readability(box.text)["flesch_kincaid"])
+            # the one line listing excluded point codes is a list, not prose: graded apart
+            prose = "\n".join(ln for ln in box.text.splitlines() if EXCLUSION_PREFIX not in ln)
+            box_grades.append(readability(prose)["flesch_kincaid"])
+            box_grades_codes.append(readability(box.text)["flesch_kincaid"])
         if q.get("about"):
             voice_total += 1
             wrong = _ASKER_AS_PATIENT.search(patient.markdown)
@@ -262,6 +273,8 @@ def run_part(
             sum(1 for g in box_grades if g <= 8) / len(box_grades) if box_grades else 1.0
         ),
         "boxes": len(box_grades),
+        "box_grade_with_codes_mean": statistics.fmean(box_grades_codes) if box_grades else 0.0,
+        "box_grade_with_codes_max": max(box_grades_codes, default=0.0),
         "misses": misses,
         "violations": violations,
     }
@@ -289,7 +302,8 @@ def report(name: str, r: dict[str, Any]) -> None:
         f"patient grade       mean {r['grade_mean']:.1f}, max {r['grade_max']:.1f}, "
         f"<=8: {r['grade_share_8']:.0%}; safety boxes ({r['boxes']}) mean "
         f"{r['box_grade_mean']:.1f}, max {r['box_grade_max']:.1f}, "
-        f"<=8: {r['box_grade_share_8']:.0%}"
+        f"<=8: {r['box_grade_share_8']:.0%} (with the point-code line: mean "
+        f"{r['box_grade_with_codes_mean']:.1f}, max {r['box_grade_with_codes_max']:.1f})"
     )
     print(f"latency             p50 {r['latency_ms_p50']:.1f} ms, p95 {r['latency_ms_p95']:.1f} ms")
     print(

@@ -69,3 +69,20 @@ def test_patient_safety_box_reads_at_grade_8_or_lower(question: str) -> None:
 def test_the_box_speaks_to_the_asker_about_the_person(question: str, words: str) -> None:
     box = next(s for s in ask(question, audience="patient").all_sections if s.title == BOX)
     assert words in box.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can needles shrink my tumour?",
+        "acupuncture will cure my neck pain for good, won't it?",
+        "Acupuncture has zero risks, so my dad can have it for his back, right?",
+    ],
+)
+def test_patient_premise_corrections_are_plain(question: str) -> None:
+    answer = ask(question, audience="patient")
+    first = answer.all_sections[0]
+    assert first.title == TITLES["patient"]["premise"] or first.title == BOX
+    premise = next(s for s in answer.all_sections if s.title == TITLES["patient"]["premise"])
+    assert premise.text.startswith("**No")
+    assert readability(premise.text)["flesch_kincaid"] <= 8, premise.text
