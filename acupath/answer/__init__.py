@@ -140,6 +140,8 @@ def records_of(answer: Answer, base: EvidenceBase, retrieval: Retrieval) -> list
         records.append([f["value"] for f in facts])
         records.append([f["words"] for f in facts])
         records.append([f.get("detail", {}) for f in facts])
+    # the question's own words the answer quotes as not understood ("G2P1", "mm3")
+    records.append(list(answer.not_understood))
     return records
 
 

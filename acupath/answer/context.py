@@ -14,7 +14,8 @@ What is read, and how:
   as ``20``, ``20k``, ``20,000/µL``, ``20 x 10^9/L`` (a count of 1,000 or more, or 100 or more
   for ANC, is per microlitre and divided by 1,000);
 - pregnancy and its weeks ("10 weeks pregnant", "pregnant at 12 weeks", "28/40"), trimester;
-- age ("8-year-old", "aged 72", "72yo") and age bands from words (child, teenager, elderly);
+- age in every way :mod:`acupath.answer.ages` reads it ("8-year-old", "aged 72", "my mum is
+  81", "Mrs K, 66", "72F") and age bands from words (child, teenager, elderly);
 - devices with their site when given ("port in the right chest"), lymphoedema or node surgery
   with the limb and side, radiotherapy and its site, cancer history, activity and treatment;
 - red flags and comorbidities in lay and clinical words; needle phobia.
@@ -26,6 +27,7 @@ hyphens do not matter; numbers are read with regular expressions, the one thing 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,51 +35,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acupath.answer import text as tx
+from acupath.answer.ages import find_ages
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
+from acupath.answer.quantities import find_labs, find_weeks, fmt
 
 AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older_adult": (65, 120)}
 """Age bands in completed years (inclusive)."""
 
 _TOKEN = re.compile(r"[a-z0-9µ]+(?:[.,][0-9]+)*|[^\sa-z0-9µ]")
 _SENTENCE_END = {".", ";", "?", "!"}
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40,
-}  # fmt: skip
-_NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")"
-_AGE = [
-    re.compile(_NUM + r"\s*[- ]?\s*(?:years?|yrs?|y)\s*[- ]?\s*old\b"),
-    re.compile(_NUM + r"\s*[- ]?\s*(?:yo|y/o|y\.o\.?|yr old|year-old)\b"),
-    re.compile(r"\baged?\s*" + _NUM + r"\b"),
-    re.compile(r"\b(\d{1,3})\s*(?:m|f)\b(?=[\s,.;]|$)"),
-]
-_WEEKS = [
-    re.compile(
-        _NUM + r"\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|into (?:her|my) pregnancy)"
-    ),
-    re.compile(
-        r"pregnan\w*(?:[\s,]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
-        r"[\s,-]*" + _NUM + r"\s*(?:weeks?|wks?)"
-    ),
-    re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
-    re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
-]
-_LAB_NAMES = {
-    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
-    "anc": r"absolute neutrophil count|anc|neutrophils?|neutrophil count|neuts",
-    "inr": r"inr",
-}
-_LAB_VALUE = re.compile(
-    r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
-    r"down to|just|[:=(~]|\s)*\s*(\d+(?:[.,]\d+)*)\s*(k\b|thousand\b)?\s*"
-    r"(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|"
-    r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
-)
-_LAB_LIMITS = {"platelets": 2000.0, "anc": 100.0, "inr": 20.0}
-_PER_MICROLITRE_FROM = {"platelets": 1000.0, "anc": 100.0}
 
 
 @dataclass(frozen=True)
@@ -330,6 +297,10 @@ class Extractor:
         self.sites = tx.PhraseTable(sites)
         limbs = [(_key(p), limb) for limb, ps in w.lymphedema.limbs.items() for p in ps]
         self.limbs = tx.PhraseTable(limbs)
+        self.combinations = [
+            (_Entry(c.kind, c.value), [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of])
+            for c in w.combinations
+        ]
         self.triggers = Triggers(
             negation_before=tuple(_key(p) for p in w.negation.before),
             negation_after=tuple(_key(p) for p in w.negation.after),
@@ -359,6 +330,7 @@ class Extractor:
             )
             and not _cause_word(f, toks)
         ]
+        found += self._combined(keys, toks, found)
         mentions: list[Mention] = []
         spans: list[Span] = []
         problems: list[str] = []
@@ -383,6 +355,40 @@ class Extractor:
         out = _derive(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
+
+    def _combined(
+        self, keys: list[str], toks: list[_Tok], found: list[tuple[int, int, _Entry]]
+    ) -> list[tuple[int, int, _Entry]]:
+        """Facts stated by one phrase of every group of a combination in one sentence (see
+        ``combinations`` in ``data/answer/patient.yaml``), unless a phrase found already
+        states them. A phrase right after a negation word ("not hot") does not count."""
+        have = {(f[2].kind, f[2].value) for f in found}
+        out: list[tuple[int, int, _Entry]] = []
+        cuts = [-1, *(i for i, t in enumerate(toks) if t.word in _SENTENCE_END), len(toks)]
+        negations = self.triggers.negation_before
+        for lo, hi in itertools.pairwise(cuts):
+            # apostrophes are not part of phrase keys ("can't" is can + t)
+            idx = [i for i in range(lo + 1, hi) if toks[i].word not in ("'", "’")]
+            sentence = [keys[i] for i in idx]
+            for entry, groups in self.combinations:
+                if (entry.kind, entry.value) in have:
+                    continue
+                spans: list[tuple[int, int]] = []
+                for table in groups:
+                    hits = [
+                        (a, a + len(k))
+                        for a, k, _ in table.find(sentence)
+                        if not any(tuple(sentence[max(0, a - len(t)) : a]) == t for t in negations)
+                    ]
+                    if not hits:
+                        break
+                    spans.append(hits[0])
+                else:
+                    first = idx[min(a for a, _ in spans)]
+                    last = idx[max(b for _, b in spans) - 1] + 1
+                    out.append((first, last, entry))
+                    have.add((entry.kind, entry.value))
+        return out
 
     def _mention(
         self,
@@ -462,81 +468,20 @@ class Extractor:
         return hits[0][2] if hits else None
 
     def _numbers(self, folded: str, text: str, problems: list[str]) -> list[Mention]:
-        out: list[Mention] = []
-        for pattern in _AGE:
-            for m in pattern.finditer(folded):
-                age = _number(m.group(1))
-                if age is None or not 0 <= age <= 120 or age != int(age):
-                    continue
-                if any(o.kind == "age" and o.start <= m.start() < o.end for o in out):
-                    continue
-                out.append(
-                    Mention("age", str(int(age)), text[m.start() : m.end()], m.start(), m.end())
-                )
-        for pattern in _WEEKS:
-            for m in pattern.finditer(folded):
-                weeks = _number(m.group(1))
-                if weeks is None or not 0 <= weeks <= 42:
-                    problems.append(f"pregnancy weeks {m.group(1)!r} not between 0 and 42")
-                    continue
-                if any(o.kind == "weeks" for o in out):
-                    continue
-                out.append(
-                    Mention("weeks", str(int(weeks)), text[m.start() : m.end()], m.start(), m.end())
-                )
-        for lab, names in _LAB_NAMES.items():
-            for m in re.finditer(r"\b(?:" + names + r")\b", folded):
-                v = _LAB_VALUE.match(folded, m.end())
-                if v is None or v.end() - m.end() > 40:
-                    continue
-                value = _lab_value(lab, v.group(1), v.group(2), v.group(3))
-                words = text[m.start() : v.end()].strip()
-                if value is None or not 0 <= value <= _LAB_LIMITS[lab]:
-                    problems.append(f"{lab} value {v.group(1)!r} in {words!r} is not usable")
-                    continue
-                if any(o.kind == "lab" and o.value.startswith(lab) for o in out):
-                    continue
-                out.append(
-                    Mention("lab", f"{lab}:{_fmt(value)}", words, m.start(), v.end(),
-                            detail={"lab": lab, "value": value})
-                )  # fmt: skip
+        out: list[Mention] = [
+            Mention("age", str(a.value), text[a.start : a.end], a.start, a.end)
+            for a in find_ages(text)
+        ]
+        out += [
+            Mention("weeks", str(w.value), text[w.start : w.end], w.start, w.end)
+            for w in find_weeks(folded, problems)
+        ]
+        out += [
+            Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
+                    v.end, detail={"lab": v.lab, "value": v.value})
+            for v in find_labs(folded, text, problems)
+        ]  # fmt: skip
         return out
-
-
-def _number(raw: str) -> float | None:
-    if raw in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[raw])
-    return _parse_number(raw)
-
-
-def _parse_number(raw: str) -> float | None:
-    """``20,000`` -> 20000; ``0,4`` -> 0.4; ``1.2`` -> 1.2."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
-        return float(raw.replace(",", ""))
-    try:
-        return float(raw.replace(",", "."))
-    except ValueError:
-        return None
-
-
-def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> float | None:
-    """A lab value in acupath's units (10^9/L for counts, ratio for INR)."""
-    value = _parse_number(raw)
-    if value is None or lab == "inr":
-        return value
-    if thousand:
-        return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
-    if unit and ("l" in unit and ("µ" in unit or "u" in unit or "micro" in unit)):
-        return value / 1000 if value >= 1 else value
-    if unit and ("mm" in unit or "cmm" in unit):
-        return value / 1000
-    if value >= _PER_MICROLITRE_FROM[lab]:
-        return value / 1000  # a count written per microlitre
-    return value
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}"
 
 
 def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:

@@ -54,6 +54,33 @@ class Cancer(_Frozen):
     on_treatment: tuple[str, ...]
 
 
+class Relation(_Frozen):
+    """A person the asker writes about ("my mum"): the words for them, how the answer names
+    them to the asker ("your mother"), and the pronoun the relation fixes (None: unknown)."""
+
+    words: tuple[str, ...] = Field(min_length=1)
+    name: str = Field(min_length=1)
+    pronoun: Literal["she", "he"] | None = None
+
+
+class People(_Frozen):
+    """Who a question is about, and the words of the age grammar (:mod:`.ages`)."""
+
+    relations: dict[str, Relation]
+    owners: tuple[str, ...]
+    persons: tuple[str, ...]
+    titles: tuple[str, ...]
+    not_age_after: tuple[str, ...]
+
+
+class Combination(_Frozen):
+    """A fact stated by one phrase of every group in one sentence (``combinations``)."""
+
+    kind: Literal["red_flag", "lymphedema", "comorbidity", "device", "pregnant"]
+    value: str
+    all_of: tuple[tuple[str, ...], ...] = Field(min_length=2)
+
+
 class PatientWords(_Frozen):
     """``data/answer/patient.yaml``."""
 
@@ -75,6 +102,8 @@ class PatientWords(_Frozen):
     comorbidities: dict[str, tuple[str, ...]]
     needle_phobia: tuple[str, ...]
     sex: dict[Literal["female", "male"], tuple[str, ...]]
+    people: People
+    combinations: tuple[Combination, ...] = ()
 
 
 class Trial(_Frozen):
@@ -117,6 +146,9 @@ class Names(_Frozen):
     drug_conditions: tuple[DrugCondition, ...]
     body_conditions: tuple[BodyCondition, ...]
     premises: dict[Literal["cure", "tumour", "sham", "harmless"], tuple[str, ...]]
+    premise_combinations: dict[
+        Literal["cure", "tumour", "sham", "harmless"], tuple[tuple[str, ...], ...]
+    ] = Field(default_factory=dict)
     filler: tuple[str, ...]
 
 
@@ -198,7 +230,8 @@ def check_lexicon(
     for cls in (*words.medicine_classes, *words.patient_classes):
         if cls not in drug_classes:
             problems.append(f"patient.yaml: unknown drug class {cls!r}")
-    for flag in words.red_flags:
+    combined = [c.value for c in words.combinations if c.kind == "red_flag"]
+    for flag in (*words.red_flags, *combined):
         if flag not in red_flags and (flag not in urg or urg[flag].screen):
             problems.append(f"patient.yaml: red flag {flag!r} is neither screened nor defined")
     for flag, entry in urg.items():

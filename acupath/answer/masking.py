@@ -100,8 +100,24 @@ def verified_tokens(
     return keep, sources, docs
 
 
+_BY_CODE: dict[int, tuple[Index, dict[str, list[Document]]]] = {}
+
+
 def _protocols_by_code(index: Index) -> dict[str, list[Document]]:
-    """Protocol documents by the point codes they needle (``BL23``)."""
+    """Protocol documents by the point codes they needle (``BL23``), built once per index
+    (each bullet of an answer asked for it again: 5 ms a bullet, the largest cost of a
+    slow patient question in the wave-3 profile)."""
+    hit = _BY_CODE.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    out = _index_protocols(index)
+    if len(_BY_CODE) >= 8:
+        _BY_CODE.pop(next(iter(_BY_CODE)))
+    _BY_CODE[id(index)] = (index, out)
+    return out
+
+
+def _index_protocols(index: Index) -> dict[str, list[Document]]:
     out: dict[str, list[Document]] = {}
     for d in index.documents:
         if d.kind != "protocol" or not isinstance(d.record, Mapping):

@@ -18,6 +18,8 @@ from typing import Any
 from acupath.answer.context import Mention, PatientContext
 from acupath.answer.models import Answer, RecordUse, Reference, Section
 from acupath.answer.parse import Statement
+from acupath.answer.patient_safety import patient_safety_section
+from acupath.answer.people import who_is_asked_about
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
 from acupath.evidence.loader import EvidenceBase
 
@@ -28,7 +30,7 @@ TITLES = {
         "scope": "What this answer does not cover",
     },
     "patient": {
-        "safety": "Before anything else: your safety",
+        "safety": "Before anything else: safety",
         "premise": "First, a correction",
         "scope": "What this answer does not cover",
     },
@@ -76,6 +78,8 @@ PATIENT_LINE_LEADS = (
     POLICY_LEAD,
     ASSUMED_LEAD,
     UNUSABLE_LEAD,
+    "What you said is not the case",  # the patient box's leads (data/answer/patient_safety.yaml)
+    "We assumed",
 )
 """Lines that state the patient's own figures or clinic policy, not evidence: they carry no
 citation marker (their figures are traced to the question and the policy file)."""
@@ -364,7 +368,9 @@ def premise_section(
     names = [base.conditions[c].name for c in stmt.conditions if c in base.conditions][:3]
     topic = ", ".join(names) if names else "the conditions it is used for"
     lines = []
-    for kind in stmt.premises:
+    if audience == "patient":
+        lines = _plain_premises(stmt.premises, topic, base, sham_band)
+    for kind in stmt.premises if audience != "patient" else ():
         if kind == "cure":
             lines.append(
                 f"**No: the evidence does not show that acupuncture cures {topic}.** The trials "
@@ -396,6 +402,38 @@ def premise_section(
     if not lines:
         return None
     return Section(TITLES[audience]["premise"], "\n".join(lines))
+
+
+def _plain_premises(
+    premises: Sequence[str], topic: str, base: EvidenceBase, sham_band: str | None
+) -> list[str]:
+    """The premise corrections in the patient's voice: short sentences, common words."""
+    out = []
+    for kind in premises:
+        if kind == "cure":
+            out.append(
+                f"**No. Studies do not show that acupuncture cures {topic}.** They looked at "
+                "whether pain and other symptoms got better. How much is shown below."
+            )
+        elif kind == "tumour":
+            out.append(
+                "**No. Nothing shows that acupuncture shrinks a tumour or treats the cancer "
+                "itself, so it should not be used for that.** Studies look at the symptoms of "
+                "cancer and its treatment, such as pain, sickness and tiredness."
+            )
+        elif kind == "sham" and sham_band is not None and sham_band != "large":
+            out.append(
+                "**No. In the studies, real acupuncture did better than fake (sham) "
+                f"acupuncture, but not by far: the difference was {sham_band} at most.** The "
+                "figures are below."
+            )
+        elif kind == "harmless":
+            out.append(
+                "**No treatment is free of risk.** Serious harm after acupuncture is rare, but it "
+                "has happened (see the safety part below). Some people need changes, or a "
+                "doctor's check, first."
+            )
+    return out
 
 
 def named_section(
@@ -477,7 +515,12 @@ def with_opening(
     refs = _Refs(answer, base)
     opening: list[Section] = []
     if safety is not None:
-        opening.append(safety_section(safety, stmt.patient, refs, audience))
+        if audience == "patient":
+            who = who_is_asked_about(stmt.text, stmt.patient)
+            title = TITLES["patient"]["safety"]
+            opening.append(patient_safety_section(safety, stmt.patient, refs, title, who))
+        else:
+            opening.append(safety_section(safety, stmt.patient, refs, audience))
     premise = premise_section(stmt, base, audience, sham_band)
     if premise is not None:
         opening.append(premise)

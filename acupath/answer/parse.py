@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -136,6 +137,10 @@ class Parser:
             for ex in nm.expansions
             if ex.all_of
         ]
+        self.premise_combinations = [
+            (kind, [tx.PhraseTable((_key(p), p) for p in g) for g in groups])
+            for kind, groups in nm.premise_combinations.items()
+        ]
         self.premises = tx.PhraseTable(
             (_key(p), kind) for kind, ps in nm.premises.items() for p in ps
         )
@@ -184,6 +189,10 @@ class Parser:
         ]  # fmt: skip
         for mapping in tables:
             groups.extend(mapping.values())
+        # the words of combinations and of people ("wipe" must not become "wife")
+        groups.extend(g for c in pw.combinations for g in c.all_of)
+        groups.extend(r.words for r in pw.people.relations.values())
+        groups += [pw.people.persons, pw.people.titles]
         for ps in groups:
             known |= self._learn(ps)
         known |= self._learn(self.extract.formulary.names)
@@ -202,6 +211,9 @@ class Parser:
                 known |= self._learn([g] if isinstance(g, str) else g)
         for ps in nm.premises.values():
             known |= self._learn(ps)
+        for combination in nm.premise_combinations.values():
+            for words in combination:
+                known |= self._learn(words)
         known |= self._learn(nm.filler)
         known |= self._learn(nm.time_phrases)
         known.update(tx.STOPWORDS)
@@ -227,12 +239,33 @@ class Parser:
             text = text[:start] + word + text[end:]
         return text, corrections
 
+    def _combined_premises(
+        self, keys: list[str], toks: list[Any], have: set[str]
+    ) -> list[tuple[int, tuple[str, ...], str]]:
+        """Premises stated by one word of every group within one sentence
+        (``premise_combinations`` in ``data/answer/names.yaml``), as premise hits."""
+        out: list[tuple[int, tuple[str, ...], str]] = []
+        cuts = [-1, *(i for i, t in enumerate(toks) if t.word in (".", "?", "!", ";")), len(toks)]
+        for lo, hi in itertools.pairwise(cuts):
+            sentence = keys[lo + 1 : hi]
+            for kind, groups in self.premise_combinations:
+                if kind in have:
+                    continue
+                found = [table.find(sentence) for table in groups]
+                if all(found):
+                    start = min(f[0][0] for f in found)
+                    end = max(f[0][0] + len(f[0][1]) for f in found)
+                    out.append((lo + 1 + start, tuple(sentence[start:end]), kind))
+                    have.add(kind)
+        return out
+
     def __call__(self, question: str) -> Statement:
         corrected, corrections = self.correct(question)
         toks = tokenize(corrected)
         keys = [t.key for t in toks]
         protected = self._condition_ranges(corrected)
-        premise_hits = self.premises.find(keys)
+        premise_hits: list[tuple[int, tuple[str, ...], str]] = list(self.premises.find(keys))
+        premise_hits += self._combined_premises(keys, toks, {k for _, _, k in premise_hits})
         # "shrink tumours" is a premise about cancer, not a patient with a tumour
         protected += [(toks[s].start, toks[s + len(k) - 1].end) for s, k, _ in premise_hits]
         patient = self.extract(corrected, protected=protected)

@@ -18,12 +18,21 @@ Scores, per part:
 - premise correction: premise questions whose answer has the correction section before any
   evidence section;
 - fact recall and source recall as in ``questions.yaml``; citation precision over all lines;
-- latency: one ``ask()`` call in process, p50/p95.
+- voice (questions with ``about``, a person other than the asker): patient answers that never
+  say "What you told us" as if about the asker (the line must name the person: "What you told us
+  about your mother");
+- patient reading grade: Flesch-Kincaid grade of every patient answer, and of its safety box
+  alone when it has one (<= 8 wanted), the box's prose without its one line of excluded point
+  codes (a list the formula reads as one long sentence; reported with it too);
+- latency: one ``ask()`` call in process, p50/p95 (clinician), and the same for the patient
+  audience.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import statistics
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,11 +41,19 @@ from typing import Any
 import yaml
 
 from acupath.answer import Answer, ask
+from acupath.answer.audience import readability
 from acupath.answer.opening import PATIENT_LINE_LEADS, TITLES
-from acupath.answer.safety import TECHNIQUE_WORDS, Safety, blocked_codes, line_violations
+from acupath.answer.safety import (
+    EXCLUSION_PREFIX,
+    TECHNIQUE_WORDS,
+    Safety,
+    blocked_codes,
+    line_violations,
+)
 from acupath.evidence.loader import EvidenceBase
 
 URGENCY_ORDER = ("emergency", "urgent", "soon", "routine")
+_ASKER_AS_PATIENT = re.compile(r"What you told us(?! about)")
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -71,9 +88,9 @@ def _evidence_lines(answer: Answer) -> Answer:
                 if not any(ln.startswith(f"- {lead}") for lead in PATIENT_LINE_LEADS)
             ),
         )
-        for s in answer.sections
+        for s in answer.all_sections
     )  # fmt: skip
-    return dataclasses.replace(answer, sections=sections)
+    return dataclasses.replace(answer, sections=sections, opening=())
 
 
 def _normal(label: str) -> str:
@@ -90,7 +107,7 @@ def exclusion_violations(answer: Answer, avoid: list[str]) -> list[str]:
     screen = answer.screen
     title = TITLES[answer.audience]["safety"]
     lines: list[str] = [answer.title, *answer.follow_ups]
-    for s in answer.sections:
+    for s in answer.all_sections:
         if s.title != title:
             lines += s.text.splitlines()
     out: list[str] = []
@@ -122,13 +139,36 @@ def run_part(
     violations: list[str] = []
     misses: list[str] = []
     latencies: list[float] = []
+    patient_latencies: list[float] = []
     withheld = 0
     fully = 0
+    voice_total = voice_ok = 0
+    grades: list[float] = []
+    box_grades: list[float] = []
+    box_grades_codes: list[float] = []
     for q in questions:
         t0 = time.perf_counter()
         answer = ask(q["question"], base=base)
         latencies.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
         patient = ask(q["question"], base=base, audience="patient")
+        patient_latencies.append(time.perf_counter() - t0)
+        grades.append(readability(patient.markdown)["flesch_kincaid"])
+        box = next(
+            (s for s in patient.all_sections if s.title == TITLES["patient"]["safety"]), None
+        )
+        if box is not None:
+            # the one line listing excluded point codes is a list, not prose: graded apart
+            prose = "\n".join(ln for ln in box.text.splitlines() if EXCLUSION_PREFIX not in ln)
+            box_grades.append(readability(prose)["flesch_kincaid"])
+            box_grades_codes.append(readability(box.text)["flesch_kincaid"])
+        if q.get("about"):
+            voice_total += 1
+            wrong = _ASKER_AS_PATIENT.search(patient.markdown)
+            if wrong:
+                misses.append(f"{q['id']}: patient voice {wrong.group(0)!r}")
+            else:
+                voice_ok += 1
         withheld += (not answer.verified) + (not patient.verified)
         fully += answer.answered_fully
         title = TITLES["clinician"]["safety"]
@@ -157,7 +197,7 @@ def run_part(
                 safety_ok += 1
         if q.get("decision") == "refer":
             flag_total += 1
-            first = answer.sections[0] if answer.sections else None
+            first = answer.all_sections[0] if answer.all_sections else None
             if first is not None and first.title == title and first.text.startswith("**Refer"):
                 flag_ok += 1
             else:
@@ -167,7 +207,7 @@ def run_part(
                 violations.append(f"{q['id']} ({a.audience}): {line[:100]}")
         if q.get("premise"):
             premise_total += 1
-            titles = [s.title for s in answer.sections]
+            titles = [s.title for s in answer.all_sections]
             corr = TITLES["clinician"]["premise"]
             if corr in titles and titles.index(corr) <= 1:
                 premise_ok += 1
@@ -191,9 +231,9 @@ def run_part(
         lines_checked += checked
         lines_ok += ok
         misses += [f"{q['id']}: citation {f}" for f in failures]
-    ordered = sorted(latencies)
 
-    def pct(p: float) -> float:
+    def pct(p: float, values: list[float] = latencies) -> float:
+        ordered = sorted(values)
         k = (len(ordered) - 1) * p / 100
         lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
         return (ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)) * 1000
@@ -220,6 +260,21 @@ def run_part(
         "withheld": withheld,
         "latency_ms_p50": pct(50),
         "latency_ms_p95": pct(95),
+        "patient_latency_ms_p50": pct(50, patient_latencies),
+        "patient_latency_ms_p95": pct(95, patient_latencies),
+        "voice": voice_ok / voice_total if voice_total else 1.0,
+        "voice_counts": [voice_ok, voice_total],
+        "grade_mean": statistics.fmean(grades),
+        "grade_max": max(grades),
+        "grade_share_8": sum(1 for g in grades if g <= 8) / len(grades),
+        "box_grade_mean": statistics.fmean(box_grades) if box_grades else 0.0,
+        "box_grade_max": max(box_grades, default=0.0),
+        "box_grade_share_8": (
+            sum(1 for g in box_grades if g <= 8) / len(box_grades) if box_grades else 1.0
+        ),
+        "boxes": len(box_grades),
+        "box_grade_with_codes_mean": statistics.fmean(box_grades_codes) if box_grades else 0.0,
+        "box_grade_with_codes_max": max(box_grades_codes, default=0.0),
         "misses": misses,
         "violations": violations,
     }
@@ -242,7 +297,19 @@ def report(name: str, r: dict[str, Any]) -> None:
     print(f"source recall       {r['source_recall']:.1%}")
     print(f"citation precision  {r['citation_precision']:.1%} ({r['cited_lines']} lines)")
     print(f"answered fully      {r['answered_fully']:.1%}; withheld {r['withheld']}")
+    print(f"patient voice       {frac('voice', 'voice_counts')}")
+    print(
+        f"patient grade       mean {r['grade_mean']:.1f}, max {r['grade_max']:.1f}, "
+        f"<=8: {r['grade_share_8']:.0%}; safety boxes ({r['boxes']}) mean "
+        f"{r['box_grade_mean']:.1f}, max {r['box_grade_max']:.1f}, "
+        f"<=8: {r['box_grade_share_8']:.0%} (with the point-code line: mean "
+        f"{r['box_grade_with_codes_mean']:.1f}, max {r['box_grade_with_codes_max']:.1f})"
+    )
     print(f"latency             p50 {r['latency_ms_p50']:.1f} ms, p95 {r['latency_ms_p95']:.1f} ms")
+    print(
+        f"latency (patient)   p50 {r['patient_latency_ms_p50']:.1f} ms, "
+        f"p95 {r['patient_latency_ms_p95']:.1f} ms"
+    )
     for m in r["misses"]:
         print("  miss:", m)
     for v in r["violations"]:

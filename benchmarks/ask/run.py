@@ -4,8 +4,8 @@ base scaled synthetically to 20,000 findings.
 
     .venv/bin/python benchmarks/ask/run.py [--scale 20000] [--json results.json] [--part P]
 
-``--part patient`` or ``--part holdout`` scores only the issue-10 question files (see
-``patient_bench.py``); the default scores ``questions.yaml`` and both parts.
+``--part patient``, ``--part holdout`` or ``--part holdout2`` scores only that issue-10 question
+file (see ``patient_bench.py``); the default scores ``questions.yaml`` and all three parts.
 
 Scores, over the questions of ``questions.yaml``:
 
@@ -62,20 +62,31 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+def _screening_rules() -> dict[str, Any]:
+    from acupath.care.screening import bundled_rules
+
+    return {r.id: r for r in bundled_rules()}
+
+
 def citation_lines(answer: Answer, base: EvidenceBase) -> tuple[int, int, list[str]]:
     """(lines checked, lines supported, failures) for one answer."""
     index = index_for(base)
     by_key = {d.key: d for d in index.documents}
     records_by_source: dict[str, list[Any]] = {}
+    rules = _screening_rules()
     for use in answer.records_used:
         doc = by_key.get(f"{use.kind}:{use.id}")
         if doc is not None:
             for sid in doc.sources:
                 records_by_source.setdefault(sid, []).append(doc.record)
+        elif use.kind == "screening_rule" and use.id in rules:
+            # a safety-box line cites the sources of the screening rule it words
+            for sid in rules[use.id].sources:
+                records_by_source.setdefault(sid, []).append(rules[use.id])
     ref_by_number = {r.number: r.id for r in answer.references}
     checked = supported = 0
     failures: list[str] = []
-    for section in answer.sections:
+    for section in answer.all_sections:
         for line in section.text.splitlines():
             figs = figures(line)
             marks = [int(n) for m in MARKER.findall(line) for n in m.split(", ")]
@@ -114,9 +125,9 @@ def evidence_lines(answer: Answer) -> Answer:
                 if not any(ln.startswith(f"- {lead}") for lead in PATIENT_LINE_LEADS)
             ),
         )
-        for s in answer.sections
+        for s in answer.all_sections
     )
-    return dataclasses.replace(answer, sections=sections)
+    return dataclasses.replace(answer, sections=sections, opening=())
 
 
 def fabricated(answer: Answer, base: EvidenceBase) -> list[str]:
@@ -263,16 +274,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument(
         "--part",
-        choices=("all", "questions", "patient", "holdout"),
+        choices=("all", "questions", "patient", "holdout", "holdout2"),
         default="all",
-        help="which question file(s) to score (the issue-10 parts: patient, holdout)",
+        help="which question file(s) to score (the issue-10 parts: patient, holdout, holdout2)",
     )
     args = parser.parse_args(argv)
-    if args.part in ("patient", "holdout", "all"):
+    if args.part in ("patient", "holdout", "holdout2", "all"):
         from patient_bench import load as load_part
         from patient_bench import report, run_part
 
-        parts = ("patient", "holdout") if args.part == "all" else (args.part,)
+        parts = ("patient", "holdout", "holdout2") if args.part == "all" else (args.part,)
         scored = {}
         for name in parts:
             scored[name] = run_part(

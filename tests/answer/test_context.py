@@ -217,3 +217,64 @@ def test_context_algorithm_scope_ends_at_a_termination_word() -> None:
     words = ["no", "fever", "but", "chill"]
     negated, _ = governed(words, [], [Span(1, 2, "red_flag"), Span(3, 4, "red_flag")], triggers)
     assert negated == {0}
+
+
+# ---- wave 3: facts stated by two kinds of words in one sentence (combinations) -------------
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("he cannot feel his bottom since this morning", "red_flag:saddle_anesthesia"),
+        ("tingling in her groin and back pain", "red_flag:saddle_anesthesia"),
+        ("she has lost feeling between her legs", "red_flag:saddle_anesthesia"),
+        ("my son wets himself now and his back hurts", "red_flag:bladder_dysfunction"),
+        ("she can't hold her pee any more, back pain", "red_flag:bladder_dysfunction"),
+        ("my lymph nodes were taken out on the right", "lymphedema:right_arm"),
+        ("glands removed from her left armpit", "lymphedema:left_arm"),
+        ("nodes cleared from the left groin", "lymphedema:left_leg"),
+        ("her ankle went red, hot and swollen overnight", "red_flag:hot_swollen_joint"),
+        ("septic arthritis of the knee?", "red_flag:hot_swollen_joint"),
+        ("fell off a chair last week, and she has osteoporosis",
+         "red_flag:minor_trauma_with_osteoporosis"),
+        ("brittle bones and tripped on the stairs", "red_flag:minor_trauma_with_osteoporosis"),
+        ("she has dropped a lot of weight lately", "red_flag:unexplained_weight_loss"),
+        ("lost three stone this year", "red_flag:unexplained_weight_loss"),
+        ("a headache that came out of the blue, the worst ever", "red_flag:thunderclap_headache"),
+        ("an explosive headache at the gym", "red_flag:thunderclap_headache"),
+        ("fever and his neck is very stiff", "red_flag:neck_stiffness"),
+        ("she is preggers with back pain", "pregnant"),
+        ("im pregnent and my hips ache", "pregnant"),
+        ("18 weeks along with sciatica", "weeks:18"),
+        ("week 30 of her pregnancy", "weeks:30"),
+        ("pregnant (about 14 weeks) with neck pain", "weeks:14"),
+        ("had rads to the chest", "radiation:chest"),
+    ],
+)  # fmt: skip
+def test_facts_from_word_combinations(text: str, label: str) -> None:
+    assert label in extract(text).labels(), extract(text).labels()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("numb toes at the bottom of my feet", "red_flag:saddle_anesthesia"),
+        ("no numbness around the bottom, no groin tingling", "red_flag:saddle_anesthesia"),
+        ("her knee is swollen but not hot", "red_flag:hot_swollen_joint"),
+        ("my neck is stiff and sore every morning", "red_flag:neck_stiffness"),
+        ("lymph nodes were not removed", "lymphedema:left_arm"),
+        ("she has osteoporosis and neck pain", "red_flag:minor_trauma_with_osteoporosis"),
+        ("my migraine builds slowly over hours", "red_flag:thunderclap_headache"),
+        ("I'm expecting acupuncture to help my back", "pregnant"),
+    ],
+)
+def test_combinations_need_every_part_and_respect_negation(text: str, label: str) -> None:
+    labels = extract(text).labels()
+    assert label not in labels, labels
+
+
+def test_words_of_combinations_are_not_spell_corrected_away() -> None:
+    """The spelling corrector knows every patient word: "wipe" stays "wipe" (not "wife")."""
+    from acupath.answer import parse
+
+    stmt = parse("my dad says it hurts to wipe and he cannot feel his bum. back pain.")
+    assert "wipe" in stmt.corrected_text
+    assert "red_flag:saddle_anesthesia" in stmt.patient.labels()

@@ -40,6 +40,14 @@ FACTS = [
     "saddle numbness",
     "no fever",
     "not pregnant",
+    # wave 3: ages as bare numbers, word combinations, a third person
+    "72F",
+    "Mrs K, 66,",
+    "my mum is 81",
+    "he's 9",
+    "cannot feel her bottom",
+    "lymph nodes taken out on the left",
+    "week 12 of her pregnancy",
 ]
 TOPICS = [
     "low back pain",

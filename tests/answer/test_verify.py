@@ -128,3 +128,12 @@ def test_markers_resolve_to_references(base: EvidenceBase) -> None:
     assert numbers == {r.number for r in answer.references}
     cited = {c for s in answer.sections for c in s.citations}
     assert cited == {r.id for r in answer.references}
+
+
+def test_question_words_quoted_as_not_understood_do_not_withhold_the_answer() -> None:
+    """A code-like word of the question ("G3P2", "mm3") quoted back as not understood is the
+    question's own word, traced to it, not a figure the answer made up (wave 3)."""
+    from acupath.answer import ask
+
+    answer = ask("G3P2 with neck pain, platelets 120 000/mm3: does acupuncture help?")
+    assert answer.verified, answer.verification_problems

@@ -1,0 +1,174 @@
+"""Ages in a question, including ages written as a bare number ("my mum is 81", "Mrs K, 66",
+"72F", "M 45", "he's 9").
+
+A small grammar rather than a list of phrasings. An age is a number (digits, or number words
+such as "seventy-three") in one of four frames:
+
+1. number + age words: "81-year-old", "81 years old", "81 years of age", "81yo", "81 y/o";
+2. ``age``/``aged`` + number: "aged 9", "age: 42";
+3. a person + a link + number, where the person is a relation ("my mum", "dad"), a person word
+   ("girl", "a boy of 10"), a title and a name ("Mrs K", "Mr Jones") or a pronoun with a
+   copula ("he's", "I am"); the link is a copula ("is", "'s", "turned", "is nearly"), a comma,
+   a bracket or nothing at all for nouns ("pt 77");
+4. a sex letter next to the number, as clinical notes write it: "72F", "58 F", "M 71", "F/48".
+
+In frames 2 and 3 the word after the number must not make it a count, a duration or a measure:
+"is 2 weeks post-op", "10 sessions", "6 foot", "100%", "1 of 4", "5 years out" (``years``
+counts only with "old" or "of age"). Those words, the person words and titles are data
+(``people`` in ``data/answer/patient.yaml``). Numbers elsewhere ("grade 3", "INR 3", "20k
+platelets", "week 12") match no frame, because none of them follows a person.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from acupath.answer.lexicon import PatientWords, patient_words
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:\s+(?:" + "|".join(_UNITS) + r"))?"
+    r"|" + "|".join(_TEENS) + r"|" + "|".join(_UNITS) + r")"
+)
+_NUM = r"(?P<n>\d{1,3}|" + _WORD_NUMBER + r")(?![\w.,]\d)"
+_AGE_WORDS = re.compile(
+    r"\b" + _NUM + r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?)"
+)
+_AGED = re.compile(r"\b(?:aged?)\s*[:=]?\s*" + _NUM + r"\b")
+_SEX_AFTER = re.compile(r"\b(?P<n>\d{1,3})(?:\s?(?P<s>[MF])|(?P<s2>[mf])|\s?/\s?(?P<s3>[MFmf]))\b")
+_SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?/\s?)(?P<n>\d{1,3})\b")
+_COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
+_ADVERBS = r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?)\s+)*"
+_NOT_A_SMALL_WORD_AGE = {"one"}
+"""Number words read as an age only from two up ("she is one tough lady" is no age of one)."""
+
+
+@dataclass(frozen=True)
+class Age:
+    """An age in completed years, with the characters it was read from."""
+
+    value: int
+    start: int
+    end: int
+
+
+def number_value(raw: str) -> int | None:
+    """``"81"`` -> 81, ``"seventy three"`` -> 73, ``"nine"`` -> 9; None for anything else."""
+    raw = " ".join(raw.split())
+    if raw.isdigit():
+        return int(raw)
+    parts = raw.split(" ")
+    if len(parts) == 1:
+        return _UNITS.get(raw) or _TEENS.get(raw) or _TENS.get(raw)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+_DASHES = str.maketrans("-_–—", "    ")
+
+
+def _fold(text: str) -> str:
+    """Lower case, hyphens and dashes as spaces; the same length as ``text`` (so offsets found
+    in it hold in ``text``: a character whose lower case is longer is kept as it is)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_DASHES)
+
+
+class AgeGrammar:
+    """The four frames of the module docstring over one lexicon; build once, call many times."""
+
+    def __init__(self, words: PatientWords | None = None) -> None:
+        people = (words or patient_words()).people
+
+        def alt(phrases: list[str]) -> str:
+            ordered = sorted({_fold(p) for p in phrases}, key=len, reverse=True)
+            return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+        relations = [w for r in people.relations.values() for w in r.words]
+        titles = alt(list(people.titles))
+        named = r"(?:" + titles + r")\.?\s+[a-z][a-z'’]*\.?"
+        link = r"(?:['’]s\b|s\b)?(?:\s*[,(:]\s*|\s+)"
+        self.person = re.compile(
+            r"\b(?:(?P<rel>" + alt(relations) + r")|" + named + r")" + link
+            + _COPULA + r"?" + _ADVERBS + _NUM
+        )  # fmt: skip
+        self.generic = re.compile(
+            r"\b(?:" + alt(list(people.persons)) + r")" + link
+            + _COPULA + r"?" + r"(?:of\s+)?" + _ADVERBS + _NUM
+        )  # fmt: skip
+        self.pronoun = re.compile(
+            r"\b(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)" + _ADVERBS + _NUM
+        )
+        self.not_after = frozenset(_fold(w) for w in people.not_age_after)
+
+    def __call__(self, text: str) -> list[Age]:
+        """Every age ``text`` states, in order, none overlapping another."""
+        folded = _fold(text)
+        found: list[Age] = []
+
+        def add(raw: str, start: int, end: int, *, guard: bool, small_words: bool = True) -> None:
+            value = number_value(raw)
+            if value is None or not 0 <= value <= 120:
+                return
+            if not small_words and raw.strip() in _NOT_A_SMALL_WORD_AGE:
+                return
+            if guard and not self._tail_is_age(folded, end):
+                return
+            if any(a.start < end and start < a.end for a in found):
+                return
+            found.append(Age(value, start, end))
+
+        for m in _AGE_WORDS.finditer(folded):
+            add(m.group("n"), m.start(), m.end(), guard=False)
+        for m in _SEX_AFTER.finditer(text):
+            add(m.group("n"), m.start(), m.end(), guard=False)
+        for m in _SEX_BEFORE.finditer(text):
+            add(m.group("n"), m.start(), m.end(), guard=True)
+        for m in _AGED.finditer(folded):
+            add(m.group("n"), m.start(), m.end("n"), guard=True)
+        for pattern in (self.person, self.generic, self.pronoun):
+            for m in pattern.finditer(folded):
+                add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        return sorted(found, key=lambda a: a.start)
+
+    def _tail_is_age(self, folded: str, end: int) -> bool:
+        """Whether what follows the number leaves it an age (see the module docstring)."""
+        tail = folded[end : end + 40]
+        if re.match(r"\s*(?:[%'’\"°×/]|\.\d|\d|\+)", tail):
+            return False
+        nxt = re.match(r"\s*([a-z]+)", tail)
+        if nxt is None:
+            return True
+        word = nxt.group(1)
+        if word in ("years", "year", "yrs", "yr"):
+            return bool(re.match(r"\s*[a-z]+\s*(?:old\b|of\s+age\b)", tail))
+        if word in ("y", "yo"):
+            return True
+        return word not in self.not_after
+
+
+@functools.cache
+def grammar() -> AgeGrammar:
+    """The age grammar over the bundled lexicon (built once per process)."""
+    return AgeGrammar()
+
+
+def find_ages(text: str) -> list[Age]:
+    """Every age ``text`` states (see the module docstring)."""
+    return grammar()(text)

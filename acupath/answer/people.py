@@ -1,0 +1,157 @@
+"""Who a question is about: the asker ("my knees hurt", "is it safe for me?") or another person
+the asker writes about ("my mum is 81", "our son", "a friend of mine", "my patient").
+
+The patient voice uses this to address the asker about that person ("What you told us about
+your mother"; "Please get emergency help for her now") instead of as if the asker were the
+patient. The rule, in order:
+
+1. a first-person health cue anywhere ("I'm on warfarin", "I take", "my back", "for me")
+   makes the asker the patient: people mention relatives in their own questions ("my mum says
+   to try needles");
+2. otherwise the first relation word owned by the asker ("my", "our", "a", "the"; or first in
+   its sentence: "Dad's 90") names the person: mother, son, friend, patient...;
+3. otherwise, when the question's only person words are third-person pronouns that agree
+   ("His knee went hot and swollen"), that person, named by the pronoun ("about him");
+4. otherwise the asker.
+
+The pronoun is the relation's own (a mother is "she") or, when the relation does not fix it
+(a partner, a friend, a patient), the one the question's words give ("she has neck pain");
+when those disagree or say nothing, a neutral "they". Relation words are data
+(``people.relations`` in ``data/answer/patient.yaml``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from acupath.answer.context import PatientContext
+from acupath.answer.lexicon import PatientWords, patient_words
+
+_FORMS = {
+    "you": ("you", "you", "your"),
+    "she": ("she", "her", "her"),
+    "he": ("he", "him", "his"),
+    "they": ("they", "them", "their"),
+}
+_BODY = (
+    r"back|neck|knees?|hips?|shoulders?|head|legs?|arms?|feet|foot|hands?|fingers|toes|joints?|"
+    r"pain|migraines?|headaches?|periods?|bottom|bowels?|bladder|tummy|stomach|chest|jaw|"
+    r"wrists?|elbows?|ankles?|spine|body|doctor|oncologist|gp|platelets|inr|blood"
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:i\s*(?:am|['’]?m)\s+(?:on|taking|having|\d|pregnant|expecting|diabetic|a\s+cancer)"
+    r"|i\s+(?:take|have|had|get|got|suffer|feel|felt|can['’]?t|cannot|lost|injure|inject|fell|"
+    r"slipped|was\s+diagnosed)"
+    r"|my\s+(?:(?:lower|upper|bad|sore|stiff|left|right)\s+)?(?:" + _BODY + r")\b"
+    r"|(?:for|to|with|help|give|gives|hurt)\s+me\b|\bme\s+(?:feel|sick)"
+    r"|\bi['’]?ve\s+(?:got|had|been)|\bim\s+(?:on|\d|pregnant))"
+)
+
+
+@dataclass(frozen=True)
+class Who:
+    """The person an answer talks about, in the words the answer uses for them."""
+
+    relation: str | None
+    """``None`` for the asker; else the relation id (``mother``, ``patient``...)."""
+    name: str
+    """``you`` or how the asker is told about them (``your mother``)."""
+    pronoun: str
+    """``you``, ``she``, ``he`` or ``they``."""
+    words: str = ""
+    """The question's words that named the person."""
+    object_name: str = ""
+    """The name as an object ("about him") when it differs from ``name`` ("he")."""
+
+    @property
+    def is_asker(self) -> bool:
+        return self.relation is None
+
+    @property
+    def subject(self) -> str:
+        return _FORMS[self.pronoun][0]
+
+    @property
+    def object(self) -> str:
+        return _FORMS[self.pronoun][1]
+
+    @property
+    def possessive(self) -> str:
+        return _FORMS[self.pronoun][2]
+
+    @property
+    def about(self) -> str:
+        """`` about your mother`` (empty for the asker), to follow "What you told us"."""
+        return "" if self.is_asker else f" about {self.object_name or self.name}"
+
+
+ASKER = Who(None, "you", "you")
+
+
+class PeopleReader:
+    """The rule of the module docstring over one lexicon; build once, call many times."""
+
+    def __init__(self, words: PatientWords | None = None) -> None:
+        people = (words or patient_words()).people
+        by_word: dict[str, str] = {}
+        for rel, entry in people.relations.items():
+            for w in entry.words:
+                by_word[" ".join(w.lower().split())] = rel
+        self.relations = people.relations
+        self.by_word = by_word
+        words_alt = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(by_word, key=len, reverse=True)
+        )
+        owners = "|".join(re.escape(o) for o in people.owners)
+        self.owned = re.compile(
+            r"(?:\b(?:" + owners + r")\s+|(?:^|[.!?;]\s*))(?P<w>" + words_alt + r")(?=['’]?s?\b)"
+        )
+
+    def __call__(self, question: str, context: PatientContext) -> Who:
+        text = " ".join(question.lower().replace("-", " ").split())
+        if _FIRST_PERSON.search(text):
+            return ASKER
+        m = self.owned.search(text)
+        if m is None:
+            return _by_pronoun(context)
+        rel = self.by_word[" ".join(m.group("w").split())]
+        entry = self.relations[rel]
+        pronoun = entry.pronoun or _pronoun_from(context)
+        return Who(rel, entry.name, pronoun, m.group("w"))
+
+
+_PRONOUNS = {"she", "her", "hers", "herself", "he", "him", "his", "himself"}
+
+
+def _by_pronoun(context: PatientContext) -> Who:
+    """Rule 3: a third person named only by pronouns that agree on one sex."""
+    sex = [m for m in context.mentions if m.kind == "sex"]
+    if not sex or any(m.words.lower() not in _PRONOUNS for m in sex):
+        return ASKER
+    pronoun = _pronoun_from(context)
+    if pronoun == "they":
+        return ASKER
+    return Who("person", pronoun, pronoun, sex[0].words, object_name=_FORMS[pronoun][1])
+
+
+def _pronoun_from(context: PatientContext) -> str:
+    """``she``/``he`` when the question's sex words agree on one; else ``they``."""
+    sexes = {m.value for m in context.mentions if m.kind == "sex"}
+    if sexes == {"female"}:
+        return "she"
+    if sexes == {"male"}:
+        return "he"
+    return "they"
+
+
+@functools.cache
+def reader() -> PeopleReader:
+    """The reader over the bundled lexicon (built once per process)."""
+    return PeopleReader()
+
+
+def who_is_asked_about(question: str, context: PatientContext) -> Who:
+    """The person ``question`` is about (see the module docstring)."""
+    return reader()(question, context)

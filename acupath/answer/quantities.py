@@ -1,0 +1,132 @@
+"""Numbers a question states about its patient, other than the age (:mod:`.ages`): pregnancy
+weeks ("10 weeks pregnant", "28/40", "week 12 of her pregnancy", "18 weeks along") and
+laboratory values with their units, in acupath's units: platelets and ANC in 10^9/L, written
+as ``20``, ``20k``, ``20,000/µL``, ``20 x 10^9/L`` (a count of 1,000 or more, or 100 or more
+for ANC, is per microlitre and divided by 1,000), INR as a ratio. Regular expressions over the
+folded question, the one thing they do best; a value out of range is reported, not used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40,
+}  # fmt: skip
+_NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")"
+_WEEKS = [
+    re.compile(
+        _NUM + r"\s*(?:weeks?|wks?)\s*"
+        r"(?:pregnant|preg\w*|gestation|of pregnancy|into (?:her|my) pregnancy)"
+    ),
+    re.compile(
+        r"pregnan\w*(?:[\s,(]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
+        r"[\s,(-]*" + _NUM + r"\s*(?:weeks?|wks?)"
+    ),
+    re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
+    re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),
+    re.compile(r"\bweek\s*" + _NUM + r"\s*of\s*(?:her|my|the|this|their)?\s*pregnan"),
+    re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
+]
+_LAB_NAMES = {
+    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
+    "anc": r"absolute neutrophil count|anc|neutrophils?|neutrophil count|neuts",
+    "inr": r"inr",
+}
+_LAB_VALUE = re.compile(
+    r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
+    r"down to|just|[:=(~]|\s)*\s*(\d+(?:[.,]\d+)*)\s*(k\b|thousand\b)?\s*"
+    r"(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|"
+    r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
+)
+_LAB_LIMITS = {"platelets": 2000.0, "anc": 100.0, "inr": 20.0}
+_PER_MICROLITRE_FROM = {"platelets": 1000.0, "anc": 100.0}
+
+
+@dataclass(frozen=True)
+class Weeks:
+    value: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LabValue:
+    lab: str
+    value: float
+    start: int
+    end: int
+
+
+def find_weeks(folded: str, problems: list[str]) -> list[Weeks]:
+    """The first pregnancy week count the folded question gives (at most one); every count
+    out of range is reported."""
+    out: list[Weeks] = []
+    for pattern in _WEEKS:
+        for m in pattern.finditer(folded):
+            weeks = _number(m.group(1))
+            if weeks is None or not 0 <= weeks <= 42:
+                problems.append(f"pregnancy weeks {m.group(1)!r} not between 0 and 42")
+                continue
+            if not out:
+                out.append(Weeks(int(weeks), m.start(), m.end()))
+    return out
+
+
+def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
+    """Platelets, ANC and INR (the first usable value of each) with their units."""
+    out: list[LabValue] = []
+    for lab, names in _LAB_NAMES.items():
+        for m in re.finditer(r"\b(?:" + names + r")\b", folded):
+            v = _LAB_VALUE.match(folded, m.end())
+            if v is None or v.end() - m.end() > 40:
+                continue
+            value = _lab_value(lab, v.group(1), v.group(2), v.group(3))
+            words = text[m.start() : v.end()].strip()
+            if value is None or not 0 <= value <= _LAB_LIMITS[lab]:
+                problems.append(f"{lab} value {v.group(1)!r} in {words!r} is not usable")
+                continue
+            if any(o.lab == lab for o in out):
+                continue
+            out.append(LabValue(lab, value, m.start(), v.end()))
+    return out
+
+
+def _number(raw: str) -> float | None:
+    if raw in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[raw])
+    return _parse_number(raw)
+
+
+def _parse_number(raw: str) -> float | None:
+    """``20,000`` -> 20000; ``0,4`` -> 0.4; ``1.2`` -> 1.2."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        return float(raw.replace(",", ""))
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> float | None:
+    """A lab value in acupath's units (10^9/L for counts, ratio for INR)."""
+    value = _parse_number(raw)
+    if value is None or lab == "inr":
+        return value
+    if thousand:
+        return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
+    if unit and ("l" in unit and ("µ" in unit or "u" in unit or "micro" in unit)):
+        return value / 1000 if value >= 1 else value
+    if unit and ("mm" in unit or "cmm" in unit):
+        return value / 1000
+    if value >= _PER_MICROLITRE_FROM[lab]:
+        return value / 1000  # a count written per microlitre
+    return value
+
+
+def fmt(value: float) -> str:
+    return f"{value:g}"
