@@ -39,7 +39,9 @@ _LAB_NAMES = {
 }
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
-    r"down to|just|[:=(~]|\s)*\s*(\d+(?:[.,]\d+)*)\s*(k\b|thousand\b)?\s*"
+    r"down to|just|came back|come back|came in|returned|measured|measuring|showed|shows|"
+    r"showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
+    r"went down to|[:=(~]|\s)*\s*(\d+(?:[.,]\d+)*)\s*(k\b|thousand\b)?\s*"
     r"(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
 )

@@ -79,6 +79,10 @@ class Understander:
         self.conditions = dict(conditions)
         self._condition_phrases = self._build_condition_phrases()
         self._umbrella = self._build_umbrella()
+        self._not_after = {
+            u.phrase: frozenset(w for word in u.not_after for w in tx.tokens(word))
+            for u in self.vocab.umbrella
+        }
         self._intent_phrases = _phrase_table(self.vocab.intents)
         self._intervention_phrases = _phrase_table(self.vocab.interventions)
         self._comparator_phrases = _phrase_table(self.vocab.comparators)
@@ -264,6 +268,8 @@ class Understander:
         for start, key, (cid, name) in self._condition_table.find(content):
             found.append(_Match(start, start + len(key), "condition", (cid,), name))
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
+            if start > 0 and content[start - 1] in self._not_after.get(phrase, frozenset()):
+                continue  # "the results came back", "went back to work": not a body part
             found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
         chosen = _longest_first(found)
         if any(m.label == "condition" for m in chosen):

@@ -38,6 +38,8 @@ class Umbrella(BaseModel):
     phrase: str
     categories: tuple[str, ...] = ()
     word: str | None = None
+    not_after: tuple[str, ...] = ()
+    """Words that, just before the phrase, make it something else ("came back", "go back")."""
 
     @model_validator(mode="after")
     def _one_rule(self) -> Umbrella:
