@@ -38,7 +38,7 @@ from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
-from acupath.answer.quantities import find_labs, find_weeks, fmt
+from acupath.answer.quantities import find_labs, find_temperatures, find_weeks, fmt
 
 AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older_adult": (65, 120)}
 """Age bands in completed years (inclusive)."""
@@ -340,7 +340,17 @@ class Extractor:
             if m is not None:
                 mentions.append(m)
                 spans.append(Span(start, end, _family(m.kind)))
-        for m in self._numbers(folded, text, problems):
+        numbers = self._numbers(folded, text, problems)
+        measured = [(m.start, m.end) for m in numbers if "fever" in m.detail]
+        if measured:  # a measured temperature decides fever, not the word "temperature"
+            keep = [
+                i
+                for i, m in enumerate(mentions)
+                if not (m.label == "red_flag:fever" and _inside(m.start, m.end, measured))
+            ]
+            mentions = [mentions[i] for i in keep]
+            spans = [spans[i] for i in keep]
+        for m in numbers:
             first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
             mentions.append(m)
             spans.append(Span(first, first + 1, _family(m.kind)))
@@ -349,6 +359,8 @@ class Extractor:
         out = []
         for i, m in enumerate(mentions):
             neg = i in negated and m.kind not in ("sex", "age", "age_band", "lab")
+            if m.detail.get("fever") is False:
+                neg = True  # a normal temperature, measured or stated ("afebrile")
             out.append(
                 Mention(m.kind, m.value, m.words, m.start, m.end, neg, i in hypothetical, m.detail)
             )
@@ -481,6 +493,18 @@ class Extractor:
                     v.end, detail={"lab": v.lab, "value": v.value})
             for v in find_labs(folded, text, problems)
         ]  # fmt: skip
+        temperatures = find_temperatures(folded)
+        heat = [(t.start, t.end) for t in temperatures]
+        # "temp 101F" is a temperature, not a 101-year-old woman
+        out = [m for m in out if not (m.kind == "age" and _overlaps(m.start, m.end, heat))]
+        for t in temperatures:
+            detail: dict[str, Any] = {"fever": t.fever}
+            if t.celsius is not None:
+                detail["celsius"] = t.celsius
+            out.append(
+                Mention("red_flag", "fever", text[t.start : t.end].strip(), t.start, t.end,
+                        detail=detail)
+            )  # fmt: skip
         return out
 
 
@@ -521,6 +545,10 @@ def _family(kind: str) -> str:
     if kind in ("medicine", "class"):
         return "medicine"
     return kind
+
+
+def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in ranges)
 
 
 def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:

@@ -2,8 +2,10 @@
 weeks ("10 weeks pregnant", "28/40", "week 12 of her pregnancy", "18 weeks along") and
 laboratory values with their units, in acupath's units: platelets and ANC in 10^9/L, written
 as ``20``, ``20k``, ``20,000/µL``, ``20 x 10^9/L`` (a count of 1,000 or more, or 100 or more
-for ANC, is per microlitre and divided by 1,000), INR as a ratio. Regular expressions over the
-folded question, the one thing they do best; a value out of range is reported, not used.
+for ANC, is per microlitre and divided by 1,000), INR as a ratio; and a measured body
+temperature ("temp of 38.9", "39C", "101 F"), with "afebrile" as a stated normal one. Regular
+expressions over the folded question, the one thing they do best; a value out of range is
+reported, not used.
 """
 
 from __future__ import annotations
@@ -132,3 +134,45 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
 
 def fmt(value: float) -> str:
     return f"{value:g}"
+
+
+FEVER_FROM_C = 38.0
+"""A measured temperature at or above 38.0 °C (100.4 °F) is read as fever: the usual clinical
+definition, applied here as a conservative reading rule (a lower reading is read as no fever)."""
+
+_TEMPERATURE = re.compile(
+    r"\b(?:temperature|temp|temps|fever|pyrexia|febrile|t)\b"
+    r"(?:\s*(?:of|is|was|at|around|about|up to|reached|spiking to|spiked to|went up to|"
+    r"measured|measuring|came back at|[:=(~]))*"
+    r"\s*(\d{2,3}(?:[.,]\d)?)\s*(°|º|degrees?|deg)?\s*(c\b|f\b|celsius|centigrade|fahrenheit)?"
+)
+_NO_FEVER = re.compile(
+    r"\b(?:afebrile|apyrexial|normal temperature|temperature (?:is |was )?normal)\b"
+)
+
+
+@dataclass(frozen=True)
+class Temperature:
+    celsius: float | None  # None: stated normal in words ("afebrile")
+    fever: bool
+    start: int
+    end: int
+
+
+def find_temperatures(folded: str) -> list[Temperature]:
+    """Measured body temperatures (converted to °C; above 45 read as °F unless °C is written)
+    and words that state there is no fever."""
+    out: list[Temperature] = []
+    for m in _TEMPERATURE.finditer(folded):
+        value = _parse_number(m.group(1))
+        unit = (m.group(3) or "").lower()
+        if value is None:
+            continue
+        if unit.startswith("f") or (not unit.startswith("c") and value > 45):
+            value = (value - 32) * 5 / 9
+        if not 30 <= value <= 45:
+            continue  # not a body temperature ("T 12" is not one)
+        out.append(Temperature(round(value, 1), value >= FEVER_FROM_C, m.start(), m.end()))
+    for m in _NO_FEVER.finditer(folded):
+        out.append(Temperature(None, False, m.start(), m.end()))
+    return out

@@ -18,7 +18,7 @@ def _screen(medications: list[str], inr: float) -> dict:  # type: ignore[type-ar
     return screen(parse_intake(intake)).as_dict()
 
 
-@pytest.mark.parametrize("medications", [[], ["aspirin"], ["ibuprofen"]])
+@pytest.mark.parametrize("medications", [[], ["apixaban"], ["aspirin"], ["blood thinner"]])
 def test_raised_inr_without_warfarin_defers(medications: list[str]) -> None:
     result = _screen(medications, 4.2)
     assert result["decision"] == "defer"

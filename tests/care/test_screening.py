@@ -164,7 +164,12 @@ def test_count_thresholds_at_their_edges(labs: dict[str, float], decision: str) 
 def test_inr_threshold_only_for_vitamin_k_antagonists() -> None:
     assert screen(intake(medications=["warfarin"], labs={"inr": 3.1})).decision == "defer"
     assert screen(intake(medications=["warfarin"], labs={"inr": 3.0})).decision != "defer"
-    assert screen(intake(medications=["apixaban"], labs={"inr": 3.5})).decision != "defer"
+    # a DOAC does not explain an INR of 3.5: the unexplained-INR rule defers (wave 3); before
+    # that rule the INR was ignored on a DOAC, which let "blood thinner" lower a decision
+    on_doac = screen(intake(medications=["apixaban"], labs={"inr": 3.5}))
+    assert on_doac.decision == "defer"
+    assert {f.rule for f in on_doac.findings} >= {"inr_above_policy_unexplained"}
+    assert "inr_above_policy" not in {f.rule for f in on_doac.findings}
 
 
 def test_policy_file_overrides_a_threshold(tmp_path: Path) -> None:
