@@ -376,6 +376,8 @@ def test_printable_documents_hold_no_json(app: FastAPI, people: dict[str, int]) 
             assert pdf.headers["content-type"] == "application/pdf"
         plan = c.get(f"/patients/{pid}/plan").text
         assert "Xiyan" in plan and "STRICTA" in plan and "@media print" not in plan
+        # whole weeks and minutes read as people write them ("over 6 weeks", not "6.0 weeks")
+        assert not re.search(r"\d\.0 (?:weeks|minutes|a week|per week)", plan)
         handout = c.get(f"/patients/{pid}/handout").text
         assert "Get help straight away" in handout and "ST36" not in handout
 

@@ -62,7 +62,7 @@ def _schedule(plan: dict[str, Any], sessions: int | None) -> str:
         if plan.get("frequency_per_week"):
             text += f", {plan['frequency_per_week']:g} a week"
         if plan.get("weeks"):
-            text += f" over {plan['weeks']} weeks"
+            text += f" over {plan['weeks']:g} weeks"
         return text
     return plan.get("sessions_note") or "Number of sessions to be agreed with your practitioner"
 
@@ -93,7 +93,7 @@ def plan_outline(
                     f"{words(plan['technique']).lower()} acupuncture, "
                     f"{_schedule(plan, course.planned_sessions if course else None)}"
                     + (
-                        f", {plan['retention_minutes']} minutes retention"
+                        f", {plan['retention_minutes']:g} minutes retention"
                         if plan.get("retention_minutes")
                         else ""
                     )
