@@ -18,7 +18,7 @@ from typing import Any
 from acupath.answer.context import Mention, PatientContext
 from acupath.answer.models import Answer, RecordUse, Reference, Section
 from acupath.answer.parse import Statement
-from acupath.answer.patient_safety import patient_safety_section
+from acupath.answer.patient_safety import fact_lines, patient_safety_section
 from acupath.answer.people import who_is_asked_about
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
 from acupath.evidence.loader import EvidenceBase
@@ -230,17 +230,8 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
     shown = context.shown()
     applied = [describe(m) for m in shown if not m.negated]
     denied = [describe(m) for m in shown if m.negated]
-    parts = []
-    lead = UNDERSTOOD_LEAD[audience]
-    if applied:
-        parts.append(f"{lead}: " + "; ".join(applied) + ".")
-    if denied:
-        parts.append(f"{ABSENT_LEAD}: " + "; ".join(denied) + ".")
-    if safety is not None and safety.assumed:
-        parts.append(f"{ASSUMED_LEAD}: " + "; ".join(safety.assumed) + ".")
-    if safety is not None and safety.problems:
-        parts.append(f"{UNUSABLE_LEAD}: " + "; ".join(safety.problems) + ".")
-    return [f"- {p}" for p in parts]
+    leads = (UNDERSTOOD_LEAD[audience], ABSENT_LEAD, ASSUMED_LEAD, UNUSABLE_LEAD)
+    return fact_lines(applied, denied, safety, leads)
 
 
 def _names(items: Sequence[str]) -> str:

@@ -80,16 +80,23 @@ def told_lines(context: PatientContext, safety: Safety | None, who: Who) -> list
     shown = context.shown()
     applied = list(dict.fromkeys(plain_fact(m) for m in shown if not m.negated))
     denied = list(dict.fromkeys(plain_fact(m) for m in shown if m.negated))
-    out = []
-    if applied:
-        out.append(f"- {_fill(words['told'], who)}: " + "; ".join(applied) + ".")
-    if denied:
-        out.append(f"- {words['absent']}: " + "; ".join(denied) + ".")
-    if safety is not None and safety.assumed:
-        out.append(f"- {words['assumed']}: " + "; ".join(safety.assumed) + ".")
-    if safety is not None and safety.problems:
-        out.append("- Not usable: " + "; ".join(safety.problems) + ".")
-    return out
+    leads = (_fill(words["told"], who), words["absent"], words["assumed"], "Not usable")
+    return fact_lines(applied, denied, safety, leads)
+
+
+def fact_lines(
+    applied: Sequence[str],
+    denied: Sequence[str],
+    safety: Safety | None,
+    leads: tuple[str, str, str, str],
+) -> list[str]:
+    """The lines of a safety box that list the patient's facts: those that apply, those the
+    question denies, what the screen assumed and what it could not use, each after its lead."""
+    told, absent, assumed, unusable = leads
+    groups = [(told, applied), (absent, denied)]
+    if safety is not None:
+        groups += [(assumed, safety.assumed), (unusable, safety.problems)]
+    return [f"- {lead}: " + "; ".join(items) + "." for lead, items in groups if items]
 
 
 def _exclusions(safety: Safety) -> str:

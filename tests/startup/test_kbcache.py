@@ -18,15 +18,6 @@ from acupath.evidence.loader import DATA_DIR, _Loader, load_base, read_yaml_list
 LOADER: Any = _Loader
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private, empty cache folder for one test."""
-    root = tmp_path / "cache"
-    monkeypatch.setenv(kbcache.CACHE_DIR_ENV, str(root))
-    monkeypatch.delenv(kbcache.DISABLE_ENV, raising=False)
-    return root
-
-
 def entries(root: Path) -> list[Path]:
     folder = root / "yaml"
     return sorted(folder.glob("*.json")) if folder.is_dir() else []

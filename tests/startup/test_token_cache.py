@@ -15,14 +15,6 @@ from acupath.answer.vocabulary import vocabulary
 from acupath.evidence.loader import bundled_base
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "cache"
-    monkeypatch.setenv(kbcache.CACHE_DIR_ENV, str(root))
-    monkeypatch.delenv(kbcache.DISABLE_ENV, raising=False)
-    return root
-
-
 def entries(root: Path) -> list[Path]:
     return sorted((root / "tokens").glob("*.json")) if (root / "tokens").is_dir() else []
 
