@@ -113,7 +113,10 @@ class AgeGrammar:
             + _COPULA + r"?" + r"(?:of\s+)?" + _ADVERBS + _NUM
         )  # fmt: skip
         self.pronoun = re.compile(
-            r"\b(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)" + _ADVERBS + _NUM
+            # "im", "hes", "shes": the apostrophe patients leave out of a quick message
+            r"\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
+            + _ADVERBS
+            + _NUM
         )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
 

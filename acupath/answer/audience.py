@@ -202,9 +202,8 @@ class PatientVoice:
                 "this problem."
             )
         if f.n_studies and f.n_participants:
-            parts.append(
-                f"This comes from {f.n_studies:,} studies with {f.n_participants:,} people."
-            )
+            studies = "one study" if f.n_studies == 1 else f"{f.n_studies:,} studies"
+            parts.append(f"This comes from {studies} with {f.n_participants:,} people.")
         elif f.n_participants:
             parts.append(f"This comes from {f.n_participants:,} people.")
         if f.certainty in SURE_PLAIN:

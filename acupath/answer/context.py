@@ -573,6 +573,16 @@ def _derive(mentions: list[Mention]) -> list[Mention]:
             out.append(Mention("age_band", band, m.words, m.start, m.end, detail={"from": "age"}))
         if m.kind == "weeks" and not any(o.kind == "pregnant" and not o.negated for o in out):
             out.append(Mention("pregnant", "yes", m.words, m.start, m.end, m.negated))
+    # "a new headache" is the red flag only after 50 (Becker 2015): kept when an age over 50
+    # or an older-adult band is stated, dropped otherwise
+    older = any(
+        (m.kind == "age" and int(m.value) > 50)
+        or (m.kind == "age_band" and m.value == "older_adult")
+        for m in out
+        if not m.negated
+    )
+    if not older:
+        out = [m for m in out if m.label != "red_flag:new_headache_after_50"]
     # an explicit age band wins over one derived from a number only when no number is given
     if any(m.kind == "age" for m in out):
         out = [m for m in out if not (m.kind == "age_band" and "from" not in m.detail)]

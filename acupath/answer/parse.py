@@ -277,10 +277,12 @@ class Parser:
         # a fact inside a condition name ("lymphoedema after breast cancer") stays for the
         # understanding too: it is also what the question is about
         blank = [
-            (m.start, m.end)
+            part
             for m in patient.mentions
             if patient.about_patient(m)
             and not any(a <= m.start and m.end <= b for a, b in protected)
+            # a condition named inside a fact's words stays ("headaches for the first time")
+            for part in _outside((m.start, m.end), protected)
         ]
         blank += [
             (toks[h.start].start, toks[h.end - 1].end)
@@ -471,3 +473,20 @@ def _size(keys: Sequence[str]) -> str | None:
     if words & SMALL_WORDS:
         return "small"
     return None
+
+
+def _outside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` that no range covers."""
+    parts = [span]
+    for a, b in sorted(ranges):
+        parts = (
+            [
+                piece
+                for lo, hi in parts
+                for piece in ((lo, min(hi, a)), (max(lo, b), hi))
+                if piece[0] < piece[1]
+            ]
+            if any(lo < b and a < hi for lo, hi in parts)
+            else parts
+        )
+    return parts

@@ -23,7 +23,12 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("questions_patient.yaml", "questions_holdout.yaml", "questions_holdout2.yaml")
+PARTS = (
+    "questions_patient.yaml",
+    "questions_holdout.yaml",
+    "questions_holdout2.yaml",
+    "questions_holdout3.yaml",
+)
 
 
 def percentile(values: list[float], p: float) -> float:

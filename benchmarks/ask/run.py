@@ -268,22 +268,25 @@ def run_latency(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
     }
 
 
+ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=20000, help="findings in the scaled base")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument(
         "--part",
-        choices=("all", "questions", "patient", "holdout", "holdout2"),
+        choices=("all", "questions", "patient", "holdout", "holdout2", "holdout3"),
         default="all",
-        help="which question file(s) to score (the issue-10 parts: patient, holdout, holdout2)",
+        help="question file(s) to score (issue-10 parts: patient, holdout, holdout2, holdout3)",
     )
     args = parser.parse_args(argv)
-    if args.part in ("patient", "holdout", "holdout2", "all"):
+    if args.part in ("patient", "holdout", "holdout2", "holdout3", "all"):
         from patient_bench import load as load_part
         from patient_bench import report, run_part
 
-        parts = ("patient", "holdout", "holdout2") if args.part == "all" else (args.part,)
+        parts = ALL_PARTS if args.part == "all" else (args.part,)
         scored = {}
         for name in parts:
             scored[name] = run_part(
