@@ -62,6 +62,10 @@ _TRIMESTERS = {
 }
 
 
+UNMATCHED_FLAG_RULE = "red_flag_without_rule"
+"""The finding a recorded red flag gets when no rule covers it for the complaint."""
+
+
 @dataclass(frozen=True)
 class RuleFinding:
     """One fired rule, with what it excludes for this patient."""
@@ -258,12 +262,12 @@ def screen(
         # screen says so and uses the cautious default urgency (clinic policy).
         findings.append(
             RuleFinding(
-                rule="red_flag_without_rule",
+                rule=UNMATCHED_FLAG_RULE,
                 family="red_flags",
                 action="refer",
                 reason=(
                     "Red flags recorded ("
-                    + ", ".join(red_flags)
+                    + ", ".join(flag.replace("_", " ") for flag in red_flags)
                     + ") have no specific rule for this complaint, so the clinic refers the "
                     "patient for same-day medical assessment."
                 ),
