@@ -56,6 +56,20 @@ URGENCY_ORDER = ("emergency", "urgent", "soon", "routine")
 _ASKER_AS_PATIENT = re.compile(r"What you told us(?! about)")
 
 
+def recall(q: dict[str, Any], answer: Answer, misses: list[str]) -> tuple[int, int, int, int]:
+    """Expected facts found in the answer text and expected sources among its references:
+    ``(facts found, facts expected, sources found, sources expected)``; each miss is noted."""
+    text = answer.markdown.lower()
+    refs = {r.id for r in answer.references}
+    facts = q.get("facts", [])
+    sources = q.get("sources", [])
+    misses += [f"{q['id']}: fact {f!r}" for f in facts if f.lower() not in text]
+    misses += [f"{q['id']}: source {s}" for s in sources if s not in refs]
+    found_facts = sum(f.lower() in text for f in facts)
+    found_sources = sum(s in refs for s in sources)
+    return found_facts, len(facts), found_sources, len(sources)
+
+
 def load(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         data: list[dict[str, Any]] = yaml.safe_load(fh)
@@ -213,20 +227,11 @@ def run_part(
                 premise_ok += 1
             else:
                 misses.append(f"{q['id']}: premise not corrected")
-        text = answer.markdown.lower()
-        for fact in q.get("facts", []):
-            facts_total += 1
-            if fact.lower() in text:
-                facts_found += 1
-            else:
-                misses.append(f"{q['id']}: fact {fact!r}")
-        refs = {r.id for r in answer.references}
-        for sid in q.get("sources", []):
-            sources_total += 1
-            if sid in refs:
-                sources_found += 1
-            else:
-                misses.append(f"{q['id']}: source {sid}")
+        found = recall(q, answer, misses)
+        facts_found += found[0]
+        facts_total += found[1]
+        sources_found += found[2]
+        sources_total += found[3]
         checked, ok, failures = citation_lines(_evidence_lines(answer), base)
         lines_checked += checked
         lines_ok += ok

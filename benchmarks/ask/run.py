@@ -39,6 +39,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # patient_bench beside this file
 
+from patient_bench import recall
+
 from acupath.answer import Answer, ask, parse, records_of
 from acupath.answer.audience import readability
 from acupath.answer.retrieve import index_for
@@ -155,20 +157,11 @@ def run_quality(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
         t0 = time.perf_counter()
         answer = ask(q["question"], base=base)
         latencies.append(time.perf_counter() - t0)
-        text = answer.markdown.lower()
-        for fact in q.get("facts", []):
-            facts_total += 1
-            if fact.lower() in text:
-                facts_found += 1
-            else:
-                misses.append(f"{q['id']}: fact {fact!r}")
-        refs = {r.id for r in answer.references}
-        for sid in q.get("sources", []):
-            sources_total += 1
-            if sid in refs:
-                sources_found += 1
-            else:
-                misses.append(f"{q['id']}: source {sid}")
+        found = recall(q, answer, misses)
+        facts_found += found[0]
+        facts_total += found[1]
+        sources_found += found[2]
+        sources_total += found[3]
         want_insufficient = bool(q.get("insufficient", False))
         want_oos = bool(q.get("out_of_scope", False))
         if answer.insufficient_evidence == want_insufficient and answer.out_of_scope == want_oos:
