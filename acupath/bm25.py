@@ -13,12 +13,16 @@ Lucene variant as named by Kamphuis et al., ECIR 2020). A token repeated in the 
 each time.
 
 Why not the ``bm25s`` library, which acupath used before: importing it imports SciPy's sparse
-matrices and tqdm, which cost a cold ``acupath ask`` about a quarter of a second before any
-work. This module computes the same numbers the same way: per-document scores are formed in
-double precision and stored as float32, a query's scores are summed in float32 token by token
-in query order, exactly as ``bm25s`` 0.2-0.3 does (``csc_backend="numpy"``, ``method="lucene"``),
-so rankings and ties are unchanged. ``tests/startup/test_bm25.py`` checks the scores bit for bit
-against ``bm25s`` on the bundled corpus and on random corpora.
+matrices and tqdm, and NumPy alone costs a cold ``acupath ask`` about a tenth of a second, more
+than scoring a question's few tokens against a few thousand documents takes in plain Python.
+This module computes the same numbers the same way: per-document scores are formed in double
+precision and stored as float32 (``array("f")``), a query's scores are summed in float32 token by
+token in query order, exactly as ``bm25s`` 0.2-0.3 does (``csc_backend="numpy"``,
+``method="lucene"``), so rankings and ties are unchanged. A float32 sum is formed as the double
+sum of the two float32 values rounded to float32, which is the correctly rounded float32 sum
+(double carries more than 2 x 24 + 2 bits; Figueroa, "When is double rounding innocuous?",
+SIGNUM 1995). ``tests/startup/test_bm25.py`` checks the scores bit for bit against ``bm25s`` on
+the bundled corpus and on random corpora.
 
 One difference: ``bm25s`` adds an empty token ``""`` to its vocabulary, and a query holding
 ``""`` then raises ``ValueError``; here ``""`` is simply not in the vocabulary (no document
@@ -28,10 +32,9 @@ holds it), so such a query token is ignored like any unknown one.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Sequence
-
-import numpy as np
 
 
 class BM25:
@@ -42,9 +45,9 @@ class BM25:
         self.b = b
         self.vocab_dict: dict[str, int] = {}
         self.num_docs = 0
-        self._data = np.zeros(0, dtype=np.float32)
-        self._docs = np.zeros(0, dtype=np.int32)
-        self._indptr = np.zeros(1, dtype=np.int64)
+        # per vocabulary token: the documents holding it (ascending) and their float32 scores
+        self._docs: list[list[int]] = []
+        self._scores: list[array[float]] = []
 
     def index(self, corpus_tokens: Sequence[Sequence[str]]) -> None:
         """Index ``corpus_tokens`` (one list of tokens per document)."""
@@ -54,60 +57,41 @@ class BM25:
                 if token not in vocab:
                     vocab[token] = len(vocab)
         n_docs = len(corpus_tokens)
-        n_vocab = len(vocab)
         self.vocab_dict = vocab
         self.num_docs = n_docs
-        if not n_docs:
-            self._data = np.zeros(0, dtype=np.float32)
-            self._docs = np.zeros(0, dtype=np.int32)
-            self._indptr = np.zeros(n_vocab + 1, dtype=np.int64)
-            return
-
-        # Term counts per document, in the order bm25s visits them (first occurrence).
-        doc_of: list[int] = []
-        token_of: list[int] = []
-        tf: list[int] = []
-        lengths: list[int] = []
-        for d, doc in enumerate(corpus_tokens):
-            counts = Counter(vocab[t] for t in doc)
-            lengths.append(len(doc))
-            doc_of.extend([d] * len(counts))
-            token_of.extend(counts.keys())
-            tf.extend(counts.values())
-        docs = np.array(doc_of, dtype=np.int32)
-        tokens = np.array(token_of, dtype=np.int32)
-        tf32 = np.array(tf, dtype=np.float32)
-
+        counts = [Counter(vocab[t] for t in doc) for doc in corpus_tokens]
+        df = [0] * len(vocab)
+        for c in counts:
+            for t in c:
+                df[t] += 1
         # idf in double precision (math.log, as bm25s), then stored as float32.
-        df = np.bincount(tokens, minlength=n_vocab)
-        idf = np.array(
-            [math.log(1 + (n_docs - f + 0.5) / (f + 0.5)) for f in df.tolist()],
-            dtype=np.float32,
-        )
-
-        # tfc with the same operations and precisions as bm25s:
-        # k1 * ((1 - b) + b * |d| / avgdl) in float64, tf promoted from float32.
-        avg_len = np.array(lengths).mean()
-        per_doc = np.array([self.b * n for n in lengths], dtype=np.float64) / avg_len
-        norm = self.k1 * ((1 - self.b) + per_doc)
-        tfc = tf32 / (norm[docs] + tf32)
-        scores = (idf[tokens] * tfc).astype(np.float32)
-
-        # Column layout: for each token, the documents holding it and their scores.
-        order = np.argsort(tokens, kind="stable")
-        self._data = scores[order]
-        self._docs = docs[order]
-        self._indptr = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+        idf = array("f", [math.log(1 + (n_docs - f + 0.5) / (f + 0.5)) for f in df])
+        docs: list[list[int]] = [[] for _ in vocab]
+        raw: list[list[float]] = [[] for _ in vocab]
+        if n_docs:
+            # tfc with the same operations and precisions as bm25s: the length norm
+            # k1 * ((1 - b) + b * |d| / avgdl) and tf / (norm + tf) in double (a sum of
+            # integers is exact, so the mean is too), the product with idf rounded to float32.
+            avg_len = sum(len(doc) for doc in corpus_tokens) / n_docs
+            k1, b = self.k1, self.b
+            for d, (doc, c) in enumerate(zip(corpus_tokens, counts, strict=True)):
+                norm = k1 * ((1 - b) + (b * len(doc)) / avg_len)
+                for t, tf in c.items():
+                    docs[t].append(d)
+                    raw[t].append(idf[t] * (tf / (norm + tf)))
+        self._docs = docs
+        self._scores = [array("f", r) for r in raw]
 
     def get_tokens_ids(self, query_tokens: Sequence[str]) -> list[int]:
         """The vocabulary ids of ``query_tokens``, leaving out tokens not in the corpus."""
         return [self.vocab_dict[t] for t in query_tokens if t in self.vocab_dict]
 
-    def get_scores_from_ids(self, query_tokens_ids: Sequence[int]) -> np.ndarray:
+    def get_scores_from_ids(self, query_tokens_ids: Sequence[int]) -> array[float]:
         """BM25 score of every document (float32), summed token by token in query order."""
-        scores = np.zeros(self.num_docs, dtype=np.float32)
+        scores = array("f", bytes(4 * self.num_docs))
         for t in query_tokens_ids:
-            start, end = self._indptr[t], self._indptr[t + 1]
-            # A token's documents are distinct, so this adds each score once (as np.add.at).
-            scores[self._docs[start:end]] += self._data[start:end]
+            # A token's documents are distinct, so this adds each score once (as np.add.at);
+            # storing into a float32 array rounds each sum to float32.
+            for d, s in zip(self._docs[t], self._scores[t], strict=True):
+                scores[d] += s
         return scores

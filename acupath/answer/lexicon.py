@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from acupath import kbcache
 from acupath.errors import KnowledgeBaseError
 from acupath.evidence.loader import DATA_DIR, invalid_record
 
@@ -166,8 +167,7 @@ class RedFlagUrgency(_Frozen):
 
 def _read(path: Path) -> object:
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LOADER)
+        return kbcache.load_yaml(path, _LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"cannot read {path.name}: {exc}", file=path) from exc
 

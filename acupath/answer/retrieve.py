@@ -21,15 +21,14 @@ record, so answering a question costs one BM25 pass plus sorting of the candidat
 
 from __future__ import annotations
 
+import math
 import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from acupath import kbcache
 from acupath.answer import text as tx
@@ -40,7 +39,10 @@ from acupath.bm25 import BM25
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Finding
 
-Embedder = Callable[[Sequence[str]], np.ndarray]
+if TYPE_CHECKING:  # NumPy is imported only by semantic ranking, not by every `ask`
+    import numpy as np
+
+Embedder = Callable[[Sequence[str]], "np.ndarray"]
 """Maps texts to an array of unit-length row vectors (one row per text)."""
 
 W_BM25 = 0.6
@@ -102,7 +104,7 @@ class Index:
     _bm25: Any = field(default=None, repr=False)
     _by_condition: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _general: list[int] = field(default_factory=list, repr=False)
-    _prior: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
+    _prior: list[float] = field(default_factory=list, repr=False)
     _embeddings: np.ndarray | None = field(default=None, repr=False)
     _position: dict[str, int] = field(default_factory=dict, repr=False)
     _by_key: dict[str, Document] = field(default_factory=dict, repr=False)
@@ -134,7 +136,7 @@ class Index:
             else:
                 index._general.append(i)
         index._by_condition = dict(by_condition)
-        index._prior = np.array([index._document_prior(d) for d in docs], dtype=float)
+        index._prior = [index._document_prior(d) for d in docs]
         if embedder is not None and docs:
             index._embeddings = embedder([d.text for d in docs])
         return index
@@ -148,7 +150,7 @@ class Index:
         if isinstance(rec, Finding):
             prior += _CERTAINTY_PRIOR.get(rec.certainty, 0.0)
             if rec.n_participants:
-                prior += min(0.2, float(np.log10(rec.n_participants)) / 25)
+                prior += min(0.2, math.log10(rec.n_participants) / 25)
         return prior
 
     def understand(self, question: str) -> Question:
@@ -158,32 +160,28 @@ class Index:
     def search(self, question: Question) -> Retrieval:
         """Score every document for ``question`` (one BM25 pass)."""
         n = len(self.documents)
-        lexical = np.zeros(n)
+        lexical = [0.0] * n
         if n and question.tokens:
             ids = self._bm25.get_tokens_ids(list(question.tokens))
             if ids:
-                lexical = np.asarray(self._bm25.get_scores_from_ids(ids), dtype=float)
-                top = float(lexical.max())
-                if top > 0:
-                    lexical = lexical / top
-        score = W_BM25 * lexical + self._prior
+                lexical = _normalised(self._bm25.get_scores_from_ids(ids))
+        score = [W_BM25 * lex + prior for lex, prior in zip(lexical, self._prior, strict=True)]
         if self._embeddings is not None and self.embedder is not None and n:
             query = self.embedder([question.text])[0]
-            score = score + W_SEMANTIC * (self._embeddings @ query)
+            cosine = (self._embeddings @ query).tolist()
+            score = [s + W_SEMANTIC * c for s, c in zip(score, cosine, strict=True)]
         return Retrieval(self, question, score, lexical)
 
-    def lexical_scores(self, words: Sequence[str]) -> np.ndarray:
+    def lexical_scores(self, words: Sequence[str]) -> list[float]:
         """BM25 scores of every document for ``words``, divided by the best score."""
         n = len(self.documents)
         toks = [t for w in words for t in tx.tokens(w)]
         if not n or not toks:
-            return np.zeros(n)
+            return [0.0] * n
         ids = self._bm25.get_tokens_ids(toks)
         if not ids:
-            return np.zeros(n)
-        scores = np.asarray(self._bm25.get_scores_from_ids(ids), dtype=float)
-        top = float(scores.max())
-        return scores / top if top > 0 else scores
+            return [0.0] * n
+        return _normalised(self._bm25.get_scores_from_ids(ids))
 
     @property
     def by_key(self) -> dict[str, Document]:
@@ -204,15 +202,22 @@ class Index:
         return sorted(set(out))
 
 
+def _normalised(scores: Sequence[float]) -> list[float]:
+    """``scores`` (float32 BM25 scores, taken exactly as doubles) divided by the best one."""
+    values = list(scores)
+    top = max(values)
+    return [v / top for v in values] if top > 0 else values
+
+
 @dataclass
 class Retrieval:
     """The scores of one question; sections draw ranked documents from it."""
 
     index: Index
     question: Question
-    score: np.ndarray
-    lexical: np.ndarray
-    _boost_cache: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, repr=False)
+    score: list[float]
+    lexical: list[float]
+    _boost_cache: dict[tuple[str, ...], list[float]] = field(default_factory=dict, repr=False)
 
     def top(
         self,
@@ -249,7 +254,7 @@ class Retrieval:
             and not (idx.documents[i].tags & skip)
             and self.lexical[i] >= min_lexical
         ]
-        bonus = np.zeros(len(wanted))
+        bonus = [0.0] * len(wanted)
         q = self.question
         for j, i in enumerate(wanted):
             d = idx.documents[i]
@@ -261,11 +266,13 @@ class Retrieval:
             key = tuple(boost_words)
             if key not in self._boost_cache:
                 self._boost_cache[key] = idx.lexical_scores(boost_words)
-            bonus += self._boost_cache[key][wanted]
+            boost = self._boost_cache[key]
+            bonus = [b + boost[i] for b, i in zip(bonus, wanted, strict=True)]
         if prefer is not None:
-            bonus += np.array([prefer(idx.documents[i]) for i in wanted], dtype=float)
-        scores = self.score[wanted] + bonus if wanted else np.zeros(0)
-        order = np.argsort(-scores, kind="stable")
+            bonus = [b + prefer(idx.documents[i]) for b, i in zip(bonus, wanted, strict=True)]
+        scores = [self.score[i] + b for i, b in zip(wanted, bonus, strict=True)]
+        # best first; Python's sort is stable, so equal scores keep corpus order
+        order = sorted(range(len(scores)), key=lambda k: -scores[k])
         ranked = [idx.documents[wanted[k]] for k in order]
         return ranked[:limit] if limit is not None else ranked
 

@@ -126,6 +126,11 @@ class Understander:
 
     def _build_umbrella(self) -> list[tuple[tuple[str, ...], str, tuple[str, ...]]]:
         table: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
+        # each condition's names folded once, not once per umbrella term
+        folded = {
+            cid: [tx.fold(n) for n in (c.name, *c.synonyms, *c.lay_terms)]
+            for cid, c in self.conditions.items()
+        }
         for umb in self.vocab.umbrella:
             if umb.categories:
                 targets = tuple(
@@ -134,9 +139,7 @@ class Understander:
             else:
                 word = tx.fold(umb.word or "")
                 targets = tuple(
-                    cid
-                    for cid, c in self.conditions.items()
-                    if any(word in tx.fold(n) for n in (c.name, *c.synonyms, *c.lay_terms))
+                    cid for cid, names in folded.items() if any(word in n for n in names)
                 )
             key = tx.phrase_key(umb.phrase)
             if key and targets:

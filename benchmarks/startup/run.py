@@ -48,6 +48,7 @@ COMMANDS: dict[str, list[str]] = {
     "acupath points BL23 (first run)": ["-m", "acupath", "points", "BL23"],
     "acupath ask (cold)": ["-m", "acupath", "ask", QUESTION],
     "acupath ask (first run)": ["-m", "acupath", "ask", QUESTION],
+    "acupath ask --audience patient (cold)": ["-m", "acupath", "ask", QUESTION, "-a", "patient"],
     "acupath meta --help": ["-m", "acupath", "meta", "--help"],
 }
 TARGETS = {"acupath --help": 8, "acupath points BL23": 15, "acupath ask (cold)": 25}

@@ -227,3 +227,39 @@ def test_device_site_from_intake_wins_over_default() -> None:
     result = screen(intake(devices=[{"type": "pacemaker", "site": "right_chest"}]))
     assert "right_chest" in result.excluded_regions
     assert "chest" not in result.excluded_regions
+
+
+@pytest.mark.parametrize(
+    ("extra", "condition"),
+    [
+        # named chemotherapy, a chemotherapy drug, and anticancer treatment not named
+        ({"cancer": {"active": True, "on_treatment": True, "treatments": ["chemotherapy"]}},
+         "knee_osteoarthritis"),
+        ({"medications": ["oxaliplatin"]}, "chronic_neck_pain"),
+        ({"cancer": {"active": True, "on_treatment": True}}, "chronic_low_back_pain"),
+    ],
+)  # fmt: skip
+def test_fever_during_anticancer_treatment_is_an_emergency(
+    extra: dict[str, Any], condition: str
+) -> None:
+    """NICE CG151: suspected neutropenic sepsis is an acute medical emergency, for any complaint
+    (the joint and spinal fever rules alone would refer the same day)."""
+    result = screen(intake(red_flags=["fever"], conditions=[{"condition": condition}], **extra))
+    assert result.decision == "refer"
+    assert result.urgency == "emergency"
+    assert "red_flag_fever_on_cancer_treatment" in [f.rule for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"red_flags": ["fever"], "cancer": {"active": False}},  # cancer in the past, no treatment
+        {"cancer": {"active": True, "on_treatment": True, "treatments": ["chemotherapy"]}},
+    ],
+)
+def test_fever_rule_needs_both_fever_and_current_anticancer_treatment(
+    extra: dict[str, Any],
+) -> None:
+    result = screen(intake(conditions=[{"condition": "knee_osteoarthritis"}], **extra))
+    assert "red_flag_fever_on_cancer_treatment" not in [f.rule for f in result.findings]
+    assert result.urgency != "emergency"

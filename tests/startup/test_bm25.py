@@ -32,8 +32,9 @@ def assert_same_scores(corpus: list[list[str]], queries: list[list[str]], **para
             continue
         expected = ref.get_scores_from_ids(ids_ref)
         got = ours.get_scores_from_ids(ids_ours)
-        assert got.dtype == expected.dtype == np.float32
-        assert np.array_equal(got, expected), query  # bit for bit, not approximately
+        assert expected.dtype == np.float32 and got.typecode == "f" and got.itemsize == 4
+        # bit for bit, not approximately
+        assert np.array_equal(np.frombuffer(got, dtype=np.float32), expected), query
 
 
 def test_bundled_corpus_scores_identical_for_every_word_and_real_questions() -> None:
@@ -77,7 +78,7 @@ def test_empty_and_unknown() -> None:
     ours = BM25()
     ours.index([])
     assert ours.get_tokens_ids(["a"]) == []
-    assert ours.get_scores_from_ids([]).shape == (0,)
+    assert len(ours.get_scores_from_ids([])) == 0
     ours.index([["a", "b"], ["b"]])
     assert ours.get_tokens_ids(["", "c", "b"]) == [ours.vocab_dict["b"]]
     assert ours.get_scores_from_ids([]).tolist() == [0.0, 0.0]
