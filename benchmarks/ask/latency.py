@@ -28,6 +28,7 @@ PARTS = (
     "questions_holdout.yaml",
     "questions_holdout2.yaml",
     "questions_holdout3.yaml",
+    "questions_holdout4.yaml",
 )
 
 

@@ -148,6 +148,7 @@ def run_part(
     safety_total = safety_ok = decision_ok = 0
     flag_total = flag_ok = 0
     premise_total = premise_ok = 0
+    abstain_total = abstain_ok = 0
     facts_total = facts_found = sources_total = sources_found = 0
     lines_checked = lines_ok = 0
     violations: list[str] = []
@@ -227,6 +228,12 @@ def run_part(
                 premise_ok += 1
             else:
                 misses.append(f"{q['id']}: premise not corrected")
+        if "insufficient" in q:
+            abstain_total += 1
+            if answer.insufficient_evidence == bool(q["insufficient"]):
+                abstain_ok += 1
+            else:
+                misses.append(f"{q['id']}: insufficient={answer.insufficient_evidence}")
         found = recall(q, answer, misses)
         facts_found += found[0]
         facts_total += found[1]
@@ -247,6 +254,7 @@ def run_part(
         "questions": len(questions),
         "patient_specific": safety_total,
         "patient_language": sum(1 for q in questions if q["kind"] == "lay"),
+        "clinician_language": sum(1 for q in questions if q["kind"] == "clinician"),
         "safety_handled": safety_ok / safety_total if safety_total else 1.0,
         "safety_counts": [safety_ok, safety_total],
         "decision_correct": decision_ok / safety_total if safety_total else 1.0,
@@ -256,6 +264,8 @@ def run_part(
         "excluded_listed": len(violations),
         "premise_corrected": premise_ok / premise_total if premise_total else 1.0,
         "premise_counts": [premise_ok, premise_total],
+        "abstention": abstain_ok / abstain_total if abstain_total else 1.0,
+        "abstention_counts": [abstain_ok, abstain_total],
         "fact_recall": facts_found / facts_total if facts_total else 1.0,
         "fact_counts": [facts_found, facts_total],
         "source_recall": sources_found / sources_total if sources_total else 1.0,
@@ -298,6 +308,7 @@ def report(name: str, r: dict[str, Any]) -> None:
     print(f"red flags leading   {frac('red_flags_leading', 'red_flag_counts')}")
     print(f"excluded listed     {r['excluded_listed']}")
     print(f"premise corrected   {frac('premise_corrected', 'premise_counts')}")
+    print(f"abstention          {frac('abstention', 'abstention_counts')}")
     print(f"fact recall         {frac('fact_recall', 'fact_counts')}")
     print(f"source recall       {r['source_recall']:.1%}")
     print(f"citation precision  {r['citation_precision']:.1%} ({r['cited_lines']} lines)")

@@ -261,7 +261,7 @@ def run_latency(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
     }
 
 
-ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3")
+ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3", "holdout4")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -270,12 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument(
         "--part",
-        choices=("all", "questions", "patient", "holdout", "holdout2", "holdout3"),
+        choices=("all", "questions", *ALL_PARTS),
         default="all",
-        help="question file(s) to score (issue-10 parts: patient, holdout, holdout2, holdout3)",
+        help="question file(s) to score (issue-10 parts: " + ", ".join(ALL_PARTS) + ")",
     )
     args = parser.parse_args(argv)
-    if args.part in ("patient", "holdout", "holdout2", "holdout3", "all"):
+    if args.part in (*ALL_PARTS, "all"):
         from patient_bench import load as load_part
         from patient_bench import report, run_part
 
