@@ -35,9 +35,11 @@ so in their weights, Q and the random-effects analysis), not only in the study's
 size (Cochrane Handbook 5.1 §9.4.4; R meta's ``metabin`` documents the same for RevMan 5 under
 ``MH.exact = FALSE``). metafor's ``rma.mh`` (the default here) uses the tables as given. The
 golden test ``tests/meta/test_revman_random.py`` shows the difference against the numbers RevMan
-5.2 saved in a Cochrane review (up to 30% in tau² on sparse outcomes) and agreement to 1e-9
+5.2 saved in a Cochrane review (tau² up to 34% off on a sparse subgroup) and agreement to 1e-9
 with the correction. Tables without events (or with only events) in both groups are left as
-given: they add nothing to the OR sums nor to the RR variance.
+given: they add nothing to the OR sums. A table with only events in both groups still enters
+the MH risk-ratio sums, as in metafor; RevMan calls such a study not estimable (no such table in
+the golden data, so this edge is not checked against RevMan).
 """
 
 from __future__ import annotations

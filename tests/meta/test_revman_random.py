@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 
 from acupath.cli import main
+from acupath.errors import InputError
 from acupath.meta import pool
 from acupath.meta.mh import RandomMH, TablePool, Tables, mh_random, pool_mh
 from tests.meta.conftest import load
@@ -201,3 +202,16 @@ def test_command_line_revman_mode_gives_revmans_random_effects(
     assert main(args) == 0  # without --revman: metafor's rma.mh, which differs here
     plain = json.loads(capsys.readouterr().out)
     assert abs(plain["revman_random"]["tau2"] - totals["tau2"]) > 0.01
+
+
+def test_zero_cell_rule_scope_and_bad_input() -> None:
+    """RevMan's 1/2 touches only the MH odds ratio and risk ratio; the risk difference and Peto
+    stay as metafor computes them, and an unknown rule is an input error naming the field."""
+    t = tables(GROUPS["CMP-004.01"][1])
+    for measure, method in (("RD", "MH"), ("OR", "PETO")):
+        plain = pool_mh(measure, t, method=method)
+        rev = pool_mh(measure, t, method=method, zero_cells="revman")
+        assert (plain.estimate, plain.q) == (rev.estimate, rev.q)
+    assert pool_mh("OR", t).estimate != pool_mh("OR", t, zero_cells="revman").estimate
+    with pytest.raises(InputError, match="zero_cells"):
+        pool_mh("RR", t, zero_cells="metan")
