@@ -2,13 +2,13 @@
 
 The rows (``tests/meta/data/revman/cochrane_continuous_random.csv``) are those of the Cochrane
 data packages RevMan Web exports: each study's means, SDs and sizes, and RevMan's own effect
-(MD or Hedges' g), 95% CI and weight, printed to 6 decimals. They come from three Cochrane
+(MD or Hedges' g), 95% CI and weight, printed to 6 decimals. They come from five Cochrane
 reviews (provenance in ``tests/meta/data/revman/README.md``). The data packages stored with them
 do not include RevMan's pooled totals, so the pooled estimate, Chi², Z and I² of these analyses
 are not checked here. The study weights of a random-effects analysis are ``1/(v + τ²)`` in
-percent, so matching them to 6 decimals checks RevMan's DerSimonian-Laird tau² and, for the
-SMD, RevMan's g and its variance. Tolerance ``ATOL``: half a unit in the 6th decimal plus
-floating-point noise.
+percent, so matching them to 6 decimals checks RevMan's tau² (DerSimonian-Laird in three
+analyses, REML in two) and, for the SMD, RevMan's g and its variance. Tolerance ``ATOL``:
+half a unit in the 6th decimal plus floating-point noise.
 """
 
 from __future__ import annotations
@@ -39,11 +39,15 @@ for row in ROWS:
     ANALYSES.setdefault(f"{row['review_doi']} {row['analysis_group']}.{row['analysis_number']}",
                         []).append(row)  # fmt: skip
 
-MEASURE = {
-    "10.1002/14651858.CD013331.pub2 1.1": "MD",
-    "10.1002/14651858.CD012905.pub2 1.4": "SMD",
-    "10.1002/14651858.CD004871.pub5 3.13": "SMD",
+MODEL = {
+    "10.1002/14651858.CD013331.pub2 1.1": ("MD", "DL"),
+    "10.1002/14651858.CD012905.pub2 1.4": ("SMD", "DL"),
+    "10.1002/14651858.CD004871.pub5 3.13": ("SMD", "DL"),
+    "10.1002/14651858.CD014965.pub2 1.25": ("MD", "REML"),
+    "10.1002/14651858.CD013801.pub2 2.1": ("SMD", "REML"),
 }
+"""Measure and tau² estimator of each analysis: three DerSimonian-Laird (RevMan 5's method) and
+two REML (RevMan's newer default), told apart by which weights RevMan printed."""
 
 
 def arrays(rows: list[dict[str, Any]], *keys: str) -> list[np.ndarray]:
@@ -58,17 +62,17 @@ def effects(rows: list[dict[str, Any]], measure: str) -> tuple[np.ndarray, np.nd
     return revman_smd(m1, sd1, n1, m2, sd2, n2)
 
 
-def test_the_file_holds_three_revman_analyses() -> None:
-    assert set(ANALYSES) == set(MEASURE)
-    assert [len(ANALYSES[a]) for a in MEASURE] == [10, 9, 6]
+def test_the_file_holds_five_revman_analyses() -> None:
+    assert set(ANALYSES) == set(MODEL)
+    assert [len(ANALYSES[a]) for a in MODEL] == [10, 9, 6, 8, 4]
     for rows in ANALYSES.values():  # the weights of one analysis add up to 100%
         assert math.isclose(sum(float(r["weight"]) for r in rows), 100.0, abs_tol=1e-5)
 
 
-@pytest.mark.parametrize("aid", list(MEASURE))
+@pytest.mark.parametrize("aid", list(MODEL))
 def test_study_effects_and_intervals_match_revman(aid: str) -> None:
     rows = ANALYSES[aid]
-    yi, vi = effects(rows, MEASURE[aid])
+    yi, vi = effects(rows, MODEL[aid][0])
     ref_y, ref_lo, ref_hi = arrays(rows, "effect", "ci_start", "ci_end")
     se = np.sqrt(vi)
     assert np.max(np.abs(yi - ref_y)) <= ATOL
@@ -76,20 +80,24 @@ def test_study_effects_and_intervals_match_revman(aid: str) -> None:
     assert np.max(np.abs(yi + Z * se - ref_hi)) <= ATOL
 
 
-@pytest.mark.parametrize("aid", list(MEASURE))
+@pytest.mark.parametrize("aid", list(MODEL))
 def test_random_effects_weights_match_revman(aid: str) -> None:
-    """DerSimonian-Laird weights over all studies of the analysis (in a subgroup analysis too,
-    as RevMan 5 does for MH outcomes); the fixed-effect weights are far off, so the match
-    pins tau²."""
+    """Random-effects weights over all studies of the analysis (in a subgroup analysis too, as
+    RevMan 5 does for MH outcomes), with the analysis's tau² estimator; the fixed-effect weights
+    and those of the other estimator are off by far more than 6 decimals, so the match pins
+    tau²."""
     rows = ANALYSES[aid]
-    yi, vi = effects(rows, MEASURE[aid])
+    measure, method = MODEL[aid]
+    yi, vi = effects(rows, measure)
     (ref_w,) = arrays(rows, "weight")
-    res = pool(yi, vi, "DL")
+    res = pool(yi, vi, method)
     ours = np.array([s.weight for s in res.studies])
     assert res.tau2 > 0
     assert np.max(np.abs(ours - ref_w)) <= ATOL, (ours, ref_w)
     fixed = 100 * (1 / vi) / np.sum(1 / vi)
-    assert np.max(np.abs(fixed - ref_w)) > 1.0
+    assert np.max(np.abs(fixed - ref_w)) > 0.1
+    other = pool(yi, vi, "REML" if method == "DL" else "DL")
+    assert np.max(np.abs(np.array([s.weight for s in other.studies]) - ref_w)) > 1e-3
 
 
 def test_metafors_smd_misses_revmans_study_intervals() -> None:
