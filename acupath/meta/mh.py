@@ -28,6 +28,18 @@ Study weights are the MH weights (``S_i`` for OR, ``c n1/N`` for RR, ``n1 n2/N``
 Random effects "as RevMan computes them" (:func:`mh_random`): the DerSimonian-Laird tau² from
 the MH-based Q, then inverse-variance pooling of the study effects with ``1/(v + τ²)``
 (Deeks, Higgins & Altman, RevMan's statistical methods).
+
+**RevMan's zero cells** (``zero_cells="revman"``, used by ``acupath meta --revman``): RevMan 5
+adds 1/2 to every cell of a table with a zero cell *before* the MH sums of the OR and RR (and
+so in their weights, Q and the random-effects analysis), not only in the study's own effect
+size (Cochrane Handbook 5.1 §9.4.4; R meta's ``metabin`` documents the same for RevMan 5 under
+``MH.exact = FALSE``). metafor's ``rma.mh`` (the default here) uses the tables as given. The
+golden test ``tests/meta/test_revman_random.py`` shows the difference against the numbers RevMan
+5.2 saved in a Cochrane review (tau² up to 34% off on a sparse subgroup) and agreement to 1e-9
+with the correction. Tables without events (or with only events) in both groups are left as
+given: they add nothing to the OR sums. A table with only events in both groups still enters
+the MH risk-ratio sums, as in metafor; RevMan calls such a study not estimable (no such table in
+the golden data, so this edge is not checked against RevMan).
 """
 
 from __future__ import annotations
@@ -164,11 +176,36 @@ def _heterogeneity(q: float, df: int) -> tuple[float, float, float]:
     return q_pval, i2, q / df
 
 
-def pool_mh(measure: str, tables: Tables, *, level: float = 0.95, method: str = "MH") -> TablePool:
+ZERO_CELLS = ("none", "revman")
+"""How the MH sums treat tables with a zero cell: as given (metafor) or RevMan 5's 1/2."""
+
+
+def revman_corrected(t: Tables) -> Tables:
+    """The tables with 1/2 added to every cell of each table that has a zero cell and events
+    in at least one group and non-events in at least one group (RevMan 5; module docstring)."""
+    zero = (t.a == 0) | (t.b == 0) | (t.c == 0) | (t.d == 0)
+    informative = ~(((t.a == 0) & (t.c == 0)) | ((t.b == 0) & (t.d == 0)))
+    add = np.where(zero & informative, 0.5, 0.0)
+    return Tables(t.a + add, t.b + add, t.c + add, t.d + add)
+
+
+def pool_mh(
+    measure: str,
+    tables: Tables,
+    *,
+    level: float = 0.95,
+    method: str = "MH",
+    zero_cells: str = "none",
+) -> TablePool:
     """Fixed-effect Mantel-Haenszel (OR, RR, RD) or Peto (OR) pooling; see the module
-    docstring. Raises :class:`AnalysisError` when the tables hold no information."""
+    docstring. ``zero_cells="revman"`` applies RevMan 5's 1/2 to the MH odds ratio and risk
+    ratio. Raises :class:`AnalysisError` when the tables hold no information."""
     check_method_measure(method, measure)
+    if zero_cells not in ZERO_CELLS:
+        raise InputError.invalid("zero_cells", zero_cells, " or ".join(ZERO_CELLS))
     t = tables
+    if zero_cells == "revman" and method == "MH" and measure in ("OR", "RR"):
+        t = revman_corrected(tables)
     if t.a.size == 0:
         raise AnalysisError("a meta-analysis needs at least one study; got none")
     n1, n2, n = t.n1, t.n2, t.n

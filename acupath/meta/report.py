@@ -145,13 +145,18 @@ def analyse(
     extra: dict[str, Any] = {}
     yi, vi = effects.yi, effects.vi
     if method in POOLING:
-        result, yi, vi, extra = _pool_tables(table, effects, labels, method, test, level)
+        result, yi, vi, extra = _pool_tables(table, effects, labels, method, test, level, revman)
         bias_method, bias_test = "EE", "z"
         notes.append(
             f"{'Mantel-Haenszel' if method == 'MH' else 'Peto'} fixed-effect pooling (tau² = 0); "
             "Egger's test and trim and fill use inverse-variance fixed-effect fits (EE) of the "
             "study effect sizes"
         )
+        if revman and method == "MH" and table.measure in ("OR", "RR"):
+            notes.append(
+                "RevMan conventions: 1/2 added to every cell of tables with a zero cell in the "
+                "Mantel-Haenszel sums, as RevMan 5 does (metafor's rma.mh uses the tables as given)"
+            )
     else:
         result = pool(yi, vi, method, test, level=level, labels=labels)
         bias_method, bias_test = method, test
@@ -200,13 +205,21 @@ def _pool_tables(
     method: str,
     test: str,
     level: float,
+    revman: bool = False,
 ) -> tuple[PooledEstimate, FloatArray, FloatArray, dict[str, Any]]:
     """Mantel-Haenszel or Peto pooling of the table's 2×2 tables, with RevMan's random-effects
-    analysis after MH as the added ``revman_random`` block."""
+    analysis after MH as the added ``revman_random`` block. ``revman`` applies RevMan 5's 1/2
+    to tables with a zero cell in the MH odds ratio and risk ratio (:mod:`acupath.meta.mh`)."""
     check_method_measure(method, table.measure)
     if test != "z":
         raise InputError.invalid("--test", test, f"z with --method {method} (a z-test)")
-    fixed = pool_mh(table.measure, tables_from_columns(table.columns), level=level, method=method)
+    fixed = pool_mh(
+        table.measure,
+        tables_from_columns(table.columns),
+        level=level,
+        method=method,
+        zero_cells="revman" if revman else "none",
+    )
     kept = np.asarray(effects.kept, dtype=int)
     yi, vi = effects.yi, effects.vi
     if method == "PETO":  # the studies' own Peto log odds ratios
