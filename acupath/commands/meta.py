@@ -188,8 +188,13 @@ def register(app: typer.Typer) -> None:
             ),
         ] = "REML",
         test: Annotated[
-            str, typer.Option("--test", help="Inference: z, knha or adhoc (KH truncated at 1).")
-        ] = "z",
+            str | None,
+            typer.Option(
+                "--test",
+                help="Inference: z (default), knha or adhoc (KH truncated at 1; the default "
+                "with --revman).",
+            ),
+        ] = None,
         level: Annotated[
             float, typer.Option("--level", help="Confidence level of every interval.")
         ] = 0.95,
@@ -267,7 +272,8 @@ def register(app: typer.Typer) -> None:
 
         measure_code = measure.upper()
         method_code = method.upper() if method.upper() in POOLING else check_method(method)
-        check_test(test)
+        if test is not None:
+            check_test(test)
         if not 0 < level < 1:
             raise InputError.invalid("--level", level, "a number between 0 and 1 (e.g. 0.95)")
         mod_names = _parse_mods(mods)
@@ -309,13 +315,13 @@ def register(app: typer.Typer) -> None:
                 "(split the file to analyse one meta-analysis at a time)",
             )
         if data.analyses is not None:
-            _run_many(data, method_code, test, level, forest, funnel, json_out)
+            _run_many(data, method_code, test or "z", level, forest, funnel, json_out)
             return
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # notes are reported in the output instead
             if chosen:
-                doc = _run_other(data, chosen[0], mod_names, subgroup, method_code, test, level,
-                                 forest, funnel, bubble)  # fmt: skip
+                doc = _run_other(data, chosen[0], mod_names, subgroup, method_code,
+                                 test or "z", level, forest, funnel, bubble)  # fmt: skip
                 if json_out:
                     print_json(doc)
                 else:

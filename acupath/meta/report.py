@@ -112,7 +112,7 @@ class MetaReport:
 def analyse(
     table: StudyTable,
     method: str = "REML",
-    test: str = "z",
+    test: str | None = None,
     *,
     level: float = 0.95,
     revman: bool = False,
@@ -123,14 +123,16 @@ def analyse(
     ``MH`` (Mantel-Haenszel) or ``PETO`` (see :mod:`acupath.meta.mh`). ``revman`` applies
     RevMan's conventions (:mod:`acupath.meta.revman`): RevMan's SMD, Knapp–Hartung with the ad
     hoc correction, the prediction interval on k - 2 df and the Q-based I² with its interval.
+    ``test`` left unset is ``adhoc`` in RevMan mode and ``z`` otherwise; set, it is used as given
+    (``test="z"`` with ``revman`` gives the Wald intervals RevMan 5 wrote).
     """
     effects = table.effects()
     if revman and table.measure == "SMD":
         c = table.columns
         g, gv = revman_smd(c["m1i"], c["sd1i"], c["n1i"], c["m2i"], c["sd2i"], c["n2i"])
         effects = dataclasses.replace(effects, yi=g, vi=gv)
-    if revman and method not in POOLING:
-        test = "adhoc"
+    if test is None:
+        test = "adhoc" if revman and method not in POOLING else "z"
     labels = [table.labels[i] for i in effects.kept]
     if not labels:
         raise AnalysisError("no studies left to pool after dropping unusable rows")

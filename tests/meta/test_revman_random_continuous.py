@@ -135,3 +135,26 @@ def test_command_line_revman_smd_gives_revmans_study_rows(
     for s, r in zip(doc["studies"], rows, strict=True):
         assert abs(s["yi"] - float(r["effect"])) <= ATOL
         assert abs(s["weight"] - float(r["weight"])) <= ATOL
+
+
+@pytest.mark.parametrize(("extra", "wald"), [([], False), (["--test", "z"], True)])
+def test_revman_mode_uses_ad_hoc_kh_unless_a_test_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], wald: bool
+) -> None:
+    """``--revman`` defaults to Knapp-Hartung with the ad hoc correction; ``--revman --test z``
+    keeps RevMan's SMD and conventions with the Wald (z) interval RevMan 5 wrote."""
+    rows = ANALYSES["10.1002/14651858.CD012905.pub2 1.4"]
+    path = tmp_path / "creatinine.csv"
+    lines = ["study,m1i,sd1i,n1i,m2i,sd2i,n2i"] + [
+        ",".join(r[k] for k in ("study", "mean_1", "sd_1", "n_1", "mean_2", "sd_2", "n_2"))
+        for r in rows
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["meta", str(path), "--measure", "SMD", "--method", "DL", "--revman", "--json"]
+    assert main(args + extra) == 0
+    pooled = json.loads(capsys.readouterr().out)
+    assert pooled["test"] == ("z" if wald else "adhoc")
+    assert pooled["conventions"] == "revman"
+    half_width = (pooled["ci_upper"] - pooled["ci_lower"]) / 2
+    is_wald = abs(half_width - Z * pooled["se"]) < 1e-9
+    assert is_wald == wald
