@@ -73,8 +73,6 @@ TECHNIQUE_NAMES = {
     "strong_stimulation": "strong stimulation",
 }
 
-_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3})[-‑]?(\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
-
 
 @dataclass(frozen=True)
 class Safety:
@@ -315,7 +313,7 @@ def _blocked(points: tuple[str, ...], regions: tuple[str, ...], auricular: bool)
 
 def line_violations(line: str, safety: Safety) -> list[str]:
     """What a line of answer text names that the screen excludes (codes, technique words)."""
-    found = [c for c in _codes(line) if c in safety.blocked_codes] if safety.blocked_codes else []
+    found = _codes(line, safety.blocked_codes) if safety.blocked_codes else []
     low = line.lower()
     for tech in safety.excluded_techniques:
         if _technique_pattern(tech).search(low):
@@ -329,8 +327,32 @@ def _technique_pattern(tech: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
 
 
-def _codes(line: str) -> list[str]:
-    return [(a + b).upper() for a, b in _CODE.findall(line)]
+def _codes(line: str, codes: frozenset[str]) -> list[str]:
+    """The ``codes`` that ``line`` names, in any case, with or without the hyphen or a space
+    between their parts ("EX-B2", "ex b2", "BL-23", "bl 23")."""
+    pattern, by_key = _code_pattern(codes)
+    return sorted({by_key[_code_key(m.group(0))] for m in pattern.finditer(line)})
+
+
+def _code_key(text: str) -> str:
+    return re.sub(r"[-‑\s]", "", text).upper()
+
+
+@functools.lru_cache(maxsize=256)
+def _code_pattern(codes: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every code of an atlas-style set: letters and digits as the atlas writes
+    them ("EX-B2", "AUR-SHENMEN", "ASHI"), any separator between their parts; longest first, and
+    never inside a longer code ("ST3" is not in "ST36", "B2" is not in "EX-B2"), but found before
+    a hyphen ("BL23-based"): a false alarm only drops a line, a miss lists an excluded point."""
+    parts = sorted((re.findall(r"[A-Za-z]+|\d+", c) for c in codes), key=len, reverse=True)
+    alternatives = sorted(
+        (r"[-‑\s]?".join(re.escape(p) for p in ps) for ps in parts if ps), key=len, reverse=True
+    )
+    pattern = re.compile(
+        r"(?<![A-Za-z0-9-‑])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])",
+        re.IGNORECASE,
+    )
+    return pattern, {_code_key(c): c.upper() for c in codes}
 
 
 def filter_answer(answer: Answer, safety: Safety | None, safety_title: str) -> Answer:

@@ -5,12 +5,14 @@ red flag always opens the answer with a referral."""
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from acupath.answer import ask
 from acupath.answer.opening import TITLES
+from acupath.points import all_points
 from tests.answer.test_safe_answers import violations
 
 FACTS = [
@@ -35,6 +37,7 @@ FACTS = [
     "aged 80",
     "uncontrolled epilepsy",
     "COPD",
+    "COPD with lung bullae and a past pneumothorax",
     "terrified of needles",
     "fever",
     "saddle numbness",
@@ -59,6 +62,7 @@ TOPICS = [
     "cancer pain",
     "shoulder pain",
     "fibromyalgia",
+    "upper back pain",
     "aromatase inhibitor joint pain",
 ]
 ASKS = [
@@ -100,6 +104,25 @@ def test_no_excluded_point_outside_the_safety_box(
 
 
 def _codes(text: str) -> set[str]:
-    import re
+    """Atlas codes named in ``text``, read independently of acupath.answer.safety: every code of
+    the atlas, its parts joined by nothing, a hyphen or a space ("EX-B2", "ex le5", "BL 23")."""
+    upper = text.upper().replace("‑", "-")
+    return {code for code, pattern in _ATLAS_PATTERNS if pattern.search(upper)}
 
-    return {m.upper() for m in re.findall(r"\b[A-Z]{1,3}-?\d{1,2}\b", text)}
+
+def _atlas_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for code in sorted({p.code.upper() for p in all_points()}):
+        body = "[- ]?".join(re.findall(r"[A-Z]+|\d+", code))
+        out.append((code, re.compile(r"(?<![A-Z0-9-])" + body + r"(?![A-Z0-9])")))
+    return out
+
+
+_ATLAS_PATTERNS = _atlas_patterns()
+
+
+def test_the_code_reader_sees_extra_and_ear_points() -> None:
+    """The reader this property relies on must see every atlas code form (EX-B2 was missed)."""
+    text = "Points: BL23 (Shenshu), EX-B2 (Jiaji), ex le5, AUR-SHENMEN; not ST3 in ST36."
+    assert {"BL23", "EX-B2", "EX-LE5", "AUR-SHENMEN", "ST36"} <= _codes(text)
+    assert "ST3" not in _codes(text.replace("not ST3 in ", ""))
