@@ -9,9 +9,9 @@ instead (regular expressions over the folded question):
   30 weeks post-op", "28 weeks of knee pain", "at 12 weeks the trial measured" are not
   pregnancies);
 - months: "8 months along", "8 months pregnant", "7 months gone", converted to weeks as
-  ``round(months x 4.345)`` (4.345 = 365.25 / 12 / 7, the mean weeks in a month). A month count
+  ``round(months x 4.348)`` (4.348 = 365.25 / 12 / 7, the mean weeks in a month). A month count
   is loose: "3 months" may mean the third month (9-13 weeks) or three months done (13-17), so
-  when ``(months - 1) x 4.345`` to ``(months + 1) x 4.345`` straddles the end of the first
+  when ``(months - 1) x 4.348`` to ``(months + 1) x 4.348`` straddles the end of the first
   trimester (13 weeks, :data:`acupath.care.rules.FIRST_TRIMESTER_WEEKS`), no weeks are given
   and the screen applies every trimester's precautions (the cautious reading);
 - "expecting" after a person and a verb ("she's expecting", "I'm expecting our second"), not
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 WEEKS_PER_MONTH = 365.25 / 12 / 7
-"""4.345: the mean number of weeks in a calendar month."""
+"""4.348: the mean number of weeks in a calendar month."""
 
 _N = (
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

@@ -53,7 +53,9 @@ from acupath.answer.safety import (
 from acupath.evidence.loader import EvidenceBase
 
 URGENCY_ORDER = ("emergency", "urgent", "soon", "routine")
-_ASKER_AS_PATIENT = re.compile(r"What you told us(?! about)")
+_ASKER_AS_PATIENT = re.compile(
+    r"What you told us(?! about)|before you start acupuncture|They know your health"
+)
 
 
 def recall(q: dict[str, Any], answer: Answer, misses: list[str]) -> tuple[int, int, int, int]:
