@@ -52,6 +52,7 @@ FLAG_WORDS = {
     "severe_night_pain": "severe pain at night",
     "pain_worse_supine": "pain worse lying down",
     "thunderclap_headache": "a sudden, severe (thunderclap) headache",
+    "new_headache_after_50": "a new headache after the age of fifty",
 }
 
 

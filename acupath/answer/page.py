@@ -34,6 +34,8 @@ def page_parts(answer: Mapping[str, Any]) -> dict[str, Any]:
             "text": describe_fact(f),
             "negated": bool(f.get("negated")),
             "hypothetical": bool(f.get("hypothetical")),
+            # a planned or past medicine is shown, not screened (acupath.answer.timing)
+            "status": str(f["status"]).replace("_", " ") if f.get("status") else None,
         }
         for f in ctx.get("facts", ())
         if (f["kind"], f["value"], f["words"]) in shown

@@ -84,7 +84,7 @@ def _labels(answer: Answer) -> set[str]:
     ctx = answer.patient_context or {}
     mentions = tuple(
         Mention(f["kind"], f["value"], f["words"], 0, 0, f["negated"], f["hypothetical"],
-                f.get("detail", {}))
+                f.get("detail", {}), f.get("status", "current"))
         for f in ctx.get("facts", ())
     )  # fmt: skip
     labels = {_normal(x) for x in PatientContext(mentions).labels()}
