@@ -51,7 +51,7 @@ _SUBJECT = (
     r"(?:now\s+|currently\s+|about\s+|nearly\s+|almost\s+|just\s+|over\s+|only\s+)?"
 )
 _NOT_AFTER = (
-    r"(?!\s*(?:post|after|ago|old|of|since|out|into\s+(?:the|a|this|treatment|recovery)|"
+    r"(?!\s*(?:post|after|ago|old|of|since|out|into(?!\s+(?:her|my|the|this)\s+pregnancy)|"
     r"postpartum|postnatal|from|later|follow|treatment|course|sessions?|rehab))"
 )
 _WEEKS_AFTER_SUBJECT = re.compile(_SUBJECT + _N + r"\s*(?:weeks?|wks?|w)\b" + _NOT_AFTER)

@@ -82,8 +82,12 @@ _CURRENT_BEFORE = re.compile(
 )
 _CURRENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:since|for the (?:last|past))\b")
 _STOP_BEFORE = re.compile(
+    # a stop word within the last four words before the medicine ("stopped taking her
+    # clopidogrel"); "off", "held" and "ended" only right before it ("off warfarin"), since
+    # "off work" or "held her hand" say nothing about a medicine
     r"\b(?:stopped(?:\s+taking)?|stop(?:ped)? using|discontinued|came off|come off|coming off|"
-    r"taken off|quit|gave up|finished|completed|ended|ceased|held|withheld|off)\b"
+    r"taken off|quit|gave up|finished|completed|ceased|withheld)(?:\s+\S+){0,3}\s*$"
+    r"|\b(?:off|held|ended)\s+(?:(?:the|her|his|my|their|your|all)\s+)?$"
 )
 _STOP_AFTER = re.compile(
     r"^\s*(?:was|were|has been|have been|had been|got|is|are|being)?\s*(?:recently\s+|just\s+)?"
@@ -146,8 +150,8 @@ def medicine_status(
 ) -> tuple[str, str | None]:
     """``(status, reason)`` of the medicine at ``folded[start:end]`` (module docstring)."""
     lo, hi = _clause(folded, start, end)
-    # the cues of a medicine stand close before it: the last eight words of its clause
-    left = " ".join(folded[lo:start].split(" ")[-9:])
+    # the cues of a medicine stand close before it: the last six words of its clause
+    left = " ".join(folded[lo:start].split(" ")[-7:])
     right = folded[end:hi]
     if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right):
         return FUTURE, "planned or possible, not taken now"
@@ -216,8 +220,9 @@ _STRONG_END = re.compile(
 )
 _NEGATION_WORD = re.compile(
     r"\b(?:no|not|denies|denied|deny|without|never|free of|negative for|absence of|isn['’]?t|"
-    r"nor|neither|doesn['’]?t|don['’]?t|no longer|off|stopped|ruled out|none|nothing)\b"
+    r"nor|neither|doesn['’]?t|don['’]?t|no longer|stopped|ruled out|none|nothing)\b"
 )
+_OFF_RIGHT_BEFORE = re.compile(r"\boff\s+(?:(?:the|her|his|my|their|your|all)\s+)?$")
 
 
 def negation_in_clause(folded: str, start: int) -> bool:
@@ -225,4 +230,8 @@ def negation_in_clause(folded: str, start: int) -> bool:
     "but", "and now", "and she"...) and ``start``; a comma is not a strong break, so a list
     stays governed ("not on warfarin, aspirin or clopidogrel")."""
     lo = max((m.end() for m in _STRONG_END.finditer(folded, 0, start)), default=0)
-    return bool(_NEGATION_WORD.search(folded, lo, start))
+    # "off" denies a medicine only right before it ("off warfarin", not "off work and on
+    # warfarin")
+    return bool(
+        _NEGATION_WORD.search(folded, lo, start) or _OFF_RIGHT_BEFORE.search(folded[lo:start])
+    )

@@ -83,6 +83,9 @@ def test_pregnancy_from_other_words(text: str) -> None:
         "follow-up at 26 weeks showed a benefit",
         "6 months of shoulder pain",
         "my baby is 8 months old and I have neck pain",
+        "I'm 20 weeks into physio for my knee",
+        "she's 12 weeks out from her hip replacement",
+        "I'm 8 months into a course of acupuncture",
     ],
 )
 def test_not_a_pregnancy(text: str) -> None:
@@ -202,6 +205,20 @@ def test_a_recent_stop_keeps_the_medicine_as_current(text: str, drug: str) -> No
     assert f"medicine:{drug}" in ctx.labels(), text
     m = next(m for m in ctx.mentions if m.kind == "medicine" and m.value == drug)
     assert m.status == "stopped_recently"
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        ("he is off work and on warfarin", "warfarin"),
+        ("she has been off work since starting apixaban", "apixaban"),
+        ("I held her hand while she took her rivaroxaban", "rivaroxaban"),
+        ("finished work early today; takes clopidogrel", "clopidogrel"),
+        ("the pain ended when she started warfarin", "warfarin"),
+    ],
+)
+def test_words_near_a_medicine_that_are_not_a_stop(text: str, drug: str) -> None:
+    assert f"medicine:{drug}" in extract(text).labels(), (text, extract(text).as_dict())
 
 
 def test_future_and_past_medicines_stay_visible_with_their_status() -> None:
