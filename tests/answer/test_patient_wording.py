@@ -361,3 +361,13 @@ def test_past_chemotherapy_is_not_active_treatment(text: str) -> None:
 )
 def test_short_regimen_names_need_a_treatment_cue(text: str) -> None:
     assert "treatment:chemotherapy" not in extract(text).labels(), text
+
+
+def test_every_regimen_drug_is_in_the_formulary_and_every_source_is_named() -> None:
+    from acupath.answer.regimens import check_regimens, regimens
+    from acupath.care.medications import bundled_formulary
+
+    assert check_regimens(bundled_formulary()) == []
+    table = regimens()
+    for r in table.regimens:
+        assert r.source == "formulary" or table.sources[r.source].note, r.id
