@@ -30,6 +30,7 @@ from acupath.answer.followups import suggest
 from acupath.answer.models import Answer, Audit, AuditedClaim, Reference, Section
 from acupath.answer.opening import TITLES, with_opening
 from acupath.answer.parse import Parser, Statement
+from acupath.answer.people import ASKER, Who, who_is_asked_about
 from acupath.answer.retrieve import Embedder, Index, Retrieval, index_for
 from acupath.answer.safety import Safety, assess, filter_answer
 from acupath.answer.sections import Voice
@@ -61,13 +62,14 @@ __all__ = [
 ]
 
 
-def voice_for(audience: str, base: EvidenceBase | None = None) -> Voice:
-    """The voice of an audience; unknown audiences are an input error."""
+def voice_for(audience: str, base: EvidenceBase | None = None, who: Who = ASKER) -> Voice:
+    """The voice of an audience; unknown audiences are an input error. ``who`` is the person
+    a patient answer talks about (:mod:`acupath.answer.people`)."""
     if audience == "clinician":
         return ClinicianVoice()
     if audience == "patient":
         names = {c.id: c.name for c in base.conditions.values()} if base is not None else None
-        return PatientVoice(condition_names=names)
+        return PatientVoice(condition_names=names, who=who)
     raise InputError.invalid("audience", audience, "one of: " + ", ".join(AUDIENCES))
 
 
@@ -170,6 +172,9 @@ def ask(
     voice = voice_for(audience, base)
     index = index_for(base, embedder=embedder)
     stmt = parser_for(index)(text)
+    if audience == "patient":
+        # the patient answer addresses the asker about the person the question describes
+        voice = voice_for(audience, base, who=who_is_asked_about(text, stmt.patient))
     understood = stmt.question
     if "harmless" in stmt.premises and "safety" not in understood.intents:
         understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))
@@ -195,6 +200,16 @@ def ask(
     return answer
 
 
+def _patient_context(stmt: Statement) -> dict[str, Any] | None:
+    """The patient context JSON, with the words read as patient details (``details``: an
+    indication, a time...) that the answer does not treat as topics."""
+    if not stmt.patient.mentions:
+        return None
+    out = stmt.patient.as_dict()
+    out["details"] = list(stmt.details)
+    return out
+
+
 def _screen_aware(
     answer: Answer,
     stmt: Statement,
@@ -216,7 +231,7 @@ def _screen_aware(
     return dataclasses.replace(
         answer,
         understanding=understanding,
-        patient_context=stmt.patient.as_dict() if stmt.patient.mentions else None,
+        patient_context=_patient_context(stmt),
         screen=safety.as_dict() if safety is not None else None,
         not_understood=stmt.not_understood,
         answered_fully=not stmt.not_understood,

@@ -26,6 +26,7 @@ from typing import Any
 
 from acupath.answer import phrasing as ph
 from acupath.answer import readability as rd
+from acupath.answer.people import ASKER, Who
 from acupath.answer.readability import syllables
 from acupath.answer.verify import one_in
 from acupath.answer.vocabulary import Vocabulary, vocabulary
@@ -160,10 +161,22 @@ class PatientVoice:
     max_claims = 2
 
     def __init__(
-        self, vocab: Vocabulary | None = None, condition_names: Mapping[str, str] | None = None
+        self,
+        vocab: Vocabulary | None = None,
+        condition_names: Mapping[str, str] | None = None,
+        who: Who = ASKER,
     ) -> None:
         self.vocab = vocab or vocabulary()
         self.condition_names = dict(condition_names or {})
+        self.who = who
+        if not who.is_asker:
+            # the asker is told about someone else: "Using it with her usual care"
+            their = who.possessive
+            self.titles = {
+                **type(self).titles,
+                "integration": f"Using it with {their} usual care",
+                "clinician": f"Talk to {their} doctor",
+            }
 
     def not_rated(self) -> str:
         return "Some of these results have not been rated for how sure we can be."
@@ -317,24 +330,42 @@ class PatientVoice:
     def out_of_scope(self, note: str, covered: Sequence[str]) -> str:
         return (
             "acupath can only answer questions about acupuncture for pain and for symptoms of "
-            "cancer. It cannot answer this one. Please ask your doctor or nurse."
+            f"cancer. It cannot answer this one. Please ask {self._doctor()} or nurse."
         )
 
     def unknown_topic(self, words: Sequence[str], covered: Sequence[str]) -> str:
         return (
-            f"We have no studies on {' '.join(words)}. So we cannot say if acupuncture helps. "
-            "Please ask your doctor or nurse."
+            f"We have no studies on {' or '.join(f'“{w}”' for w in words)}. So we cannot say if "
+            "acupuncture helps. "
+            f"Please ask {self._doctor()} or nurse."
         )
 
     def no_findings(self, names: Sequence[str]) -> str:
         joined = ", ".join(plain(n.lower(), self.vocab) for n in names)
         return f"We have no study results for {joined}. So we cannot say if acupuncture helps."
 
+    def _doctor(self) -> str:
+        """``your doctor``, or ``her doctor`` when the question is about someone else."""
+        return f"{self.who.possessive} doctor"
+
     def clinician_advice(self) -> str:
+        """The closing advice, to the asker, about the person the question describes."""
+        if self.who.is_asker:
+            return (
+                "Talk to your doctor or nurse before you start acupuncture. They know your "
+                "health. They can help you decide if it is right for you. Do not stop your "
+                "usual care without asking them."
+            )
+        their, them = self.who.possessive, self.who.object
+        name = self.who.name if self.who.relation != "person" else their + " doctor"
+        lead = (
+            f"Talk to {their} doctor or nurse before {name} starts acupuncture."
+            if self.who.relation != "person"
+            else f"Talk to {their} doctor or nurse before acupuncture starts."
+        )
         return (
-            "Talk to your doctor or nurse before you start acupuncture. They know your health. "
-            "They can help you decide if it is right for you. Do not stop your usual care "
-            "without asking them."
+            f"{lead} They know {their} health. They can help you and {them} decide if it is "
+            f"right for {them}. {_cap(their)} usual care should not stop without asking them."
         )
 
     def brief(self, record: Any, marker: str) -> str:

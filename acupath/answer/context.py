@@ -26,6 +26,7 @@ hyphens do not matter; numbers are read with regular expressions, the one thing 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -38,11 +39,27 @@ from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
-from acupath.answer.quantities import find_labs, find_temperatures, find_weeks, fmt
+from acupath.answer.pregnancy import find_pregnancy
+from acupath.answer.quantities import (
+    find_labs,
+    find_linked_labs,
+    find_temperatures,
+    find_weeks,
+    fmt,
+)
+from acupath.answer.regimens import find_regimens
+from acupath.answer.timing import (
+    NOT_CURRENT,
+    PAST,
+    STOPPED_RECENTLY,
+    negation_in_clause,
+    statuses,
+)
 
 AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older_adult": (65, 120)}
 """Age bands in completed years (inclusive)."""
 
+_COUNT_LABS = ("platelets", "anc")
 _TOKEN = re.compile(r"[a-z0-9µ]+(?:[.,][0-9]+)*|[^\sa-z0-9µ]")
 _SENTENCE_END = {".", ";", "?", "!"}
 
@@ -59,13 +76,21 @@ class Mention:
     negated: bool = False
     hypothetical: bool = False
     detail: Mapping[str, Any] = field(default_factory=dict)
+    status: str = "current"
+    """For medicines, classes and regimens: ``current``, ``stopped_recently`` (kept),
+    ``future`` or ``past`` (shown, not screened; :mod:`acupath.answer.timing`)."""
 
     @property
     def label(self) -> str:
         """``class:anticoagulant``, ``pregnant``, ``platelets:20``, ``red_flag:fever`` ..."""
-        if self.kind in ("pregnant", "needle_phobia"):
+        if self.kind in ("pregnant", "needle_phobia", "postpartum"):
             return self.kind
         return f"{self.kind}:{self.value}"
+
+    @property
+    def current(self) -> bool:
+        """Whether the fact holds now (a future or past medicine does not)."""
+        return self.status not in NOT_CURRENT
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -77,6 +102,8 @@ class Mention:
         }
         if self.detail:
             out["detail"] = dict(self.detail)
+        if self.status != "current":
+            out["status"] = self.status
         return out
 
 
@@ -92,8 +119,9 @@ class PatientContext:
 
     @property
     def applied(self) -> tuple[Mention, ...]:
-        """Mentions that stand: not negated (hypotheticals stand: the question asks about them)."""
-        return tuple(m for m in self.mentions if not m.negated)
+        """Mentions that stand: not negated and not a future or past medicine (hypotheticals
+        stand: the question asks about them)."""
+        return tuple(m for m in self.mentions if not m.negated and m.current)
 
     @property
     def describes_patient(self) -> bool:
@@ -107,7 +135,7 @@ class PatientContext:
         """Whether one mention describes the particular patient (see describes_patient)."""
         if m.kind == "sex" or (m.kind == "cancer" and m.value == "any"):
             return False
-        if m.kind == "medicine":
+        if m.kind in ("medicine", "regimen"):
             return bool(set(m.detail.get("classes", ())) & self.patient_classes)
         if m.kind == "class":
             return m.value in self.patient_classes
@@ -119,7 +147,7 @@ class PatientContext:
         out: set[str] = set()
         for m in self.applied:
             out.add(m.label)
-            if m.kind == "medicine":
+            if m.kind in ("medicine", "regimen"):
                 out.update(f"class:{c}" for c in m.detail.get("classes", ()))
             elif m.kind == "lymphedema":
                 out.update(f"lymphedema:{limb}" for limb in m.detail.get("limbs", ()))
@@ -132,7 +160,7 @@ class PatientContext:
         """Drug classes of the medicines and class words that stand."""
         out: set[str] = set()
         for m in self.applied:
-            if m.kind == "medicine":
+            if m.kind in ("medicine", "regimen"):
                 out.update(m.detail.get("classes", ()))
             elif m.kind == "class":
                 out.add(m.value)
@@ -146,7 +174,15 @@ class PatientContext:
             m.kind == "cancer" and m.value == "on_treatment" and "chemo" in m.words.lower()
             for m in self.applied
         )
-        if classes & {"chemotherapy", "neurotoxic_chemotherapy"} or chemo_words:
+        # "platelets ... on the next cycle": a cycle with blood counts is a chemotherapy cycle
+        counts = any(m.kind == "lab" and m.detail.get("lab") in _COUNT_LABS for m in self.applied)
+        cycle_words = counts and any(
+            m.kind == "cancer"
+            and m.value == "on_treatment"
+            and any(w in m.words.lower() for w in ("cycle", "nadir", "infusion"))
+            for m in self.applied
+        )
+        if classes & {"chemotherapy", "neurotoxic_chemotherapy"} or chemo_words or cycle_words:
             out.append("chemotherapy")
         if any(m.kind == "radiation" for m in self.applied):
             out.append("radiotherapy")
@@ -341,6 +377,7 @@ class Extractor:
             if m is not None:
                 mentions.append(m)
                 spans.append(Span(start, end, _family(m.kind)))
+        mentions, spans = self._wave4(folded, text, toks, mentions, spans, protected)
         numbers = self._numbers(folded, text, problems)
         measured = [(m.start, m.end) for m in numbers if "fever" in m.detail]
         if measured:  # a measured temperature decides fever, not the word "temperature"
@@ -365,6 +402,7 @@ class Extractor:
             out.append(
                 Mention(m.kind, m.value, m.words, m.start, m.end, neg, i in hypothetical, m.detail)
             )
+        out = _timed(out, folded)
         out = _derive(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
@@ -480,6 +518,62 @@ class Extractor:
         hits = self.limbs.find([t.key for t in window])
         return hits[0][2] if hits else None
 
+    def _wave4(
+        self,
+        folded: str,
+        text: str,
+        toks: list[_Tok],
+        mentions: list[Mention],
+        spans: list[Span],
+        protected: Sequence[tuple[int, int]],
+    ) -> tuple[list[Mention], list[Span]]:
+        """Chemotherapy regimens (:mod:`.regimens`) and pregnancy stated without the word
+        (:mod:`.pregnancy`), added before negation so "not on FOLFOX" is denied too. A regimen
+        replaces a class word inside it ("R-CHOP"); a birth drops a pregnancy word inside its
+        phrase ("after her pregnancy")."""
+        extra: list[Mention] = []
+        for r in find_regimens(folded, self.formulary):
+            if _inside(r.start, r.end, protected):
+                continue
+            detail: dict[str, Any] = {"drugs": list(r.regimen.drugs), "classes": list(r.classes)}
+            if r.regimen.not_screened:
+                detail["not_screened"] = list(r.regimen.not_screened)
+            extra.append(
+                Mention("regimen", r.regimen.id, text[r.start : r.end], r.start, r.end,
+                        detail=detail)
+            )  # fmt: skip
+        births = []
+        for p in find_pregnancy(folded):
+            if p.kind == "postpartum":
+                births.append((p.start, p.end))
+            elif any(
+                _overlaps(p.start, p.end, [(m.start, m.end)])
+                for m in mentions
+                if m.kind == "weeks" or (m.kind == "pregnant" and p.kind == "pregnant")
+            ):
+                continue
+            extra.append(Mention(p.kind, p.value, text[p.start : p.end], p.start, p.end,
+                                 detail=p.detail))  # fmt: skip
+        if not extra:
+            return mentions, spans
+        covered = [(m.start, m.end) for m in extra if m.kind == "regimen"]
+        keep = [
+            i
+            for i, m in enumerate(mentions)
+            if not (m.kind in ("class", "medicine") and _overlaps(m.start, m.end, covered))
+            and not (m.kind in ("pregnant", "weeks") and _overlaps(m.start, m.end, births))
+        ]
+        mentions = [mentions[i] for i in keep]
+        spans = [spans[i] for i in keep]
+        for m in extra:
+            if m.kind in ("pregnant", "weeks") and _overlaps(m.start, m.end, births):
+                continue
+            first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
+            last = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+            mentions.append(m)
+            spans.append(Span(first, max(first + 1, last), _family(m.kind)))
+        return mentions, spans
+
     def _numbers(self, folded: str, text: str, problems: list[str]) -> list[Mention]:
         out: list[Mention] = [
             Mention("age", str(a.value), text[a.start : a.end], a.start, a.end)
@@ -496,6 +590,14 @@ class Extractor:
         ]  # fmt: skip
         temperatures = find_temperatures(folded)
         heat = [(t.start, t.end) for t in temperatures]
+        taken = [(m.start, m.end) for m in out if m.kind in ("age", "weeks")] + heat
+        taken += [(p.start, p.end) for p in find_pregnancy(folded)]
+        have = {str(m.detail["lab"]) for m in out if m.kind == "lab"}
+        out += [
+            Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
+                    v.end, detail={"lab": v.lab, "value": v.value, "linked": True})
+            for v in find_linked_labs(folded, text, problems, have, taken)
+        ]  # fmt: skip
         # "temp 101F" is a temperature, not a 101-year-old woman
         out = [m for m in out if not (m.kind == "age" and _overlaps(m.start, m.end, heat))]
         for t in temperatures:
@@ -541,10 +643,42 @@ def _cause_word(found: tuple[int, int, _Entry], toks: Sequence[_Tok]) -> bool:
     return end < len(toks) and toks[end].key in _CAUSE
 
 
+def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Medicines, classes and regimens with their time (:mod:`acupath.answer.timing`). A time
+    cue is more specific than a negation trigger: "stopped clopidogrel 2 days ago" is kept
+    (``stopped_recently``), "came off Eliquis in June" is ``past``, not denied."""
+    idx = [i for i, m in enumerate(mentions) if m.kind in ("medicine", "class", "regimen")]
+    if not idx:
+        return mentions
+    spans = []
+    for i in idx:
+        m = mentions[i]
+        classes = [m.value] if m.kind == "class" else list(m.detail.get("classes", ()))
+        spans.append((m.start, m.end, classes))
+    out = list(mentions)
+    for i, (status, reason) in zip(idx, statuses(folded, spans), strict=True):
+        if status == "current":
+            continue
+        m = mentions[i]
+        detail = dict(m.detail)
+        if reason:
+            detail["timing"] = reason
+        negated = m.negated and status not in (PAST, STOPPED_RECENTLY)
+        out[i] = dataclasses.replace(m, negated=negated, detail=detail, status=status)
+    # "came off warfarin in June and now takes apixaban": the stop governs warfarin only
+    for i in idx:
+        m = out[i]
+        if m.negated and m.status == "current" and not negation_in_clause(folded, m.start):
+            out[i] = dataclasses.replace(m, negated=False)
+    return out
+
+
 def _family(kind: str) -> str:
     """The negation family of a mention kind (a list of one family stays governed)."""
-    if kind in ("medicine", "class"):
+    if kind in ("medicine", "class", "regimen"):
         return "medicine"
+    if kind == "weeks":
+        return "pregnant"  # "not pregnant, 6 weeks ..." denies both
     return kind
 
 

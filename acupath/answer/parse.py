@@ -30,6 +30,7 @@ from typing import Any
 
 from acupath.answer import text as tx
 from acupath.answer.context import PatientContext, extractor, tokenize
+from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.lexicon import names, patient_words
 from acupath.answer.understand import Question, Understander
 
@@ -67,6 +68,9 @@ class Statement:
     direction: str | None = None
     size: str | None = None
     not_understood: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+    """Words read as patient details, not as topics (an indication, a time, a modifier:
+    :mod:`acupath.answer.details`); shown in ``patient_context``, never "not understood"."""
 
     @property
     def conditions(self) -> tuple[str, ...]:
@@ -96,6 +100,7 @@ class Statement:
             "direction": self.direction,
             "size": self.size,
             "not_understood": list(self.not_understood),
+            "details": list(self.details),
         }
 
 
@@ -147,6 +152,7 @@ class Parser:
         self.filler = {k for w in nm.filler for k in _key(w)}
         self.surfaces: set[str] = set()
         self.known = self._known_words()
+        self.known |= self._detail_known()
         self._vocab_list = tuple(sorted(w for w in self.surfaces if len(w) >= 4 and w.isalpha()))
 
     def _learn(self, phrases: Iterable[str]) -> set[str]:
@@ -218,6 +224,16 @@ class Parser:
         known |= self._learn(nm.time_phrases)
         known.update(tx.STOPWORDS)
         return known
+
+    def _detail_known(self) -> set[str]:
+        """Detail words and regimen names (:mod:`acupath.answer.details`), also given to the
+        spelling vocabulary."""
+        stems, surfaces = known_words()
+        self.surfaces |= surfaces
+        return set(stems) | set(surfaces)
+
+    def _is_known(self, t: Any) -> bool:
+        return t.key in self.known or t.word in self.known or plural_known(t.word, self.known)
 
     # -- the steps ------------------------------------------------------------------------------
 
@@ -329,7 +345,14 @@ class Parser:
             q = _premise_scope(q)
         used = [(m.start, m.end) for m in patient.mentions]
         used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
-        missing = self._not_understood(corrected, toks, used, q)
+        details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
+        q = self._topic_in_words(q, corrected, toks, [*used, *details])
+        missing = self._not_understood(corrected, toks, [*used, *details], q)
+        as_details = tuple(
+            w
+            for w in self._not_understood(corrected, toks, used, q)
+            if w not in missing and not any(w in m for m in missing)
+        )
         return Statement(
             text=question,
             question=q,
@@ -343,7 +366,43 @@ class Parser:
             direction=_direction(keys),
             size=_size(keys),
             not_understood=missing,
+            details=as_details,
         )
+
+    def _topic_in_words(
+        self, q: Question, text: str, toks: Sequence[Any], used: Sequence[tuple[int, int]]
+    ) -> Question:
+        """The unknown topic as the question's own words: runs of unknown tokens outside the
+        patient's facts and details ("acupath holds no records on “gout”"), never a list of
+        stems gathered across the question. No run left: no unknown topic."""
+        if not q.unknown_topic:
+            return q
+        wanted = set(q.unknown_topic)
+        runs: list[list[Any]] = []
+        current: list[Any] = []
+        for t in toks:
+            inside = any(a <= t.start and t.end <= b for a, b in used)
+            hit = (
+                t.word[0].isalnum()
+                and (t.key in wanted or t.word in wanted)
+                and not inside
+                and not self._is_known(t)
+            )
+            joiner = bool(current) and t.word in ("and", "of", "the", "'", "’")
+            if hit:
+                current.append(t)
+            elif not joiner and current:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        phrases = tuple(dict.fromkeys(text[r[0].start : r[-1].end] for r in runs))
+        if phrases == q.unknown_topic:
+            return q
+        intents = q.intents
+        if not phrases and not q.conditions and intents == ("efficacy",):
+            intents = ("overview",)
+        return dataclasses.replace(q, unknown_topic=phrases, intents=intents)
 
     def _condition_ranges(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of condition names (not umbrella words) in ``text``."""
@@ -369,8 +428,7 @@ class Parser:
                 t.word[0].isalpha()
                 and len(t.word) >= 3  # "m" of "I'm", "s" of "it's"
                 and not inside
-                and t.key not in self.known
-                and t.word not in self.known
+                and not self._is_known(t)
             )
             if unknown:
                 current.append(t)

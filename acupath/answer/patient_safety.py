@@ -78,10 +78,18 @@ def told_lines(context: PatientContext, safety: Safety | None, who: Who) -> list
     the screen assumed."""
     words = plain_words().heads
     shown = context.shown()
-    applied = list(dict.fromkeys(plain_fact(m) for m in shown if not m.negated))
+    applied = list(dict.fromkeys(plain_fact(m) for m in shown if not m.negated and m.current))
     denied = list(dict.fromkeys(plain_fact(m) for m in shown if m.negated))
     leads = (_fill(words["told"], who), words["absent"], words["assumed"], "Not usable")
-    return fact_lines(applied, denied, safety, leads)
+    out = fact_lines(applied, denied, safety, leads)
+    later = [m for m in shown if not m.negated and not m.current]
+    if later:
+        at = 1 if applied else 0
+        facts = "; ".join(dict.fromkeys(plain_fact(m) for m in later))
+        out.insert(at, f"- {_fill(words['not_now'], who)}: {facts}.")
+        if any(m.status == "future" for m in later):
+            out.insert(at + 1, f"- {_fill(words['if_starts'], who)}")
+    return out
 
 
 def fact_lines(

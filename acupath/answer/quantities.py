@@ -27,7 +27,7 @@ _WEEKS = [
     ),
     re.compile(
         r"pregnan\w*(?:[\s,(]+(?:at|with|of|for|patient|woman|lady|now|about|around)){0,2}"
-        r"[\s,(-]*" + _NUM + r"\s*(?:weeks?|wks?)"
+        r"[\s,(-]*" + _NUM + r"\s*(?:weeks?|wks?)(?!\s*(?:of|ago|post|after|since)\b)"
     ),
     re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
     re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),
@@ -176,3 +176,122 @@ def find_temperatures(folded: str) -> list[Temperature]:
     for m in _NO_FEVER.finditer(folded):
         out.append(Temperature(None, False, m.start(), m.end()))
     return out
+
+
+# -- lab values in sentence form (wave 4) --------------------------------------------------------
+
+_LINK_WINDOW = 90
+"""How far (characters) after an analyte's name its value may follow (about 15 words)."""
+_ANAPHOR = re.compile(
+    r"\b(?:they|they['’]?re|theyre|it|it['’]?s|its|the count|her count|his count|their count|"
+    r"the level|the result|the number|count|level|levels|result|results|number|numbers)\b"
+)
+_NUMBER_AT = re.compile(r"(?<![\w.,/^])(\d+(?:[.,]\d+)*)")
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:under|below|over|above|beneath|less than|more than|greater than|lower than|higher than|"
+    r"fewer than|<|>|≤|≥|=<|>=|threshold|cut\s*off|cutoff|limit|at least|at most|minimum|"
+    r"maximum|target|goal|between|if)\s*(?:of\s*|is\s*|about\s*)?$"
+)
+_NOT_VALUE_BEFORE = re.compile(
+    r"(?:\bday|\bdays|\bcycle|\bcycles|\bweek|\bweeks|\bsince|\bin|\bon|\baged?|\bage of|\bfor|"
+    r"\bdose|\bmg|\bx|\bno\.|#|\bafter|\bbefore|\bevery|\bround|\bsession|\bgrade|\bstage|"
+    r"\bbed|\broom|\bward|\bv|\btype|\bversion)\s*$"
+)
+_NOT_VALUE_AFTER = re.compile(
+    r"\s*(?:mg|mcg|µg|ug|g\b|ml|mls|units?|iu|tablets?|pills?|doses?|weeks?|wks?|w\b|days?|"
+    r"d\b|months?|mos?\b|years?|yrs?|y\s*/\s*o|yo\b|y\b|hours?|hrs?|h\b|minutes?|mins?|times|"
+    r"x\b|cycles?|sessions?|visits?|%|percent|am\b|pm\b|st\b|nd\b|rd\b|th\b|kg|lbs?|stone|cm|"
+    r"mm\b|°|degrees?|c\b|f\b|bpm|mmhg|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan\b|feb\b|mar\b|apr\b|jun\b|jul\b|aug\b|sept?\b|"
+    r"oct\b|nov\b|dec\b|/\s*10\b|/\s*40\b|out of|-?\s*year|-?\s*week|-?\s*day)"
+)
+_OTHER_MEASURE = re.compile(
+    r"\b(?:temperature|temp|weight|weighs|aged?|bp|blood pressure|hb|haemoglobin|hemoglobin|"
+    r"wbc|white cells?|white count|creatinine|egfr|potassium|sodium|glucose|sugar|crp|score|"
+    r"pain|heart rate|pulse|sats|oxygen|psa|ca ?125|inr|platelets?|plts?|anc|neutrophils?|"
+    r"she is|he is|she['’]s|he['’]s|i['’]m|im|years|weeks|months)\b"
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(k\b|thousand\b)?\s*(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|"
+    r"x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|"
+    r"cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
+)
+_SENTENCE_MARK = re.compile(r"[.;?!](?!\d)")
+
+
+def find_linked_labs(
+    folded: str,
+    text: str,
+    problems: list[str],
+    have: set[str],
+    taken: list[tuple[int, int]],
+) -> list[LabValue]:
+    """Lab values that follow their analyte later in the sentence ("her platelet count has
+    dropped to 45", "platelets on Monday were 85") or in the next one through a word that
+    refers back ("Her platelets have been low. Right now they're 120").
+
+    Rules (each rejection has a negative test): the value is the first number after the name
+    that is not a threshold ("drop under 50", "above 100", "if ... 50"), not a dose, duration,
+    age, date, count of cycles or a week of pregnancy (a unit or a date word next to it, or a
+    span ``taken`` by another reading); no other measure or analyte stands between the name and
+    the number; across a sentence end, a word that refers back ("they", "it", "the count") must
+    introduce the number. ``have`` lists the labs already read (each lab is read once).
+    """
+    out: list[LabValue] = []
+    for lab, names in _LAB_NAMES.items():
+        if lab in have:
+            continue
+        for m in re.finditer(r"\b(?:" + names + r")\b", folded):
+            found = _linked_value(folded, m.end(), taken)
+            if found is None:
+                continue
+            _, _, raw, unit_end, thousand, unit = found
+            value = _lab_value(lab, raw, thousand, unit)
+            words = text[m.start() : unit_end].strip()
+            if value is None or not 0 <= value <= _LAB_LIMITS[lab]:
+                problems.append(f"{lab} value {raw!r} in {words!r} is not usable")
+                continue
+            out.append(LabValue(lab, value, m.start(), unit_end))
+            break
+    return out
+
+
+def _linked_value(
+    folded: str, pos: int, taken: list[tuple[int, int]]
+) -> tuple[int, int, str, int, str | None, str | None] | None:
+    limit = min(len(folded), pos + _LINK_WINDOW)
+    ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos, limit)]
+    if len(ends) >= 2:
+        limit = ends[1]  # the same sentence and the next one, no further
+    for n in _NUMBER_AT.finditer(folded, pos, limit):
+        start, end = n.start(), n.end()
+        between = folded[pos:start]
+        if any(a < end and start < b for a, b in taken):
+            return None  # an age, weeks, a temperature: the sentence moved on
+        if _THRESHOLD_BEFORE.search(between):
+            continue  # a threshold, not a value: a later number may still be the value
+        if _NOT_VALUE_BEFORE.search(between) or _NOT_VALUE_AFTER.match(folded, end):
+            return None
+        if re.fullmatch(r"(?:19|20)\d\d", n.group(1)):
+            return None  # a year
+        crossed = [e for e in ends if e < start]
+        if crossed:
+            after = folded[crossed[-1] + 1 : start]
+            if not _ANAPHOR.search(after):
+                return None
+            between = folded[pos : crossed[0]]
+        if _OTHER_MEASURE.search(folded[pos:start]) and not crossed:
+            return None
+        if crossed and _OTHER_MEASURE.search(folded[crossed[-1] + 1 : start]):
+            return None
+        u = _UNIT_AFTER.match(folded, end)
+        assert u is not None  # every group is optional
+        return (
+            start,
+            end,
+            n.group(1),
+            u.end() if u.group(0).strip() else end,
+            u.group(1),
+            u.group(2),
+        )
+    return None

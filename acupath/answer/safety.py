@@ -164,6 +164,8 @@ def intake_data(
         data["pregnant"] = False
     data["conditions"] = [{"condition": c} for c in conditions] or [{"condition": UNSPECIFIED}]
     meds = [m.value for m in context.applied if m.kind == "medicine"]
+    # a regimen ("FOLFOX") enters as the formulary drugs it contains (data/answer/regimens.yaml)
+    meds += [d for m in context.applied if m.kind == "regimen" for d in m.detail["drugs"]]
     if meds:
         data["medications"] = list(dict.fromkeys(meds))
     classes = [m.value for m in context.applied if m.kind == "class"]

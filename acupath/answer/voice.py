@@ -167,7 +167,7 @@ class ClinicianVoice:
 
     def unknown_topic(self, words: Sequence[str], covered: Sequence[str]) -> str:
         return (
-            f"acupath's evidence base holds no records on {' '.join(words)}, so it cannot say "
+            f"acupath's evidence base holds no records on {_quoted(words)}, so it cannot say "
             "whether acupuncture helps. It holds records on: " + ", ".join(covered) + "."
         )
 
@@ -188,3 +188,8 @@ class ClinicianVoice:
         if isinstance(record, Claim):
             return self.claim(record, marker)
         return self.protocol(record, "", marker)
+
+
+def _quoted(words: Sequence[str]) -> str:
+    """The question's own words, quoted as such ("“gout”", "“IBS” or “gout”")."""
+    return " or ".join(f"“{w}”" for w in words)

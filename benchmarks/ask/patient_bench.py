@@ -53,7 +53,9 @@ from acupath.answer.safety import (
 from acupath.evidence.loader import EvidenceBase
 
 URGENCY_ORDER = ("emergency", "urgent", "soon", "routine")
-_ASKER_AS_PATIENT = re.compile(r"What you told us(?! about)")
+_ASKER_AS_PATIENT = re.compile(
+    r"What you told us(?! about)|before you start acupuncture|They know your health"
+)
 
 
 def recall(q: dict[str, Any], answer: Answer, misses: list[str]) -> tuple[int, int, int, int]:
@@ -82,7 +84,7 @@ def _labels(answer: Answer) -> set[str]:
     ctx = answer.patient_context or {}
     mentions = tuple(
         Mention(f["kind"], f["value"], f["words"], 0, 0, f["negated"], f["hypothetical"],
-                f.get("detail", {}))
+                f.get("detail", {}), f.get("status", "current"))
         for f in ctx.get("facts", ())
     )  # fmt: skip
     labels = {_normal(x) for x in PatientContext(mentions).labels()}

@@ -135,7 +135,7 @@ def test_out_of_scope_answer(base: EvidenceBase, question: str) -> None:
 def test_unknown_topic_answer(base: EvidenceBase) -> None:
     answer = ask("Does acupuncture help gout?", base=base)
     assert not answer.out_of_scope and answer.insufficient_evidence
-    assert "no records on gout" in answer.markdown
+    assert "no records on “gout”" in answer.markdown  # the question's own word, quoted
 
 
 def test_protocol_points_and_schedule(base: EvidenceBase) -> None:

@@ -184,11 +184,20 @@ def test_a_question_without_a_patient_has_no_screen() -> None:
 
 
 def test_an_unaddressed_part_is_said_in_the_opening() -> None:
-    answer = ask("My patient takes apixaban for atrial fibrillation; knee OA, acupuncture safe?")
-    assert "atrial fibrillation" in answer.not_understood
+    answer = ask("My patient takes apixaban; knee OA and chilblains, acupuncture safe?")
+    assert "chilblains" in answer.not_understood
     assert not answer.answered_fully
     titles = [s.title for s in answer.all_sections]
     assert titles.index(TITLES["clinician"]["scope"]) <= 1
+
+
+def test_a_medicines_indication_is_a_patient_detail_not_a_topic() -> None:
+    # wave 4: "for atrial fibrillation" says why the patient takes apixaban; the answer
+    # screens the apixaban, and the indication is shown as a detail, not "not understood"
+    answer = ask("My patient takes apixaban for atrial fibrillation; knee OA, acupuncture safe?")
+    assert answer.answered_fully, answer.not_understood
+    assert answer.patient_context is not None
+    assert any("atrial fibrillation" in d for d in answer.patient_context["details"])
 
 
 @pytest.mark.parametrize(

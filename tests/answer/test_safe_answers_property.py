@@ -51,6 +51,22 @@ FACTS = [
     "cannot feel her bottom",
     "lymph nodes taken out on the left",
     "week 12 of her pregnancy",
+    # wave 4: pregnancy without the word, the time of a medicine, regimens, sentence labs
+    "31 y/o at 28 weeks",
+    "she's 8 months along",
+    "she is expecting, due in March",
+    "back aches with her bump",
+    "I'm 3 months pregnant",
+    "6 weeks postpartum",
+    "might start warfarin next month",
+    "came off Eliquis in June",
+    "stopped clopidogrel 2 days ago",
+    "has been on apixaban since 2019",
+    "cycle 3 of FOLFOX",
+    "day 10 post FEC",
+    "finished chemo last year",
+    "her platelet count has dropped to 40",
+    "platelets low, right now they're 45",
 ]
 TOPICS = [
     "low back pain",

@@ -1,0 +1,157 @@
+"""The words of an answer's opening: section titles, referral heads by urgency, plain names
+of red flags, the leads of the lines that state the patient's own facts, and how one fact is
+described (:func:`describe`). Wording only; :mod:`.opening` assembles the opening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from acupath.answer.context import Mention
+from acupath.answer.timing import describe_status
+
+TITLES = {
+    "clinician": {
+        "safety": "Safety for this patient",
+        "premise": "First, a correction",
+        "scope": "What this answer does not cover",
+    },
+    "patient": {
+        "safety": "Before anything else: safety",
+        "premise": "First, a correction",
+        "scope": "What this answer does not cover",
+    },
+}
+
+URGENCY_CLINICIAN = {
+    "emergency": "Refer now as an emergency (emergency department), before any acupuncture.",
+    "urgent": "Refer for medical assessment today, before any acupuncture.",
+    "soon": "Refer for medical assessment within days, before any acupuncture.",
+    "routine": "Refer for medical assessment before starting acupuncture.",
+}
+URGENCY_PATIENT = {
+    "emergency": "Please get emergency medical help now. Do not wait for acupuncture.",
+    "urgent": "Please see a doctor today, before any acupuncture.",
+    "soon": "Please see your doctor in the next few days, before starting acupuncture.",
+    "routine": "Please see your doctor before starting acupuncture.",
+}
+FLAG_WORDS = {
+    "saddle_anesthesia": "numbness in the saddle area",
+    "bladder_dysfunction": "new bladder problems",
+    "bowel_incontinence": "new loss of bowel control",
+    "progressive_neurological_deficit": "progressive weakness or numbness",
+    "fever": "fever",
+    "unexplained_weight_loss": "unexplained weight loss",
+    "history_of_cancer": "a history of cancer with back pain",
+    "major_trauma": "recent major trauma",
+    "minor_trauma_with_osteoporosis": "minor trauma with osteoporosis",
+    "iv_drug_use": "injecting drug use",
+    "immunosuppression": "immunosuppression",
+    "recent_bacterial_infection": "a recent bacterial infection",
+    "severe_night_pain": "severe pain at night",
+    "pain_worse_supine": "pain worse lying down",
+    "thunderclap_headache": "a sudden, severe (thunderclap) headache",
+    "new_headache_after_50": "a new headache after the age of fifty",
+}
+
+
+UNDERSTOOD_LEAD = {"clinician": "Patient as described", "patient": "What you told us"}
+ABSENT_LEAD = "Stated as absent (not applied)"
+POLICY_LEAD = "Clinic policy"
+ASSUMED_LEAD = "Assumed for the screen"
+UNUSABLE_LEAD = "Not usable"
+NOT_NOW_LEAD = "Not taken now (shown, not screened)"
+PATIENT_LINE_LEADS = (
+    *UNDERSTOOD_LEAD.values(),
+    ABSENT_LEAD,
+    POLICY_LEAD,
+    ASSUMED_LEAD,
+    UNUSABLE_LEAD,
+    NOT_NOW_LEAD,
+    "What you said is not the case",  # the patient box's leads (data/answer/patient_safety.yaml)
+    "We assumed",
+    "Medicines not taken now, so not checked",
+    "If a new medicine is started",
+    "If a planned medicine starts",
+)
+"""Lines that state the patient's own figures or clinic policy, not evidence: they carry no
+citation marker (their figures are traced to the question and the policy file)."""
+
+
+CANCER_WORDS = {
+    "active": "active cancer",
+    "history": "cancer history",
+    "on_treatment": "on cancer treatment",
+    "any": "cancer",
+}
+
+
+def describe(m: Mention) -> str:
+    """One fact as the opening lists it: the question's words, then what acupath read."""
+    kind, value = m.kind, m.value
+    if kind == "regimen":
+        drugs = ", ".join(m.detail.get("drugs", ()))
+        extra = ", ".join(m.detail.get("not_screened", ()))
+        meaning = f"chemotherapy regimen: {drugs}" + (f"; not screened: {extra}" if extra else "")
+    elif kind == "postpartum":
+        meaning = "after a birth: not a pregnancy, and no screening rule applies to it"
+    elif kind == "medicine":
+        meaning = ", ".join(c.replace("_", " ") for c in m.detail.get("classes", ()))
+    elif kind == "class":
+        meaning = value.replace("_", " ")
+    elif kind == "lab":
+        lab, _, number = value.partition(":")
+        unit = "" if lab == "inr" else " x 10^9/L"
+        meaning = (
+            f"{'ANC' if lab == 'anc' else lab.upper() if lab == 'inr' else lab} {number}{unit}"
+        )
+    elif kind == "lymphedema":
+        meaning = "lymphoedema or at risk: " + ", ".join(
+            limb.replace("_", " ") for limb in m.detail.get("limbs", ())
+        )
+    elif kind == "radiation":
+        meaning = "radiotherapy" + (
+            "" if value == "unspecified" else f" to {value.replace('_', ' ')}"
+        )
+    elif kind == "red_flag":
+        meaning = "red flag: " + FLAG_WORDS.get(value, value.replace("_", " "))
+    elif kind == "device":
+        site = m.detail.get("site")
+        meaning = value.replace("_", " ") + (f" ({site.replace('_', ' ')})" if site else "")
+    elif kind == "pregnant":
+        meaning = "pregnant"
+    elif kind == "weeks":
+        meaning = f"pregnant, {value} weeks of gestation"
+    elif kind == "age":
+        meaning = f"age {value}"
+    elif kind == "age_band":
+        meaning = value.replace("_", " ")
+    elif kind == "cancer":
+        meaning = CANCER_WORDS.get(value, value)
+    else:
+        meaning = value.replace("_", " ") if value != "yes" else kind.replace("_", " ")
+    if m.detail.get("months"):
+        meaning += f", from {m.detail['months']} months x {m.detail['weeks_per_month']} weeks"
+    elif m.detail.get("weeks_unknown"):
+        meaning += f" ({m.detail['months']} months: {m.detail['weeks_unknown']})"
+    text = f"“{m.words.strip()}” ({meaning})"
+    if m.status != "current":
+        text += f" ({describe_status(m.status)})"
+    return text + (" (supposed)" if m.hypothetical else "")
+
+
+def describe_fact(fact: Mapping[str, Any]) -> str:
+    """:func:`describe` for a fact of the JSON ``patient_context`` (the web page uses it)."""
+    m = Mention(
+        str(fact["kind"]),
+        str(fact["value"]),
+        str(fact["words"]),
+        0,
+        0,
+        bool(fact.get("negated")),
+        bool(fact.get("hypothetical")),
+        dict(fact.get("detail") or {}),
+        str(fact.get("status") or "current"),
+    )
+    return describe(m)

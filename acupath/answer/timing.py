@@ -1,0 +1,237 @@
+"""When a medicine is taken: only CURRENT medicines enter the intake the screen reads.
+
+:func:`medicine_status` reads the clause around a medicine (or a medicine class, or a
+chemotherapy regimen) and returns its status:
+
+- ``future``: planned or possible ("might start warfarin next month", "will be starting
+  apixaban", "considering clopidogrel", "due to start", "thinking about Eliquis");
+- ``past``: "used to take warfarin", "came off Eliquis in June", "clopidogrel was stopped",
+  "discontinued last year", "previously on", "no longer takes", "finished chemo last year";
+- ``stopped_recently``: a stop within the class's window (``data/answer/timing.yaml``: 10 days
+  for anticoagulants and antiplatelets, a 21-day cycle for chemotherapy) or said to be recent
+  without a time ("just stopped"): the medicine still acts, so it is kept as current (the
+  cautious reading) and the answer says so;
+- ``current``: everything else, and explicitly "started warfarin last week", "has been on
+  apixaban since 2019", "still takes", "restarted", "back on".
+
+Which wins when a clause holds more than one cue: a future cue, then an explicit current cue,
+then a stop (timed), then a past cue, then a past time alone ("had chemo in 2019"). A medicine
+listed right after another ("used to take warfarin and aspirin") shares its time when it has
+no cue of its own. Clauses end at sentence punctuation, commas and "but"/"and now"/"whereas"...
+Regular expressions over the folded question (lower case, hyphens as spaces, same offsets).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from acupath.answer.lexicon import ANSWER_DIR, _read
+from acupath.evidence.loader import invalid_record
+
+PATH = ANSWER_DIR / "timing.yaml"
+CURRENT, FUTURE, PAST, STOPPED_RECENTLY = "current", "future", "past", "stopped_recently"
+NOT_CURRENT = frozenset({FUTURE, PAST})
+"""Statuses that keep a medicine out of the intake (shown, not screened)."""
+
+
+class Timing(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    windows_days: dict[str, int]
+
+
+@functools.cache
+def timing() -> Timing:
+    try:
+        return Timing.model_validate(_read(PATH))
+    except ValidationError as exc:
+        raise invalid_record(exc, file=PATH) from None
+
+
+def window_days(classes: Iterable[str]) -> int:
+    """The longest window of the given drug classes (the default when none has one)."""
+    w = timing().windows_days
+    days = [w[c] for c in classes if c in w]
+    return max(days) if days else w["default"]
+
+
+_CLAUSE_END = re.compile(
+    r"[.;?!,()]|\s(?:but|however|whereas|while|though|although|and now|and then|then|and is|"
+    r"and has|and takes|now takes|now on|yet|and (?:she|he|i|they|we))\s"
+)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:(?:might|may|could|will|would|shall|going to|gonna|about to|plans? to|planning to|"
+    r"planned to|due to|set to|hoping to|wants? to|needs? to|has to|have to|is to|are to|to)\s+"
+    r"(?:be\s+|have\s+to\s+)?(?:start|starting|begin|beginning|go on|going on|go onto|commence|"
+    r"try|trial|be put on|put (?:her|him|me|them|you) on|be started on|start taking)"
+    r"|consider(?:s|ing|ed)?|thinking (?:about|of)|think about|"
+    r"talk(?:ing|ed)? about|(?:might|may|will) need|planned|plan for|proposed|"
+    r"prescribed from next|before starting|before she starts|before he starts|"
+    r"before i start|not yet (?:on|started))\b"
+)
+_FUTURE_AFTER = re.compile(
+    r"^\s*(?:(?:starting|from|after)\s+)?(?:next\s+(?:week|month|year)|soon)\b"
+)
+_CURRENT_BEFORE = re.compile(
+    r"\b(?:still|currently|restart(?:ed|s)?|resum(?:ed|es)|back on|started|has been on|"
+    r"have been on|has been taking|have been taking|been on|remains on|stays on|continues|"
+    r"continuing|now on|now takes|is now on|now taking)\b"
+)
+_CURRENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:since|for the (?:last|past))\b")
+_STOP_BEFORE = re.compile(
+    # a stop word within the last four words before the medicine ("stopped taking her
+    # clopidogrel"); "off", "held" and "ended" only right before it ("off warfarin"), since
+    # "off work" or "held her hand" say nothing about a medicine
+    r"\b(?:stopped(?:\s+taking)?|stop(?:ped)? using|discontinued|came off|come off|coming off|"
+    r"taken off|quit|gave up|finished|completed|ceased|withheld)(?:\s+\S+){0,3}\s*$"
+    r"|\b(?:off|held|ended)\s+(?:(?:the|her|his|my|their|your|all)\s+)?$"
+)
+_STOP_AFTER = re.compile(
+    r"^\s*(?:was|were|has been|have been|had been|got|is|are|being)?\s*(?:recently\s+|just\s+)?"
+    r"(?:stopped|discontinued|held|withheld|ceased|finished|completed|ended|halted|suspended)\b"
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:used to(?:\s+(?:take|be on|have))?|previously(?:\s+on)?|formerly|"
+    r"no longer(?:\s+(?:on|takes|taking))?|in the past)\b"
+)
+_PAST_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:until|till|up to)\b")
+_RECENT = re.compile(r"\b(?:just|recently|only just|a few days ago|couple of days ago|days ago)\b")
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2, "few": 3,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30, "year": 365, "yr": 365}
+_AGO = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)"
+    r"\s+(day|week|wk|month|year|yr)s?\s+(?:ago|back|before)\b"
+)
+_NAMED_TIMES = {
+    "today": 0, "this morning": 0, "tonight": 0, "yesterday": 1, "last night": 1,
+    "this week": 3, "last week": 7, "last weekend": 7, "last month": 30, "last year": 365,
+    "over the weekend": 3,
+}  # fmt: skip
+_NAMED = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _NAMED_TIMES) + r")\b")
+_DATED = re.compile(
+    r"\b(?:in|since|on|during|back in)\s+(?:(?:early|late|mid)\s+)?(?:(?:19|20)\d\d|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
+    r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|the spring|the summer|the autumn|the fall|"
+    r"the winter)\b|\b(?:years|months)\s+ago\b|\blast year\b"
+)
+
+
+def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, start)), default=0)
+    nxt = _CLAUSE_END.search(folded, end)
+    return lo, nxt.start() if nxt else len(folded)
+
+
+def _days(text: str) -> int | None:
+    """Days ago a time expression in ``text`` says, or None; -1 for "recently"/"just"."""
+    m = _AGO.search(text)
+    if m:
+        raw = m.group(1)
+        n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
+        return n * _UNIT_DAYS[m.group(2)]
+    m2 = _NAMED.search(text)
+    if m2:
+        return _NAMED_TIMES[m2.group(0)]
+    if _DATED.search(text):
+        return 10**6  # a date or month: not within days, as far as the question says
+    if _RECENT.search(text):
+        return -1
+    return None
+
+
+def medicine_status(
+    folded: str, start: int, end: int, classes: Sequence[str]
+) -> tuple[str, str | None]:
+    """``(status, reason)`` of the medicine at ``folded[start:end]`` (module docstring)."""
+    lo, hi = _clause(folded, start, end)
+    # the cues of a medicine stand close before it: the last six words of its clause
+    left = " ".join(folded[lo:start].split(" ")[-7:])
+    right = folded[end:hi]
+    if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right):
+        return FUTURE, "planned or possible, not taken now"
+    if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
+        return CURRENT, None
+    stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right)
+    if stop:
+        days = _days(left + " " + right)
+        limit = window_days(classes)
+        if days is not None and days <= limit:
+            return STOPPED_RECENTLY, (
+                f"stopped within {limit} days: its effect may last that long, so it is kept"
+            )
+        return PAST, "stopped"
+    if _PAST_BEFORE.search(left) or _PAST_AFTER.search(right):
+        return PAST, "taken in the past"
+    days = _days(right)
+    if days is not None and days > window_days(classes) and _DATED_PAST.search(left + right):
+        return PAST, "taken in the past"
+    return CURRENT, None
+
+
+_DATED_PAST = re.compile(r"\b(?:had|ago|last year|in (?:19|20)\d\d|back in)\b")
+_LIST_GAP = re.compile(r"^[\s,/&+]*(?:and|or|plus|with|then)?[\s,/&+]*$")
+
+
+def statuses(
+    folded: str, spans: Sequence[tuple[int, int, Sequence[str]]]
+) -> list[tuple[str, str | None]]:
+    """:func:`medicine_status` of each ``(start, end, classes)`` span, in order, with a
+    medicine listed right after another sharing that one's status when it has no cue."""
+    out: list[tuple[str, str | None]] = []
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    result: dict[int, tuple[str, str | None]] = {}
+    prev: int | None = None
+    for i in order:
+        s, e, classes = spans[i]
+        status = medicine_status(folded, s, e, classes)
+        if prev is not None and status[0] == CURRENT:
+            _, pe, _ = spans[prev]
+            gap = folded[pe:s]
+            if _LIST_GAP.match(gap) and result[prev][0] != CURRENT:
+                status = result[prev]
+        result[i] = status
+        prev = i
+    out = [result[i] for i in range(len(spans))]
+    return out
+
+
+def describe_status(status: str) -> str:
+    """The words the answer adds after a medicine with this status."""
+    return {
+        FUTURE: "planned, not taken now: not screened",
+        PAST: "stopped: not screened",
+        STOPPED_RECENTLY: "stopped only days ago: still screened, its effect may last",
+    }.get(status, "")
+
+
+def status_mapping() -> Mapping[str, str]:
+    return {s: describe_status(s) for s in (FUTURE, PAST, STOPPED_RECENTLY)}
+
+
+_STRONG_END = re.compile(
+    r"[.;?!]|\s(?:but|however|whereas|while|though|although|and now|now|and then|yet|"
+    r"and (?:she|he|i|they|we))\s"
+)
+_NEGATION_WORD = re.compile(
+    r"\b(?:no|not|denies|denied|deny|without|never|free of|negative for|absence of|isn['’]?t|"
+    r"nor|neither|doesn['’]?t|don['’]?t|no longer|stopped|ruled out|none|nothing)\b"
+)
+_OFF_RIGHT_BEFORE = re.compile(r"\boff\s+(?:(?:the|her|his|my|their|your|all)\s+)?$")
+
+
+def negation_in_clause(folded: str, start: int) -> bool:
+    """Whether a negation word stands between the last strong clause break (sentence end,
+    "but", "and now", "and she"...) and ``start``; a comma is not a strong break, so a list
+    stays governed ("not on warfarin, aspirin or clopidogrel")."""
+    lo = max((m.end() for m in _STRONG_END.finditer(folded, 0, start)), default=0)
+    # "off" denies a medicine only right before it ("off warfarin", not "off work and on
+    # warfarin")
+    return bool(
+        _NEGATION_WORD.search(folded, lo, start) or _OFF_RIGHT_BEFORE.search(folded[lo:start])
+    )
