@@ -21,10 +21,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acupath.answer.audience import PatientVoice, reading_grade
-from acupath.answer.audit import check
 from acupath.answer.compose import compose
 from acupath.answer.followups import suggest
 from acupath.answer.models import Answer, Audit, AuditedClaim, Reference, Section
@@ -38,6 +37,9 @@ from acupath.answer.understand import Question
 from acupath.answer.verify import UnverifiedAnswer, check_text, codes
 from acupath.answer.voice import ClinicianVoice
 from acupath.errors import InputError
+
+if TYPE_CHECKING:
+    from acupath.answer.audit import CheckReport
 from acupath.evidence.loader import EvidenceBase, bundled_base
 
 AUDIENCES = ("clinician", "patient")
@@ -60,6 +62,14 @@ __all__ = [
     "check",
     "records_of",
 ]
+
+
+def check(text: str, *, base: EvidenceBase | None = None, source: str | None = None) -> CheckReport:
+    """Audit every claim of ``text`` (:func:`acupath.answer.audit.check`). The claim audit's
+    modules are imported here, on first use: answering a question does not need them."""
+    from acupath.answer.audit import check as audit_text
+
+    return audit_text(text, base=base, source=source)
 
 
 def voice_for(audience: str, base: EvidenceBase | None = None, who: Who = ASKER) -> Voice:

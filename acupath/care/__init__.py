@@ -19,10 +19,39 @@ schema and condition language), :mod:`~acupath.care.policy` (clinic thresholds),
 :mod:`~acupath.care.report` (text and Markdown).
 """
 
-from acupath.care.intake import Intake, intake_schema, parse_intake, read_intake
-from acupath.care.planning import Plan, plan
-from acupath.care.policy import ClinicPolicy, load_policy
-from acupath.care.screening import ScreenResult, screen
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from acupath.care.intake import Intake, intake_schema, parse_intake, read_intake
+    from acupath.care.planning import Plan, plan
+    from acupath.care.policy import ClinicPolicy, load_policy
+    from acupath.care.screening import ScreenResult, screen
+
+# The public names are imported on first use (PEP 562): importing one submodule, as Ask does for
+# the screen, must not import planning, protocols and the evidence summaries behind them.
+_HOMES = {
+    "Intake": "intake",
+    "intake_schema": "intake",
+    "parse_intake": "intake",
+    "read_intake": "intake",
+    "Plan": "planning",
+    "plan": "planning",
+    "ClinicPolicy": "policy",
+    "load_policy": "policy",
+    "ScreenResult": "screening",
+    "screen": "screening",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'acupath.care' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"acupath.care.{home}"), name)
+
 
 __all__ = [
     "ClinicPolicy",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markdown import Markdown
@@ -13,9 +13,11 @@ from rich.text import Text
 from acupath.answer import AUDIENCES
 from acupath.answer import ask as ask_question
 from acupath.answer import check as check_text
-from acupath.answer.audit import CheckReport, summary_counts
 from acupath.commands._output import console, print_json
 from acupath.errors import InputError
+
+if TYPE_CHECKING:
+    from acupath.answer.audit import CheckReport
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 
@@ -106,6 +108,8 @@ def check(
         raise InputError.invalid("FILE", str(file), "an existing text file") from None
     except (UnicodeDecodeError, IsADirectoryError):
         raise InputError.invalid("FILE", str(file), "a UTF-8 text file") from None
+    from acupath.answer.audit import summary_counts
+
     report = check_text(text, source=str(file))
     if as_json:
         print_json(report.as_dict())

@@ -88,13 +88,13 @@ def child_env(scratch: Path, name: str, *, bytecode: bool) -> dict[str, str]:
     return env
 
 
-def time_once(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+def time_once(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
     """Wall-clock and CPU (user + system) seconds of one fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        check=True, cwd=ROOT,
+        check=True, cwd=cwd,
     )  # fmt: skip
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

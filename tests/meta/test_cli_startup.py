@@ -97,3 +97,16 @@ def test_build_app_still_registers_every_command() -> None:
 
     names = set(get_command(cli.build_app()).commands)  # type: ignore[attr-defined]
     assert names == set(cli.COMMANDS)
+
+
+def test_answering_imports_neither_the_claim_audit_nor_planning() -> None:
+    """A question needs the screen, not the claim audit's judges or the course planner."""
+    code = (
+        "import sys\nfrom acupath.answer import ask\n"
+        "ask('Acupuncture cures fibromyalgia, right?')\n"
+        "ask('My patient on apixaban, 10 weeks pregnant, knee OA: safe?', audience='patient')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('acupath.answer.audit',"
+        " 'acupath.answer.claim', 'acupath.care.planning', 'acupath.care.protocols'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
