@@ -271,6 +271,17 @@ def tokenize(text: str) -> list[_Tok]:
     return toks
 
 
+def word_keys(text: str) -> list[tuple[str, str]]:
+    """(word, stem) of each word of ``text``, as :func:`tokenize` reads them, without offsets or
+    punctuation: the cheap form for building vocabularies from thousands of phrases."""
+    out = []
+    for m in _TOKEN.finditer(fold(text)):
+        word = m.group(0)
+        if word[0].isalnum():
+            out.append((word, tx.stem(word)))
+    return out
+
+
 @functools.lru_cache(maxsize=16384)
 def _key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase) if t.word not in ("'", "’"))

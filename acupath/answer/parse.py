@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acupath.answer import text as tx
-from acupath.answer.context import PatientContext, extractor, tokenize
+from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.lexicon import names, patient_words
 from acupath.answer.understand import Question, Understander
@@ -112,6 +112,12 @@ class _NameHit:
     payload: Any
 
 
+@functools.lru_cache(maxsize=16384)
+def _word_keys(phrase: str) -> tuple[tuple[str, str], ...]:
+    """(word, stem) of each word of ``phrase`` (the vocabulary repeats phrases across tables)."""
+    return tuple(word_keys(phrase))
+
+
 class Parser:
     """The parse step over one understander; build once (per evidence base), call many times."""
 
@@ -159,10 +165,9 @@ class Parser:
         """The stems of ``phrases``; their surface words join the spelling vocabulary."""
         stems: set[str] = set()
         for p in phrases:
-            for t in tokenize(p):
-                if t.word[0].isalnum():
-                    stems.add(t.key)
-                    self.surfaces.add(t.word)
+            for word, key in _word_keys(p):
+                stems.add(key)
+                self.surfaces.add(word)
         return stems
 
     def _known_words(self) -> set[str]:
