@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from acupath.answer import synthesis, synthesis_patient
+from acupath.answer import text as tx
 from acupath.answer.brief import brief
 from acupath.answer.judge import judge_condition
 from acupath.answer.models import Answer, RecordUse, Section
@@ -381,7 +382,11 @@ def _all_weak(comp: Composer, conditions: Sequence[str]) -> bool:
 
 def _topic_title(terms: Sequence[str], intents: Sequence[str]) -> str:
     if terms:
-        return ", ".join(terms)
+        # one title word per stem: "knee" and "knees" are one topic
+        seen: dict[tuple[str, ...], str] = {}
+        for term in terms:
+            seen.setdefault(tuple(tx.tokens(term)) or (term,), term)
+        return ", ".join(seen.values())
     return ", ".join(i.replace("_", " ") for i in intents)
 
 
