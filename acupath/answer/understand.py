@@ -30,6 +30,45 @@ _QUALIFIER_MAX_DF = 2
 _ICD10 = re.compile(r"\b([A-Za-z]\d{2}(?:\.[0-9A-Za-z]{1,4})?)\b")
 
 
+_CONJUNCTIONS = frozenset({"and", "or", "plus"})
+_BODY_PARTS = frozenset(
+    [
+        "neck",
+        "back",
+        "shoulder",
+        "shoulders",
+        "knee",
+        "knees",
+        "hip",
+        "hips",
+        "hand",
+        "hands",
+        "wrist",
+        "wrists",
+        "elbow",
+        "elbows",
+        "ankle",
+        "ankles",
+        "foot",
+        "feet",
+        "heel",
+        "heels",
+        "jaw",
+        "head",
+        "arm",
+        "arms",
+        "leg",
+        "legs",
+        "chest",
+        "pelvic",
+        "low",
+        "lower",
+        "upper",
+    ]
+)
+"""Words that can share the head of a condition name with another body part."""
+
+
 @dataclass(frozen=True)
 class Question:
     """What acupath understood of a question."""
@@ -96,6 +135,11 @@ class Understander:
         self._condition_table = tx.PhraseTable(
             (key, (cid, name)) for key, cid, name in self._condition_phrases
         )
+        self._condition_by_key: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._condition_keys_by_name: dict[tuple[str, str], tuple[str, ...]] = {}
+        for key, cid, name in self._condition_phrases:
+            self._condition_by_key.setdefault(key, (cid, name))
+            self._condition_keys_by_name.setdefault((cid, name), key)
         self._umbrella_table = tx.PhraseTable(
             (key, (phrase, targets)) for key, phrase, targets in self._umbrella
         )
@@ -266,10 +310,43 @@ class Understander:
             tokens=tuple(content),
         )
 
+    def _coordinated(self, question: str, matches: Sequence[_Match]) -> list[_Match]:
+        """Body parts sharing the head of a condition name: "neck and shoulder pain", "knee or
+        hip arthritis", "neck, back and shoulder pain" name each part's condition when the part
+        plus the head is itself a condition name. Only body-part words are read this way, so
+        "cancer and back pain" does not become cancer pain."""
+        words = tx.words(question)
+        position: list[int | None] = []  # index in the content tokens, None for a stopword
+        n = 0
+        for w in words:
+            position.append(None if w in tx.STOPWORDS else n)
+            n += 0 if w in tx.STOPWORDS else 1
+        out: list[_Match] = []
+        for m in matches:
+            if m.end - m.start < 2 or m.start not in position:
+                continue
+            head = self._condition_keys_by_name.get((m.targets[0], m.term))
+            if head is None:
+                continue
+            j = position.index(m.start) - 1
+            if j < 1 or words[j] not in _CONJUNCTIONS:
+                continue
+            i = j - 1
+            while i >= 0 and position[i] is not None and words[i] in _BODY_PARTS:
+                hit = self._condition_by_key.get((tx.stem(words[i]), *head[1:]))
+                if hit is None:
+                    break
+                start = position[i]
+                assert start is not None
+                out.append(_Match(start, start + 1, "condition", (hit[0],), hit[1]))
+                i -= 1  # a list before it ("neck, back and"): commas are not words
+        return out
+
     def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
         found: list[_Match] = []
         for start, key, (cid, name) in self._condition_table.find(content):
             found.append(_Match(start, start + len(key), "condition", (cid,), name))
+        found += self._coordinated(question, found)
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
             if start > 0 and content[start - 1] in self._not_after.get(phrase, frozenset()):
                 continue  # "the results came back", "went back to work": not a body part
