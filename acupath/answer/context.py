@@ -299,7 +299,11 @@ class Extractor:
         limbs = [(_key(p), limb) for limb, ps in w.lymphedema.limbs.items() for p in ps]
         self.limbs = tx.PhraseTable(limbs)
         self.combinations = [
-            (_Entry(c.kind, c.value), [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of])
+            (
+                _Entry(c.kind, c.value),
+                [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of],
+                tx.PhraseTable((_key(p), p) for p in c.none_of),
+            )
             for c in w.combinations
         ]
         self.triggers = Triggers(
@@ -374,7 +378,8 @@ class Extractor:
     ) -> list[tuple[int, int, _Entry]]:
         """Facts stated by one phrase of every group of a combination in one sentence (see
         ``combinations`` in ``data/answer/patient.yaml``), unless a phrase found already
-        states them. A phrase right after a negation word ("not hot") does not count."""
+        states them. A phrase right after a negation word ("not hot") does not count, and a
+        sentence holding one of the combination's ``none_of`` phrases does not state it."""
         have = {(f[2].kind, f[2].value) for f in found}
         out: list[tuple[int, int, _Entry]] = []
         cuts = [-1, *(i for i, t in enumerate(toks) if t.word in _SENTENCE_END), len(toks)]
@@ -383,8 +388,8 @@ class Extractor:
             # apostrophes are not part of phrase keys ("can't" is can + t)
             idx = [i for i in range(lo + 1, hi) if toks[i].word not in ("'", "’")]
             sentence = [keys[i] for i in idx]
-            for entry, groups in self.combinations:
-                if (entry.kind, entry.value) in have:
+            for entry, groups, unless in self.combinations:
+                if (entry.kind, entry.value) in have or unless.find(sentence):
                     continue
                 spans: list[tuple[int, int]] = []
                 for table in groups:

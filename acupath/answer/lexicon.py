@@ -79,7 +79,10 @@ class Combination(_Frozen):
 
     kind: Literal["red_flag", "lymphedema", "comorbidity", "device", "pregnant"]
     value: str
-    all_of: tuple[tuple[str, ...], ...] = Field(min_length=2)
+    all_of: tuple[tuple[str, ...], ...] = Field(min_length=1)
+    none_of: tuple[str, ...] = ()
+    """Phrases that, anywhere in the sentence, show the words mean something else ("confused
+    about the evidence" is not a confused patient)."""
 
 
 class PatientWords(_Frozen):

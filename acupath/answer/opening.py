@@ -21,6 +21,7 @@ from acupath.answer.parse import Statement
 from acupath.answer.patient_safety import fact_lines, patient_safety_section
 from acupath.answer.people import who_is_asked_about
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
+from acupath.answer.screen_gaps import guard_unread
 from acupath.evidence.loader import EvidenceBase
 
 TITLES = {
@@ -512,6 +513,7 @@ def with_opening(
             opening.append(patient_safety_section(safety, stmt.patient, refs, title, who))
         else:
             opening.append(safety_section(safety, stmt.patient, refs, audience))
+        opening[-1] = guard_unread(opening[-1], stmt.not_understood, audience)
     premise = premise_section(stmt, base, audience, sham_band)
     if premise is not None:
         opening.append(premise)

@@ -31,6 +31,7 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.context import PatientContext, extractor, tokenize
 from acupath.answer.lexicon import names, patient_words
+from acupath.answer.spelling import may_correct
 from acupath.answer.understand import Question, Understander
 
 OUTCOME_WORDS = {
@@ -231,7 +232,7 @@ class Parser:
             if len(word) < 4 or not word.isalpha() or t.key in self.known or word in self.known:
                 continue
             best = _closest(word, self._vocab_list)
-            if best is None:
+            if best is None or not may_correct(text, t.start, t.end, best):
                 continue
             fixes.append((t.start, t.end, best))
             corrections[text[t.start : t.end]] = best

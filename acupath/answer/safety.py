@@ -261,11 +261,18 @@ def assess(
 
 
 def _urgency(result: Any, flags: Sequence[str], table: Mapping[str, RedFlagUrgency]) -> str | None:
-    """The screen's urgency when it gives one (care adds it), else the most urgent flag's."""
+    """One urgency for the whole box (probe F11). When the screen refers with an urgency, that
+    urgency stands for every flag the screen read: its refer rules are what the box's bullets
+    say, so the head must say the same; ``red_flags.yaml`` then adds only the answer-only flags
+    the intake cannot carry (``screen: false``), which may be more urgent. Without a screen
+    urgency, the most urgent flag of ``red_flags.yaml`` decides."""
     own = getattr(result, "urgency", None)
+    if getattr(result, "decision", None) == "refer" and isinstance(own, str) and own in URGENCIES:
+        extra = [table[f].urgency for f in flags if f in table and not table[f].screen]
+        return min([own, *extra], key=URGENCIES.index)
     levels: list[str] = [table[f].urgency for f in flags if f in table]
     if isinstance(own, str) and own in URGENCIES:
-        levels.append(own)  # a more urgent answer-only flag still wins
+        levels.append(own)
     if not levels:
         return "soon" if flags else None
     return min(levels, key=URGENCIES.index)

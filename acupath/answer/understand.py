@@ -137,9 +137,9 @@ class Understander:
                     cid for cid, c in self.conditions.items() if c.category in umb.categories
                 )
             else:
-                word = tx.fold(umb.word or "")
+                whole = _whole_word(tx.fold(umb.word or ""))
                 targets = tuple(
-                    cid for cid, names in folded.items() if any(word in n for n in names)
+                    cid for cid, names in folded.items() if any(whole.search(n) for n in names)
                 )
             key = tx.phrase_key(umb.phrase)
             if key and targets:
@@ -359,3 +359,15 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 def understand(question: str, conditions: Mapping[str, Condition]) -> Question:
     """Understand one question against the given conditions (builds the tables each call)."""
     return Understander(conditions)(question)
+
+
+_WORD_ENDINGS = ("", "s", "es", "y", "ies", "ic", "ical", "d", "ed")
+"""What may follow an umbrella word inside a condition name's word: plurals and the adjective
+and noun forms of a stem ("neuropath" -> "neuropathy", "neuropathic")."""
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    """A pattern finding ``word`` as a whole word (or its stem with a plain ending) in a folded
+    name: "hip" is in "hip osteoarthritis" and "hips", not in "survivorship" (probe F13)."""
+    endings = "|".join(re.escape(e) for e in _WORD_ENDINGS)
+    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?:{endings})(?![a-z0-9])")
