@@ -370,4 +370,12 @@ def _whole_word(word: str) -> re.Pattern[str]:
     """A pattern finding ``word`` as a whole word (or its stem with a plain ending) in a folded
     name: "hip" is in "hip osteoarthritis" and "hips", not in "survivorship" (probe F13)."""
     endings = "|".join(re.escape(e) for e in _WORD_ENDINGS)
-    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?:{endings})(?![a-z0-9])")
+    surgery = "|".join(_SURGERY)
+    return re.compile(
+        rf"(?<![a-z0-9]){re.escape(word)}(?:{endings})(?![a-z0-9])(?!\s+(?:{surgery})\b)"
+    )
+
+
+_SURGERY = ("replacement", "arthroplasty", "op", "operation", "surgery", "resurfacing")
+"""Words after a body part that make it the site of an operation ("hip replacement" is a name of
+postoperative pain, which is not a hip condition: "hip pain" does not select it)."""
