@@ -101,6 +101,8 @@ class PatientWords(_Frozen):
     lymphedema: Lymphedema
     radiotherapy: tuple[str, ...]
     body_sites: dict[str, tuple[str, ...]]
+    radiotherapy_sites: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """More body words -> care site areas, for fields such as the axilla and groin."""
     cancer: Cancer
     red_flags: dict[str, tuple[str, ...]]
     comorbidities: dict[str, tuple[str, ...]]

@@ -199,7 +199,13 @@ def intake_data(
 def _cancer(context: PatientContext) -> dict[str, Any] | None:
     values = set(context.values("cancer"))
     treatments = list(context.cancer_treatments())
-    sites = [v for v in context.values("radiation") if v != "unspecified"]
+    fields = [
+        site
+        for m in context.applied
+        if m.kind == "radiation"
+        for site in m.detail.get("sites", (m.value,))  # every site of "head and neck" (F8)
+    ]
+    sites = [v for v in dict.fromkeys(fields) if v != "unspecified"]
     if not values and not treatments:
         return None
     return {

@@ -18,23 +18,32 @@ from acupath.answer import ask
         ("I still have nerve pain after shingles, can acupuncture help", "postherpetic_neuralgia"),
         ("is acupuncture good for TMJ?", "temporomandibular_disorder"),
         ("my jaw hurts and clicks, acupuncture?", "temporomandibular_disorder"),
-        ("I grind my teeth and have a sore jaw. Would acupuncture help?", "temporomandibular_disorder"),
+        (
+            "I grind my teeth and have a sore jaw. Would acupuncture help?",
+            "temporomandibular_disorder",
+        ),
         ("teeth grinding and acupuncture", "temporomandibular_disorder"),
         ("acupuncture for jaw pain", "temporomandibular_disorder"),
         ("acupuncture after wisdom teeth removal?", "dental_pain"),
         ("does acupuncture help tooth pain", "dental_pain"),
         ("acupuncture for LBP: what does the evidence say?", "chronic_low_back_pain"),
         ("chronic LBP acupuncture vs sham", "chronic_low_back_pain"),
-        ("3 days after a hip replacement, can I use acupuncture for his post-op pain?", "postoperative_pain"),
+        (
+            "3 days after a hip replacement, can I use acupuncture for his post-op pain?",
+            "postoperative_pain",
+        ),
         ("Post-op day 2 after TKA, acupuncture for pain?", "postoperative_pain"),
-        ("Post-op day 2 after total knee arthroplasty. Acupuncture for pain and nausea?", "postoperative_pain"),
+        (
+            "Post-op day 2 after total knee arthroplasty. Acupuncture for pain and nausea?",
+            "postoperative_pain",
+        ),
         ("can acupuncture help the pain after my knee op?", "postoperative_pain"),
         ("pain after my knee replacement, will acupuncture help", "postoperative_pain"),
         ("postop pain after shoulder replacement: acupuncture?", "postoperative_pain"),
         ("trigger points in my trapezius: does dry needling work?", "myofascial_pain_syndrome"),
         ("arm swelling after lymph node removal, can acupuncture help?", "lymphoedema"),
     ],
-)  # fmt: skip
+)
 def test_wording_selects_condition(question: str, condition: str) -> None:
     conditions = ask(question).as_dict()["understanding"]["conditions"]
     assert condition in conditions, (question, conditions)
@@ -43,13 +52,16 @@ def test_wording_selects_condition(question: str, condition: str) -> None:
 @pytest.mark.parametrize(
     ("question", "not_condition"),
     [
-        ("3 days after a hip replacement, can I use acupuncture for his post-op pain?", "hip_osteoarthritis"),
+        (
+            "3 days after a hip replacement, can I use acupuncture for his post-op pain?",
+            "hip_osteoarthritis",
+        ),
         ("Post-op day 2 after total knee arthroplasty. Acupuncture?", "knee_osteoarthritis"),
         ("acupuncture for hip pain?", "postoperative_pain"),
         ("acupuncture for knee pain?", "postoperative_pain"),
         ("acupuncture for shoulder pain?", "postoperative_pain"),
     ],
-)  # fmt: skip
+)
 def test_wording_does_not_select(question: str, not_condition: str) -> None:
     conditions = ask(question).as_dict()["understanding"]["conditions"]
     assert not_condition not in conditions, (question, conditions)
