@@ -125,8 +125,8 @@ class PatientContext:
                 out.update(f"lymphedema:{limb}" for limb in m.detail.get("limbs", ()))
             elif m.kind == "lab":
                 out.add(m.value)
-            elif m.kind == "radiation":
-                out.update(f"radiation:{site}" for site in m.detail.get("sites", ()))
+            elif m.kind in ("radiation", "skin_lesion"):
+                out.update(f"{m.kind}:{site}" for site in m.detail.get("sites", ()))
         out.update(f"treatment:{t}" for t in self.cancer_treatments())
         return out
 
@@ -293,10 +293,11 @@ class Extractor:
         for cond, phrases in w.comorbidities.items():
             add("comorbidity", cond, phrases)
         add("needle_phobia", "yes", w.needle_phobia)
+        add("skin_lesion", "", w.skin_lesions)
         for sex, phrases in w.sex.items():
             add("sex", sex, phrases)
         self.table = tx.PhraseTable(entries)
-        areas = {**w.body_sites, **w.radiotherapy_sites}
+        areas = {**w.body_sites, **w.extra_body_sites}
         sites = [(_key(p), area) for area, ps in areas.items() for p in ps]
         self.sites = tx.PhraseTable(sites)
         limbs = [(_key(p), limb) for limb, ps in w.lymphedema.limbs.items() for p in ps]
@@ -454,6 +455,8 @@ class Extractor:
             names = [n for n, _, _ in fields]
             extra: dict[str, Any] = {"sites": names} if len(names) > 1 else {}
             return Mention("radiation", names[0], text[s2:e2], s2, e2, detail=extra)
+        if kind == "skin_lesion":
+            return self._skin_lesion(text, s, e, toks, start, end)
         if kind == "trimester":
             return Mention("pregnant", "yes", words, s, e, detail={"trimester": value})
         return Mention(kind, value, words, s, e)
@@ -483,6 +486,19 @@ class Extractor:
                 first = min(first, t.start)
         name = f"{side}_{area}" if side else area
         return name, first, window[start + len(key) - 1].end
+
+    def _skin_lesion(
+        self, text: str, s: int, e: int, toks: list[_Tok], start: int, end: int
+    ) -> Mention:
+        """Broken, infected or inflamed skin and its site (probe F3): the body word after it
+        ("ulcer on my right big toe") or just before it ("left leg cellulitis"); ``unspecified``
+        when none is named, which excludes no site."""
+        near = self._sites_near(toks, end) or self._sites_near(toks, start, before=3)
+        if not near:
+            return Mention("skin_lesion", "unspecified", text[s:e], s, e)
+        s2, e2 = min(s, near[0][1]), max(e, near[-1][2])
+        names = [n for n, _, _ in near]
+        return Mention("skin_lesion", names[0], text[s2:e2], s2, e2, detail={"sites": names})
 
     def _sites_near(
         self, toks: list[_Tok], pos: int, *, before: int = 0

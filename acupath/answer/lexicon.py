@@ -77,7 +77,7 @@ class People(_Frozen):
 class Combination(_Frozen):
     """A fact stated by one phrase of every group in one sentence (``combinations``)."""
 
-    kind: Literal["red_flag", "lymphedema", "comorbidity", "device", "pregnant"]
+    kind: Literal["red_flag", "lymphedema", "comorbidity", "device", "pregnant", "cancer"]
     value: str
     all_of: tuple[tuple[str, ...], ...] = Field(min_length=1)
     none_of: tuple[str, ...] = ()
@@ -101,8 +101,9 @@ class PatientWords(_Frozen):
     lymphedema: Lymphedema
     radiotherapy: tuple[str, ...]
     body_sites: dict[str, tuple[str, ...]]
-    radiotherapy_sites: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    """More body words -> care site areas, for fields such as the axilla and groin."""
+    extra_body_sites: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """More body words -> care site areas (axilla, groin, knee, toe...)."""
+    skin_lesions: tuple[str, ...] = ()
     cancer: Cancer
     red_flags: dict[str, tuple[str, ...]]
     comorbidities: dict[str, tuple[str, ...]]

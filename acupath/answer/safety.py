@@ -186,11 +186,25 @@ def intake_data(
     if cancer is not None:
         data["cancer"] = cancer
     flags = [v for v in context.values("red_flag") if v in care_vocab.RED_FLAGS]
+    spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
+    if "history" in context.values("cancer") and spinal & set(conditions):
+        # a past cancer with spinal pain is the screen's history_of_cancer flag (AHCPR 1994,
+        # Table 1); with other complaints it stays cancer history only (probe F4)
+        flags.append("history_of_cancer")
     if flags:
         data["red_flags"] = flags
     comorbid = list(context.values("comorbidity"))
     if comorbid:
         data["comorbidities"] = comorbid
+    skin = [
+        site
+        for m in context.applied
+        if m.kind == "skin_lesion"
+        for site in m.detail.get("sites", ())
+    ]
+    skin = list(dict.fromkeys(skin))
+    if skin:
+        data["skin_lesions"] = skin  # probe F3: needling excluded at the lesion's site
     if context.first("needle_phobia") is not None:
         data["needle_phobia"] = True
     return data, assumed

@@ -108,6 +108,11 @@ class Understander:
         return frozenset(self._known_words)
 
     @property
+    def umbrella_table(self) -> tx.PhraseTable[tuple[str, tuple[str, ...]]]:
+        """Umbrella words as token phrases -> (phrase, condition ids)."""
+        return self._umbrella_table
+
+    @property
     def condition_table(self) -> tx.PhraseTable[tuple[str, str]]:
         """Condition names, synonyms and lay terms as token phrases -> (id, name)."""
         return self._condition_table
