@@ -77,7 +77,16 @@ class People(_Frozen):
 class Combination(_Frozen):
     """A fact stated by one phrase of every group in one sentence (``combinations``)."""
 
-    kind: Literal["red_flag", "lymphedema", "comorbidity", "device", "pregnant", "cancer"]
+    kind: Literal[
+        "red_flag",
+        "lymphedema",
+        "comorbidity",
+        "device",
+        "pregnant",
+        "cancer",
+        "cannot_consent",
+        "needle_phobia",
+    ]
     value: str
     all_of: tuple[tuple[str, ...], ...] = Field(min_length=1)
     none_of: tuple[str, ...] = ()

@@ -205,6 +205,8 @@ def intake_data(
     skin = list(dict.fromkeys(skin))
     if skin:
         data["skin_lesions"] = skin  # probe F3: needling excluded at the lesion's site
+    if context.first("cannot_consent") is not None:
+        data["can_consent"] = False  # probe F3: the screen defers until consent can be given
     if context.first("needle_phobia") is not None:
         data["needle_phobia"] = True
     return data, assumed

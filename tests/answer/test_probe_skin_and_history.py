@@ -107,3 +107,47 @@ def test_past_cancer_with_spinal_pain_refers(question: str) -> None:
 def test_past_cancer_with_knee_pain_is_not_a_spinal_flag() -> None:
     d = ask("past breast cancer, now knee OA. acupuncture?").as_dict()
     assert "history_of_cancer" not in (d["screen"] or {}).get("red_flags", [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my mum has dementia and cant really understand whats happening, the care home suggested "
+        "acupuncture for her hip pain. is that ok?",
+        "He doesn't understand what acupuncture is, he has advanced dementia. Knee pain.",
+        "patient lacks capacity, chronic neck pain: can I needle?",
+        "She is unable to consent because of a brain injury; shoulder pain. Acupuncture?",
+    ],
+)
+def test_cannot_consent_defers(question: str) -> None:
+    screen = ask(question).as_dict()["screen"]
+    assert screen is not None and screen["intake"].get("can_consent") is False
+    assert screen["decision"] in ("defer", "refer")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my dad has mild dementia but understands and agrees. acupuncture for back pain?",
+        "I cannot understand the evidence tables for acupuncture in migraine",
+        "I can't understand why the trials disagree on knee OA",
+    ],
+)
+def test_consent_not_read_from_other_words(question: str) -> None:
+    screen = ask(question).as_dict()["screen"]
+    assert screen is None or screen["intake"].get("can_consent", True) is True
+
+
+@pytest.mark.parametrize(
+    ("question", "phobic"),
+    [
+        ("I get really faint with needles and have passed out at blood tests. Is acupuncture for "
+         "my migraines a bad idea?", True),
+        ("I panic at injections, acupuncture for back pain?", True),
+        ("he fainted when he had a jab last year; acupuncture for his neck?", True),
+        ("do people faint with acupuncture needles?", False),
+        ("how common is fainting during acupuncture?", False),
+    ],
+)  # fmt: skip
+def test_fainting_with_needles(question: str, phobic: bool) -> None:
+    assert ("needle_phobia" in extract(question).labels()) is phobic
