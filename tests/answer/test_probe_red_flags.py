@@ -156,3 +156,17 @@ def test_probe_red_flags_refer_first(question: str, urgency: str) -> None:
         d = ask(question, audience=audience).as_dict()
         assert d["screen"]["decision"] == "refer", (audience, question)
         assert d["screen"]["urgency"] == urgency, (audience, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can acupuncture cause double vision?",
+        "Does acupuncture help post-stroke weakness in one arm?",
+        "what is the risk of skin infection after acupuncture",
+        "can acupuncture cause confusion in older people?",
+    ],
+)
+def test_side_effect_and_old_stroke_questions_do_not_refer(question: str) -> None:
+    screen = ask(question).as_dict()["screen"]
+    assert screen is None or screen["decision"] != "refer", (question, screen)
