@@ -42,6 +42,9 @@ from acupath.answer import ask
         ("postop pain after shoulder replacement: acupuncture?", "postoperative_pain"),
         ("trigger points in my trapezius: does dry needling work?", "myofascial_pain_syndrome"),
         ("arm swelling after lymph node removal, can acupuncture help?", "lymphoedema"),
+        ("Dry needling of the upper trapezius: better than sham?", "myofascial_pain_syndrome"),
+        ("acupuncture for diabetic neuropathy", "diabetic_peripheral_neuropathy"),
+        ("my diabetic feet burn at night, acupuncture?", "diabetic_peripheral_neuropathy"),
     ],
 )
 def test_wording_selects_condition(question: str, condition: str) -> None:
@@ -60,6 +63,7 @@ def test_wording_selects_condition(question: str, condition: str) -> None:
         ("acupuncture for hip pain?", "postoperative_pain"),
         ("acupuncture for knee pain?", "postoperative_pain"),
         ("acupuncture for shoulder pain?", "postoperative_pain"),
+        ("acupuncture for diabetic neuropathy", "chemotherapy_induced_peripheral_neuropathy"),
     ],
 )
 def test_wording_does_not_select(question: str, not_condition: str) -> None:

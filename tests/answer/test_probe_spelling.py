@@ -83,3 +83,17 @@ def test_short_non_words_not_corrected_into_fact_words() -> None:
     # "lnug" is one swap from "lung" but a four-letter word one edit from a fact is too weak a
     # signal to invent lung disease
     assert not may_correct("a lnug here", 2, 6, "lung")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Latest meta-analysis of acupuncture for knee osteoarthritis versus sham?",
+        "My knees are bad. Is there a meta analysis on acupuncture for that?",
+        "Is there a systematic review of acupuncture for migraine?",
+    ],
+)
+def test_review_words_are_understood(question: str) -> None:
+    d = ask(question).as_dict()
+    assert d["patient_context"] is None or not d["patient_context"]["applied"]
+    assert not any("meta" in w or "review" in w for w in d["not_understood"])
