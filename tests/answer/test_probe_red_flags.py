@@ -170,3 +170,17 @@ def test_probe_red_flags_refer_first(question: str, urgency: str) -> None:
 def test_side_effect_and_old_stroke_questions_do_not_refer(question: str) -> None:
     screen = ask(question).as_dict()["screen"]
     assert screen is None or screen["decision"] != "refer", (question, screen)
+
+
+@pytest.mark.parametrize(
+    ("text", "uncontrolled"),
+    [
+        ("Patient with epilepsy, last seizure 2 weeks ago, on levetiracetam", True),
+        ("she still has fits every month", True),
+        ("had a breakthrough seizure last week", True),
+        ("Well-controlled epilepsy, seizure-free 5 years", False),
+        ("epilepsy, last seizure 10 years ago", False),
+    ],
+)
+def test_recent_seizure_is_uncontrolled_epilepsy(text: str, uncontrolled: bool) -> None:
+    assert ("comorbidity:uncontrolled_epilepsy" in extract(text).labels()) is uncontrolled
