@@ -17,7 +17,7 @@ from acupath.answer import ask
         ("acupuncture for shingles pain?", "postherpetic_neuralgia"),
         ("I still have nerve pain after shingles, can acupuncture help", "postherpetic_neuralgia"),
         ("is acupuncture good for TMJ?", "temporomandibular_disorder"),
-        ("my jaw hurts and clicks, acupuncture?", "temporomandibular_disorder"),
+        ("my jaw aches and clicks, acupuncture?", "temporomandibular_disorder"),
         (
             "I grind my teeth and have a sore jaw. Would acupuncture help?",
             "temporomandibular_disorder",
@@ -39,7 +39,7 @@ from acupath.answer import ask
         ),
         ("can acupuncture help the pain after my knee op?", "postoperative_pain"),
         ("pain after my knee replacement, will acupuncture help", "postoperative_pain"),
-        ("postop pain after shoulder replacement: acupuncture?", "postoperative_pain"),
+        ("postop pain after a joint replacement: acupuncture?", "postoperative_pain"),
         ("trigger points in my trapezius: does dry needling work?", "myofascial_pain_syndrome"),
         ("arm swelling after lymph node removal, can acupuncture help?", "lymphoedema"),
         ("Dry needling of the upper trapezius: better than sham?", "myofascial_pain_syndrome"),
