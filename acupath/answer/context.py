@@ -153,6 +153,8 @@ class PatientContext:
                 out.update(f"lymphedema:{limb}" for limb in m.detail.get("limbs", ()))
             elif m.kind == "lab":
                 out.add(m.value)
+            elif m.kind in ("radiation", "skin_lesion"):
+                out.update(f"{m.kind}:{site}" for site in m.detail.get("sites", ()))
         out.update(f"treatment:{t}" for t in self.cancer_treatments())
         return out
 
@@ -338,15 +340,21 @@ class Extractor:
         for cond, phrases in w.comorbidities.items():
             add("comorbidity", cond, phrases)
         add("needle_phobia", "yes", w.needle_phobia)
+        add("skin_lesion", "", w.skin_lesions)
         for sex, phrases in w.sex.items():
             add("sex", sex, phrases)
         self.table = tx.PhraseTable(entries)
-        sites = [(_key(p), area) for area, ps in w.body_sites.items() for p in ps]
+        areas = {**w.body_sites, **w.extra_body_sites}
+        sites = [(_key(p), area) for area, ps in areas.items() for p in ps]
         self.sites = tx.PhraseTable(sites)
         limbs = [(_key(p), limb) for limb, ps in w.lymphedema.limbs.items() for p in ps]
         self.limbs = tx.PhraseTable(limbs)
         self.combinations = [
-            (_Entry(c.kind, c.value), [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of])
+            (
+                _Entry(c.kind, c.value),
+                [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of],
+                tx.PhraseTable((_key(p), p) for p in c.none_of),
+            )
             for c in w.combinations
         ]
         self.triggers = Triggers(
@@ -423,7 +431,8 @@ class Extractor:
     ) -> list[tuple[int, int, _Entry]]:
         """Facts stated by one phrase of every group of a combination in one sentence (see
         ``combinations`` in ``data/answer/patient.yaml``), unless a phrase found already
-        states them. A phrase right after a negation word ("not hot") does not count."""
+        states them. A phrase right after a negation word ("not hot") does not count, and a
+        sentence holding one of the combination's ``none_of`` phrases does not state it."""
         have = {(f[2].kind, f[2].value) for f in found}
         out: list[tuple[int, int, _Entry]] = []
         cuts = [-1, *(i for i, t in enumerate(toks) if t.word in _SENTENCE_END), len(toks)]
@@ -432,8 +441,8 @@ class Extractor:
             # apostrophes are not part of phrase keys ("can't" is can + t)
             idx = [i for i in range(lo + 1, hi) if toks[i].word not in ("'", "’")]
             sentence = [keys[i] for i in idx]
-            for entry, groups in self.combinations:
-                if (entry.kind, entry.value) in have:
+            for entry, groups, unless in self.combinations:
+                if (entry.kind, entry.value) in have or unless.find(sentence):
                     continue
                 spans: list[tuple[int, int]] = []
                 for table in groups:
@@ -488,12 +497,15 @@ class Extractor:
                 detail={"limbs": [f"{sd}_{limb}" for sd in sides], "side_stated": bool(side)},
             )
         if kind == "radiotherapy":
-            near = self._site_near(toks, end, after=6) or self._site_near(toks, start, before=4)
-            if near is None:
+            fields = self._sites_near(toks, end) or self._sites_near(toks, start, before=4)
+            if not fields:
                 return Mention("radiation", "unspecified", words, s, e)
-            site, a, b = near
-            s2, e2 = min(s, a), max(e, b)
-            return Mention("radiation", site, text[s2:e2], s2, e2)
+            s2, e2 = min(s, fields[0][1]), max(e, fields[-1][2])
+            names = [n for n, _, _ in fields]
+            extra: dict[str, Any] = {"sites": names} if len(names) > 1 else {}
+            return Mention("radiation", names[0], text[s2:e2], s2, e2, detail=extra)
+        if kind == "skin_lesion":
+            return self._skin_lesion(text, s, e, toks, start, end)
         if kind == "trimester":
             return Mention("pregnant", "yes", words, s, e, detail={"trimester": value})
         return Mention(kind, value, words, s, e)
@@ -523,6 +535,60 @@ class Extractor:
                 first = min(first, t.start)
         name = f"{side}_{area}" if side else area
         return name, first, window[start + len(key) - 1].end
+
+    def _skin_lesion(
+        self, text: str, s: int, e: int, toks: list[_Tok], start: int, end: int
+    ) -> Mention:
+        """Broken, infected or inflamed skin and its site (probe F3): the body word after it
+        ("ulcer on my right big toe") or just before it ("left leg cellulitis"); ``unspecified``
+        when none is named, which excludes no site."""
+        near = self._sites_near(toks, end) or self._sites_near(toks, start, before=3)
+        if not near:
+            return Mention("skin_lesion", "unspecified", text[s:e], s, e)
+        s2, e2 = min(s, near[0][1]), max(e, near[-1][2])
+        names = [n for n, _, _ in near]
+        return Mention("skin_lesion", names[0], text[s2:e2], s2, e2, detail={"sites": names})
+
+    def _sites_near(
+        self, toks: list[_Tok], pos: int, *, before: int = 0
+    ) -> list[tuple[str, int, int]]:
+        """Every body site of a coordinated phrase near token ``pos`` (probe F8): "head and
+        neck", "the left chest wall and axilla", "pelvis, lower back and groin", "neck/chest".
+        The first site is the one :meth:`_site_near` finds; each next one follows a comma, "and",
+        "/", "&" or "plus" (with "the", "both" or a side between), and takes the side of the one
+        before it unless it names its own ("left chest wall and axilla": both on the left)."""
+        if before:
+            first = self._site_near(toks, pos, before=before)
+        else:
+            # the earliest site after the word, not the longest: "the pelvis and lower back"
+            window = toks[pos : pos + 6]
+            cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
+            hits = self.sites.find([t.key for t in window[:cut]])
+            if not hits:
+                return []
+            h = min(hits, key=lambda h: (h[0], -len(h[1])))
+            first = self._site_near(toks, pos, after=h[0] + len(h[1]))
+        if first is None:
+            return []
+        out = [first]
+        i = next((k + 1 for k, t in enumerate(toks) if t.end == first[2]), len(toks))
+        side = first[0].split("_", 1)[0] if first[0].startswith(("left_", "right_")) else None
+        while i < len(toks) and toks[i].word in _JOINERS:
+            j = i + 1
+            while j < len(toks) and toks[j].word in _JOINERS | {"the", "both", "her", "his", "my"}:
+                j += 1
+            own = toks[j].word if j < len(toks) and toks[j].word in ("left", "right") else None
+            k = j + 1 if own else j
+            hits = [h for h in self.sites.find([t.key for t in toks[k : k + 4]]) if h[0] == 0]
+            if not hits:
+                break
+            _, key, area = max(hits, key=lambda h: len(h[1]))
+            side = own or side
+            name = f"{side}_{area}" if side else area
+            last = toks[k + len(key) - 1]
+            out.append((name, toks[j].start, last.end))
+            i = k + len(key)
+        return list({n: (n, a, b) for n, a, b in out}.values())
 
     def _limb_near(self, toks: list[_Tok], start: int, end: int) -> str | None:
         window = toks[max(0, start - 5) : end + 6]
@@ -638,6 +704,9 @@ def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
                 best = (dist, toks[i].word)
     return best[1] if best else None
 
+
+_JOINERS = frozenset({",", "and", "/", "&", "plus", "+"})
+"""Words that join the body sites of one radiotherapy field ("head and neck")."""
 
 _CAUSE = {"induc", "relat", "associat", "caus"}
 _PROTECTABLE = {"medicine", "class", "cancer"}

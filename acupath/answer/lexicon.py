@@ -77,9 +77,21 @@ class People(_Frozen):
 class Combination(_Frozen):
     """A fact stated by one phrase of every group in one sentence (``combinations``)."""
 
-    kind: Literal["red_flag", "lymphedema", "comorbidity", "device", "pregnant"]
+    kind: Literal[
+        "red_flag",
+        "lymphedema",
+        "comorbidity",
+        "device",
+        "pregnant",
+        "cancer",
+        "cannot_consent",
+        "needle_phobia",
+    ]
     value: str
-    all_of: tuple[tuple[str, ...], ...] = Field(min_length=2)
+    all_of: tuple[tuple[str, ...], ...] = Field(min_length=1)
+    none_of: tuple[str, ...] = ()
+    """Phrases that, anywhere in the sentence, show the words mean something else ("confused
+    about the evidence" is not a confused patient)."""
 
 
 class PatientWords(_Frozen):
@@ -98,6 +110,9 @@ class PatientWords(_Frozen):
     lymphedema: Lymphedema
     radiotherapy: tuple[str, ...]
     body_sites: dict[str, tuple[str, ...]]
+    extra_body_sites: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """More body words -> care site areas (axilla, groin, knee, toe...)."""
+    skin_lesions: tuple[str, ...] = ()
     cancer: Cancer
     red_flags: dict[str, tuple[str, ...]]
     comorbidities: dict[str, tuple[str, ...]]

@@ -35,6 +35,7 @@ from acupath.answer.people import who_is_asked_about
 from acupath.answer.premise import premise_section
 from acupath.answer.safety import Safety
 from acupath.answer.safety_box import safety_section, understood_lines
+from acupath.answer.screen_gaps import guard_unread
 from acupath.evidence.loader import EvidenceBase
 
 __all__ = [
@@ -137,6 +138,7 @@ def with_opening(
             opening.append(patient_safety_section(safety, stmt.patient, refs, title, who))
         else:
             opening.append(safety_section(safety, stmt.patient, refs, audience))
+        opening[-1] = guard_unread(opening[-1], stmt.not_understood, audience)
     premise = premise_section(stmt, base, audience, sham_band)
     if premise is not None:
         opening.append(premise)

@@ -32,6 +32,7 @@ from acupath.answer import text as tx
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.lexicon import names, patient_words
+from acupath.answer.spelling import may_correct
 from acupath.answer.understand import Question, Understander
 
 OUTCOME_WORDS = {
@@ -252,7 +253,7 @@ class Parser:
             if len(word) < 4 or not word.isalpha() or t.key in self.known or word in self.known:
                 continue
             best = _closest(word, self._vocab_list)
-            if best is None:
+            if best is None or not may_correct(text, t.start, t.end, best):
                 continue
             fixes.append((t.start, t.end, best))
             corrections[text[t.start : t.end]] = best
@@ -297,13 +298,16 @@ class Parser:
         # the understanding reads the question without the patient's words and names
         # a fact inside a condition name ("lymphoedema after breast cancer") stays for the
         # understanding too: it is also what the question is about
+        # a red flag read from words spread over a sentence ("lying flat makes his low back
+        # pain worse") leaves the body words between them to the understanding (probe F4)
+        spread = protected + self._umbrella_ranges(corrected)
         blank = [
             part
             for m in patient.mentions
             if patient.about_patient(m)
             and not any(a <= m.start and m.end <= b for a, b in protected)
             # a condition named inside a fact's words stays ("headaches for the first time")
-            for part in _outside((m.start, m.end), protected)
+            for part in _outside((m.start, m.end), spread if m.kind == "red_flag" else protected)
         ]
         blank += [
             (toks[h.start].start, toks[h.end - 1].end)
@@ -417,6 +421,15 @@ class Parser:
         for start, key, _ in self.understander.condition_table.find(keys):
             out.append((toks[start].start, toks[start + len(key) - 1].end))
         return out
+
+    def _umbrella_ranges(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of umbrella words ("low back pain", "knee", "headache")."""
+        toks = [t for t in tokenize(text) if t.word[0].isalnum() and t.word not in tx.STOPWORDS]
+        keys = [t.key for t in toks]
+        return [
+            (toks[start].start, toks[start + len(key) - 1].end)
+            for start, key, _ in self.understander.umbrella_table.find(keys)
+        ]
 
     def _not_understood(
         self,

@@ -188,11 +188,27 @@ def intake_data(
     if cancer is not None:
         data["cancer"] = cancer
     flags = [v for v in context.values("red_flag") if v in care_vocab.RED_FLAGS]
+    spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
+    if "history" in context.values("cancer") and spinal & set(conditions):
+        # a past cancer with spinal pain is the screen's history_of_cancer flag (AHCPR 1994,
+        # Table 1); with other complaints it stays cancer history only (probe F4)
+        flags.append("history_of_cancer")
     if flags:
         data["red_flags"] = flags
     comorbid = list(context.values("comorbidity"))
     if comorbid:
         data["comorbidities"] = comorbid
+    skin = [
+        site
+        for m in context.applied
+        if m.kind == "skin_lesion"
+        for site in m.detail.get("sites", ())
+    ]
+    skin = list(dict.fromkeys(skin))
+    if skin:
+        data["skin_lesions"] = skin  # probe F3: needling excluded at the lesion's site
+    if context.first("cannot_consent") is not None:
+        data["can_consent"] = False  # probe F3: the screen defers until consent can be given
     if context.first("needle_phobia") is not None:
         data["needle_phobia"] = True
     return data, assumed
@@ -201,7 +217,13 @@ def intake_data(
 def _cancer(context: PatientContext) -> dict[str, Any] | None:
     values = set(context.values("cancer"))
     treatments = list(context.cancer_treatments())
-    sites = [v for v in context.values("radiation") if v != "unspecified"]
+    fields = [
+        site
+        for m in context.applied
+        if m.kind == "radiation"
+        for site in m.detail.get("sites", (m.value,))  # every site of "head and neck" (F8)
+    ]
+    sites = [v for v in dict.fromkeys(fields) if v != "unspecified"]
     if not values and not treatments:
         return None
     return {
@@ -263,11 +285,18 @@ def assess(
 
 
 def _urgency(result: Any, flags: Sequence[str], table: Mapping[str, RedFlagUrgency]) -> str | None:
-    """The screen's urgency when it gives one (care adds it), else the most urgent flag's."""
+    """One urgency for the whole box (probe F11). When the screen refers with an urgency, that
+    urgency stands for every flag the screen read: its refer rules are what the box's bullets
+    say, so the head must say the same; ``red_flags.yaml`` then adds only the answer-only flags
+    the intake cannot carry (``screen: false``), which may be more urgent. Without a screen
+    urgency, the most urgent flag of ``red_flags.yaml`` decides."""
     own = getattr(result, "urgency", None)
+    if getattr(result, "decision", None) == "refer" and isinstance(own, str) and own in URGENCIES:
+        extra = [table[f].urgency for f in flags if f in table and not table[f].screen]
+        return min([own, *extra], key=URGENCIES.index)
     levels: list[str] = [table[f].urgency for f in flags if f in table]
     if isinstance(own, str) and own in URGENCIES:
-        levels.append(own)  # a more urgent answer-only flag still wins
+        levels.append(own)
     if not levels:
         return "soon" if flags else None
     return min(levels, key=URGENCIES.index)

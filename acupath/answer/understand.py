@@ -152,6 +152,11 @@ class Understander:
         return frozenset(self._known_words)
 
     @property
+    def umbrella_table(self) -> tx.PhraseTable[tuple[str, tuple[str, ...]]]:
+        """Umbrella words as token phrases -> (phrase, condition ids)."""
+        return self._umbrella_table
+
+    @property
     def condition_table(self) -> tx.PhraseTable[tuple[str, str]]:
         """Condition names, synonyms and lay terms as token phrases -> (id, name)."""
         return self._condition_table
@@ -181,9 +186,9 @@ class Understander:
                     cid for cid, c in self.conditions.items() if c.category in umb.categories
                 )
             else:
-                word = tx.fold(umb.word or "")
+                whole = _whole_word(tx.fold(umb.word or ""))
                 targets = tuple(
-                    cid for cid, names in folded.items() if any(word in n for n in names)
+                    cid for cid, names in folded.items() if any(whole.search(n) for n in names)
                 )
             key = tx.phrase_key(umb.phrase)
             if key and targets:
@@ -436,3 +441,23 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 def understand(question: str, conditions: Mapping[str, Condition]) -> Question:
     """Understand one question against the given conditions (builds the tables each call)."""
     return Understander(conditions)(question)
+
+
+_WORD_ENDINGS = ("", "s", "es", "y", "ies", "ic", "ical", "d", "ed")
+"""What may follow an umbrella word inside a condition name's word: plurals and the adjective
+and noun forms of a stem ("neuropath" -> "neuropathy", "neuropathic")."""
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    """A pattern finding ``word`` as a whole word (or its stem with a plain ending) in a folded
+    name: "hip" is in "hip osteoarthritis" and "hips", not in "survivorship" (probe F13)."""
+    endings = "|".join(re.escape(e) for e in _WORD_ENDINGS)
+    surgery = "|".join(_SURGERY)
+    return re.compile(
+        rf"(?<![a-z0-9]){re.escape(word)}(?:{endings})(?![a-z0-9])(?!\s+(?:{surgery})\b)"
+    )
+
+
+_SURGERY = ("replacement", "arthroplasty", "op", "operation", "surgery", "resurfacing")
+"""Words after a body part that make it the site of an operation ("hip replacement" is a name of
+postoperative pain, which is not a hip condition: "hip pain" does not select it)."""
