@@ -49,7 +49,7 @@ _AGE_WORDS = re.compile(
 )
 _AGED = re.compile(r"\b(?:aged?)\s*[:=]?\s*" + _NUM + r"\b")
 _SEX_AFTER = re.compile(r"\b(?P<n>\d{1,3})(?:\s?(?P<s>[MF])|(?P<s2>[mf])|\s?/\s?(?P<s3>[MFmf]))\b")
-_SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?/\s?)(?P<n>\d{1,3})\b")
+_SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?[/,]\s?)(?P<n>\d{1,3})\b")
 _COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
 _ADVERBS = r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?)\s+)*"
 _NOT_A_SMALL_WORD_AGE = {"one"}

@@ -62,6 +62,21 @@ _AT_WEEKS = re.compile(
     + r"\s*(?:weeks?|wks?)\b"
     + _NOT_AFTER
 )
+_WEEKS_GONE = re.compile(
+    # "6 weeks gone", "31 weeks along": idioms that only describe a pregnancy
+    _N + r"\s*(?:weeks?|wks?)\s+(?:gone|along|into (?:her|my|the) pregnancy|of (?:her|my|the) "
+    r"pregnancy|gestation)\b"
+)
+_BARE_WEEKS = re.compile(r"(?<![\w.])" + _N + r"\s*(?:weeks?|wks?)\b" + _NOT_AFTER)
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|past|last|over|in|within|every|after|since|next|the|a|of|than|pain|ache|aches|"
+    r"aching|hurt|hurts|hurting|sore|symptoms|had it|had this)\s*$"
+)
+_PREGNANCY_CUE = re.compile(
+    r"\b(?:baby|babies|little one|bump|fetus|foetus|midwife|midwives|antenatal|prenatal|"
+    r"obstetrician|pregnancy test|positive test|gestation)\b"
+)
+"""Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
 _MONTHS = re.compile(
     _N + r"\s*(?:months?|mo|mos)\s+(?:along|pregnant|gone|into (?:her|my|the) pregnancy|"
     r"of (?:her|my|the) pregnancy)\b"
@@ -125,6 +140,24 @@ def find_pregnancy(folded: str) -> list[PregnancyFact]:
             weeks = _number(m.group(1))
             if weeks is not None and 4 <= weeks <= 42:
                 out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
+    for m in _WEEKS_GONE.finditer(folded):
+        weeks = _number(m.group(1))
+        if any(f.start <= m.start() < f.end for f in out):
+            continue
+        if weeks is not None and 4 <= weeks <= 42:
+            out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
+    if _PREGNANCY_CUE.search(folded) and not _POSTPARTUM.search(folded):
+        # "28wks with no.2 ... could the needles harm the little one?": a bare count of weeks
+        # that is not a duration ("for 6 weeks", "in 2 weeks") beside a word of pregnancy
+        for m in _BARE_WEEKS.finditer(folded):
+            weeks = _number(m.group(1))
+            if weeks is None or not 4 <= weeks <= 42:
+                continue
+            if _DURATION_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+                continue
+            if any(f.start <= m.start() < f.end for f in out):
+                continue
+            out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
     for m in _MONTHS.finditer(folded):
         months = _number(m.group(1))
         if months is None or not 1 <= months <= 10:
