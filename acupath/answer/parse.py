@@ -105,6 +105,9 @@ class Statement:
         }
 
 
+_SITE_KINDS = frozenset({"radiation", "device", "lymphedema", "skin_lesion"})
+
+
 @dataclass(frozen=True)
 class _NameHit:
     start: int
@@ -346,7 +349,14 @@ class Parser:
             if classes & cls and any(_has(keys, key_set, w) for w in symptom_words):
                 extra_conditions.append(cond)
         if not q.conditions and not extra_conditions:
-            extra_conditions += [h.payload for h in hits if h.kind == "body_word"]
+            # a body part named as where something was done or is ("rads to my neck", "an
+            # ulcer on his knee", "a pacemaker in the chest") is not a pain complaint of it
+            sites = [(m.start, m.end) for m in patient.mentions if m.kind in _SITE_KINDS]
+            extra_conditions += [
+                h.payload
+                for h in hits
+                if h.kind == "body_word" and not any(a <= toks[h.start].start < b for a, b in sites)
+            ]
         q = _merge(q, extra_conditions, extra_intents, bool(hits) or patient.describes_patient)
         q = dataclasses.replace(q, text=question)  # the understanding read ``plain``
         premises = tuple(dict.fromkeys(kind for _, _, kind in premise_hits))
