@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from acupath.answer.quantities import NUMBER_WORDS
+
 WEEKS_PER_MONTH = 365.25 / 12 / 7
 """4.348: the mean number of weeks in a calendar month."""
 
@@ -38,12 +40,6 @@ _N = (
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|twenty \w+|thirty \w+)"
 )
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40,
-}  # fmt: skip
 _SUBJECT = (
     r"\b(?:i(?:['’]?m\b|\s+am\b)|(?:we|they)(?:['’]?re\b|\s+are\b)|(?:she|wife|partner|"
     r"daughter|sister|girlfriend|fiancee|patient|woman|lady|mum|mom|mother|niece|client)"
@@ -116,9 +112,9 @@ def _number(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw)
     parts = raw.split()
-    if parts and parts[0] in _WORDS:
-        tens = _WORDS[parts[0]]
-        return tens + (_WORDS.get(parts[1], 0) if len(parts) > 1 and tens >= 20 else 0)
+    if parts and parts[0] in NUMBER_WORDS:
+        tens = NUMBER_WORDS[parts[0]]
+        return tens + (NUMBER_WORDS.get(parts[1], 0) if len(parts) > 1 and tens >= 20 else 0)
     return None
 
 

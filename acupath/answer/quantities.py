@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40,
 }  # fmt: skip
-_NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")"
+"""Number words patients write for counts and values (one to twenty, thirty, forty)."""
+_NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(NUMBER_WORDS) + r")"
 _WEEKS = [
     re.compile(
         _NUM + r"\s*(?:weeks?|wks?)\s*"
@@ -101,8 +102,8 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
 
 
 def _number(raw: str) -> float | None:
-    if raw in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[raw])
+    if raw in NUMBER_WORDS:
+        return float(NUMBER_WORDS[raw])
     return _parse_number(raw)
 
 
