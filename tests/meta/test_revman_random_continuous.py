@@ -115,6 +115,17 @@ def test_metafors_smd_misses_revmans_study_intervals() -> None:
     assert np.max(np.abs(g - Z * np.sqrt(v) - ref_lo)) > 1e-3
 
 
+def _write_smd_csv(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
+    """The study rows of one continuous analysis as the CSV ``acupath meta`` reads."""
+    path = tmp_path / "analysis.csv"
+    lines = ["study,m1i,sd1i,n1i,m2i,sd2i,n2i"] + [
+        ",".join(r[k] for k in ("study", "mean_1", "sd_1", "n_1", "mean_2", "sd_2", "n_2"))
+        for r in rows
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def test_command_line_revman_smd_gives_revmans_study_rows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -122,13 +133,8 @@ def test_command_line_revman_smd_gives_revmans_study_rows(
     RevMan's random-effects weights."""
     aid = "10.1002/14651858.CD012905.pub2 1.4"
     rows = ANALYSES[aid]
-    path = tmp_path / "creatinine.csv"
-    lines = ["study,m1i,sd1i,n1i,m2i,sd2i,n2i"] + [
-        ",".join(r[k] for k in ("study", "mean_1", "sd_1", "n_1", "mean_2", "sd_2", "n_2"))
-        for r in rows
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    args = ["meta", str(path), "--measure", "SMD", "--method", "DL", "--revman", "--json"]
+    args = ["meta", str(_write_smd_csv(tmp_path, rows)), "--measure", "SMD", "--method", "DL"]
+    args += ["--revman", "--json"]
     assert main(args) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [s["study"] for s in doc["studies"]] == [r["study"] for r in rows]
@@ -144,13 +150,8 @@ def test_revman_mode_uses_ad_hoc_kh_unless_a_test_is_given(
     """``--revman`` defaults to Knapp-Hartung with the ad hoc correction; ``--revman --test z``
     keeps RevMan's SMD and conventions with the Wald (z) interval RevMan 5 wrote."""
     rows = ANALYSES["10.1002/14651858.CD012905.pub2 1.4"]
-    path = tmp_path / "creatinine.csv"
-    lines = ["study,m1i,sd1i,n1i,m2i,sd2i,n2i"] + [
-        ",".join(r[k] for k in ("study", "mean_1", "sd_1", "n_1", "mean_2", "sd_2", "n_2"))
-        for r in rows
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    args = ["meta", str(path), "--measure", "SMD", "--method", "DL", "--revman", "--json"]
+    args = ["meta", str(_write_smd_csv(tmp_path, rows)), "--measure", "SMD", "--method", "DL"]
+    args += ["--revman", "--json"]
     assert main(args + extra) == 0
     pooled = json.loads(capsys.readouterr().out)
     assert pooled["test"] == ("z" if wald else "adhoc")
