@@ -108,18 +108,42 @@ class PeopleReader:
         self.owned = re.compile(
             r"(?:\b(?:" + owners + r")\s+|(?:^|[.!?;]\s*))(?P<w>" + words_alt + r")(?=['’]?s?\b)"
         )
+        # parents and grandparents are often named without "my" ("if mum were ever put on...")
+        kin = [w for w, rel in by_word.items() if rel in _UNOWNED_KIN]
+        self.kin = re.compile(
+            r"\b(?:if|when|does|did|can|could|should|would|will|and|but|so)\s+(?P<w>"
+            + "|".join(re.escape(w) for w in sorted(kin, key=len, reverse=True))
+            + r")\b"
+        )
+        # a person named by a title ("Mrs A, 34", "Mr D (68)") is the clinician's patient
+        self.titled = re.compile(
+            r"\b(?:" + "|".join(re.escape(t) for t in people.titles) + r")\.?\s+[a-z]"
+        )
+        # an age owned by the asker ("my 6 yo", "our 15 year old") is their child
+        self.owned_age = re.compile(r"\b(?:my|our)\s+(?P<n>\d{1,2})\s*(?:yo\b|y/o\b|yr|year|years)")
 
     def __call__(self, question: str, context: PatientContext) -> Who:
         text = " ".join(question.lower().replace("-", " ").split())
         if _FIRST_PERSON.search(text):
             return ASKER
-        m = self.owned.search(text)
+        m = self.owned.search(text) or self.kin.search(text)
         if m is None:
+            age = self.owned_age.search(text)
+            if age is not None and "child" in self.relations:
+                entry = self.relations["child"]
+                return Who("child", entry.name, entry.pronoun or _pronoun_from(context), age[0])
+            if self.titled.search(question.lower()) and "patient" in self.relations:
+                entry = self.relations["patient"]
+                return Who("patient", entry.name, _pronoun_from(context), "")
             return _by_pronoun(context)
         rel = self.by_word[" ".join(m.group("w").split())]
         entry = self.relations[rel]
         pronoun = entry.pronoun or _pronoun_from(context)
         return Who(rel, entry.name, pronoun, m.group("w"))
+
+
+_UNOWNED_KIN = frozenset({"mother", "father", "grandmother", "grandfather"})
+"""Relations often named without an owner ("mum", "dad", "nan", "grandad")."""
 
 
 _PRONOUNS = {"she", "her", "hers", "herself", "he", "him", "his", "himself"}

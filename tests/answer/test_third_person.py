@@ -57,3 +57,38 @@ def test_a_pronoun_only_question_names_the_person_by_pronoun() -> None:
     text = ask("His knee went hot and swollen, can acupuncture help?", audience="patient").markdown
     assert "Talk to his doctor or nurse" in text
     assert not [ln for ln in _lines(text) if _AS_IF_PATIENT.search(ln)]
+
+
+@pytest.mark.parametrize(
+    ("question", "relation"),
+    [
+        ("If mum were ever put on a blood thinner would her acupuncture have to stop?", "mother"),
+        ("can dad have acupuncture for his shoulder now he is on apixaban?", "father"),
+        ("my 6 yo gets headaches after school most days, can kids have acupuncture?", "child"),
+        ("our 9 year old has migraines, are needles safe for kids?", "child"),
+        ("Referral: Mrs A, 34, with child (11 weeks by dates), tension-type headache.", "patient"),
+        ("Two things for Mr D (68), who takes Eliquis: is EA contraindicated?", "patient"),
+    ],
+)
+def test_unowned_parents_owned_ages_and_titled_names(question: str, relation: str) -> None:
+    """Wordings of our own after held-out set 4's first run ('If mum were...', 'my 6 yo',
+    'Mrs A, 34') showed "What you told us" addressed to the asker."""
+    from acupath.answer import parse
+    from acupath.answer.people import who_is_asked_about
+
+    assert who_is_asked_about(question, parse(question).patient).relation == relation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mum says I should try acupuncture for my migraines",
+        "I saw Dr Smith about my neck, is acupuncture ok?",
+        "Does acupuncture help knee pain?",
+    ],
+)
+def test_the_asker_stays_the_patient(question: str) -> None:
+    from acupath.answer import parse
+    from acupath.answer.people import who_is_asked_about
+
+    assert who_is_asked_about(question, parse(question).patient).is_asker
