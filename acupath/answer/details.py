@@ -28,10 +28,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from acupath.answer.lexicon import ANSWER_DIR, _read
-from acupath.evidence.loader import invalid_record
+from acupath.answer.lexicon import ANSWER_DIR, read_model
 
 PATH = ANSWER_DIR / "details.yaml"
 
@@ -53,10 +52,7 @@ class DetailWords(BaseModel):
 
 @functools.cache
 def detail_words() -> DetailWords:
-    try:
-        return DetailWords.model_validate(_read(PATH))
-    except ValidationError as exc:
-        raise invalid_record(exc, file=PATH) from None
+    return read_model(PATH, DetailWords)
 
 
 def _phrases() -> Iterable[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -22,6 +22,7 @@ from acupath.evidence.loader import DATA_DIR, invalid_record
 
 ANSWER_DIR = DATA_DIR / "answer"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_M = TypeVar("_M", bound=BaseModel)
 Urgency = Literal["emergency", "urgent", "soon", "routine"]
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon", "routine")
 """From most to least urgent (the screen JSON's ``urgency`` values)."""
@@ -187,24 +188,25 @@ def _read(path: Path) -> object:
         raise KnowledgeBaseError(f"cannot read {path.name}: {exc}", file=path) from exc
 
 
+def read_model(path: Path, model: type[_M]) -> _M:
+    """The YAML file at ``path`` validated as ``model``; a bad file is a knowledge-base error
+    naming the file and the field."""
+    try:
+        return model.model_validate(_read(path))
+    except ValidationError as exc:
+        raise invalid_record(exc, file=path) from None
+
+
 @functools.cache
 def patient_words() -> PatientWords:
     """The bundled patient words, read once per process."""
-    path = ANSWER_DIR / "patient.yaml"
-    try:
-        return PatientWords.model_validate(_read(path))
-    except ValidationError as exc:
-        raise invalid_record(exc, file=path) from None
+    return read_model(ANSWER_DIR / "patient.yaml", PatientWords)
 
 
 @functools.cache
 def names() -> Names:
     """The bundled names of trials, bodies, drug-caused conditions and premises."""
-    path = ANSWER_DIR / "names.yaml"
-    try:
-        return Names.model_validate(_read(path))
-    except ValidationError as exc:
-        raise invalid_record(exc, file=path) from None
+    return read_model(ANSWER_DIR / "names.yaml", Names)
 
 
 @functools.cache

@@ -17,14 +17,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from pydantic import ValidationError
-
 from acupath.answer.context import Mention, PatientContext
-from acupath.answer.lexicon import ANSWER_DIR, _Frozen, _read
+from acupath.answer.lexicon import ANSWER_DIR, _Frozen, read_model
 from acupath.answer.models import Section
 from acupath.answer.people import ASKER, Who
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
-from acupath.evidence.loader import invalid_record
 
 
 class PlainWords(_Frozen):
@@ -42,11 +39,7 @@ class Marker(Protocol):
 @functools.cache
 def plain_words() -> PlainWords:
     """The bundled plain wording, read once per process."""
-    path = ANSWER_DIR / "patient_safety.yaml"
-    try:
-        return PlainWords.model_validate(_read(path))
-    except ValidationError as exc:
-        raise invalid_record(exc, file=path) from None
+    return read_model(ANSWER_DIR / "patient_safety.yaml", PlainWords)
 
 
 def _fill(template: str, who: Who, **extra: str) -> str:

@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from acupath.answer.lexicon import ANSWER_DIR, _read
-from acupath.evidence.loader import invalid_record
+from acupath.answer.lexicon import ANSWER_DIR, read_model
 
 PATH = ANSWER_DIR / "regimens.yaml"
 
@@ -71,10 +70,7 @@ class RegimenHit:
 @functools.cache
 def regimens() -> Regimens:
     """The bundled regimen table, read once per process."""
-    try:
-        return Regimens.model_validate(_read(PATH))
-    except ValidationError as exc:
-        raise invalid_record(exc, file=PATH) from None
+    return read_model(PATH, Regimens)
 
 
 def _fold_name(name: str) -> str:

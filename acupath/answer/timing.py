@@ -27,10 +27,9 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from acupath.answer.lexicon import ANSWER_DIR, _read
-from acupath.evidence.loader import invalid_record
+from acupath.answer.lexicon import ANSWER_DIR, read_model
 
 PATH = ANSWER_DIR / "timing.yaml"
 CURRENT, FUTURE, PAST, STOPPED_RECENTLY = "current", "future", "past", "stopped_recently"
@@ -45,10 +44,7 @@ class Timing(BaseModel):
 
 @functools.cache
 def timing() -> Timing:
-    try:
-        return Timing.model_validate(_read(PATH))
-    except ValidationError as exc:
-        raise invalid_record(exc, file=PATH) from None
+    return read_model(PATH, Timing)
 
 
 def window_days(classes: Iterable[str]) -> int:
