@@ -29,6 +29,7 @@ PARTS = (
     "questions_holdout2.yaml",
     "questions_holdout3.yaml",
     "questions_holdout4.yaml",
+    "questions_holdout5.yaml",
 )
 
 

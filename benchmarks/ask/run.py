@@ -261,7 +261,7 @@ def run_latency(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
     }
 
 
-ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3", "holdout4")
+ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 
 
 def main(argv: list[str] | None = None) -> int:
