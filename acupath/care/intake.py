@@ -59,6 +59,7 @@ FIELD_RULES: dict[str, str] = {
     "labs.platelets": "a count in 10^9/L from 0 to 2000 (150 means 150,000 per microlitre)",
     "labs.anc": "a count in 10^9/L from 0 to 100 (1.5 means 1,500 per microlitre)",
     "labs.inr": "a ratio above 0 and at most 20",
+    "labs.cd4": "a CD4 count in cells per microlitre from 0 to 5000",
     "conditions.duration_weeks": "a number of weeks from 0 to 5200",
 }
 """What each numeric field allows, as error messages state it."""
@@ -148,11 +149,18 @@ class MedicationEntry(_Model):
 
 
 class Labs(_Model):
-    """Recent laboratory values: platelets and neutrophils (ANC) in 10^9/L, INR as a ratio."""
+    """Recent laboratory values: platelets and neutrophils (ANC) in 10^9/L, INR as a ratio,
+    CD4 count (people with HIV) in cells per microlitre."""
 
     platelets: float | None = Field(default=None, ge=0, le=2000)
     anc: float | None = Field(default=None, ge=0, le=100)
     inr: float | None = Field(default=None, gt=0, le=20)
+    cd4: float | None = Field(
+        default=None,
+        ge=0,
+        le=5000,
+        description="CD4 count in cells per microlitre (350, not 0.35).",
+    )
 
 
 class Cancer(_Model):
@@ -208,6 +216,10 @@ class Intake(_Model):
     )
     needle_phobia: bool = False
     can_consent: bool = True
+    breastfeeding: bool = Field(
+        default=False,
+        description="Breastfeeding now; recorded so the screen can say no rule concerns it.",
+    )
 
     @field_validator("red_flags", mode="before")
     @classmethod

@@ -26,16 +26,17 @@ A condition is a mapping with one key::
     not: C                   C does not hold
     red_flag_any: [flag, ...]                 comorbidity_any: [id, ...]
     medication_class_any: [class, ...]        device_any: [device, ...]
+    medication_any: [drug id, ...]            (a formulary drug, e.g. methotrexate)
     condition_any: [condition id, ...]        has_any: [lymphedema | skin_lesions | ...]
     condition_family_any: [low_back | neck | headache | joint | other]
     condition_entry: {condition_any: [...], duration_below_weeks: N, evaluated: false}
     cancer_history: true    cancer_active: true    cancer_on_treatment: true
     cancer_treatment_any: [treatment, ...]
     pregnant: true          pregnancy_stage_any: [first_trimester | after_first_trimester | unknown]
-    lab_below: {lab: platelets | anc | inr, policy: THRESHOLD_ID}   (or value: N)
+    lab_below: {lab: platelets | anc | inr | cd4, policy: THRESHOLD_ID}   (or value: N)
     lab_above: {...}        lab_missing: lab
     age_above: N            age_below: N
-    needle_phobia: true     cannot_consent: true
+    needle_phobia: true     cannot_consent: true     breastfeeding: true
 
 The vocabulary (flags, devices, classes, condition ids, policy ids) is checked when rules load,
 so a misspelt rule is a :class:`~acupath.errors.KnowledgeBaseError`, never a rule that silently
@@ -73,7 +74,7 @@ SiteSource = Literal["lymphedema", "skin_lesions", "radiation_sites", "tumour_si
 
 DeviceName = Literal[
     "pacemaker", "icd", "neurostimulator", "drug_pump", "insulin_pump", "cochlear_implant",
-    "breast_implant", "port", "picc_line",
+    "breast_implant", "port", "picc_line", "vp_shunt",
 ]  # fmt: skip
 
 PregnancyStage = Literal["first_trimester", "after_first_trimester", "unknown"]
@@ -208,6 +209,7 @@ _OPS: dict[str, Callable[[Any, Facts], bool]] = {
     "red_flag_any": lambda v, f: bool(set(v) & set(f.intake.red_flags)),
     "comorbidity_any": lambda v, f: bool(set(v) & set(f.intake.comorbidities)),
     "medication_class_any": lambda v, f: bool(set(v) & f.medicines.classes),
+    "medication_any": lambda v, f: bool(set(v) & set(f.medicines.matched.values())),
     "device_any": lambda v, f: bool(set(v) & f.intake.device_types),
     "condition_any": lambda v, f: bool(set(v) & set(f.intake.condition_ids)),
     "condition_family_any": lambda v, f: bool(set(v) & condition_families(f.intake)),
@@ -229,6 +231,7 @@ _OPS: dict[str, Callable[[Any, Facts], bool]] = {
     "age_above": lambda v, f: f.intake.age > v,
     "age_below": lambda v, f: f.intake.age < v,
     "needle_phobia": lambda v, f: f.intake.needle_phobia == bool(v),
+    "breastfeeding": lambda v, f: f.intake.breastfeeding == bool(v),
     "cannot_consent": lambda v, f: (not f.intake.can_consent) == bool(v),
 }
 
@@ -259,12 +262,15 @@ class Vocabulary:
     conditions: frozenset[str]
     drug_classes: frozenset[str]
     policy_ids: frozenset[str]
+    drug_ids: frozenset[str] = frozenset()
+    """Formulary drug ids that ``medication_any`` may name."""
 
 
 _LISTS: dict[str, Callable[[Vocabulary], Iterable[str]]] = {
     "red_flag_any": lambda v: vocab.RED_FLAGS,
     "comorbidity_any": lambda v: vocab.KNOWN_COMORBIDITIES,
     "medication_class_any": lambda v: v.drug_classes,
+    "medication_any": lambda v: v.drug_ids,
     "device_any": lambda v: vocab.DEVICES,
     "condition_any": lambda v: v.conditions,
     "condition_family_any": lambda v: (*vocab.CONDITION_FAMILIES, "other"),
@@ -279,8 +285,8 @@ _LISTS: dict[str, Callable[[Vocabulary], Iterable[str]]] = {
     "pregnancy_stage_any": lambda v: ("first_trimester", "after_first_trimester", "unknown"),
 }
 _FLAGS = ("cancer_history", "cancer_active", "cancer_on_treatment", "pregnant", "needle_phobia",
-          "cannot_consent")  # fmt: skip
-_LABS = ("platelets", "anc", "inr")
+          "cannot_consent", "breastfeeding")  # fmt: skip
+_LABS = ("platelets", "anc", "inr", "cd4")
 
 
 def check_condition(cond: Any, words: Vocabulary) -> None:

@@ -163,6 +163,7 @@ def bundled_rules() -> tuple[ScreeningRule, ...]:
         conditions=frozenset(base.conditions),
         drug_classes=frozenset(bundled_formulary().classes),
         policy_ids=frozenset(load_policy(use_env=False).thresholds),
+        drug_ids=frozenset(bundled_formulary().drugs),
     )
     return load_rules(RULES_DIR, words=words, source_ids=base.sources.keys())
 
@@ -257,7 +258,12 @@ def screen(
         if any(f.rule == rule.id for f in findings):
             red_flags.extend(rule.derived_red_flags)
     red_flags = list(dict.fromkeys(red_flags))
-    if red_flags and not any(f.action == "refer" for f in findings):
+    referred = any(f.action == "refer" for f in findings)
+    if not referred:
+        # a scoped risk factor (immune suppression) refers only through the rules of the
+        # complaints its sources name; elsewhere its own rule sets precautions instead
+        red_flags = [flag for flag in red_flags if flag not in vocab.SCOPED_RED_FLAGS]
+    if red_flags and not referred:
         # A recorded red flag always refers; when no rule covers it for this complaint the
         # screen says so and uses the cautious default urgency (clinic policy).
         findings.append(

@@ -110,6 +110,7 @@ Device = Literal[
     "breast_implant",
     "port",
     "picc_line",
+    "vp_shunt",
 ]
 DEVICES: tuple[str, ...] = get_args(Device)
 """Implanted or attached devices the intake recognises."""
@@ -129,6 +130,9 @@ DEVICE_DEFAULT_SITES: dict[str, str] = {
     "icd": "chest",
     "breast_implant": "chest",
     "port": "chest",
+    # the receiver-stimulator lies under the scalp above and behind the ear; with the side
+    # unknown both sides of the scalp are excluded (the cautious reading)
+    "cochlear_implant": "head",
 }
 """Where a device usually sits when the intake does not say (the generator or reservoir).
 
@@ -162,8 +166,18 @@ RedFlag = Literal[
     "new_headache_after_50",
 ]
 RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
-"""Red flags; any one means refer. The spinal ones come from the AHCPR 1994 table, the headache
-ones from Becker 2015, the neck ones from Childress 2020, the joint one from Coakley 2006."""
+"""Red flags; any one means refer (except the risk factors of :data:`SCOPED_RED_FLAGS`). The
+spinal ones come from the AHCPR 1994 table, the headache ones from Becker 2015, the neck ones
+from Childress 2020, the joint one from Coakley 2006."""
+
+SCOPED_RED_FLAGS: tuple[str, ...] = ("immunosuppression",)
+"""Risk factors that are red flags only for the complaints whose sources name them.
+
+Immune suppression is a red flag for spinal infection in back and neck pain (AHCPR 1994,
+Table 1) and a sign of systemic illness with a headache (Becker 2015), and the rules for those
+complaints refer. With other complaints no source makes it a reason to refer: it is a reason
+for strict asepsis and no indwelling needles (Liao 2013, Table 3; rule
+``immunosuppression_asepsis``), so on its own it does not refer."""
 
 RED_FLAG_ALIASES: dict[str, str] = {
     "saddle_anaesthesia": "saddle_anesthesia",
@@ -237,6 +251,7 @@ KNOWN_COMORBIDITIES: tuple[str, ...] = (
     "prior_thoracic_surgery",
     "spinal_instability",
     "skull_defect",
+    "bleeding_tendency",
 )
 """Comorbidities that screening rules look at; other entries are kept and reported."""
 
@@ -251,6 +266,24 @@ COMORBIDITY_ALIASES: dict[str, str] = {
     "lung_disease": "chronic_lung_disease",
     "thoracic_surgery": "prior_thoracic_surgery",
     "craniotomy": "skull_defect",
+    # an undiagnosed bleeding tendency (rule unexplained_bleeding_tendency); a diagnosed
+    # disorder is bleeding_disorder or haemophilia
+    "easy_bruising": "bleeding_tendency",
+    "bruises_easily": "bleeding_tendency",
+    "bruising_easily": "bleeding_tendency",
+    "unexplained_bruising": "bleeding_tendency",
+    "bleeding_gums": "bleeding_tendency",
+    "gums_bleed": "bleeding_tendency",
+    "gum_bleeding": "bleeding_tendency",
+    "nosebleeds": "bleeding_tendency",
+    "frequent_nosebleeds": "bleeding_tendency",
+    "recurrent_nosebleeds": "bleeding_tendency",
+    "epistaxis": "bleeding_tendency",
+    "unexplained_bleeding": "bleeding_tendency",
+    "abnormal_bleeding": "bleeding_tendency",
+    "heavy_bleeding": "bleeding_tendency",
+    "prolonged_bleeding": "bleeding_tendency",
+    "bleeds_easily": "bleeding_tendency",
 }
 
 Cause = Literal[
@@ -345,6 +378,19 @@ DEVICE_ALIASES: dict[str, str] = {
     "picc": "picc_line",
     "cochlear": "cochlear_implant",
     "breast_prosthesis": "breast_implant",
+    "cochlear_implants": "cochlear_implant",
+    "ci": "cochlear_implant",
+    "vp": "vp_shunt",
+    "shunt": "vp_shunt",
+    "ventriculoperitoneal_shunt": "vp_shunt",
+    "ventriculo_peritoneal_shunt": "vp_shunt",
+    "vps": "vp_shunt",
+    "csf_shunt": "vp_shunt",
+    "cerebral_shunt": "vp_shunt",
+    "brain_shunt": "vp_shunt",
+    "hydrocephalus_shunt": "vp_shunt",
+    "programmable_shunt": "vp_shunt",
+    "ventricular_shunt": "vp_shunt",
 }
 """Other ways clinicians write a device (keys normalised)."""
 

@@ -37,10 +37,13 @@ HEADS = {"emergency": "emergency", "urgent": "today", "soon": "within days"}
 @pytest.mark.parametrize(
     "question",
     [
-        "Kidney transplant recipient on tacrolimus and mycophenolate with plantar heel pain. Any "
+        # immune suppression refers only with spinal pain or a headache (AHCPR 1994, Becker
+        # 2015), or with a fever (issue 10 follow-up, screen engineer); these still refer
+        "Kidney transplant recipient on tacrolimus and mycophenolate with low back pain. Any "
         "infection precautions for acupuncture?",
-        "My husband had a liver transplant and now has knee arthritis, is acupuncture ok?",
-        "immunosuppressed after a heart transplant, can I have acupuncture for my shoulder?",
+        "My husband had a liver transplant and now has knee arthritis and a fever, is "
+        "acupuncture ok?",
+        "immunosuppressed after a heart transplant, can I have acupuncture for my headaches?",
     ],
 )
 def test_box_head_matches_screen_urgency(question: str) -> None:
@@ -52,3 +55,23 @@ def test_box_head_matches_screen_urgency(question: str) -> None:
     assert HEADS[screen["urgency"]] in head.lower()
     others = {HEADS[u] for u in HEADS if u != screen["urgency"]}
     assert not any(o in head.lower() for o in others)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kidney transplant recipient on tacrolimus and mycophenolate with plantar heel pain. Any "
+        "infection precautions for acupuncture?",
+        "My husband had a liver transplant and now has knee arthritis, is acupuncture ok?",
+        "immunosuppressed after a heart transplant, can I have acupuncture for my shoulder?",
+    ],
+)
+def test_immune_suppression_with_other_complaints_sets_asepsis_not_referral(
+    question: str,
+) -> None:
+    """Probe 1 (x035, x036): immune suppression is a spinal and headache red flag in its
+    sources; with other complaints the screen asks for asepsis and no indwelling needles."""
+    screen = ask(question).as_dict()["screen"]
+    assert screen["decision"] == "proceed_with_modifications"
+    assert screen["urgency"] is None
+    assert "semi_permanent_needles" in screen["excluded_techniques"]
