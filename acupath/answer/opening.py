@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from acupath.answer import bottom_line as bl
 from acupath.answer.models import Answer, Section
 from acupath.answer.opening_refs import _Refs
 from acupath.answer.opening_words import (
@@ -33,7 +34,7 @@ from acupath.answer.parse import Statement
 from acupath.answer.patient_safety import patient_safety_section
 from acupath.answer.people import who_is_asked_about
 from acupath.answer.premise import premise_section
-from acupath.answer.safety import Safety
+from acupath.answer.safety import Safety, line_violations
 from acupath.answer.safety_box import safety_section, understood_lines
 from acupath.answer.screen_gaps import guard_unread
 from acupath.evidence.loader import EvidenceBase
@@ -129,6 +130,12 @@ def with_opening(
             findings_used=(),
             follow_ups=(),
         )
+    if safety is not None and not emergency:
+        # the bottom line of a safety question about this patient leads with the screen's
+        # decision; its point lists leave out what the screen excludes (probe F14)
+        title = bl.bottom_title(audience, voice)
+        answer = bl.with_screen_decision(answer, safety.decision, title)
+        answer = bl.without_excluded(answer, lambda t: line_violations(t, safety), title)
     refs = _Refs(answer, base)
     opening: list[Section] = []
     if safety is not None:

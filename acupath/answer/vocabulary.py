@@ -79,6 +79,9 @@ class Vocabulary(BaseModel):
     plain_words: dict[str, str]
     generic_words: tuple[str, ...] = ()
     section_boost: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    safety_outcomes_asked: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Question words -> the safety outcome they ask about ("died" -> deaths): the bottom line
+    of a safety question states that outcome's figure first (:mod:`acupath.answer.bottom_line`)."""
     smd_bands: tuple[SmdBand, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
