@@ -138,6 +138,9 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         head.kind = "synthesis" if not head.intents else "intent"
 
     body: list[Section] = []
+    compared = _comparisons(comp, q)
+    if compared is not None:
+        body.append(compared)
     for key in SECTION_ORDER:
         if key not in wanted:
             continue
@@ -221,6 +224,30 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     understanding["bottom_line"] = head.meta() if bl_lines else bl.BottomLine().meta()
     answer = dataclasses.replace(answer, verdicts=tuple(verdicts), understanding=understanding)
     return _with_brief(answer, voice)
+
+
+COMPARISON_TITLES = {"clinician": "Comparisons asked about", "patient": "What you asked to compare"}
+_PER_PART = 4
+
+
+def _comparisons(comp: Composer, q: Any) -> Section | None:
+    """The findings that answer the question's comparison and variant parts (probe F15:
+    "acupuncture or massage", "acupressure or needles"), first after the bottom line."""
+    by_key = comp.retrieval.index.by_key
+    lines: list[str] = []
+    cited: list[str] = []
+    seen: set[str] = set()
+    for part in getattr(q, "parts", ()):
+        docs = [by_key[f"finding:{i}"] for i in part.held if f"finding:{i}" in by_key]
+        docs.sort(key=lambda d: -comp.retrieval.score[comp.retrieval.index.position(d)])
+        for d in [d for d in docs if d.key not in seen][:_PER_PART]:
+            seen.add(d.key)
+            cid = d.conditions[0] if d.conditions else None
+            lines.append(comp._bullet(d, cited, cid))
+    if not lines:
+        return None
+    title = COMPARISON_TITLES.get(comp.voice.audience, COMPARISON_TITLES["clinician"])
+    return Section(title, "\n".join(lines), tuple(cited))
 
 
 def _say_not_rated_once(

@@ -94,15 +94,65 @@ def named_section(
     return Section(title, "\n".join(lines), tuple(dict.fromkeys(stmt.sources_named)))
 
 
-def scope_section(stmt: Statement, audience: str) -> Section | None:
+def scope_section(
+    stmt: Statement, audience: str, base: EvidenceBase | None = None
+) -> Section | None:
+    """What the answer does not address: the parts no record answers, each with why
+    (:mod:`.parts`), then the words acupath did not recognise."""
     if not stmt.not_understood:
         return None
-    words = ", ".join(f"“{w}”" for w in stmt.not_understood)
-    text = (
-        f"This answer does not address {words}: acupath did not recognise it, or holds no "
-        "records on it for this question. The rest of the question is answered below."
+    parts = [p for p in stmt.question.parts if not p.held]
+    said = {p.words for p in parts}
+    lines = [part_line(p, audience, base) for p in parts]
+    rest = [w for w in stmt.not_understood if w not in said]
+    if rest:
+        words = ", ".join(f"“{w}”" for w in rest)
+        lines.append(
+            f"This answer does not address {words}: acupath did not recognise it, or holds no "
+            "records on it for this question."
+        )
+    text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
+    return Section(
+        TITLES[audience]["scope"], text + "\nThe rest of the question is answered below."
     )
-    return Section(TITLES[audience]["scope"], text)
+
+
+def part_line(part: Any, audience: str, base: EvidenceBase | None) -> str:
+    """Why one part of the question is not addressed, in the audience's words."""
+    names = [
+        base.conditions[c].name.lower()
+        for c in part.conditions
+        if base is not None and c in base.conditions
+    ][:3]
+    where = f" for {', '.join(names)}" if names else ""
+    w = f"“{part.words}”"
+    patient = audience == "patient"
+    if part.kind == "out_of_scope":
+        return (
+            f"{w}: we have no studies on this, so this answer does not cover it."
+            if patient
+            else f"This answer does not address {w}: it is outside acupath's evidence base "
+            "(acupuncture for pain and cancer-related symptoms)."
+        )
+    if part.kind == "head_to_head":
+        return (
+            f"{w}: we have no study that compared these head-to-head{where}."
+            if patient
+            else f"{w}: acupath holds no head-to-head comparison of these{where}; what it holds "
+            "on each is below."
+        )
+    if part.kind == "comparison":
+        return (
+            f"{w}: we have no study that compared acupuncture with this{where}."
+            if patient
+            else f"{w}: acupath holds no comparison of acupuncture with it{where}, so this "
+            "answer cannot say which is better."
+        )
+    return (
+        f"{w}: we have no studies on this{where}."
+        if patient
+        else f"{w}: acupath holds no findings on it{where}."
+    )
 
 
 def with_opening(
@@ -149,7 +199,7 @@ def with_opening(
     premise = premise_section(stmt, base, audience, sham_band)
     if premise is not None:
         opening.append(premise)
-    scope = scope_section(stmt, audience)
+    scope = scope_section(stmt, audience, base)
     # an out-of-scope or no-evidence answer already says what it cannot answer
     said = answer.out_of_scope or bool(stmt.question.unknown_topic)
     if scope is not None and not emergency and not said:

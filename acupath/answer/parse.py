@@ -32,6 +32,8 @@ from acupath.answer import text as tx
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.lexicon import names, patient_words
+from acupath.answer.parts import base_of, read_parts
+from acupath.answer.parts import not_addressed as gaps
 from acupath.answer.spelling import may_correct
 from acupath.answer.understand import Question, Understander
 
@@ -366,7 +368,20 @@ class Parser:
         used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
         details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
         q = self._topic_in_words(q, corrected, toks, [*used, *details])
+        parts = q.parts + read_parts(
+            corrected, toks, q, self.understander.vocab, base_of(self.understander), used
+        )
+        q = dataclasses.replace(q, parts=parts)
         missing = self._not_understood(corrected, toks, [*used, *details], q)
+        # a part of the question no record answers is not addressed (probe F15)
+        missing = tuple(
+            dict.fromkeys(
+                [
+                    *(m for m in missing if not any(m.lower() in w.lower() for w in gaps(parts))),
+                    *gaps(parts),
+                ]
+            )
+        )
         as_details = tuple(
             w
             for w in self._not_understood(corrected, toks, used, q)

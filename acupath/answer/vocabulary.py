@@ -80,6 +80,11 @@ class Vocabulary(BaseModel):
     generic_words: tuple[str, ...] = ()
     section_boost: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     safety_outcomes_asked: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    comparison_terms: tuple[str, ...] = ()
+    """Treatments a question may compare acupuncture with, besides ``other_treatment_terms``
+    (:mod:`acupath.answer.parts`); unlike those, they never put a question out of scope."""
+    comparison_synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """A compared treatment's other names, as a finding's comparator may word it."""
     """Question words -> the safety outcome they ask about ("died" -> deaths): the bottom line
     of a safety question states that outcome's figure first (:mod:`acupath.answer.bottom_line`)."""
     smd_bands: tuple[SmdBand, ...] = Field(min_length=1)

@@ -291,10 +291,11 @@ def bottom_line_answers(answer: Answer, intent: str, base: EvidenceBase) -> tupl
         return False, "masked figure or circulating claim in the bottom line"
     meta = answer.understanding.get("bottom_line") or {}
     by_key = index_for(base).by_key
+    # an answer that does not say which records its bottom line states (main before wave 5)
+    # is read through every record it used from the sources the bottom line cites
+    keys = meta.get("records") or [f"{u.kind}:{u.id}" for u in answer.records_used]
     docs = [
-        by_key[k]
-        for k in meta.get("records", ())
-        if k in by_key and set(by_key[k].sources) & set(section.citations)
+        by_key[k] for k in keys if k in by_key and set(by_key[k].sources) & set(section.citations)
     ]
     ok = False
     if intent == "safety":
