@@ -103,7 +103,10 @@ def scope_section(
         return None
     parts = [p for p in stmt.question.parts if not p.held]
     said = {p.words for p in parts}
-    lines = [part_line(p, audience, base) for p in parts]
+    # a comparison stated as a premise is answered by the correction above it
+    lines = [part_line(p, audience, base) for p in parts if not p.claimed]
+    if not lines and not [w for w in stmt.not_understood if w not in said]:
+        return None
     rest = [w for w in stmt.not_understood if w not in said]
     if rest:
         words = ", ".join(f"“{w}”" for w in rest)

@@ -58,6 +58,9 @@ class Part:
     kind: str  # out_of_scope | comparison | variant | head_to_head
     held: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
+    claimed: bool = False
+    """A comparison stated as a premise ("better than surgery", "as well as a knee
+    replacement"): the opening corrects it (:mod:`.premise`)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +68,7 @@ class Part:
             "kind": self.kind,
             "held": list(self.held),
             "conditions": list(self.conditions),
+            "claimed": self.claimed,
         }
 
 
@@ -135,12 +139,15 @@ def read_parts(
             if free(s, s + len(k)) and plain & ASKING:
                 parts.append(Part(phrase(s, s + len(k)), "out_of_scope"))
         compared = [(s, s + len(k)) for s, k, _ in _longest(others.find(keys))]
-        if comparative and conditions:
-            for s, k, label in _longest(others.find(keys)):
-                if not free(s, s + len(k)):
-                    continue
-                held = _compared_with(base, conditions, label, vocab)
-                parts.append(Part(phrase(s, s + len(k)), "comparison", held, conditions))
+        cues = _cue_ends(keys, vocab)
+        for s, k, label in _longest(others.find(keys)):
+            if not free(s, s + len(k)):
+                continue
+            claimed = any(s - 3 <= end <= s for end in cues)
+            if not (comparative or claimed) or not (conditions or claimed):
+                continue
+            held = _compared_with(base, conditions, label, vocab) if conditions else ()
+            parts.append(Part(phrase(s, s + len(k)), "comparison", held, conditions, claimed))
         # "manual therapy" is a compared treatment, not manual acupuncture
         found = [
             (s, s + len(k), label)
@@ -165,6 +172,65 @@ def read_parts(
             last = max(e for _, e, _ in found)
             parts.append(Part(phrase(first, last), "head_to_head", held, conditions))
     return tuple(_unique(parts))
+
+
+def _cue_ends(keys: Sequence[str], vocab: Any) -> list[int]:
+    """Word positions just after each comparison cue ("better than", "as well as")."""
+    ends = []
+    for cue in vocab.comparison_cues:
+        key = tuple(tx.tokens(cue, keep_stopwords=True))
+        for start in tx.contains_phrase(keys, key):
+            ends.append(start + len(key))
+    return ends
+
+
+def compared_spans(toks: Sequence[Any], vocab: Any) -> list[tuple[int, int]]:
+    """Character spans of treatments named as what acupuncture is compared with ("better than
+    surgery", "or a knee replacement"): they are not the question's condition, so the parse
+    reads the question without them."""
+    _, others, _ = _tables(vocab)
+    spans: list[tuple[int, int]] = []
+    for sentence in _sentences(toks):
+        words = [t for t in sentence if t.word[0].isalnum()]
+        keys = [t.key for t in words]
+        cues = _cue_ends(keys, vocab)
+        plain = [t.word for t in words]
+        for s, k, _ in _longest(others.find(keys)):
+            before = set(plain[max(0, s - 3) : s])
+            if before & COMPARATIVE or any(s - 3 <= end <= s for end in cues):
+                spans.append((words[s].start, words[s + len(k) - 1].end))
+    return spans
+
+
+def read_premises(toks: Sequence[Any], vocab: Any) -> list[str]:
+    """Premise kinds stated by ``premise_sequences`` (word groups in order, each within
+    ``premise_window`` words of the previous one), within one sentence."""
+    found: list[str] = []
+    for sentence in _sentences(toks):
+        keys = [t.key for t in sentence if t.word[0].isalnum()]
+        for kind, sequences in vocab.premise_sequences.items():
+            if kind in found:
+                continue
+            if any(_in_order(keys, seq, vocab.premise_window) for seq in sequences):
+                found.append(kind)
+    return found
+
+
+def _in_order(keys: Sequence[str], groups: Sequence[Sequence[str]], window: int) -> bool:
+    """Whether a phrase of each group occurs in order, each starting within ``window`` words
+    after the end of the previous one."""
+    starts = [0]
+    for n, group in enumerate(groups):
+        phrases = [tuple(tx.tokens(p, keep_stopwords=True)) for p in group]
+        ends = []
+        for p in phrases:
+            for at in tx.contains_phrase(keys, p):
+                if n == 0 or any(e <= at <= e + window for e in starts):
+                    ends.append(at + len(p))
+        if not ends:
+            return False
+        starts = ends
+    return True
 
 
 def _longest(matches: Any) -> list[Any]:

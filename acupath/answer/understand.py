@@ -39,6 +39,7 @@ _BODY_ITEM = (
     r"jaw|arms?|legs?|chest|fingers?|toes?)"
 )
 _ITEM = re.compile(_BODY_ITEM)
+_LIMB = re.compile(r"\b(?:hands?|feet|foot|arms?|legs?|fingers?|toes?|chest)$")
 _LIST = re.compile(
     rf"(?<![a-z])(?P<items>{_BODY_ITEM}(?:\s*(?:,|\band\b|\bor\b|&|/)\s*(?:,?\s*(?:and|or)\s+)?"
     rf"{_BODY_ITEM})+)(?![a-z])(?:\s+(?P<head>pain|pains|ache|aches|aching|oa|osteoarthritis|"
@@ -364,6 +365,10 @@ class Understander:
                     continue
                 items = [i.group(0) for i in _ITEM.finditer(m.group("items"))]
                 if len(items) < 2:
+                    continue
+                if not head and all(_LIMB.search(i) for i in items):
+                    # "my hands and feet are numb from chemo": limbs named as where a symptom
+                    # is, not a list of joint or spine complaints
                     continue
                 for item in items:
                     targets, term = self._resolve_item(item, head)
