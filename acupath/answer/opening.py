@@ -55,7 +55,12 @@ __all__ = [
 
 
 def named_section(
-    stmt: Statement, answer: Answer, retrieval: Any, voice: Any, refs: _Refs
+    stmt: Statement,
+    answer: Answer,
+    retrieval: Any,
+    voice: Any,
+    refs: _Refs,
+    base: EvidenceBase | None = None,
 ) -> Section | None:
     """What a trial or guideline the question names found, when the body does not cite it."""
     cited = {r.id for r in answer.references}
@@ -71,7 +76,11 @@ def named_section(
         docs = [
             d
             for d in index.documents
-            if sid in d.sources and isinstance(d.record, Finding | Recommendation)
+            if sid in d.sources
+            and isinstance(d.record, Finding | Recommendation)
+            # a body's records on other conditions are not its position on this one (probe 2,
+            # G8: NICE's migraine advice is not a NICE position on knee osteoarthritis)
+            and (not conditions or set(d.conditions) & conditions)
         ]
         docs.sort(
             key=lambda d: (
@@ -88,6 +97,15 @@ def named_section(
                 lines.append(
                     "- " + voice.recommendation(rec, marker, coverage="coverage" in d.tags)
                 )
+    if not lines and conditions and stmt.names_matched and base is not None:
+        names = [base.conditions[c].name.lower() for c in stmt.conditions if c in base.conditions]
+        who = ", ".join(dict.fromkeys(stmt.names_matched))
+        where = ", ".join(names[:3])
+        lines.append(
+            f"- We have no advice from {who} on acupuncture for {where}."
+            if getattr(voice, "audience", "clinician") == "patient"
+            else f"- acupath holds no {who} record on acupuncture for {where}."
+        )
     if not lines:
         return None
     title = "What the named study or guideline found"
@@ -209,7 +227,7 @@ def with_opening(
         opening.append(scope)
     named = None
     if not emergency and retrieval is not None and voice is not None:
-        named = named_section(stmt, answer, retrieval, voice, refs)
+        named = named_section(stmt, answer, retrieval, voice, refs, base)
     if named is not None:
         opening.append(named)
     if not opening:

@@ -35,7 +35,7 @@ from acupath.answer.lexicon import names, patient_words
 from acupath.answer.parts import base_of, compared_spans, read_parts, read_premises
 from acupath.answer.parts import not_addressed as gaps
 from acupath.answer.spelling import may_correct
-from acupath.answer.understand import Question, Understander
+from acupath.answer.understand import NOT_ABOUT_ACUPUNCTURE, Question, Understander
 
 OUTCOME_WORDS = {
     "pain": "pain",
@@ -250,6 +250,15 @@ class Parser:
             for words in combination:
                 known |= self._learn(words)
         known |= self._learn(nm.filler)
+        # the words of premises, compared treatments and asked harms (wave 5)
+        v = self.understander.vocab
+        for seqs in v.premise_sequences.values():
+            for seq in seqs:
+                for group in seq:
+                    known |= self._learn(group)
+        known |= self._learn([*v.comparison_terms, *v.comparison_cues])
+        for phrases in v.safety_outcomes_asked.values():
+            known |= self._learn(phrases)
         known |= self._learn(nm.time_phrases)
         known.update(tx.STOPWORDS)
         return known
@@ -381,6 +390,9 @@ class Parser:
                 if h.kind == "body_word" and not any(a <= toks[h.start].start < b for a, b in sites)
             ]
         q = _merge(q, extra_conditions, extra_intents, bool(hits) or patient.describes_patient)
+        if not q.in_scope and q.scope_note == NOT_ABOUT_ACUPUNCTURE and _screened(patient):
+            # "ok on apixaban?": a question about a described patient's safety (probe 2, G9)
+            q = dataclasses.replace(q, in_scope=True, scope_note=None, intents=("safety",))
         q = dataclasses.replace(q, text=question)  # the understanding read ``plain``
         premises = tuple(
             dict.fromkeys(
@@ -408,6 +420,8 @@ class Parser:
         q = dataclasses.replace(q, parts=parts)
         if any(p.claimed for p in parts):
             premises = (*premises, "comparative")
+        if "banned" in premises and "guidelines" not in q.intents:
+            q = dataclasses.replace(q, intents=(*q.intents, "guidelines"))
         missing = self._not_understood(corrected, toks, [*used, *details], q)
         # a part of the question no record answers is not addressed (probe F15)
         missing = tuple(
@@ -574,6 +588,15 @@ class Parser:
 
 _NAME_HEADS = frozenset(tx.stem(w) for w in ("syndrome", "disease", "disorder", "neuralgia"))
 """Words that end a condition's name: with the words before them, a name of its own."""
+
+
+def _screened(patient: PatientContext) -> bool:
+    """Whether the question describes a patient with a fact the screen reads (a medicine, a
+    device, a pregnancy...), not only a sex or a pronoun."""
+    return any(
+        patient.about_patient(m) and not m.negated and m.kind not in ("sex", "age", "age_band")
+        for m in patient.mentions
+    )
 
 
 def _key(phrase: str) -> tuple[str, ...]:

@@ -46,6 +46,11 @@ history, "had IVF in 2019", is not a part of the question)."""
 TOPIC = frozenset({"also", "about"})
 """Words that make a form of acupuncture a topic of its own ("Also, what about moxa?")."""
 
+BENEFIT = frozenset({"work", "works", "help", "helps", "effective", "evidence", "benefit", "good"})
+PLAIN = frozenset({"acupuncture", "needles", "needle", "needling"})
+"""Words of plain acupuncture: a question naming it asks about acupuncture, with the form as
+a detail."""
+
 DEFAULT_VARIANT = "manual"
 """Plain needling: what acupath's evidence is mostly about, never a part of its own."""
 
@@ -157,7 +162,8 @@ def read_parts(
         labels = list(dict.fromkeys(label for _, _, label in found))
         # a form named in passing ("can I add electroacupuncture?" with a pacemaker) is for
         # the screen; a form compared or asked about ("Also, moxibustion?") is a part
-        asked = comparative or bool(plain & TOPIC)
+        # a form that is the only treatment of a benefit question ("does moxa work?") is too
+        asked = comparative or bool(plain & TOPIC) or (bool(plain & BENEFIT) and not plain & PLAIN)
         for s, e, label in found:
             if label == DEFAULT_VARIANT or label not in labels or not asked:
                 continue

@@ -177,6 +177,15 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
                 f"holds{where} report average differences between groups, not a benefit for "
                 "every patient" + ("; some found no difference (below)." if dissent else ".")
             )
+    if "banned" in stmt.premises:
+        out.append(
+            "**No. No guideline we have bans acupuncture.** Some advise it for some health "
+            "problems and advise against it for others (see below)."
+            if patient
+            else "**No: none of the guidelines acupath holds bans acupuncture.** Their positions "
+            "differ by condition: where one advises against it, it does so for a named condition "
+            "(the guideline positions are below)."
+        )
     if "replace" in stmt.premises:
         out.append(
             "**Please do not stop or cut down a prescribed medicine on your own.** We have no "

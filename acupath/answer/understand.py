@@ -92,6 +92,10 @@ _BODY_PARTS = frozenset(
 """Words that can share the head of a condition name with another body part."""
 
 
+NOT_ABOUT_ACUPUNCTURE = "acupath answers questions about acupuncture for pain and cancer symptoms"
+"""The scope note of a question that names neither acupuncture nor a topic outside acupath."""
+
+
 @dataclass(frozen=True)
 class Question:
     """What acupath understood of a question."""
@@ -316,7 +320,9 @@ class Understander:
                     f"acupath answers questions about acupuncture; this asks about "
                     f"{', '.join(other_tx)}"
                 )
-        elif out_terms:
+        elif out_terms and not (acupuncture and "safety" in intents):
+            # a question about acupuncture's own harms ("can it cause a stroke?") is in scope;
+            # the out-of-scope topic is then a part the answer names (acupath.answer.parts)
             in_scope = False
             note = (
                 f"acupath covers acupuncture for pain and cancer symptoms; "
@@ -324,7 +330,7 @@ class Understander:
             )
         elif not acupuncture:
             in_scope = False
-            note = "acupath answers questions about acupuncture for pain and cancer symptoms"
+            note = NOT_ABOUT_ACUPUNCTURE
         elif set(intents) <= {"efficacy", "effect_size"}:
             # "does acupuncture help gout?": a benefit question about something not covered;
             # for safety, mechanism or dose questions extra words are qualifiers, not topics
