@@ -252,10 +252,9 @@ class Parser:
         known |= self._learn(nm.filler)
         # the words of premises, compared treatments and asked harms (wave 5)
         v = self.understander.vocab
-        for seqs in v.premise_sequences.values():
-            for seq in seqs:
-                for group in seq:
-                    known |= self._learn(group)
+        # (only the words that are a premise on their own: "failed back surgery" stays unknown)
+        for group in (g for seq in v.premise_sequences.get("banned", ()) for g in seq):
+            known |= self._learn(group)
         known |= self._learn([*v.comparison_terms, *v.comparison_cues])
         for phrases in v.safety_outcomes_asked.values():
             known |= self._learn(phrases)

@@ -51,6 +51,10 @@ PLAIN = frozenset({"acupuncture", "needles", "needle", "needling"})
 """Words of plain acupuncture: a question naming it asks about acupuncture, with the form as
 a detail."""
 
+SAFETY = frozenset(
+    {"safe", "contraindicated", "contraindication", "ok", "okay", "allowed", "risk", "risky"}
+)
+
 DEFAULT_VARIANT = "manual"
 """Plain needling: what acupath's evidence is mostly about, never a part of its own."""
 
@@ -164,6 +168,8 @@ def read_parts(
         # the screen; a form compared or asked about ("Also, moxibustion?") is a part
         # a form that is the only treatment of a benefit question ("does moxa work?") is too
         asked = comparative or bool(plain & TOPIC) or (bool(plain & BENEFIT) and not plain & PLAIN)
+        # "is EA contraindicated?": a question for the screen, which the safety box answers
+        asked = asked and not plain & SAFETY
         for s, e, label in found:
             if label == DEFAULT_VARIANT or label not in labels or not asked:
                 continue

@@ -101,6 +101,7 @@ def test_a_form_asked_about_without_records_is_named(question: str, part: str) -
     [
         "Dual-chamber pacemaker, chronic neck pain. Can I add electroacupuncture?",
         "He has an ICD; is electroacupuncture ok for his back?",
+        "PPM and on Eliquis: (1) is EA contraindicated, and (2) what is the evidence for hip OA?",
     ],
 )
 def test_a_form_named_for_the_screen_is_not_a_part(question: str) -> None:
@@ -138,3 +139,14 @@ def test_a_harm_asked_about_is_a_safety_question(question: str) -> None:
 
 def test_premise_words_are_understood() -> None:
     assert parse("Why is acupuncture banned by NICE?").not_understood == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Spinal cord stimulator in place, failed back surgery, considering acupuncture.",
+        "does acupuncture help failed back surgery syndrome?",
+    ],
+)
+def test_an_unknown_condition_word_stays_unknown(question: str) -> None:
+    assert any("failed" in w.lower() for w in parse(question).not_understood)
