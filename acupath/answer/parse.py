@@ -466,7 +466,7 @@ class Parser:
         for t in toks:
             inside = any(a <= t.start and t.end <= b for a, b in used)
             hit = (
-                t.word[0].isalnum()
+                t.word[0].isalpha()  # a number ("type 1") is never a topic of its own
                 and (t.key in wanted or t.word in wanted)
                 and not inside
                 and not self._is_known(t)

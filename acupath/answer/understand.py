@@ -272,8 +272,15 @@ class Understander:
             )
             for w in tx.tokens(phrase)
         }
+        # words of any pain ("ache", "sore") qualify no condition either: "my joints ache"
+        # is joint pain, not the one condition whose lay term says "jaw ache"
+        generic = {tx.stem(w) for w in ("ache", "aches", "aching", "sore", "hurt", "hurts")}
         return {
-            cid: frozenset(w for w in ws if df[w] <= _QUALIFIER_MAX_DF and w not in treatment)
+            cid: frozenset(
+                w
+                for w in ws
+                if df[w] <= _QUALIFIER_MAX_DF and w not in treatment and w not in generic
+            )
             for cid, ws in words.items()
         }
 

@@ -150,3 +150,35 @@ def test_premise_words_are_understood() -> None:
 )
 def test_an_unknown_condition_word_stays_unknown(question: str) -> None:
     assert any("failed" in w.lower() for w in parse(question).not_understood)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "joint pain after breast cancer, acupuncture?",
+        "what points for pain after breast cancer, my joints ache",
+        "my joints ache since my cancer treatment, would acupuncture help",
+    ],
+)
+def test_joint_pain_with_cancer_is_not_every_cancer_symptom(question: str) -> None:
+    conditions = set(parse(question).question.conditions)
+    assert conditions, question
+    assert conditions <= {
+        "aromatase_inhibitor_arthralgia",
+        "chronic_musculoskeletal_pain_cancer_survivors",
+    }, conditions
+
+
+@pytest.mark.parametrize(
+    "question", ["knee joint pain - acupuncture?", "my hip joint aches, would acupuncture help"]
+)
+def test_a_named_joint_is_not_joint_pain_in_general(question: str) -> None:
+    conditions = set(parse(question).question.conditions)
+    assert "aromatase_inhibitor_arthralgia" not in conditions
+    assert "temporomandibular_disorder" not in conditions
+
+
+def test_a_number_is_never_the_unknown_topic() -> None:
+    answer = ask("Complex regional pain syndrome type 1 - any trial data supporting acupuncture?")
+    assert answer.verified
+    assert all(any(c.isalpha() for c in w) for w in answer.not_understood), answer.not_understood
