@@ -413,6 +413,16 @@ def without_excluded(answer: Answer, violations: Any, title: str) -> Answer:
             for s in sections
         )
 
+    # one look at the bottom line first (the brief shows the same one): most name nothing the
+    # screen excludes, and the exclusion filter reads every line after this anyway
+    # only protocol lines (points, dose) name points or techniques in a bottom line
+    meta = answer.understanding.get("bottom_line") or {}
+    if not {"points", "dose"} & set(meta.get("intents", ())):
+        return answer
+    bottom = next((s for s in answer.sections if s.title == title), None)
+    if bottom is None or not violations(bottom.text):
+        return answer
+
     return dataclasses.replace(
         answer, sections=fix(answer.sections), brief_sections=fix(answer.brief_sections)
     )

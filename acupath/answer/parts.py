@@ -24,6 +24,7 @@ not held is named in the opening as not addressed, and is reported in ``not_unde
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -186,13 +187,24 @@ def read_parts(
     return tuple(_unique(parts))
 
 
+def _keys(phrases: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The token keys of ``phrases``, computed once per tuple of phrases."""
+    return _keys_cached(tuple(phrases))
+
+
+@functools.lru_cache(maxsize=256)
+def _keys_cached(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(tx.tokens(p, keep_stopwords=True)) for p in phrases)
+
+
 def _cue_ends(keys: Sequence[str], vocab: Any) -> list[int]:
     """Word positions just after each comparison cue ("better than", "as well as")."""
     ends = []
-    for cue in vocab.comparison_cues:
-        key = tuple(tx.tokens(cue, keep_stopwords=True))
-        for start in tx.contains_phrase(keys, key):
-            ends.append(start + len(key))
+    present = set(keys)
+    for key in _keys(vocab.comparison_cues):
+        if key and key[0] in present:
+            for start in tx.contains_phrase(keys, key):
+                ends.append(start + len(key))
     return ends
 
 
@@ -232,8 +244,9 @@ def _in_order(keys: Sequence[str], groups: Sequence[Sequence[str]], window: int)
     """Whether a phrase of each group occurs in order, each starting within ``window`` words
     after the end of the previous one."""
     starts = [0]
+    present = set(keys)
     for n, group in enumerate(groups):
-        phrases = [tuple(tx.tokens(p, keep_stopwords=True)) for p in group]
+        phrases = [p for p in _keys(group) if p and p[0] in present]
         ends = []
         for p in phrases:
             for at in tx.contains_phrase(keys, p):
