@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from acupath.answer import bottom_line as bl
 from acupath.answer import synthesis, synthesis_patient
 from acupath.answer import text as tx
 from acupath.answer.brief import brief
@@ -114,18 +115,32 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     efficacy_asked = any(i in q.intents for i in ("efficacy", "effect_size", "overview"))
 
     # the synthesised bottom line is composed first, so that its references are numbered first
-    bl_lines: list[str] = []
-    bl_cited: list[str] = []
+    # the lines of the other asked intents come first (probe F14): a safety, points, dose,
+    # coverage or guideline question is answered in its bottom line, whatever else it asks
+    asked = bl.asked_intents(q.intents)
+    synthesis_due = efficacy_asked and bool(conditions)
+    if synthesis_due:
+        asked = [i for i in asked if i != "guidelines"][:2]  # the synthesis states guidelines
+    ranks_base = efficacy_asked and not q.conditions and not q.unknown_topic
+    head = bl.intent_lines(comp, asked, covered) if asked or ranks_base else bl.BottomLine()
+    bl_lines: list[str] = list(head.lines)
+    bl_cited: list[str] = list(head.cited)
     verdicts: list[dict[str, Any]] = []
-    if efficacy_asked and conditions:
-        bl_lines, bl_cited, verdicts = _synthesis(
+    if synthesis_due:
+        more, more_cited, verdicts = _synthesis(
             comp,
             judged,
             "integration" in q.intents,
             [base.conditions[c].name for c in missing],
         )
+        bl_lines += more
+        bl_cited += [c for c in more_cited if c not in bl_cited]
+        head.kind = "synthesis" if not head.intents else "intent"
 
     body: list[Section] = []
+    compared = _comparisons(comp, q)
+    if compared is not None:
+        body.append(compared)
     for key in SECTION_ORDER:
         if key not in wanted:
             continue
@@ -187,6 +202,10 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         bl_lines.append("- " + voice.no_findings([base.conditions[c].name for c in missing]))
     if not bl_lines and body and body[0].citations:
         bl_lines, bl_cited = comp.brief(body[0])
+        if bl_lines:
+            head.kind = "section"
+    # a masked figure or a circulating claim is never a bottom line
+    bl_lines = [line for line in bl_lines if bl.shows_no_mask(line)]
     if not any(s for s in body if s.citations) and not bl_cited:
         insufficient = True
     if bl_lines:
@@ -201,8 +220,34 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         ", ".join(names[:3]) if names and not q.broad else _topic_title(q.matched_terms, q.intents)
     )
     answer = _answer(q, voice, title, sections, comp, insufficient=insufficient)
-    answer = dataclasses.replace(answer, verdicts=tuple(verdicts))
+    understanding = dict(answer.understanding)
+    understanding["bottom_line"] = head.meta() if bl_lines else bl.BottomLine().meta()
+    answer = dataclasses.replace(answer, verdicts=tuple(verdicts), understanding=understanding)
     return _with_brief(answer, voice)
+
+
+COMPARISON_TITLES = {"clinician": "Comparisons asked about", "patient": "What you asked to compare"}
+_PER_PART = 4
+
+
+def _comparisons(comp: Composer, q: Any) -> Section | None:
+    """The findings that answer the question's comparison and variant parts (probe F15:
+    "acupuncture or massage", "acupressure or needles"), first after the bottom line."""
+    by_key = comp.retrieval.index.by_key
+    lines: list[str] = []
+    cited: list[str] = []
+    seen: set[str] = set()
+    for part in getattr(q, "parts", ()):
+        docs = [by_key[f"finding:{i}"] for i in part.held if f"finding:{i}" in by_key]
+        docs.sort(key=lambda d: -comp.retrieval.score[comp.retrieval.index.position(d)])
+        for d in [d for d in docs if d.key not in seen][:_PER_PART]:
+            seen.add(d.key)
+            cid = d.conditions[0] if d.conditions else None
+            lines.append(comp._bullet(d, cited, cid))
+    if not lines:
+        return None
+    title = COMPARISON_TITLES.get(comp.voice.audience, COMPARISON_TITLES["clinician"])
+    return Section(title, "\n".join(lines), tuple(cited))
 
 
 def _say_not_rated_once(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from acupath.answer import bottom_line as bl
 from acupath.answer.models import Answer, Section
 from acupath.answer.opening_refs import _Refs
 from acupath.answer.opening_words import (
@@ -33,7 +34,7 @@ from acupath.answer.parse import Statement
 from acupath.answer.patient_safety import patient_safety_section
 from acupath.answer.people import who_is_asked_about
 from acupath.answer.premise import premise_section
-from acupath.answer.safety import Safety
+from acupath.answer.safety import Safety, line_violations
 from acupath.answer.safety_box import safety_section, understood_lines
 from acupath.answer.screen_gaps import guard_unread
 from acupath.evidence.loader import EvidenceBase
@@ -54,7 +55,12 @@ __all__ = [
 
 
 def named_section(
-    stmt: Statement, answer: Answer, retrieval: Any, voice: Any, refs: _Refs
+    stmt: Statement,
+    answer: Answer,
+    retrieval: Any,
+    voice: Any,
+    refs: _Refs,
+    base: EvidenceBase | None = None,
 ) -> Section | None:
     """What a trial or guideline the question names found, when the body does not cite it."""
     cited = {r.id for r in answer.references}
@@ -70,7 +76,11 @@ def named_section(
         docs = [
             d
             for d in index.documents
-            if sid in d.sources and isinstance(d.record, Finding | Recommendation)
+            if sid in d.sources
+            and isinstance(d.record, Finding | Recommendation)
+            # a body's records on other conditions are not its position on this one (probe 2,
+            # G8: NICE's migraine advice is not a NICE position on knee osteoarthritis)
+            and (not conditions or set(d.conditions) & conditions)
         ]
         docs.sort(
             key=lambda d: (
@@ -87,21 +97,83 @@ def named_section(
                 lines.append(
                     "- " + voice.recommendation(rec, marker, coverage="coverage" in d.tags)
                 )
+    if not lines and conditions and stmt.names_matched and base is not None:
+        names = [base.conditions[c].name.lower() for c in stmt.conditions if c in base.conditions]
+        who = ", ".join(dict.fromkeys(stmt.names_matched))
+        where = ", ".join(names[:3])
+        lines.append(
+            f"- We have no advice from {who} on acupuncture for {where}."
+            if getattr(voice, "audience", "clinician") == "patient"
+            else f"- acupath holds no {who} record on acupuncture for {where}."
+        )
     if not lines:
         return None
     title = "What the named study or guideline found"
     return Section(title, "\n".join(lines), tuple(dict.fromkeys(stmt.sources_named)))
 
 
-def scope_section(stmt: Statement, audience: str) -> Section | None:
+def scope_section(
+    stmt: Statement, audience: str, base: EvidenceBase | None = None
+) -> Section | None:
+    """What the answer does not address: the parts no record answers, each with why
+    (:mod:`.parts`), then the words acupath did not recognise."""
     if not stmt.not_understood:
         return None
-    words = ", ".join(f"“{w}”" for w in stmt.not_understood)
-    text = (
-        f"This answer does not address {words}: acupath did not recognise it, or holds no "
-        "records on it for this question. The rest of the question is answered below."
+    parts = [p for p in stmt.question.parts if not p.held]
+    said = {p.words for p in parts}
+    # a comparison stated as a premise is answered by the correction above it
+    lines = [part_line(p, audience, base) for p in parts if not p.claimed]
+    if not lines and not [w for w in stmt.not_understood if w not in said]:
+        return None
+    rest = [w for w in stmt.not_understood if w not in said]
+    if rest:
+        words = ", ".join(f"“{w}”" for w in rest)
+        lines.append(
+            f"This answer does not address {words}: acupath did not recognise it, or holds no "
+            "records on it for this question."
+        )
+    text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
+    return Section(
+        TITLES[audience]["scope"], text + "\nThe rest of the question is answered below."
     )
-    return Section(TITLES[audience]["scope"], text)
+
+
+def part_line(part: Any, audience: str, base: EvidenceBase | None) -> str:
+    """Why one part of the question is not addressed, in the audience's words."""
+    names = [
+        base.conditions[c].name.lower()
+        for c in part.conditions
+        if base is not None and c in base.conditions
+    ][:3]
+    where = f" for {', '.join(names)}" if names else ""
+    w = f"“{part.words}”"
+    patient = audience == "patient"
+    if part.kind == "out_of_scope":
+        return (
+            f"{w}: we have no studies on this, so this answer does not cover it."
+            if patient
+            else f"This answer does not address {w}: it is outside acupath's evidence base "
+            "(acupuncture for pain and cancer-related symptoms)."
+        )
+    if part.kind == "head_to_head":
+        return (
+            f"{w}: we have no study that compared these head-to-head{where}."
+            if patient
+            else f"{w}: acupath holds no head-to-head comparison of these{where}; what it holds "
+            "on each is below."
+        )
+    if part.kind == "comparison":
+        return (
+            f"{w}: we have no study that compared acupuncture with this{where}."
+            if patient
+            else f"{w}: acupath holds no comparison of acupuncture with it{where}, so this "
+            "answer cannot say which is better."
+        )
+    return (
+        f"{w}: we have no studies on this{where}."
+        if patient
+        else f"{w}: acupath holds no findings on it{where}."
+    )
 
 
 def with_opening(
@@ -129,6 +201,12 @@ def with_opening(
             findings_used=(),
             follow_ups=(),
         )
+    if safety is not None and not emergency:
+        # the bottom line of a safety question about this patient leads with the screen's
+        # decision; its point lists leave out what the screen excludes (probe F14)
+        title = bl.bottom_title(audience, voice)
+        answer = bl.with_screen_decision(answer, safety.decision, title)
+        answer = bl.without_excluded(answer, lambda t: line_violations(t, safety), title)
     refs = _Refs(answer, base)
     opening: list[Section] = []
     if safety is not None:
@@ -142,14 +220,14 @@ def with_opening(
     premise = premise_section(stmt, base, audience, sham_band)
     if premise is not None:
         opening.append(premise)
-    scope = scope_section(stmt, audience)
+    scope = scope_section(stmt, audience, base)
     # an out-of-scope or no-evidence answer already says what it cannot answer
     said = answer.out_of_scope or bool(stmt.question.unknown_topic)
     if scope is not None and not emergency and not said:
         opening.append(scope)
     named = None
     if not emergency and retrieval is not None and voice is not None:
-        named = named_section(stmt, answer, retrieval, voice, refs)
+        named = named_section(stmt, answer, retrieval, voice, refs, base)
     if named is not None:
         opening.append(named)
     if not opening:

@@ -32,8 +32,10 @@ from acupath.answer import text as tx
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.lexicon import names, patient_words
+from acupath.answer.parts import base_of, compared_spans, read_parts, read_premises
+from acupath.answer.parts import not_addressed as gaps
 from acupath.answer.spelling import may_correct
-from acupath.answer.understand import Question, Understander
+from acupath.answer.understand import NOT_ABOUT_ACUPUNCTURE, Question, Understander
 
 OUTCOME_WORDS = {
     "pain": "pain",
@@ -164,6 +166,24 @@ class Parser:
         self.known = self._known_words()
         self.known |= self._detail_known()
         self._vocab_list = tuple(sorted(w for w in self.surfaces if len(w) >= 4 and w.isalpha()))
+        # the words a condition's name ends with or is made of, which may close an unknown name
+        heads = {"syndrome", "disease", "disorder", "neuralgia", "neuropathy", "pain", "legs"}
+        heads |= {"tendinopathy", "tendinitis", "tendonitis", "phenomenon", "palsy", "fasciitis"}
+        u = self.understander
+        self._not_name = frozenset(
+            k
+            for phrases in (
+                u.vocab.acupuncture_terms,
+                *u.vocab.intents.values(),
+                *u.vocab.interventions.values(),
+                names().filler,
+            )
+            for p in phrases
+            for k in tx.tokens(p, keep_stopwords=True)
+        )
+        self._name_words = frozenset(tx.stem(w) for w in heads) | {
+            tx.stem(w) for w in ("mouth", "leg", "pains", "ache", "aches", "syndromes")
+        }
 
     def _learn(self, phrases: Iterable[str]) -> set[str]:
         """The stems of ``phrases``; their surface words join the spelling vocabulary."""
@@ -230,6 +250,14 @@ class Parser:
             for words in combination:
                 known |= self._learn(words)
         known |= self._learn(nm.filler)
+        # the words of premises, compared treatments and asked harms (wave 5)
+        v = self.understander.vocab
+        # (only the words that are a premise on their own: "failed back surgery" stays unknown)
+        for group in (g for seq in v.premise_sequences.get("banned", ()) for g in seq):
+            known |= self._learn(group)
+        known |= self._learn([*v.comparison_terms, *v.comparison_cues])
+        for phrases in v.safety_outcomes_asked.values():
+            known |= self._learn(phrases)
         known |= self._learn(nm.time_phrases)
         known.update(tx.STOPWORDS)
         return known
@@ -317,6 +345,9 @@ class Parser:
             for h in hits
             if h.kind not in ("body_word", "expansion")
         ]
+        # a treatment acupuncture is compared with is not the question's condition ("as well as
+        # a knee replacement" is not postoperative pain)
+        blank += compared_spans(toks, self.understander.vocab)
         plain = _blank(corrected, blank)
         key_set = set(keys)
         co = [ex for groups, ex in self.cooccur if all(g & key_set for g in groups)]
@@ -358,15 +389,48 @@ class Parser:
                 if h.kind == "body_word" and not any(a <= toks[h.start].start < b for a, b in sites)
             ]
         q = _merge(q, extra_conditions, extra_intents, bool(hits) or patient.describes_patient)
+        if not q.in_scope and q.scope_note == NOT_ABOUT_ACUPUNCTURE and _screened(patient):
+            # "ok on apixaban?": a question about a described patient's safety (probe 2, G9)
+            q = dataclasses.replace(q, in_scope=True, scope_note=None, intents=("safety",))
         q = dataclasses.replace(q, text=question)  # the understanding read ``plain``
-        premises = tuple(dict.fromkeys(kind for _, _, kind in premise_hits))
+        premises = tuple(
+            dict.fromkeys(
+                [
+                    *(kind for _, _, kind in premise_hits),
+                    *read_premises(toks, self.understander.vocab),
+                ]
+            )
+        )
         if "tumour" in premises or "cure" in premises:
             q = _premise_scope(q)
         used = [(m.start, m.end) for m in patient.mentions]
         used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
         details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
         q = self._topic_in_words(q, corrected, toks, [*used, *details])
+        parts = q.parts + read_parts(
+            corrected,
+            toks,
+            q,
+            self.understander.vocab,
+            base_of(self.understander),
+            # a premise ("cure cancer") is corrected, not a topic of its own
+            [*used, *((toks[s].start, toks[s + len(k) - 1].end) for s, k, _ in premise_hits)],
+        )
+        q = dataclasses.replace(q, parts=parts)
+        if any(p.claimed for p in parts):
+            premises = (*premises, "comparative")
+        if "banned" in premises and "guidelines" not in q.intents:
+            q = dataclasses.replace(q, intents=(*q.intents, "guidelines"))
         missing = self._not_understood(corrected, toks, [*used, *details], q)
+        # a part of the question no record answers is not addressed (probe F15)
+        missing = tuple(
+            dict.fromkeys(
+                [
+                    *(m for m in missing if not any(m.lower() in w.lower() for w in gaps(parts))),
+                    *gaps(parts),
+                ]
+            )
+        )
         as_details = tuple(
             w
             for w in self._not_understood(corrected, toks, used, q)
@@ -395,14 +459,14 @@ class Parser:
         patient's facts and details ("acupath holds no records on “gout”"), never a list of
         stems gathered across the question. No run left: no unknown topic."""
         if not q.unknown_topic:
-            return q
+            return self._unknown_name(q, text, toks, used)
         wanted = set(q.unknown_topic)
         runs: list[list[Any]] = []
         current: list[Any] = []
         for t in toks:
             inside = any(a <= t.start and t.end <= b for a, b in used)
             hit = (
-                t.word[0].isalnum()
+                t.word[0].isalpha()  # a number ("type 1") is never a topic of its own
                 and (t.key in wanted or t.word in wanted)
                 and not inside
                 and not self._is_known(t)
@@ -415,7 +479,9 @@ class Parser:
                 current = []
         if current:
             runs.append(current)
-        phrases = tuple(dict.fromkeys(text[r[0].start : r[-1].end] for r in runs))
+        phrases = tuple(
+            dict.fromkeys(text[r[0].start : r[-1].end] for r in self._whole(runs, toks))
+        )
         if phrases == q.unknown_topic:
             return q
         intents = q.intents
@@ -465,9 +531,71 @@ class Parser:
                 current = []
         if current:
             runs.append(current)
-        out = [text[r[0].start : r[-1].end] for r in runs]
-        out += [w for w in q.unknown_topic if not any(w in o.lower() for o in out)]
+        out = [text[r[0].start : r[-1].end] for r in self._whole(runs, toks)]
+        out += [w for w in q.unknown_topic if not any(w.lower() in o.lower() for o in out)]
         return tuple(dict.fromkeys(out))
+
+    def _unknown_name(
+        self, q: Question, text: str, toks: Sequence[Any], used: Sequence[tuple[int, int]]
+    ) -> Question:
+        """A name made only of known words that names no condition ("burning mouth syndrome"):
+        a name head (syndrome, disease, disorder...) with the words before it, in a question
+        that names no condition, is the unknown topic."""
+        if q.conditions or not q.in_scope or not set(q.intents) <= {"efficacy", "overview"}:
+            return q
+        for i, t in enumerate(toks):
+            if t.key not in _NAME_HEADS or any(a <= t.start < b for a, b in used):
+                continue
+            j = i
+            while (
+                j > 0
+                and i - j < 3
+                and toks[j - 1].word[0].isalpha()
+                and toks[j - 1].word not in tx.STOPWORDS
+                and toks[j - 1].key not in self._not_name
+            ):
+                j -= 1
+            if j < i:
+                phrase = text[toks[j].start : t.end]
+                return dataclasses.replace(q, unknown_topic=(phrase,), intents=("efficacy",))
+        return q
+
+    def _whole(self, runs: list[list[Any]], toks: Sequence[Any]) -> list[list[Any]]:
+        """Runs of unknown words grown to the name they begin (probe F16): the words of a
+        condition name that follow ("complex regional" + "pain syndrome", "restless" + "legs
+        syndrome", "trigeminal" + "neuralgia") and a possessive ("Raynaud" + "'s disease")."""
+        position = {id(t): i for i, t in enumerate(toks)}
+        out = []
+        for run in runs:
+            i = position[id(run[-1])] + 1
+            grown = list(run)
+            added = 0
+            while i < len(toks) and added < 3:
+                t = toks[i]
+                if t.word in ("'", "’") and i + 1 < len(toks) and toks[i + 1].word == "s":
+                    grown += [t, toks[i + 1]]
+                    i += 2
+                    continue
+                if t.word in tx.STOPWORDS or t.key not in self._name_words:
+                    break
+                grown.append(t)
+                added += 1
+                i += 1
+            out.append(grown)
+        return out
+
+
+_NAME_HEADS = frozenset(tx.stem(w) for w in ("syndrome", "disease", "disorder", "neuralgia"))
+"""Words that end a condition's name: with the words before them, a name of its own."""
+
+
+def _screened(patient: PatientContext) -> bool:
+    """Whether the question describes a patient with a fact the screen reads (a medicine, a
+    device, a pregnancy...), not only a sex or a pronoun."""
+    return any(
+        patient.about_patient(m) and not m.negated and m.kind not in ("sex", "age", "age_band")
+        for m in patient.mentions
+    )
 
 
 def _key(phrase: str) -> tuple[str, ...]:

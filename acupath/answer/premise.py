@@ -49,6 +49,7 @@ def premise_section(
     lines = []
     if audience == "patient":
         lines = _plain_premises(stmt.premises, topic, base, sham_band)
+    lines += _stated_premises(stmt, base, audience)
     for kind in stmt.premises if audience != "patient" else ():
         if kind == "cure":
             lines.append(
@@ -112,4 +113,87 @@ def _plain_premises(
                 "has happened (see the safety part below). Some people need changes, or a "
                 "doctor's check, first."
             )
+    return out
+
+
+_AGAINST = ("no_difference", "favours_comparator")
+
+
+def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list[str]:
+    """Corrections of the comparative, absolute and replace premises (wave 5), from what the
+    records hold: a claimed comparison with a treatment no record compares acupuncture with is
+    said to be unsupported; one the records hold is corrected only when they do not favour
+    acupuncture; "always works" is corrected by what trials measure (group averages) and, when
+    the question's conditions have a trial that found no difference, by that."""
+    patient = audience == "patient"
+    conditions = [c for c in stmt.conditions if c in base.conditions]
+    names = [base.conditions[c].name.lower() for c in conditions][:3]
+    where = f" for {', '.join(names)}" if names else ""
+    out: list[str] = []
+    for part in stmt.question.parts:
+        if not part.claimed:
+            continue
+        what = part.words
+        found = [base.findings[i] for i in part.held if i in base.findings]
+        if not found:
+            out.append(
+                f"**We have no study that compared acupuncture with {what}{where}.** So the "
+                "studies cannot show that acupuncture is as good or better."
+                if patient
+                else f"**No: acupath holds no trial comparing acupuncture with {what}{where}, so "
+                "the evidence does not show that acupuncture is better than it or as good as it.**"
+            )
+        elif all(f.direction in _AGAINST for f in found):
+            out.append(
+                f"**No. In the studies that compared them, acupuncture did not do better than "
+                f"{what}.** The details are below."
+                if patient
+                else f"**No: in the trials acupath holds that compare them directly{where}, "
+                f"acupuncture did not do better than {what} (figures below).**"
+            )
+        elif any(f.direction != "favours_acupuncture" for f in found):
+            out.append(
+                f"**The studies that compared acupuncture with {what} do not agree.** The "
+                "details are below."
+                if patient
+                else f"**The trials acupath holds comparing acupuncture with {what}{where} point "
+                "in different directions (figures below), so they do not show it is clearly "
+                "better.**"
+            )
+    if "absolute" in stmt.premises:
+        dissent = any(
+            f.condition in conditions and f.direction == "no_difference"
+            for f in base.findings.values()
+        )
+        if patient:
+            out.append(
+                "**No. Nothing works for everyone.** Studies compare groups of people on "
+                "average, and not every person gets better"
+                + (", and some studies found no difference." if dissent else ".")
+            )
+        else:
+            out.append(
+                "**No: no treatment works for everyone or every time.** The trials acupath "
+                f"holds{where} report average differences between groups, not a benefit for "
+                "every patient" + ("; some found no difference (below)." if dissent else ".")
+            )
+    if "banned" in stmt.premises:
+        out.append(
+            "**No. No guideline we have bans acupuncture.** Some advise it for some health "
+            "problems and advise against it for others (see below)."
+            if patient
+            else "**No: none of the guidelines acupath holds bans acupuncture.** Their positions "
+            "differ by condition: where one advises against it, it does so for a named condition "
+            "(the guideline positions are below)."
+        )
+    if "replace" in stmt.premises:
+        out.append(
+            "**Please do not stop or cut down a prescribed medicine on your own.** We have no "
+            "studies showing that acupuncture can replace it. Talk to your doctor first."
+            if patient
+            else "**No: acupath holds no evidence that acupuncture can replace prescribed pain "
+            "medicines.** Its trials compared acupuncture with sham, usual care or medicines, or "
+            "added it to usual care; any change to a prescribed medicine is for the prescriber "
+            "to make."
+        )
     return out

@@ -396,6 +396,8 @@ class Composer:
     def brief(self, section: Section) -> tuple[list[str], list[str]]:
         """A one-line bottom line from the first record a section cites."""
         for d in self.cites.used.values():
+            if isinstance(d.record, Claim):
+                continue  # a circulating claim is never a bottom line (probe F14)
             if d.key in self._shown and any(s in section.citations for s in d.sources):
                 marker, ids = self.cites.cite(d)
                 return ["- " + self.voice.brief(d.record, marker)], ids

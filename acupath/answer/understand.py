@@ -20,8 +20,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from acupath.answer import text as tx
+from acupath.answer.parts import Part
 from acupath.answer.vocabulary import INTENTS, Vocabulary, vocabulary
 from acupath.evidence.schemas import Condition
 
@@ -31,6 +33,27 @@ _ICD10 = re.compile(r"\b([A-Za-z]\d{2}(?:\.[0-9A-Za-z]{1,4})?)\b")
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "plus"})
+_BODY_ITEM = (
+    r"(?:(?:my|the|his|her)\s+)?(?:(?:lower|low|upper)\s+)?"
+    r"(?:neck|back|shoulders?|knees?|hips?|hands?|wrists?|elbows?|ankles?|feet|foot|heels?|"
+    r"jaw|arms?|legs?|chest|fingers?|toes?)"
+)
+_ITEM = re.compile(_BODY_ITEM)
+_LIMB = re.compile(r"\b(?:hands?|feet|foot|arms?|legs?|fingers?|toes?|chest)$")
+_LIST = re.compile(
+    rf"(?<![a-z])(?P<items>{_BODY_ITEM}(?:\s*(?:,|\band\b|\bor\b|&|/)\s*(?:,?\s*(?:and|or)\s+)?"
+    rf"{_BODY_ITEM})+)(?![a-z])(?:\s+(?P<head>pain|pains|ache|aches|aching|oa|osteoarthritis|"
+    r"arthritis))?"
+)
+_SENTENCE = re.compile(r"[.;?!]")
+_PAIN_WORDS = frozenset(
+    {"pain", "pains", "hurt", "hurts", "hurting", "ache", "aches", "aching", "sore", "stiff",
+     "arthritis", "oa", "osteoarthritis"}
+)  # fmt: skip
+_PAIN_HEADS = frozenset({"pain", "ache", "aching"})
+_ASKING_WORDS = frozenset(
+    {"help", "helps", "use", "acupuncture", "needling", "needles", "treat", "work", "works"}
+)  # fmt: skip
 _BODY_PARTS = frozenset(
     [
         "neck",
@@ -69,6 +92,10 @@ _BODY_PARTS = frozenset(
 """Words that can share the head of a condition name with another body part."""
 
 
+NOT_ABOUT_ACUPUNCTURE = "acupath answers questions about acupuncture for pain and cancer symptoms"
+"""The scope note of a question that names neither acupuncture nor a topic outside acupath."""
+
+
 @dataclass(frozen=True)
 class Question:
     """What acupath understood of a question."""
@@ -85,6 +112,9 @@ class Question:
     scope_note: str | None = None
     unknown_topic: tuple[str, ...] = ()
     tokens: tuple[str, ...] = field(default=(), repr=False)
+    parts: tuple[Any, ...] = ()
+    """The parts needing content of their own (:class:`acupath.answer.parts.Part`), set by
+    the parse step."""
 
     def as_dict(self) -> dict[str, object]:
         """The understanding as plain data, for the JSON answer."""
@@ -98,6 +128,7 @@ class Question:
             "in_scope": self.in_scope,
             "scope_note": self.scope_note,
             "unknown_topic": list(self.unknown_topic),
+            "parts": [p.as_dict() for p in self.parts],
         }
 
 
@@ -241,8 +272,15 @@ class Understander:
             )
             for w in tx.tokens(phrase)
         }
+        # words of any pain ("ache", "sore") qualify no condition either: "my joints ache"
+        # is joint pain, not the one condition whose lay term says "jaw ache"
+        generic = {tx.stem(w) for w in ("ache", "aches", "aching", "sore", "hurt", "hurts")}
         return {
-            cid: frozenset(w for w in ws if df[w] <= _QUALIFIER_MAX_DF and w not in treatment)
+            cid: frozenset(
+                w
+                for w in ws
+                if df[w] <= _QUALIFIER_MAX_DF and w not in treatment and w not in generic
+            )
             for cid, ws in words.items()
         }
 
@@ -265,6 +303,12 @@ class Understander:
         content = tx.tokens(question)
         full = tx.tokens(question, keep_stopwords=True)
         cond_matches = self._match_conditions(content, question)
+        listed, unheld = self._listed(question)
+        if listed:
+            # a list names each of its items (F15/wave 5): "knee, hip and hand OA"
+            cond_matches = [*cond_matches, *listed]
+            joined = self._joined(question, cond_matches)
+            cond_matches = [m for m in cond_matches if m.label != "umbrella" or m in joined]
         conditions = _unique(t for m in cond_matches for t in m.targets)
         broad = any(m.label == "umbrella" for m in cond_matches)
         intents = self._match_intents(full)
@@ -283,7 +327,9 @@ class Understander:
                     f"acupath answers questions about acupuncture; this asks about "
                     f"{', '.join(other_tx)}"
                 )
-        elif out_terms:
+        elif out_terms and not (acupuncture and "safety" in intents):
+            # a question about acupuncture's own harms ("can it cause a stroke?") is in scope;
+            # the out-of-scope topic is then a part the answer names (acupath.answer.parts)
             in_scope = False
             note = (
                 f"acupath covers acupuncture for pain and cancer symptoms; "
@@ -291,7 +337,7 @@ class Understander:
             )
         elif not acupuncture:
             in_scope = False
-            note = "acupath answers questions about acupuncture for pain and cancer symptoms"
+            note = NOT_ABOUT_ACUPUNCTURE
         elif set(intents) <= {"efficacy", "effect_size"}:
             # "does acupuncture help gout?": a benefit question about something not covered;
             # for safety, mechanism or dose questions extra words are qualifiers, not topics
@@ -313,7 +359,71 @@ class Understander:
             scope_note=note,
             unknown_topic=unknown,
             tokens=tuple(content),
+            parts=tuple(Part(words, "condition") for words in unheld),
         )
+
+    def _listed(self, question: str) -> tuple[list[_Match], list[str]]:
+        """Body parts listed together ("knee, hip and hand OA", "my neck, shoulders and lower
+        back hurt", "back, neck and jaw pain"): each item with the list's head word is read as
+        a condition name, a condition's own phrase, an umbrella phrase or the one condition whose
+        name holds the item; an item none of these finds is returned as not held ("ankle pain").
+        A list without a head word is read only in a sentence about pain."""
+        matches: list[_Match] = []
+        unheld: list[str] = []
+        folded = tx.fold(question)
+        for sentence in _SENTENCE.split(folded):
+            for m in _LIST.finditer(sentence):
+                head = m.group("head") or ""
+                if not head and not (set(tx.words(sentence)) & (_PAIN_WORDS | _ASKING_WORDS)):
+                    continue
+                items = [i.group(0) for i in _ITEM.finditer(m.group("items"))]
+                if len(items) < 2:
+                    continue
+                if not head and all(_LIMB.search(i) for i in items):
+                    # "my hands and feet are numb from chemo": limbs named as where a symptom
+                    # is, not a list of joint or spine complaints
+                    continue
+                for item in items:
+                    targets, term = self._resolve_item(item, head)
+                    if targets:
+                        matches.append(_Match(-1, -1, "condition", targets, term))
+                    else:
+                        unheld.append(f"{item} {head}".strip() if head else item)
+        return matches, list(dict.fromkeys(unheld))
+
+    def _resolve_item(self, item: str, head: str) -> tuple[tuple[str, ...], str]:
+        """The conditions one listed body part names with the list's head word."""
+        key = tuple(tx.tokens(item))
+        if key and key[0] in ("my", "the", "his", "her"):
+            key = key[1:]
+        heads = [tuple(tx.tokens(head))] if head else []
+        if not heads or heads[0][-1] in _PAIN_HEADS:
+            heads.append(("pain",))
+        for h in heads:
+            hit = self._condition_by_key.get((*key, *h))
+            if hit is not None:
+                return (hit[0],), hit[1]
+        umbrella = {k: (phrase, targets) for k, phrase, targets in self._umbrella}
+        for k in [*((*key, *h) for h in heads), key]:
+            if k in umbrella:
+                return umbrella[k][1], umbrella[k][0]
+        hit = self._condition_by_key.get(key)
+        if hit is not None:
+            return (hit[0],), hit[1]
+        # the one condition whose name holds the body part (and the head, for "OA")
+        word = _whole_word(tx.stem(tx.fold(item.split()[-1])))
+        need = heads[0] if heads and heads[0][-1] not in _PAIN_HEADS else ()
+        found = [
+            cid
+            for cid, c in self.conditions.items()
+            if any(
+                word.search(tx.fold(n)) and set(need) <= set(tx.tokens(n))
+                for n in (c.name,)  # a synonym or lay term may name a narrower problem
+            )
+        ]
+        if len(found) == 1:
+            return (found[0],), item
+        return (), ""
 
     def _coordinated(self, question: str, matches: Sequence[_Match]) -> list[_Match]:
         """Body parts sharing the head of a condition name: "neck and shoulder pain", "knee or
@@ -347,6 +457,25 @@ class Understander:
                 i -= 1  # a list before it ("neck, back and"): commas are not words
         return out
 
+    def _joined(self, question: str, matches: Sequence[_Match]) -> list[_Match]:
+        """Umbrella matches that follow "and"/"or" within three words ("knee OA and for low back
+        pain", "neck pain or back pain"): a topic of their own, not a qualifier."""
+        words = tx.words(question)
+        where: dict[int, int] = {}  # content index -> word index
+        n = 0
+        for i, w in enumerate(words):
+            if w not in tx.STOPWORDS:
+                where[n] = i
+                n += 1
+        out = []
+        for m in matches:
+            if m.label != "umbrella" or m.start not in where:
+                continue
+            i = where[m.start]
+            if any(words[j] in _CONJUNCTIONS for j in range(max(0, i - 3), i)):
+                out.append(m)
+        return out
+
     def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
         found: list[_Match] = []
         for start, key, (cid, name) in self._condition_table.find(content):
@@ -359,8 +488,10 @@ class Understander:
         chosen = _longest_first(found)
         if any(m.label == "condition" for m in chosen):
             # a named condition is more precise than an umbrella word elsewhere in the question
-            # ("lymphoedema after breast cancer" is about lymphoedema, not every cancer symptom)
-            chosen = [m for m in chosen if m.label != "umbrella"]
+            # ("lymphoedema after breast cancer" is about lymphoedema, not every cancer symptom),
+            # unless the umbrella is joined to it as another topic ("... and for low back pain")
+            joined = self._joined(question, chosen)
+            chosen = [m for m in chosen if m.label != "umbrella" or m in joined]
         chosen = [self._narrow(m, content) for m in chosen]
         groups = _overlapping(
             sorted((m for m in chosen if m.label == "umbrella"), key=lambda m: m.start)

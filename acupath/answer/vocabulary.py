@@ -79,6 +79,24 @@ class Vocabulary(BaseModel):
     plain_words: dict[str, str]
     generic_words: tuple[str, ...] = ()
     section_boost: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    safety_outcomes_asked: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    comparison_terms: tuple[str, ...] = ()
+    """Treatments a question may compare acupuncture with, besides ``other_treatment_terms``
+    (:mod:`acupath.answer.parts`); unlike those, they never put a question out of scope."""
+    comparison_synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    premise_sequences: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = Field(
+        default_factory=dict
+    )
+    """Premises read as word groups in order, each word of a group within ``premise_window``
+    words after the previous group's ("always ... works", "works for ... everyone", "stop
+    taking my ... pills"): kinds ``absolute``, ``replace`` (:mod:`acupath.answer.parts`)."""
+    premise_window: int = 4
+    comparison_cues: tuple[str, ...] = ()
+    """Words that, up to three words before a compared treatment, state a comparison as a
+    premise ("better than surgery", "as well as a knee replacement")."""
+    """A compared treatment's other names, as a finding's comparator may word it."""
+    """Question words -> the safety outcome they ask about ("died" -> deaths): the bottom line
+    of a safety question states that outcome's figure first (:mod:`acupath.answer.bottom_line`)."""
     smd_bands: tuple[SmdBand, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -5,7 +5,9 @@ base scaled synthetically to 20,000 findings.
     .venv/bin/python benchmarks/ask/run.py [--scale 20000] [--json results.json] [--part P]
 
 ``--part patient``, ``--part holdout`` or ``--part holdout2`` scores only that issue-10 question
-file (see ``patient_bench.py``); the default scores ``questions.yaml`` and all three parts.
+file (see ``patient_bench.py``); ``--part intent`` scores ``questions_intent.yaml``, whether the
+bottom line answers the asked intent (:func:`bottom_line_answers`); the default scores
+``questions.yaml`` and all the parts.
 
 Scores, over the questions of ``questions.yaml``:
 
@@ -261,7 +263,102 @@ def run_latency(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
     }
 
 
-ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "intent")
+
+INTENTS = ("safety", "points", "dose", "coverage", "guideline")
+BOTTOM_TITLES = ("Bottom line", "The short answer")
+
+
+def bottom_line_answers(answer: Answer, intent: str, base: EvidenceBase) -> tuple[bool, str]:
+    """Whether the bottom line answers ``intent``, read from the answer's structure (probe F14).
+
+    The bottom line is the section titled as such; it must show no masked figure ("…") and no
+    circulating claim. The records it states (``understanding["bottom_line"]["records"]``) count
+    only when the bottom line cites their source, and must be of the intent's kind: a safety
+    finding (tagged ``safety``) or, for a described patient, the screen's own decision stated
+    (``bottom_line.screen`` equal to ``screen.decision``; an emergency referral, whose answer is
+    the referral alone, passes); a trial protocol with points (points) or with a schedule or
+    session count (dose); a coverage-policy record (coverage); a guideline record (guideline).
+    """
+    screen = answer.screen or {}
+    emergency = screen.get("decision") == "refer" and screen.get("urgency") == "emergency"
+    if intent == "safety" and emergency:
+        return True, ""
+    section = next((s for s in answer.sections if s.title in BOTTOM_TITLES), None)
+    if section is None:
+        return False, "no bottom line"
+    if "…" in section.text or "irculating claim" in section.text:
+        return False, "masked figure or circulating claim in the bottom line"
+    meta = answer.understanding.get("bottom_line") or {}
+    by_key = index_for(base).by_key
+    # an answer that does not say which records its bottom line states (main before wave 5)
+    # is read through every record it used from the sources the bottom line cites
+    keys = meta.get("records") or [f"{u.kind}:{u.id}" for u in answer.records_used]
+    docs = [
+        by_key[k] for k in keys if k in by_key and set(by_key[k].sources) & set(section.citations)
+    ]
+    ok = False
+    if intent == "safety":
+        ok = bool(screen) and meta.get("screen") == screen.get("decision")
+        ok = ok or any(d.kind == "finding" and "safety" in d.tags for d in docs)
+    elif intent == "points":
+        ok = any(d.kind == "protocol" and d.record.get("points") for d in docs)
+    elif intent == "dose":
+        ok = any(
+            d.kind == "protocol"
+            and (d.record.get("schedule") or d.record.get("sessions") or d.record.get("weeks"))
+            for d in docs
+        )
+    elif intent == "coverage":
+        ok = any(d.kind == "recommendation" and "coverage" in d.tags for d in docs)
+    elif intent == "guideline":
+        ok = any(d.kind == "recommendation" and "guideline" in d.tags for d in docs)
+    return ok, "" if ok else f"bottom line states no {intent} record: {section.text[:100]}"
+
+
+def run_intent(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str, Any]:
+    """Score ``questions_intent.yaml``: each question in both voices; see
+    :func:`bottom_line_answers`. Also answered fully, verified, citation precision."""
+    passed = {i: [0, 0] for i in INTENTS}
+    misses: list[str] = []
+    fully = verified = total = checked = ok_lines = 0
+    for q in questions:
+        for audience in ("clinician", "patient"):
+            answer = ask(q["question"], base=base, audience=audience)
+            total += 1
+            fully += answer.answered_fully
+            verified += answer.verified
+            good, why = bottom_line_answers(answer, q["intent"], base)
+            passed[q["intent"]][0] += good
+            passed[q["intent"]][1] += 1
+            if not good:
+                misses.append(f"{q['id']} ({audience}): {why}")
+            if audience == "clinician":
+                n, ok, failures = citation_lines(evidence_lines(answer), base)
+                checked += n
+                ok_lines += ok
+                misses += [f"{q['id']}: citation {f}" for f in failures]
+    hits = sum(v[0] for v in passed.values())
+    return {
+        "answers": total,
+        "intent_answered": hits / total if total else 1.0,
+        "by_intent": {k: f"{v[0]}/{v[1]}" for k, v in passed.items()},
+        "answered_fully": fully / total if total else 1.0,
+        "verified": verified,
+        "citation_precision": ok_lines / checked if checked else 1.0,
+        "cited_lines": checked,
+        "misses": misses,
+    }
+
+
+def report_intent(r: dict[str, Any]) -> None:
+    print("== intent")
+    print(f"bottom line answers the intent {r['intent_answered']:.1%} of {r['answers']} answers")
+    print("  by intent: " + ", ".join(f"{k} {v}" for k, v in r["by_intent"].items()))
+    print(f"answered fully      {r['answered_fully']:.1%}; verified {r['verified']}")
+    print(f"citation precision  {r['citation_precision']:.1%} ({r['cited_lines']} lines)")
+    for miss in r["misses"]:
+        print("  miss:", miss)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,6 +379,10 @@ def main(argv: list[str] | None = None) -> int:
         parts = ALL_PARTS if args.part == "all" else (args.part,)
         scored = {}
         for name in parts:
+            if name == "intent":
+                scored[name] = run_intent(bundled_base(), load_part(HERE / "questions_intent.yaml"))
+                report_intent(scored[name])
+                continue
             scored[name] = run_part(
                 bundled_base(), load_part(HERE / f"questions_{name}.yaml"), citation_lines
             )
