@@ -46,11 +46,16 @@ from acupath.answer.quantities import (
     find_temperatures,
     find_weeks,
     fmt,
+    with_series,
 )
 from acupath.answer.regimens import find_regimens
 from acupath.answer.timing import (
+    CAUTIOUS_VALUE,
+    EARLIER_VALUE,
+    LATEST_VALUE,
     NOT_CURRENT,
     PAST,
+    SET_ASIDE_VALUE,
     STOPPED_RECENTLY,
     negation_in_clause,
     statuses,
@@ -60,6 +65,13 @@ AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older
 """Age bands in completed years (inclusive)."""
 
 _COUNT_LABS = ("platelets", "anc")
+_LAB_STATUS = {
+    "latest": LATEST_VALUE,
+    "earlier": EARLIER_VALUE,
+    "cautious": CAUTIOUS_VALUE,
+    "set_aside": SET_ASIDE_VALUE,
+}
+"""The status of a lab value among several of the same lab (:func:`.quantities.with_series`)."""
 _TOKEN = re.compile(r"[a-z0-9µ]+(?:[.,][0-9]+)*|[^\sa-z0-9µ]")
 _SENTENCE_END = {".", ";", "?", "!"}
 
@@ -419,7 +431,17 @@ class Extractor:
             if m.detail.get("fever") is False:
                 neg = True  # a normal temperature, measured or stated ("afebrile")
             out.append(
-                Mention(m.kind, m.value, m.words, m.start, m.end, neg, i in hypothetical, m.detail)
+                Mention(
+                    m.kind,
+                    m.value,
+                    m.words,
+                    m.start,
+                    m.end,
+                    neg,
+                    i in hypothetical,
+                    m.detail,
+                    m.status,
+                )
             )
         out = _timed(out, folded)
         out = _derive(out)
@@ -660,21 +682,23 @@ class Extractor:
             Mention("weeks", str(w.value), text[w.start : w.end], w.start, w.end)
             for w in find_weeks(folded, problems)
         ]
-        out += [
-            Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
-                    v.end, detail={"lab": v.lab, "value": v.value})
-            for v in find_labs(folded, text, problems)
-        ]  # fmt: skip
+        direct = find_labs(folded, text, problems)
         temperatures = find_temperatures(folded)
         heat = [(t.start, t.end) for t in temperatures]
         taken = [(m.start, m.end) for m in out if m.kind in ("age", "weeks")] + heat
         taken += [(p.start, p.end) for p in find_pregnancy(folded)]
-        have = {str(m.detail["lab"]) for m in out if m.kind == "lab"}
-        out += [
-            Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
-                    v.end, detail={"lab": v.lab, "value": v.value, "linked": True})
-            for v in find_linked_labs(folded, text, problems, have, taken)
-        ]  # fmt: skip
+        have = {v.lab for v in direct}
+        linked = find_linked_labs(folded, text, problems, have, taken)
+        # several values of one lab: the latest decides, or the most cautious (wave 5)
+        for v in with_series(folded, text, direct + linked, taken):
+            lab_detail: dict[str, Any] = {"lab": v.lab, "value": v.value, **dict(v.detail)}
+            if v in linked:
+                lab_detail["linked"] = True
+            status = _LAB_STATUS.get(v.role, "current")
+            out.append(
+                Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
+                        v.end, detail=lab_detail, status=status)
+            )  # fmt: skip
         # "temp 101F" is a temperature, not a 101-year-old woman
         out = [m for m in out if not (m.kind == "age" and _overlaps(m.start, m.end, heat))]
         for t in temperatures:

@@ -33,7 +33,12 @@ from acupath.answer.lexicon import ANSWER_DIR, read_model
 
 PATH = ANSWER_DIR / "timing.yaml"
 CURRENT, FUTURE, PAST, STOPPED_RECENTLY = "current", "future", "past", "stopped_recently"
-NOT_CURRENT = frozenset({FUTURE, PAST})
+LATEST_VALUE, EARLIER_VALUE = "latest_value", "earlier_value"
+CAUTIOUS_VALUE, SET_ASIDE_VALUE = "cautious_value", "set_aside_value"
+"""Statuses of one lab value among several of the same lab (:func:`.quantities.with_series`):
+the latest decides; with the order unclear the most cautious decides and the others are set
+aside."""
+NOT_CURRENT = frozenset({FUTURE, PAST, EARLIER_VALUE, SET_ASIDE_VALUE})
 """Statuses that keep a medicine out of the intake (shown, not screened)."""
 
 
@@ -203,6 +208,10 @@ def describe_status(status: str) -> str:
         FUTURE: "planned, not taken now: not screened",
         PAST: "stopped: not screened",
         STOPPED_RECENTLY: "stopped only days ago: still screened, its effect may last",
+        LATEST_VALUE: "the latest value: this one is used",
+        EARLIER_VALUE: "an earlier value: the latest one is used",
+        CAUTIOUS_VALUE: "which value is the latest is unclear: this more cautious one is used",
+        SET_ASIDE_VALUE: "which value is the latest is unclear: the more cautious one is used",
     }.get(status, "")
 
 
