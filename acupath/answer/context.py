@@ -168,6 +168,11 @@ class PatientContext:
             elif m.kind in ("radiation", "skin_lesion"):
                 out.update(f"{m.kind}:{site}" for site in m.detail.get("sites", ()))
         out.update(f"treatment:{t}" for t in self.cancer_treatments())
+        # a past course of radiotherapy is no treatment now, but its field stays irradiated
+        for m in self.mentions:
+            if m.kind == "radiation" and m.status == PAST and not m.negated:
+                out.add(m.label)
+                out.update(f"radiation:{site}" for site in m.detail.get("sites", ()))
         return out
 
     def drug_classes(self) -> set[str]:
@@ -528,6 +533,8 @@ class Extractor:
             return Mention("radiation", names[0], text[s2:e2], s2, e2, detail=extra)
         if kind == "skin_lesion":
             return self._skin_lesion(text, s, e, toks, start, end)
+        if kind == "cancer" and value == "active":
+            return self._tumour(text, s, e, toks, start, end)
         if kind == "trimester":
             return Mention("pregnant", "yes", words, s, e, detail={"trimester": value})
         return Mention(kind, value, words, s, e)
@@ -571,6 +578,36 @@ class Extractor:
         names = [n for n, _, _ in near]
         return Mention("skin_lesion", names[0], text[s2:e2], s2, e2, detail={"sites": names})
 
+    def _tumour(self, text: str, s: int, e: int, toks: list[_Tok], start: int, end: int) -> Mention:
+        """Active cancer and, when the words place it, the body site of the tumour (wave 5):
+        a site right before it ("spinal tumour", "spine mets") or after a place word ("a
+        tumour on his spine", "mets in the spine", "metastases to the lumbar spine"). The
+        screen keeps needles off a tumour's site (``tumour_sites``)."""
+        sites: list[str] = []
+        first, last = s, e
+        j = end
+        if j < len(toks) and toks[j].word in _PLACE_WORDS:
+            j += 1
+            while j < len(toks) and toks[j].word in _DETERMINERS:
+                j += 1
+            hits = [h for h in self.sites.find([t.key for t in toks[j : j + 4]]) if h[0] == 0]
+            if hits:
+                _, key, area = max(hits, key=lambda h: len(h[1]))
+                sites.append(area)
+                last = toks[j + len(key) - 1].end
+        if not sites and start:
+            for n in (3, 2, 1):
+                lo = start - n
+                if lo < 0:
+                    continue
+                hits = self.sites.find([t.key for t in toks[lo:start]])
+                if hits and hits[0][0] == 0 and len(hits[0][1]) == n:
+                    sites.append(hits[0][2])
+                    first = toks[lo].start
+                    break
+        detail: dict[str, Any] = {"sites": sites} if sites else {}
+        return Mention("cancer", "active", text[first:last], first, last, detail=detail)
+
     def _sites_near(
         self, toks: list[_Tok], pos: int, *, before: int = 0
     ) -> list[tuple[str, int, int]]:
@@ -589,7 +626,14 @@ class Extractor:
             if not hits:
                 return []
             h = min(hits, key=lambda h: (h[0], -len(h[1])))
-            first = self._site_near(toks, pos, after=h[0] + len(h[1]))
+            after = h[0] + len(h[1])
+            comma = any(t.word == "," for t in window[: h[0]])
+            nxt = pos + after
+            if comma and nxt < len(toks) and toks[nxt].key in _COMPLAINT_KEYS:
+                # "having radiotherapy, low back pain": past a comma a site with a pain word
+                # is the complaint, not the field (wave 5)
+                return []
+            first = self._site_near(toks, pos, after=after)
         if first is None:
             return []
         out = [first]
@@ -605,6 +649,8 @@ class Extractor:
             if not hits:
                 break
             _, key, area = max(hits, key=lambda h: len(h[1]))
+            if k + len(key) < len(toks) and toks[k + len(key)].key in _COMPLAINT_KEYS:
+                break  # "radiation to the pelvis, and neck ache": the complaint, not the field
             side = own or side
             name = f"{side}_{area}" if side else area
             last = toks[k + len(key) - 1]
@@ -730,6 +776,11 @@ def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
 
 
 _JOINERS = frozenset({",", "and", "/", "&", "plus", "+"})
+_COMPLAINT_KEYS = frozenset(
+    tx.stem(w) for w in ("pain", "pains", "ache", "aches", "aching", "stiffness", "problems")
+)
+_PLACE_WORDS = frozenset({"on", "in", "of", "at", "to", "near", "around", "within", "inside"})
+_DETERMINERS = frozenset({"the", "her", "his", "my", "their", "your", "a", "an", "both"})
 """Words that join the body sites of one radiotherapy field ("head and neck")."""
 
 _CAUSE = {"induc", "relat", "associat", "caus"}
@@ -751,13 +802,23 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
     """Medicines, classes and regimens with their time (:mod:`acupath.answer.timing`). A time
     cue is more specific than a negation trigger: "stopped clopidogrel 2 days ago" is kept
     (``stopped_recently``), "came off Eliquis in June" is ``past``, not denied."""
-    idx = [i for i, m in enumerate(mentions) if m.kind in ("medicine", "class", "regimen")]
+    idx = [i for i, m in enumerate(mentions) if m.kind in _TIMED_KINDS]
     if not idx:
         return mentions
     spans = []
     for i in idx:
         m = mentions[i]
-        classes = [m.value] if m.kind == "class" else list(m.detail.get("classes", ()))
+        if m.kind == "radiation":
+            classes = ["radiotherapy"]  # "completed chemoradiation in 2019" is history
+            # its time stands around the treatment word, not the field joined to it
+            core = _RADIATION_WORD.search(folded, m.start, m.end)
+            if core:
+                spans.append((core.start(), core.end(), classes))
+                continue
+        elif m.kind == "class":
+            classes = [m.value]
+        else:
+            classes = list(m.detail.get("classes", ()))
         spans.append((m.start, m.end, classes))
     out = list(mentions)
     for i, (status, reason) in zip(idx, statuses(folded, spans), strict=True):
@@ -775,6 +836,15 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
         if m.negated and m.status == "current" and not negation_in_clause(folded, m.start):
             out[i] = dataclasses.replace(m, negated=False)
     return out
+
+
+_TIMED_KINDS = ("medicine", "class", "regimen", "radiation")
+_RADIATION_WORD = re.compile(
+    r"\b(?:chemo ?radi\w*|radio ?therap\w*|radiation (?:therapy|treatment)|radiation\w*|"
+    r"irradiat\w*|radiated|rads|xrt|rt)\b"
+)
+"""Mentions with a time (:mod:`.timing`): medicines, and radiotherapy (wave 5) whose past
+course is cancer history, not treatment under way."""
 
 
 def _family(kind: str) -> str:
@@ -812,6 +882,22 @@ def _derive(mentions: list[Mention]) -> list[Mention]:
             out.append(Mention("age_band", band, m.words, m.start, m.end, detail={"from": "age"}))
         if m.kind == "weeks" and not any(o.kind == "pregnant" and not o.negated for o in out):
             out.append(Mention("pregnant", "yes", m.words, m.start, m.end, m.negated))
+    # "completed chemoradiation in 2019", "had a course of chemo": a past anticancer treatment
+    # is a cancer history (the screen's history_of_cancer with spinal pain), not treatment now
+    past = [
+        m
+        for m in out
+        if not m.negated
+        and m.status == PAST
+        and (
+            m.kind in ("radiation", "regimen") or (m.kind == "class" and m.value == "chemotherapy")
+        )
+    ]
+    if past and not any(m.kind == "cancer" and m.value == "history" and not m.negated for m in out):
+        m = past[0]
+        out.append(
+            Mention("cancer", "history", m.words, m.start, m.end, detail={"from": "past_treatment"})
+        )
     # "a new headache" is the red flag only after 50 (Becker 2015): kept when an age over 50
     # or an older-adult band is stated, dropped otherwise
     older = any(

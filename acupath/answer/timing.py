@@ -176,7 +176,12 @@ def medicine_status(
 
 
 _DATED_PAST = re.compile(r"\b(?:had|ago|last year|in (?:19|20)\d\d|back in)\b")
-_LIST_GAP = re.compile(r"^[\s,/&+]*(?:and|or|plus|with|then)?[\s,/&+]*$")
+_LIST_GAP = re.compile(
+    r"^[\s,/&+]*(?:and|or|plus|with|then)?[\s,/&+]*$"
+    # a bracket right after the treatment that names its drug: "chemoradiation (weekly
+    # cisplatin)", "FOLFOX (oxaliplatin ...": the drug shares the treatment's time
+    r"|^\s*\(\s*(?:[a-z0-9]+\s+){0,2}$"
+)
 
 
 def statuses(
