@@ -22,7 +22,8 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40,
 }  # fmt: skip
 """Number words patients write for counts and values (one to twenty, thirty, forty)."""
-_NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(NUMBER_WORDS) + r")"
+_NUM = r"\b(\d+(?:[.,]\d+)*|" + numwords.PATTERN + r")"
+"""A count in digits or words, from a word boundary ("thirty-two weeks" is 32, never 2)."""
 _WEEKS = [
     re.compile(
         _NUM + r"\s*(?:weeks?|wks?)\s*"
@@ -148,8 +149,6 @@ def _cautious(lab: str, values: list[float]) -> float:
 
 
 def _number(raw: str) -> float | None:
-    if raw in NUMBER_WORDS:
-        return float(NUMBER_WORDS[raw])
     return _parse_number(raw)
 
 

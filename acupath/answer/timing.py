@@ -82,6 +82,15 @@ _CURRENT_BEFORE = re.compile(
     r"continuing|now on|now takes|is now on|now taking)\b"
 )
 _CURRENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:since|for the (?:last|past))\b")
+_TAKES_NOW = re.compile(
+    # a present-tense "take" right before the medicine (probe 2 G5: "I take apixaban for a clot
+    # I had in the spring" is current; the past time belongs to the indication)
+    r"\b(?:i|you|we|they|she|he|mum|mom|dad|patient|pt)\s+(?:(?:still|also|now|currently)\s+)?"
+    r"(?:take|takes|am taking|is taking|are taking|use|uses)\s+(?:(?:her|his|my|their|your)\s+)?$"
+)
+_INDICATION = re.compile(r"\s(?:for|because of|due to|after)\s")
+"""Where a medicine's indication starts ("apixaban for a clot I had in the spring"): a time
+after it dates the indication, not the medicine."""
 _STOP_BEFORE = re.compile(
     # a stop word within the last four words before the medicine ("stopped taking her
     # clopidogrel"); "off", "held" and "ended" only right before it ("off warfarin"), since
@@ -154,6 +163,12 @@ def medicine_status(
     # the cues of a medicine stand close before it: the last six words of its clause
     left = " ".join(folded[lo:start].split(" ")[-7:])
     right = folded[end:hi]
+    if _TAKES_NOW.search(left):
+        return CURRENT, None
+    full_right = right
+    ind = _INDICATION.search(right)
+    if ind and not _CURRENT_AFTER.search(right) and not _STOP_AFTER.search(right):
+        right = right[: ind.start()]
     if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right):
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
@@ -170,11 +185,14 @@ def medicine_status(
     if _PAST_BEFORE.search(left) or _PAST_AFTER.search(right):
         return PAST, "taken in the past"
     days = _days(right)
+    if days is None and _PAST_VERB.search(left):
+        days = _days(full_right)  # "had warfarin for a DVT in 2015": the time is the course's
     if days is not None and days > window_days(classes) and _DATED_PAST.search(left + right):
         return PAST, "taken in the past"
     return CURRENT, None
 
 
+_PAST_VERB = re.compile(r"\b(?:had|took|was on|were on|was given|got)\b")
 _DATED_PAST = re.compile(r"\b(?:had|ago|last year|in (?:19|20)\d\d|back in)\b")
 _LIST_GAP = re.compile(
     r"^[\s,/&+]*(?:and|or|plus|with|then)?[\s,/&+]*$"
