@@ -167,9 +167,9 @@ class AgeGrammar:
         )  # fmt: skip
         self.pronoun = re.compile(
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
-            r"\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
-            + _ADVERBS
-            + _NUM
+            r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
+            # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
+            r"|(?:^|(?<=[.;!?,]\s))am\s+)" + _ADVERBS + _NUM
         )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
 

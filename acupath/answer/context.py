@@ -101,8 +101,9 @@ class Mention:
 
     @property
     def current(self) -> bool:
-        """Whether the fact holds now (a future or past medicine does not)."""
-        return self.status not in NOT_CURRENT
+        """Whether the fact holds now (a future or past medicine does not; a red flag that is
+        the topic of an evidence question is no patient's)."""
+        return self.status not in NOT_CURRENT and self.status != "topic"
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -145,7 +146,7 @@ class PatientContext:
 
     def about_patient(self, m: Mention) -> bool:
         """Whether one mention describes the particular patient (see describes_patient)."""
-        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any"):
+        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any") or m.status == TOPIC:
             return False
         if m.kind in ("medicine", "regimen"):
             return bool(set(m.detail.get("classes", ())) & self.patient_classes)
@@ -361,6 +362,12 @@ class Extractor:
         for sex, phrases in w.sex.items():
             add("sex", sex, phrases)
         self.table = tx.PhraseTable(entries)
+        relations = sorted(
+            {fold(x) for r in w.people.relations.values() for x in r.words}, key=len, reverse=True
+        )
+        self._owners = re.compile(
+            _OWNERSHIP + r"|\b(?:" + "|".join(re.escape(r) for r in relations) + r")\b"
+        )
         areas = {**w.body_sites, **w.extra_body_sites}
         sites = [(_key(p), area) for area, ps in areas.items() for p in ps]
         self.sites = tx.PhraseTable(sites)
@@ -450,6 +457,7 @@ class Extractor:
             )
         out = _timed(out, folded)
         out = _derive(out)
+        out = _topics(out, folded, self._owners)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
 
@@ -845,6 +853,63 @@ _RADIATION_WORD = re.compile(
 )
 """Mentions with a time (:mod:`.timing`): medicines, and radiotherapy (wave 5) whose past
 course is cancer history, not treatment under way."""
+
+
+TOPIC = "topic"
+"""The status of a red flag named as the topic of an evidence question, not as a symptom of
+a patient ("does acupuncture help delirium?"): shown, never screened (wave 5)."""
+_OWNERSHIP = (
+    r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself|we|our|us|he|he['’]s|hes|him|his|"
+    r"she|she['’]s|shes|her|hers|pt|c\s*/\s*o|o\s*/\s*e|hx|since|yesterday|today|tonight|"
+    r"this morning|last night|last week|days|weeks|suddenly|started|began|woke|"
+    r"a patient|the patient|this patient|my patient|a client|my client)\b"
+)
+"""Words that make a symptom someone's: a person, a clinical note, an onset or a duration."""
+_RESEARCH = re.compile(
+    r"\b(?:evidence|studies|study|research|researched|trials?|rcts?|meta\s*analys[ie]s|"
+    r"systematic reviews?|reviews|cochrane|literature|data on|papers?|guidelines?|efficacy|"
+    r"effectiveness)\b"
+)
+_ACUPUNCTURE_WORD = re.compile(
+    r"\b(?:acupunct\w*|electroacupunct\w*|electro acupunct\w*|acupressure|needling|needles?|"
+    r"moxibustion|moxa|cupping)\b"
+)
+_SAFETY_FRAME = re.compile(
+    r"\b(?:safe|safety|unsafe|risk|risks|risky|danger\w*|contraindicat\w*|allowed|ok to|okay to|"
+    r"should|before|avoid|careful|caution)\b"
+)
+_PATIENT_KINDS = frozenset(
+    {"age", "weeks", "pregnant", "lab", "device", "lymphedema", "radiation", "skin_lesion"}
+)
+
+
+def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> list[Mention]:
+    """Red flags named as the topic of an evidence question, not as a patient's symptom
+    (class 6 of wave 5; probe 2 G6): "what is the evidence for acupuncture in foot drop?",
+    "does acupuncture help delirium?", "leg weakness after chemo: studies?".
+
+    A red flag is a topic only when nothing in the question makes it someone's: no person
+    (I, my, she, a relation word, "my patient"), no clinical-note marker (c/o, o/e, pt), no
+    onset or duration ("since", "yesterday", "days"), no other patient fact (an age, a lab
+    value, a device, pregnancy...) and no safety framing ("is it safe", "risk", "should");
+    and the question asks about research ("evidence", "studies", "trials"...) or names
+    acupuncture before the red flag in its sentence ("can acupuncture help urinary
+    retention?"). Anything else stays a symptom: "trouble peeing. Can acupuncture help?" is
+    read as the asker's, the cautious reading."""
+    flags = [m for m in mentions if m.kind == "red_flag" and not m.negated]
+    if not flags or owners.search(folded) or _SAFETY_FRAME.search(folded):
+        return mentions
+    if any(m.kind in _PATIENT_KINDS and not m.negated for m in mentions):
+        return mentions
+    research = bool(_RESEARCH.search(folded))
+    out = []
+    for m in mentions:
+        if m in flags and "celsius" not in m.detail:
+            lo = max((i + 1 for i, ch in enumerate(folded[: m.start]) if ch in ".?!;"), default=0)
+            if research or _ACUPUNCTURE_WORD.search(folded, lo, m.start):
+                m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        out.append(m)
+    return out
 
 
 def _family(kind: str) -> str:

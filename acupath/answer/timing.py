@@ -235,6 +235,7 @@ def describe_status(status: str) -> str:
         EARLIER_VALUE: "an earlier value: the latest one is used",
         CAUTIOUS_VALUE: "which value is the latest is unclear: this more cautious one is used",
         SET_ASIDE_VALUE: "which value is the latest is unclear: the more cautious one is used",
+        "topic": "the topic of the question, not a symptom of a patient: not screened",
     }.get(status, "")
 
 
