@@ -421,6 +421,13 @@ class Extractor:
                 mentions.append(m)
                 spans.append(Span(start, end, _family(m.kind)))
         mentions, spans = self._wave4(folded, text, toks, mentions, spans, protected)
+        for m in _node_clearances(folded, text):
+            if any(_overlaps(m.start, m.end, [(o.start, o.end)]) for o in mentions):
+                continue
+            first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
+            last = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+            mentions.append(m)
+            spans.append(Span(first, max(first + 1, last), "lymphedema"))
         numbers = self._numbers(folded, text, problems)
         measured = [(m.start, m.end) for m in numbers if "fever" in m.detail]
         if measured:  # a measured temperature decides fever, not the word "temperature"
@@ -567,8 +574,8 @@ class Extractor:
         side = None
         first = window[start].start
         for t in window[max(0, start - 2) : start]:
-            if t.word in ("left", "right"):
-                side = t.word
+            if t.word in ("left", "right", "l", "r", "lt", "rt"):  # "DXT to L breast"
+                side = _SIDES[t.word]
                 first = min(first, t.start)
         name = f"{side}_{area}" if side else area
         return name, first, window[start + len(key) - 1].end
@@ -766,6 +773,38 @@ class Extractor:
         return out
 
 
+_NODE_CLEARANCE = re.compile(
+    r"\b(?P<side>left|right|l|r|lt|rt|bilateral|bilat|both)\s*\.?\s*(?:sided\s+)?"
+    r"(?P<abbr>anc|alnd|slnb|snb|axillary clearance|axillary node clearance)\b"
+    r"|\b(?P<abbr2>anc|alnd|slnb|snb)\s+(?:of|to|on|in)\s+(?:the\s+|her\s+|his\s+|my\s+)?"
+    r"(?P<side2>left|right|l|r|lt|rt)?\s*(?:axilla|axillary|armpit|arm|side)\b"
+)
+"""An axillary node clearance written as an abbreviation beside a side or the axilla (class 5
+of wave 5): "Left ANC", "R ANC 2020", "ANC of the left axilla", "SLNB L axilla". "ANC" with a
+number and no side is the neutrophil count (:mod:`.quantities` skips these)."""
+_SIDES = {"left": "left", "l": "left", "lt": "left", "right": "right", "r": "right", "rt": "right"}
+
+
+def _node_clearances(folded: str, text: str) -> list[Mention]:
+    out = []
+    for m in _NODE_CLEARANCE.finditer(folded):
+        raw = m.group("side") or m.group("side2")
+        sides = [_SIDES[raw]] if raw in _SIDES else ["left", "right"]
+        limbs = [f"{side}_arm" for side in sides]
+        value = limbs[0] if len(limbs) == 1 else "both_arm"
+        out.append(
+            Mention(
+                "lymphedema",
+                value,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                detail={"limbs": limbs, "side_stated": raw is not None, "node_surgery": True},
+            )
+        )
+    return out
+
+
 def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
     """The side named closest to a mention within its sentence (``left``/``right``)."""
     best: tuple[int, str] | None = None
@@ -776,14 +815,18 @@ def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
     while hi < len(toks) and toks[hi].word not in _SENTENCE_END and hi - end < 6:
         hi += 1
     for i in range(lo, hi):
-        if toks[i].word in ("left", "right"):
-            dist = start - i if i < start else i - end
-            if best is None or dist < best[0]:
-                best = (dist, toks[i].word)
+        word = toks[i].word
+        dist = start - i if i < start else i - end
+        # "L arm lymphoedema": a side letter counts only right beside the fact or a limb word
+        near = dist <= 1 or (i + 1 < len(toks) and toks[i + 1].word in _LIMB_WORDS)
+        side_word = word in ("left", "right") or (word in ("l", "r", "lt", "rt") and near)
+        if side_word and (best is None or dist < best[0]):
+            best = (dist, _SIDES[word])
     return best[1] if best else None
 
 
 _JOINERS = frozenset({",", "and", "/", "&", "plus", "+"})
+_LIMB_WORDS = frozenset({"arm", "arms", "axilla", "armpit", "leg", "legs", "hand", "breast"})
 _COMPLAINT_KEYS = frozenset(
     tx.stem(w) for w in ("pain", "pains", "ache", "aches", "aching", "stiffness", "problems")
 )

@@ -124,9 +124,13 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
     out: list[LabValue] = []
     for lab, names in _LAB_NAMES.items():
         for m in re.finditer(r"\b(?:" + names + r")\b", folded):
+            if lab == "anc" and node_clearance(folded, m.start(), m.end()):
+                continue
             v = _LAB_VALUE.match(folded, m.end())
             if v is None or v.end() - m.end() > 40:
                 continue
+            if re.fullmatch(r"(?:19|20)\d\d", v.group(1)) and not v.group(5):
+                continue  # "R ANC 2020": a year, not a count
             words = text[m.start() : v.end()].strip()
             value = _lab_value(lab, v.group(1), v.group(2) or v.group(4), v.group(5))
             detail: tuple[tuple[str, object], ...] = ()
@@ -141,6 +145,22 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
                 continue
             out.append(LabValue(lab, value, m.start(), v.end(), detail=detail))
     return sorted(out, key=lambda v: v.start)
+
+
+_SIDE_BEFORE = re.compile(r"\b(?:left|right|l|r|lt|rt|bilateral|bilat|both)\s*\.?\s*(?:sided\s+)?$")
+_AXILLA_AFTER = re.compile(
+    r"\s*(?:(?:of|to|on|in)\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:left|right|l|r|lt|rt)?\s*"
+    r"(?:axilla|axillary|armpit|arm\b|nodes?\b|side\b)"
+)
+
+
+def node_clearance(folded: str, start: int, end: int) -> bool:
+    """Whether "ANC" at ``folded[start:end]`` is an axillary node clearance, not the neutrophil
+    count: a side word right before it ("Left ANC", "R ANC") or the axilla right after it
+    ("ANC of the left axilla"). A number alone after it stays the count ("ANC 0.6")."""
+    return bool(_SIDE_BEFORE.search(folded[max(0, start - 12) : start])) or bool(
+        _AXILLA_AFTER.match(folded, end)
+    )
 
 
 def _cautious(lab: str, values: list[float]) -> float:
@@ -293,6 +313,8 @@ def find_linked_labs(
         if lab in have:
             continue
         for m in re.finditer(r"\b(?:" + names + r")\b", folded):
+            if lab == "anc" and node_clearance(folded, m.start(), m.end()):
+                continue
             found = _linked_value(folded, m.end(), taken)
             if found is None:
                 continue
