@@ -41,6 +41,8 @@ from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
 from acupath.answer.pregnancy import find_pregnancy
 from acupath.answer.quantities import (
+    CD4_AIDS_BELOW,
+    find_cd4,
     find_labs,
     find_linked_labs,
     find_temperatures,
@@ -202,6 +204,13 @@ class PatientContext:
             and any(w in m.words.lower() for w in ("cycle", "nadir", "infusion"))
             for m in self.applied
         )
+        # methotrexate for RA: a drug that is both a chemotherapy and an immunosuppressant is
+        # cancer treatment only beside a cancer word (wave 5); the medicine itself still
+        # reaches the screen
+        chemo = {"chemotherapy", "neurotoxic_chemotherapy"}
+        dual_only = all(self._dual(m) for m in self.applied if self._chemo(m))
+        if classes & chemo and not self._cancer_named() and dual_only:
+            classes = classes - chemo
         if classes & {"chemotherapy", "neurotoxic_chemotherapy"} or chemo_words or cycle_words:
             out.append("chemotherapy")
         if any(m.kind == "radiation" for m in self.applied):
@@ -210,6 +219,20 @@ class PatientContext:
             if cls in classes:
                 out.append(cls)
         return tuple(out)
+
+    def _cancer_named(self) -> bool:
+        return any(m.kind in ("cancer", "radiation", "regimen") for m in self.applied)
+
+    @staticmethod
+    def _chemo(m: Mention) -> bool:
+        if m.kind == "class":
+            return m.value in ("chemotherapy", "neurotoxic_chemotherapy")
+        classes = set(m.detail.get("classes", ())) if m.kind in ("medicine", "regimen") else set()
+        return bool(classes & {"chemotherapy", "neurotoxic_chemotherapy"})
+
+    @staticmethod
+    def _dual(m: Mention) -> bool:
+        return m.kind == "medicine" and "immunosuppressant" in m.detail.get("classes", ())
 
     def negated_labels(self) -> set[str]:
         """Labels of the negated facts, with the drug classes a negated medicine implies
@@ -746,6 +769,13 @@ class Extractor:
         direct = find_labs(folded, text, problems)
         temperatures = find_temperatures(folded)
         heat = [(t.start, t.end) for t in temperatures]
+        for c in find_cd4(folded):
+            # a CD4 count under 200/µL is immune suppression (AIDS definition; quantities)
+            out.append(
+                Mention("red_flag" if c.value < CD4_AIDS_BELOW else "cd4",
+                        "immunosuppression" if c.value < CD4_AIDS_BELOW else fmt(c.value),
+                        text[c.start : c.end], c.start, c.end, detail={"cd4": c.value})
+            )  # fmt: skip
         taken = [(m.start, m.end) for m in out if m.kind in ("age", "weeks")] + heat
         taken += [(p.start, p.end) for p in find_pregnancy(folded)]
         have = {v.lab for v in direct}

@@ -519,3 +519,39 @@ def _roles(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
         LabValue(v.lab, v.value, v.start, v.end, role if i == chosen else other, v.detail)
         for i, v in enumerate(series)
     ]
+
+
+# -- CD4 count (wave 5) -------------------------------------------------------------------------
+
+CD4_AIDS_BELOW = 200.0
+"""A CD4 count under 200 cells/µL in a person with HIV meets the AIDS case definition (stage 3)
+whatever the symptoms: read as the screen's ``immunosuppression`` red flag. Read 2026-12-03 in
+a stored copy of Tulane Cancer Center's "AIDS-associated cancers" page
+(https://medicine.tulane.edu/tulane-doctors/tulane-cancer-center/aids-associated-cancers:
+"AIDS is diagnosed when a person infected with HIV has a CD4 count of less than 200
+cells/mm3"), the CDC/WHO definition; a reading rule a clinic may change."""
+_CD4 = re.compile(
+    r"\bcd\s*4\+?\s*(?:t\s*cells?\s*)?(?:count|cells?|level)?\s*(?:is|was|of|at|=|:|now|only|"
+    r"down to|dropped to|around|about|\s)*\s*(\d+(?:[.,]\d+)?)"
+)
+
+
+@dataclass(frozen=True)
+class Cd4:
+    value: float  # cells per microlitre
+    start: int
+    end: int
+
+
+def find_cd4(folded: str) -> list[Cd4]:
+    """CD4 counts in cells/µL ("CD4 is 90", "cd4 count of 150"); a value under 5 is read as
+    10^9/L and multiplied by 1,000 ("CD4 0.15")."""
+    out = []
+    for m in _CD4.finditer(folded):
+        value = _parse_number(m.group(1))
+        if value is None:
+            continue
+        if value < 5:
+            value *= 1000
+        out.append(Cd4(value, m.start(), m.end()))
+    return out
