@@ -70,3 +70,36 @@ def test_side_letters_before_a_field(question: str, site: str) -> None:
 )
 def test_no_node_clearance_without_a_side_or_axilla(question: str) -> None:
     assert not any(lab.startswith("lymphedema") for lab in _labels(question))
+
+
+# -- probe 2 G3: devices, instability and lymphoedema in other words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("im on a nerve stimulator for my back (spinal cord stim)", "device:neurostimulator"),
+        ("has an IPG for his spinal cord stimulator", "device:neurostimulator"),
+        ("dorsal column stimulator fitted 2020, back pain", "device:neurostimulator"),
+        ("RA with atlantoaxial instability on MRI. Neck pain.", "comorbidity:spinal_instability"),
+        ("known C1-C2 instability, neck pain", "comorbidity:spinal_instability"),
+        ("cervical instability after whiplash", "comorbidity:spinal_instability"),
+        ("breast cancer and a swollen left arm, hot flushes", "lymphedema:left_arm"),
+        ("since her mastectomy her right arm swells up", "lymphedema:right_arm"),
+        ("melanoma, nodes out of the groin, left leg heavy and swollen", "lymphedema:left_leg"),
+    ],
+)
+def test_probe2_device_instability_and_limb_words(question: str, label: str) -> None:
+    assert label in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "swollen arm after a bee sting, shoulder pain",
+        "my ankles swell in hot weather, knee pain",
+        "heavy legs after a long flight, back pain",
+    ],
+)
+def test_swelling_without_a_cancer_story_is_no_lymphoedema(question: str) -> None:
+    assert not any(lab.startswith("lymphedema") for lab in _labels(question))
