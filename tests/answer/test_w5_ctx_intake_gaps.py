@@ -26,7 +26,7 @@ UNFILLED = {
 """Fields Ask leaves out of the partial intake (the screen then uses its defaults)."""
 
 QUESTIONS = [
-    "72 year old woman on warfarin, INR 3.6, platelets 40, ANC 0.9, a port in the right chest, not pregnant",
+    "72 year old woman on warfarin, INR 3.6, platelets 40, ANC 0.9, a port in the right chest",
     "10 weeks pregnant, afebrile, neck pain",
     "left arm lymphoedema after breast cancer, having radiotherapy to the left breast, tumour "
     "in the spine, haemophilia",
