@@ -488,6 +488,7 @@ class Extractor:
         out = _timed(out, folded)
         out = _derive(out)
         out = _topics(out, folded, self._owners)
+        out = _resolved(out, folded)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
 
@@ -981,6 +982,33 @@ def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> li
             lo = max((i + 1 for i, ch in enumerate(folded[: m.start]) if ch in ".?!;"), default=0)
             if research or _ACUPUNCTURE_WORD.search(folded, lo, m.start):
                 m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        out.append(m)
+    return out
+
+
+_LONG_AGO = re.compile(
+    r"\b(?:last (?:month|year|winter|summer|spring|autumn)|(?:years|months|weeks) ago|"
+    r"as a (?:child|kid|teenager)|in (?:19|20)\d\d|back in|years back|a while back)\b"
+)
+_RESOLVED = re.compile(
+    r"\b(?:(?:i['’]?m|im|she['’]?s|he['’]?s|they['’]?re|all|feel|feeling|been)\s+fine\s+now|"
+    r"fine now|better now|resolved|recovered|all clear|gone now|cleared up|got over it|"
+    r"got over|no longer|nothing since|fully better)\b"
+)
+
+
+def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A red flag said to be long past and over ("I had a temperature last month but I'm fine
+    now"; probe 2 G4) is history: shown, not screened. Both a time long ago and a word that it
+    has resolved must stand in its sentence; "had a fever last week, still unwell" stays."""
+    out = []
+    for m in mentions:
+        if m.kind == "red_flag" and not m.negated and m.status == "current":
+            lo = max((i + 1 for i in range(m.start) if folded[i] in ".?!;"), default=0)
+            ends = [i for i in range(m.end, len(folded)) if folded[i] in ".?!;"]
+            sentence = folded[lo : ends[0] if ends else len(folded)]
+            if _LONG_AGO.search(sentence) and _RESOLVED.search(sentence):
+                m = dataclasses.replace(m, status=PAST, detail={**m.detail, "timing": "resolved"})
         out.append(m)
     return out
 

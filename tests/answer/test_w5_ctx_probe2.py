@@ -122,3 +122,33 @@ def test_a_past_indication_does_not_date_the_medicine(question: str) -> None:
 )
 def test_past_medicines_stay_past(question: str) -> None:
     assert "class:anticoagulant" not in extract(question).labels()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I had a temperature last month but I'm fine now; knee OA",
+        "she lost weight years ago but it's all resolved, neck pain",
+        "had a fever as a child, fully better, back pain",
+        "back in 2019 he had pneumonia, recovered, knee pain",
+        "night pain in her back last year, resolved with physio; now knee pain",
+        "fever two weeks ago, got over it, shoulder pain",
+    ],
+)
+def test_a_red_flag_long_past_and_over_is_history(question: str) -> None:
+    ctx = extract(question)
+    assert not any(m.kind == "red_flag" for m in ctx.applied), ctx.mentions
+    assert any(m.kind == "red_flag" and m.status == "past" for m in ctx.mentions)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "had a fever last week, still unwell, back pain",
+        "fever since yesterday, back pain",
+        "lost weight last month and still losing, back pain",
+        "he had a fever last year; fever again today, neck pain",
+    ],
+)
+def test_a_red_flag_not_said_to_be_over_stays(question: str) -> None:
+    assert any(m.kind == "red_flag" for m in extract(question).applied)
