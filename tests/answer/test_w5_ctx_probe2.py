@@ -152,3 +152,31 @@ def test_a_red_flag_long_past_and_over_is_history(question: str) -> None:
 )
 def test_a_red_flag_not_said_to_be_over_stays(question: str) -> None:
     assert any(m.kind == "red_flag" for m in extract(question).applied)
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Cancer survivor, 2 years off treatment, with an arm at risk of lymphoedema on the right",
+         "lymphedema:right_arm"),
+        ("not pregnant, with a pacemaker, back pain", "device:pacemaker"),
+        ("no fever, with a port in her chest", "device:port"),
+        ("off warfarin, with an ICD fitted, knee pain", "device:icd"),
+        ("no blood thinners, with a PICC line, neck pain", "device:picc_line"),
+        ("never smoked, with a history of breast cancer", "cancer:history"),
+    ],
+)  # fmt: skip
+def test_a_denial_ends_at_with_a(question: str, label: str) -> None:
+    assert label in extract(question).labels()
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("no fever or chills, back pain", "red_flag:fever"),
+        ("not on warfarin or apixaban", "class:anticoagulant"),
+        ("denies weight loss, night pain or fever", "red_flag:fever"),
+    ],
+)
+def test_denied_lists_stay_denied(question: str, label: str) -> None:
+    assert label not in extract(question).labels()
