@@ -17,10 +17,23 @@ In frames 2 and 3 the word after the number must not make it a count, a duration
 counts only with "old" or "of age"). Those words, the person words and titles are data
 (``people`` in ``data/answer/patient.yaml``). Numbers elsewhere ("grade 3", "INR 3", "20k
 platelets", "week 12") match no frame, because none of them follows a person.
+
+Wave 5 adds ages given without an exact number (:func:`AgeGrammar.approximate`): a decade
+owned by a person ("in her 80s", "in his late seventies", "mid-sixties" after a person,
+"in their early 40s": the decade plus 2 for early, 5 for plain or mid, 8 for late, so
+"in her 80s" is 85 and "in his early 60s" 62), the Latin decade words ("octogenarian" 85,
+"nonagenarian" 95, ...), ages in months or weeks of a baby ("a 3-month-old", "18 months
+old": completed years, 0 and 1) and a birth year ("born in 1950": this year minus the birth
+year, the age reached this year, against the date passed in). A decade needs its owner
+("her", "his", "their", "my", "your"): "in the 80s" is a decade of the century. School years
+("year 10", "10th grade") are left out: the UK and US systems differ by a year and "year 2"
+is as often a year of treatment. A number after "turned"/"turns" is an age even when "in
+June" follows ("turned 90 in June").
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -54,6 +67,46 @@ _COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
 _ADVERBS = r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?)\s+)*"
 _NOT_A_SMALL_WORD_AGE = {"one"}
 """Number words read as an age only from two up ("she is one tough lady" is no age of one)."""
+
+
+_DECADE_WORDS = {
+    "teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_PART_OFFSET = {"early": 2, "mid": 5, "middle": 5, "late": 8, "": 5}
+_LATIN = {
+    "quinquagenarian": 55, "sexagenarian": 65, "septuagenarian": 75, "octogenarian": 85,
+    "nonagenarian": 95, "centenarian": 100,
+}  # fmt: skip
+_OWNER = r"(?:her|his|their|my|your|our)"
+_DECADE = (
+    r"(?:(?P<part>early|mid|middle|late)\s*)?"
+    r"(?:(?P<dec>[1-9]0)\s*['’]?\s*s\b|(?P<decw>" + "|".join(_DECADE_WORDS) + r")\b)"
+)
+_IN_DECADE = re.compile(r"\bin\s+" + _OWNER + r"\s+" + _DECADE)
+_BARE_DECADE = re.compile(
+    r"(?:^|[,(:]\s*)(?P<part>early|mid|middle|late)\s*"
+    r"(?:(?P<dec>[1-9]0)\s*['’]?\s*s\b|(?P<decw>" + "|".join(_DECADE_WORDS) + r")\b)"
+)
+"""A decade with its part after a comma or bracket: "Mum, mid-sixties, ..." (no owner word
+needed: "early", "mid" or "late" before a decade is an age only of a person)."""
+_LATIN_RE = re.compile(r"\b(?P<w>" + "|".join(_LATIN) + r")s?\b")
+_BABY = re.compile(
+    r"\b(?:a|an|my|our|her|his|the|their)\s+(?P<n>\d{1,2}|" + _WORD_NUMBER + r")\s*"
+    r"(?P<u>months?|mths?|mos?|weeks?|wks?|days?)\s*old\b"
+    r"(?=\s*(?:$|[,.;:!?)]|baby|babies|infant|boy|girl|son|daughter|child|grandson|"
+    r"granddaughter|twins?|with|who|has|had|is|and|gets|keeps|suffers))"
+)
+_MONTHS_OLD = re.compile(
+    r"\b(?P<n>\d{1,2}|" + _WORD_NUMBER + r")\s*(?P<u>months?|mths?|weeks?|wks?)\s*old\b"
+    r"(?=\s*(?:$|[,.;:!?)]|baby|babies|infant|boy|girl|son|daughter|child|grandson|"
+    r"granddaughter|twins?|with|who|has|had|is|and))"
+)
+_BORN = re.compile(r"\b(?:born|b\.)\s+(?:in\s+)?(?P<y>(?:19|20)\d\d)\b")
+_TURNED_IN = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -114,13 +167,13 @@ class AgeGrammar:
         )  # fmt: skip
         self.pronoun = re.compile(
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
-            r"\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
-            + _ADVERBS
-            + _NUM
+            r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
+            # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
+            r"|(?:^|(?<=[.;!?,]\s))am\s+)" + _ADVERBS + _NUM
         )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
 
-    def __call__(self, text: str) -> list[Age]:
+    def __call__(self, text: str, today: datetime.date | None = None) -> list[Age]:
         """Every age ``text`` states, in order, none overlapping another."""
         folded = _fold(text)
         found: list[Age] = []
@@ -147,8 +200,45 @@ class AgeGrammar:
             add(m.group("n"), m.start(), m.end("n"), guard=True)
         for pattern in (self.person, self.generic, self.pronoun):
             for m in pattern.finditer(folded):
+                turned = re.search(r"\bturn(?:ed|s|ing)\s+$", folded[m.start() : m.start("n")])
+                if turned and _TURNED_IN.match(folded, m.end("n")):
+                    add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        for age in self.approximate(folded, today or datetime.date.today()):
+            if not any(a.start < age.end and age.start < a.end for a in found):
+                found.append(age)
         return sorted(found, key=lambda a: a.start)
+
+    def approximate(self, folded: str, today: datetime.date) -> list[Age]:
+        """Ages given without an exact number of years (see the module docstring)."""
+        out: list[Age] = []
+        for pattern in (_IN_DECADE, _BARE_DECADE):
+            for m in pattern.finditer(folded):
+                decade = int(m.group("dec")) if m.group("dec") else _DECADE_WORDS[m.group("decw")]
+                part = m.group("part") or ""
+                if decade == 10:  # the teens run 13 to 19
+                    value = {"early": 13, "late": 18}.get(part, 15)
+                else:
+                    value = decade + _PART_OFFSET[part]
+                start = m.start("part") if m.group("part") else m.start()
+                out.append(Age(value, start, m.end()))
+        for m in _LATIN_RE.finditer(folded):
+            out.append(Age(_LATIN[m.group("w")], m.start(), m.end()))
+        for pattern in (_BABY, _MONTHS_OLD):
+            for m in pattern.finditer(folded):
+                n = number_value(m.group("n"))
+                if n is None:
+                    continue
+                unit = m.group("u")
+                per_year = 12 if unit.startswith("m") else 52 if unit.startswith("w") else 365
+                start = m.start("n")
+                if not any(a.start < m.end() and start < a.end for a in out):
+                    out.append(Age(n // per_year, start, m.end()))
+        for m in _BORN.finditer(folded):
+            value = today.year - int(m.group("y"))
+            if 0 <= value <= 120:
+                out.append(Age(value, m.start(), m.end()))
+        return out
 
     def _tail_is_age(self, folded: str, end: int) -> bool:
         """Whether what follows the number leaves it an age (see the module docstring)."""
@@ -172,6 +262,6 @@ def grammar() -> AgeGrammar:
     return AgeGrammar()
 
 
-def find_ages(text: str) -> list[Age]:
-    """Every age ``text`` states (see the module docstring)."""
-    return grammar()(text)
+def find_ages(text: str, today: datetime.date | None = None) -> list[Age]:
+    """Every age ``text`` states (see the module docstring); ``today`` dates a birth year."""
+    return grammar()(text, today)

@@ -41,16 +41,23 @@ from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
 from acupath.answer.pregnancy import find_pregnancy
 from acupath.answer.quantities import (
+    CD4_AIDS_BELOW,
+    find_cd4,
     find_labs,
     find_linked_labs,
     find_temperatures,
     find_weeks,
     fmt,
+    with_series,
 )
 from acupath.answer.regimens import find_regimens
 from acupath.answer.timing import (
+    CAUTIOUS_VALUE,
+    EARLIER_VALUE,
+    LATEST_VALUE,
     NOT_CURRENT,
     PAST,
+    SET_ASIDE_VALUE,
     STOPPED_RECENTLY,
     negation_in_clause,
     statuses,
@@ -60,6 +67,13 @@ AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older
 """Age bands in completed years (inclusive)."""
 
 _COUNT_LABS = ("platelets", "anc")
+_LAB_STATUS = {
+    "latest": LATEST_VALUE,
+    "earlier": EARLIER_VALUE,
+    "cautious": CAUTIOUS_VALUE,
+    "set_aside": SET_ASIDE_VALUE,
+}
+"""The status of a lab value among several of the same lab (:func:`.quantities.with_series`)."""
 _TOKEN = re.compile(r"[a-z0-9µ]+(?:[.,][0-9]+)*|[^\sa-z0-9µ]")
 _SENTENCE_END = {".", ";", "?", "!"}
 
@@ -89,8 +103,9 @@ class Mention:
 
     @property
     def current(self) -> bool:
-        """Whether the fact holds now (a future or past medicine does not)."""
-        return self.status not in NOT_CURRENT
+        """Whether the fact holds now (a future or past medicine does not; a red flag that is
+        the topic of an evidence question is no patient's)."""
+        return self.status not in NOT_CURRENT and self.status != "topic"
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -133,7 +148,7 @@ class PatientContext:
 
     def about_patient(self, m: Mention) -> bool:
         """Whether one mention describes the particular patient (see describes_patient)."""
-        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any"):
+        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any") or m.status == TOPIC:
             return False
         if m.kind in ("medicine", "regimen"):
             return bool(set(m.detail.get("classes", ())) & self.patient_classes)
@@ -156,6 +171,11 @@ class PatientContext:
             elif m.kind in ("radiation", "skin_lesion"):
                 out.update(f"{m.kind}:{site}" for site in m.detail.get("sites", ()))
         out.update(f"treatment:{t}" for t in self.cancer_treatments())
+        # a past course of radiotherapy is no treatment now, but its field stays irradiated
+        for m in self.mentions:
+            if m.kind == "radiation" and m.status == PAST and not m.negated:
+                out.add(m.label)
+                out.update(f"radiation:{site}" for site in m.detail.get("sites", ()))
         return out
 
     def drug_classes(self) -> set[str]:
@@ -184,6 +204,13 @@ class PatientContext:
             and any(w in m.words.lower() for w in ("cycle", "nadir", "infusion"))
             for m in self.applied
         )
+        # methotrexate for RA: a drug that is both a chemotherapy and an immunosuppressant is
+        # cancer treatment only beside a cancer word (wave 5); the medicine itself still
+        # reaches the screen
+        chemo = {"chemotherapy", "neurotoxic_chemotherapy"}
+        dual_only = all(self._dual(m) for m in self.applied if self._chemo(m))
+        if classes & chemo and not self._cancer_named() and dual_only:
+            classes = classes - chemo
         if classes & {"chemotherapy", "neurotoxic_chemotherapy"} or chemo_words or cycle_words:
             out.append("chemotherapy")
         if any(m.kind == "radiation" for m in self.applied):
@@ -192,6 +219,20 @@ class PatientContext:
             if cls in classes:
                 out.append(cls)
         return tuple(out)
+
+    def _cancer_named(self) -> bool:
+        return any(m.kind in ("cancer", "radiation", "regimen") for m in self.applied)
+
+    @staticmethod
+    def _chemo(m: Mention) -> bool:
+        if m.kind == "class":
+            return m.value in ("chemotherapy", "neurotoxic_chemotherapy")
+        classes = set(m.detail.get("classes", ())) if m.kind in ("medicine", "regimen") else set()
+        return bool(classes & {"chemotherapy", "neurotoxic_chemotherapy"})
+
+    @staticmethod
+    def _dual(m: Mention) -> bool:
+        return m.kind == "medicine" and "immunosuppressant" in m.detail.get("classes", ())
 
     def negated_labels(self) -> set[str]:
         """Labels of the negated facts, with the drug classes a negated medicine implies
@@ -344,6 +385,12 @@ class Extractor:
         for sex, phrases in w.sex.items():
             add("sex", sex, phrases)
         self.table = tx.PhraseTable(entries)
+        relations = sorted(
+            {fold(x) for r in w.people.relations.values() for x in r.words}, key=len, reverse=True
+        )
+        self._owners = re.compile(
+            _OWNERSHIP + r"|\b(?:" + "|".join(re.escape(r) for r in relations) + r")\b"
+        )
         areas = {**w.body_sites, **w.extra_body_sites}
         sites = [(_key(p), area) for area, ps in areas.items() for p in ps]
         self.sites = tx.PhraseTable(sites)
@@ -397,6 +444,13 @@ class Extractor:
                 mentions.append(m)
                 spans.append(Span(start, end, _family(m.kind)))
         mentions, spans = self._wave4(folded, text, toks, mentions, spans, protected)
+        for m in _node_clearances(folded, text):
+            if any(_overlaps(m.start, m.end, [(o.start, o.end)]) for o in mentions):
+                continue
+            first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
+            last = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+            mentions.append(m)
+            spans.append(Span(first, max(first + 1, last), "lymphedema"))
         numbers = self._numbers(folded, text, problems)
         measured = [(m.start, m.end) for m in numbers if "fever" in m.detail]
         if measured:  # a measured temperature decides fever, not the word "temperature"
@@ -419,10 +473,22 @@ class Extractor:
             if m.detail.get("fever") is False:
                 neg = True  # a normal temperature, measured or stated ("afebrile")
             out.append(
-                Mention(m.kind, m.value, m.words, m.start, m.end, neg, i in hypothetical, m.detail)
+                Mention(
+                    m.kind,
+                    m.value,
+                    m.words,
+                    m.start,
+                    m.end,
+                    neg,
+                    i in hypothetical,
+                    m.detail,
+                    m.status,
+                )
             )
         out = _timed(out, folded)
         out = _derive(out)
+        out = _topics(out, folded, self._owners)
+        out = _resolved(out, folded)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
 
@@ -506,6 +572,8 @@ class Extractor:
             return Mention("radiation", names[0], text[s2:e2], s2, e2, detail=extra)
         if kind == "skin_lesion":
             return self._skin_lesion(text, s, e, toks, start, end)
+        if kind == "cancer" and value == "active":
+            return self._tumour(text, s, e, toks, start, end)
         if kind == "trimester":
             return Mention("pregnant", "yes", words, s, e, detail={"trimester": value})
         return Mention(kind, value, words, s, e)
@@ -530,8 +598,8 @@ class Extractor:
         side = None
         first = window[start].start
         for t in window[max(0, start - 2) : start]:
-            if t.word in ("left", "right"):
-                side = t.word
+            if t.word in ("left", "right", "l", "r", "lt", "rt"):  # "DXT to L breast"
+                side = _SIDES[t.word]
                 first = min(first, t.start)
         name = f"{side}_{area}" if side else area
         return name, first, window[start + len(key) - 1].end
@@ -548,6 +616,36 @@ class Extractor:
         s2, e2 = min(s, near[0][1]), max(e, near[-1][2])
         names = [n for n, _, _ in near]
         return Mention("skin_lesion", names[0], text[s2:e2], s2, e2, detail={"sites": names})
+
+    def _tumour(self, text: str, s: int, e: int, toks: list[_Tok], start: int, end: int) -> Mention:
+        """Active cancer and, when the words place it, the body site of the tumour (wave 5):
+        a site right before it ("spinal tumour", "spine mets") or after a place word ("a
+        tumour on his spine", "mets in the spine", "metastases to the lumbar spine"). The
+        screen keeps needles off a tumour's site (``tumour_sites``)."""
+        sites: list[str] = []
+        first, last = s, e
+        j = end
+        if j < len(toks) and toks[j].word in _PLACE_WORDS:
+            j += 1
+            while j < len(toks) and toks[j].word in _DETERMINERS:
+                j += 1
+            hits = [h for h in self.sites.find([t.key for t in toks[j : j + 4]]) if h[0] == 0]
+            if hits:
+                _, key, area = max(hits, key=lambda h: len(h[1]))
+                sites.append(area)
+                last = toks[j + len(key) - 1].end
+        if not sites and start:
+            for n in (3, 2, 1):
+                lo = start - n
+                if lo < 0:
+                    continue
+                hits = self.sites.find([t.key for t in toks[lo:start]])
+                if hits and hits[0][0] == 0 and len(hits[0][1]) == n:
+                    sites.append(hits[0][2])
+                    first = toks[lo].start
+                    break
+        detail: dict[str, Any] = {"sites": sites} if sites else {}
+        return Mention("cancer", "active", text[first:last], first, last, detail=detail)
 
     def _sites_near(
         self, toks: list[_Tok], pos: int, *, before: int = 0
@@ -567,7 +665,14 @@ class Extractor:
             if not hits:
                 return []
             h = min(hits, key=lambda h: (h[0], -len(h[1])))
-            first = self._site_near(toks, pos, after=h[0] + len(h[1]))
+            after = h[0] + len(h[1])
+            comma = any(t.word == "," for t in window[: h[0]])
+            nxt = pos + after
+            if comma and nxt < len(toks) and toks[nxt].key in _COMPLAINT_KEYS:
+                # "having radiotherapy, low back pain": past a comma a site with a pain word
+                # is the complaint, not the field (wave 5)
+                return []
+            first = self._site_near(toks, pos, after=after)
         if first is None:
             return []
         out = [first]
@@ -583,6 +688,8 @@ class Extractor:
             if not hits:
                 break
             _, key, area = max(hits, key=lambda h: len(h[1]))
+            if k + len(key) < len(toks) and toks[k + len(key)].key in _COMPLAINT_KEYS:
+                break  # "radiation to the pelvis, and neck ache": the complaint, not the field
             side = own or side
             name = f"{side}_{area}" if side else area
             last = toks[k + len(key) - 1]
@@ -660,21 +767,30 @@ class Extractor:
             Mention("weeks", str(w.value), text[w.start : w.end], w.start, w.end)
             for w in find_weeks(folded, problems)
         ]
-        out += [
-            Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
-                    v.end, detail={"lab": v.lab, "value": v.value})
-            for v in find_labs(folded, text, problems)
-        ]  # fmt: skip
+        direct = find_labs(folded, text, problems)
         temperatures = find_temperatures(folded)
         heat = [(t.start, t.end) for t in temperatures]
+        for c in find_cd4(folded):
+            # a CD4 count under 200/µL is immune suppression (AIDS definition; quantities)
+            out.append(
+                Mention("red_flag" if c.value < CD4_AIDS_BELOW else "cd4",
+                        "immunosuppression" if c.value < CD4_AIDS_BELOW else fmt(c.value),
+                        text[c.start : c.end], c.start, c.end, detail={"cd4": c.value})
+            )  # fmt: skip
         taken = [(m.start, m.end) for m in out if m.kind in ("age", "weeks")] + heat
         taken += [(p.start, p.end) for p in find_pregnancy(folded)]
-        have = {str(m.detail["lab"]) for m in out if m.kind == "lab"}
-        out += [
-            Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
-                    v.end, detail={"lab": v.lab, "value": v.value, "linked": True})
-            for v in find_linked_labs(folded, text, problems, have, taken)
-        ]  # fmt: skip
+        have = {v.lab for v in direct}
+        linked = find_linked_labs(folded, text, problems, have, taken)
+        # several values of one lab: the latest decides, or the most cautious (wave 5)
+        for v in with_series(folded, text, direct + linked, taken):
+            lab_detail: dict[str, Any] = {"lab": v.lab, "value": v.value, **dict(v.detail)}
+            if v in linked:
+                lab_detail["linked"] = True
+            status = _LAB_STATUS.get(v.role, "current")
+            out.append(
+                Mention("lab", f"{v.lab}:{fmt(v.value)}", text[v.start : v.end].strip(), v.start,
+                        v.end, detail=lab_detail, status=status)
+            )  # fmt: skip
         # "temp 101F" is a temperature, not a 101-year-old woman
         out = [m for m in out if not (m.kind == "age" and _overlaps(m.start, m.end, heat))]
         for t in temperatures:
@@ -688,6 +804,38 @@ class Extractor:
         return out
 
 
+_NODE_CLEARANCE = re.compile(
+    r"\b(?P<side>left|right|l|r|lt|rt|bilateral|bilat|both)\s*\.?\s*(?:sided\s+)?"
+    r"(?P<abbr>anc|alnd|slnb|snb|axillary clearance|axillary node clearance)\b"
+    r"|\b(?P<abbr2>anc|alnd|slnb|snb)\s+(?:of|to|on|in)\s+(?:the\s+|her\s+|his\s+|my\s+)?"
+    r"(?P<side2>left|right|l|r|lt|rt)?\s*(?:axilla|axillary|armpit|arm|side)\b"
+)
+"""An axillary node clearance written as an abbreviation beside a side or the axilla (class 5
+of wave 5): "Left ANC", "R ANC 2020", "ANC of the left axilla", "SLNB L axilla". "ANC" with a
+number and no side is the neutrophil count (:mod:`.quantities` skips these)."""
+_SIDES = {"left": "left", "l": "left", "lt": "left", "right": "right", "r": "right", "rt": "right"}
+
+
+def _node_clearances(folded: str, text: str) -> list[Mention]:
+    out = []
+    for m in _NODE_CLEARANCE.finditer(folded):
+        raw = m.group("side") or m.group("side2")
+        sides = [_SIDES[raw]] if raw in _SIDES else ["left", "right"]
+        limbs = [f"{side}_arm" for side in sides]
+        value = limbs[0] if len(limbs) == 1 else "both_arm"
+        out.append(
+            Mention(
+                "lymphedema",
+                value,
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                detail={"limbs": limbs, "side_stated": raw is not None, "node_surgery": True},
+            )
+        )
+    return out
+
+
 def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
     """The side named closest to a mention within its sentence (``left``/``right``)."""
     best: tuple[int, str] | None = None
@@ -698,14 +846,23 @@ def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
     while hi < len(toks) and toks[hi].word not in _SENTENCE_END and hi - end < 6:
         hi += 1
     for i in range(lo, hi):
-        if toks[i].word in ("left", "right"):
-            dist = start - i if i < start else i - end
-            if best is None or dist < best[0]:
-                best = (dist, toks[i].word)
+        word = toks[i].word
+        dist = start - i if i < start else i - end
+        # "L arm lymphoedema": a side letter counts only right beside the fact or a limb word
+        near = dist <= 1 or (i + 1 < len(toks) and toks[i + 1].word in _LIMB_WORDS)
+        side_word = word in ("left", "right") or (word in ("l", "r", "lt", "rt") and near)
+        if side_word and (best is None or dist < best[0]):
+            best = (dist, _SIDES[word])
     return best[1] if best else None
 
 
 _JOINERS = frozenset({",", "and", "/", "&", "plus", "+"})
+_LIMB_WORDS = frozenset({"arm", "arms", "axilla", "armpit", "leg", "legs", "hand", "breast"})
+_COMPLAINT_KEYS = frozenset(
+    tx.stem(w) for w in ("pain", "pains", "ache", "aches", "aching", "stiffness", "problems")
+)
+_PLACE_WORDS = frozenset({"on", "in", "of", "at", "to", "near", "around", "within", "inside"})
+_DETERMINERS = frozenset({"the", "her", "his", "my", "their", "your", "a", "an", "both"})
 """Words that join the body sites of one radiotherapy field ("head and neck")."""
 
 _CAUSE = {"induc", "relat", "associat", "caus"}
@@ -727,13 +884,23 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
     """Medicines, classes and regimens with their time (:mod:`acupath.answer.timing`). A time
     cue is more specific than a negation trigger: "stopped clopidogrel 2 days ago" is kept
     (``stopped_recently``), "came off Eliquis in June" is ``past``, not denied."""
-    idx = [i for i, m in enumerate(mentions) if m.kind in ("medicine", "class", "regimen")]
+    idx = [i for i, m in enumerate(mentions) if m.kind in _TIMED_KINDS]
     if not idx:
         return mentions
     spans = []
     for i in idx:
         m = mentions[i]
-        classes = [m.value] if m.kind == "class" else list(m.detail.get("classes", ()))
+        if m.kind == "radiation":
+            classes = ["radiotherapy"]  # "completed chemoradiation in 2019" is history
+            # its time stands around the treatment word, not the field joined to it
+            core = _RADIATION_WORD.search(folded, m.start, m.end)
+            if core:
+                spans.append((core.start(), core.end(), classes))
+                continue
+        elif m.kind == "class":
+            classes = [m.value]
+        else:
+            classes = list(m.detail.get("classes", ()))
         spans.append((m.start, m.end, classes))
     out = list(mentions)
     for i, (status, reason) in zip(idx, statuses(folded, spans), strict=True):
@@ -750,6 +917,99 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
         m = out[i]
         if m.negated and m.status == "current" and not negation_in_clause(folded, m.start):
             out[i] = dataclasses.replace(m, negated=False)
+    return out
+
+
+_TIMED_KINDS = ("medicine", "class", "regimen", "radiation")
+_RADIATION_WORD = re.compile(
+    r"\b(?:chemo ?radi\w*|radio ?therap\w*|radiation (?:therapy|treatment)|radiation\w*|"
+    r"irradiat\w*|radiated|rads|xrt|rt)\b"
+)
+"""Mentions with a time (:mod:`.timing`): medicines, and radiotherapy (wave 5) whose past
+course is cancer history, not treatment under way."""
+
+
+TOPIC = "topic"
+"""The status of a red flag named as the topic of an evidence question, not as a symptom of
+a patient ("does acupuncture help delirium?"): shown, never screened (wave 5)."""
+_OWNERSHIP = (
+    r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself|we|our|us|he|he['’]s|hes|him|his|"
+    r"she|she['’]s|shes|her|hers|pt|c\s*/\s*o|o\s*/\s*e|hx|since|yesterday|today|tonight|"
+    r"this morning|last night|last week|days|weeks|suddenly|started|began|woke|"
+    r"a patient|the patient|this patient|my patient|a client|my client)\b"
+)
+"""Words that make a symptom someone's: a person, a clinical note, an onset or a duration."""
+_RESEARCH = re.compile(
+    r"\b(?:evidence|studies|study|research|researched|trials?|rcts?|meta\s*analys[ie]s|"
+    r"systematic reviews?|reviews|cochrane|literature|data on|papers?|guidelines?|efficacy|"
+    r"effectiveness)\b"
+)
+_ACUPUNCTURE_WORD = re.compile(
+    r"\b(?:acupunct\w*|electroacupunct\w*|electro acupunct\w*|acupressure|needling|needles?|"
+    r"moxibustion|moxa|cupping)\b"
+)
+_SAFETY_FRAME = re.compile(
+    r"\b(?:safe|safety|unsafe|risk|risks|risky|danger\w*|contraindicat\w*|allowed|ok to|okay to|"
+    r"should|before|avoid|careful|caution)\b"
+)
+_PATIENT_KINDS = frozenset(
+    {"age", "weeks", "pregnant", "lab", "device", "lymphedema", "radiation", "skin_lesion"}
+)
+
+
+def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> list[Mention]:
+    """Red flags named as the topic of an evidence question, not as a patient's symptom
+    (class 6 of wave 5; probe 2 G6): "what is the evidence for acupuncture in foot drop?",
+    "does acupuncture help delirium?", "leg weakness after chemo: studies?".
+
+    A red flag is a topic only when nothing in the question makes it someone's: no person
+    (I, my, she, a relation word, "my patient"), no clinical-note marker (c/o, o/e, pt), no
+    onset or duration ("since", "yesterday", "days"), no other patient fact (an age, a lab
+    value, a device, pregnancy...) and no safety framing ("is it safe", "risk", "should");
+    and the question asks about research ("evidence", "studies", "trials"...) or names
+    acupuncture before the red flag in its sentence ("can acupuncture help urinary
+    retention?"). Anything else stays a symptom: "trouble peeing. Can acupuncture help?" is
+    read as the asker's, the cautious reading."""
+    flags = [m for m in mentions if m.kind == "red_flag" and not m.negated]
+    if not flags or owners.search(folded) or _SAFETY_FRAME.search(folded):
+        return mentions
+    if any(m.kind in _PATIENT_KINDS and not m.negated for m in mentions):
+        return mentions
+    research = bool(_RESEARCH.search(folded))
+    out = []
+    for m in mentions:
+        if m in flags and "celsius" not in m.detail:
+            lo = max((i + 1 for i, ch in enumerate(folded[: m.start]) if ch in ".?!;"), default=0)
+            if research or _ACUPUNCTURE_WORD.search(folded, lo, m.start):
+                m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        out.append(m)
+    return out
+
+
+_LONG_AGO = re.compile(
+    r"\b(?:last (?:month|year|winter|summer|spring|autumn)|(?:years|months|weeks) ago|"
+    r"as a (?:child|kid|teenager)|in (?:19|20)\d\d|back in|years back|a while back)\b"
+)
+_RESOLVED = re.compile(
+    r"\b(?:(?:i['’]?m|im|she['’]?s|he['’]?s|they['’]?re|all|feel|feeling|been)\s+fine\s+now|"
+    r"fine now|better now|resolved|recovered|all clear|gone now|cleared up|got over it|"
+    r"got over|no longer|nothing since|fully better)\b"
+)
+
+
+def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A red flag said to be long past and over ("I had a temperature last month but I'm fine
+    now"; probe 2 G4) is history: shown, not screened. Both a time long ago and a word that it
+    has resolved must stand in its sentence; "had a fever last week, still unwell" stays."""
+    out = []
+    for m in mentions:
+        if m.kind == "red_flag" and not m.negated and m.status == "current":
+            lo = max((i + 1 for i in range(m.start) if folded[i] in ".?!;"), default=0)
+            ends = [i for i in range(m.end, len(folded)) if folded[i] in ".?!;"]
+            sentence = folded[lo : ends[0] if ends else len(folded)]
+            if _LONG_AGO.search(sentence) and _RESOLVED.search(sentence):
+                m = dataclasses.replace(m, status=PAST, detail={**m.detail, "timing": "resolved"})
+        out.append(m)
     return out
 
 
@@ -788,6 +1048,22 @@ def _derive(mentions: list[Mention]) -> list[Mention]:
             out.append(Mention("age_band", band, m.words, m.start, m.end, detail={"from": "age"}))
         if m.kind == "weeks" and not any(o.kind == "pregnant" and not o.negated for o in out):
             out.append(Mention("pregnant", "yes", m.words, m.start, m.end, m.negated))
+    # "completed chemoradiation in 2019", "had a course of chemo": a past anticancer treatment
+    # is a cancer history (the screen's history_of_cancer with spinal pain), not treatment now
+    past = [
+        m
+        for m in out
+        if not m.negated
+        and m.status == PAST
+        and (
+            m.kind in ("radiation", "regimen") or (m.kind == "class" and m.value == "chemotherapy")
+        )
+    ]
+    if past and not any(m.kind == "cancer" and m.value == "history" and not m.negated for m in out):
+        m = past[0]
+        out.append(
+            Mention("cancer", "history", m.words, m.start, m.end, detail={"from": "past_treatment"})
+        )
     # "a new headache" is the red flag only after 50 (Becker 2015): kept when an age over 50
     # or an older-adult band is stated, dropped otherwise
     older = any(

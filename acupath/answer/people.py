@@ -119,17 +119,24 @@ class PeopleReader:
         self.titled = re.compile(
             r"\b(?:" + "|".join(re.escape(t) for t in people.titles) + r")\.?\s+[a-z]"
         )
-        # an age owned by the asker ("my 6 yo", "our 15 year old") is their child
+        # an age owned by the asker ("my 6 yo", "our 15 year old") is their child, under 18
+        # and with no relation word after it; "my 95 year old great-grandmother" is that
+        # relation (probe 2 G11)
         self.owned_age = re.compile(r"\b(?:my|our)\s+(?P<n>\d{1,2})\s*(?:yo\b|y/o\b|yr|year|years)")
+        self.aged_relation = re.compile(
+            r"\b(?:my|our|a|the)\s+\d{1,3}\s*(?:yo|y/o|yrs?|years?)(?:\s+old)?\s+(?P<w>"
+            + words_alt
+            + r")\b"
+        )
 
     def __call__(self, question: str, context: PatientContext) -> Who:
         text = " ".join(question.lower().replace("-", " ").split())
         if _FIRST_PERSON.search(text):
             return ASKER
-        m = self.owned.search(text) or self.kin.search(text)
+        m = self.owned.search(text) or self.aged_relation.search(text) or self.kin.search(text)
         if m is None:
             age = self.owned_age.search(text)
-            if age is not None and "child" in self.relations:
+            if age is not None and int(age["n"]) < 18 and "child" in self.relations:
                 entry = self.relations["child"]
                 return Who("child", entry.name, entry.pronoun or _pronoun_from(context), age[0])
             if self.titled.search(question.lower()) and "patient" in self.relations:

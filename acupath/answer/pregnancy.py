@@ -37,7 +37,7 @@ WEEKS_PER_MONTH = 365.25 / 12 / 7
 """4.348: the mean number of weeks in a calendar month."""
 
 _N = (
-    r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|twenty \w+|thirty \w+)"
 )
 _SUBJECT = (
@@ -79,7 +79,9 @@ _MONTHS = re.compile(
 )
 _EXPECTING = re.compile(
     _SUBJECT + r"expecting(?=\s*(?:$|[.,;!?]|and\b|twins|triplets|a baby|a child|a boy|a girl|"
-    r"baby|our|my|her|their|his|again|in\b|number|no\.|#|our|first|second|third|\d))"
+    # "her first", "our second baby"; not "expecting her test results" (probe 2 G4)
+    r"baby|(?:our|my|her|their|his)\s+(?:first|second|third|fourth|fifth|baby|babies|child|"
+    r"little|twins|\w+\s+(?:baby|child))|again|in\b|number|no\.|#|first|second|third|\d))"
 )
 _DUE = re.compile(
     r"(?:" + _SUBJECT + r"|\bbaby\s*(?:['’]?s|is)\s+)due\s+(?:in|on|at|next|any|around|mid|"

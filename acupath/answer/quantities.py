@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from acupath.answer import numwords
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -20,7 +22,8 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40,
 }  # fmt: skip
 """Number words patients write for counts and values (one to twenty, thirty, forty)."""
-_NUM = r"(\d+(?:[.,]\d+)*|" + "|".join(NUMBER_WORDS) + r")"
+_NUM = r"\b(\d+(?:[.,]\d+)*|" + numwords.PATTERN + r")"
+"""A count in digits or words, from a word boundary ("thirty-two weeks" is 32, never 2)."""
 _WEEKS = [
     re.compile(
         _NUM + r"\s*(?:weeks?|wks?)\s*"
@@ -40,14 +43,32 @@ _LAB_NAMES = {
     "anc": r"absolute neutrophil count|anc|neutrophils?|neutrophil count|neuts",
     "inr": r"inr",
 }
+_VALUE_NUM = r"(\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|" + numwords.PATTERN + r")"
+"""A value in digits ("3.4", "20,000", "1,2": a comma before exactly three digits groups
+thousands, any other comma is a decimal comma) or in words ("three point four")."""
+_MULT = r"(?:\s*(k\b|thousand\b))?"
+_UNIT = (
+    r"(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|"
+    r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
+)
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
     r"down to|just|came back|come back|came in|returned|measured|measuring|showed|shows|"
     r"showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
-    r"went down to|[:=(~]|\s)*\s*(\d+(?:[.,]\d+)*)\s*(k\b|thousand\b)?\s*"
-    r"(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|"
-    r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
+    r"went down to|roughly|approximately|approx|between|[:=(~]|\s)*\s*"
+    + _VALUE_NUM
+    + _MULT
+    + r"(?:\s*(?:-|to|or|and)\s*"
+    + _VALUE_NUM
+    + _MULT
+    + r")?"
+    + r"(?:ish\b)?\s*"
+    + _UNIT
+    + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|hours?|hrs?|cycles?|times|sessions?|doses?)\b)"
 )
+"""A lab value after its name; a range ("between 40 and 50", "40-50k", "2.5 to 3") is read
+whole and its cautious end used (:func:`_cautious`): the lower count, the higher INR. A number
+followed by a time word ("platelets 2 weeks ago were 30") is not the value."""
 _LAB_LIMITS = {"platelets": 2000.0, "anc": 100.0, "inr": 20.0}
 _PER_MICROLITRE_FROM = {"platelets": 1000.0, "anc": 100.0}
 
@@ -65,6 +86,11 @@ class LabValue:
     value: float
     start: int
     end: int
+    role: str = "only"
+    """``only`` (one value of this lab), ``latest`` (the most recent of several: it decides),
+    ``earlier`` (an older one: shown, not screened), ``cautious`` (order unclear: the most
+    cautious value decides) or ``set_aside`` (order unclear, a less cautious value)."""
+    detail: tuple[tuple[str, object], ...] = ()
 
 
 def find_weeks(folded: str, problems: list[str]) -> list[Weeks]:
@@ -82,33 +108,77 @@ def find_weeks(folded: str, problems: list[str]) -> list[Weeks]:
     return out
 
 
+def dashes_kept(folded: str, text: str) -> str:
+    """``folded`` with the dash of a numeric range put back ("40-50k": folding made it a
+    space), so a range reads as one; the dash of "forty-five" stays a space."""
+    chars = list(folded)
+    for m in re.finditer(r"(?<=[\dkK])\s*([-–])\s*(?=\d)", text):
+        chars[m.start(1)] = "-"
+    return "".join(chars)
+
+
 def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
-    """Platelets, ANC and INR (the first usable value of each) with their units."""
+    """Platelets, ANC and INR right after their names, with their units; every value of each
+    (a range gives its cautious end), in order. :func:`latest_values` then says which decides."""
+    folded = dashes_kept(folded, text)
     out: list[LabValue] = []
     for lab, names in _LAB_NAMES.items():
         for m in re.finditer(r"\b(?:" + names + r")\b", folded):
+            if lab == "anc" and node_clearance(folded, m.start(), m.end()):
+                continue
             v = _LAB_VALUE.match(folded, m.end())
             if v is None or v.end() - m.end() > 40:
                 continue
-            value = _lab_value(lab, v.group(1), v.group(2), v.group(3))
+            if re.fullmatch(r"(?:19|20)\d\d", v.group(1)) and not v.group(5):
+                continue  # "R ANC 2020": a year, not a count
             words = text[m.start() : v.end()].strip()
+            value = _lab_value(lab, v.group(1), v.group(2) or v.group(4), v.group(5))
+            detail: tuple[tuple[str, object], ...] = ()
+            if v.group(3):
+                # "40-50k", "20k-30": a multiplier on either end holds for both
+                other = _lab_value(lab, v.group(3), v.group(4) or v.group(2), v.group(5))
+                if value is not None and other is not None:
+                    detail = (("range", (min(value, other), max(value, other))),)
+                    value = _cautious(lab, [value, other])
             if value is None or not 0 <= value <= _LAB_LIMITS[lab]:
                 problems.append(f"{lab} value {v.group(1)!r} in {words!r} is not usable")
                 continue
-            if any(o.lab == lab for o in out):
-                continue
-            out.append(LabValue(lab, value, m.start(), v.end()))
-    return out
+            out.append(LabValue(lab, value, m.start(), v.end(), detail=detail))
+    return sorted(out, key=lambda v: v.start)
+
+
+_SIDE_BEFORE = re.compile(r"\b(?:left|right|l|r|lt|rt|bilateral|bilat|both)\s*\.?\s*(?:sided\s+)?$")
+_AXILLA_AFTER = re.compile(
+    r"\s*(?:(?:of|to|on|in)\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:left|right|l|r|lt|rt)?\s*"
+    r"(?:axilla|axillary|armpit|arm\b|nodes?\b|side\b)"
+)
+
+
+def node_clearance(folded: str, start: int, end: int) -> bool:
+    """Whether "ANC" at ``folded[start:end]`` is an axillary node clearance, not the neutrophil
+    count: a side word right before it ("Left ANC", "R ANC") or the axilla right after it
+    ("ANC of the left axilla"). A number alone after it stays the count ("ANC 0.6")."""
+    return bool(_SIDE_BEFORE.search(folded[max(0, start - 12) : start])) or bool(
+        _AXILLA_AFTER.match(folded, end)
+    )
+
+
+def _cautious(lab: str, values: list[float]) -> float:
+    """The value that calls for more caution: the higher INR, the lower count."""
+    return max(values) if lab == "inr" else min(values)
 
 
 def _number(raw: str) -> float | None:
-    if raw in NUMBER_WORDS:
-        return float(NUMBER_WORDS[raw])
     return _parse_number(raw)
 
 
 def _parse_number(raw: str) -> float | None:
-    """``20,000`` -> 20000; ``0,4`` -> 0.4; ``1.2`` -> 1.2."""
+    """``20,000`` -> 20000; ``0,4`` -> 0.4; ``1.2`` -> 1.2; ``three point four`` -> 3.4."""
+    raw = raw.strip()
+    if raw[:1].isalpha():
+        return numwords.value(raw)
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", raw):
+        return float(raw.replace(" ", ""))  # "65 000": a space groups thousands
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
         return float(raw.replace(",", ""))
     try:
@@ -191,7 +261,7 @@ _NUMBER_AT = re.compile(r"(?<![\w.,/^])(\d+(?:[.,]\d+)*)")
 _THRESHOLD_BEFORE = re.compile(
     r"(?:under|below|over|above|beneath|less than|more than|greater than|lower than|higher than|"
     r"fewer than|<|>|≤|≥|=<|>=|threshold|cut\s*off|cutoff|limit|at least|at most|minimum|"
-    r"maximum|target|goal|between|if)\s*(?:of\s*|is\s*|about\s*)?$"
+    r"maximum|target|goal|range|aim|aiming for|between|if)\s*(?:of\s*|is\s*|about\s*)?$"
 )
 _NOT_VALUE_BEFORE = re.compile(
     r"(?:\bday|\bdays|\bcycle|\bcycles|\bweek|\bweeks|\bsince|\bin|\bon|\baged?|\bage of|\bfor|"
@@ -243,6 +313,8 @@ def find_linked_labs(
         if lab in have:
             continue
         for m in re.finditer(r"\b(?:" + names + r")\b", folded):
+            if lab == "anc" and node_clearance(folded, m.start(), m.end()):
+                continue
             found = _linked_value(folded, m.end(), taken)
             if found is None:
                 continue
@@ -296,3 +368,190 @@ def _linked_value(
             u.group(2),
         )
     return None
+
+
+# -- several values of one lab: which decides (wave 5) -------------------------------------------
+
+_SERIES_WINDOW = 110
+"""How far (characters) after a value a later value of the same lab may follow, in the same
+sentence ("platelets dipped to 80 last week, right now 120")."""
+_ANY_NUMBER = re.compile(r"(?<![\w.,/^])(\d+(?:[.,]\d+)*)|\b(" + numwords.PATTERN + r")")
+_ANALYTE = re.compile(
+    r"\b(?:temperature|temp|weight|weighs|bp|blood pressure|hb|haemoglobin|hemoglobin|wbc|"
+    r"white cells?|white count|creatinine|egfr|potassium|sodium|glucose|sugar|crp|score|pain|"
+    r"heart rate|pulse|sats|oxygen|psa|ca ?125|inr|platelets?|plts?|platelet count|anc|"
+    r"neutrophils?|neuts|aged?|she is|he is|she['’]s|he['’]s|i['’]m)\b"
+)
+_THRESHOLD_AFTER = re.compile(
+    r"(?:k\b|thousand\b)?\s*(?:\+|or (?:more|above|higher|over|less|below|lower|under)\b|"
+    r"and (?:above|over|below|under)\b|cut\s*off|cutoff|threshold|limit|is (?:safe|ok|fine|"
+    r"enough|too low|too high))"
+)
+_RANGE_REST = re.compile(r"\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)*")
+_BREAK = re.compile(r"[,;(]|\b(?:but|and|then|while|whereas|though|although)\b|\s-\s")
+_RECENT = re.compile(
+    r"\b(?:now|nowadays|today|todays|today['’]s|currently|current|at present|presently|latest|"
+    r"most recent|this morning|this afternoon|this week|just now|as of today)\b"
+)
+_YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b")
+_EARLIER = re.compile(
+    r"\b(?:was|were|used to be|previously|earlier|before|initially|originally|at first|"
+    r"ago|last (?:week|month|cycle|time|year|visit|check|test)|at (?:the )?nadir|nadir|"
+    r"at diagnosis|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]?s?|before (?:the|her|his|"
+    r"my) (?:last )?cycle|baseline|at baseline|in (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december))\b"
+)
+_CHANGE = re.compile(
+    r"\b(?:recovered|recovering|rose|risen|rising|climbed|improved|came up|come up|went up|"
+    r"gone up|back up|back to|bounced back|up to|increased|dropped|dropping|fell|fallen|"
+    r"dipped|went down|gone down|came down|down to|decreased|then|since then|now)\b"
+)
+"""A word that a later value follows ("was 120, then dropped to 45", "recovered to 1.8")."""
+
+
+def with_series(
+    folded: str, text: str, values: list[LabValue], taken: list[tuple[int, int]]
+) -> list[LabValue]:
+    """Every value of each lab, each with its role (see :class:`LabValue`).
+
+    A lab name may be followed, later in its sentence, by more values of the same lab:
+    "platelets dipped to 80 last week, right now 120", "INR was 4.1 on Monday, 2.6 today",
+    "ANC 0.4 at nadir, recovered to 1.8". The value that decides is, in order: the only one
+    whose clause says it is current ("now", "today", "currently", "latest"; "yesterday" beside
+    older dates); else the last one a change word leads to ("then dropped to 45", "recovered
+    to 1.8"); else the only one whose clause does not call it earlier ("was", "last week",
+    "at nadir", "on Monday"); else, with the order unclear, the most cautious value (the lowest
+    count, the highest INR), and the answer says it used that one.
+    """
+    folded = dashes_kept(folded, text)
+    found = list(values)
+    for v in values:
+        found += _later_values(folded, v, taken, [(o.start, o.end) for o in found])
+    found.sort(key=lambda v: v.start)
+    out: list[LabValue] = []
+    for lab in dict.fromkeys(v.lab for v in found):
+        series = [v for v in found if v.lab == lab]
+        out += _roles(folded, lab, series)
+    return sorted(out, key=lambda v: v.start)
+
+
+def _later_values(
+    folded: str, first: LabValue, taken: list[tuple[int, int]], have: list[tuple[int, int]]
+) -> list[LabValue]:
+    out: list[LabValue] = []
+    pos = first.end
+    ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos)]
+    limit = min(len(folded), pos + _SERIES_WINDOW, ends[0] if ends else len(folded))
+    skip_to = 0
+    for n in _ANY_NUMBER.finditer(folded, pos, limit):
+        start, end = n.start(), n.end()
+        raw = n.group(1) or n.group(2)
+        if any(a < end and start < b for a, b in [*taken, *have]):
+            break  # an age, weeks, a temperature or a value read already: the sentence moved on
+        between = folded[pos:start]
+        if _ANALYTE.search(between):
+            break  # another measure (or the lab named again, read on its own) stands between
+        if start < skip_to or re.search(r"\d\s$", folded[max(0, start - 2) : start]):
+            continue  # the far end of a threshold range, or "65 000" grouped by a space
+        u = _UNIT_AFTER.match(folded, end)
+        assert u is not None  # every group is optional
+        if _THRESHOLD_BEFORE.search(between):
+            # "target 2.5-3.5": neither end of a threshold range is a value
+            r = _RANGE_REST.match(folded, end)
+            skip_to = r.end() if r else end
+            continue
+        if (
+            _THRESHOLD_AFTER.match(folded, end)
+            or _NOT_VALUE_BEFORE.search(between)
+            or (not u.group(2) and _NOT_VALUE_AFTER.match(folded, end))
+            or re.fullmatch(r"(?:19|20)\d\d", raw)
+            or raw.strip() == "one"  # "which one", "one of them": not a value
+        ):
+            continue
+        value = _lab_value(first.lab, raw, u.group(1), u.group(2))
+        if value is None or not 0 <= value <= _LAB_LIMITS[first.lab]:
+            continue
+        stop = u.end() if u.group(0).strip() else end
+        out.append(LabValue(first.lab, value, start, stop, detail=(("follows", first.start),)))
+        pos = stop
+    return out
+
+
+def _clause(folded: str, series: list[LabValue], i: int) -> str:
+    """The words around value ``i`` that belong to it: from the break before it (or the
+    value before) to the break after it (or the next value)."""
+    v = series[i]
+    lo = series[i - 1].end if i else max(0, v.start - 60)
+    hi = series[i + 1].start if i + 1 < len(series) else min(len(folded), v.end + 60)
+    ends = [m.start() for m in _SENTENCE_MARK.finditer(folded, v.end, hi)]
+    hi = ends[0] if ends else hi
+    starts = [m.end() for m in _SENTENCE_MARK.finditer(folded, lo, v.start)]
+    lo = starts[-1] if starts else lo
+    before = [m.start() for m in _BREAK.finditer(folded, lo, v.start)]
+    after = [m.start() for m in _BREAK.finditer(folded, v.end, hi)]
+    left = before[-1] if before else lo
+    return folded[left : after[0] if after else hi]
+
+
+def _roles(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
+    if len(series) == 1:
+        return series
+    clauses = [_clause(folded, series, i) for i in range(len(series))]
+    recent = [i for i, c in enumerate(clauses) if _RECENT.search(c)]
+    if len(recent) != 1:
+        yesterday = [i for i, c in enumerate(clauses) if _YESTERDAY.search(c)]
+        older = [i for i, c in enumerate(clauses) if _EARLIER.search(c)]
+        recent = yesterday if len(yesterday) == 1 and older and not recent else []
+    if not recent:
+        changed = [i for i, c in enumerate(clauses) if i and _CHANGE.search(c)]
+        recent = changed[-1:]
+    if not recent:
+        not_earlier = [i for i, c in enumerate(clauses) if not _EARLIER.search(c)]
+        recent = not_earlier if len(not_earlier) == 1 else []
+    if recent:
+        chosen, role, other = recent[0], "latest", "earlier"
+    else:
+        pick = _cautious(lab, [v.value for v in series])
+        chosen = next(i for i, v in enumerate(series) if v.value == pick)
+        role, other = "cautious", "set_aside"
+    return [
+        LabValue(v.lab, v.value, v.start, v.end, role if i == chosen else other, v.detail)
+        for i, v in enumerate(series)
+    ]
+
+
+# -- CD4 count (wave 5) -------------------------------------------------------------------------
+
+CD4_AIDS_BELOW = 200.0
+"""A CD4 count under 200 cells/µL in a person with HIV meets the AIDS case definition (stage 3)
+whatever the symptoms: read as the screen's ``immunosuppression`` red flag. Read 2026-12-03 in
+a stored copy of Tulane Cancer Center's "AIDS-associated cancers" page
+(https://medicine.tulane.edu/tulane-doctors/tulane-cancer-center/aids-associated-cancers:
+"AIDS is diagnosed when a person infected with HIV has a CD4 count of less than 200
+cells/mm3"), the CDC/WHO definition; a reading rule a clinic may change."""
+_CD4 = re.compile(
+    r"\bcd\s*4\+?\s*(?:t\s*cells?\s*)?(?:count|cells?|level)?\s*(?:is|was|of|at|=|:|now|only|"
+    r"down to|dropped to|around|about|\s)*\s*(\d+(?:[.,]\d+)?)"
+)
+
+
+@dataclass(frozen=True)
+class Cd4:
+    value: float  # cells per microlitre
+    start: int
+    end: int
+
+
+def find_cd4(folded: str) -> list[Cd4]:
+    """CD4 counts in cells/µL ("CD4 is 90", "cd4 count of 150"); a value under 5 is read as
+    10^9/L and multiplied by 1,000 ("CD4 0.15")."""
+    out = []
+    for m in _CD4.finditer(folded):
+        value = _parse_number(m.group(1))
+        if value is None:
+            continue
+        if value < 5:
+            value *= 1000
+        out.append(Cd4(value, m.start(), m.end()))
+    return out

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from acupath.answer.context import PatientContext
 from acupath.answer.lexicon import URGENCIES, RedFlagUrgency, red_flag_urgencies
 from acupath.answer.models import Answer, Section
+from acupath.answer.timing import PAST
 from acupath.care import vocabulary as care_vocab
 from acupath.care.intake import Intake
 from acupath.care.medications import MedicationProfile
@@ -189,9 +190,10 @@ def intake_data(
         data["cancer"] = cancer
     flags = [v for v in context.values("red_flag") if v in care_vocab.RED_FLAGS]
     spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
-    if "history" in context.values("cancer") and spinal & set(conditions):
-        # a past cancer with spinal pain is the screen's history_of_cancer flag (AHCPR 1994,
-        # Table 1); with other complaints it stays cancer history only (probe F4)
+    if {"history", "active"} & set(context.values("cancer")) and spinal & set(conditions):
+        # a past or present cancer with spinal pain is the screen's history_of_cancer flag
+        # (AHCPR 1994, Table 1: a cancer now is a cancer history too); with other complaints
+        # it stays cancer history only (probe F4)
         flags.append("history_of_cancer")
     if flags:
         data["red_flags"] = flags
@@ -217,15 +219,35 @@ def intake_data(
 def _cancer(context: PatientContext) -> dict[str, Any] | None:
     values = set(context.values("cancer"))
     treatments = list(context.cancer_treatments())
+    # a past course of radiotherapy still marks its field (the tissue stays irradiated) and
+    # stays among the treatments had; only a current one is treatment under way (wave 5)
+    given = [
+        m
+        for m in context.mentions
+        if m.kind == "radiation" and not m.negated and (m.current or m.status == PAST)
+    ]
     fields = [
+        site for m in given for site in m.detail.get("sites", (m.value,))
+    ]  # every site of "head and neck" (F8)
+    sites = [v for v in dict.fromkeys(fields) if v != "unspecified"]
+    if given and "radiotherapy" not in treatments:
+        treatments.append("radiotherapy")
+    tumours = [
         site
         for m in context.applied
-        if m.kind == "radiation"
-        for site in m.detail.get("sites", (m.value,))  # every site of "head and neck" (F8)
+        if m.kind == "cancer" and m.value == "active"
+        for site in m.detail.get("sites", ())
     ]
-    sites = [v for v in dict.fromkeys(fields) if v != "unspecified"]
     if not values and not treatments:
         return None
+    if tumours:
+        return {
+            "active": "active" in values,
+            "on_treatment": "on_treatment" in values or "chemotherapy" in treatments,
+            "treatments": treatments,
+            "radiation_sites": sites,
+            "tumour_sites": list(dict.fromkeys(tumours)),
+        }
     return {
         "active": "active" in values,
         "on_treatment": "on_treatment" in values or "chemotherapy" in treatments,

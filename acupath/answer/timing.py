@@ -33,7 +33,12 @@ from acupath.answer.lexicon import ANSWER_DIR, read_model
 
 PATH = ANSWER_DIR / "timing.yaml"
 CURRENT, FUTURE, PAST, STOPPED_RECENTLY = "current", "future", "past", "stopped_recently"
-NOT_CURRENT = frozenset({FUTURE, PAST})
+LATEST_VALUE, EARLIER_VALUE = "latest_value", "earlier_value"
+CAUTIOUS_VALUE, SET_ASIDE_VALUE = "cautious_value", "set_aside_value"
+"""Statuses of one lab value among several of the same lab (:func:`.quantities.with_series`):
+the latest decides; with the order unclear the most cautious decides and the others are set
+aside."""
+NOT_CURRENT = frozenset({FUTURE, PAST, EARLIER_VALUE, SET_ASIDE_VALUE})
 """Statuses that keep a medicine out of the intake (shown, not screened)."""
 
 
@@ -77,6 +82,15 @@ _CURRENT_BEFORE = re.compile(
     r"continuing|now on|now takes|is now on|now taking)\b"
 )
 _CURRENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:since|for the (?:last|past))\b")
+_TAKES_NOW = re.compile(
+    # a present-tense "take" right before the medicine (probe 2 G5: "I take apixaban for a clot
+    # I had in the spring" is current; the past time belongs to the indication)
+    r"\b(?:i|you|we|they|she|he|mum|mom|dad|patient|pt)\s+(?:(?:still|also|now|currently)\s+)?"
+    r"(?:take|takes|am taking|is taking|are taking|use|uses)\s+(?:(?:her|his|my|their|your)\s+)?$"
+)
+_INDICATION = re.compile(r"\s(?:for|because of|due to|after)\s")
+"""Where a medicine's indication starts ("apixaban for a clot I had in the spring"): a time
+after it dates the indication, not the medicine."""
 _STOP_BEFORE = re.compile(
     # a stop word within the last four words before the medicine ("stopped taking her
     # clopidogrel"); "off", "held" and "ended" only right before it ("off warfarin"), since
@@ -149,6 +163,12 @@ def medicine_status(
     # the cues of a medicine stand close before it: the last six words of its clause
     left = " ".join(folded[lo:start].split(" ")[-7:])
     right = folded[end:hi]
+    if _TAKES_NOW.search(left):
+        return CURRENT, None
+    full_right = right
+    ind = _INDICATION.search(right)
+    if ind and not _CURRENT_AFTER.search(right) and not _STOP_AFTER.search(right):
+        right = right[: ind.start()]
     if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right):
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
@@ -165,13 +185,21 @@ def medicine_status(
     if _PAST_BEFORE.search(left) or _PAST_AFTER.search(right):
         return PAST, "taken in the past"
     days = _days(right)
+    if days is None and _PAST_VERB.search(left):
+        days = _days(full_right)  # "had warfarin for a DVT in 2015": the time is the course's
     if days is not None and days > window_days(classes) and _DATED_PAST.search(left + right):
         return PAST, "taken in the past"
     return CURRENT, None
 
 
+_PAST_VERB = re.compile(r"\b(?:had|took|was on|were on|was given|got)\b")
 _DATED_PAST = re.compile(r"\b(?:had|ago|last year|in (?:19|20)\d\d|back in)\b")
-_LIST_GAP = re.compile(r"^[\s,/&+]*(?:and|or|plus|with|then)?[\s,/&+]*$")
+_LIST_GAP = re.compile(
+    r"^[\s,/&+]*(?:and|or|plus|with|then)?[\s,/&+]*$"
+    # a bracket right after the treatment that names its drug: "chemoradiation (weekly
+    # cisplatin)", "FOLFOX (oxaliplatin ...": the drug shares the treatment's time
+    r"|^\s*\(\s*(?:[a-z0-9]+\s+){0,2}$"
+)
 
 
 def statuses(
@@ -203,6 +231,11 @@ def describe_status(status: str) -> str:
         FUTURE: "planned, not taken now: not screened",
         PAST: "stopped: not screened",
         STOPPED_RECENTLY: "stopped only days ago: still screened, its effect may last",
+        LATEST_VALUE: "the latest value: this one is used",
+        EARLIER_VALUE: "an earlier value: the latest one is used",
+        CAUTIOUS_VALUE: "which value is the latest is unclear: this more cautious one is used",
+        SET_ASIDE_VALUE: "which value is the latest is unclear: the more cautious one is used",
+        "topic": "the topic of the question, not a symptom of a patient: not screened",
     }.get(status, "")
 
 
