@@ -97,7 +97,7 @@ class Mention:
     @property
     def label(self) -> str:
         """``class:anticoagulant``, ``pregnant``, ``platelets:20``, ``red_flag:fever`` ..."""
-        if self.kind in ("pregnant", "needle_phobia", "postpartum"):
+        if self.kind in ("pregnant", "needle_phobia", "postpartum", "breastfeeding"):
             return self.kind
         return f"{self.kind}:{self.value}"
 
@@ -381,6 +381,7 @@ class Extractor:
         for cond, phrases in w.comorbidities.items():
             add("comorbidity", cond, phrases)
         add("needle_phobia", "yes", w.needle_phobia)
+        add("breastfeeding", "yes", w.breastfeeding)
         add("skin_lesion", "", w.skin_lesions)
         for sex, phrases in w.sex.items():
             add("sex", sex, phrases)
@@ -487,6 +488,7 @@ class Extractor:
             )
         out = _timed(out, folded)
         out = _derive(out)
+        out = _not_a_life_stage_now(out, folded)
         out = _topics(out, folded, self._owners)
         out = _resolved(out, folded)
         out.sort(key=lambda m: m.start)
@@ -1083,6 +1085,32 @@ def _derive(mentions: list[Mention]) -> list[Mention]:
     ):
         out = [m for m in out if m.kind != "sex"]
     return out
+
+
+# An age-band word that names a past stage of life ("as a child", "when I was a teenager")
+# or the people someone works with ("I work with children") says nothing of the patient's age
+# now (wave 5; the second red-team probe found "work with children" read as a child).
+_PAST_STAGE = re.compile(r"(?:\bas an? |\b(?:i|he|she|they|we|you) (?:was|were) (?:still )?an? )$")
+_OTHERS_WORDS = re.compile(
+    r"\b(?:work|works|worked|working|teach|teaches|taught|teaching|coach|coaches|coaching|"
+    r"care for|cares for|caring for|look after|looks after|looking after)"
+    r" (?:with )?(?:young |small |little |the )?$"
+)
+
+
+def _not_a_life_stage_now(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Drop age-band words (not ages) that name a past stage of life ("as a child" is a
+    child's stage seen from later; "as an elderly woman" is now, so only the young bands) or
+    the people someone works with or looks after (who then are not the patient)."""
+
+    def aside(m: Mention) -> bool:
+        if m.kind != "age_band" or "from" in m.detail:
+            return False
+        before = folded[max(0, m.start - 40) : m.start]
+        young = m.value in ("child", "adolescent") and _PAST_STAGE.search(before)
+        return bool(young or _OTHERS_WORDS.search(before))
+
+    return [m for m in mentions if not aside(m)]
 
 
 def age_band(age: int) -> str:

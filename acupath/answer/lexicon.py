@@ -118,6 +118,7 @@ class PatientWords(_Frozen):
     red_flags: dict[str, tuple[str, ...]]
     comorbidities: dict[str, tuple[str, ...]]
     needle_phobia: tuple[str, ...]
+    breastfeeding: tuple[str, ...] = ()
     sex: dict[Literal["female", "male"], tuple[str, ...]]
     people: People
     combinations: tuple[Combination, ...] = ()

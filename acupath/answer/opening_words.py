@@ -94,6 +94,8 @@ def describe(m: Mention) -> str:
         drugs = ", ".join(m.detail.get("drugs", ()))
         extra = ", ".join(m.detail.get("not_screened", ()))
         meaning = f"chemotherapy regimen: {drugs}" + (f"; not screened: {extra}" if extra else "")
+    elif kind == "breastfeeding":
+        meaning = "breastfeeding: no screening rule concerns it"
     elif kind == "postpartum":
         meaning = "after a birth: not a pregnancy, and no screening rule applies to it"
     elif kind == "medicine":

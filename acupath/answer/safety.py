@@ -173,6 +173,11 @@ def intake_data(
     if classes:
         data["extra_drug_classes"] = list(dict.fromkeys(classes))
     labs = {m.detail["lab"]: m.detail["value"] for m in context.applied if m.kind == "lab"}
+    # a CD4 count (read as its own fact, or behind the immune-suppression flag it set) is the
+    # intake's labs.cd4, which the screen's asepsis rule reads (wave 5)
+    cd4 = next((m.detail["cd4"] for m in context.applied if "cd4" in m.detail), None)
+    if cd4 is not None:
+        labs["cd4"] = cd4
     if labs:
         data["labs"] = labs
     devices = []
@@ -213,6 +218,8 @@ def intake_data(
         data["can_consent"] = False  # probe F3: the screen defers until consent can be given
     if context.first("needle_phobia") is not None:
         data["needle_phobia"] = True
+    if context.first("breastfeeding") is not None:
+        data["breastfeeding"] = True
     return data, assumed
 
 
