@@ -50,7 +50,7 @@ from acupath.answer.quantities import (
     fmt,
     with_series,
 )
-from acupath.answer.regimens import find_regimens
+from acupath.answer.regimens import find_regimens, regimens
 from acupath.answer.timing import (
     CAUTIOUS_VALUE,
     EARLIER_VALUE,
@@ -211,7 +211,15 @@ class PatientContext:
         dual_only = all(self._dual(m) for m in self.applied if self._chemo(m))
         if classes & chemo and not self._cancer_named() and dual_only:
             classes = classes - chemo
-        if classes & {"chemotherapy", "neurotoxic_chemotherapy"} or chemo_words or cycle_words:
+        # the formulary classes methotrexate as an immunosuppressant only (its weekly arthritis
+        # dose); beside a cancer word, a drug that an anticancer regimen contains is anticancer
+        # treatment (regimens.yaml: CMF holds methotrexate), so a fever on it stays the
+        # neutropenic-sepsis emergency
+        anticancer = {d for r in regimens().regimens for d in r.drugs}
+        in_regimen = any(m.kind == "medicine" and m.value in anticancer for m in self.applied)
+        if in_regimen and self._cancer_named():
+            classes = classes | {"chemotherapy"}
+        if classes & chemo or chemo_words or cycle_words:
             out.append("chemotherapy")
         if any(m.kind == "radiation" for m in self.applied):
             out.append("radiotherapy")

@@ -137,3 +137,19 @@ def test_an_age_word_for_a_past_stage_or_other_people_is_no_age(question: str) -
 )
 def test_an_age_word_about_the_patient_stays(question: str, band: str) -> None:
     assert band in extract(question).values("age_band")
+
+
+@pytest.mark.parametrize(
+    "question,urgency",
+    [
+        ("methotrexate for breast cancer, temp 38.6 today, knee pain", "emergency"),
+        ("High-dose MTX for his lymphoma; fever of 38.9 since this morning; backache", "emergency"),
+        ("on methotrexate for RA, fever 38.5, knee pain", "urgent"),
+        ("Weekly methotrexate for psoriasis and a temperature of 38.3. Neck pain.", "urgent"),
+    ],
+)
+def test_fever_on_methotrexate_follows_what_it_treats(question: str, urgency: str) -> None:
+    """A screen rule classes weekly methotrexate as an immunosuppressant (fever: same day); beside
+    a cancer it is anticancer treatment (fever: possible neutropenic sepsis, an emergency)."""
+    screen = ask(question).screen or {}
+    assert (screen.get("decision"), screen.get("urgency")) == ("refer", urgency)
