@@ -32,6 +32,7 @@ QUESTIONS = [
     "in the spine, haemophilia",
     "psoriasis plaques on her right knee, has dementia and cannot consent, terrified of needles",
     "numb around my bottom since yesterday, back pain",
+    "breastfeeding, HIV with a CD4 count of 350, neck pain",
 ]
 
 
