@@ -259,14 +259,19 @@ class PatientContext:
         """The mentions worth listing to a reader: no sex, no age band derived from an age, and
         no bare "pregnant" inside a "10 weeks pregnant" that already says it."""
         weeks = [m for m in self.mentions if m.kind == "weeks"]
-        out = []
-        for m in self.mentions:
+        out: list[Mention] = []
+        # two readings of one statement ("I'm 10 weeks" and "10 weeks pregnant" in "I'm 10
+        # weeks pregnant") are listed once, by the longer span
+        longest_first = sorted(self.mentions, key=lambda m: m.start - m.end)
+        for m in longest_first:
             if m.kind == "sex" or (m.kind == "age_band" and "from" in m.detail):
                 continue
             if m.kind == "pregnant" and any(w.start <= m.start and m.end <= w.end for w in weeks):
                 continue
+            if any(_same_reading(m, o) for o in out):
+                continue
             out.append(m)
-        return tuple(out)
+        return tuple(sorted(out, key=lambda m: m.start))
 
     def values(self, kind: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.value for m in self.applied if m.kind == kind))
@@ -1104,6 +1109,15 @@ _OTHERS_WORDS = re.compile(
     r"care for|cares for|caring for|look after|looks after|looking after)"
     r" (?:with )?(?:young |small |little |the )?$"
 )
+
+
+def _same_reading(a: Mention, b: Mention) -> bool:
+    """Overlapping spans that read the same fact in the same state."""
+    return (
+        (a.kind, a.value, a.negated, a.status) == (b.kind, b.value, b.negated, b.status)
+        and a.start < b.end
+        and b.start < a.end
+    )
 
 
 def _not_a_life_stage_now(mentions: list[Mention], folded: str) -> list[Mention]:

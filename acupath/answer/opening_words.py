@@ -61,7 +61,7 @@ ABSENT_LEAD = "Stated as absent (not applied)"
 POLICY_LEAD = "Clinic policy"
 ASSUMED_LEAD = "Assumed for the screen"
 UNUSABLE_LEAD = "Not usable"
-NOT_NOW_LEAD = "Not taken now (shown, not screened)"
+NOT_NOW_LEAD = "Not current, so not screened"
 PATIENT_LINE_LEADS = (
     *UNDERSTOOD_LEAD.values(),
     ABSENT_LEAD,
@@ -87,8 +87,18 @@ CANCER_WORDS = {
 }
 
 
-def describe(m: Mention) -> str:
-    """One fact as the opening lists it: the question's words, then what acupath read."""
+_ACRONYMS = {"doac": "DOAC", "nsaid": "NSAID", "ssri": "SSRI", "snri": "SNRI"}
+_SHORT_STATUS = {"future": "planned", "past": "past", "topic": "the question's topic"}
+
+
+def _class_name(c: str) -> str:
+    return _ACRONYMS.get(c, c.replace("_", " "))
+
+
+def describe(m: Mention, *, short_status: bool = False) -> str:
+    """One fact as the opening lists it: the question's words, then what acupath read.
+    ``short_status`` gives a not-current fact one word of status ("planned", "past"), for the
+    line whose lead already says it is not screened."""
     kind, value = m.kind, m.value
     if kind == "regimen":
         drugs = ", ".join(m.detail.get("drugs", ()))
@@ -99,7 +109,7 @@ def describe(m: Mention) -> str:
     elif kind == "postpartum":
         meaning = "after a birth: not a pregnancy, and no screening rule applies to it"
     elif kind == "medicine":
-        meaning = ", ".join(c.replace("_", " ") for c in m.detail.get("classes", ()))
+        meaning = ", ".join(_class_name(c) for c in m.detail.get("classes", ()))
     elif kind == "class":
         meaning = value.replace("_", " ")
     elif kind == "lab":
@@ -137,6 +147,8 @@ def describe(m: Mention) -> str:
         meaning += f", from {m.detail['months']} months x {m.detail['weeks_per_month']} weeks"
     elif m.detail.get("weeks_unknown"):
         meaning += f" ({m.detail['months']} months: {m.detail['weeks_unknown']})"
+    if short_status and m.status in _SHORT_STATUS:
+        return f"“{m.words.strip()}” ({meaning}; {_SHORT_STATUS[m.status]})"
     text = f"“{m.words.strip()}” ({meaning})"
     if m.status != "current":
         text += f" ({describe_status(m.status)})"

@@ -36,7 +36,7 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
     denied = [describe(m) for m in shown if m.negated]
     leads = (UNDERSTOOD_LEAD[audience], ABSENT_LEAD, ASSUMED_LEAD, UNUSABLE_LEAD)
     out = fact_lines(applied, denied, safety, leads)
-    later = [describe(m) for m in shown if not m.negated and not m.current]
+    later = [describe(m, short_status=True) for m in shown if not m.negated and not m.current]
     if later:
         # a planned medicine is screened when it starts, not now; a past one not at all
         out.insert(1 if applied else 0, f"- {NOT_NOW_LEAD}: " + "; ".join(later) + ".")
