@@ -35,6 +35,12 @@ _OLD = re.compile(
     r"twelve|eighteen)\s+months?\s+ago|as\s+a\s+(?:child|kid|teenager)|in\s+the\s+\d0s)\b",
     re.IGNORECASE,
 )
+_RECENT = re.compile(
+    r"\b(?:days?|weeks?|wks?|yesterday|today|tonight|this\s+morning|recent(?:ly)?|just|"
+    r"post[\s-]?op\w*|postoperative|post[\s-]?surgical|pod\s*\d|after\s+(?:my|the|her|his|a|an)|"
+    r"since\s+(?:my|the|her|his))\b",
+    re.IGNORECASE,
+)
 _PAIN_LEAD = re.compile(r"\b(?:pain|pains|ache|aches|hurts?|sore|and|now|but)\b", re.IGNORECASE)
 
 _UPPER_BACK = re.compile(
@@ -71,6 +77,20 @@ def old_operation_spans(text: str) -> list[Span]:
                 start = lead[-1].end()
             spans.append((clause.start() + start, clause.start() + m.end()))
         spans += [(clause.start() + o.start(), clause.start() + o.end()) for o in old]
+    if spans:
+        # the same history named again without a date ("hip replacement from 10 years ago ...
+        # acupuncture safe with a hip replacement?") is still that history, unless its clause
+        # says the operation is recent
+        for clause in _CLAUSE.finditer(text):
+            if _RECENT.search(clause.group()):
+                continue
+            for m in _OPERATION.finditer(clause.group()):
+                start, end = clause.start() + m.start(), clause.start() + m.end()
+                lead = list(_PAIN_LEAD.finditer(text, start, end))
+                if lead:
+                    start = lead[-1].end()
+                if not any(a <= start < b for a, b in spans):
+                    spans.append((start, end))
     return spans
 
 

@@ -414,7 +414,10 @@ class Parser:
         used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
         details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
         q = self._topic_in_words(q, corrected, toks, [*used, *details])
-        if uncovered and not q.conditions:
+        asks_efficacy = bool({"efficacy", "overview"} & set(q.intents))
+        if uncovered and not q.conditions and asks_efficacy and "safety" not in q.intents:
+            # a safety or points question is answered as asked ("safe depth for upper back
+            # needling?"): no "no evidence" over its safety box (probe 2, G7 r013 and p003)
             q = dataclasses.replace(q, unknown_topic=cw.topics(uncovered), in_scope=True)
         parts = q.parts + read_parts(
             corrected,

@@ -193,3 +193,38 @@ def test_other_technique_with_safety_question_keeps_the_safety_answer(question: 
     headings = [line for line in d["answer_markdown"].splitlines() if line.startswith("## ")]
     assert headings and "safety" in headings[0].lower(), (question, headings)
     assert not d["answer_markdown"].startswith("# Out of scope"), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have a hip replacement from 10 years ago and now back pain. Acupuncture safe with a hip"
+        " replacement?",
+        "Knee replacement in 2012, since then fine, but now low back pain: is my knee replacement"
+        " a problem for acupuncture?",
+        "my dad had a hip replacement years ago; his back hurts now. Can his hip replacement be"
+        " needled near?",
+    ],
+)
+def test_an_operation_dated_once_stays_history(question: str) -> None:
+    conditions = _u(question)["conditions"]
+    assert "postoperative_pain" not in conditions, (question, conditions)  # type: ignore[operator]
+    assert set(conditions) & LBP, (question, conditions)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "COPD, previous pneumothorax 2018. c/o interscapular pain. Safe depth for upper back"
+        " needling?",
+        "thirty-two weeks pregnant with twins and pelvic pain, which acupuncture points are"
+        " forbidden?",
+        "I'm 20 weeks pregnant with pelvic girdle pain, which points should be avoided?",
+        "upper back pain and I'm on warfarin, is acupuncture safe?",
+    ],
+)
+def test_no_evidence_title_never_sits_over_a_safety_answer(question: str) -> None:
+    d = ask(question).as_dict()
+    title = d["answer_markdown"].splitlines()[0]
+    assert "No evidence" not in title, (question, title)
+    assert not set(d["understanding"]["conditions"]) & (LBP | {"chronic_prostatitis_pelvic_pain"})
