@@ -18,6 +18,7 @@ the base holds no record on what the words do name, the words to report as an un
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -67,7 +68,9 @@ def old_operation_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for clause in _CLAUSE.finditer(text):
         words = clause.group()
-        old = list(_OLD.finditer(words))
+        # a year counts as long ago only before this one ("op 2019"; an operation "on 1 Dec"
+        # of this year may be days ago)
+        old = [o for o in _OLD.finditer(words) if not _this_year_or_later(o.group())]
         if not old:
             continue
         for m in _OPERATION.finditer(words):
@@ -92,6 +95,10 @@ def old_operation_spans(text: str) -> list[Span]:
                 if not any(a <= start < b for a, b in spans):
                     spans.append((start, end))
     return spans
+
+
+def _this_year_or_later(words: str) -> bool:
+    return words.isdigit() and int(words) >= datetime.date.today().year
 
 
 def uncovered(text: str, female: bool) -> list[tuple[Span, str]]:

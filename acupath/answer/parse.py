@@ -351,7 +351,8 @@ class Parser:
         blank += compared_spans(toks, self.understander.vocab)
         # an operation long ago is history, not postoperative pain; words that look like a
         # covered condition but name one the base holds no record on are not read as it
-        blank += cw.old_operation_spans(corrected)
+        old_ops = cw.old_operation_spans(corrected)
+        blank += old_ops
         uncovered = cw.uncovered(corrected, _female(patient))
         blank += [span for span, _ in uncovered]
         plain = _blank(corrected, blank)
@@ -390,6 +391,7 @@ class Parser:
             # ulcer on his knee", "a pacemaker in the chest") is not a pain complaint of it
             sites = [(m.start, m.end) for m in patient.mentions if m.kind in _SITE_KINDS]
             sites += [span for span, _ in uncovered]  # "between my shoulder blades"
+            sites += old_ops  # "hip replacement 2019" is not hip pain
             extra_conditions += [
                 h.payload
                 for h in hits

@@ -228,3 +228,25 @@ def test_no_evidence_title_never_sits_over_a_safety_answer(question: str) -> Non
     title = d["answer_markdown"].splitlines()[0]
     assert "No evidence" not in title, (question, title)
     assert not set(d["understanding"]["conditions"]) & (LBP | {"chronic_prostatitis_pelvic_pain"})
+
+
+def test_an_operation_this_year_is_not_history() -> None:
+    import datetime
+
+    year = datetime.date.today().year
+    question = f"hip replacement on 1 March {year}; acupuncture for the pain?"
+    assert "postoperative_pain" in _u(question)["conditions"]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hip replacement on 1 March 2019; acupuncture for the pain?",
+        "knee replacement 8 years ago. Does acupuncture work for pain?",
+        "I had shoulder surgery in 2015, would needles help me?",
+    ],
+)
+def test_old_operation_alone_names_no_joint(question: str) -> None:
+    conditions = set(_u(question)["conditions"])  # type: ignore[call-overload]
+    joints = {"hip_osteoarthritis", "knee_osteoarthritis", "shoulder_pain", "postoperative_pain"}
+    assert not conditions & joints, (question, conditions)
