@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from acupath.answer import condition_words as cw
 from acupath.answer import text as tx
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
@@ -348,6 +349,12 @@ class Parser:
         # a treatment acupuncture is compared with is not the question's condition ("as well as
         # a knee replacement" is not postoperative pain)
         blank += compared_spans(toks, self.understander.vocab)
+        # an operation long ago is history, not postoperative pain; words that look like a
+        # covered condition but name one the base holds no record on are not read as it
+        old_ops = cw.old_operation_spans(corrected)
+        blank += old_ops
+        uncovered = cw.uncovered(corrected, _female(patient))
+        blank += [span for span, _ in uncovered]
         plain = _blank(corrected, blank)
         key_set = set(keys)
         co = [ex for groups, ex in self.cooccur if all(g & key_set for g in groups)]
@@ -383,6 +390,8 @@ class Parser:
             # a body part named as where something was done or is ("rads to my neck", "an
             # ulcer on his knee", "a pacemaker in the chest") is not a pain complaint of it
             sites = [(m.start, m.end) for m in patient.mentions if m.kind in _SITE_KINDS]
+            sites += [span for span, _ in uncovered]  # "between my shoulder blades"
+            sites += old_ops  # "hip replacement 2019" is not hip pain
             extra_conditions += [
                 h.payload
                 for h in hits
@@ -407,6 +416,11 @@ class Parser:
         used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
         details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
         q = self._topic_in_words(q, corrected, toks, [*used, *details])
+        asks_efficacy = bool({"efficacy", "overview"} & set(q.intents))
+        if uncovered and not q.conditions and asks_efficacy and "safety" not in q.intents:
+            # a safety or points question is answered as asked ("safe depth for upper back
+            # needling?"): no "no evidence" over its safety box (probe 2, G7 r013 and p003)
+            q = dataclasses.replace(q, unknown_topic=cw.topics(uncovered), in_scope=True)
         parts = q.parts + read_parts(
             corrected,
             toks,
@@ -587,6 +601,15 @@ class Parser:
 
 _NAME_HEADS = frozenset(tx.stem(w) for w in ("syndrome", "disease", "disorder", "neuralgia"))
 """Words that end a condition's name: with the words before them, a name of its own."""
+
+
+def _female(patient: PatientContext) -> bool:
+    """Whether the question says the person is a woman or pregnant (stated or denied: "not
+    pregnant" is said of a woman too)."""
+    return any(
+        (m.kind == "sex" and m.value == "female") or m.kind in ("pregnant", "postpartum")
+        for m in patient.mentions
+    )
 
 
 def _screened(patient: PatientContext) -> bool:
