@@ -1066,7 +1066,7 @@ OTHER_PERSON = "other_person"
 """The status of a fact of another person than the patient ("I have back pain. My wife she is
 pregnant"): shown, never screened (wave 5; probe 2 G5)."""
 _NEVER_OTHER = frozenset({"patient"})
-_CLAUSE_END = re.compile(r"[.?!;]|\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|myself)\b")
+_CLAUSE_END = re.compile(r"[.?!;]|\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself)\b")
 _THIRD_PERSON = re.compile(r"\b(?:she|she['’]s|shes|her|hers|he|he['’]s|hes|him|his|they|them)\b")
 
 
@@ -1075,9 +1075,10 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     is pregnant", "my husband is on warfarin, I have knee OA".
 
     A relative owned by the asker ("my wife", "our son") that opens a clause is its subject;
-    the clause runs to the end of the sentence or to the asker's own word ("I", "me", "my
-    back"). Its facts (sex included) are that person's, status ``other_person``: shown, not
-    screened, and their denials deny nothing of the patient. This holds only when the asker is
+    the clause runs to the end of the sentence or to the asker's next own word ("I", "me",
+    "my": "my wife worries as my INR is 4 on warfarin" keeps the warfarin the asker's). Its
+    facts (sex included) are that person's, status ``other_person``: shown, not screened, and
+    their denials deny nothing of the patient. This holds only when the asker is
     the patient: a first-person health cue (:data:`FIRST_PERSON`, the rule
     :mod:`acupath.answer.people` uses to decide whom the question is about) stands outside
     those clauses, and no "she", "his", "them"... outside them points back to the relative as

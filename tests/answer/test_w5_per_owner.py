@@ -48,6 +48,7 @@ def test_another_persons_fact_is_shown_and_its_denial_denies_nothing() -> None:
 
 
 STILL_THEIRS = [
+    ("my wife worries because my INR is 4 on warfarin; I have knee pain", "class:anticoagulant"),
     ("my wife is pregnant and has back pain, can she have acupuncture?", "pregnant"),
     ("My wife is 20 weeks pregnant with pelvic pain. Is acupuncture safe for her?", "pregnant"),
     (
