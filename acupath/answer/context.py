@@ -20,6 +20,14 @@ What is read, and how:
   with the limb and side, radiotherapy and its site, cancer history, activity and treatment;
 - red flags and comorbidities in lay and clinical words; needle phobia.
 
+Whose facts, and one state per fact (wave 5): a fact in a clause whose subject is another
+person ("I have back pain. My wife she is pregnant") is that person's (status
+``other_person``, shown, not screened; :func:`_others`); an age band or pregnancy naming the
+population of an evidence question ("in older adults", "in pregnant women") is a ``topic``
+(:func:`_populations`); and a fact both stated and denied ("epilepsy but no seizures for 10
+years") keeps one state, the cautious one: it stands, and its denial is dropped
+(:func:`_one_state`).
+
 Phrases match on folded, lightly stemmed tokens (:mod:`acupath.answer.text`), so plurals and
 hyphens do not matter; numbers are read with regular expressions, the one thing they do best.
 """

@@ -143,3 +143,20 @@ PERSONS = [
 @pytest.mark.parametrize(("question", "label"), PERSONS)
 def test_a_person_stays_the_patient(question: str, label: str) -> None:
     assert label in extract(question).labels(), question
+
+
+NO_PATIENT = [
+    "Does acupuncture help knee pain in older adults?",
+    "Can acupuncture help weight loss in obese adults?",
+    "is there research on acupuncture in children with migraine?",
+    "Any RCTs of acupuncture for pelvic girdle pain in pregnant women?",
+    "Is acupuncture effective for elderly people with chronic back pain?",
+    "Acupuncture for fever in children - any RCTs?",
+]
+
+
+@pytest.mark.parametrize("question", NO_PATIENT)
+def test_a_research_question_on_a_population_describes_no_patient(question: str) -> None:
+    ctx = extract(question)
+    assert not ctx.describes_patient, ctx.as_dict()
+    assert not {"pregnant", "age_band:child", "age_band:older_adult"} & ctx.labels()
