@@ -1162,25 +1162,38 @@ def _populations(mentions: list[Mention], folded: str) -> list[Mention]:
 
 def _one_state(mentions: list[Mention]) -> list[Mention]:
     """One state per fact (probe 2 G5): when one question both states and denies the same fact
-    ("craniotomy ... skull defect not replaced", "epilepsy but no seizures for 10 years"), the
-    cautious state stands. The denials of a fact that also stands (not negated, current) are
-    dropped, and the standing mention keeps their words as ``detail["also_denied"]``; the fact
-    is never listed both as present and as stated absent. Lab values are left to their own
-    series (:func:`.quantities.with_series`)."""
+    ("craniotomy ... skull defect not replaced", "epilepsy but no seizures for 10 years",
+    "denies blood thinners ... on apixaban"), the cautious state stands. The denials of a fact
+    that also stands (not negated, current; a medicine stands for its drug classes too) are
+    dropped, and the first standing mention keeps their words as ``detail["also_denied"]``;
+    the fact is never listed both as present and as stated absent. Lab values are left to
+    their own series (:func:`.quantities.with_series`)."""
     standing: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if not m.negated and m.current and m.kind != "lab":
-            standing.setdefault(m.label, i)
+            for label in _implied(m):
+                standing.setdefault(label, i)
     out = list(mentions)
     drop: set[int] = set()
     for i, m in enumerate(mentions):
+        if not m.negated or m.kind == "lab":
+            continue
+        # a denied medicine is dropped only when the medicine itself stands
         j = standing.get(m.label)
-        if m.negated and j is not None and m.kind != "lab":
-            kept = out[j]
-            denied = (*kept.detail.get("also_denied", ()), m.words)
-            out[j] = dataclasses.replace(kept, detail={**kept.detail, "also_denied": denied})
-            drop.add(i)
+        if j is None:
+            continue
+        kept = out[j]
+        denied = (*kept.detail.get("also_denied", ()), m.words)
+        out[j] = dataclasses.replace(kept, detail={**kept.detail, "also_denied": denied})
+        drop.add(i)
     return [m for i, m in enumerate(out) if i not in drop]
+
+
+def _implied(m: Mention) -> tuple[str, ...]:
+    """The label of a mention with the drug classes a medicine or regimen implies."""
+    if m.kind in ("medicine", "regimen"):
+        return (m.label, *(f"class:{c}" for c in m.detail.get("classes", ())))
+    return (m.label,)
 
 
 def _family(kind: str) -> str:

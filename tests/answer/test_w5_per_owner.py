@@ -79,6 +79,8 @@ BOTH = [
         "comorbidity:epilepsy",
     ),
     ("pt has a pacemaker; no pacemaker problems", "device:pacemaker"),
+    ("Denies blood thinners. On apixaban for AF, knee pain", "class:anticoagulant"),
+    ("no anticoagulants apart from warfarin", "class:anticoagulant"),
 ]
 
 
