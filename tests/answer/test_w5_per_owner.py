@@ -67,6 +67,20 @@ def test_the_patients_own_fact_stays(question: str, label: str) -> None:
     assert label in extract(question).labels(), question
 
 
+@pytest.mark.parametrize(
+    ("question", "relation"),
+    [
+        ("my wife is pregnant and has back pain, can she have acupuncture?", "wife"),
+        ("My wife is 20 weeks pregnant with pelvic pain. Is acupuncture safe for her?", "wife"),
+        ("my husband is on warfarin for AF, can he have acupuncture for his knee?", "husband"),
+    ],
+)
+def test_the_relative_asked_about_is_the_patient(question: str, relation: str) -> None:
+    ctx = extract(question)
+    assert who_is_asked_about(question, ctx).relation == relation
+    assert not any(m.status == OTHER_PERSON for m in ctx.mentions)
+
+
 # -- 2. one state per fact -------------------------------------------------------------------
 
 BOTH = [
