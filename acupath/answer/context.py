@@ -20,6 +20,14 @@ What is read, and how:
   with the limb and side, radiotherapy and its site, cancer history, activity and treatment;
 - red flags and comorbidities in lay and clinical words; needle phobia.
 
+Whose facts, and one state per fact (wave 5): a fact in a clause whose subject is another
+person ("I have back pain. My wife she is pregnant") is that person's (status
+``other_person``, shown, not screened; :func:`_others`); an age band or pregnancy naming the
+population of an evidence question ("in older adults", "in pregnant women") is a ``topic``
+(:func:`_populations`); and a fact both stated and denied ("epilepsy but no seizures for 10
+years") keeps one state, the cautious one: it stands, and its denial is dropped
+(:func:`_one_state`).
+
 Phrases match on folded, lightly stemmed tokens (:mod:`acupath.answer.text`), so plurals and
 hyphens do not matter; numbers are read with regular expressions, the one thing they do best.
 """
@@ -105,7 +113,7 @@ class Mention:
     def current(self) -> bool:
         """Whether the fact holds now (a future or past medicine does not; a red flag that is
         the topic of an evidence question is no patient's)."""
-        return self.status not in NOT_CURRENT and self.status != "topic"
+        return self.status not in NOT_CURRENT and self.status not in (TOPIC, OTHER_PERSON)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -148,7 +156,9 @@ class PatientContext:
 
     def about_patient(self, m: Mention) -> bool:
         """Whether one mention describes the particular patient (see describes_patient)."""
-        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any") or m.status == TOPIC:
+        if m.kind == "sex" or (m.kind == "cancer" and m.value == "any"):
+            return False
+        if m.status in (TOPIC, OTHER_PERSON):
             return False
         if m.kind in ("medicine", "regimen"):
             return bool(set(m.detail.get("classes", ())) & self.patient_classes)
@@ -248,8 +258,8 @@ class PatientContext:
         reads it as a class word or as its ``unspecified_anticoagulant`` entry)."""
         out: set[str] = set()
         for m in self.mentions:
-            if not m.negated:
-                continue
+            if not m.negated or m.status == OTHER_PERSON:
+                continue  # a denial about another person says nothing of the patient
             out.add(m.label)
             if m.kind == "medicine":
                 out.update(f"class:{c}" for c in m.detail.get("classes", ()))
@@ -405,6 +415,23 @@ class Extractor:
         self._owners = re.compile(
             _OWNERSHIP + r"|\b(?:" + "|".join(re.escape(r) for r in relations) + r")\b"
         )
+        # a relative as the subject of a clause ("my wife she is pregnant"); a clinician's
+        # patient is never set aside: a note about "my patient" is that patient's
+        kin = sorted(
+            {
+                fold(x)
+                for rel, r in w.people.relations.items()
+                if rel not in _NEVER_OTHER
+                for x in r.words
+            },
+            key=len,
+            reverse=True,
+        )
+        self._kin_subject = re.compile(
+            r"\b(?:my|our)\s+(?:"
+            + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kin)
+            + r")(?:['’]s)?\b"
+        )
         areas = {**w.body_sites, **w.extra_body_sites}
         sites = [(_key(p), area) for area, ps in areas.items() for p in ps]
         self.sites = tx.PhraseTable(sites)
@@ -504,6 +531,9 @@ class Extractor:
         out = _not_a_life_stage_now(out, folded)
         out = _topics(out, folded, self._owners)
         out = _resolved(out, folded)
+        out = _populations(out, folded)
+        out = _others(out, folded, self._kin_subject)
+        out = _one_state(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
 
@@ -944,6 +974,23 @@ _RADIATION_WORD = re.compile(
 course is cancer history, not treatment under way."""
 
 
+_BODY = (
+    r"back|neck|knees?|hips?|shoulders?|head|legs?|arms?|feet|foot|hands?|fingers|toes|joints?|"
+    r"pain|migraines?|headaches?|periods?|bottom|bowels?|bladder|tummy|stomach|chest|jaw|"
+    r"wrists?|elbows?|ankles?|spine|body|doctor|oncologist|gp|platelets|inr|blood"
+)
+FIRST_PERSON = re.compile(
+    r"\b(?:i\s*(?:am|['’]?m)\s+(?:on|taking|having|\d|pregnant|expecting|diabetic|a\s+cancer)"
+    r"|i\s+(?:take|have|had|get|got|suffer|feel|felt|can['’]?t|cannot|lost|injure|inject|fell|"
+    r"slipped|was\s+diagnosed)"
+    r"|my\s+(?:(?:lower|upper|bad|sore|stiff|left|right)\s+)?(?:" + _BODY + r")\b"
+    r"|(?:for|to|with|help|give|gives|hurt)\s+me\b|\bme\s+(?:feel|sick)"
+    r"|\bi['’]?ve\s+(?:got|had|been)|\bim\s+(?:on|\d|pregnant))"
+)
+"""A first-person health cue ("I'm on warfarin", "my back", "for me"): the asker is the
+patient (:mod:`acupath.answer.people` rule 1; facts of other people are set aside by it)."""
+
+
 TOPIC = "topic"
 """The status of a red flag named as the topic of an evidence question, not as a symptom of
 a patient ("does acupuncture help delirium?"): shown, never screened (wave 5)."""
@@ -1026,6 +1073,132 @@ def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
                 m = dataclasses.replace(m, status=PAST, detail={**m.detail, "timing": "resolved"})
         out.append(m)
     return out
+
+
+OTHER_PERSON = "other_person"
+"""The status of a fact of another person than the patient ("I have back pain. My wife she is
+pregnant"): shown, never screened (wave 5; probe 2 G5)."""
+_NEVER_OTHER = frozenset({"patient"})
+_CLAUSE_END = re.compile(r"[.?!;]|\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself)\b")
+_THIRD_PERSON = re.compile(r"\b(?:she|she['’]s|shes|her|hers|he|he['’]s|hes|him|his|they|them)\b")
+
+
+def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
+    """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
+    is pregnant", "my husband is on warfarin, I have knee OA".
+
+    A relative owned by the asker ("my wife", "our son") that opens a clause is its subject;
+    the clause runs to the end of the sentence or to the asker's next own word ("I", "me",
+    "my": "my wife worries as my INR is 4 on warfarin" keeps the warfarin the asker's). Its
+    facts (sex included) are that person's, status ``other_person``: shown, not screened, and
+    their denials deny nothing of the patient. This holds only when the asker is
+    the patient: a first-person health cue (:data:`FIRST_PERSON`, the rule
+    :mod:`acupath.answer.people` uses to decide whom the question is about) stands outside
+    those clauses, and no "she", "his", "them"... outside them points back to the relative as
+    the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
+    stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
+    spans: list[tuple[int, int]] = []
+    for m in kin.finditer(folded):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        end = _CLAUSE_END.search(folded, m.end())
+        spans.append((m.start(), end.start() if end else len(folded)))
+    if not spans:
+        return mentions
+    outside = list(folded)
+    for a, b in spans:
+        outside[a:b] = " " * (b - a)
+    rest = "".join(outside)
+    asker = FIRST_PERSON.search(" ".join(rest.split()))
+    if asker is None or _THIRD_PERSON.search(rest):
+        return mentions
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans)
+        else m
+        for m in mentions
+    ]
+
+
+_POPULATION = re.compile(
+    r"\b(?:in|for|among|amongst|on|of|with|to)\s+(?:the\s+)?"
+    r"(?:(?!(?:my|our|your|his|her|their|a|an|this|that)\s)[a-z]+\s+){0,2}$"
+)
+_PLURAL_PERSONS = re.compile(
+    r"^(?:[a-z]+\s+){0,3}?(?:adults|children|kids|people|persons|individuals|women|men|"
+    r"patients|populations?|mothers|teenagers|adolescents|infants|babies)\b"
+)
+_POPULATION_KINDS = frozenset({"age_band", "pregnant"})
+
+
+def _populations(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Age bands and pregnancy named as a population of a research question, not as the
+    patient ("does acupuncture help knee pain in older adults?", "research on acupuncture in
+    children with migraine", "acupuncture for elderly people", "in pregnant women"): status
+    ``topic``, shown, not screened (wave 5; probe 2 G6).
+
+    The words must name a plural group ("adults", "children", "people", "women"...) after a
+    preposition ("in", "for", "among"...), and the question must be an evidence question (a
+    research word or acupuncture named) with no safety framing ("is it safe in pregnant
+    women?" keeps the cautious screen). A stated age, "my elderly mother", "a child of 8" or
+    "I'm pregnant" name one person and stay."""
+    if _SAFETY_FRAME.search(folded):
+        return mentions  # "is it safe in pregnant women?" keeps the cautious screen
+    if not (_RESEARCH.search(folded) or _ACUPUNCTURE_WORD.search(folded)):
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind in _POPULATION_KINDS and "from" not in m.detail and not m.negated:
+            before = folded[max(0, m.start - 40) : m.start]
+            group = _PLURAL_PERSONS.search(folded[m.start : m.end + 40])
+            the = m.words.lower() == "elderly" and re.search(r"\bthe\s+$", before)
+            if _POPULATION.search(before) and (group is not None or the):
+                m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        out.append(m)
+    # the sex of a population ("pregnant women") is no patient's either
+    topics = [(m.start, m.end + 30) for m in out if m.status == TOPIC]
+    return [
+        dataclasses.replace(m, status=TOPIC)
+        if m.kind == "sex" and any(a <= m.start < b for a, b in topics)
+        else m
+        for m in out
+    ]
+
+
+def _one_state(mentions: list[Mention]) -> list[Mention]:
+    """One state per fact (probe 2 G5): when one question both states and denies the same fact
+    ("craniotomy ... skull defect not replaced", "epilepsy but no seizures for 10 years",
+    "denies blood thinners ... on apixaban"), the cautious state stands. The denials of a fact
+    that also stands (not negated, current; a medicine stands for its drug classes too) are
+    dropped, and the first standing mention keeps their words as ``detail["also_denied"]``;
+    the fact is never listed both as present and as stated absent. Lab values are left to
+    their own series (:func:`.quantities.with_series`)."""
+    standing: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if not m.negated and m.current and m.kind != "lab":
+            for label in _implied(m):
+                standing.setdefault(label, i)
+    out = list(mentions)
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if not m.negated or m.kind == "lab":
+            continue
+        # a denied medicine is dropped only when the medicine itself stands
+        j = standing.get(m.label)
+        if j is None:
+            continue
+        kept = out[j]
+        denied = (*kept.detail.get("also_denied", ()), m.words)
+        out[j] = dataclasses.replace(kept, detail={**kept.detail, "also_denied": denied})
+        drop.add(i)
+    return [m for i, m in enumerate(out) if i not in drop]
+
+
+def _implied(m: Mention) -> tuple[str, ...]:
+    """The label of a mention with the drug classes a medicine or regimen implies."""
+    if m.kind in ("medicine", "regimen"):
+        return (m.label, *(f"class:{c}" for c in m.detail.get("classes", ())))
+    return (m.label,)
 
 
 def _family(kind: str) -> str:

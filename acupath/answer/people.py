@@ -26,6 +26,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from acupath.answer.context import FIRST_PERSON as _FIRST_PERSON
 from acupath.answer.context import PatientContext
 from acupath.answer.lexicon import PatientWords, patient_words
 
@@ -35,19 +36,6 @@ _FORMS = {
     "he": ("he", "him", "his"),
     "they": ("they", "them", "their"),
 }
-_BODY = (
-    r"back|neck|knees?|hips?|shoulders?|head|legs?|arms?|feet|foot|hands?|fingers|toes|joints?|"
-    r"pain|migraines?|headaches?|periods?|bottom|bowels?|bladder|tummy|stomach|chest|jaw|"
-    r"wrists?|elbows?|ankles?|spine|body|doctor|oncologist|gp|platelets|inr|blood"
-)
-_FIRST_PERSON = re.compile(
-    r"\b(?:i\s*(?:am|['’]?m)\s+(?:on|taking|having|\d|pregnant|expecting|diabetic|a\s+cancer)"
-    r"|i\s+(?:take|have|had|get|got|suffer|feel|felt|can['’]?t|cannot|lost|injure|inject|fell|"
-    r"slipped|was\s+diagnosed)"
-    r"|my\s+(?:(?:lower|upper|bad|sore|stiff|left|right)\s+)?(?:" + _BODY + r")\b"
-    r"|(?:for|to|with|help|give|gives|hurt)\s+me\b|\bme\s+(?:feel|sick)"
-    r"|\bi['’]?ve\s+(?:got|had|been)|\bim\s+(?:on|\d|pregnant))"
-)
 
 
 @dataclass(frozen=True)
