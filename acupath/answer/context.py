@@ -531,6 +531,7 @@ class Extractor:
         out = _not_a_life_stage_now(out, folded)
         out = _topics(out, folded, self._owners)
         out = _resolved(out, folded)
+        out = _intended_weight_loss(out, folded)
         out = _populations(out, folded)
         out = _others(out, folded, self._kin_subject)
         out = _one_state(out)
@@ -1282,6 +1283,31 @@ _OTHERS_WORDS = re.compile(
     r"care for|cares for|caring for|look after|looks after|looking after)"
     r" (?:with )?(?:young |small |little |the )?$"
 )
+
+
+# Weight lost on purpose is not the red flag "unexplained weight loss" (AHCPR 1994 names weight
+# loss that is unexplained); the cue must stand in the same sentence (wave 5)
+_ON_PURPOSE = re.compile(
+    r"\b(?:on purpose|intentional(?:ly)?|deliberate(?:ly)?|trying to lose|tried to lose|"
+    r"slimming (?:club|world)|weight ?watchers|calorie counting|diet club|my diet|a diet|"
+    r"dieting (?:since|for|hard)|been dieting|bariatric|gastric (?:band|bypass|sleeve)|"
+    r"ozempic|wegovy|mounjaro|semaglutide|tirzepatide)\b"
+)
+_NOT_ON_PURPOSE = re.compile(r"\b(?:without|not|no|never)\s+(?:\w+\s+)?(?:trying|dieting|a diet)\b")
+
+
+def _intended_weight_loss(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Drop the unexplained-weight-loss flag when the sentence says the loss was intended."""
+
+    def intended(m: Mention) -> bool:
+        if m.label != "red_flag:unexplained_weight_loss":
+            return False
+        lo = max((i + 1 for i, ch in enumerate(folded[: m.start]) if ch in ".;!?"), default=0)
+        hi = next((i for i in range(m.end, len(folded)) if folded[i] in ".;!?"), len(folded))
+        sentence = folded[lo:hi]
+        return bool(_ON_PURPOSE.search(sentence)) and not _NOT_ON_PURPOSE.search(sentence)
+
+    return [m for m in mentions if not intended(m)]
 
 
 def _same_reading(a: Mention, b: Mention) -> bool:

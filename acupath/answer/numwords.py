@@ -38,6 +38,7 @@ TENS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _DECIMAL_ZERO = {"oh", "o", "nought", "naught"}
+_FRACTIONS = {("a", "half"): 0.5, ("a", "quarter"): 0.25, ("three", "quarters"): 0.75}
 
 _SIMPLE = "|".join(sorted([*UNITS, *TEENS, *TENS, "nought", "naught"], key=len, reverse=True))
 _WORD = r"(?:" + _SIMPLE + r")"
@@ -46,7 +47,8 @@ PATTERN = (
     r"(?:(?:a|an|one)\s+hundred\b(?:\s+and)?(?:\s+" + _WORD + r"\b){0,2}"
     r"|" + _WORD + r"\b(?:\s+hundred\b(?:\s+and)?(?:\s+" + _WORD + r"\b){0,2}"
     r"|(?:\s+" + _WORD + r"\b)?)"
-    r")(?:\s+point(?:\s+" + _AFTER_POINT + r"\b)+)?"
+    r")(?:\s+point(?:\s+" + _AFTER_POINT + r"\b)+"
+    r"|\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters)\b)?"
 )
 """A regular expression (no groups) for one number in words, as :func:`value` reads it; the
 thousand multiplier is left to the caller (a lab reads it as its ``k``)."""
@@ -58,6 +60,12 @@ def value(words: str) -> float | None:
     toks = words.split()
     if not toks or toks[-1] == "and":
         return None
+    # "three and a half" (wave 5): a fraction after "and" adds to the whole number
+    for tail, part in _FRACTIONS.items():
+        n = len(tail)
+        if len(toks) > n + 1 and tuple(toks[-n - 1 :]) == ("and", *tail):
+            whole_value = value(" ".join(toks[: -n - 1]))
+            return None if whole_value is None else whole_value + part
     whole, decimals = toks, []
     if "point" in toks:
         i = toks.index("point")

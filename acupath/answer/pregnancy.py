@@ -70,7 +70,14 @@ _DURATION_BEFORE = re.compile(
 )
 _PREGNANCY_CUE = re.compile(
     r"\b(?:baby|babies|little one|bump|fetus|foetus|midwife|midwives|antenatal|prenatal|"
-    r"obstetrician|pregnancy test|positive test|gestation)\b"
+    r"obstetrician|pregnancy test|positive test|gestation|"
+    # wave 5 (held-out part 5, after its first run): scans of a pregnancy, obstetric notation
+    # ("G3P2", "gravida 2"), "with my second", "expecting (9wks)"
+    r"(?:dating|booking|anomaly|growth|nuchal|viability|early pregnancy) scan|"
+    r"g\s?\d{1,2}\s?p\s?\d{1,2}|gravida|primigravida|multigravida|primip|multip|"
+    r"with (?:my|our|her|their) (?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+    r"(?=\s*(?:$|[.,;:!?)]|and\b|baby|child|pregnancy|one\b|bump|little))|"
+    r"expecting\s*\(?\s*\d{1,2}\s*(?:weeks?|wks?))\b"
 )
 """Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
 _MONTHS = re.compile(

@@ -79,7 +79,12 @@ _FUTURE_AFTER = re.compile(
 _CURRENT_BEFORE = re.compile(
     r"\b(?:still|currently|restart(?:ed|s)?|resum(?:ed|es)|back on|started|has been on|"
     r"have been on|has been taking|have been taking|been on|remains on|stays on|continues|"
-    r"continuing|now on|now takes|is now on|now taking)\b"
+    r"continuing|now on|now takes|is now on|now taking|"
+    # a switch names the medicine taken since ("switched him to Xarelto last year"; wave 5)
+    r"(?:switched|changed|swapped|moved|converted|transferred)\s+(?:(?:him|her|me|us|them|you)\s+)?"
+    r"(?:over\s+)?(?:on)?to|put (?:him|her|me|us|them|you) on|"
+    r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?from\s+\S+"
+    r"(?:\s+\S+)?\s+(?:on)?to)\b"
 )
 _CURRENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:since|for the (?:last|past))\b")
 _TAKES_NOW = re.compile(
@@ -105,7 +110,8 @@ _STOP_AFTER = re.compile(
 )
 _PAST_BEFORE = re.compile(
     r"\b(?:used to(?:\s+(?:take|be on|have))?|previously(?:\s+on)?|formerly|"
-    r"no longer(?:\s+(?:on|takes|taking))?|in the past)\b"
+    r"no longer(?:\s+(?:on|takes|taking))?|in the past|"
+    r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?(?:over\s+)?from)\b"
 )
 _PAST_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:until|till|up to)\b")
 _RECENT = re.compile(r"\b(?:just|recently|only just|a few days ago|couple of days ago|days ago)\b")
