@@ -30,6 +30,7 @@ from typing import Any
 
 from acupath.answer import condition_words as cw
 from acupath.answer import text as tx
+from acupath.answer.cited_studies import find_cited
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.lexicon import names, patient_words
@@ -381,6 +382,13 @@ class Parser:
                 matched.append(words)
             elif h.kind == "expansion" and h.payload.intent:
                 extra_intents.append(h.payload.intent)
+        # a study cited by first author and year ("Zheng 2022"): shown like a named trial
+        cited_studies = find_cited(corrected, base_of(self.understander))
+        for cited in cited_studies:
+            sources += cited.sources
+            extra_conditions += cited.conditions
+            extra_intents.append("efficacy")
+            matched.append(cited.words)
         extra_intents += extra_intents_co
         classes = patient.drug_classes()
         for cls, symptom_words, cond in self.drug_conditions:
@@ -414,6 +422,7 @@ class Parser:
             q = _premise_scope(q)
         used = [(m.start, m.end) for m in patient.mentions]
         used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
+        used += [(c.start, c.end) for c in cited_studies if c.end]
         details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
         q = self._topic_in_words(q, corrected, toks, [*used, *details])
         asks_efficacy = bool({"efficacy", "overview"} & set(q.intents))
