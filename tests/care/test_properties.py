@@ -100,13 +100,32 @@ def intakes(draw: st.DrawFn, *, red_flags: bool = True) -> dict[str, Any]:
     return data
 
 
-@given(intakes(), st.sampled_from(vocab.RED_FLAGS))
+# Immune suppression is a red flag only beside spinal pain or headache, where its sources put it
+# (AHCPR 1994, Becker 2015); with any other complaint it asks for asepsis (wave 5 screen rules)
+SCOPED_FLAGS = {"immunosuppression"}
+SCOPED_FAMILIES = ("low_back", "neck", "headache")
+
+
+@given(intakes(), st.sampled_from([f for f in vocab.RED_FLAGS if f not in SCOPED_FLAGS]))
 @settings(max_examples=60)
 def test_any_red_flag_means_refer(data: dict[str, Any], flag: str) -> None:
     data["red_flags"] = sorted(set(data.get("red_flags", [])) | {flag})
     result = screen(parse_intake(data))
     assert result.decision == "refer"
     assert flag in result.red_flags
+
+
+@given(intakes(red_flags=False))
+@settings(max_examples=60)
+def test_immune_suppression_refers_only_where_its_sources_put_it(data: dict[str, Any]) -> None:
+    data["red_flags"] = ["immunosuppression"]
+    result = screen(parse_intake(data))
+    families = {f for f in SCOPED_FAMILIES for c in data["conditions"]
+                if c["condition"] in vocab.CONDITION_FAMILIES[f]}  # fmt: skip
+    if families:
+        assert result.decision == "refer"
+    else:
+        assert result.fired("immunosuppression_asepsis")
 
 
 @given(intakes(red_flags=False))
