@@ -39,19 +39,12 @@ import re
 from dataclasses import dataclass
 
 from acupath.answer.lexicon import PatientWords, patient_words
+from acupath.answer.numwords import TEENS, TENS, UNITS
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
-}  # fmt: skip
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+# the number words are numwords' (one table for ages, labs and weeks); no age is "zero"
+_UNITS = {word: n for word, n in UNITS.items() if n}
+_TEENS = TEENS
+_TENS = TENS
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:\s+(?:" + "|".join(_UNITS) + r"))?"
     r"|" + "|".join(_TEENS) + r"|" + "|".join(_UNITS) + r")"
