@@ -89,13 +89,25 @@ CANCER_WORDS = {
 
 _ACRONYMS = {"doac": "DOAC", "nsaid": "NSAID", "ssri": "SSRI", "snri": "SNRI"}
 _SHORT_STATUS = {"future": "planned", "past": "past", "topic": "the question's topic"}
+STATUS_LABELS = {
+    "future": "planned",
+    "past": "past",
+    "stopped_recently": "stopped days ago",
+    "latest_value": "latest value",
+    "earlier_value": "earlier value",
+    "cautious_value": "cautious value",
+    "set_aside_value": "set aside",
+    "topic": "topic, not a symptom",
+    "other_person": "another person",
+}
+"""Badge words for a fact's status on the web page (the tooltip gives the full sentence)."""
 
 
 def _class_name(c: str) -> str:
     return _ACRONYMS.get(c, c.replace("_", " "))
 
 
-def describe(m: Mention, *, short_status: bool = False) -> str:
+def describe(m: Mention, *, short_status: bool = False, status_words: bool = True) -> str:
     """One fact as the opening lists it: the question's words, then what acupath read.
     ``short_status`` gives a not-current fact one word of status ("planned", "past"), for the
     line whose lead already says it is not screened."""
@@ -150,13 +162,14 @@ def describe(m: Mention, *, short_status: bool = False) -> str:
     if short_status and m.status in _SHORT_STATUS:
         return f"“{m.words.strip()}” ({meaning}; {_SHORT_STATUS[m.status]})"
     text = f"“{m.words.strip()}” ({meaning})"
-    if m.status != "current":
+    if m.status != "current" and status_words:
         text += f" ({describe_status(m.status)})"
     return text + (" (supposed)" if m.hypothetical else "")
 
 
-def describe_fact(fact: Mapping[str, Any]) -> str:
-    """:func:`describe` for a fact of the JSON ``patient_context`` (the web page uses it)."""
+def describe_fact(fact: Mapping[str, Any], *, status_words: bool = True) -> str:
+    """:func:`describe` for a fact of the JSON ``patient_context`` (the web page uses it, with
+    the status as a badge instead of words)."""
     m = Mention(
         str(fact["kind"]),
         str(fact["value"]),
@@ -168,4 +181,4 @@ def describe_fact(fact: Mapping[str, Any]) -> str:
         dict(fact.get("detail") or {}),
         str(fact.get("status") or "current"),
     )
-    return describe(m)
+    return describe(m, status_words=status_words)

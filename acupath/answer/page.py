@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from acupath.answer.opening_words import TITLES, describe_fact
+from acupath.answer.opening_words import STATUS_LABELS, TITLES, describe_fact
+from acupath.answer.timing import describe_status
 
 
 def page_parts(answer: Mapping[str, Any]) -> dict[str, Any]:
@@ -31,11 +32,15 @@ def page_parts(answer: Mapping[str, Any]) -> dict[str, Any]:
     shown = {(f["kind"], f["value"], f["words"]) for f in ctx.get("shown", ())}
     facts = [
         {
-            "text": describe_fact(f),
+            "text": describe_fact(f, status_words=False),
             "negated": bool(f.get("negated")),
             "hypothetical": bool(f.get("hypothetical")),
-            # a planned or past medicine is shown, not screened (acupath.answer.timing)
-            "status": str(f["status"]).replace("_", " ") if f.get("status") else None,
+            # a planned or past medicine is shown, not screened (acupath.answer.timing): the
+            # badge names the status, its tooltip says what it means
+            "status": STATUS_LABELS.get(str(f["status"]), str(f["status"]).replace("_", " "))
+            if f.get("status")
+            else None,
+            "status_note": describe_status(str(f["status"])) if f.get("status") else None,
         }
         for f in ctx.get("facts", ())
         if (f["kind"], f["value"], f["words"]) in shown
