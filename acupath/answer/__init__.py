@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from acupath.answer.audience import PatientVoice, reading_grade
 from acupath.answer.compose import compose
 from acupath.answer.followups import suggest
+from acupath.answer.memo import per_object
 from acupath.answer.models import Answer, Audit, AuditedClaim, Reference, Section
 from acupath.answer.opening import TITLES, with_opening
 from acupath.answer.parse import Parser, Statement
@@ -107,19 +108,12 @@ def _point_namer() -> Callable[[str], str]:
     return name
 
 
-_PARSERS: dict[int, tuple[Any, Parser]] = {}
+_PARSERS: dict[int, tuple[Any, Any]] = {}
 
 
 def parser_for(index: Index) -> Parser:
     """The parser over an index's understander, built once per index."""
-    hit = _PARSERS.get(id(index.understander))
-    if hit is not None and hit[0] is index.understander:
-        return hit[1]
-    parser = Parser(index.understander)
-    if len(_PARSERS) >= 8:
-        _PARSERS.pop(next(iter(_PARSERS)))
-    _PARSERS[id(index.understander)] = (index.understander, parser)
-    return parser
+    return per_object(_PARSERS, index.understander, lambda: Parser(index.understander))
 
 
 def parse(question: str, base: EvidenceBase | None = None) -> Statement:

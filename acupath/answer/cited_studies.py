@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from acupath.answer.memo import per_object
+
 _CITATION = re.compile(
     r"\b([a-z][a-z'’-]{1,30})(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+and\s+[a-z][a-z'’-]+)?"
     r"\s*,?\s*\(?((?:19|20)\d\d)\)?(?![\d/])"
@@ -103,20 +105,13 @@ class CitedStudy:
     """Where the citation stands in the text (when folding kept the text's length)."""
 
 
-_TABLES: dict[int, tuple[Any, dict[tuple[str, int], tuple[str, ...]]]] = {}
+_TABLES: dict[int, tuple[Any, Any]] = {}
 
 
 def _table(base: Any) -> dict[tuple[str, int], tuple[str, ...]]:
     """(first author's folded surname, year) -> source ids, for one evidence base (built once
     per base object)."""
-    hit = _TABLES.get(id(base))
-    if hit is not None and hit[0] is base:
-        return hit[1]
-    table = _build(base)
-    if len(_TABLES) >= 8:
-        _TABLES.pop(next(iter(_TABLES)))
-    _TABLES[id(base)] = (base, table)
-    return table
+    return per_object(_TABLES, base, lambda: _build(base))
 
 
 def _build(base: Any) -> dict[tuple[str, int], tuple[str, ...]]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from acupath.answer.corpus import Document
+from acupath.answer.memo import per_object
 from acupath.answer.retrieve import Index
 from acupath.answer.verify import codes
 from acupath.evidence.loader import EvidenceBase
@@ -100,21 +102,14 @@ def verified_tokens(
     return keep, sources, docs
 
 
-_BY_CODE: dict[int, tuple[Index, dict[str, list[Document]]]] = {}
+_BY_CODE: dict[int, tuple[Any, Any]] = {}
 
 
 def _protocols_by_code(index: Index) -> dict[str, list[Document]]:
     """Protocol documents by the point codes they needle (``BL23``), built once per index
     (each bullet of an answer asked for it again: 5 ms a bullet, the largest cost of a
     slow patient question in the wave-3 profile)."""
-    hit = _BY_CODE.get(id(index))
-    if hit is not None and hit[0] is index:
-        return hit[1]
-    out = _index_protocols(index)
-    if len(_BY_CODE) >= 8:
-        _BY_CODE.pop(next(iter(_BY_CODE)))
-    _BY_CODE[id(index)] = (index, out)
-    return out
+    return per_object(_BY_CODE, index, lambda: _index_protocols(index))
 
 
 def _index_protocols(index: Index) -> dict[str, list[Document]]:
