@@ -22,6 +22,8 @@ def _intents(question: str) -> list[str]:
         "My headache frequency has doubled; is acupuncture effective for migraine?",
         "I hurt my knee years ago and now have arthritis: will acupuncture help?",
         "A knee injury in 2015, now OA. Does acupuncture work?",
+        "This headache is killing me; can acupuncture help?",
+        "The pain dies down by lunchtime. Would acupuncture help my knee?",
     ],
 )
 def test_ordinary_words_ask_no_dose_or_safety(question: str) -> None:
@@ -39,6 +41,9 @@ def test_ordinary_words_ask_no_dose_or_safety(question: str) -> None:
         ("Does it hurt?", "safety"),
         ("will it hurt much, the needles in my back?", "safety"),
         ("could I get a nerve injury from acupuncture?", "safety"),
+        ("Has anyone ever died from acupuncture?", "safety"),
+        ("can acupuncture kill you?", "safety"),
+        ("how many people died after acupuncture needles?", "safety"),
     ],
 )
 def test_the_phrases_still_ask(question: str, intent: str) -> None:
