@@ -371,7 +371,19 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         help="question file(s) to score (issue-10 parts: " + ", ".join(ALL_PARTS) + ")",
     )
+    parser.add_argument(
+        "--file", type=Path, help="score this question file (a part's format) instead of a part"
+    )
     args = parser.parse_args(argv)
+    if args.file:
+        from patient_bench import load as load_part
+        from patient_bench import report, run_part
+
+        scored_file = run_part(bundled_base(), load_part(args.file), citation_lines)
+        report(args.file.stem, scored_file)
+        if args.json:
+            args.json.write_text(json.dumps(scored_file, indent=2), encoding="utf-8")
+        return 0
     if args.part in (*ALL_PARTS, "all"):
         from patient_bench import load as load_part
         from patient_bench import report, run_part
