@@ -59,6 +59,7 @@ from acupath.answer.quantities import (
     with_series,
 )
 from acupath.answer.regimens import find_regimens, regimens
+from acupath.answer.spelling import is_english
 from acupath.answer.timing import (
     CAUTIOUS_VALUE,
     EARLIER_VALUE,
@@ -70,6 +71,7 @@ from acupath.answer.timing import (
     negation_in_clause,
     statuses,
 )
+from acupath.care.drug_stems import mention_parts, read_unknown
 
 AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older_adult": (65, 120)}
 """Age bands in completed years (inclusive)."""
@@ -772,6 +774,11 @@ class Extractor:
                 Mention("regimen", r.regimen.id, text[r.start : r.end], r.start, r.end,
                         detail=detail)
             )  # fmt: skip
+        # wave 6 (meds): a misspelt formulary name, or an unknown name read by its INN stem
+        taken = [(m.start, m.end) for m in [*mentions, *extra]] + list(protected)
+        for u in read_unknown(folded, self.formulary, taken=taken, is_word=is_english):
+            extra += [Mention(k, v, text[u.start : u.end], u.start, u.end, detail=d)
+                      for k, v, d in mention_parts(u)]  # fmt: skip
         births = []
         for p in find_pregnancy(folded):
             if p.kind == "postpartum":

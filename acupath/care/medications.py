@@ -54,6 +54,9 @@ class DrugClass(BaseModel):
     basis: Literal["evidence", "policy", "none"]
     note: str = Field(min_length=10)
     sources: tuple[Slug, ...] = ()
+    implies: tuple[Slug, ...] = ()
+    """Classes every drug of this class also belongs to for screening (``doac`` implies
+    ``anticoagulant``); the loader adds them to each drug's classes."""
 
     @model_validator(mode="after")
     def _sourced(self) -> DrugClass:
@@ -155,6 +158,15 @@ def load_formulary(folder: Path = MEDICATIONS_DIR, *, source_ids: Iterable[str] 
                         record=rec.id,
                         field="sources",
                     )
+    for rec in classes.values():
+        for cls in rec.implies:
+            if cls not in classes:
+                raise KnowledgeBaseError(
+                    f"implies unknown class {cls!r}",
+                    file=folder / "classes.yaml",
+                    record=rec.id,
+                    field="implies",
+                )
     drugs: dict[str, Drug] = {}
     names: dict[str, str] = {}
     path = folder / "drugs.yaml"
@@ -167,6 +179,9 @@ def load_formulary(folder: Path = MEDICATIONS_DIR, *, source_ids: Iterable[str] 
                 raise KnowledgeBaseError(
                     f"unknown drug class {cls!r}", file=path, record=rec.id, field="classes"
                 )
+        implied = implied_classes(rec.classes, classes)
+        if implied != set(rec.classes):
+            rec = rec.model_copy(update={"classes": tuple(sorted(implied))})
         drugs[rec.id] = rec
         for name in (rec.id.replace("_", " "), *rec.names):
             key = _normalise(name)
@@ -179,6 +194,19 @@ def load_formulary(folder: Path = MEDICATIONS_DIR, *, source_ids: Iterable[str] 
                 )
             names[key] = rec.id
     return Formulary(drugs=drugs, classes=classes, names=names)
+
+
+def implied_classes(start: Iterable[str], classes: Mapping[str, DrugClass]) -> set[str]:
+    """``start`` with every class its classes imply, transitively (``implies`` in classes.yaml)."""
+    out = set(start)
+    todo = list(out)
+    while todo:
+        cls = classes.get(todo.pop())
+        for more in cls.implies if cls else ():
+            if more not in out:
+                out.add(more)
+                todo.append(more)
+    return out
 
 
 @functools.cache

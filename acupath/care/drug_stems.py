@@ -1,0 +1,241 @@
+"""Medicine names nobody listed: WHO INN stems, and misspellings of names the formulary knows.
+
+Two readings of a word the formulary does not know, tried in this order:
+
+1. **A misspelt known name** ("apixiban", "clopidogrell", "warfrin"): the formulary's one-word
+   names within a small edit distance (rapidfuzz, optimal string alignment: adjacent swaps
+   count as one edit). The limit grows with the length of the name: ``max_edits(n)`` is 1 for
+   names of 6-7 letters and 2 for 8 letters or more (shorter names are never corrected: too
+   many ordinary words lie one edit from a five-letter name). The limit, and the first-letter
+   rule (the first letter must be right, or a sound-alike: x/z, c/k, f/ph), were measured on
+   real misspellings and on ordinary English words that must not match
+   (``tests/care/test_w6_meds_fuzzy.py``). The caller rules out English words first (an
+   English word is never a misspelt medicine: "warfare" is not warfarin).
+2. **An INN stem** (``data/medications/stems.yaml``): "betrixaban" ends in -xaban, the stem of
+   the direct factor Xa inhibitors, so it is read as an anticoagulant. The reading is marked
+   *inferred from the name* wherever it is shown.
+
+Both return a :class:`NameReading`; :func:`read_unknown` scans a text for such words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from acupath import kbcache
+from acupath.care.medications import MEDICATIONS_DIR, DrugClass, Formulary, implied_classes
+from acupath.errors import KnowledgeBaseError
+from acupath.evidence.loader import invalid_record
+
+STEMS_PATH = MEDICATIONS_DIR / "stems.yaml"
+
+MIN_FUZZY_LENGTH = 6
+"""Names shorter than this are never matched by spelling (see module docstring)."""
+
+_SOUND_ALIKE = (frozenset("xz"), frozenset("ck"), frozenset("fp"), frozenset("ie"))
+"""First letters a speller may confuse ("zarelto", "klexane", "fenytoin"...)."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class StemSource(_Model):
+    title: str
+    url: str
+    note: str
+
+
+class Stem(_Model):
+    stem: str
+    pattern: str
+    classes: tuple[str, ...] = Field(min_length=1)
+    group: str
+    read: str
+    unverified: bool = False
+
+
+class StemTable(_Model):
+    sources: dict[str, StemSource]
+    stems: tuple[Stem, ...]
+
+
+@dataclass(frozen=True)
+class NameReading:
+    """How an unknown word was read: as a known drug (``drug``) or as a stem's classes."""
+
+    word: str
+    classes: tuple[str, ...]
+    how: str
+    """``spelling`` (a misspelt formulary name) or ``stem`` (inferred from an INN stem)."""
+    drug: str | None = None
+    """The formulary drug id, for a misspelling."""
+    stem: Stem | None = None
+
+    @property
+    def note(self) -> str:
+        """What a reader is shown: how the word was read."""
+        if self.how == "spelling":
+            return f"read as {self.drug} (spelling)"
+        assert self.stem is not None
+        return f"inferred from the name: {self.stem.stem}, {self.stem.group}"
+
+
+def max_edits(length: int) -> int:
+    """Edits allowed between a word and a formulary name of ``length`` letters (0: none)."""
+    if length < MIN_FUZZY_LENGTH:
+        return 0
+    return 1 if length < 8 else 2
+
+
+def _first_letter_ok(a: str, b: str) -> bool:
+    return a[0] == b[0] or any(a[0] in s and b[0] in s for s in _SOUND_ALIKE)
+
+
+@functools.cache
+def stem_table(path: Path = STEMS_PATH) -> StemTable:
+    """The bundled stem table, checked (every ``read`` names a source; patterns compile)."""
+    try:
+        raw = kbcache.load_yaml(path, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        table = StemTable.model_validate(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"cannot read {path.name}: {exc}", file=path) from exc
+    except ValidationError as exc:
+        raise invalid_record(exc, file=path) from None
+    for s in table.stems:
+        if s.read not in table.sources:
+            raise KnowledgeBaseError(f"unknown source {s.read!r}", file=path, record=s.stem)
+        try:
+            re.compile(s.pattern)
+        except re.error as exc:
+            raise KnowledgeBaseError(f"bad pattern: {exc}", file=path, record=s.stem) from exc
+    return table
+
+
+@functools.cache
+def _compiled() -> tuple[tuple[re.Pattern[str], Stem], ...]:
+    return tuple((re.compile(s.pattern), s) for s in stem_table().stems)
+
+
+def by_stem(word: str, classes: Mapping[str, DrugClass] | None = None) -> NameReading | None:
+    """The stem reading of one lower-case word, or None (first matching stem wins). With the
+    formulary's ``classes``, the stem's classes gain the classes they imply."""
+    w = word.lower()
+    for pattern, stem in _compiled():
+        if pattern.fullmatch(w):
+            found = set(stem.classes)
+            if classes is not None:
+                missing = sorted(found - set(classes))
+                if missing:
+                    raise KnowledgeBaseError(
+                        f"unknown drug classes {missing}", file=STEMS_PATH, record=stem.stem
+                    )
+                found = implied_classes(found, classes)
+            return NameReading(word, tuple(sorted(found)), "stem", stem=stem)
+    return None
+
+
+class SpellingIndex:
+    """The formulary's one-word names, grouped for fast nearest-name search."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = {n: d for n, d in names.items() if n.isalpha() and len(n) >= MIN_FUZZY_LENGTH}
+        self._by_len: dict[int, list[str]] = {}
+        for n in self.names:
+            self._by_len.setdefault(len(n), []).append(n)
+
+    def closest(self, word: str) -> str | None:
+        """The formulary name ``word`` misspells, or None (module docstring: limits)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        w = word.lower()
+        if len(w) < MIN_FUZZY_LENGTH - 1 or w in self.names:
+            return None
+        best: tuple[int, str] | None = None
+        for length in range(len(w) - 2, len(w) + 3):
+            limit = max_edits(length)
+            if not limit or abs(length - len(w)) > limit:
+                continue
+            pool = [n for n in self._by_len.get(length, ()) if _first_letter_ok(w, n)]
+            if not pool:
+                continue
+            hit = process.extractOne(w, pool, scorer=OSA.distance, score_cutoff=limit)
+            if hit is not None and (best is None or hit[1] < best[0]):
+                best = (int(hit[1]), str(hit[0]))
+        return best[1] if best else None
+
+
+_INDEXES: dict[int, tuple[Formulary, SpellingIndex]] = {}
+
+
+def _index(formulary: Formulary) -> SpellingIndex:
+    """The spelling index of one formulary, built once per formulary object."""
+    hit = _INDEXES.get(id(formulary))
+    if hit is not None and hit[0] is formulary:
+        return hit[1]
+    index = SpellingIndex(formulary.names)
+    if len(_INDEXES) >= 4:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[id(formulary)] = (formulary, index)
+    return index
+
+
+_WORD = re.compile(r"(?<![\w-])[a-z][a-z]{4,}(?![\w-])")
+
+
+@dataclass(frozen=True)
+class UnknownHit:
+    reading: NameReading
+    start: int
+    end: int
+
+
+def read_word(word: str, formulary: Formulary) -> NameReading | None:
+    """A misspelt formulary name first, else an INN stem; None when neither fits."""
+    w = word.lower()
+    name = _index(formulary).closest(w)
+    if name is not None:
+        drug = formulary.names[name]
+        return NameReading(word, tuple(sorted(formulary.drugs[drug].classes)), "spelling", drug)
+    return by_stem(w, formulary.classes)
+
+
+def read_unknown(
+    folded: str,
+    formulary: Formulary,
+    *,
+    taken: Sequence[tuple[int, int]] = (),
+    is_word: Callable[[str], bool] = lambda w: False,
+) -> list[UnknownHit]:
+    """Every word of the folded (lower-case) text that names a medicine by a misspelling or by
+    its stem. Words inside ``taken`` spans (already read as something), words the formulary
+    knows, English words (``is_word``) and hyphenated compounds are left alone."""
+    out: list[UnknownHit] = []
+    for m in _WORD.finditer(folded):
+        word = m.group(0)
+        if word in formulary.names or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        reading = read_word(word, formulary)
+        # the English check last: it loads a large dictionary, needed only for a candidate
+        if reading is not None and not is_word(word):
+            out.append(UnknownHit(reading, m.start(), m.end()))
+    return out
+
+
+def mention_parts(hit: UnknownHit) -> list[tuple[str, str, dict[str, object]]]:
+    """(kind, value, detail) of the patient-context facts one hit states: a misspelt name is
+    the ``medicine`` it names; a stem reading states each of its drug ``class``es, marked
+    inferred (the formulary holds no drug to name)."""
+    r = hit.reading
+    if r.how == "spelling":
+        assert r.drug is not None
+        return [("medicine", r.drug, {"classes": list(r.classes), "read_as": r.note})]
+    return [("class", c, {"inferred": r.note, "name": r.word}) for c in r.classes]
