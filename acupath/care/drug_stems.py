@@ -95,10 +95,6 @@ def max_edits(length: int) -> int:
     return 1 if length < 8 else 2
 
 
-def _first_letter_ok(a: str, b: str) -> bool:
-    return a[0] == b[0] or any(a[0] in s and b[0] in s for s in _SOUND_ALIKE)
-
-
 @functools.cache
 def stem_table(path: Path = STEMS_PATH) -> StemTable:
     """The bundled stem table, checked (every ``read`` names a source; patterns compile)."""
@@ -143,29 +139,40 @@ def by_stem(word: str, classes: Mapping[str, DrugClass] | None = None) -> NameRe
 
 
 class SpellingIndex:
-    """The formulary's one-word names, grouped for fast nearest-name search."""
+    """The formulary's one-word names, grouped by length and first letter (with its
+    sound-alikes) for fast nearest-name search; answers are remembered per word."""
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self.names = {n: d for n, d in names.items() if n.isalpha() and len(n) >= MIN_FUZZY_LENGTH}
-        self._by_len: dict[int, list[str]] = {}
+        self._pools: dict[tuple[int, str], list[str]] = {}
         for n in self.names:
-            self._by_len.setdefault(len(n), []).append(n)
+            letters = {n[0]} | {c for group in _SOUND_ALIKE if n[0] in group for c in group}
+            for letter in letters:
+                self._pools.setdefault((len(n), letter), []).append(n)
+        self._seen: dict[str, str | None] = {}
 
     def closest(self, word: str) -> str | None:
         """The formulary name ``word`` misspells, or None (module docstring: limits)."""
+        w = word.lower()
+        if w in self._seen:
+            return self._seen[w]
+        found = self._closest(w)
+        if len(self._seen) > 4096:
+            self._seen.clear()
+        self._seen[w] = found
+        return found
+
+    def _closest(self, w: str) -> str | None:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        w = word.lower()
         if len(w) < MIN_FUZZY_LENGTH - 1 or w in self.names:
             return None
         best: tuple[int, str] | None = None
         for length in range(len(w) - 2, len(w) + 3):
             limit = max_edits(length)
-            if not limit or abs(length - len(w)) > limit:
-                continue
-            pool = [n for n in self._by_len.get(length, ()) if _first_letter_ok(w, n)]
-            if not pool:
+            pool = self._pools.get((length, w[0]))
+            if not limit or abs(length - len(w)) > limit or not pool:
                 continue
             hit = process.extractOne(w, pool, scorer=OSA.distance, score_cutoff=limit)
             if hit is not None and (best is None or hit[1] < best[0]):
@@ -232,10 +239,10 @@ def read_unknown(
 
 def mention_parts(hit: UnknownHit) -> list[tuple[str, str, dict[str, object]]]:
     """(kind, value, detail) of the patient-context facts one hit states: a misspelt name is
-    the ``medicine`` it names; a stem reading states each of its drug ``class``es, marked
-    inferred (the formulary holds no drug to name)."""
+    the ``medicine`` it names; a name read by its stem is a ``medicine`` of that name with the
+    stem's classes, marked inferred (the screen's formulary reads the name the same way)."""
     r = hit.reading
     if r.how == "spelling":
         assert r.drug is not None
         return [("medicine", r.drug, {"classes": list(r.classes), "read_as": r.note})]
-    return [("class", c, {"inferred": r.note, "name": r.word}) for c in r.classes]
+    return [("medicine", r.word.lower(), {"classes": list(r.classes), "inferred": r.note})]

@@ -55,8 +55,12 @@ class DrugClass(BaseModel):
     note: str = Field(min_length=10)
     sources: tuple[Slug, ...] = ()
     implies: tuple[Slug, ...] = ()
-    """Classes every drug of this class also belongs to for screening (``doac`` implies
-    ``anticoagulant``); the loader adds them to each drug's classes."""
+    """Classes every drug of this class also belongs to (``doac`` implies ``anticoagulant``);
+    the loader adds them to each drug's classes."""
+    screen_as: tuple[Slug, ...] = ()
+    """Classes the screen also reasons with for this class, without the drug belonging to them
+    (clinic policy: ``targeted_therapy`` is screened with the ``chemotherapy`` cautions, but an
+    olaparib is not called chemotherapy). Added by :meth:`Formulary.classify` only."""
 
     @model_validator(mode="after")
     def _sourced(self) -> DrugClass:
@@ -73,6 +77,17 @@ class MedicationProfile:
     matched: Mapping[str, str] = field(default_factory=dict)
     """Each entry as written -> the drug id it matched."""
     unmapped: tuple[str, ...] = ()
+    inferred: Mapping[str, str] = field(default_factory=dict)
+    """Each entry read by its spelling or its INN stem -> how (:mod:`acupath.care.drug_stems`)."""
+    screen_as: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """Class -> classes the screen also reasons with (``screen_as`` in classes.yaml). Applied
+    to ``classes`` on creation, so a copy with more classes (a class named without a drug, as
+    Ask adds them) is expanded the same way."""
+
+    def __post_init__(self) -> None:
+        extra = {c for cls in self.classes for c in self.screen_as.get(cls, ())}
+        if not extra <= self.classes:
+            object.__setattr__(self, "classes", self.classes | extra)
 
     def has(self, drug_class: str) -> bool:
         """Whether any medicine of the list belongs to ``drug_class``."""
@@ -80,11 +95,14 @@ class MedicationProfile:
 
     def as_dict(self) -> dict[str, object]:
         """Plain form for JSON output."""
-        return {
+        out: dict[str, object] = {
             "classes": sorted(self.classes),
             "matched": dict(self.matched),
             "unmapped": list(self.unmapped),
         }
+        if self.inferred:
+            out["inferred"] = dict(self.inferred)
+        return out
 
 
 @dataclass(frozen=True)
@@ -96,18 +114,32 @@ class Formulary:
     names: Mapping[str, str]
 
     def classify(self, entries: Iterable[str]) -> MedicationProfile:
-        """Map medication entries as written to a :class:`MedicationProfile`."""
+        """Map medication entries as written to a :class:`MedicationProfile`. An entry no name
+        matches is read by its spelling or its INN stem when it can be (``inferred``), else
+        kept as unmapped; the classes gain what their classes are screened as (``screen_as``)."""
+        from acupath.care.drug_stems import read_word
+
         found: set[str] = set()
         matched: dict[str, str] = {}
         unmapped: list[str] = []
+        inferred: dict[str, str] = {}
         for entry in entries:
             drug_id = self.match(entry)
             if drug_id is None:
-                unmapped.append(entry)
+                words = _normalise(entry).split(" ")
+                reading = read_word(words[0], self) if words[0].isalpha() else None
+                if reading is None:
+                    unmapped.append(entry)
+                    continue
+                inferred[entry] = reading.note
+                if reading.drug is not None:
+                    matched[entry] = reading.drug
+                found.update(reading.classes)
                 continue
             matched[entry] = drug_id
             found.update(self.drugs[drug_id].classes)
-        return MedicationProfile(frozenset(found), matched, tuple(unmapped))
+        screen_as = {c.id: c.screen_as for c in self.classes.values() if c.screen_as}
+        return MedicationProfile(frozenset(found), matched, tuple(unmapped), inferred, screen_as)
 
     def match(self, entry: str) -> str | None:
         """The drug id an entry names, or None. The longest matching leading name wins."""
@@ -159,13 +191,13 @@ def load_formulary(folder: Path = MEDICATIONS_DIR, *, source_ids: Iterable[str] 
                         field="sources",
                     )
     for rec in classes.values():
-        for cls in rec.implies:
+        for cls in (*rec.implies, *rec.screen_as):
             if cls not in classes:
                 raise KnowledgeBaseError(
                     f"implies unknown class {cls!r}",
                     file=folder / "classes.yaml",
                     record=rec.id,
-                    field="implies",
+                    field="implies" if cls in rec.implies else "screen_as",
                 )
     drugs: dict[str, Drug] = {}
     names: dict[str, str] = {}
