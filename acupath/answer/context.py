@@ -774,9 +774,10 @@ class Extractor:
                 Mention("regimen", r.regimen.id, text[r.start : r.end], r.start, r.end,
                         detail=detail)
             )  # fmt: skip
-        # wave 6 (meds): a misspelt formulary name, or an unknown name read by its INN stem
+        # wave 6 (meds): a misspelt drug name or class word, or an unknown name read by INN stem
         taken = [(m.start, m.end) for m in [*mentions, *extra]] + list(protected)
-        for u in read_unknown(folded, self.formulary, taken=taken, is_word=is_english):
+        for u in read_unknown(folded, self.formulary, taken=taken, is_word=is_english,
+                              class_words=self.words.medicine_classes):  # fmt: skip
             extra += [Mention(k, v, text[u.start : u.end], u.start, u.end, detail=d)
                       for k, v, d in mention_parts(u)]  # fmt: skip
         births = []

@@ -76,14 +76,16 @@ class NameReading:
     how: str
     """``spelling`` (a misspelt formulary name) or ``stem`` (inferred from an INN stem)."""
     drug: str | None = None
-    """The formulary drug id, for a misspelling."""
+    """The formulary drug id, for a misspelt drug name."""
     stem: Stem | None = None
+    class_word: str | None = None
+    """The class word ("anticoagulant"), for a misspelt class word."""
 
     @property
     def note(self) -> str:
         """What a reader is shown: how the word was read."""
         if self.how == "spelling":
-            return f"read as {self.drug} (spelling)"
+            return f"read as {self.drug or self.class_word} (spelling)"
         assert self.stem is not None
         return f"inferred from the name: {self.stem.stem}, {self.stem.group}"
 
@@ -143,7 +145,15 @@ class SpellingIndex:
     sound-alikes) for fast nearest-name search; answers are remembered per word."""
 
     def __init__(self, names: Mapping[str, str]) -> None:
-        self.names = {n: d for n, d in names.items() if n.isalpha() and len(n) >= MIN_FUZZY_LENGTH}
+        # one-word names, and multi-word names written as one word ("bloodthinners")
+        self.joined = {
+            n.replace(" ", ""): n for n in names if " " in n and n.replace(" ", "").isalpha()
+        }
+        self.names = {
+            n: n
+            for n in [*names, *self.joined]
+            if n.isalpha() and len(n) >= MIN_FUZZY_LENGTH and " " not in n
+        }
         self._pools: dict[tuple[int, str], list[str]] = {}
         for n in self.names:
             letters = {n[0]} | {c for group in _SOUND_ALIKE if n[0] in group for c in group}
@@ -166,6 +176,8 @@ class SpellingIndex:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
+        if w in self.joined:
+            return self.joined[w]
         if len(w) < MIN_FUZZY_LENGTH - 1 or w in self.names:
             return None
         best: tuple[int, str] | None = None
@@ -177,7 +189,9 @@ class SpellingIndex:
             hit = process.extractOne(w, pool, scorer=OSA.distance, score_cutoff=limit)
             if hit is not None and (best is None or hit[1] < best[0]):
                 best = (int(hit[1]), str(hit[0]))
-        return best[1] if best else None
+        if best is None:
+            return None
+        return self.joined.get(best[1], best[1])
 
 
 _INDEXES: dict[int, tuple[Formulary, SpellingIndex]] = {}
@@ -221,20 +235,61 @@ def read_unknown(
     *,
     taken: Sequence[tuple[int, int]] = (),
     is_word: Callable[[str], bool] = lambda w: False,
+    class_words: Mapping[str, Sequence[str]] | None = None,
 ) -> list[UnknownHit]:
     """Every word of the folded (lower-case) text that names a medicine by a misspelling or by
-    its stem. Words inside ``taken`` spans (already read as something), words the formulary
-    knows, English words (``is_word``) and hyphenated compounds are left alone."""
+    its stem, or (with ``class_words``, class id -> phrases) misspells a one-word class word
+    ("anticoagulent", "immunosupressant"). Words inside ``taken`` spans (already read as
+    something), words the formulary knows, English words (``is_word``) and hyphenated
+    compounds are left alone."""
+    classes = _class_index(class_words) if class_words else None
     out: list[UnknownHit] = []
     for m in _WORD.finditer(folded):
         word = m.group(0)
         if word in formulary.names or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         reading = read_word(word, formulary)
+        if reading is None and classes is not None:
+            reading = classes.read(word)
         # the English check last: it loads a large dictionary, needed only for a candidate
         if reading is not None and not is_word(word):
             out.append(UnknownHit(reading, m.start(), m.end()))
     return out
+
+
+class _ClassWords:
+    """One-word class words ("anticoagulant", "steroids") and the class each names."""
+
+    def __init__(self, class_words: Mapping[str, Sequence[str]]) -> None:
+        self.by_word = {
+            " ".join(p.lower().split()): cls
+            for cls, phrases in class_words.items()
+            for p in phrases
+            if p.replace(" ", "").isalpha()
+        }
+        self.index = SpellingIndex({w: w for w in self.by_word})
+
+    def read(self, word: str) -> NameReading | None:
+        if word.lower() in self.by_word:
+            return None  # the phrase table reads it already
+        name = self.index.closest(word)
+        if name is None:
+            return None
+        return NameReading(word, (self.by_word[name],), "spelling", None, class_word=name)
+
+
+_CLASS_INDEXES: dict[int, tuple[Mapping[str, Sequence[str]], _ClassWords]] = {}
+
+
+def _class_index(class_words: Mapping[str, Sequence[str]]) -> _ClassWords:
+    hit = _CLASS_INDEXES.get(id(class_words))
+    if hit is not None and hit[0] is class_words:
+        return hit[1]
+    index = _ClassWords(class_words)
+    if len(_CLASS_INDEXES) >= 4:
+        _CLASS_INDEXES.pop(next(iter(_CLASS_INDEXES)))
+    _CLASS_INDEXES[id(class_words)] = (class_words, index)
+    return index
 
 
 def mention_parts(hit: UnknownHit) -> list[tuple[str, str, dict[str, object]]]:
@@ -242,7 +297,10 @@ def mention_parts(hit: UnknownHit) -> list[tuple[str, str, dict[str, object]]]:
     the ``medicine`` it names; a name read by its stem is a ``medicine`` of that name with the
     stem's classes, marked inferred (the screen's formulary reads the name the same way)."""
     r = hit.reading
+    if r.how == "spelling" and (r.drug is None or r.drug.startswith("unspecified_")):
+        # a class word, or a formulary entry that names a class ("blood thinners"): the class,
+        # as the phrase table reads the word spelt right
+        return [("class", c, {"read_as": r.note}) for c in r.classes]
     if r.how == "spelling":
-        assert r.drug is not None
-        return [("medicine", r.drug, {"classes": list(r.classes), "read_as": r.note})]
+        return [("medicine", str(r.drug), {"classes": list(r.classes), "read_as": r.note})]
     return [("medicine", r.word.lower(), {"classes": list(r.classes), "inferred": r.note})]

@@ -167,3 +167,19 @@ def test_targeted_class_word_is_screened_like_chemotherapy() -> None:
 )
 def test_biological_is_not_a_drug(question: str) -> None:
     assert "class:immunosuppressant" not in extract(question).labels()
+
+
+@pytest.mark.parametrize(
+    ("question", "cls"),
+    [
+        ("on anticoagulents, knee pain", "anticoagulant"),
+        ("on bloodthinners for my heart, knee pain", "anticoagulant"),
+        ("having chemotheraphy, neck pain", "chemotherapy"),
+        ("on immunosupressants after transplant", "immunosuppressant"),
+        ("long term steriods, back pain", "corticosteroid"),
+        ("on imunotherapy for melanoma", "immunotherapy"),
+        ("antiplatlet after stent, shoulder pain", "antiplatelet"),
+    ],
+)
+def test_misspelt_or_joined_class_word(question: str, cls: str) -> None:
+    assert f"class:{cls}" in extract(question).labels()

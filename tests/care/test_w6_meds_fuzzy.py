@@ -188,3 +188,17 @@ def test_bad_stem_table_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(KnowledgeBaseError, match="nowhere"):
         ds.stem_table(path)
+
+
+def test_ordinary_words_never_become_class_words() -> None:
+    """The class-word spelling reading (patient.yaml medicine_classes) spares the same list."""
+    from acupath.answer.lexicon import patient_words
+
+    text = " ".join(ORDINARY)
+    hits = ds.read_unknown(
+        text,
+        bundled_formulary(),
+        is_word=is_english,
+        class_words=patient_words().medicine_classes,
+    )
+    assert [h.reading.note for h in hits] == []
