@@ -95,7 +95,19 @@ _MONTHS_OLD = re.compile(
     r"(?=\s*(?:$|[,.;:!?)]|baby|babies|infant|boy|girl|son|daughter|child|grandson|"
     r"granddaughter|twins?|with|who|has|had|is|and))"
 )
-_BORN = re.compile(r"\b(?:born|b\.)\s+(?:in\s+)?(?P<y>(?:19|20)\d\d)\b")
+_BORN = re.compile(
+    # "born in 1950", "b. 1950", and as notes write it (wave 6): "DOB 1950", "D.O.B.: 3/4/1950",
+    # "date of birth 12.06.1948", "YOB 1961"
+    r"(?:\b(?:born|b\.)\s+(?:in\s+)?|\b(?:d\.?\s?o\.?\s?b\.?|date of birth|yob|year of birth|"
+    r"birth year)\s*(?:is\s+|was\s+)?[:=]?\s*(?:(?P<d>\d{1,2})[/.\s](?P<m>\d{1,2})[/.\s])?)"
+    r"(?P<y>(?:19|20)\d\d)\b"
+)
+_OPENING = re.compile(
+    # a number that opens the question and stands alone before a comma or full stop: the way a
+    # note or a message gives the age first ("Seventy-nine, bad knees", "79. F. knee OA")
+    r"^\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n>\d{1,3}|" + _WORD_NUMBER + r")"
+    r"\s*(?:[,;:]|\.(?!\d))\s"
+)
 _TURNED_IN = re.compile(
     r"\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
@@ -197,6 +209,11 @@ class AgeGrammar:
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        for m in _OPENING.finditer(folded):
+            # an opening age is a teen's or an adult's (a lone "Two, ..." is as often a count)
+            value = number_value(m.group("n"))
+            if value is not None and value >= 13:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
         for age in self.approximate(folded, today or datetime.date.today()):
             if not any(a.start < age.end and age.start < a.end for a in found):
                 found.append(age)
@@ -229,6 +246,14 @@ class AgeGrammar:
                     out.append(Age(n // per_year, start, m.end()))
         for m in _BORN.finditer(folded):
             value = today.year - int(m.group("y"))
+            if m.group("d") and m.group("m"):
+                # a full date of birth (day/month/year, the British order; a "month" over 12
+                # is the American order): completed years, one less before the birthday
+                day, month = int(m.group("d")), int(m.group("m"))
+                if month > 12:
+                    day, month = month, day
+                if (month, day) > (today.month, today.day):
+                    value -= 1
             if 0 <= value <= 120:
                 out.append(Age(value, m.start(), m.end()))
         return out
@@ -243,7 +268,10 @@ class AgeGrammar:
             return True
         word = nxt.group(1)
         if word in ("years", "year", "yrs", "yr"):
-            return bool(re.match(r"\s*[a-z]+\s*(?:old\b|of\s+age\b)", tail))
+            # "81 years old", "81 years of age"; and "I am 15 years, ..." (wave 6: a person and
+            # a copula, then years with nothing after, is an age as non-native English writes
+            # it; "2 years post-op", "5 years out" keep a word after)
+            return bool(re.match(r"\s*[a-z]+\s*(?:old\b|of\s+age\b|[,.;!?)]|$)", tail))
         if word in ("y", "yo"):
             return True
         return word not in self.not_after

@@ -774,6 +774,11 @@ class Extractor:
             )  # fmt: skip
         births = []
         for p in find_pregnancy(folded):
+            if p.kind == "past_pregnancy":
+                # "termination of pregnancy in 2019", "when I was pregnant with my son": a
+                # pregnancy that has ended hides the pregnancy word inside it (wave 6)
+                births.append((p.start, p.end))
+                continue
             if p.kind == "postpartum":
                 births.append((p.start, p.end))
             elif any(
@@ -784,7 +789,7 @@ class Extractor:
                 continue
             extra.append(Mention(p.kind, p.value, text[p.start : p.end], p.start, p.end,
                                  detail=p.detail))  # fmt: skip
-        if not extra:
+        if not extra and not births:
             return mentions, spans
         covered = [(m.start, m.end) for m in extra if m.kind == "regimen"]
         keep = [
@@ -951,6 +956,10 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
     out = list(mentions)
     for i, (status, reason) in zip(idx, statuses(folded, spans), strict=True):
         if status == "current":
+            if reason:  # "starts tomorrow", "held for the op": current, with the reason
+                out[i] = dataclasses.replace(
+                    out[i], detail={**out[i].detail, "timing": reason}, negated=False
+                )
             continue
         m = mentions[i]
         detail = dict(m.detail)

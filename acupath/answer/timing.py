@@ -176,10 +176,21 @@ def medicine_status(
     if ind and not _CURRENT_AFTER.search(right) and not _STOP_AFTER.search(right):
         right = right[: ind.start()]
     if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right):
+        sentence = _sentence(folded, start, end)
+        if _DEFINITE_START.search(left) and _SOON.search(sentence):
+            # "will start clopidogrel tomorrow; acupuncture next Tuesday": a definite start
+            # within days comes before any session booked now (wave 6)
+            return CURRENT, STARTS_SOON
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
         return CURRENT, None
-    stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right)
+    stop = (
+        _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or _STOPPED_LATER.match(folded, end)
+    )
+    if stop and _RESTART.search(_sentence(folded, start, end)):
+        # "off her clopidogrel for a week before the op, restarts after": a hold around a
+        # procedure, still her medicine (wave 6)
+        return CURRENT, HELD
     if stop:
         days = _days(left + " " + right)
         limit = window_days(classes)
@@ -196,6 +207,41 @@ def medicine_status(
     if days is not None and days > window_days(classes) and _DATED_PAST.search(left + right):
         return PAST, "taken in the past"
     return CURRENT, None
+
+
+STARTS_SOON = "starts within days, before a session booked now: screened as current"
+HELD = "held around a procedure and to be restarted: screened as current"
+_DEFINITE_START = re.compile(
+    r"\b(?:will|shall|going to|gonna|about to|due to|set to|is to|are to|plans? to|planned to|"
+    r"booked to|scheduled to)\s+(?:be\s+)?(?:start|starting|begin|beginning|commence|go on|"
+    r"going on|go onto|be put on|be started on|start taking)\b"
+    r"|\b(?:is|are|am|i['’]m|she['’]s|he['’]s)\s+(?:starting|beginning|commencing|going on)\b"
+    r"|\b(?:starting|beginning|commencing)\s*$"
+)
+_SOON = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend)|later today|"
+    r"(?:on |this |from |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in (?:a|one|two|three|four|five|six|\d) days?|in a couple of days|in a few days|"
+    r"from now on|straight away|right away|immediately)\b"
+)
+_RESTART = re.compile(
+    r"(?<!never )(?<!not )(?<!n['’]t )\b(?:restart\w*|re start\w*|resum\w*|going back on|"
+    r"go back on|back on it|until after|till after|before (?:the|her|his|my|a|an) (?:op|operation|"
+    r"surgery|procedure|extraction|biopsy|injection|scope|colonoscopy|endoscopy|dental \w+))\b"
+)
+_STOPPED_LATER = re.compile(
+    # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows
+    # the treatment (the clause ends at the comma, the sentence does not)
+    r"\s*(?:\([^)]{0,40}\))?\s*,\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|"
+    r"has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|stopped|ended|discontinued|"
+    r"done|over)\b"
+)
+
+
+def _sentence(folded: str, start: int, end: int) -> str:
+    lo = max((i + 1 for i in range(start) if folded[i] in ".;?!"), default=0)
+    hi = next((i for i in range(end, len(folded)) if folded[i] in ".;?!"), len(folded))
+    return folded[lo:hi]
 
 
 _PAST_VERB = re.compile(r"\b(?:had|took|was on|were on|was given|got)\b")
