@@ -102,6 +102,10 @@ _BORN = re.compile(
     r"birth year)\s*(?:is\s+|was\s+)?[:=]?\s*(?:(?P<d>\d{1,2})[/.\s](?P<m>\d{1,2})[/.\s])?)"
     r"(?P<y>(?:19|20)\d\d)\b"
 )
+_CLOSING = re.compile(
+    # a number that closes the question after a comma: "knee OA, 66.", "neck pain, F, 52"
+    r"[,;]\s*(?:(?:m|f|male|female|man|woman)\s*[,;]\s*)?(?P<n>\d{2,3})\s*[.!]?\s*$"
+)
 _OPENING = re.compile(
     # a number that opens the question and stands alone before a comma or full stop: the way a
     # note or a message gives the age first ("Seventy-nine, bad knees", "79. F. knee OA")
@@ -174,7 +178,9 @@ class AgeGrammar:
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
             r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
-            r"|(?:^|(?<=[.;!?,]\s))am\s+)" + _ADVERBS + _NUM
+            r"|(?:^|(?<=[.;!?,]\s))am\s+"
+            # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)
+            r"|\b(?:hi|hiya|hey|heya|hello|hallo|yo)\b[^\w]{0,8}am\s+)" + _ADVERBS + _NUM
         )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
 
@@ -209,6 +215,10 @@ class AgeGrammar:
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        for m in _CLOSING.finditer(folded):
+            value = number_value(m.group("n"))
+            if value is not None and value >= 13:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=False)
         for m in _OPENING.finditer(folded):
             # an opening age is a teen's or an adult's (a lone "Two, ..." is as often a count)
             value = number_value(m.group("n"))

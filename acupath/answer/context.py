@@ -105,7 +105,13 @@ class Mention:
     @property
     def label(self) -> str:
         """``class:anticoagulant``, ``pregnant``, ``platelets:20``, ``red_flag:fever`` ..."""
-        if self.kind in ("pregnant", "needle_phobia", "postpartum", "breastfeeding"):
+        if self.kind in (
+            "pregnant",
+            "needle_phobia",
+            "postpartum",
+            "breastfeeding",
+            "past_pregnancy",
+        ):
             return self.kind
         return f"{self.kind}:{self.value}"
 
@@ -475,6 +481,7 @@ class Extractor:
             and not _cause_word(f, toks)
         ]
         found += self._combined(keys, toks, found)
+        found += self._deposits(folded, toks, found)
         mentions: list[Mention] = []
         spans: list[Span] = []
         problems: list[str] = []
@@ -527,6 +534,7 @@ class Extractor:
                 )
             )
         out = _timed(out, folded)
+        out = _denied_possible(out)
         out = _derive(out)
         out = _not_a_life_stage_now(out, folded)
         out = _topics(out, folded, self._owners)
@@ -537,6 +545,29 @@ class Extractor:
         out = _one_state(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
+
+    def _deposits(
+        self, folded: str, toks: list[_Tok], found: list[tuple[int, int, _Entry]]
+    ) -> list[tuple[int, int, _Entry]]:
+        """A deposit or lesion placed at a body site in a question that names a cancer
+        ("myeloma with deposits in the thoracic spine", "breast cancer, a lesion at L2"):
+        the tumour the screen keeps needles off (wave 6). Without a cancer word a deposit is
+        not read ("calcium deposits in my shoulder")."""
+        if not _ONCOLOGY.search(folded):
+            return []
+        out: list[tuple[int, int, _Entry]] = []
+        for i, t in enumerate(toks):
+            if t.word not in _DEPOSIT_WORDS or any(a <= i < b for a, b, _ in found):
+                continue
+            j = i + 1
+            if j >= len(toks) or toks[j].word not in _PLACE_WORDS:
+                continue
+            j += 1
+            while j < len(toks) and toks[j].word in _DETERMINERS:
+                j += 1
+            if any(h[0] == 0 for h in self.sites.find([x.key for x in toks[j : j + 4]])):
+                out.append((i, i + 1, _Entry("cancer", "active")))
+        return out
 
     def _combined(
         self, keys: list[str], toks: list[_Tok], found: list[tuple[int, int, _Entry]]
@@ -609,6 +640,8 @@ class Extractor:
                 detail={"limbs": [f"{sd}_{limb}" for sd in sides], "side_stated": bool(side)},
             )
         if kind == "radiotherapy":
+            if _not_radiotherapy(text, toks, start, end):
+                return None
             fields = self._sites_near(toks, end) or self._sites_near(toks, start, before=4)
             if not fields:
                 return Mention("radiation", "unspecified", words, s, e)
@@ -774,11 +807,14 @@ class Extractor:
             )  # fmt: skip
         births = []
         for p in find_pregnancy(folded):
+            if p.kind == "pregnancy_topic":
+                births.append((p.start, p.end))  # hides the word, states nothing
+                continue
             if p.kind == "past_pregnancy":
                 # "termination of pregnancy in 2019", "when I was pregnant with my son": a
-                # pregnancy that has ended hides the pregnancy word inside it (wave 6)
+                # pregnancy that has ended hides the pregnancy word inside it, and is shown as
+                # a fact of the patient no screening rule reads (wave 6)
                 births.append((p.start, p.end))
-                continue
             if p.kind == "postpartum":
                 births.append((p.start, p.end))
             elif any(
@@ -973,6 +1009,42 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
         if m.negated and m.status == "current" and not negation_in_clause(folded, m.start):
             out[i] = dataclasses.replace(m, negated=False)
     return out
+
+
+_DEPOSIT_WORDS = frozenset(
+    {"deposit", "deposits", "lesion", "lesions", "secondaries", "metastasis", "metastases"}
+)
+_SPREAD_AFTER = frozenset(
+    {"into", "down", "through", "along", "up", "around", "towards", "toward", "across", "out"}
+)
+_EXPOSURE_AFTER = frozenset(
+    {"from", "exposure", "dose", "doses", "worker", "workers", "poisoning", "level", "levels",
+     "sickness", "risk", "risks", "burn", "emitted", "leak"}
+)  # fmt: skip
+_ONCOLOGY = re.compile(
+    r"\b(?:cancer|tumou?r|mets|metasta\w*|chemo\w*|oncolog\w*|carcinoma|lymphoma|myeloma|"
+    r"sarcoma|leuka?emia|mastectomy|lumpectomy|gy|fractions?|radiotherap\w*|malignan\w*|"
+    r"glioma|melanoma|seminoma|blastoma)\b"
+)
+_PAIN_BEFORE = re.compile(
+    r"\b(?:pain|pains|ache|aches|aching|sciatica|numbness|tingling|discomfort|symptoms)\b"
+    r"[^.;!?]{0,30}$"
+)
+
+
+def _not_radiotherapy(text: str, toks: list[_Tok], start: int, end: int) -> bool:
+    """Whether "radiation" here is no radiotherapy (wave 6): pain spreading ("sciatica with
+    radiation into the calf", "pain with radiation to the arm" in a question with no cancer
+    word) or an exposure ("radiation from my phone", "radiation dose of a CT")."""
+    if toks[start].word not in ("radiation", "radiations") or end - start != 1:
+        return False
+    after = toks[end].word if end < len(toks) else ""
+    if after in _SPREAD_AFTER or after in _EXPOSURE_AFTER:
+        return True
+    folded = fold(text)
+    if _ONCOLOGY.search(folded):
+        return False
+    return bool(_PAIN_BEFORE.search(folded[: toks[start].start]))
 
 
 _TIMED_KINDS = ("medicine", "class", "regimen", "radiation")
@@ -1235,6 +1307,19 @@ def _longest(found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entr
             continue
         chosen.append(f)
     return sorted(chosen, key=lambda f: f[0])
+
+
+def _denied_possible(mentions: list[Mention]) -> list[Mention]:
+    """A possible pregnancy ("trying for a baby", "after the transfer") gives way to the
+    question's own plain denial ("... but I'm not pregnant"): the asker knows what the policy
+    only supposes (wave 6). A stated pregnancy is left to :func:`_one_state`."""
+    denied = any(
+        m.kind == "pregnant" and m.negated and not m.hypothetical and "possible" not in m.detail
+        for m in mentions
+    )
+    if not denied:
+        return mentions
+    return [m for m in mentions if not (m.kind == "pregnant" and "possible" in m.detail)]
 
 
 def _derive(mentions: list[Mention]) -> list[Mention]:

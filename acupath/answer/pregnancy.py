@@ -200,8 +200,9 @@ _WEEKS_DAYS = re.compile(
 )
 _GA_WEEKS = re.compile(
     # "GA 30w", "GA: 30 wks", "30w pregnant", "30 wk primip", "EGA 24 weeks", "POG 20 weeks"
+    # "GA" is also a general anaesthetic: after it a unit must follow ("GA 30w", "GA 30/40")
     r"\b(?:e?ga|pog|gestational age|gest(?:ation)?)\s*[:=]?\s*(?:of\s+)?(\d{1,2})\s*(?:w|wk|wks|"
-    r"weeks?|/\s*40)?\b(?!\s*(?:\+|ago|post|after))"
+    r"weeks?|/\s*40)\b(?!\s*(?:\+|ago|post|after))"
     r"|\b(\d{1,2})\s*(?:w|wk|wks|weeks?)\s+(?:primip|multip|primigravida|multigravida|"
     r"pregnant|gravid|g\s?\d{1,2}\s?p\s?\d{1,2})\b"
 )
@@ -280,6 +281,18 @@ _PAST_PREGNANCY = re.compile(
     r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
     r"(?:all|both|three|two|four|my|her) pregnancies)\b"
 )
+_ENDED_AT = re.compile(r"\s*(?:at|\(|,)?\s*\d{1,2}\s*(?:weeks?|wks?|w|/\s*40)\b\)?")
+_NOT_EXPECTING = re.compile(
+    r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is|we['’]?re|we are)\s+(?:\w+\s+)?"
+    r"(?:not|n['’]?t)\s+(?P<w>expecting|pregnant)\b"
+)
+_NOT_PREGNANT = re.compile(r"\b(?:not|no longer|never been)\s+(?:\w+\s+)?pregnant\b")
+_PREGNANCY_TOPIC = re.compile(
+    r"\bpregnan\w*\s+(?:related\s+)?(?:point|points|restrictions?|rules?|precautions?|"
+    r"contraindications?|cautions?|guidance|safety|forbidden|exclusions?|limits?|advice)\b"
+    r"|\b(?:points|restrictions|rules|precautions|cautions|exclusions|contraindications)\s+"
+    r"(?:for|in|during|of|about)\s+pregnan\w*"
+)
 _POSTPARTUM_MORE = re.compile(
     # births written otherwise: "delivered 2 weeks ago", "C-section 3 weeks ago", "new mum",
     # "my newborn", "baby is 6 weeks old", "PN day 5", "post-delivery"
@@ -298,6 +311,7 @@ _MONTHS_OF_YEAR = {
 }  # fmt: skip
 _SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 TERM_WEEKS = 40
+_DUE_MARGIN = datetime.timedelta(days=7)
 """A due date is 40 completed weeks of gestation (280 days from the last menstrual period)."""
 
 
@@ -315,7 +329,9 @@ def due_weeks(when: str, today: datetime.date) -> int | None:
     span = _due_span(when, today)
     if span is None:
         return None
-    lo_date, hi_date = span
+    # a due date is an estimate: a week either side is kept, so a date near the end of the
+    # first trimester leaves the weeks unknown (a reading margin, not a clinical figure)
+    lo_date, hi_date = span[0] - _DUE_MARGIN, span[1] + _DUE_MARGIN
     # the earliest due date is the most advanced gestation
     hi = TERM_WEEKS - (lo_date - today).days / 7
     lo = TERM_WEEKS - (hi_date - today).days / 7
@@ -413,9 +429,16 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
         weeks = _number_weeks(m.group(1) or m.group(2))
         if weeks is not None and not any(f.start <= m.start() < f.end for f in out):
             out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
+    ended = bool(
+        _POSTPARTUM.search(folded)
+        or _POSTPARTUM_MORE.search(folded)
+        or _PAST_PREGNANCY.search(folded)
+    )
     for m in _OBSTETRIC.finditer(folded):
         g, p = m.group("g"), m.group("p")
-        if g is not None and int(g) <= int(p):
+        if (g is not None and int(g) <= int(p)) or ended:
+            # "G2P1, 6/52 postpartum", "G3P2, miscarriage in May": the pregnancy beyond the
+            # births is the one that ended
             continue
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), {"obstetric": True}))
     for pattern in (_DUE_AT_START, _DUE_PERSON):
@@ -439,7 +462,19 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
         reason = "a pregnancy cannot be ruled out (clinic policy: every trimester's precautions)"
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), {"possible": reason}))
     for m in _PAST_PREGNANCY.finditer(folded):
-        out.append(PregnancyFact("past_pregnancy", "yes", m.start(), m.end()))
+        # "miscarried at 9 weeks", "stillbirth (36/40)": the weeks are the ended pregnancy's
+        more = _ENDED_AT.match(folded, m.end())
+        end = more.end() if more else m.end()
+        out.append(PregnancyFact("past_pregnancy", "yes", m.start(), end))
+    if ended or _NOT_EXPECTING.search(folded) or _NOT_PREGNANT.search(folded):
+        # "6/52 postpartum ... do any pregnancy point restrictions still apply?": beside a
+        # birth, an ended pregnancy or a denial, "pregnancy" naming rules is the topic
+        for m in _PREGNANCY_TOPIC.finditer(folded):
+            out.append(PregnancyFact("pregnancy_topic", "yes", m.start(), m.end()))
+    for m in _NOT_EXPECTING.finditer(folded):
+        # "I'm definitely not expecting": the fact starts at "expecting" so the negation
+        # before it denies it
+        out.append(PregnancyFact("pregnant", "yes", m.start("w"), m.end()))
     for m in _POSTPARTUM_MORE.finditer(folded):
         out.append(PregnancyFact("postpartum", "yes", m.start(), m.end()))
     return out

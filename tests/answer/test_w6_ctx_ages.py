@@ -101,3 +101,24 @@ def test_held_out_ages() -> None:
     missed = [q for q, a in HELD_OUT_AGES if _ages(q) != [a]]
     missed += [q for q in HELD_OUT_NOT_AGES if _ages(q)]
     assert not missed, missed
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("hiya am 16 and my knees hurt", 16),
+        ("hey! am 19 with neck pain", 19),
+        ("At present no anticoagulant; knee OA, 66.", 66),
+        ("chronic neck pain, F, 52", 52),
+    ],
+)
+def test_ages_after_a_greeting_or_closing_a_note(question: str, age: int) -> None:
+    assert _ages(question) == [age]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["INR 2.5, 3.1", "I look after the elderly in a care home; back pain"],
+)
+def test_no_age_from_a_closing_value_or_a_workplace(question: str) -> None:
+    assert _ages(question) == [] or "older_adult" not in _bands(question)

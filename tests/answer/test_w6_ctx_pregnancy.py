@@ -148,3 +148,58 @@ def test_held_out_pregnancy() -> None:
     missed = [q for q in HELD_OUT_PREGNANT if "pregnant" not in _labels(q)]
     missed += [q for q in HELD_OUT_NOT_PREGNANT if "pregnant" in _labels(q)]
     assert not missed, missed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "3 weeks postpartum: do the pregnancy precautions on points still hold?",
+        "I'm not pregnant, are there points to avoid in pregnancy anyway? my back hurts",
+        "she's definitely not expecting, neck pain",
+        "we've been trying for a baby but I'm not pregnant, back pain",
+        "G2P1, 6/52 postpartum, carpal tunnel",
+        "miscarried at 11 weeks in September, now headaches",
+        "G3P2 with a miscarriage last year, knee pain",
+    ],
+)
+def test_no_pregnancy_beside_a_birth_a_loss_or_a_denial(question: str) -> None:
+    assert "pregnant" not in _labels(question)
+    assert not _weeks(question)
+
+
+def test_an_ended_pregnancy_is_shown_not_screened() -> None:
+    ctx = extract("Miscarried at 9 weeks last month, migraine since")
+    assert "past_pregnancy" in ctx.labels()
+    assert ctx.describes_patient
+
+
+@pytest.mark.parametrize(
+    ("question", "weeks"),
+    [
+        # dated against the day of asking: 40 weeks at the due date
+        ("EDD 20/03/2027, back pain", 24),
+        ("due 1st of June, sciatica", 14),
+    ],
+)
+def test_weeks_from_a_due_date(question: str, weeks: int) -> None:
+    import datetime
+
+    from acupath.answer.pregnancy import due_weeks
+
+    today = datetime.date(2026, 12, 3)
+    when = question.lower().split(",")[0].split(" ", 1)[1]
+    assert due_weeks(when, today) == weeks
+
+
+def test_a_due_month_near_the_trimester_boundary_gives_no_weeks() -> None:
+    import datetime
+
+    from acupath.answer.pregnancy import due_weeks
+
+    # due in June 2027 from 3 December 2026: 11 to 15 weeks now, either side of 13
+    assert due_weeks("june", datetime.date(2026, 12, 3)) is None
+    assert due_weeks("march", datetime.date(2026, 12, 3)) is not None
+
+
+def test_general_anaesthetic_is_no_gestation() -> None:
+    assert "pregnant" not in _labels("knee replacement under GA 30 minutes, back pain since")

@@ -33,6 +33,7 @@ CASES = [
         "current",
     ),
     ("starting warfarin today, booked for acupuncture next week", "warfarin", "current"),
+    ("he is due to start warfarin on Monday", "warfarin", "current"),
     (
         "will start clopidogrel tomorrow; acupuncture appointment next Tuesday",
         "clopidogrel",
