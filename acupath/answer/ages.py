@@ -165,7 +165,8 @@ class AgeGrammar:
         relations = [w for r in people.relations.values() for w in r.words]
         titles = alt(list(people.titles))
         named = r"(?:" + titles + r")\.?\s+[a-z][a-z'’]*\.?"
-        link = r"(?:['’]s\b|s\b)?(?:\s*[,(:]\s*|\s+)"
+        # "teenager here (15)": "here" may stand between the person and the number (wave 6)
+        link = r"(?:['’]s\b|s\b)?(?:\s+here\b)?(?:\s*[,(:]\s*|\s+)"
         self.person = re.compile(
             r"\b(?:(?P<rel>" + alt(relations) + r")|" + named + r")" + link
             + _COPULA + r"?" + _ADVERBS + _NUM
@@ -243,7 +244,10 @@ class AgeGrammar:
                 start = m.start("part") if m.group("part") else m.start()
                 out.append(Age(value, start, m.end()))
         for m in _LATIN_RE.finditer(folded):
-            out.append(Age(_LATIN[m.group("w")], m.start(), m.end()))
+            # "Nonagenarian (94)": a number given with the word is the age (wave 6)
+            given = re.match(r"\s*[,(:]\s*(\d{2,3})\b", folded[m.end() :])
+            value = int(given.group(1)) if given else _LATIN[m.group("w")]
+            out.append(Age(value, m.start(), m.end() + (given.end() if given else 0)))
         for pattern in (_BABY, _MONTHS_OLD):
             for m in pattern.finditer(folded):
                 n = number_value(m.group("n"))

@@ -69,6 +69,7 @@ from acupath.answer.timing import (
     STOPPED_RECENTLY,
     negation_in_clause,
     statuses,
+    timing,
 )
 
 AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "adult": (18, 64), "older_adult": (65, 120)}
@@ -518,6 +519,8 @@ class Extractor:
         out = []
         for i, m in enumerate(mentions):
             neg = i in negated and m.kind not in ("sex", "age", "age_band", "lab")
+            if m.detail.get("denied"):
+                neg = True  # "negative test this morning": a pregnancy test that says no
             if m.detail.get("fever") is False:
                 neg = True  # a normal temperature, measured or stated ("afebrile")
             out.append(
@@ -535,12 +538,15 @@ class Extractor:
             )
         out = _timed(out, folded)
         out = _denied_possible(out)
+        out = _stated_weeks_first(out)
+        out = _worn_off(out)
         out = _derive(out)
         out = _not_a_life_stage_now(out, folded)
         out = _topics(out, folded, self._owners)
         out = _resolved(out, folded)
         out = _intended_weight_loss(out, folded)
         out = _populations(out, folded)
+        out = _no_patient(out, folded)
         out = _others(out, folded, self._kin_subject)
         out = _one_state(out)
         out.sort(key=lambda m: m.start)
@@ -1307,6 +1313,68 @@ def _longest(found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entr
             continue
         chosen.append(f)
     return sorted(chosen, key=lambda f: f[0])
+
+
+_NO_PATIENT = re.compile(
+    r"\b(?:no particular patient|not (?:about )?a (?:particular |specific |real )?patient|"
+    r"no specific patient|not for a patient|teaching (?:session|question)|for (?:an?|my|our) "
+    r"(?:essay|audit|lecture|exam|assignment|presentation|leaflet|journal club)|journal club|"
+    r"general (?:policy )?question|in general terms|hypothetically speaking)\b"
+)
+
+
+def _no_patient(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A question that says it is about no patient ("Teaching session, no particular patient -
+    which points are avoided in pregnancy?") names pregnancy as its topic (wave 6): status
+    ``topic``, shown, not screened. Stated weeks or a person's pregnancy ("she is 20 weeks")
+    still stand."""
+    if not _NO_PATIENT.search(folded):
+        return mentions
+    return [
+        dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        if m.kind == "pregnant" and not m.negated and "due" not in m.detail
+        else m
+        for m in mentions
+    ]
+
+
+def _stated_weeks_first(mentions: list[Mention]) -> list[Mention]:
+    """Weeks the question states ("currently 31+2") win over weeks counted from a due date
+    ("EDD 14 March"): a due date is an estimate, and may be written from an old scan (wave 6).
+    The due date stays as a pregnancy without weeks."""
+    if not any(m.kind == "weeks" and "due" not in m.detail for m in mentions):
+        return mentions
+    return [
+        dataclasses.replace(m, kind="pregnant", value="yes")
+        if m.kind == "weeks" and "due" in m.detail
+        else m
+        for m in mentions
+    ]
+
+
+def _worn_off(mentions: list[Mention]) -> list[Mention]:
+    """A vitamin K antagonist stopped days ago (kept as ``stopped_recently``) is past when the
+    question gives a current INR below ``vka_effect_gone_inr_below`` (``timing.yaml``): the
+    INR measures its effect, so the effect is gone (wave 6)."""
+    limit = timing().vka_effect_gone_inr_below
+    inrs = [
+        float(m.detail["value"])
+        for m in mentions
+        if m.kind == "lab" and m.detail.get("lab") == "inr" and m.current and not m.negated
+    ]
+    if not inrs or max(inrs) >= limit:
+        return mentions
+    return [
+        dataclasses.replace(
+            m,
+            status=PAST,
+            detail={**m.detail, "timing": f"stopped, and the INR is now below {limit:g}"},
+        )
+        if m.status == STOPPED_RECENTLY
+        and "vitamin_k_antagonist" in m.detail.get("classes", (m.value,))
+        else m
+        for m in mentions
+    ]
 
 
 def _denied_possible(mentions: list[Mention]) -> list[Mention]:

@@ -67,6 +67,7 @@ _WEEKS_GONE = re.compile(
 _BARE_WEEKS = re.compile(r"(?<![\w.])" + _N + r"\s*(?:weeks?|wks?)\b" + _NOT_AFTER)
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|past|last|over|in|within|every|after|since|next|the|a|of|than|pain|ache|aches|"
+    r"till|until|til|by|before|wait|waiting|reach|reaches|reached|past|beyond|"
     r"aching|hurt|hurts|hurting|sore|symptoms|had it|had this)\s*$"
 )
 _PREGNANCY_CUE = re.compile(
@@ -79,6 +80,8 @@ _PREGNANCY_CUE = re.compile(
     r"with (?:my|our|her|their) (?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
     r"(?=\s*(?:$|[.,;:!?)]|and\b|baby|child|pregnancy|one\b|bump|little))|"
     r"expecting\s*\(?\s*\d{1,2}\s*(?:weeks?|wks?))\b"
+    # wave 6: twins, assisted conception and the pregnant-person emoji
+    r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife)\b|🤰|🫄"
 )
 """Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
 _MONTHS = re.compile(
@@ -260,6 +263,18 @@ _GROUP_BEFORE = re.compile(
     # "women trying to conceive", "couples having IVF": a population, not a patient
     r"\b(?:women|couples|people|patients|mothers|ladies|those|anyone|someone|persons)\s+"
     r"(?:who\s+are\s+)?$"
+)
+_CONCEIVED = re.compile(
+    # assisted conception that worked: a pregnancy, not a possible one
+    r"\b(?:ivf|icsi|iui|fet|embryo transfer|insemination|clomid)\s+(?:finally\s+|has\s+|have\s+|"
+    r"actually\s+)?(?:worked|succeeded|was successful|took|was a success)\b"
+    r"|\b(?:ivf|icsi|iui)\s+pregnanc(?:y|ies)\b|\bbfp\b|\bpositive (?:pregnancy )?test\b"
+    r"|\btest (?:was|came back|is) positive\b"
+)
+_NEGATIVE_TEST = re.compile(
+    # "negative test this morning", "BFN": a pregnancy test that says no (denied, wave 6)
+    r"\b(?:negative (?:pregnancy |preg |hcg )?test|(?:pregnancy |preg )?test (?:was|came back|is)"
+    r" negative|bfn)\b"
 )
 _NOT_TRYING = re.compile(
     # "not trying to conceive", "stopped trying for a baby": the lexicon's pseudo-negation "not
@@ -461,6 +476,12 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
             continue
         reason = "a pregnancy cannot be ruled out (clinic policy: every trimester's precautions)"
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), {"possible": reason}))
+    for m in _CONCEIVED.finditer(folded):
+        out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))
+    for m in _NEGATIVE_TEST.finditer(folded):
+        out.append(
+            PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "a negative test"})
+        )
     for m in _PAST_PREGNANCY.finditer(folded):
         # "miscarried at 9 weeks", "stillbirth (36/40)": the weeks are the ended pregnancy's
         more = _ENDED_AT.match(folded, m.end())

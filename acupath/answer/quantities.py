@@ -40,7 +40,8 @@ _WEEKS = [
 ]
 _LAB_NAMES = {
     "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
-    "anc": r"absolute neutrophil count|anc|neutrophils?|neutrophil count|neuts",
+    "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
+    r"neuts|neut|neutro|abs neuts?|neut count",
     "inr": r"inr",
 }
 _VALUE_NUM = r"(\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|" + numwords.PATTERN + r")"
@@ -415,6 +416,10 @@ def _linked_value(
 
 # -- several values of one lab: which decides (wave 5) -------------------------------------------
 
+_REPEAT_OPENS = re.compile(
+    r"\s*(?:(?:a|the|on)\s+)?(?:repeat(?:ed)?|re\s?check(?:ed)?|re\s?tested|follow\s?up|latest|"
+    r"today|now|this morning|since then)\b"
+)
 _SERIES_WINDOW = 110
 """How far (characters) after a value a later value of the same lab may follow, in the same
 sentence ("platelets dipped to 80 last week, right now 120")."""
@@ -485,6 +490,10 @@ def _later_values(
     out: list[LabValue] = []
     pos = first.end
     ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos)]
+    if ends and _REPEAT_OPENS.match(folded, ends[0] + 1):
+        # "38 x10^9/L a fortnight ago; repeat today 112": a repeat test opens the next
+        # sentence, which continues the series (wave 6)
+        ends = ends[1:]
     limit = min(len(folded), pos + _SERIES_WINDOW, ends[0] if ends else len(folded))
     skip_to = 0
     for n in _ANY_NUMBER.finditer(folded, pos, limit):
