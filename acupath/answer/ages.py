@@ -51,7 +51,7 @@ _WORD_NUMBER = (
 )
 _NUM = r"(?P<n>\d{1,3}|" + _WORD_NUMBER + r")(?![\w.,]\d)"
 _AGE_WORDS = re.compile(
-    r"\b" + _NUM + r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?)"
+    r"\b" + _NUM + r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?|y\s+o\b)"
 )
 _AGED = re.compile(r"\b(?:aged?)\s*[:=]?\s*" + _NUM + r"\b")
 _SEX_AFTER = re.compile(r"\b(?P<n>\d{1,3})(?:\s?(?P<s>[MF])|(?P<s2>[mf])|\s?/\s?(?P<s3>[MFmf]))\b")
@@ -113,7 +113,8 @@ _OPENING = re.compile(
     r"\s*(?:[,;:]|\.(?!\d))\s"
 )
 _TURNED_IN = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
+    r"\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b|\s+(?:tomorrow|soon)\b"
+    r"|\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
 )
 
@@ -177,7 +178,8 @@ class AgeGrammar:
         )  # fmt: skip
         self.pronoun = re.compile(
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
-            r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
+            r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*|\s+(?=turn))"
+            r"|(?:im|hes|shes)\s+)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
             r"|(?:^|(?<=[.;!?,]\s))am\s+"
             # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)

@@ -437,7 +437,7 @@ class Extractor:
         self._kin_subject = re.compile(
             r"\b(?:my|our)\s+(?:"
             + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kin)
-            + r")(?:['’]s)?\b"
+            + r")(?:s|['’]s)?\b"  # "my kids are 3 and 5" (wave 6)
         )
         areas = {**w.body_sites, **w.extra_body_sites}
         sites = [(_key(p), area) for area, ps in areas.items() for p in ps]
@@ -1073,7 +1073,9 @@ FIRST_PERSON = re.compile(
     r"slipped|was\s+diagnosed)"
     r"|my\s+(?:(?:lower|upper|bad|sore|stiff|left|right)\s+)?(?:" + _BODY + r")\b"
     r"|(?:for|to|with|help|give|gives|hurt)\s+me\b|\bme\s+(?:feel|sick)"
-    r"|\bi['’]?ve\s+(?:got|had|been)|\bim\s+(?:on|\d|pregnant))"
+    r"|\bi['’]?ve\s+(?:got|had|been)|\bim\s+(?:on|\d|pregnant)"
+    # "but I'm the one with the back pain", "(im a 35 yr old man)" (wave 6)
+    r"|\bi\s*(?:am|['’]?m)\s+(?:the one|an?\s+\d)|\bim\s+(?:the one|an?\s+\d))"
 )
 """A first-person health cue ("I'm on warfarin", "my back", "for me"): the asker is the
 patient (:mod:`acupath.answer.people` rule 1; facts of other people are set aside by it)."""

@@ -23,11 +23,39 @@ After a birth ("6 weeks postpartum", "had the baby in May", "gave birth 3 weeks 
 "postnatal") is *not* a pregnancy: it is read as ``postpartum``, shown in the patient context,
 and any pregnancy word inside its phrase ("after her pregnancy") is dropped. acupath's screen
 has no postpartum rule, so no pregnancy precaution applies to it; the answer says so.
+
+Wave 6 (:func:`find_pregnancy_notation`) reads the notations and idioms the held-out parts kept
+missing, and decides these cases (each a reading rule; the screen's rules are unchanged):
+
+- obstetric notation: "28+3" (weeks + days, after a person or gestation word, or with a unit),
+  "GA 30w" (a unit must follow "GA", which is also a general anaesthetic), "36 wk primip";
+  "G3P2" is a pregnancy only when gravida exceeds para and no birth or loss is stated;
+- a due date or month ("due in March", "EDD 20/03/2027", "my daughter-in-law is due in
+  March") is a pregnancy NOW: weeks = 40 - (due date - today) / 7, today being the day of
+  asking; a month spans its first to last day and a week's margin is kept either side, and
+  when that span straddles the 13-week end of the first trimester no weeks are given (every
+  trimester's precautions apply). Weeks the question states ("currently 31+2") win over weeks
+  from a due date (:func:`acupath.answer.context._stated_weeks_first`);
+- a possible pregnancy (trying to conceive, "TTC", the days after an embryo transfer or
+  insemination, "might be pregnant", a late period) is read as pregnant with unknown weeks:
+  clinic policy, because the screen's pregnancy rules exist to protect an early pregnancy the
+  patient may not know of yet, and a woman trying to conceive may be in one. The question's
+  own plain denial ("... but I'm not pregnant", a negative test) wins over it; "women trying to
+  conceive" names a population, not a patient;
+- IVF or ICSI that "worked", a positive test: pregnant; a negative test, "I'm not expecting":
+  denied;
+- an ended pregnancy (miscarriage, termination, stillbirth, "when I was pregnant with my son",
+  "miscarried at 9 weeks") is ``past_pregnancy``: shown, not screened, and the pregnancy words
+  and weeks inside it are no pregnancy now; beside a birth, an ended pregnancy or a denial,
+  "pregnancy restrictions" is the question's topic;
+- another person's pregnancy is left to :func:`acupath.answer.context._others`; a supposed one
+  ("if I were pregnant") stands as a hypothetical, as every hypothetical does.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,7 +170,13 @@ def months_to_weeks(months: int) -> int | None:
 
 
 def find_pregnancy(folded: str) -> list[PregnancyFact]:
-    """Pregnancy facts stated without "pregnant" (module docstring), and postpartum."""
+    """Pregnancy facts stated without "pregnant" (module docstring), and postpartum; read once
+    per question and day (the context reads them twice)."""
+    return list(_find_pregnancy(folded, datetime.date.today()))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, ...]:
     out: list[PregnancyFact] = []
     for pattern in (_WEEKS_AFTER_SUBJECT, _AT_WEEKS):
         for m in pattern.finditer(folded):
@@ -188,7 +222,7 @@ def find_pregnancy(folded: str) -> list[PregnancyFact]:
         if before:
             start = before.start()
         out.append(PregnancyFact("postpartum", "yes", start, m.end()))
-    return out + find_pregnancy_notation(folded)
+    return (*out, *find_pregnancy_notation(folded, today))
 
 
 # -- wave 6: obstetric notation, due dates, assisted conception, past pregnancies --------------
@@ -253,9 +287,12 @@ _POSSIBLE = re.compile(
     # conceive, the days after an embryo transfer or insemination, a late period
     r"\b(?:trying (?:to conceive|for (?:a|another|our|my|a second|a third) (?:baby|child|sibling)|"
     r"to get pregnant|to fall pregnant|for a family)|ttc|ttc\s*#?\d|"
-    r"(?:(?:frozen|fresh)\s+)?embryo transfer|fet|\d\s*dp\s*\d?\s*dt|2ww|two week wait|"
-    r"(?:had|having|have|after|post|since|just had)\s+(?:an?\s+|my\s+|her\s+)?(?:iui|ivf transfer|"
-    r"insemination|transfer)|"
+    # an embryo transfer of the person asked about, not the procedure as a research topic
+    # ("acupuncture on the day of embryo transfer" in an IVF trial question)
+    r"\d\s*dp\s*\d?\s*dt|2ww|two week wait|"
+    r"(?:had|having|have|after|post|since|just had|my|her|our)\s+(?:an?\s+|my\s+|her\s+|our\s+)?"
+    r"(?:(?:frozen|fresh)\s+)?(?:embryo\s+)?(?:iui|ivf transfer|insemination|transfer|fet)|"
+    r"(?:embryo transfer|fet)\s+(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|today|on\s+\w+day)|"
     r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|period (?:is )?late|"
     r"late period|missed (?:a |my |her )?period)\b"
 )
@@ -307,6 +344,13 @@ _PREGNANCY_TOPIC = re.compile(
     r"contraindications?|cautions?|guidance|safety|forbidden|exclusions?|limits?|advice)\b"
     r"|\b(?:points|restrictions|rules|precautions|cautions|exclusions|contraindications)\s+"
     r"(?:for|in|during|of|about)\s+pregnan\w*"
+)
+_PREGNANCY_OUTCOME = re.compile(
+    # a pregnancy named as a trial outcome ("IVF pregnancy rates", "chance of pregnancy"): the
+    # topic of an evidence question, no patient's state (wave 6)
+    r"\b(?:(?:ivf|icsi|clinical|ongoing|live birth and)\s+)?pregnanc(?:y|ies)\s+(?:rates?|"
+    r"outcomes?|success(?:\s+rates?)?|chances?)\b|\b(?:chances?|odds|likelihood|rates?)\s+of\s+"
+    r"(?:(?:a|getting|achieving|clinical)\s+)?pregnan(?:cy|t)\b"
 )
 _POSTPARTUM_MORE = re.compile(
     # births written otherwise: "delivered 2 weeks ago", "C-section 3 weeks ago", "new mum",
@@ -492,6 +536,8 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
         # birth, an ended pregnancy or a denial, "pregnancy" naming rules is the topic
         for m in _PREGNANCY_TOPIC.finditer(folded):
             out.append(PregnancyFact("pregnancy_topic", "yes", m.start(), m.end()))
+    for m in _PREGNANCY_OUTCOME.finditer(folded):
+        out.append(PregnancyFact("pregnancy_topic", "yes", m.start(), m.end()))
     for m in _NOT_EXPECTING.finditer(folded):
         # "I'm definitely not expecting": the fact starts at "expecting" so the negation
         # before it denies it

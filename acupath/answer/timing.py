@@ -119,7 +119,7 @@ _STOP_AFTER = re.compile(
     r"(?:stopped|discontinued|held|withheld|ceased|finished|completed|ended|halted|suspended)\b"
 )
 _PAST_BEFORE = re.compile(
-    r"\b(?:used to(?:\s+(?:take|be on|have))?|previously(?:\s+on)?|formerly|"
+    r"\b(?:used to(?:\s+(?:take|be on|have))?|previously(?:\s+on)?|formerly|ex(?=\s*$)|"
     r"no longer(?:\s+(?:on|takes|taking))?|in the past|"
     r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?(?:over\s+)?from)\b"
 )
@@ -288,7 +288,8 @@ _RESTART = re.compile(
 _STOPPED_LATER = re.compile(
     # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows
     # the treatment (the clause ends at the comma, the sentence does not)
-    r"\s*(?:\([^)]{0,40}\))?\s*,\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|"
+    # or in brackets right after it: "apixaban (discontinued)" (wave 6)
+    r"\s*(?:\([^)]{0,40}\))?\s*[,(]\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|"
     r"has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|stopped|ended|discontinued|"
     r"done|over)\b"
 )

@@ -203,3 +203,27 @@ def test_a_due_month_near_the_trimester_boundary_gives_no_weeks() -> None:
 
 def test_general_anaesthetic_is_no_gestation() -> None:
     assert "pregnant" not in _labels("knee replacement under GA 30 minutes, back pain since")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does acupuncture on the day of embryo transfer improve IVF pregnancy rates?",
+        "does acupuncture raise the chance of pregnancy with IVF?",
+        "acupuncture and clinical pregnancy outcomes: what do trials show?",
+    ],
+)
+def test_pregnancy_as_a_trial_outcome_is_no_patient(question: str) -> None:
+    assert "pregnant" not in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "had my embryo transfer on Monday, neck pain",
+        "frozen embryo transfer 5 days ago and migraine",
+        "2ww after IUI, back ache",
+    ],
+)
+def test_a_transfer_of_the_patient_is_a_possible_pregnancy(question: str) -> None:
+    assert "pregnant" in _labels(question)

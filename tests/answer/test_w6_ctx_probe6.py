@@ -121,3 +121,34 @@ def test_a_repeat_test_in_the_next_sentence_is_the_latest(
     labels = _labels(question)
     assert latest in labels
     assert earlier not in labels
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my wife is 20 weeks pregnant but I'm the one with sciatica, can I have acupuncture?",
+        "my sister is expecting; im a 40 year old man with neck pain",
+    ],
+)
+def test_another_persons_pregnancy_beside_the_asker(question: str) -> None:
+    assert "pregnant" not in _labels(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "present", "absent"),
+    [
+        ("in my 2nd tri with rib pain", "pregnant", None),
+        ("my kids are 4 and 7, I have neck pain", None, "age_band:child"),
+        ("a 52-y-o man, shoulder pain", "age:52", None),
+        ("she turns 80 next month, knee OA", "age:80", None),
+        ("elderly (86), hip pain", "age:86", None),
+        ("ex-clopidogrel, knee pain", None, "class:antiplatelet"),
+        ("rivaroxaban (stopped), sciatica", None, "class:anticoagulant"),
+    ],
+)
+def test_self_probe_wordings(question: str, present: str | None, absent: str | None) -> None:
+    labels = _labels(question)
+    if present:
+        assert present in labels
+    if absent:
+        assert absent not in labels
