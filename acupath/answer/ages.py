@@ -51,7 +51,7 @@ _WORD_NUMBER = (
 )
 _NUM = r"(?P<n>\d{1,3}|" + _WORD_NUMBER + r")(?![\w.,]\d)"
 _AGE_WORDS = re.compile(
-    r"\b" + _NUM + r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?)"
+    r"\b" + _NUM + r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?|y\s+o\b)"
 )
 _AGED = re.compile(r"\b(?:aged?)\s*[:=]?\s*" + _NUM + r"\b")
 _SEX_AFTER = re.compile(r"\b(?P<n>\d{1,3})(?:\s?(?P<s>[MF])|(?P<s2>[mf])|\s?/\s?(?P<s3>[MFmf]))\b")
@@ -95,9 +95,26 @@ _MONTHS_OLD = re.compile(
     r"(?=\s*(?:$|[,.;:!?)]|baby|babies|infant|boy|girl|son|daughter|child|grandson|"
     r"granddaughter|twins?|with|who|has|had|is|and))"
 )
-_BORN = re.compile(r"\b(?:born|b\.)\s+(?:in\s+)?(?P<y>(?:19|20)\d\d)\b")
+_BORN = re.compile(
+    # "born in 1950", "b. 1950", and as notes write it (wave 6): "DOB 1950", "D.O.B.: 3/4/1950",
+    # "date of birth 12.06.1948", "YOB 1961"
+    r"(?:\b(?:born|b\.)\s+(?:in\s+)?|\b(?:d\.?\s?o\.?\s?b\.?|date of birth|yob|year of birth|"
+    r"birth year)\s*(?:is\s+|was\s+)?[:=]?\s*(?:(?P<d>\d{1,2})[/.\s](?P<m>\d{1,2})[/.\s])?)"
+    r"(?P<y>(?:19|20)\d\d)\b"
+)
+_CLOSING = re.compile(
+    # a number that closes the question after a comma: "knee OA, 66.", "neck pain, F, 52"
+    r"[,;]\s*(?:(?:m|f|male|female|man|woman)\s*[,;]\s*)?(?P<n>\d{2,3})\s*[.!]?\s*$"
+)
+_OPENING = re.compile(
+    # a number that opens the question and stands alone before a comma or full stop: the way a
+    # note or a message gives the age first ("Seventy-nine, bad knees", "79. F. knee OA")
+    r"^\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n>\d{1,3}|" + _WORD_NUMBER + r")"
+    r"\s*(?:[,;:]|\.(?!\d))\s"
+)
 _TURNED_IN = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
+    r"\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b|\s+(?:tomorrow|soon)\b"
+    r"|\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
 )
 
@@ -149,7 +166,8 @@ class AgeGrammar:
         relations = [w for r in people.relations.values() for w in r.words]
         titles = alt(list(people.titles))
         named = r"(?:" + titles + r")\.?\s+[a-z][a-z'’]*\.?"
-        link = r"(?:['’]s\b|s\b)?(?:\s*[,(:]\s*|\s+)"
+        # "teenager here (15)": "here" may stand between the person and the number (wave 6)
+        link = r"(?:['’]s\b|s\b)?(?:\s+here\b)?(?:\s*[,(:]\s*|\s+)"
         self.person = re.compile(
             r"\b(?:(?P<rel>" + alt(relations) + r")|" + named + r")" + link
             + _COPULA + r"?" + _ADVERBS + _NUM
@@ -160,9 +178,12 @@ class AgeGrammar:
         )  # fmt: skip
         self.pronoun = re.compile(
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
-            r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*)|(?:im|hes|shes)\s+)"
+            r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*|\s+(?=turn))"
+            r"|(?:im|hes|shes)\s+)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
-            r"|(?:^|(?<=[.;!?,]\s))am\s+)" + _ADVERBS + _NUM
+            r"|(?:^|(?<=[.;!?,]\s))am\s+"
+            # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)
+            r"|\b(?:hi|hiya|hey|heya|hello|hallo|yo)\b[^\w]{0,8}am\s+)" + _ADVERBS + _NUM
         )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
 
@@ -197,6 +218,15 @@ class AgeGrammar:
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        for m in _CLOSING.finditer(folded):
+            value = number_value(m.group("n"))
+            if value is not None and value >= 13:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=False)
+        for m in _OPENING.finditer(folded):
+            # an opening age is a teen's or an adult's (a lone "Two, ..." is as often a count)
+            value = number_value(m.group("n"))
+            if value is not None and value >= 13:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
         for age in self.approximate(folded, today or datetime.date.today()):
             if not any(a.start < age.end and age.start < a.end for a in found):
                 found.append(age)
@@ -216,7 +246,10 @@ class AgeGrammar:
                 start = m.start("part") if m.group("part") else m.start()
                 out.append(Age(value, start, m.end()))
         for m in _LATIN_RE.finditer(folded):
-            out.append(Age(_LATIN[m.group("w")], m.start(), m.end()))
+            # "Nonagenarian (94)": a number given with the word is the age (wave 6)
+            given = re.match(r"\s*[,(:]\s*(\d{2,3})\b", folded[m.end() :])
+            value = int(given.group(1)) if given else _LATIN[m.group("w")]
+            out.append(Age(value, m.start(), m.end() + (given.end() if given else 0)))
         for pattern in (_BABY, _MONTHS_OLD):
             for m in pattern.finditer(folded):
                 n = number_value(m.group("n"))
@@ -229,6 +262,14 @@ class AgeGrammar:
                     out.append(Age(n // per_year, start, m.end()))
         for m in _BORN.finditer(folded):
             value = today.year - int(m.group("y"))
+            if m.group("d") and m.group("m"):
+                # a full date of birth (day/month/year, the British order; a "month" over 12
+                # is the American order): completed years, one less before the birthday
+                day, month = int(m.group("d")), int(m.group("m"))
+                if month > 12:
+                    day, month = month, day
+                if (month, day) > (today.month, today.day):
+                    value -= 1
             if 0 <= value <= 120:
                 out.append(Age(value, m.start(), m.end()))
         return out
@@ -243,7 +284,10 @@ class AgeGrammar:
             return True
         word = nxt.group(1)
         if word in ("years", "year", "yrs", "yr"):
-            return bool(re.match(r"\s*[a-z]+\s*(?:old\b|of\s+age\b)", tail))
+            # "81 years old", "81 years of age"; and "I am 15 years, ..." (wave 6: a person and
+            # a copula, then years with nothing after, is an age as non-native English writes
+            # it; "2 years post-op", "5 years out" keep a word after)
+            return bool(re.match(r"\s*[a-z]+\s*(?:old\b|of\s+age\b|[,.;!?)]|$)", tail))
         if word in ("y", "yo"):
             return True
         return word not in self.not_after

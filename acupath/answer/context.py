@@ -70,6 +70,7 @@ from acupath.answer.timing import (
     STOPPED_RECENTLY,
     negation_in_clause,
     statuses,
+    timing,
 )
 from acupath.care.drug_stems import mention_parts, read_unknown
 
@@ -107,7 +108,13 @@ class Mention:
     @property
     def label(self) -> str:
         """``class:anticoagulant``, ``pregnant``, ``platelets:20``, ``red_flag:fever`` ..."""
-        if self.kind in ("pregnant", "needle_phobia", "postpartum", "breastfeeding"):
+        if self.kind in (
+            "pregnant",
+            "needle_phobia",
+            "postpartum",
+            "breastfeeding",
+            "past_pregnancy",
+        ):
             return self.kind
         return f"{self.kind}:{self.value}"
 
@@ -432,7 +439,7 @@ class Extractor:
         self._kin_subject = re.compile(
             r"\b(?:my|our)\s+(?:"
             + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kin)
-            + r")(?:['’]s)?\b"
+            + r")(?:s|['’]s)?\b"  # "my kids are 3 and 5" (wave 6)
         )
         areas = {**w.body_sites, **w.extra_body_sites}
         sites = [(_key(p), area) for area, ps in areas.items() for p in ps]
@@ -477,6 +484,7 @@ class Extractor:
             and not _cause_word(f, toks)
         ]
         found += self._combined(keys, toks, found)
+        found += self._deposits(folded, toks, found)
         mentions: list[Mention] = []
         spans: list[Span] = []
         problems: list[str] = []
@@ -513,6 +521,8 @@ class Extractor:
         out = []
         for i, m in enumerate(mentions):
             neg = i in negated and m.kind not in ("sex", "age", "age_band", "lab")
+            if m.detail.get("denied"):
+                neg = True  # "negative test this morning": a pregnancy test that says no
             if m.detail.get("fever") is False:
                 neg = True  # a normal temperature, measured or stated ("afebrile")
             out.append(
@@ -529,16 +539,43 @@ class Extractor:
                 )
             )
         out = _timed(out, folded)
+        out = _denied_possible(out)
+        out = _stated_weeks_first(out)
+        out = _worn_off(out)
         out = _derive(out)
         out = _not_a_life_stage_now(out, folded)
         out = _topics(out, folded, self._owners)
         out = _resolved(out, folded)
         out = _intended_weight_loss(out, folded)
         out = _populations(out, folded)
+        out = _no_patient(out, folded)
         out = _others(out, folded, self._kin_subject)
         out = _one_state(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
+
+    def _deposits(
+        self, folded: str, toks: list[_Tok], found: list[tuple[int, int, _Entry]]
+    ) -> list[tuple[int, int, _Entry]]:
+        """A deposit or lesion placed at a body site in a question that names a cancer
+        ("myeloma with deposits in the thoracic spine", "breast cancer, a lesion at L2"):
+        the tumour the screen keeps needles off (wave 6). Without a cancer word a deposit is
+        not read ("calcium deposits in my shoulder")."""
+        if not _ONCOLOGY.search(folded):
+            return []
+        out: list[tuple[int, int, _Entry]] = []
+        for i, t in enumerate(toks):
+            if t.word not in _DEPOSIT_WORDS or any(a <= i < b for a, b, _ in found):
+                continue
+            j = i + 1
+            if j >= len(toks) or toks[j].word not in _PLACE_WORDS:
+                continue
+            j += 1
+            while j < len(toks) and toks[j].word in _DETERMINERS:
+                j += 1
+            if any(h[0] == 0 for h in self.sites.find([x.key for x in toks[j : j + 4]])):
+                out.append((i, i + 1, _Entry("cancer", "active")))
+        return out
 
     def _combined(
         self, keys: list[str], toks: list[_Tok], found: list[tuple[int, int, _Entry]]
@@ -611,6 +648,8 @@ class Extractor:
                 detail={"limbs": [f"{sd}_{limb}" for sd in sides], "side_stated": bool(side)},
             )
         if kind == "radiotherapy":
+            if _not_radiotherapy(text, toks, start, end):
+                return None
             fields = self._sites_near(toks, end) or self._sites_near(toks, start, before=4)
             if not fields:
                 return Mention("radiation", "unspecified", words, s, e)
@@ -782,6 +821,14 @@ class Extractor:
                       for k, v, d in mention_parts(u)]  # fmt: skip
         births = []
         for p in find_pregnancy(folded):
+            if p.kind == "pregnancy_topic":
+                births.append((p.start, p.end))  # hides the word, states nothing
+                continue
+            if p.kind == "past_pregnancy":
+                # "termination of pregnancy in 2019", "when I was pregnant with my son": a
+                # pregnancy that has ended hides the pregnancy word inside it, and is shown as
+                # a fact of the patient no screening rule reads (wave 6)
+                births.append((p.start, p.end))
             if p.kind == "postpartum":
                 births.append((p.start, p.end))
             elif any(
@@ -792,7 +839,7 @@ class Extractor:
                 continue
             extra.append(Mention(p.kind, p.value, text[p.start : p.end], p.start, p.end,
                                  detail=p.detail))  # fmt: skip
-        if not extra:
+        if not extra and not births:
             return mentions, spans
         covered = [(m.start, m.end) for m in extra if m.kind == "regimen"]
         keep = [
@@ -959,6 +1006,10 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
     out = list(mentions)
     for i, (status, reason) in zip(idx, statuses(folded, spans), strict=True):
         if status == "current":
+            if reason:  # "starts tomorrow", "held for the op": current, with the reason
+                out[i] = dataclasses.replace(
+                    out[i], detail={**out[i].detail, "timing": reason}, negated=False
+                )
             continue
         m = mentions[i]
         detail = dict(m.detail)
@@ -972,6 +1023,42 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
         if m.negated and m.status == "current" and not negation_in_clause(folded, m.start):
             out[i] = dataclasses.replace(m, negated=False)
     return out
+
+
+_DEPOSIT_WORDS = frozenset(
+    {"deposit", "deposits", "lesion", "lesions", "secondaries", "metastasis", "metastases"}
+)
+_SPREAD_AFTER = frozenset(
+    {"into", "down", "through", "along", "up", "around", "towards", "toward", "across", "out"}
+)
+_EXPOSURE_AFTER = frozenset(
+    {"from", "exposure", "dose", "doses", "worker", "workers", "poisoning", "level", "levels",
+     "sickness", "risk", "risks", "burn", "emitted", "leak"}
+)  # fmt: skip
+_ONCOLOGY = re.compile(
+    r"\b(?:cancer|tumou?r|mets|metasta\w*|chemo\w*|oncolog\w*|carcinoma|lymphoma|myeloma|"
+    r"sarcoma|leuka?emia|mastectomy|lumpectomy|gy|fractions?|radiotherap\w*|malignan\w*|"
+    r"glioma|melanoma|seminoma|blastoma)\b"
+)
+_PAIN_BEFORE = re.compile(
+    r"\b(?:pain|pains|ache|aches|aching|sciatica|numbness|tingling|discomfort|symptoms)\b"
+    r"[^.;!?]{0,30}$"
+)
+
+
+def _not_radiotherapy(text: str, toks: list[_Tok], start: int, end: int) -> bool:
+    """Whether "radiation" here is no radiotherapy (wave 6): pain spreading ("sciatica with
+    radiation into the calf", "pain with radiation to the arm" in a question with no cancer
+    word) or an exposure ("radiation from my phone", "radiation dose of a CT")."""
+    if toks[start].word not in ("radiation", "radiations") or end - start != 1:
+        return False
+    after = toks[end].word if end < len(toks) else ""
+    if after in _SPREAD_AFTER or after in _EXPOSURE_AFTER:
+        return True
+    folded = fold(text)
+    if _ONCOLOGY.search(folded):
+        return False
+    return bool(_PAIN_BEFORE.search(folded[: toks[start].start]))
 
 
 _TIMED_KINDS = ("medicine", "class", "regimen", "radiation")
@@ -994,7 +1081,9 @@ FIRST_PERSON = re.compile(
     r"slipped|was\s+diagnosed)"
     r"|my\s+(?:(?:lower|upper|bad|sore|stiff|left|right)\s+)?(?:" + _BODY + r")\b"
     r"|(?:for|to|with|help|give|gives|hurt)\s+me\b|\bme\s+(?:feel|sick)"
-    r"|\bi['’]?ve\s+(?:got|had|been)|\bim\s+(?:on|\d|pregnant))"
+    r"|\bi['’]?ve\s+(?:got|had|been)|\bim\s+(?:on|\d|pregnant)"
+    # "but I'm the one with the back pain", "(im a 35 yr old man)" (wave 6)
+    r"|\bi\s*(?:am|['’]?m)\s+(?:the one|an?\s+\d)|\bim\s+(?:the one|an?\s+\d))"
 )
 """A first-person health cue ("I'm on warfarin", "my back", "for me"): the asker is the
 patient (:mod:`acupath.answer.people` rule 1; facts of other people are set aside by it)."""
@@ -1234,6 +1323,81 @@ def _longest(found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entr
             continue
         chosen.append(f)
     return sorted(chosen, key=lambda f: f[0])
+
+
+_NO_PATIENT = re.compile(
+    r"\b(?:no particular patient|not (?:about )?a (?:particular |specific |real )?patient|"
+    r"no specific patient|not for a patient|teaching (?:session|question)|for (?:an?|my|our) "
+    r"(?:essay|audit|lecture|exam|assignment|presentation|leaflet|journal club)|journal club|"
+    r"general (?:policy )?question|in general terms|hypothetically speaking)\b"
+)
+
+
+def _no_patient(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A question that says it is about no patient ("Teaching session, no particular patient -
+    which points are avoided in pregnancy?") names pregnancy as its topic (wave 6): status
+    ``topic``, shown, not screened. Stated weeks or a person's pregnancy ("she is 20 weeks")
+    still stand."""
+    if not _NO_PATIENT.search(folded):
+        return mentions
+    return [
+        dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        if m.kind == "pregnant" and not m.negated and "due" not in m.detail
+        else m
+        for m in mentions
+    ]
+
+
+def _stated_weeks_first(mentions: list[Mention]) -> list[Mention]:
+    """Weeks the question states ("currently 31+2") win over weeks counted from a due date
+    ("EDD 14 March"): a due date is an estimate, and may be written from an old scan (wave 6).
+    The due date stays as a pregnancy without weeks."""
+    if not any(m.kind == "weeks" and "due" not in m.detail for m in mentions):
+        return mentions
+    return [
+        dataclasses.replace(m, kind="pregnant", value="yes")
+        if m.kind == "weeks" and "due" in m.detail
+        else m
+        for m in mentions
+    ]
+
+
+def _worn_off(mentions: list[Mention]) -> list[Mention]:
+    """A vitamin K antagonist stopped days ago (kept as ``stopped_recently``) is past when the
+    question gives a current INR below ``vka_effect_gone_inr_below`` (``timing.yaml``): the
+    INR measures its effect, so the effect is gone (wave 6)."""
+    limit = timing().vka_effect_gone_inr_below
+    inrs = [
+        float(m.detail["value"])
+        for m in mentions
+        if m.kind == "lab" and m.detail.get("lab") == "inr" and m.current and not m.negated
+    ]
+    if not inrs or max(inrs) >= limit:
+        return mentions
+    return [
+        dataclasses.replace(
+            m,
+            status=PAST,
+            detail={**m.detail, "timing": f"stopped, and the INR is now below {limit:g}"},
+        )
+        if m.status == STOPPED_RECENTLY
+        and "vitamin_k_antagonist" in m.detail.get("classes", (m.value,))
+        else m
+        for m in mentions
+    ]
+
+
+def _denied_possible(mentions: list[Mention]) -> list[Mention]:
+    """A possible pregnancy ("trying for a baby", "after the transfer") gives way to the
+    question's own plain denial ("... but I'm not pregnant"): the asker knows what the policy
+    only supposes (wave 6). A stated pregnancy is left to :func:`_one_state`."""
+    denied = any(
+        m.kind == "pregnant" and m.negated and not m.hypothetical and "possible" not in m.detail
+        for m in mentions
+    )
+    if not denied:
+        return mentions
+    return [m for m in mentions if not (m.kind == "pregnant" and "possible" in m.detail)]
 
 
 def _derive(mentions: list[Mention]) -> list[Mention]:

@@ -23,10 +23,39 @@ After a birth ("6 weeks postpartum", "had the baby in May", "gave birth 3 weeks 
 "postnatal") is *not* a pregnancy: it is read as ``postpartum``, shown in the patient context,
 and any pregnancy word inside its phrase ("after her pregnancy") is dropped. acupath's screen
 has no postpartum rule, so no pregnancy precaution applies to it; the answer says so.
+
+Wave 6 (:func:`find_pregnancy_notation`) reads the notations and idioms the held-out parts kept
+missing, and decides these cases (each a reading rule; the screen's rules are unchanged):
+
+- obstetric notation: "28+3" (weeks + days, after a person or gestation word, or with a unit),
+  "GA 30w" (a unit must follow "GA", which is also a general anaesthetic), "36 wk primip";
+  "G3P2" is a pregnancy only when gravida exceeds para and no birth or loss is stated;
+- a due date or month ("due in March", "EDD 20/03/2027", "my daughter-in-law is due in
+  March") is a pregnancy NOW: weeks = 40 - (due date - today) / 7, today being the day of
+  asking; a month spans its first to last day and a week's margin is kept either side, and
+  when that span straddles the 13-week end of the first trimester no weeks are given (every
+  trimester's precautions apply). Weeks the question states ("currently 31+2") win over weeks
+  from a due date (:func:`acupath.answer.context._stated_weeks_first`);
+- a possible pregnancy (trying to conceive, "TTC", the days after an embryo transfer or
+  insemination, "might be pregnant", a late period) is read as pregnant with unknown weeks:
+  clinic policy, because the screen's pregnancy rules exist to protect an early pregnancy the
+  patient may not know of yet, and a woman trying to conceive may be in one. The question's
+  own plain denial ("... but I'm not pregnant", a negative test) wins over it; "women trying to
+  conceive" names a population, not a patient;
+- IVF or ICSI that "worked", a positive test: pregnant; a negative test, "I'm not expecting":
+  denied;
+- an ended pregnancy (miscarriage, termination, stillbirth, "when I was pregnant with my son",
+  "miscarried at 9 weeks") is ``past_pregnancy``: shown, not screened, and the pregnancy words
+  and weeks inside it are no pregnancy now; beside a birth, an ended pregnancy or a denial,
+  "pregnancy restrictions" is the question's topic;
+- another person's pregnancy is left to :func:`acupath.answer.context._others`; a supposed one
+  ("if I were pregnant") stands as a hypothetical, as every hypothetical does.
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,6 +95,7 @@ _WEEKS_GONE = re.compile(
 _BARE_WEEKS = re.compile(r"(?<![\w.])" + _N + r"\s*(?:weeks?|wks?)\b" + _NOT_AFTER)
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|past|last|over|in|within|every|after|since|next|the|a|of|than|pain|ache|aches|"
+    r"till|until|til|by|before|wait|waiting|reach|reaches|reached|past|beyond|"
     r"aching|hurt|hurts|hurting|sore|symptoms|had it|had this)\s*$"
 )
 _PREGNANCY_CUE = re.compile(
@@ -78,6 +108,8 @@ _PREGNANCY_CUE = re.compile(
     r"with (?:my|our|her|their) (?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
     r"(?=\s*(?:$|[.,;:!?)]|and\b|baby|child|pregnancy|one\b|bump|little))|"
     r"expecting\s*\(?\s*\d{1,2}\s*(?:weeks?|wks?))\b"
+    # wave 6: twins, assisted conception and the pregnant-person emoji
+    r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife)\b|🤰|🫄"
 )
 """Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
 _MONTHS = re.compile(
@@ -92,7 +124,7 @@ _EXPECTING = re.compile(
 )
 _DUE = re.compile(
     r"(?:" + _SUBJECT + r"|\bbaby\s*(?:['’]?s|is)\s+)due\s+(?:in|on|at|next|any|around|mid|"
-    r"early|late|this|soon)\b|\b(?:due date|baby is due|baby['’]s due)\b"
+    r"early|late|this|soon)\b|\b(?:due date|baby is due|baby['’]s due)\b(?!\s+(?:to|for)\b)"
 )
 _BUMP = re.compile(
     r"\b(?:my|her|the|baby|their|growing|pregnancy)\s+bump\b"
@@ -138,7 +170,13 @@ def months_to_weeks(months: int) -> int | None:
 
 
 def find_pregnancy(folded: str) -> list[PregnancyFact]:
-    """Pregnancy facts stated without "pregnant" (module docstring), and postpartum."""
+    """Pregnancy facts stated without "pregnant" (module docstring), and postpartum; read once
+    per question and day (the context reads them twice)."""
+    return list(_find_pregnancy(folded, datetime.date.today()))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, ...]:
     out: list[PregnancyFact] = []
     for pattern in (_WEEKS_AFTER_SUBJECT, _AT_WEEKS):
         for m in pattern.finditer(folded):
@@ -184,4 +222,335 @@ def find_pregnancy(folded: str) -> list[PregnancyFact]:
         if before:
             start = before.start()
         out.append(PregnancyFact("postpartum", "yes", start, m.end()))
+    return (*out, *find_pregnancy_notation(folded, today))
+
+
+# -- wave 6: obstetric notation, due dates, assisted conception, past pregnancies --------------
+
+_WEEKS_DAYS = re.compile(
+    # "28+3", "12+6 weeks", "GA 30+2": completed weeks plus days, the obstetric way of writing a
+    # gestation; read only after a person or gestation word, or with "weeks" / "/40" after it
+    r"(?:(?P<lead>\b(?:i['’]?m|im|i am|she['’]?s|shes|she is|currently|now|ga|gestation(?:al age)?"
+    r"|pregnant|preg|pregnancy|at|edd by scan|by dates|g\s?\d{1,2}\s?p\s?\d{1,2}|primip|multip|"
+    r"primigravida|multigravida)\s*[:,(]?\s*)\b)?"
+    r"(?P<w>\d{1,2})\s*\+\s*(?P<d>[0-6])\b(?P<unit>\s*(?:/\s*40|weeks?|wks?|w)\b)?"
+)
+_GA_WEEKS = re.compile(
+    # "GA 30w", "GA: 30 wks", "30w pregnant", "30 wk primip", "EGA 24 weeks", "POG 20 weeks"
+    # "GA" is also a general anaesthetic: after it a unit must follow ("GA 30w", "GA 30/40")
+    r"\b(?:e?ga|pog|gestational age|gest(?:ation)?)\s*[:=]?\s*(?:of\s+)?(\d{1,2})\s*(?:w|wk|wks|"
+    r"weeks?|/\s*40)\b(?!\s*(?:\+|ago|post|after))"
+    r"|\b(\d{1,2})\s*(?:w|wk|wks|weeks?)\s+(?:primip|multip|primigravida|multigravida|"
+    r"pregnant|gravid|g\s?\d{1,2}\s?p\s?\d{1,2})\b"
+)
+_OBSTETRIC = re.compile(
+    # "G3P2" with gravida above para: a pregnancy beyond the births, now or lost; "gravid",
+    # "primigravida", "multigravida" name a pregnant woman (a cautious reading: the screen's
+    # pregnancy rules; "G2P2" or "G3P2 ... 6/52 postpartum" is no pregnancy now)
+    r"\bg\s?(?P<g>\d{1,2})\s?p\s?(?P<p>\d{1,2})(?:\s?\+\s?\d{1,2})?\b"
+    r"|\b(?:primigravida|multigravida|gravid|gravida\s*\d)\b"
+)
+_DUE_TIME = (
+    r"(?:(?:in|on|at|around|by|for|about|mid|early|late|end of|the end of|start of|beginning of|"
+    r"this|next|the)\s+)*(?P<when>january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"(?:a|one|two|three|four|five|six|\d{1,2}|a few|a couple of)\s+(?:weeks?|months?|wks?)\b|"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]+)|(?:next|this) (?:month|week|spring|summer|"
+    r"autumn|fall|winter|year)|spring|summer|autumn|fall|winter|new year|christmas|"
+    r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)"
+)
+_DUE_AT_START = re.compile(
+    # "due in March, ...", "Due 14 June", "pregnant, due in the spring", "due any day now"
+    r"(?:^|[.,;:!?(]\s*|\b(?:and|but|pregnant|expecting|preg|baby|babys|baby['’]s|bub|twins|"
+    r"bump)\s+)due\s+" + _DUE_TIME + r"|(?:^|[.,;:!?(]\s*)due\s+any\s+(?:day|time|minute)\b"
+)
+_DUE_PERSON = re.compile(
+    # a person (a relative, with "in law" too) and "is due" / "'s due" + a time
+    r"\b(?:i(?:['’]?m|\s+am)|(?:she|wife|partner|daughter|sister|girlfriend|fiancee|patient|pt|"
+    r"woman|lady|client|niece|cousin|friend|(?:daughter|sister) in law|missus|mrs \w+|ms \w+)"
+    r"(?:['’]?s|\s+is)|(?:we|they)(?:['’]?re|\s+are))\s+(?:now\s+|also\s+)?due\s+" + _DUE_TIME
+)
+_EDD = re.compile(
+    # "EDD 20/3/27", "EDD: 20 March 2027", "edc next month", "due date is in May", "my due date
+    # is 14th June"; not "the due date for the form"
+    r"\b(?:e\.?d\.?d|e\.?d\.?c|(?:estimated|expected) (?:date of delivery|due date|delivery date)|"
+    r"due date)\b(?!\s+(?:for|of)\s+(?:the|a|an|my|her|his|this|that|our)\s+(?!baby|pregnan))"
+)
+_EXPECTING_BABY = re.compile(
+    # "expecting our first baby", "expecting baby number 2", "expecting twins" without a subject
+    r"\bexpecting\s+(?:(?:our|my|her|their|a|the|baby)\s+)?(?:(?:first|second|third|fourth|1st|"
+    r"2nd|3rd|4th|new|little|rainbow)\s+)?(?:baby|babies|child|twins|triplets|number\s*\d|"
+    r"no\.?\s*\d|#\s*\d|a (?:boy|girl))\b"
+)
+_POSSIBLE = re.compile(
+    # a pregnancy that cannot be ruled out (clinic policy, see the module docstring): trying to
+    # conceive, the days after an embryo transfer or insemination, a late period
+    r"\b(?:trying (?:to conceive|for (?:a|another|our|my|a second|a third) (?:baby|child|sibling)|"
+    r"to get pregnant|to fall pregnant|for a family)|ttc|ttc\s*#?\d|"
+    # an embryo transfer of the person asked about, not the procedure as a research topic
+    # ("acupuncture on the day of embryo transfer" in an IVF trial question)
+    r"\d\s*dp\s*\d?\s*dt|2ww|two week wait|"
+    r"(?:had|having|have|after|post|since|just had|my|her|our)\s+(?:an?\s+|my\s+|her\s+|our\s+)?"
+    r"(?:(?:frozen|fresh)\s+)?(?:embryo\s+)?(?:iui|ivf transfer|insemination|transfer|fet)|"
+    r"(?:embryo transfer|fet)\s+(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|today|on\s+\w+day)|"
+    r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|period (?:is )?late|"
+    r"late period|missed (?:a |my |her )?period)\b"
+)
+_GROUP_BEFORE = re.compile(
+    # "women trying to conceive", "couples having IVF": a population, not a patient
+    r"\b(?:women|couples|people|patients|mothers|ladies|those|anyone|someone|persons)\s+"
+    r"(?:who\s+are\s+)?$"
+)
+_CONCEIVED = re.compile(
+    # assisted conception that worked: a pregnancy, not a possible one
+    r"\b(?:ivf|icsi|iui|fet|embryo transfer|insemination|clomid)\s+(?:finally\s+|has\s+|have\s+|"
+    r"actually\s+)?(?:worked|succeeded|was successful|took|was a success)\b"
+    r"|\b(?:ivf|icsi|iui)\s+pregnanc(?:y|ies)\b|\bbfp\b|\bpositive (?:pregnancy )?test\b"
+    r"|\btest (?:was|came back|is) positive\b"
+)
+_NEGATIVE_TEST = re.compile(
+    # "negative test this morning", "BFN": a pregnancy test that says no (denied, wave 6)
+    r"\b(?:negative (?:pregnancy |preg |hcg )?test|(?:pregnancy |preg )?test (?:was|came back|is)"
+    r" negative|bfn)\b"
+)
+_NOT_TRYING = re.compile(
+    # "not trying to conceive", "stopped trying for a baby": the lexicon's pseudo-negation "not
+    # trying to" keeps negation off these words, so the denial is read here
+    r"\b(?:not|no longer|stopped|gave up|given up|quit|never|n['’]?t|aren['’]?t|isn['’]?t)\s+"
+    r"(?:been\s+|currently\s+|actively\s+|really\s+)?$"
+)
+_PAST_PREGNANCY = re.compile(
+    # a pregnancy that has ended, so a pregnancy word inside is no pregnancy now
+    r"\b(?:termination of (?:a |her |my |the )?pregnancy|(?:medical|surgical) termination|"
+    r"(?:previous|prior|past|earlier|last|former|first|second|third|other|older)\s+"
+    r"pregnanc(?:y|ies)|pregnanc(?:y|ies) (?:loss|losses|ago|years ago)|ectopic(?: pregnancy)?|"
+    r"molar pregnancy|lost (?:a|the|my|her|our) (?:pregnancy|baby)|miscarr\w*|stillbirth|"
+    r"still born|stillborn|abortion|"
+    r"(?:during|in|through|after)\s+(?:my|her|each|both|all)\s+(?:\w+\s+)?pregnanc(?:y|ies)\s+"
+    r"(?:with|in (?:19|20)\d\d|years ago|\d+ years ago)|"
+    r"(?<!found out )(?<!found out that )(?<!realised )(?<!realized )(?<!learned )(?<!told )"
+    r"(?<!knew )(?<!think )(?<!thought )(?<!worried )(?<!if )"
+    r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
+    r"(?:all|both|three|two|four|my|her) pregnancies)\b"
+)
+_ENDED_AT = re.compile(r"\s*(?:at|\(|,)?\s*\d{1,2}\s*(?:weeks?|wks?|w|/\s*40)\b\)?")
+_NOT_EXPECTING = re.compile(
+    r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is|we['’]?re|we are)\s+(?:\w+\s+)?"
+    r"(?:not|n['’]?t)\s+(?P<w>expecting|pregnant)\b"
+)
+_NOT_PREGNANT = re.compile(r"\b(?:not|no longer|never been)\s+(?:\w+\s+)?pregnant\b")
+_PREGNANCY_TOPIC = re.compile(
+    r"\bpregnan\w*\s+(?:related\s+)?(?:point|points|restrictions?|rules?|precautions?|"
+    r"contraindications?|cautions?|guidance|safety|forbidden|exclusions?|limits?|advice)\b"
+    r"|\b(?:points|restrictions|rules|precautions|cautions|exclusions|contraindications)\s+"
+    r"(?:for|in|during|of|about)\s+pregnan\w*"
+)
+_PREGNANCY_OUTCOME = re.compile(
+    # a pregnancy named as a trial outcome ("IVF pregnancy rates", "chance of pregnancy"): the
+    # topic of an evidence question, no patient's state (wave 6)
+    r"\b(?:(?:ivf|icsi|clinical|ongoing|live birth and)\s+)?pregnanc(?:y|ies)\s+(?:rates?|"
+    r"outcomes?|success(?:\s+rates?)?|chances?)\b|\b(?:chances?|odds|likelihood|rates?)\s+of\s+"
+    r"(?:(?:a|getting|achieving|clinical)\s+)?pregnan(?:cy|t)\b"
+)
+_POSTPARTUM_MORE = re.compile(
+    # births written otherwise: "delivered 2 weeks ago", "C-section 3 weeks ago", "new mum",
+    # "my newborn", "baby is 6 weeks old", "PN day 5", "post-delivery"
+    r"\b(?:delivered\s+(?:(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|on\s+\w+|by\s+c\s*section|"
+    r"vaginally|early|at\s+term)|(?:a|her|my|the|our)\s+(?:baby|son|daughter|twins))|"
+    r"(?:c\s*section|caesarean|cesarean|emergency section)\s+(?:\w+\s+){0,2}(?:ago|yesterday|"
+    r"last\s+\w+)|(?:post|after|since)\s*(?:c\s*section|caesarean|cesarean|delivery|labou?r)|"
+    r"new (?:mum|mom|mother|mummy|mommy)|(?:my|her|our) newborn|"
+    r"baby (?:is|was born|born)\s+(?:\w+\s+){0,3}(?:old|ago)|pn day \d+|day \d+ pn|"
+    r"\d{1,2}\s*/\s*52\s+(?:pp|pn|post\s*partum|post\s*natal|postnatal)|"
+    r"\d{1,2}\s*(?:/52|weeks?|wks?|days?|months?|/12)\s+(?:pp|pn)\b)"
+)
+_MONTHS_OF_YEAR = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+TERM_WEEKS = 40
+_DUE_MARGIN = datetime.timedelta(days=7)
+"""A due date is 40 completed weeks of gestation (280 days from the last menstrual period)."""
+
+
+def due_weeks(when: str, today: datetime.date) -> int | None:
+    """Completed weeks of gestation today for a due date or month, or None when the words
+    cannot tell the trimester.
+
+    weeks = 40 - (due date - today) / 7. A month alone ("due in March": the next March from
+    today) spans the month's first to last day; the weeks are given only when both ends fall on
+    the same side of the first trimester's end (13 weeks), else none (every trimester's
+    precautions apply, the cautious reading). A due date past, or more than 40 weeks away,
+    gives no weeks either."""
+    from acupath.care.rules import FIRST_TRIMESTER_WEEKS
+
+    span = _due_span(when, today)
+    if span is None:
+        return None
+    # a due date is an estimate: a week either side is kept, so a date near the end of the
+    # first trimester leaves the weeks unknown (a reading margin, not a clinical figure)
+    lo_date, hi_date = span[0] - _DUE_MARGIN, span[1] + _DUE_MARGIN
+    # the earliest due date is the most advanced gestation
+    hi = TERM_WEEKS - (lo_date - today).days / 7
+    lo = TERM_WEEKS - (hi_date - today).days / 7
+    if lo < 0 or hi > 42:
+        return None
+    if (lo < FIRST_TRIMESTER_WEEKS) != (hi < FIRST_TRIMESTER_WEEKS):
+        return None
+    return int((lo + hi) / 2)
+
+
+def _due_span(when: str, today: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+    when = when.strip()
+    m = re.fullmatch(r"(next|this) (month|week)", when)
+    if m:
+        if m.group(2) == "week":
+            start = today + datetime.timedelta(days=7 if m.group(1) == "next" else 0)
+            return start, start + datetime.timedelta(days=6)
+        month = today.month + (1 if m.group(1) == "next" else 0)
+        year = today.year + (month - 1) // 12
+        return _month_span(year, (month - 1) % 12 + 1)
+    m = re.fullmatch(r"(a|one|two|three|four|five|six|\d{1,2}|a few|a couple of)\s+(weeks?|wks?|"
+                     r"months?)", when)  # fmt: skip
+    if m:
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "a few": 3, "a couple of": 2}.get(m.group(1)) or int(m.group(1))  # fmt: skip
+        days = n * (7 if m.group(2).startswith("w") else 30)
+        return today + datetime.timedelta(days=days - 3), today + datetime.timedelta(days=days + 3)
+    m = re.fullmatch(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?", when)
+    if m:
+        # day/month as written in British notes; a month over 12 means the US order
+        a, b = int(m.group(1)), int(m.group(2))
+        day, month = (b, a) if b > 12 else (a, b)
+        return _dated(day, month, m.group(3), today)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)", when)
+    if m and m.group(2)[:3] in _MONTHS_OF_YEAR:
+        return _dated(int(m.group(1)), _MONTHS_OF_YEAR[m.group(2)[:3]], None, today)
+    key = when[:3]
+    if key in _MONTHS_OF_YEAR and not when.isdigit():
+        month = _MONTHS_OF_YEAR[key]
+        year = today.year if month >= today.month else today.year + 1
+        return _month_span(year, month)
+    if when in _SEASONS:
+        month = _SEASONS[when]
+        year = today.year if month > today.month else today.year + 1
+        lo = _month_span(year, month)[0]
+        hi = _month_span(year + (month + 2 > 12), (month + 1) % 12 + 1)[1]
+        return lo, hi
+    return None
+
+
+def _month_span(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    first = datetime.date(year, month, 1)
+    nxt = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return first, nxt - datetime.timedelta(days=1)
+
+
+def _dated(
+    day: int, month: int, year: str | None, today: datetime.date
+) -> tuple[datetime.date, datetime.date] | None:
+    try:
+        if year:
+            y = int(year) + (2000 if len(year) == 2 else 0)
+            date = datetime.date(y, month, day)
+        else:
+            date = datetime.date(today.year, month, day)
+            if date < today:
+                date = datetime.date(today.year + 1, month, day)
+    except ValueError:
+        return None
+    return date, date
+
+
+def _number_weeks(raw: str) -> int | None:
+    n = _number(raw)
+    return n if n is not None and 4 <= n <= 42 else None
+
+
+def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> list[PregnancyFact]:
+    """Wave 6 readings (module docstring): weeks in obstetric notation, due dates, obstetric
+    shorthand, lay idioms the lexicon cannot hold, a possible pregnancy, a pregnancy that has
+    ended (``past_pregnancy``, which hides a pregnancy word inside it) and more births."""
+    today = today or datetime.date.today()
+    out: list[PregnancyFact] = []
+    for m in _WEEKS_DAYS.finditer(folded):
+        if not (m.group("lead") or m.group("unit") or _PREGNANCY_CUE.search(folded)):
+            continue
+        weeks = _number_weeks(m.group("w"))
+        if weeks is not None:
+            out.append(
+                PregnancyFact(
+                    "weeks", str(weeks), m.start("w"), m.end(), {"days": int(m.group("d"))}
+                )
+            )
+    for m in _GA_WEEKS.finditer(folded):
+        weeks = _number_weeks(m.group(1) or m.group(2))
+        if weeks is not None and not any(f.start <= m.start() < f.end for f in out):
+            out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
+    ended = bool(
+        _POSTPARTUM.search(folded)
+        or _POSTPARTUM_MORE.search(folded)
+        or _PAST_PREGNANCY.search(folded)
+    )
+    for m in _OBSTETRIC.finditer(folded):
+        g, p = m.group("g"), m.group("p")
+        if (g is not None and int(g) <= int(p)) or ended:
+            # "G2P1, 6/52 postpartum", "G3P2, miscarriage in May": the pregnancy beyond the
+            # births is the one that ended
+            continue
+        out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), {"obstetric": True}))
+    for pattern in (_DUE_AT_START, _DUE_PERSON):
+        for m in pattern.finditer(folded):
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(".,;:!?( "))
+            when = m.groupdict().get("when")
+            out.append(_due_fact(start, m.end(), when, today))
+    for m in _EDD.finditer(folded):
+        after = folded[m.end() : m.end() + 30]
+        w = re.match(r"\s*(?:is|was|of|[:=-])?\s*" + _DUE_TIME, after)
+        end = m.end() + (w.end() if w else 0)
+        out.append(_due_fact(m.start(), end, w.group("when") if w else None, today))
+    for m in _EXPECTING_BABY.finditer(folded):
+        if _GROUP_BEFORE.search(folded[max(0, m.start() - 30) : m.start()]):
+            continue
+        out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))
+    for m in _POSSIBLE.finditer(folded):
+        before = folded[max(0, m.start() - 30) : m.start()]
+        if _GROUP_BEFORE.search(before) or _NOT_TRYING.search(before):
+            continue
+        reason = "a pregnancy cannot be ruled out (clinic policy: every trimester's precautions)"
+        out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), {"possible": reason}))
+    for m in _CONCEIVED.finditer(folded):
+        out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))
+    for m in _NEGATIVE_TEST.finditer(folded):
+        out.append(
+            PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "a negative test"})
+        )
+    for m in _PAST_PREGNANCY.finditer(folded):
+        # "miscarried at 9 weeks", "stillbirth (36/40)": the weeks are the ended pregnancy's
+        more = _ENDED_AT.match(folded, m.end())
+        end = more.end() if more else m.end()
+        out.append(PregnancyFact("past_pregnancy", "yes", m.start(), end))
+    if ended or _NOT_EXPECTING.search(folded) or _NOT_PREGNANT.search(folded):
+        # "6/52 postpartum ... do any pregnancy point restrictions still apply?": beside a
+        # birth, an ended pregnancy or a denial, "pregnancy" naming rules is the topic
+        for m in _PREGNANCY_TOPIC.finditer(folded):
+            out.append(PregnancyFact("pregnancy_topic", "yes", m.start(), m.end()))
+    for m in _PREGNANCY_OUTCOME.finditer(folded):
+        out.append(PregnancyFact("pregnancy_topic", "yes", m.start(), m.end()))
+    for m in _NOT_EXPECTING.finditer(folded):
+        # "I'm definitely not expecting": the fact starts at "expecting" so the negation
+        # before it denies it
+        out.append(PregnancyFact("pregnant", "yes", m.start("w"), m.end()))
+    for m in _POSTPARTUM_MORE.finditer(folded):
+        out.append(PregnancyFact("postpartum", "yes", m.start(), m.end()))
     return out
+
+
+def _due_fact(start: int, end: int, when: str | None, today: datetime.date) -> PregnancyFact:
+    """A due date: the weeks it gives today (:func:`due_weeks`), else a pregnancy of unknown
+    weeks."""
+    weeks = due_weeks(when, today) if when else None
+    if weeks is None:
+        return PregnancyFact("pregnant", "yes", start, end, {"due": when or True})
+    return PregnancyFact("weeks", str(weeks), start, end, {"due": when, "today": str(today)})

@@ -40,7 +40,8 @@ _WEEKS = [
 ]
 _LAB_NAMES = {
     "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
-    "anc": r"absolute neutrophil count|anc|neutrophils?|neutrophil count|neuts",
+    "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
+    r"neuts|neut|neutro|abs neuts?|neut count",
     "inr": r"inr",
 }
 _VALUE_NUM = r"(\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|" + numwords.PATTERN + r")"
@@ -48,14 +49,18 @@ _VALUE_NUM = r"(\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|" + numwords.PATTER
 thousands, any other comma is a decimal comma) or in words ("three point four")."""
 _MULT = r"(?:\s*(k\b|thousand\b))?"
 _UNIT = (
-    r"(x\s*10\s*\^?\s*9\s*/?\s*l|×\s*10\s*\^?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|/\s*[µu]l|"
+    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
+    r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*3\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
 )
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
     r"down to|just|came back|come back|came in|returned|measured|measuring|showed|shows|"
     r"showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
-    r"went down to|roughly|approximately|approx|between|[:=(~]|\s)*\s*"
+    r"went down to|roughly|approximately|approx|between|[:=(~]|\s|"
+    # a bound (wave 6): "<50", "under 20", "below 1.0", "INR >5", "less than 50,000"
+    r"<=?|>=?|≤|≥|under|below|less than|lower than|more than|greater than|higher than|above|"
+    r"over|at most|at least|up to)*\s*"
     + _VALUE_NUM
     + _MULT
     + r"(?:\s*(?:-|to|or|and)\s*"
@@ -143,6 +148,13 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
             if value is None or not 0 <= value <= _LAB_LIMITS[lab]:
                 problems.append(f"{lab} value {v.group(1)!r} in {words!r} is not usable")
                 continue
+            bound = _BOUND.search(folded, m.end(), v.start(1))
+            if bound is not None and (
+                _RULE_AFTER.match(folded, v.end()) or _RULE_BEFORE.search(folded[: m.start()])
+            ):
+                continue  # "platelets above 100 is the clinic's rule": a threshold, no value
+            if bound is not None:
+                value, detail = _bounded(lab, value, bound.group(0), detail)
             out.append(LabValue(lab, value, m.start(), v.end(), detail=detail))
     return sorted(out, key=lambda v: v.start)
 
@@ -161,6 +173,36 @@ def node_clearance(folded: str, start: int, end: int) -> bool:
     return bool(_SIDE_BEFORE.search(folded[max(0, start - 12) : start])) or bool(
         _AXILLA_AFTER.match(folded, end)
     )
+
+
+_BOUND = re.compile(
+    r"<=?|>=?|≤|≥|\b(?:under|below|less than|lower than|more than|greater than|higher than|"
+    r"above|over|at most|at least|up to)\b"
+)
+_RULE_AFTER = re.compile(r"\s*(?:is|are|was|were|should|must|would|will|means?|counts?|as a|for)\b")
+_RULE_BEFORE = re.compile(
+    r"\b(?:if|when|unless|whether|threshold|cut\s*off|needs?|must|should|rule|policy|keep)"
+    r"\s+(?:\w+\s+){0,3}$"
+)
+_BELOW = ("<", "≤", "under", "below", "less", "lower", "at most", "up to")
+_BOUND_STEP = {"platelets": 0.1, "anc": 0.01, "inr": 0.1}
+"""How far past a bound a value is read: one step of the precision counts are reported in."""
+
+
+def _bounded(
+    lab: str, value: float, word: str, detail: tuple[tuple[str, object], ...]
+) -> tuple[float, tuple[tuple[str, object], ...]]:
+    """A value given as a bound (wave 6). A count "below 50" is under 50 and an INR "above 3"
+    over 3, so the screen's strict thresholds ("deferred below 50") must see it past the bound:
+    it is read one reporting step beyond (49.9, 3.1). A bound on the other side ("platelets
+    over 100", "INR under 2") is read at the bound itself, its cautious end."""
+    below = word.startswith(_BELOW)
+    step = _BOUND_STEP[lab]
+    if lab == "inr" and not below:
+        value = round(value + step, 2)
+    elif lab != "inr" and below:
+        value = round(max(0.0, value - step), 2)
+    return value, (*detail, ("bound", f"{'below' if below else 'above'} the stated value"))
 
 
 def _cautious(lab: str, values: list[float]) -> float:
@@ -194,6 +236,8 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
         return value
     if thousand:
         return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
+    if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*3", unit):
+        return value  # "45 x 10^3/µL" = 45,000 per microlitre = 45 x 10^9/L
     if unit and ("l" in unit and ("µ" in unit or "u" in unit or "micro" in unit)):
         return value / 1000 if value >= 1 else value
     if unit and ("mm" in unit or "cmm" in unit):
@@ -372,6 +416,10 @@ def _linked_value(
 
 # -- several values of one lab: which decides (wave 5) -------------------------------------------
 
+_REPEAT_OPENS = re.compile(
+    r"\s*(?:(?:a|the|on)\s+)?(?:repeat(?:ed)?|re\s?check(?:ed)?|re\s?tested|follow\s?up|latest|"
+    r"today|now|this morning|since then)\b"
+)
 _SERIES_WINDOW = 110
 """How far (characters) after a value a later value of the same lab may follow, in the same
 sentence ("platelets dipped to 80 last week, right now 120")."""
@@ -442,6 +490,10 @@ def _later_values(
     out: list[LabValue] = []
     pos = first.end
     ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos)]
+    if ends and _REPEAT_OPENS.match(folded, ends[0] + 1):
+        # "38 x10^9/L a fortnight ago; repeat today 112": a repeat test opens the next
+        # sentence, which continues the series (wave 6)
+        ends = ends[1:]
     limit = min(len(folded), pos + _SERIES_WINDOW, ends[0] if ends else len(folded))
     skip_to = 0
     for n in _ANY_NUMBER.finditer(folded, pos, limit):

@@ -45,6 +45,8 @@ NOT_CURRENT = frozenset({FUTURE, PAST, EARLIER_VALUE, SET_ASIDE_VALUE})
 class Timing(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     windows_days: dict[str, int]
+    vka_effect_gone_inr_below: float = 1.5
+    """A vitamin K antagonist stopped days ago has worn off when an INR below this is given."""
 
 
 @functools.cache
@@ -75,6 +77,10 @@ _FUTURE_BEFORE = re.compile(
 )
 _FUTURE_AFTER = re.compile(
     r"^\s*(?:(?:starting|from|after)\s+)?(?:next\s+(?:week|month|year)|soon)\b"
+    # "Plavix is due to restart tomorrow", "apixaban will be started on Monday" (wave 6)
+    r"|^\s*(?:is|are|will be|to be|gets|get)?\s*(?:due|set|going|planned|scheduled|booked)\s+to\s+"
+    r"(?:be\s+)?(?:re\s?)?(?:start|begin|commence)"
+    r"|^\s*(?:is|are)?\s*(?:to be|will be|being)\s+(?:re\s?)?started\b"
 )
 _CURRENT_BEFORE = re.compile(
     r"\b(?:still|currently|restart(?:ed|s)?|resum(?:ed|es)|back on|started|has been on|"
@@ -93,7 +99,11 @@ _TAKES_NOW = re.compile(
     r"\b(?:i|you|we|they|she|he|mum|mom|dad|patient|pt)\s+(?:(?:still|also|now|currently)\s+)?"
     r"(?:take|takes|am taking|is taking|are taking|use|uses)\s+(?:(?:her|his|my|their|your)\s+)?$"
 )
-_INDICATION = re.compile(r"\s(?:for|because of|due to|after)\s")
+_INDICATION = re.compile(
+    # "due to start" is a plan, not an indication (wave 6)
+    r"\s(?:for|because of|after|"
+    r"due to(?!\s+(?:be\s+)?(?:re\s?)?(?:start|begin|commence|stop|finish|end)))\s"
+)
 """Where a medicine's indication starts ("apixaban for a clot I had in the spring"): a time
 after it dates the indication, not the medicine."""
 _STOP_BEFORE = re.compile(
@@ -109,11 +119,17 @@ _STOP_AFTER = re.compile(
     r"(?:stopped|discontinued|held|withheld|ceased|finished|completed|ended|halted|suspended)\b"
 )
 _PAST_BEFORE = re.compile(
-    r"\b(?:used to(?:\s+(?:take|be on|have))?|previously(?:\s+on)?|formerly|"
+    r"\b(?:used to(?:\s+(?:take|be on|have))?|previously(?:\s+on)?|formerly|ex(?=\s*$)|"
     r"no longer(?:\s+(?:on|takes|taking))?|in the past|"
     r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?(?:over\s+)?from)\b"
 )
-_PAST_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:until|till|up to)\b")
+_PAST_AFTER = re.compile(
+    # "was on warfarin until last month"; not an end still to come ("until the end of this
+    # week", "till Friday", "until after the op": still taken now; wave 6)
+    r"^\s*(?:\w+\s+){0,3}?(?:until|till|up to)\b(?!\s+(?:the end of (?:this|next|the)|this|next|"
+    r"tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|after|further|her|his|"
+    r"the (?:op|operation|surgery|procedure)|my|then))"
+)
 _RECENT = re.compile(r"\b(?:just|recently|only just|a few days ago|couple of days ago|days ago)\b")
 _WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -164,7 +180,37 @@ def _days(text: str) -> int | None:
 def medicine_status(
     folded: str, start: int, end: int, classes: Sequence[str]
 ) -> tuple[str, str | None]:
-    """``(status, reason)`` of the medicine at ``folded[start:end]`` (module docstring)."""
+    """``(status, reason)`` of the medicine at ``folded[start:end]`` (module docstring). A
+    medicine inside brackets with no time of its own takes the time of the words around the
+    brackets ("finished all my treatment (AC-T, then radiotherapy) in 2023"; wave 6)."""
+    status = _status(folded, start, end, classes)
+    if status != (CURRENT, None):
+        return status
+    bracket = _bracket(folded, start, end)
+    if bracket is None:
+        return status
+    a, b = bracket
+    # the medicine is read as if it stood in place of its brackets, so the words around them
+    # give its time
+    width = end - start
+    if b - a <= width:
+        return status
+    moved = folded[:a] + " " + folded[start:end] + " " * (b - a - width - 1) + folded[b:]
+    return _status(moved, a + 1, a + 1 + width, classes)
+
+
+def _bracket(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """The (open, close + 1) offsets of the brackets around ``folded[start:end]``, if any."""
+    a = folded.rfind("(", 0, start)
+    if a < 0 or folded.rfind(")", a, start) >= 0:
+        return None
+    b = folded.find(")", end)
+    if b < 0 or b - a > 120:
+        return None
+    return a, b + 1
+
+
+def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[str, str | None]:
     lo, hi = _clause(folded, start, end)
     # the cues of a medicine stand close before it: the last six words of its clause
     left = " ".join(folded[lo:start].split(" ")[-7:])
@@ -176,10 +222,22 @@ def medicine_status(
     if ind and not _CURRENT_AFTER.search(right) and not _STOP_AFTER.search(right):
         right = right[: ind.start()]
     if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right):
+        near = left + " " + right
+        definite = _DEFINITE_START.search(left) or _FUTURE_AFTER.search(right)
+        if definite and _SOON.search(near) and not _SESSION_NOW.search(folded):
+            # "will start clopidogrel tomorrow; acupuncture next Tuesday": a definite start
+            # within days comes before any session booked now (wave 6)
+            return CURRENT, STARTS_SOON
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
         return CURRENT, None
-    stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right)
+    stop = (
+        _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or _STOPPED_LATER.match(folded, end)
+    )
+    if stop and _RESTART.search(_sentence(folded, start, end)):
+        # "off her clopidogrel for a week before the op, restarts after": a hold around a
+        # procedure, still her medicine (wave 6)
+        return CURRENT, HELD
     if stop:
         days = _days(left + " " + right)
         limit = window_days(classes)
@@ -193,12 +251,57 @@ def medicine_status(
     days = _days(right)
     if days is None and _PAST_VERB.search(left):
         days = _days(full_right)  # "had warfarin for a DVT in 2015": the time is the course's
-    if days is not None and days > window_days(classes) and _DATED_PAST.search(left + right):
+    dated = _DATED_PAST.search(left + right) or (
+        _PAST_VERB.search(left) and _DATED_PAST.search(full_right)
+    )
+    if days is not None and days > window_days(classes) and dated:
         return PAST, "taken in the past"
     return CURRENT, None
 
 
-_PAST_VERB = re.compile(r"\b(?:had|took|was on|were on|was given|got)\b")
+STARTS_SOON = "starts within days, before a session booked now: screened as current"
+HELD = "held around a procedure and to be restarted: screened as current"
+_DEFINITE_START = re.compile(
+    r"\b(?:will|shall|going to|gonna|about to|due to|set to|is to|are to|plans? to|planned to|"
+    r"booked to|scheduled to)\s+(?:be\s+)?(?:start|starting|begin|beginning|commence|go on|"
+    r"going on|go onto|be put on|be started on|start taking)\b"
+    r"|\b(?:is|are|am|i['’]m|she['’]s|he['’]s)\s+(?:starting|beginning|commencing|going on)\b"
+    r"|\b(?:starting|beginning|commencing)\s*$"
+)
+_SOON = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend)|later today|"
+    r"(?:on |this |from |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in (?:a|one|two|three|four|five|six|\d) days?|in a couple of days|in a few days|"
+    r"from now on|straight away|right away|immediately)\b"
+)
+_SESSION_NOW = re.compile(
+    # the session is today: a start tomorrow comes after it ("acupuncture today?"; wave 6)
+    r"\b(?:acupuncture|session|needling|needles|appointment|treatment)\b[^.;!?]{0,25}\b(?:today|"
+    r"this morning|this afternoon|this evening|tonight|right now)\b"
+    r"|\b(?:today|this morning|this afternoon)\b[^.;!?]{0,25}\b(?:acupuncture|session|needling)"
+)
+_RESTART = re.compile(
+    r"(?<!never )(?<!not )(?<!n['’]t )\b(?:restart\w*|re start\w*|resum\w*|going back on|"
+    r"go back on|back on it|until after|till after|before (?:the|her|his|my|a|an) (?:op|operation|"
+    r"surgery|procedure|extraction|biopsy|injection|scope|colonoscopy|endoscopy|dental \w+))\b"
+)
+_STOPPED_LATER = re.compile(
+    # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows
+    # the treatment (the clause ends at the comma, the sentence does not)
+    # or in brackets right after it: "apixaban (discontinued)" (wave 6)
+    r"\s*(?:\([^)]{0,40}\))?\s*[,(]\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|"
+    r"has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|stopped|ended|discontinued|"
+    r"done|over)\b"
+)
+
+
+def _sentence(folded: str, start: int, end: int) -> str:
+    lo = max((i + 1 for i in range(start) if folded[i] in ".;?!"), default=0)
+    hi = next((i for i in range(end, len(folded)) if folded[i] in ".;?!"), len(folded))
+    return folded[lo:hi]
+
+
+_PAST_VERB = re.compile(r"\b(?:had|took|was on|were on|was given|got|during|while on)\b")
 _DATED_PAST = re.compile(r"\b(?:had|ago|last year|in (?:19|20)\d\d|back in)\b")
 _LIST_GAP = re.compile(
     r"^[\s,/&+]*(?:and|or|plus|with|then)?[\s,/&+]*$"

@@ -140,7 +140,10 @@ def test_months_near_the_first_trimester_boundary_leave_the_weeks_unknown() -> N
         ("he will be starting apixaban after the scan", "apixaban"),
         ("they are considering clopidogrel for her", "clopidogrel"),
         ("she may go on rivaroxaban soon", "rivaroxaban"),
-        ("he is due to start warfarin on Monday", "warfarin"),
+        # wave 6: a definite start within days ("due to start warfarin on Monday") comes
+        # before any session booked now and is screened as current (test_w6_ctx_timing); a
+        # start a month away stays planned
+        ("he is due to start warfarin next month", "warfarin"),
         ("thinking about starting Eliquis", "apixaban"),
     ],
 )
