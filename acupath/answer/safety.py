@@ -153,7 +153,9 @@ def intake_data(
     sex = context.first("sex")
     if sex is not None:
         data["sex"] = sex.value
-    pregnant = [m for m in context.mentions if m.kind == "pregnant"]
+    # another person's pregnancy, or pregnancy as the topic of an evidence question, is not the
+    # patient's (context.py sets those statuses); a denied pregnancy of the patient still counts
+    pregnant = [m for m in context.mentions if m.kind == "pregnant" and m.current]
     if any(not m.negated for m in pregnant):
         data["pregnant"] = True
         weeks = context.first("weeks")
