@@ -45,6 +45,7 @@ from typing import Any
 
 from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
+from acupath.answer.assessed import assessments
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
 from acupath.answer.pregnancy import find_pregnancy
@@ -502,6 +503,13 @@ class Extractor:
             last = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
             mentions.append(m)
             spans.append(Span(first, max(first + 1, last), "lymphedema"))
+        for a in assessments(text):  # "MRI clear, oncology happy": the intake's evaluated
+            first = next((i for i, t in enumerate(toks) if t.end > a.start), len(toks) - 1)
+            last = next((i for i, t in enumerate(toks) if t.start >= a.end), len(toks))
+            mentions.append(
+                Mention("assessed", "evaluated", a.words, a.start, a.end, detail={"by": a.by})
+            )
+            spans.append(Span(first, max(first + 1, last), "assessed"))
         numbers = self._numbers(folded, text, problems)
         measured = [(m.start, m.end) for m in numbers if "fever" in m.detail]
         if measured:  # a measured temperature decides fever, not the word "temperature"
@@ -520,7 +528,8 @@ class Extractor:
         negated, hypothetical = governed(keys, bounds, spans, self.triggers)
         out = []
         for i, m in enumerate(mentions):
-            neg = i in negated and m.kind not in ("sex", "age", "age_band", "lab")
+            # an assessment's own grammar reads its result ("no mets" is a clear result)
+            neg = i in negated and m.kind not in ("sex", "age", "age_band", "lab", "assessed")
             if m.detail.get("denied"):
                 neg = True  # "negative test this morning": a pregnancy test that says no
             if m.detail.get("fever") is False:

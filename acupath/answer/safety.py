@@ -166,6 +166,12 @@ def intake_data(
     elif pregnant:
         data["pregnant"] = False
     data["conditions"] = [{"condition": c} for c in conditions] or [{"condition": UNSPECIFIED}]
+    # "MRI clear, oncology happy": the complaint has been assessed (assessed.py); the screen
+    # then turns a cancer history with back pain into a caution, never a listed red flag
+    evaluated = context.first("assessed") is not None
+    if evaluated:
+        for entry in data["conditions"]:
+            entry["evaluated"] = True
     meds = [m.value for m in context.applied if m.kind == "medicine"]
     # a regimen ("FOLFOX") enters as the formulary drugs it contains (data/answer/regimens.yaml)
     meds += [d for m in context.applied if m.kind == "regimen" for d in m.detail["drugs"]]
@@ -197,7 +203,11 @@ def intake_data(
         data["cancer"] = cancer
     flags = [v for v in context.values("red_flag") if v in care_vocab.RED_FLAGS]
     spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
-    if {"history", "active"} & set(context.values("cancer")) and spinal & set(conditions):
+    if (
+        {"history", "active"} & set(context.values("cancer"))
+        and spinal & set(conditions)
+        and not evaluated
+    ):
         # a past or present cancer with spinal pain is the screen's history_of_cancer flag
         # (AHCPR 1994, Table 1: a cancer now is a cancer history too); with other complaints
         # it stays cancer history only (probe F4)

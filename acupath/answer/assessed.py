@@ -1,0 +1,132 @@
+"""A complaint a clinician has already assessed: the intake's ``conditions[].evaluated``.
+
+The screen refers back pain in a patient with a cancer history for a physician's assessment
+(AHCPR 1994 Table 1: a history of cancer is a red flag for spinal metastasis) and, once the
+assessment is recorded (``evaluated: true``), turns that derived red flag into a caution
+(``back_pain_after_cancer_assessed``). A question often says the assessment has happened:
+"investigated - MRI clear, oncology happy", "his GP examined him and found nothing sinister",
+"bone scan negative". This module reads such statements so Ask can pass them on.
+
+Because reading an assessment makes the screen less cautious, the grammar is strict:
+
+* an investigation with a reassuring result ("MRI clear", "scan came back normal", "work-up: no
+  mets"), or a clinician with a clearing verb ("oncology happy", "GP found nothing sinister",
+  "the spinal team ruled out anything serious", "red flags excluded");
+* a pending or planned assessment ("MRI booked", "awaiting the scan", "not yet seen") is none;
+* an assessment dated in the past ("a clear scan last year", "MRI normal in 2019", "two years
+  ago") is none: the pain being asked about may be newer than it (the cautious reading);
+* an abnormal result never matches (the result words are reassuring ones only).
+
+Red flags stated in the question still refer: ``evaluated`` never overrides a listed red flag.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Assessment(NamedTuple):
+    """One statement that the complaint was assessed: its words, where, and how (a test, a
+    clinician, or red flags excluded)."""
+
+    words: str
+    start: int
+    end: int
+    by: str
+
+
+_TEST = (
+    r"(?:mri|mri scan|ct|ct scan|pet|pet-ct|pet ct|bone scan|scans?|x-?rays?|imaging|"
+    r"investigations?|work-?up|bloods|blood tests?|tests)"
+)
+_TEST_SITE = (
+    r"(?:\s+(?:(?:of|for)\s+(?:the\s+|her\s+|his\s+|my\s+)?)?"
+    r"(?:whole\s+)?(?:spine|back|neck|pelvis|l-?spine|c-?spine|t-?spine|lumbar spine|"
+    r"cervical spine|thoracic spine|lumbar|lower back)(?:\s+pain)?)?"
+)
+_REASSURING = (
+    r"(?:clear|all clear|normal|nad|unremarkable|negative|reassuring|fine|ok|okay|"
+    r"nothing (?:sinister|serious|worrying|abnormal|of concern|significant)(?: found| seen)?|"
+    r"no (?:mets|metastas[ie]s|recurrence|spread|sinister|serious|bony|bone)"
+    r"(?: (?:cause|lesions?|mets|metastas[ie]s|disease|involvement|pathology))?|"
+    r"no (?:cause|red flags?|abnormality|fracture|cord compression)(?: found| seen)?|"
+    r"(?:only )?(?:mild )?degenerative (?:change|changes|disc disease)(?: only)?|"
+    r"wear and tear(?: only)?)"
+)
+_LINK = r"(?:\s*(?:was|were|is|are|came back|come back|showed|shows|show|found|:|-|–|—|=)\s*|\s+)"
+_CLINICIAN = (
+    r"(?:(?:her|his|my|their|the|our)\s+)?(?:gp|doctor|doc|oncologist|oncology(?: team)?|"
+    r"consultant|surgeon|spinal team|spinal surgeons?|orthopaedics|orthopedics|ortho team|"
+    r"specialist|physician|rheumatologist|rheumatology|neurologist|neurosurgeon|"
+    r"medical team|treating team|clinical team)"
+)
+_CLEARS = (
+    r"(?:\s+(?:is|are|was|were|has|have|had)|'s|’s)?\s*(?:been\s+)?(?:very\s+|quite\s+)?"
+    r"(?:(?:happy|satisfied|reassured|content)(?!\s+to\b)|"
+    r"(?:examined|checked|assessed|reviewed|seen)\s+(?:it|her|him|me|them|the back|his back|"
+    r"her back|my back)?\s*(?:and\s+)?(?:found|says?|said)\s+nothing|"
+    r"found nothing|"
+    r"cleared (?:it|her|him|me|them|the back pain)|"
+    r"ruled out (?:anything )?(?:serious|sinister|mets|metastas[ie]s|recurrence|spread)|"
+    r"excluded (?:anything )?(?:serious|sinister|mets|metastas[ie]s|recurrence|spread)|"
+    r"signed (?:it|her|him|me) off|"
+    r"said (?:it'?s|it is|it was) (?:fine|ok|okay|mechanical|muscular|benign|nothing serious))"
+)
+_SEEN_BY = (
+    r"(?:seen|assessed|examined|reviewed|checked|investigated)\s+by\s+"
+    + _CLINICIAN
+    + r"\s*,?\s*(?:who|and|,)?\s*(?:found|said|says|saw)\s+(?:nothing|no)\s+"
+    r"(?:sinister|serious|worrying|abnormal|of concern|red flags?|cause|mets|recurrence)"
+)
+_FLAGS_EXCLUDED = (
+    r"red flags?\s+(?:have been\s+|were\s+|was\s+|all\s+)?"
+    r"(?:excluded|ruled out|screened (?:and|&) negative|negative|checked (?:and|&) clear)"
+)
+_PATTERN = re.compile(
+    rf"\b(?:(?P<test>{_TEST}{_TEST_SITE}){_LINK}(?:(?:all|completely|totally)\s+)?{_REASSURING}"
+    rf"|(?P<who>{_CLINICIAN}){_CLEARS}"
+    rf"|(?P<seen>{_SEEN_BY})"
+    rf"|(?P<flags>{_FLAGS_EXCLUDED}))\b",
+    re.IGNORECASE,
+)
+_PENDING = re.compile(
+    r"\b(?:await\w*|waiting|pending|booked|due|planned|scheduled|going to|will|not yet|"
+    r"hasn'?t|has not|haven'?t|have not|never|no one|nobody|before|until|if|when)\b",
+    re.IGNORECASE,
+)
+_DATED = re.compile(
+    r"\b(?:last year|years? ago|(?:a|one|two|three|four|five|\d+) years? (?:ago|back)|"
+    r"in (?:19|20)\d\d|previously|previous|old scan|at diagnosis|before (?:the|this|her|his|my) "
+    r"(?:new |current )?pain)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;!?\n]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``[start, end)``: from the last clause end before it to the next."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def assessments(text: str) -> list[Assessment]:
+    """The statements in ``text`` that its complaint has been assessed and found clear."""
+    out: list[Assessment] = []
+    for match in _PATTERN.finditer(text):
+        lo, hi = _clause(text, match.start(), match.end())
+        lead = text[lo : match.start()]
+        if _PENDING.search(lead) or _PENDING.search(match.group(0)):
+            continue  # "awaiting the MRI, which should be clear", "GP will check it"
+        if _DATED.search(text[lo:hi]):
+            continue  # a clear scan from before the pain asked about assesses nothing now
+        how = (
+            "test"
+            if match.group("test")
+            else "clinician"
+            if match.group("who") or match.group("seen")
+            else "flags"
+        )
+        out.append(Assessment(match.group(0), match.start(), match.end(), how))
+    return out
