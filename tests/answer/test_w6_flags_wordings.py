@@ -1,0 +1,263 @@
+"""Wave 6 (issue 10), engineer "flags": red flags, their negation, comorbidity shorthand and
+unread clinical words, in wordings written before the rules (lay, clinic-note, referral-letter,
+typos, British/American, non-native English).
+
+Each class has a tuning function and a ``*_held`` function written at the same time and not
+looked at while the rules were written (its first-run and final pass rates are in the report).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from acupath.answer import parse
+from acupath.answer.parse import Statement
+from acupath.answer.safety import Safety, assess
+from acupath.evidence.loader import bundled_base
+
+EMERGENCY, URGENT, SOON = "emergency", "urgent", "soon"
+RANK = {"emergency": 0, "urgent": 1, "soon": 2, "routine": 3, None: 4}
+
+
+@functools.cache
+def _read(question: str) -> tuple[Statement, Safety | None]:
+    base = bundled_base()
+    stmt = parse(question, base)
+    return stmt, assess(stmt.patient, stmt.question.conditions, base.conditions)
+
+
+def _flags(question: str) -> set[str]:
+    stmt, _ = _read(question)
+    return {m.value for m in stmt.patient.applied if m.kind == "red_flag"}
+
+
+def _refers_at_least(question: str, urgency: str) -> None:
+    stmt, safety = _read(question)
+    assert safety is not None, (question, stmt.patient.labels())
+    assert safety.decision == "refer", (question, safety.decision, stmt.patient.labels())
+    assert RANK[safety.urgency] <= RANK[urgency], (question, safety.urgency, safety.red_flags)
+
+
+# -- class 1: red flags in lay, clinic-note and referral-letter words, and typos -------------
+
+RED_FLAG_TUNING = [
+    # cauda equina (AHCPR 1994 Table 1; NICE CKS sciatica)
+    ("Pt c/o LBP, painless urinary retention, PVR 600ml", EMERGENCY),
+    ("63F, sciatica, loss of anal tone on PR", EMERGENCY),
+    ("LBP with reduced anal tone and S2-S4 sensory loss", EMERGENCY),
+    ("new urinary hesitancy and poor stream since the back pain started", EMERGENCY),
+    ("saddle anaesthsia and back pain, needling ok?", EMERGENCY),
+    ("I can't feel the toilet paper when I wipe, low back pain", EMERGENCY),
+    ("i have been wetting the bed since my back went, is acupuncture ok", EMERGENCY),
+    ("lax anal sphincter on exam, L4/5 disc", EMERGENCY),
+    ("pt reports no sensation when passing urine, sciatica", EMERGENCY),
+    # neuro
+    ("L foot drop, MRC 3/5 EHL, worsening over 2 days, LBP", EMERGENCY),
+    ("progressive weakness both legs, back pain", EMERGENCY),
+    # infection
+    ("LBP, pyrexial 38.9 with rigors", URGENT),
+    ("back pain, febrile, PWID", URGENT),
+    ("IVDU with thoracic back pain, acupuncture?", URGENT),
+    ("I've been burning up and shaking with chills, my back is agony", URGENT),
+    ("neck pain, temp 39.2, photophobia", URGENT),
+    ("back pain, on long term prednisolone for his lungs", URGENT),
+    # malignancy
+    ("LBP, unintentional wt loss 6kg over 3 months", SOON),
+    ("my clothes are falling off me, not dieting, back pain", SOON),
+    ("back pain, night pain unrelieved by rest", SOON),
+    ("known mets from prostate ca, new low back pain", SOON),
+    # fracture
+    ("osteoporotic 78F, minor fall, acute LBP", SOON),
+    ("back pain after slipping off a kerb, she has osteoporosis", SOON),
+    # headache
+    ("thunderclap headache this morning, worst ever", EMERGENCY),
+    ("worst headache of my life came on in seconds", EMERGENCY),
+    ("72F, new headache, jaw claudication, scalp tenderness", URGENT),
+    ("?GCA, 74M, temporal headache", URGENT),
+    ("headache and fever with neck stiffness", URGENT),
+    ("thunderclapp headache yesterday, acupuncture for it?", EMERGENCY),
+    # infection named by its diagnosis or treatment, and the other screened flags
+    ("LBP, ?discitis, CRP raised", URGENT),
+    ("back pain, on IV abx for a chest infection", URGENT),
+    ("neck pain, upgoing plantars and hyperreflexia", URGENT),
+    ("neck pain with sustained ankle clonus, acupuncture?", URGENT),
+    ("headache, new slurred speech since this morning", URGENT),
+    ("headache and reduced GCS, acupuncture?", EMERGENCY),
+    ("knee pain, hot swollen joint, acupuncture?", URGENT),
+    ("neck pain, query CES", EMERGENCY),
+    ("LBP, suspected cauda equina, MRI pending", EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("question", "urgency"), RED_FLAG_TUNING)
+def test_red_flag_wordings_refer(question: str, urgency: str) -> None:
+    _refers_at_least(question, urgency)
+
+
+RED_FLAG_HELD = [
+    ("patient has retention of urine with overflow, LBP, needle?", EMERGENCY),
+    ("perianal paraesthesia and bilateral leg weakness, acupuncture?", EMERGENCY),
+    ("Referral: 55M, LBP, reduced saddle sensation, PVR 350 mL.", EMERGENCY),
+    ("she cannot feel herself wiping after the loo, back pain", EMERGENCY),
+    ("he has temp 38.4 and back pain since friday", URGENT),
+    ("LBP, hx of IV heroin use", URGENT),
+    ("weight has dropped off her without trying, back ache", SOON),
+    ("wakes every night with the back pain, nothing eases it", SOON),
+    ("hx breast ca with mets to bone, back pain, needle?", SOON),
+    ("77F on long-term steroids, back pain after a trivial fall", SOON),
+    ("sudden severe headache peaking within a minute", EMERGENCY),
+    ("pain in jaw when chewing and headache, 68 year old", URGENT),
+    ("incontinent of faeces since tuesday, back pain", EMERGENCY),
+    ("severe headache and stiff neck and high temp", URGENT),
+]
+
+
+@pytest.mark.parametrize(("question", "urgency"), RED_FLAG_HELD)
+def test_red_flag_wordings_refer_held(question: str, urgency: str) -> None:
+    _refers_at_least(question, urgency)
+
+
+RED_FLAG_NEGATIVE = [
+    "What does the evidence say about acupuncture for urinary retention after surgery?",
+    "Does acupuncture help night sweats in menopause?",
+    "bladder training plus acupuncture for overactive bladder: trials?",
+    "is acupuncture any good for jaw pain from TMJ?",
+    "acupuncture for headache in general, how many sessions?",
+    "dad had a stroke 3 years ago, right shoulder pain now, acupuncture?",
+    "reflexes normal, neck pain, acupuncture?",
+    "CES safety netting advice given, mechanical LBP, acupuncture?",
+    "70M, LBP, uses an inhaled steroid for asthma, acupuncture?",
+    "my jaw hurts when chewing, I grind my teeth, acupuncture?",
+    "55F on insulin injections for diabetes, knee OA, acupuncture?",
+]
+
+
+@pytest.mark.parametrize("question", RED_FLAG_NEGATIVE)
+def test_red_flag_words_as_topic_or_other_meaning_do_not_refer(question: str) -> None:
+    _, safety = _read(question)
+    assert safety is None or safety.decision != "refer", (question, safety.red_flags)
+
+
+# -- class 2: negated and resolved red flags in note style -------------------------------------
+
+NEGATED_TUNING = [
+    "LBP 6/52, no red flags, acupuncture?",
+    "Mechanical LBP. Bladder and bowel normal. Apyrexial. Acupuncture?",
+    "LBP, denies saddle anaesthesia, no bladder or bowel change, afebrile",
+    "neck pain, neuro intact, no B symptoms, weight stable",
+    "sciatica, SLR neg, no cauda equina symptoms, neuro NAD",
+    "LBP 3 months, no fever, no weight loss, no night pain",
+    "low back pain, nil red flags, acupuncture ok?",
+    "knee OA, apyrexial, obs stable, needling ok?",
+    "LBP, CES symptoms denied, no perianal numbness",
+    "back pain, no saddle numbness, passing urine normally",
+]
+
+
+@pytest.mark.parametrize("question", NEGATED_TUNING)
+def test_negated_red_flags_do_not_refer(question: str) -> None:
+    stmt, safety = _read(question)
+    assert not _flags(question), (question, stmt.patient.labels())
+    assert safety is None or safety.decision != "refer", (question, safety.red_flags)
+
+
+NEGATED_HELD = [
+    "LBP, red flags negative, acupuncture for it?",
+    "Hx LBP. No CES sx. Temp normal. Needle?",
+    "back pain, no incontinence, no retention, no fever",
+    "chronic LBP, denies wt loss, night sweats or fevers",
+    "neck pain, no neuro deficit, afebrile, no red flag symptoms",
+    "back pain, she has no numbness in the saddle area and is not feverish",
+]
+
+
+@pytest.mark.parametrize("question", NEGATED_HELD)
+def test_negated_red_flags_do_not_refer_held(question: str) -> None:
+    stmt, safety = _read(question)
+    assert not _flags(question), (question, stmt.patient.labels())
+    assert safety is None or safety.decision != "refer", (question, safety.red_flags)
+
+
+STILL_FLAGGED = [
+    # a negation of one fact does not negate the next one
+    ("LBP, no fever but new urinary retention", EMERGENCY),
+    ("afebrile, but saddle anaesthesia since yesterday, LBP", EMERGENCY),
+    ("no red flags apart from weight loss 8 kg unexplained, LBP", SOON),
+    ("bladder normal, bowel incontinence since monday, back pain", EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("question", "urgency"), STILL_FLAGGED)
+def test_negation_does_not_spread(question: str, urgency: str) -> None:
+    _refers_at_least(question, urgency)
+
+
+# -- class 3: comorbidities and history words in note shorthand -------------------------------
+
+SHORTHAND = [
+    "PMH AF on apixaban, T2DM, HTN. Knee OA. Acupuncture?",
+    "Hx IHD, CKD 3, COPD. LBP. Needle?",
+    "h/o DVT/PE, on rivaroxaban. Neck pain, acupuncture safe?",
+    "62M s/p CABG, c/o neck pain, o/e tender trapezius. Acupuncture?",
+    "PMHx: HTN, hypercholesterolaemia, OA knees. Acupuncture?",
+    "known T1DM, LBP, acupuncture ok?",
+    "r/o radiculopathy, chronic neck pain, acupuncture?",
+    "pt with CHF and HTN, chronic LBP, acupuncture?",
+]
+
+
+@pytest.mark.parametrize("question", SHORTHAND)
+def test_shorthand_is_not_reported_unread(question: str) -> None:
+    stmt, _ = _read(question)
+    shorthand = {"pmh", "pmhx", "hx", "h/o", "s/p", "c/o", "o/e", "r/o", "known"}
+    unread = {w.lower() for w in stmt.not_understood}
+    assert not unread & shorthand, (question, stmt.not_understood)
+
+
+COMORBIDITY_READ = [
+    ("PMH: COPD, LBP, acupuncture?", "comorbidity:chronic_lung_disease"),
+    ("T2DM on metformin, knee OA", "comorbidity:diabetes"),
+    ("h/o epilepsy, neck pain", "comorbidity:epilepsy"),
+    ("IDDM, LBP", "comorbidity:diabetes"),
+    ("Hx of seizures, LBP", "comorbidity:epilepsy"),
+    ("vWD, knee pain, acupuncture?", "comorbidity:bleeding_disorder"),
+    ("known haemophiliac, knee OA", "comorbidity:haemophilia"),
+    ("emphysematous lungs, neck pain", "comorbidity:chronic_lung_disease"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), COMORBIDITY_READ)
+def test_comorbidity_shorthand_read(question: str, label: str) -> None:
+    stmt, _ = _read(question)
+    assert label in stmt.patient.labels(), (question, stmt.patient.labels())
+
+
+COMORBIDITY_HELD = [
+    ("PMHx DM2, knee OA, acupuncture?", "comorbidity:diabetes"),
+    ("known epileptic, neck pain", "comorbidity:epilepsy"),
+    ("Hx COPD GOLD 3, LBP", "comorbidity:chronic_lung_disease"),
+    ("pt has NIDDM and sciatica", "comorbidity:diabetes"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), COMORBIDITY_HELD)
+def test_comorbidity_shorthand_read_held(question: str, label: str) -> None:
+    stmt, _ = _read(question)
+    assert label in stmt.patient.labels(), (question, stmt.patient.labels())
+
+
+COMORBIDITY_NEGATIVE = [
+    ("no history of diabetes, LBP", "comorbidity:diabetes"),
+    ("not epileptic, neck pain", "comorbidity:epilepsy"),
+    ("LBP, no COPD, no asthma", "comorbidity:chronic_lung_disease"),
+    ("denies diabetes, knee OA", "comorbidity:diabetes"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), COMORBIDITY_NEGATIVE)
+def test_comorbidity_not_read(question: str, label: str) -> None:
+    stmt, _ = _read(question)
+    applied = {m.label for m in stmt.patient.applied}
+    assert label not in applied, (question, stmt.patient.labels())
