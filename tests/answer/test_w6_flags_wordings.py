@@ -91,6 +91,37 @@ RED_FLAG_TUNING = [
 ]
 
 
+# my rewordings of the misses of the tuning probe 6 (kinds of wording, not its sentences)
+RED_FLAG_TUNING += [
+    ("temp 39, her neck is rigid and she cannot stand the light, headache", EMERGENCY),
+    ("he injects heroin, low back pain for 10 days", URGENT),
+    ("head-on collision yesterday, now neck pain, acupuncture?", URGENT),
+    ("dropped 5 kg without trying, back pain since spring", SOON),
+    ("she soiled herself and did not notice, back pain", EMERGENCY),
+    ("she's hot and shivery and her back hurts, acupuncture?", URGENT),
+    # misspellings left to the corrector (a typo listed as a phrase would teach it the typo)
+    ("back pain and urinary retension", EMERGENCY),
+    ("LBP, new incontinance of urine", EMERGENCY),
+    ("pt has feaver and back pain", URGENT),
+    ("LBP, immunosupressed after a kidney transplant", URGENT),
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "target", "ok"),
+    [
+        ("retension", "retention", True),
+        ("incontinance", "incontinence", True),
+        ("retentions", "retention", False),  # two letters longer: not a one-letter slip
+        ("pacer", "paces", False),  # short words need a keyboard slip
+    ],
+)
+def test_long_words_one_letter_from_a_fact_word(word: str, target: str, ok: bool) -> None:
+    from acupath.answer.spelling import _long_slip
+
+    assert _long_slip(word, target) is ok
+
+
 @pytest.mark.parametrize(("question", "urgency"), RED_FLAG_TUNING)
 def test_red_flag_wordings_refer(question: str, urgency: str) -> None:
     _refers_at_least(question, urgency)
@@ -131,6 +162,10 @@ RED_FLAG_NEGATIVE = [
     "70M, LBP, uses an inhaled steroid for asthma, acupuncture?",
     "my jaw hurts when chewing, I grind my teeth, acupuncture?",
     "55F on insulin injections for diabetes, knee OA, acupuncture?",
+    "same old tension headache, nothing sudden or new, acupuncture?",
+    "hot flushes and sweats from the menopause, knee pain, acupuncture?",
+    "she injects insulin twice a day, knee OA, acupuncture?",
+    "I want to lose 5 kg for my knees, acupuncture?",
 ]
 
 
