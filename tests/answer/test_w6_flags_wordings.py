@@ -99,6 +99,14 @@ RED_FLAG_TUNING += [
     ("dropped 5 kg without trying, back pain since spring", SOON),
     ("she soiled herself and did not notice, back pain", EMERGENCY),
     ("she's hot and shivery and her back hurts, acupuncture?", URGENT),
+    # non-native English
+    ("my back is hurting and I cannot do pee since two days", EMERGENCY),
+    ("I lose weight much without diet, back pain", SOON),
+    ("i cannot control my toilet since yesterday, back pain", EMERGENCY),
+    ("I fall from stairs yesterday, now back pain", URGENT),
+    ("she have fever and pain of back", URGENT),
+    ("my husband he is inject drugs, back pain very bad", URGENT),
+    ("headache very strong, come suddenly like explosion", EMERGENCY),
     # misspellings left to the corrector (a typo listed as a phrase would teach it the typo)
     ("back pain and urinary retension", EMERGENCY),
     ("LBP, new incontinance of urine", EMERGENCY),
@@ -166,6 +174,9 @@ RED_FLAG_NEGATIVE = [
     "hot flushes and sweats from the menopause, knee pain, acupuncture?",
     "she injects insulin twice a day, knee OA, acupuncture?",
     "I want to lose 5 kg for my knees, acupuncture?",
+    "it is hard to get on and off the toilet with my back pain, acupuncture?",
+    "I have to get up to pee at night, back pain, acupuncture?",
+    "scared of falling down the stairs, knee OA, acupuncture?",
 ]
 
 
@@ -188,6 +199,11 @@ NEGATED_TUNING = [
     "knee OA, apyrexial, obs stable, needling ok?",
     "LBP, CES symptoms denied, no perianal numbness",
     "back pain, no saddle numbness, passing urine normally",
+    "LBP. Red flags: none. Acupuncture?",
+    "LBP, CES symptoms explained and safety netted, acupuncture?",
+    "fever has settled, LBP, acupuncture?",
+    "she doesn't have a fever and hasn't lost weight, back pain",
+    "I don't have any numbness down below, back pain, acupuncture?",
 ]
 
 
@@ -296,3 +312,53 @@ def test_comorbidity_not_read(question: str, label: str) -> None:
     stmt, _ = _read(question)
     applied = {m.label for m in stmt.patient.applied}
     assert label not in applied, (question, stmt.patient.labels())
+
+
+# -- every red-flag phrase of the lexicon, said plainly and denied ----------------------------
+
+
+def _phrases() -> list[tuple[str, str]]:
+    from acupath.answer.lexicon import patient_words
+
+    return [
+        (flag, p)
+        for flag, phrases in patient_words().red_flags.items()
+        # a new headache is a flag only with an age over 50 (context._derive); a phrase that
+        # begins with "?" is its own sentence and cannot be denied by a word before it
+        if flag != "new_headache_after_50"
+        for p in phrases
+        if not p.startswith("?")
+    ]
+
+
+def test_every_red_flag_phrase_is_read_and_can_be_denied() -> None:
+    """A phrase that never fires (an apostrophe, a trigger word inside it) or that cannot be
+    denied is a silent gap; this scans them all."""
+    from acupath.answer.context import extract
+
+    missed, undeniable = [], []
+    for flag, phrase in _phrases():
+        said = extract(f"patient has {phrase}, low back pain. Acupuncture?")
+        if flag not in {m.value for m in said.applied if m.kind == "red_flag"}:
+            missed.append((flag, phrase))
+        denied = extract(f"low back pain, denies {phrase}. Acupuncture?")
+        if flag in {m.value for m in denied.applied if m.kind == "red_flag"}:
+            undeniable.append((flag, phrase))
+    assert not missed, missed
+    assert not undeniable, undeniable
+
+
+def test_every_comorbidity_phrase_is_read_and_can_be_denied() -> None:
+    from acupath.answer.context import extract
+    from acupath.answer.lexicon import patient_words
+
+    problems = []
+    for cond, phrases in patient_words().comorbidities.items():
+        for phrase in phrases:
+            said = extract(f"patient has {phrase}, knee OA. Acupuncture?")
+            if cond not in {m.value for m in said.applied if m.kind == "comorbidity"}:
+                problems.append(("not read", cond, phrase))
+            denied = extract(f"knee OA, denies {phrase}. Acupuncture?")
+            if cond in {m.value for m in denied.applied if m.kind == "comorbidity"}:
+                problems.append(("not denied", cond, phrase))
+    assert not problems, problems
