@@ -99,6 +99,10 @@ RED_FLAG_TUNING += [
     ("dropped 5 kg without trying, back pain since spring", SOON),
     ("she soiled herself and did not notice, back pain", EMERGENCY),
     ("she's hot and shivery and her back hurts, acupuncture?", URGENT),
+    # a cancer history in note words (AHCPR 1994 Table 1: history of cancer)
+    ("PMH Ca prostate 2015, new LBP 3/52", SOON),
+    ("h/o ca breast, now LBP, acupuncture?", SOON),
+    ("s/p resected colon ca 2019, new LBP", SOON),
     # non-native English
     ("my back is hurting and I cannot do pee since two days", EMERGENCY),
     ("I lose weight much without diet, back pain", SOON),
@@ -177,6 +181,8 @@ RED_FLAG_NEGATIVE = [
     "it is hard to get on and off the toilet with my back pain, acupuncture?",
     "I have to get up to pee at night, back pain, acupuncture?",
     "scared of falling down the stairs, knee OA, acupuncture?",
+    "does acupuncture help pain after surgery for breast cancer?",
+    "what is known about acupuncture for cancer pain?",
 ]
 
 
