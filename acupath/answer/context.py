@@ -458,6 +458,7 @@ class Extractor:
         self.triggers = Triggers(
             negation_before=tuple(_key(p) for p in w.negation.before),
             negation_after=tuple(_key(p) for p in w.negation.after),
+            negation_after_near=tuple(_key(p) for p in w.negation.after_near),
             pseudo=tuple(_key(p) for p in w.negation.pseudo),
             hypothetical_before=tuple(_key(p) for p in w.hypothetical.before),
             terminate=tuple(_key(p) for p in w.terminate),
@@ -472,8 +473,10 @@ class Extractor:
         keys = [t.key for t in toks]
         folded = fold(text)
         found: list[tuple[int, int, _Entry]] = []
-        for start, key, entry in self.table.find(keys):
-            found.append((start, start + len(key), entry))
+        # apostrophes are not part of phrase keys ("can't pee" is can + t + pee; wave 6)
+        kept = [i for i, t in enumerate(toks) if t.word not in ("'", "’")]
+        for start, key, entry in self.table.find([keys[i] for i in kept]):
+            found.append((kept[start], kept[start + len(key) - 1] + 1, entry))
         found = _longest(found)
         found = [
             f

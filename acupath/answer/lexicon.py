@@ -35,6 +35,9 @@ class _Frozen(BaseModel):
 class Negation(_Frozen):
     before: tuple[str, ...]
     after: tuple[str, ...]
+    after_near: tuple[str, ...] = ()
+    """Clinic-note negations right after a finding ("temp normal", "SLR neg"): see
+    :mod:`acupath.answer.negation`."""
     pseudo: tuple[str, ...] = ()
 
 

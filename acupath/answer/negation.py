@@ -10,7 +10,11 @@ algorithm of NegEx (Chapman et al. 2001, J Biomed Inform 34:301-310) as generali
    only", "without trying") are consumed first so that they trigger nothing;
 2. a trigger that comes before its concept governs every token after it up to the end of the
    sentence, a *termination term* ("but", "however", "which") or ``MAX_SCOPE`` tokens; a trigger
-   that comes after its concept ("ruled out") governs backwards the same way;
+   that comes after its concept ("ruled out") governs backwards the same way; a *near* trigger
+   of clinic notes ("temp normal", "SLR neg", "CES symptoms denied") governs only a concept
+   that ends right before it (link words aside: ``_LINKS``), since "fever, CRP normal" does not deny
+   the fever (wave 6); a word that is both a near and a before trigger ("denied", "nil") acts
+   backwards when a concept stands right before it, else forwards;
 3. inside one scope a list of concepts of the same kind stays governed ("denies fever, weight
    loss or bladder change"); a concept of another kind ends the scope, so "not pregnant, on
    warfarin" negates the pregnancy only. This last rule is our addition for question text,
@@ -33,6 +37,31 @@ from acupath.answer.text import PhraseTable
 MAX_SCOPE = 12
 """The widest scope of a trigger, in tokens (NegEx used 5; question lists run longer)."""
 
+_APOSTROPHES = frozenset({"'", "’"})
+_LINKS = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "now",
+        "all",
+        "both",
+        "s",
+        ":",
+        "'",
+        "’",
+    }
+)
+"""The only words allowed between a concept and a near trigger after it ("temperature is
+normal", "fever has now settled"); any other word, or a comma, ends the near scope ("fever,
+CRP normal")."""
+
 
 @dataclass(frozen=True)
 class Span:
@@ -52,22 +81,27 @@ class Triggers:
     pseudo: tuple[tuple[str, ...], ...]
     hypothetical_before: tuple[tuple[str, ...], ...]
     terminate: tuple[tuple[str, ...], ...]
+    negation_after_near: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
 class _Trigger:
     start: int
     end: int
-    role: str  # neg_before, neg_after, pseudo, hyp_before, terminate
+    role: str  # neg_before, neg_after, neg_near, neg_both, pseudo, hyp_before, terminate
 
 
 @functools.cache
 def _table(triggers: Triggers) -> PhraseTable[str]:
     """Every trigger phrase with its role, indexed by first word (built once per trigger set)."""
+    near = set(triggers.negation_after_near)
+    both = near & set(triggers.negation_before)
     roles = (
         ("pseudo", triggers.pseudo),
         ("neg_after", triggers.negation_after),
-        ("neg_before", triggers.negation_before),
+        ("neg_near", tuple(p for p in triggers.negation_after_near if p not in both)),
+        ("neg_both", tuple(both)),
+        ("neg_before", tuple(p for p in triggers.negation_before if p not in both)),
         ("hyp_before", triggers.hypothetical_before),
         ("terminate", triggers.terminate),
     )
@@ -75,12 +109,23 @@ def _table(triggers: Triggers) -> PhraseTable[str]:
 
 
 def _find_triggers(words: Sequence[str], triggers: Triggers) -> list[_Trigger]:
+    # trigger keys hold no apostrophe ("doesn't" is doesn + t), the question's tokens do: match
+    # on the words without them and map the positions back (wave 6: "she doesn't have a fever")
+    kept = [i for i, w in enumerate(words) if w not in _APOSTROPHES]
     found = [
-        _Trigger(start, start + len(phrase), role)
-        for start, phrase, role in _table(triggers).find(words)
+        _Trigger(kept[start], kept[start + len(phrase) - 1] + 1, role)
+        for start, phrase, role in _table(triggers).find([words[i] for i in kept])
     ]
     # longest first; pseudo-triggers win ties, so "no change" never acts as "no"
-    order = {"pseudo": 0, "neg_after": 1, "neg_before": 2, "hyp_before": 3, "terminate": 4}
+    order = {
+        "pseudo": 0,
+        "neg_after": 1,
+        "neg_near": 2,
+        "neg_both": 3,
+        "neg_before": 4,
+        "hyp_before": 5,
+        "terminate": 6,
+    }
     found.sort(key=lambda t: (-(t.end - t.start), order[t.role], t.start))
     taken: set[int] = set()
     chosen: list[_Trigger] = []
@@ -126,7 +171,14 @@ def governed(
             continue
         s_start, s_end = _sentence_of(trig.start, bounds)
         target = negated if trig.role.startswith("neg") else hypothetical
-        if trig.role.endswith("before"):
+        if trig.role in ("neg_near", "neg_both"):
+            near = _near_before(words, concepts, order, trig, s_start)
+            if near is not None:
+                negated.add(near)
+                continue
+            if trig.role == "neg_near":
+                continue
+        if trig.role.endswith("before") or trig.role == "neg_both":
             limit = min(s_end, trig.end + MAX_SCOPE)
             for stop in stops:
                 if trig.end <= stop.start < limit:
@@ -135,7 +187,9 @@ def governed(
             kind: str | None = None
             for i in order:
                 c = concepts[i]
-                if c.end <= trig.end or c.start < trig.start or c.start >= limit:
+                # a concept that begins with the trigger's own word is a finding, not a denial
+                # ("doesn't understand", "not able to pee", "no feeling down below")
+                if c.end <= trig.end or c.start <= trig.start or c.start >= limit:
                     continue
                 if kind is not None and c.kind != kind and target is negated:
                     break  # another kind of fact ends a negation's list
@@ -148,8 +202,27 @@ def governed(
                     floor = stop.end
             for i in reversed(order):
                 c = concepts[i]
-                if c.start >= trig.start or c.start < floor:
+                # a concept holding the trigger word ("perianal sensation absent") states the
+                # finding; it is not denied by its own word
+                if c.end > trig.start or c.start < floor:
                     continue
                 target.add(i)
                 break  # "cancer ruled out" governs the nearest concept before it
     return negated, hypothetical
+
+
+def _near_before(
+    words: Sequence[str],
+    concepts: Sequence[Span],
+    order: Sequence[int],
+    trig: _Trigger,
+    s_start: int,
+) -> int | None:
+    """The concept that ends right before a near trigger (link words aside), in its sentence
+    ("SLR neg", "temp normal", "fever has settled"), or None."""
+    for i in reversed(order):
+        c = concepts[i]
+        if c.end > trig.start or c.start < s_start:
+            continue
+        return i if all(w in _LINKS for w in words[c.end : trig.start]) else None
+    return None

@@ -36,6 +36,7 @@ from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.lexicon import names, patient_words
 from acupath.answer.parts import base_of, compared_spans, read_parts, read_premises
 from acupath.answer.parts import not_addressed as gaps
+from acupath.answer.screen_gaps import clinical_unread
 from acupath.answer.spelling import may_correct
 from acupath.answer.understand import NOT_ABOUT_ACUPUNCTURE, Question, Understander
 
@@ -454,6 +455,9 @@ class Parser:
                 ]
             )
         )
+        if patient.describes_patient:  # an unread clinical word may be a red flag (wave 6)
+            extra = clinical_unread(corrected, toks, [*used, *details], self._is_known)
+            missing += tuple(w for w in extra if not any(w in m for m in missing))
         as_details = tuple(
             w
             for w in self._not_understood(corrected, toks, used, q)

@@ -7,14 +7,47 @@ acupath did not understand ("he's been very woozy"), they may be the red flag th
 referred the patient, so :func:`guard_unread` replaces that sentence with one that names the
 unread words and says the screen could not be completed. It never makes a box less cautious:
 a refer, defer or modify box is returned unchanged.
+
+Which words count as unread is the parser's ``not_understood``: the words of three letters or
+more it does not know. Clinical notes abbreviate, so :func:`clinical_unread` (wave 6) adds, for
+a question that describes a patient, the words that *look clinical* and were not read:
+
+1. an **abbreviation**: a word of two to six letters written in capitals ("BP", "SAH", "LOC",
+   "SOB"), or with a capital after its first letter ("eGFR", "HbA1c"); a longer English word in
+   capitals is shouting, not an abbreviation;
+2. a word that is not English **right before a number** ("Hb 68", "CRP 180", "K+ 6.2"): a
+   measurement acupath did not read; and a red-flag abbreviation acupath knows, with a number
+   nothing read ("GCS 14");
+3. a word that is not English and lies within a few letters of a **red-flag word**
+   (rapidfuzz ratio >= ``FUZZY_CUTOFF`` against the single words of the red-flag phrases),
+   such as "incontinance" or "paraesthsia" when the spelling corrector did not fix it.
+
+Plain English words are never added (the CMU dictionary, :func:`.spelling.is_english`), nor
+vertebral levels ("L4", "C5"), nor words acupath knows.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from acupath.answer.models import Section
+
+FUZZY_CUTOFF = 85.0
+"""Least rapidfuzz ratio (0-100) between an unread word and a red-flag word for the word to
+count as a possible misspelt red flag (one or two letters wrong in a word of 8-12 letters)."""
+
+_LEVEL = re.compile(r"[ctls]\d{1,2}")
+"""A vertebral level ("L4", "C5", "S1"): a site, not an unread finding."""
+_NOT_CLINICAL = frozenset(
+    {"ok", "okay", "us", "uk", "usa", "nhs", "gp", "gps", "am", "pm", "tv", "asap", "fyi", "pls",
+     "hi", "md", "dr", "mr", "mrs", "ms", "nb", "ps", "vs", "eg", "ie", "aka", "etc", "im", "id",
+     "thx", "lol", "omg", "btw", "imo", "tbh", "idk", "a", "i"}
+)  # fmt: skip
+"""Capitalised words of everyday writing that are no clinical abbreviation."""
+_JOINERS = frozenset({"+", "-", ":", "=", "of", "is", "was", "at"})
 
 _CLEAR = re.compile(
     r"^\*\*(?:Nothing you (?:told us|describe)[^*\n]*rules acupuncture out\."
@@ -49,3 +82,77 @@ def guard_unread(section: Section, not_understood: Sequence[str], audience: str)
         )
     text = _CLEAR.sub(lambda _: line, section.text, count=1)
     return Section(section.title, text, section.citations)
+
+
+@functools.cache
+def _all_red_flag_words() -> frozenset[str]:
+    """The single words of the red-flag phrases of ``patient.yaml``."""
+    from acupath.answer.lexicon import patient_words
+
+    pw = patient_words()
+    phrases = [p for ps in pw.red_flags.values() for p in ps]
+    phrases += [p for c in pw.combinations if c.kind == "red_flag" for g in c.all_of for p in g]
+    return frozenset(w for p in phrases for w in re.findall(r"[a-z]+", p.lower()))
+
+
+@functools.cache
+def _red_flag_words() -> tuple[str, ...]:
+    """The red-flag words of five letters or more (the fuzzy match's choices)."""
+    return tuple(sorted(w for w in _all_red_flag_words() if len(w) >= 5))
+
+
+def _fuzzy_red_flag(word: str) -> bool:
+    from rapidfuzz import fuzz, process
+
+    return (
+        process.extractOne(word, _red_flag_words(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        is not None
+    )
+
+
+def _abbreviation(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 2 or len(letters) > 6:
+        return False
+    return all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])
+
+
+def clinical_unread(
+    text: str,
+    toks: Sequence[Any],
+    used: Sequence[tuple[int, int]],
+    is_known: Callable[[Any], bool],
+) -> tuple[str, ...]:
+    """The clinical-looking words of ``text`` that were not read (module docstring).
+
+    ``toks`` are the question's tokens (:func:`acupath.answer.context.tokenize`), ``used`` the
+    character spans read as patient facts or topics, ``is_known`` the parser's test of a
+    known word."""
+    from acupath.answer.spelling import is_english
+
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        word = t.word
+        if not word[:1].isalpha() or _LEVEL.fullmatch(word) or word in _NOT_CLINICAL:
+            continue
+        if any(a <= t.start and t.end <= b for a, b in used):
+            continue
+        surface = text[t.start : t.end]
+        j = i + 1
+        while j < len(toks) and toks[j].word in _JOINERS:
+            j += 1
+        before_number = j < len(toks) and toks[j].word[:1].isdigit()
+        if is_known(t):
+            # a red-flag abbreviation with a number nothing read ("GCS 14", "PVR 50"): the
+            # measurement went unread even though the word is known
+            if before_number and _abbreviation(surface) and word in _all_red_flag_words():
+                out.append(surface)
+            continue
+        english = is_english(word)
+        if (
+            (_abbreviation(surface) and not (english and len(word) >= 4))
+            or (before_number and not english and (len(word) >= 2 or surface.isupper()))
+            or (not english and len(word) >= 5 and _fuzzy_red_flag(word))
+        ):
+            out.append(surface)
+    return tuple(dict.fromkeys(out))

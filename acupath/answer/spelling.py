@@ -12,8 +12,9 @@ word one or two edits away. Unguarded, it turned real English words into patient
 3. when the correction would be a word that states a fact about the patient (``patient.yaml``:
    red flags, devices, cancer, ages, medicines...), the edit is a plausible slip of the finger
    for that word: two neighbouring letters swapped, a letter doubled or dropped, or a key next to
-   the right one on a QWERTY keyboard; and the word has at least five letters, since short
-   words one edit from a fact word are as often other words.
+   the right one on a QWERTY keyboard, or any one letter wrong in a word of eight letters or
+   more ("retension"); and the word has at least five letters, since short words one edit from
+   a fact word are as often other words.
 """
 
 from __future__ import annotations
@@ -111,5 +112,13 @@ def may_correct(text: str, start: int, end: int, best: str) -> bool:
     if is_english(word) or in_compound(text, start, end):
         return False
     if best.lower() in fact_words():
-        return len(word) >= 5 and plausible_typo(word, best)
+        return len(word) >= 5 and (plausible_typo(word, best) or _long_slip(word, best))
     return True
+
+
+def _long_slip(word: str, target: str) -> bool:
+    """Whether a word of eight letters or more differs from ``target`` by one letter only
+    ("retension" for "retention", "incontinance" for "incontinence"): a long word that is not
+    English and one letter from a fact word is a misspelling of it (wave 6), whatever the key."""
+    w, t = word.lower(), target.lower()
+    return len(w) >= 8 and len(w) == len(t) and sum(a != b for a, b in zip(w, t, strict=True)) == 1
