@@ -18,6 +18,7 @@ Three readings, each by stemmed phrases within one sentence (never by one questi
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -66,8 +67,30 @@ def _suitability_table() -> tx.PhraseTable[str]:
     return tx.PhraseTable((key(p), p) for p in asked_words().suitability)
 
 
+_WHO = r"(?:he|she|they|i|we|you|him|her|them|me|us|mum|mom|dad|the\s+patient|the\s+pt)"
+_TREAT = r"(?:needling|needles|acupuncture|electro-?acupuncture|dry\s+needling|treatment|it|this)"
+_SUITABLE = re.compile(
+    r"\b(?:ok|okay|alright|all\s+right|fine|suitable|appropriate|fit|allowed|able|eligible|"
+    r"cleared|reasonable|a\s+candidate|good\s+to\s+go)\s+"
+    rf"(?:for\s+{_WHO}\s+)?"
+    r"(?:to\s+(?:have|get|try|start|receive|needle|be\s+needled|go\s+ahead|proceed|go\s+on)|"
+    rf"for\s+{_TREAT})\b"
+    r"|\b(?:any|a|no)\s+reasons?\s+(?:why\s+)?(?:not\s+to\b|"
+    rf"{_WHO}\s+(?:can'?t|cannot|couldn'?t|shouldn'?t|should\s+not|mustn'?t))"
+    rf"|\b(?:can|could|may|should|do)\s+{_WHO}\s+(?:still\s+)?"
+    r"(?:have|get|try|start|be\s+needled|needle)\b",
+    re.IGNORECASE,
+)
+"""The grammar of "may this patient be needled": an adjective of fitness before "to have /
+to needle / for acupuncture" ("fine to have acupuncture", "appropriate to needle"), "any
+reason (not to | he can't)", and "can she have / can we needle" (beside the phrases of
+``suitability``)."""
+
+
 def asks_suitability(text: str) -> bool:
     """Whether ``text`` asks if the patient may be needled at all."""
+    if _SUITABLE.search(" ".join(text.replace("’", "'").split())):
+        return True
     table = _suitability_table()
     return any(table.find([t.key for t in s]) for s in sentences(text))
 
@@ -124,8 +147,28 @@ def asked_phrases(text: str, known: frozenset[str]) -> dict[str, list[tuple[str,
     return out
 
 
+_ASKING = frozenset(
+    k
+    for w in (
+        "fewer", "less", "more", "reduce", "reduces", "reduced", "reduction", "cut", "cuts",
+        "lower", "lowers", "raise", "raises", "increase", "increases", "improve", "improves",
+        "improvement", "help", "helps", "ease", "eases", "relieve", "change", "effect",
+        "effects", "difference", "number", "many", "much", "rate", "rates", "odds", "risk",
+        "likely", "likelihood", "chance", "need", "needing", "use", "using", "per", "frequency",
+        "count", "counts", "often", "ratio", "measured", "outcome", "outcomes", "better", "worse",
+        "boost", "boosts", "drop", "fall", "rise", "stop", "prevent", "prevents",
+    )
+    for k in key(w)
+)  # fmt: skip
+"""Words that ask about an outcome near its name ("fewer migraine days", "epidural rates",
+"help with daily activities"). A symptom named without them describes the patient ("my knee
+swelling", "tingling since chemo"), and is not an outcome asked."""
+_BEFORE, _AFTER = 5, 3
+
+
 def _outcome_hits(text: str, known: frozenset[str], *, with_phrases: bool = False) -> list[Any]:
     table = _outcome_table(known)
+    own = {key(o.replace("_", " ")) for o in known}
     found: list[tuple[int, str, bool, tuple[str, ...]]] = []
     offset = 0
     for s in sentences(text):
@@ -136,7 +179,10 @@ def _outcome_hits(text: str, known: frozenset[str], *, with_phrases: bool = Fals
                 s2 <= start and start + len(phrase) <= s2 + len(p2) and len(p2) > len(phrase)
                 for s2, p2, _ in hits
             )
-            if not inside:
+            near = {*keys[max(0, start - _BEFORE) : start], *keys[start + len(phrase) :][:_AFTER]}
+            # an outcome's own name ("analgesic use") asks for it; a lay word needs an asking
+            # word near it
+            if not inside and (tuple(phrase) in own or near & _ASKING):
                 compared = bool(set(keys[max(0, start - 2) : start]) & _COMPARE)
                 found.append((offset + start, outcome, compared, tuple(phrase)))
         offset += len(keys)

@@ -177,9 +177,24 @@ def _outcome_rank(d: Document, outcomes: tuple[str, ...]) -> int:
     return len(outcomes)
 
 
+def missing_outcomes(retrieval: Any) -> list[str]:
+    """Asked outcomes of which the question's conditions (named, no source named) hold no
+    finding: said so rather than answered with another outcome."""
+    q = retrieval.question
+    if not q.outcomes or not q.conditions or q.named_sources:
+        return []
+    index = retrieval.index
+    have = {
+        index.documents[i].record.outcome
+        for i in index.candidates(q.conditions, general=False)
+        if isinstance(index.documents[i].record, Finding)
+    }
+    return [o for o in q.outcomes if o not in have]
+
+
 def outcome_lines(comp: Any) -> tuple[list[str], list[str], list[str]]:
-    """Bottom-line lines stating the asked findings with their figures: ``(lines, cited
-    source ids, record keys)``."""
+    """Bottom-line lines stating the asked findings with their figures, then the asked outcomes
+    the conditions hold nothing on: ``(lines, cited source ids, record keys)``."""
     lines: list[str] = []
     cited: list[str] = []
     keys: list[str] = []
@@ -188,4 +203,15 @@ def outcome_lines(comp: Any) -> tuple[list[str], list[str], list[str]]:
         lines.append("- " + comp.voice.finding(d.record, marker))
         cited += [i for i in ids if i not in cited]
         keys.append(d.key)
+    missing = missing_outcomes(comp.retrieval)
+    if missing:
+        base = comp.retrieval.index.base
+        q = comp.retrieval.question
+        names = ", ".join(base.conditions[c].name.lower() for c in q.conditions[:3])
+        what = " or ".join(o.replace("_", " ") for o in missing)
+        lines.append(
+            f"- We have no study results on {what} for {names}."
+            if comp.voice.audience == "patient"
+            else f"- acupath holds no finding on {what} for acupuncture in {names}."
+        )
     return lines, cited, keys

@@ -479,6 +479,8 @@ class Parser:
             if "sham" not in comparators and aw.names_sham(corrected):
                 comparators.append("sham")
             q = dataclasses.replace(q, outcomes=outcomes, comparators=tuple(comparators))
+            if outcomes and q.unknown_topic and not q.conditions:
+                q = _outcome_topic(q, base)
         q = dataclasses.replace(q, named_sources=tuple(dict.fromkeys(sources)))
         if {"tumour", "cure", "stop_treatment"} & set(premises):
             q = _premise_scope(q)
@@ -695,6 +697,22 @@ def _asks_points(text: str, keys: Sequence[str]) -> bool:
     idioms = len(_POINT_IDIOM.findall(text))
     points = sum(1 for k in keys if k == tx.stem("point"))
     return bool((_POINT_WORDS - {tx.stem("point")}) & set(keys)) or points > idioms
+
+
+def _outcome_topic(q: Question, base: Any) -> Question:
+    """A question naming an outcome and words the vocabulary lacks ("labour: odds of an
+    epidural"): when the findings of that outcome hold every such word, the words are what the
+    findings are about, not a topic the base lacks."""
+    words = {w for t in q.unknown_topic for w in tx.tokens(t)}
+    text = {
+        w
+        for f in base.findings.values()
+        if f.outcome in q.outcomes
+        for w in tx.tokens(f"{f.population or ''} {f.scale or ''} {f.summary} {f.condition or ''}")
+    }
+    if words and words <= text:
+        return dataclasses.replace(q, unknown_topic=())
+    return q
 
 
 def _narrowed(named: Sequence[str], asked: Sequence[str]) -> list[str]:

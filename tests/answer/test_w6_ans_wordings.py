@@ -387,3 +387,18 @@ def test_a_trial_of_several_conditions_stands_for_the_one_asked() -> None:
 )
 def test_no_side_effects_at_all_is_corrected(question: str) -> None:
     assert _correction(ask(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my knee swelling and pain, would acupuncture help?",
+        "tingling in my fingers since chemo - can acupuncture help?",
+        "Is acupuncture better than painkillers for back pain?",
+        "I'm anxious about needles; does acupuncture help neck pain?",
+    ],
+)
+def test_a_symptom_or_comparator_is_not_an_asked_outcome(question: str) -> None:
+    answer = ask(question)
+    assert answer.understanding["outcomes"] == [], answer.understanding["outcomes"]
+    assert "holds no finding on" not in answer.markdown
