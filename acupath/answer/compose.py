@@ -214,7 +214,8 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         if bl_lines:
             head.kind = "section"
     # a masked figure or a circulating claim is never a bottom line
-    bl_lines = [line for line in bl_lines if bl.shows_no_mask(line)]
+    # (and a line said twice, as two time points of one trial read in plain words, once)
+    bl_lines = list(dict.fromkeys(line for line in bl_lines if bl.shows_no_mask(line)))
     if not any(s for s in body if s.citations) and not bl_cited:
         insufficient = True
     if bl_lines:

@@ -365,6 +365,10 @@ def test_two_studies_one_name_are_both_stated() -> None:
         ("the nerve pain thats left over after shingles - acupuncture?", "postherpetic_neuralgia"),
         ("does acupuncture help women in labour?", "labour_pain"),
         ("dysmenorrhoea - acupuncture vs sham?", "primary_dysmenorrhoea"),
+        (
+            "my jaw clicks and aches when I chew - would acupuncture help?",
+            "temporomandibular_disorder",
+        ),
     ],
 )
 def test_conditions_described_or_spelt_otherwise(question: str, condition: str) -> None:
