@@ -25,6 +25,7 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.context import tokenize
 from acupath.answer.lexicon import ANSWER_DIR, _Frozen, read_model
+from acupath.answer.memo import per_object
 
 DEFAULT_OUTCOMES = frozenset({"pain"})
 """Outcomes a question asks about without naming them: never an asked outcome."""
@@ -166,9 +167,15 @@ swelling", "tingling since chemo"), and is not an outcome asked."""
 _BEFORE, _AFTER = 5, 3
 
 
+@functools.cache
+def _own_names(known: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    """The outcome ids read as words, as keys (built once per set of outcomes)."""
+    return frozenset(key(o.replace("_", " ")) for o in known)
+
+
 def _outcome_hits(text: str, known: frozenset[str], *, with_phrases: bool = False) -> list[Any]:
     table = _outcome_table(known)
-    own = {key(o.replace("_", " ")) for o in known}
+    own = _own_names(known)
     found: list[tuple[int, str, bool, tuple[str, ...]]] = []
     offset = 0
     for s in sentences(text):
@@ -233,6 +240,13 @@ def stated_premises(text: str, medicine_spans: Sequence[tuple[int, int]] = ()) -
     return found
 
 
+_OUTCOME_IDS: dict[int, tuple[Any, Any]] = {}
+
+
 def outcome_ids(findings: Mapping[str, Any]) -> frozenset[str]:
-    """The outcome ids of a base's findings."""
-    return frozenset(str(f.outcome) for f in findings.values() if getattr(f, "outcome", None))
+    """The outcome ids of a base's findings (built once per findings mapping)."""
+    return per_object(
+        _OUTCOME_IDS,
+        findings,
+        lambda: frozenset(str(f.outcome) for f in findings.values() if getattr(f, "outcome", None)),
+    )

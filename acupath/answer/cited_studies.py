@@ -150,11 +150,19 @@ MAX_AMBIGUOUS = 3
 """A surname without a year that names more sources than this names none (too vague)."""
 
 
+_SURNAMES: dict[int, tuple[Any, Any]] = {}
+
+
 def _by_surname(base: Any) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for (name, _), sids in _table(base).items():
-        out.setdefault(name, []).extend(sids)
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+    """Folded first-author surname -> its sources, whatever the year (built once per base)."""
+
+    def build() -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for (name, _), sids in _table(base).items():
+            out.setdefault(name, []).extend(sids)
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    return per_object(_SURNAMES, base, build)
 
 
 def find_cited(text: str, base: Any) -> list[CitedStudy]:
