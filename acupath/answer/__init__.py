@@ -28,9 +28,9 @@ from acupath.answer.compose import compose
 from acupath.answer.followups import suggest
 from acupath.answer.memo import per_object
 from acupath.answer.models import Answer, Audit, AuditedClaim, Reference, Section
-from acupath.answer.opening import TITLES, with_opening
+from acupath.answer.opening import TITLES, person_asked_about, with_opening
 from acupath.answer.parse import Parser, Statement
-from acupath.answer.people import ASKER, Who, who_is_asked_about
+from acupath.answer.people import ASKER, Who
 from acupath.answer.retrieve import Embedder, Index, Retrieval, index_for
 from acupath.answer.safety import Safety, assess, filter_answer
 from acupath.answer.sections import Voice
@@ -178,7 +178,7 @@ def ask(
     stmt = parser_for(index)(text)
     if audience == "patient":
         # the patient answer addresses the asker about the person the question describes
-        voice = voice_for(audience, base, who=who_is_asked_about(text, stmt.patient))
+        voice = voice_for(audience, base, who=person_asked_about(stmt))
     understood = stmt.question
     if "harmless" in stmt.premises and "safety" not in understood.intents:
         understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))

@@ -132,20 +132,78 @@ def _conditions(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+_LOOSE = re.compile(
+    r"(?=\b([a-z][a-z'’-]{1,30})(?:'s|’s)?((?:\s+[a-z-]{2,20}){1,3}?)\s*,?\s*\(?((?:19|20)\d\d)"
+    r"\)?(?![\d/]))"
+)
+"""A surname, up to three words, then a year: "Vickers IPD 2018", "the Bäumler review
+(2021)"."""
+_STUDY_NOUNS = (
+    r"(?:et\s+al|review|systematic\s+review|meta-?\s?analysis|ipd|individual\s+patient|trial|"
+    r"rct|study|paper|cohort|survey|group|analysis|data)"
+)
+_SURNAME_ONLY = re.compile(
+    rf"(?=\b([a-z][a-z'’-]{{2,30}})((?:'s|’s|')?\s+(?:[a-z-]+\s+)?{_STUDY_NOUNS})\b)"
+)
+"""A surname named with a study noun and no year: "the Bäumler review", "Vickers et al"."""
+MAX_AMBIGUOUS = 3
+"""A surname without a year that names more sources than this names none (too vague)."""
+
+
+_SURNAMES: dict[int, tuple[Any, Any]] = {}
+
+
+def _by_surname(base: Any) -> dict[str, tuple[str, ...]]:
+    """Folded first-author surname -> its sources, whatever the year (built once per base)."""
+
+    def build() -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for (name, _), sids in _table(base).items():
+            out.setdefault(name, []).extend(sids)
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    return per_object(_SURNAMES, base, build)
+
+
 def find_cited(text: str, base: Any) -> list[CitedStudy]:
-    """Sources of ``base`` that ``text`` cites by first author and year."""
+    """Sources of ``base`` that ``text`` cites by first author and year, by a surname, a few
+    words and a year ("Vickers IPD 2018"), or by a surname with a study noun and no year ("the
+    Bäumler review"). A surname without a year that several sources share names them all (up
+    to :data:`MAX_AMBIGUOUS`; the answer then shows each), never a guess among them."""
     if base is None:
         return []
     table = _table(base)
     folded = _fold(text)
     out: list[CitedStudy] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(name: str, sources: tuple[str, ...] | None, start: int, end: int, raw: str) -> None:
+        if not sources or any(a <= start < b for a, b in taken):
+            return
+        span = (start, end) if len(folded) == len(text) else (0, 0)
+        words = text[span[0] : span[1]] if span[1] else raw
+        out.append(CitedStudy(words, sources, _conditions(base, sources), *span))
+        taken.append((start, end))
+
     for m in _CITATION.finditer(folded):
         name = m.group(1).replace("’", "'")
         if name in _NOT_SURNAMES:
             continue
-        sources = table.get((name, int(m.group(2))))
-        if sources:
-            span = (m.start(), m.end()) if len(folded) == len(text) else (0, 0)
-            words = text[span[0] : span[1]] if span[1] else m.group(0)
-            out.append(CitedStudy(words, sources, _conditions(base, sources), *span))
+        add(name, table.get((name, int(m.group(2)))), m.start(), m.end(), m.group(0))
+    for m in _LOOSE.finditer(folded):
+        name = m.group(1).replace("’", "'")
+        if name in _NOT_SURNAMES:
+            continue
+        end = m.start() + len(m.group(1)) + len(m.group(2))
+        end = folded.find(m.group(3), end) + 4
+        add(name, table.get((name, int(m.group(3)))), m.start(), end, folded[m.start() : end])
+    surnames = _by_surname(base)
+    for m in _SURNAME_ONLY.finditer(folded):
+        name = m.group(1).replace("’", "'")
+        if name in _NOT_SURNAMES:
+            continue
+        sources = surnames.get(name)
+        if sources and len(sources) <= MAX_AMBIGUOUS:
+            end = m.start() + len(m.group(1)) + len(m.group(2))
+            add(name, sources, m.start(), end, folded[m.start() : end])
     return out

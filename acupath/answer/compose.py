@@ -18,6 +18,7 @@ from acupath.answer import bottom_line as bl
 from acupath.answer import synthesis, synthesis_patient
 from acupath.answer import text as tx
 from acupath.answer.brief import brief
+from acupath.answer.focus import outcome_lines
 from acupath.answer.judge import judge_condition
 from acupath.answer.models import Answer, RecordUse, Section
 from acupath.answer.retrieve import Retrieval
@@ -122,9 +123,17 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     if synthesis_due:
         asked = [i for i in asked if i != "guidelines"][:2]  # the synthesis states guidelines
     ranks_base = efficacy_asked and not q.conditions and not q.unknown_topic
+    # an outcome the question names ("migraine days", "an epidural") is answered first, with
+    # its figures (wave 6): a question about it names no condition's synthesis alone
+    focus_lines, focus_cited, focus_keys = outcome_lines(comp)
+    if focus_lines:
+        ranks_base = False
     head = bl.intent_lines(comp, asked, covered) if asked or ranks_base else bl.BottomLine()
-    bl_lines: list[str] = list(head.lines)
-    bl_cited: list[str] = list(head.cited)
+    if focus_lines and head.kind == "none":
+        head.kind = "outcome"
+    head.records[:0] = focus_keys
+    bl_lines: list[str] = [*focus_lines, *head.lines]
+    bl_cited: list[str] = [*focus_cited, *(c for c in head.cited if c not in focus_cited)]
     verdicts: list[dict[str, Any]] = []
     if synthesis_due:
         more, more_cited, verdicts = _synthesis(
@@ -205,7 +214,8 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
         if bl_lines:
             head.kind = "section"
     # a masked figure or a circulating claim is never a bottom line
-    bl_lines = [line for line in bl_lines if bl.shows_no_mask(line)]
+    # (and a line said twice, as two time points of one trial read in plain words, once)
+    bl_lines = list(dict.fromkeys(line for line in bl_lines if bl.shows_no_mask(line)))
     if not any(s for s in body if s.citations) and not bl_cited:
         insufficient = True
     if bl_lines:

@@ -13,7 +13,9 @@ the base holds no record on what the words do name, the words to report as an un
 - "pelvic pain" said of a woman or in pregnancy is not chronic prostatitis / chronic pelvic pain
   syndrome, a condition of men; the base holds no record of pelvic girdle pain in pregnancy;
 - cluster headache is a trigeminal autonomic cephalalgia, not the migraine and tension-type
-  headache the chronic-headache record groups.
+  headache the chronic-headache record groups;
+- gout and arthritis of other kinds (psoriatic, reactive, septic, juvenile idiopathic) are not
+  the osteoarthritis or rheumatoid arthritis the base holds, whichever joint they are in.
 """
 
 from __future__ import annotations
@@ -56,6 +58,19 @@ _PELVIC = re.compile(
     r"\bpelvic\s+girdle\b|\bpgp\b|\bspd\b|\bsymphysis\s+pubis\s+dysfunction\b",
     re.IGNORECASE,
 )
+_JOINT = r"(?:(?:big\s+)?toes?|knees?|hips?|ankles?|wrists?|hands?|foot|feet|fingers?|joints?)"
+_OTHER_ARTHRITIS = re.compile(
+    rf"(?:\b{_JOINT}\s+)?"
+    r"(?:\b(?:gout(?:y)?|pseudo-?gout|cppd|psoriatic|reactive|septic|infective|infectious|"
+    r"enteropathic|lupus|crystal|juvenile(?:\s+idiopathic)?|tubercular)\s+"
+    r"(?:arthritis|arthropathy|arthritic|joints?|knee|knees|hip|toe)\b|"
+    r"\bgout\b|\bgouty\b|\bpodagra\b)"
+    rf"(?:\s+(?:of|in|on)\s+(?:(?:my|the|his|her|both|a|one)\s+)?{_JOINT}\b)?",
+    re.IGNORECASE,
+)
+"""Arthritis of another kind than the osteoarthritis and rheumatoid arthritis the base holds
+(crystal, psoriatic, reactive, septic, juvenile idiopathic arthritis; gout in any joint): not
+a neighbouring osteoarthritis record."""
 _MALE_WORDS = re.compile(r"\b(?:prostat\w*|cp/cpps|cpps|men|man|male)\b", re.IGNORECASE)
 
 Span = tuple[int, int]
@@ -111,6 +126,8 @@ def uncovered(text: str, female: bool) -> list[tuple[Span, str]]:
         found.append(((m.start(), m.end()), "upper or mid back pain"))
     for m in _CLUSTER.finditer(text):
         found.append(((m.start(), m.end()), "cluster headache"))
+    for m in _OTHER_ARTHRITIS.finditer(text):
+        found.append(((m.start(), m.end()), m.group(0).lower()))
     if female and not _MALE_WORDS.search(text):
         for m in _PELVIC.finditer(text):
             found.append(((m.start(), m.end()), "pelvic pain in women or in pregnancy"))

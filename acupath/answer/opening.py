@@ -18,9 +18,11 @@ modules import from it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from acupath.answer import bottom_line as bl
+from acupath.answer.context import FIRST_PERSON
 from acupath.answer.models import Answer, Section
 from acupath.answer.opening_refs import _Refs
 from acupath.answer.opening_words import (
@@ -32,7 +34,7 @@ from acupath.answer.opening_words import (
 from acupath.answer.page import page_parts
 from acupath.answer.parse import Statement
 from acupath.answer.patient_safety import patient_safety_section
-from acupath.answer.people import who_is_asked_about
+from acupath.answer.people import Who, who_is_asked_about
 from acupath.answer.premise import premise_section
 from acupath.answer.safety import Safety, line_violations
 from acupath.answer.safety_box import safety_section, understood_lines
@@ -46,6 +48,7 @@ __all__ = [
     "describe_fact",
     "named_section",
     "page_parts",
+    "person_asked_about",
     "premise_section",
     "safety_section",
     "scope_section",
@@ -67,6 +70,13 @@ def named_section(
     wanted = [s for s in stmt.sources_named if s not in cited]
     if not wanted:
         return None
+    # a name that stands for several sources ("GERAC", a surname) is answered when the body
+    # states a record of any of them on the asked conditions: no "holds no record" beside it
+    named_cited = any(
+        set(d.sources) & set(stmt.sources_named) & cited
+        and (not stmt.conditions or set(d.conditions) & set(stmt.conditions))
+        for d in retrieval.index.documents
+    )
     from acupath.evidence.schemas import Finding, Recommendation
 
     index = retrieval.index
@@ -97,9 +107,9 @@ def named_section(
                 lines.append(
                     "- " + voice.recommendation(rec, marker, coverage="coverage" in d.tags)
                 )
-    if not lines and conditions and stmt.names_matched and base is not None:
+    if not lines and conditions and stmt.names_matched and base is not None and not named_cited:
         names = [base.conditions[c].name.lower() for c in stmt.conditions if c in base.conditions]
-        who = ", ".join(dict.fromkeys(stmt.names_matched))
+        who = ", ".join(dict.fromkeys(w.strip(" ()[],;") for w in stmt.names_matched))
         where = ", ".join(names[:3])
         lines.append(
             f"- We have no advice from {who} on acupuncture for {where}."
@@ -176,6 +186,31 @@ def part_line(part: Any, audience: str, base: EvidenceBase | None) -> str:
     )
 
 
+_THIRD = re.compile(
+    r"\b(?:she|shes|she's|she’s|he|hes|he's|he’s|her|him|his|boy|girl|child|kid|teen|teenager|"
+    r"toddler|baby|infant|patient|pt|client|referral|parents?|guardian)\b",
+    re.IGNORECASE,
+)
+"""Words naming someone other than the asker (pronouns, also unpunctuated "shes"; a child by
+kind; a patient or referral)."""
+_OBJECT = {"she": "her", "he": "him", "they": "them"}
+
+
+def person_asked_about(stmt: Statement) -> Who:
+    """The person the patient answer is about (:func:`.people.who_is_asked_about`); when that
+    finds no one but the asker, a question in the third person with no first-person word
+    ("shes a teenager...", "9-year-old boy ... parents ask") is about that person, not "you"."""
+    who = who_is_asked_about(stmt.text, stmt.patient)
+    if not who.is_asker:
+        return who
+    text = " ".join(stmt.text.lower().replace("-", " ").split())
+    if FIRST_PERSON.search(text) or not _THIRD.search(text):
+        return who
+    sexes = {m.value for m in stmt.patient.mentions if m.kind == "sex"}
+    pronoun = "she" if sexes == {"female"} else "he" if sexes == {"male"} else "they"
+    return Who("person", pronoun, pronoun, "", object_name=_OBJECT[pronoun])
+
+
 def with_opening(
     answer: Answer,
     stmt: Statement,
@@ -211,7 +246,7 @@ def with_opening(
     opening: list[Section] = []
     if safety is not None:
         if audience == "patient":
-            who = who_is_asked_about(stmt.text, stmt.patient)
+            who = person_asked_about(stmt)
             title = TITLES["patient"]["safety"]
             opening.append(patient_safety_section(safety, stmt.patient, refs, title, who))
         else:

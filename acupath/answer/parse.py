@@ -24,10 +24,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from acupath.answer import asked_words as aw
 from acupath.answer import condition_words as cw
 from acupath.answer import text as tx
 from acupath.answer.cited_studies import find_cited
@@ -262,6 +264,17 @@ class Parser:
         for phrases in v.safety_outcomes_asked.values():
             known |= self._learn(phrases)
         known |= self._learn(nm.time_phrases)
+        # what a question asks for (wave 6): outcomes, suitability, premises
+        asked = aw.asked_words()
+        known |= self._learn(asked.suitability)
+        known |= self._learn(asked.measure_words)
+        known |= self._learn(asked.sham_cues)
+        for lay in asked.outcomes.values():
+            known |= self._learn(lay)
+        for combos in asked.premises.values():
+            for word_groups in combos:
+                for word_group in word_groups:
+                    known |= self._learn(word_group)
         known.update(tx.STOPWORDS)
         return known
 
@@ -374,7 +387,9 @@ class Parser:
             words = corrected[toks[h.start].start : toks[h.end - 1].end]
             if h.kind == "trial":
                 sources += h.payload.sources
-                extra_conditions += h.payload.conditions
+                # a trial run in several conditions ("GERAC headache arm") stands for the one
+                # the question names; its other conditions only when it names none
+                extra_conditions += _narrowed(h.payload.conditions, q.conditions)
                 extra_intents.append("efficacy")
                 matched.append(words)
             elif h.kind == "body":
@@ -387,7 +402,7 @@ class Parser:
         cited_studies = find_cited(corrected, base_of(self.understander))
         for cited in cited_studies:
             sources += cited.sources
-            extra_conditions += cited.conditions
+            extra_conditions += _narrowed(cited.conditions, q.conditions)
             extra_intents.append("efficacy")
             matched.append(cited.words)
         extra_intents += extra_intents_co
@@ -406,20 +421,69 @@ class Parser:
                 for h in hits
                 if h.kind == "body_word" and not any(a <= toks[h.start].start < b for a, b in sites)
             ]
-        q = _merge(q, extra_conditions, extra_intents, bool(hits) or patient.describes_patient)
+        q = _merge(
+            q,
+            extra_conditions,
+            extra_intents,
+            bool(hits) or bool(cited_studies) or patient.describes_patient,
+        )
         if not q.in_scope and q.scope_note == NOT_ABOUT_ACUPUNCTURE and _screened(patient):
             # "ok on apixaban?": a question about a described patient's safety (probe 2, G9)
             q = dataclasses.replace(q, in_scope=True, scope_note=None, intents=("safety",))
         q = dataclasses.replace(q, text=question)  # the understanding read ``plain``
+        medicines = [
+            (m.start, m.end)
+            for m in patient.mentions
+            if m.kind in ("medicine", "class", "regimen") and not m.negated
+        ]
         premises = tuple(
             dict.fromkeys(
                 [
                     *(kind for _, _, kind in premise_hits),
                     *read_premises(toks, self.understander.vocab),
+                    *aw.stated_premises(corrected, medicines),
                 ]
             )
         )
-        if "tumour" in premises or "cure" in premises:
+        q = _suitability(q, corrected, keys, patient)
+        if "points" in q.intents and not _asks_points(corrected, keys):
+            # "real needles than fake ones", "OK to needle?", "any point trying it?": the act
+            # of needling or an idiom, not the points
+            q = dataclasses.replace(
+                q, intents=tuple(i for i in q.intents if i != "points") or ("efficacy",)
+            )
+            benefit_only = set(q.intents) <= {"efficacy", "effect_size", "overview"}
+            if not q.conditions and q.in_scope and not q.unknown_topic and benefit_only:
+                known = self.understander.known_words
+                q = dataclasses.replace(
+                    q,
+                    unknown_topic=tuple(
+                        dict.fromkeys(w for w in tx.tokens(plain) if w not in known)
+                    ),
+                )
+        base = base_of(self.understander)
+        if base is not None:
+            known_outcomes = aw.outcome_ids(base.findings)
+            outcomes = aw.asked_outcomes(corrected, known_outcomes)
+            # an outcome named only by the condition's own name ("hot flashes", "chemo
+            # nausea", "dry mouth") is what the whole answer is about: no outcome of its own
+            term_keys = {k for t in q.matched_terms for k in aw.key(t)}
+            said = aw.asked_phrases(corrected, known_outcomes)
+            outcomes = tuple(
+                o for o in outcomes if not all(set(p) <= term_keys for p in said.get(o, ()))
+            )
+            comparators = list(q.comparators)
+            drug_outcome = {"analgesic_use", "opioid_use"} & set(outcomes)
+            if drug_outcome and not aw.compared_outcomes(corrected, known_outcomes):
+                # "need fewer painkillers": the medicine is the outcome, not the comparator
+                comparators = [c for c in comparators if c != "medication"]
+            if "sham" not in comparators and aw.names_sham(corrected):
+                comparators.append("sham")
+            q = dataclasses.replace(q, outcomes=outcomes, comparators=tuple(comparators))
+            if outcomes and q.unknown_topic and not q.conditions:
+                q = _outcome_topic(q, base)
+        q = dataclasses.replace(q, named_sources=tuple(dict.fromkeys(sources)))
+        if {"tumour", "cure", "stop_treatment"} & set(premises):
             q = _premise_scope(q)
         used = [(m.start, m.end) for m in patient.mentions]
         used += [(toks[h.start].start, toks[h.end - 1].end) for h in hits]
@@ -614,6 +678,67 @@ class Parser:
 
 _NAME_HEADS = frozenset(tx.stem(w) for w in ("syndrome", "disease", "disorder", "neuralgia"))
 """Words that end a condition's name: with the words before them, a name of its own."""
+
+
+_POINT_WORD_LIST = (
+    "point", "points", "acupoint", "acupoints", "where", "spot", "spots", "location",
+    "locations", "site", "sites", "area", "areas", "placement", "placed", "prescription",
+)  # fmt: skip
+_POINT_WORDS = frozenset(tx.stem(w) for w in _POINT_WORD_LIST)
+"""Words that ask which points; without one, "needle"/"needles" is the act, not the points."""
+
+
+_POINT_IDIOM = re.compile(
+    r"\b(?:any|no|a|the|much|what'?s\s+the|whats\s+the|is\s+there\s+a)\s+point\s+"
+    r"(?:in|of|to|trying|try|having|getting|doing|bothering|going)\b|\bpointless\b",
+    re.IGNORECASE,
+)
+""""Any point trying it?", "what's the point of": whether it is worth it, not which points."""
+
+
+def _asks_points(text: str, keys: Sequence[str]) -> bool:
+    """Whether the question asks which points: a points word other than in an idiom."""
+    idioms = len(_POINT_IDIOM.findall(text))
+    points = sum(1 for k in keys if k == tx.stem("point"))
+    return bool((_POINT_WORDS - {tx.stem("point")}) & set(keys)) or points > idioms
+
+
+def _outcome_topic(q: Question, base: Any) -> Question:
+    """A question naming an outcome and words the vocabulary lacks ("labour: odds of an
+    epidural"): when the findings of that outcome hold every such word, the words are what the
+    findings are about, not a topic the base lacks."""
+    words = {w for t in q.unknown_topic for w in tx.tokens(t)}
+    text = {
+        w
+        for f in base.findings.values()
+        if f.outcome in q.outcomes
+        for w in tx.tokens(f"{f.population or ''} {f.scale or ''} {f.summary} {f.condition or ''}")
+    }
+    if words and words <= text:
+        return dataclasses.replace(q, unknown_topic=())
+    return q
+
+
+def _narrowed(named: Sequence[str], asked: Sequence[str]) -> list[str]:
+    """The conditions of a named trial or study that the question is about: those it names
+    too, or all when it names none of them."""
+    both = [c for c in named if c in asked]
+    return both if asked else list(named)
+
+
+def _suitability(q: Question, text: str, keys: Sequence[str], patient: PatientContext) -> Question:
+    """A question whether this patient may be needled ("OK to needle?", "can she have it?")
+    asks for the screen's decision: its intents gain ``safety``, and lose ``points`` when the
+    only points word was a verb of needling ("needle her"), not "which points"."""
+    if not (patient.describes_patient and aw.asks_suitability(text)):
+        return q
+    intents = [i for i in q.intents if i not in ("overview",)]
+    if "points" in intents and not _POINT_WORDS & set(keys):
+        intents.remove("points")
+    from acupath.answer.vocabulary import INTENTS
+
+    wanted = {*intents, "safety"}
+    return dataclasses.replace(q, intents=tuple(i for i in INTENTS if i in wanted))
 
 
 def _female(patient: PatientContext) -> bool:

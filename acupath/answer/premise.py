@@ -186,7 +186,22 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
             "differ by condition: where one advises against it, it does so for a named condition "
             "(the guideline positions are below)."
         )
-    if "replace" in stmt.premises:
+    if "stop_treatment" in stmt.premises:
+        # a verb of stopping or replacing with a prescribed treatment (chemotherapy, G-CSF, a
+        # named medicine): never advise stopping it; the prescriber decides (wave 6)
+        out.append(
+            "**Please do not stop or change a prescribed treatment on your own.** We have no "
+            "studies showing that acupuncture can replace medicines, chemotherapy or other "
+            "treatment your doctors prescribed. Talk to the doctor or team who prescribed it "
+            "first."
+            if patient
+            else "**No: acupath holds no evidence that acupuncture can replace a prescribed "
+            "treatment (a medicine, chemotherapy, radiotherapy or growth-factor support).** Its "
+            "trials tested acupuncture for symptoms, against sham, usual care or other "
+            "treatments, or added to them; stopping or changing a prescribed treatment is for "
+            "the prescriber or the treating team to decide."
+        )
+    elif "replace" in stmt.premises:
         out.append(
             "**Please do not stop or cut down a prescribed medicine on your own.** We have no "
             "studies showing that acupuncture can replace it. Talk to your doctor first."

@@ -115,6 +115,12 @@ class Question:
     parts: tuple[Any, ...] = ()
     """The parts needing content of their own (:class:`acupath.answer.parts.Part`), set by
     the parse step."""
+    outcomes: tuple[str, ...] = ()
+    named_sources: tuple[str, ...] = field(default=(), repr=False)
+    """Sources the question names (a trial, a body, an author and year): their findings lead
+    the bottom line (:mod:`acupath.answer.focus`); reported as ``sources_named``."""
+    """Outcomes of the evidence records the question names ("migraine days" ->
+    ``headache_frequency``; :mod:`acupath.answer.asked_words`), set by the parse step."""
 
     def as_dict(self) -> dict[str, object]:
         """The understanding as plain data, for the JSON answer."""
@@ -129,6 +135,7 @@ class Question:
             "scope_note": self.scope_note,
             "unknown_topic": list(self.unknown_topic),
             "parts": [p.as_dict() for p in self.parts],
+            "outcomes": list(self.outcomes),
         }
 
 
@@ -196,12 +203,16 @@ class Understander:
 
     def _build_condition_phrases(self) -> list[tuple[tuple[str, ...], str, str]]:
         table: list[tuple[tuple[str, ...], str, str]] = []
+        spellings = _spelling_pairs(
+            n for c in self.conditions.values() for n in (c.name, *c.synonyms, *c.lay_terms)
+        )
         for cid, cond in self.conditions.items():
             names = [cond.name, cid.replace("_", " "), *cond.synonyms, *cond.lay_terms]
             for name in names:
-                key = tx.phrase_key(name)
-                if key:
-                    table.append((key, cid, name))
+                for form in dict.fromkeys([name, _respelt(name, spellings)]):
+                    key = tx.phrase_key(form)
+                    if key:
+                        table.append((key, cid, name))
         return table
 
     def _build_umbrella(self) -> list[tuple[tuple[str, ...], str, tuple[str, ...]]]:
@@ -521,6 +532,28 @@ class Understander:
         matches = _longest_first(_find(full, self._intent_phrases))
         found = {m.label for m in matches}
         return tuple(i for i in INTENTS if i in found)
+
+
+_DIGRAPH = re.compile(r"(?<=[a-z])(oe|ae)(?=[a-z])")
+
+
+def _spelling_pairs(names: Iterable[str]) -> dict[str, str]:
+    """British and American spellings of the words of condition names, each to the other:
+    the "oe"/"ae" of a British word ("dysmenorrhoea", "oedema", "haematoma") is "e" in
+    American spelling. A name given in one spelling is then found in the other as well."""
+    pairs: dict[str, str] = {}
+    for name in names:
+        for word in re.findall(r"[a-z]+", name.lower()):
+            american = _DIGRAPH.sub("e", word)
+            if american != word:
+                pairs[word] = american
+                pairs.setdefault(american, word)
+    return pairs
+
+
+def _respelt(name: str, pairs: Mapping[str, str]) -> str:
+    """``name`` with each word that has another spelling in ``pairs`` written in it."""
+    return re.sub(r"[A-Za-z]+", lambda m: pairs.get(m.group(0).lower(), m.group(0)), name)
 
 
 def _overlapping(matches: list[_Match]) -> list[list[_Match]]:

@@ -16,7 +16,6 @@ def _intents(question: str) -> list[str]:
 @pytest.mark.parametrize(
     "question",
     [
-        "My mum starts apixaban next week. Can she have acupuncture for her knee arthritis?",
         "Of course my back hurts, would acupuncture help?",
         "Urinary retention after surgery last week; does acupuncture help back pain?",
         "My headache frequency has doubled; is acupuncture effective for migraine?",
@@ -28,6 +27,16 @@ def _intents(question: str) -> list[str]:
 )
 def test_ordinary_words_ask_no_dose_or_safety(question: str) -> None:
     assert not {"dose", "safety"} & set(_intents(question))
+
+
+def test_next_week_asks_no_dose_and_can_she_have_it_asks_the_screen() -> None:
+    """ "next week" is no dose; "can she have acupuncture?" of a described patient asks whether
+    she may be needled, answered by the screen's decision (wave 6, class 4)."""
+    intents = set(_intents(
+        "My mum starts apixaban next week. Can she have acupuncture for her knee arthritis?"
+    ))  # fmt: skip
+    assert "dose" not in intents
+    assert "safety" in intents
 
 
 @pytest.mark.parametrize(

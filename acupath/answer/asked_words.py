@@ -1,0 +1,252 @@
+"""What a question asks for, read from ``data/answer/asked.yaml`` (issue 10, wave 6).
+
+Three readings, each by stemmed phrases within one sentence (never by one question's wording):
+
+- **suitability**: the question asks whether this patient may be needled ("OK to needle?",
+  "can she have it?", "any reason not to?"); with a patient described, its bottom line is the
+  screen's decision (:func:`asks_suitability`);
+- **outcomes**: the outcomes of the evidence records the question names, by the outcome's own
+  id read as words ("headache frequency", "analgesic use") and by lay and clinical words
+  ("migraine days", "painkillers", "epidural"); ``pain``, the outcome of most records, is the
+  default and never "asked" (:func:`asked_outcomes`);
+- **premises** the evidence does not support, in forms the fixed phrases of ``names.yaml`` do not
+  hold: a phrase of every group in one sentence, the groups in any order
+  (:func:`stated_premises`). For ``stop_treatment`` a medicine the patient context read (a
+  mention span) also stands for the second group.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from acupath.answer import text as tx
+from acupath.answer.context import tokenize
+from acupath.answer.lexicon import ANSWER_DIR, _Frozen, read_model
+from acupath.answer.memo import per_object
+
+DEFAULT_OUTCOMES = frozenset({"pain"})
+"""Outcomes a question asks about without naming them: never an asked outcome."""
+
+
+class AskedWords(_Frozen):
+    """``data/answer/asked.yaml``."""
+
+    suitability: tuple[str, ...]
+    measure_words: tuple[str, ...]
+    sham_cues: tuple[str, ...]
+    outcomes: dict[str, tuple[str, ...]]
+    premises: dict[str, tuple[tuple[tuple[str, ...], ...], ...]]
+
+
+@functools.cache
+def asked_words() -> AskedWords:
+    """The bundled words, read once per process."""
+    return read_model(ANSWER_DIR / "asked.yaml", AskedWords)
+
+
+def key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the stemmed word keys questions are matched on (punctuation dropped)."""
+    return tuple(t.key for t in tokenize(phrase) if t.word[0].isalnum())
+
+
+def sentences(text: str) -> list[list[Any]]:
+    """The word tokens of ``text``, one list per sentence (split at ``. ? ! ;``)."""
+    out: list[list[Any]] = [[]]
+    for t in tokenize(text):
+        if t.word in (".", "?", "!", ";"):
+            out.append([])
+        elif t.word[0].isalnum():
+            out[-1].append(t)
+    return [s for s in out if s]
+
+
+@functools.cache
+def _suitability_table() -> tx.PhraseTable[str]:
+    return tx.PhraseTable((key(p), p) for p in asked_words().suitability)
+
+
+_WHO = r"(?:he|she|they|i|we|you|him|her|them|me|us|mum|mom|dad|the\s+patient|the\s+pt)"
+_TREAT = r"(?:needling|needles|acupuncture|electro-?acupuncture|dry\s+needling|treatment|it|this)"
+_SUITABLE = re.compile(
+    r"\b(?:ok|okay|alright|all\s+right|fine|suitable|appropriate|fit|allowed|able|eligible|"
+    r"cleared|reasonable|a\s+candidate|good\s+to\s+go)\s+"
+    rf"(?:for\s+{_WHO}\s+)?"
+    r"(?:to\s+(?:have|get|try|start|receive|needle|be\s+needled|go\s+ahead|proceed|go\s+on)|"
+    rf"for\s+{_TREAT})\b"
+    r"|\b(?:any|a|no)\s+reasons?\s+(?:why\s+)?(?:not\s+to\b|"
+    rf"{_WHO}\s+(?:can'?t|cannot|couldn'?t|shouldn'?t|should\s+not|mustn'?t))"
+    rf"|\b(?:can|could|may|should|do)\s+{_WHO}\s+(?:still\s+)?"
+    r"(?:have|get|try|start|be\s+needled|needle)\b",
+    re.IGNORECASE,
+)
+"""The grammar of "may this patient be needled": an adjective of fitness before "to have /
+to needle / for acupuncture" ("fine to have acupuncture", "appropriate to needle"), "any
+reason (not to | he can't)", and "can she have / can we needle" (beside the phrases of
+``suitability``)."""
+
+
+def asks_suitability(text: str) -> bool:
+    """Whether ``text`` asks if the patient may be needled at all."""
+    if _SUITABLE.search(" ".join(text.replace("’", "'").split())):
+        return True
+    table = _suitability_table()
+    return any(table.find([t.key for t in s]) for s in sentences(text))
+
+
+@functools.cache
+def _outcome_table(known: frozenset[str]) -> tx.PhraseTable[str]:
+    words = asked_words().outcomes
+    entries: list[tuple[tuple[str, ...], str]] = []
+    for outcome in sorted(known - DEFAULT_OUTCOMES):
+        entries.append((key(outcome.replace("_", " ")), outcome))
+        entries += [(key(p), outcome) for p in words.get(outcome, ())]
+    return tx.PhraseTable(entries)
+
+
+def unknown_outcome_keys(known: Iterable[str]) -> list[str]:
+    """Keys of ``outcomes`` that no record's outcome is (a data error the tests check)."""
+    have = set(known)
+    return [k for k in asked_words().outcomes if k not in have]
+
+
+_COMPARE = frozenset(
+    k
+    for w in ("than", "vs", "versus", "compared", "against", "or", "instead", "beat", "beats")
+    for k in key(w)
+)
+"""Words before a treatment named as the comparison ("better than painkillers"): the words
+after them name what acupuncture is compared with, not an outcome."""
+
+
+def asked_outcomes(text: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The outcomes among ``known`` (the base's outcome ids) that ``text`` names, longest
+    phrase first where two overlap, in question order; a phrase right after a comparison word
+    ("better than painkillers", "vs analgesics") names a comparator, not an outcome."""
+    return tuple(dict.fromkeys(o for o, compared in _outcome_hits(text, known) if not compared))
+
+
+def compared_outcomes(text: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The outcomes whose words ``text`` uses only as the comparison ("than painkillers")."""
+    asked = set(asked_outcomes(text, known))
+    return tuple(
+        dict.fromkeys(
+            o for o, compared in _outcome_hits(text, known) if compared and o not in asked
+        )
+    )
+
+
+def asked_phrases(text: str, known: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Per asked outcome, the stemmed phrases of ``text`` that named it ("epidural" for
+    ``analgesic_use``): a record whose own words hold the phrase is the one asked about."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for outcome, compared, phrase in _outcome_hits(text, known, with_phrases=True):
+        if not compared:
+            out.setdefault(outcome, []).append(phrase)
+    return out
+
+
+_ASKING = frozenset(
+    k
+    for w in (
+        "fewer", "less", "more", "reduce", "reduces", "reduced", "reduction", "cut", "cuts",
+        "lower", "lowers", "raise", "raises", "increase", "increases", "improve", "improves",
+        "improvement", "help", "helps", "ease", "eases", "relieve", "change", "effect",
+        "effects", "difference", "number", "many", "much", "rate", "rates", "odds", "risk",
+        "likely", "likelihood", "chance", "need", "needing", "use", "using", "per", "frequency",
+        "count", "counts", "often", "ratio", "measured", "outcome", "outcomes", "better", "worse",
+        "boost", "boosts", "drop", "fall", "rise", "stop", "prevent", "prevents",
+    )
+    for k in key(w)
+)  # fmt: skip
+"""Words that ask about an outcome near its name ("fewer migraine days", "epidural rates",
+"help with daily activities"). A symptom named without them describes the patient ("my knee
+swelling", "tingling since chemo"), and is not an outcome asked."""
+_BEFORE, _AFTER = 5, 3
+
+
+@functools.cache
+def _own_names(known: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    """The outcome ids read as words, as keys (built once per set of outcomes)."""
+    return frozenset(key(o.replace("_", " ")) for o in known)
+
+
+def _outcome_hits(text: str, known: frozenset[str], *, with_phrases: bool = False) -> list[Any]:
+    table = _outcome_table(known)
+    own = _own_names(known)
+    found: list[tuple[int, str, bool, tuple[str, ...]]] = []
+    offset = 0
+    for s in sentences(text):
+        keys = [t.key for t in s]
+        hits = table.find(keys)
+        for start, phrase, outcome in hits:
+            inside = any(
+                s2 <= start and start + len(phrase) <= s2 + len(p2) and len(p2) > len(phrase)
+                for s2, p2, _ in hits
+            )
+            near = {*keys[max(0, start - _BEFORE) : start], *keys[start + len(phrase) :][:_AFTER]}
+            # an outcome's own name ("analgesic use") asks for it; a lay word needs an asking
+            # word near it
+            if not inside and (tuple(phrase) in own or near & _ASKING):
+                compared = bool(set(keys[max(0, start - 2) : start]) & _COMPARE)
+                found.append((offset + start, outcome, compared, tuple(phrase)))
+        offset += len(keys)
+    found.sort()
+    if with_phrases:
+        return [(o, c, p) for _, o, c, p in found]
+    return [(o, c) for _, o, c, _ in found]
+
+
+@functools.cache
+def _sham_table() -> tx.PhraseTable[str]:
+    return tx.PhraseTable((key(p), p) for p in asked_words().sham_cues)
+
+
+def names_sham(text: str) -> bool:
+    """Whether ``text`` names a sham control in words the comparator vocabulary lacks
+    ("pretend needles", "dummy needles", "fake ones", "real needles")."""
+    table = _sham_table()
+    return any(table.find([t.key for t in s]) for s in sentences(text))
+
+
+@functools.cache
+def _premise_tables() -> tuple[tuple[str, tuple[tx.PhraseTable[str], ...]], ...]:
+    out = []
+    for kind, combos in asked_words().premises.items():
+        for groups in combos:
+            out.append((kind, tuple(tx.PhraseTable((key(p), p) for p in g) for g in groups)))
+    return tuple(out)
+
+
+def stated_premises(text: str, medicine_spans: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """Premise kinds ``text`` states: a phrase of every group of one combination within one
+    sentence. A medicine span (character offsets of a medicine the patient context read)
+    counts as the last group of ``stop_treatment``."""
+    found: list[str] = []
+    for s in sentences(text):
+        keys = [t.key for t in s]
+        lo, hi = s[0].start, s[-1].end
+        has_medicine = any(lo <= a < hi for a, _ in medicine_spans)
+        for kind, groups in _premise_tables():
+            if kind in found:
+                continue
+            hits = [bool(g.find(keys)) for g in groups]
+            if kind == "stop_treatment" and len(hits) > 1 and has_medicine:
+                hits[-1] = True
+            if all(hits):
+                found.append(kind)
+    return found
+
+
+_OUTCOME_IDS: dict[int, tuple[Any, Any]] = {}
+
+
+def outcome_ids(findings: Mapping[str, Any]) -> frozenset[str]:
+    """The outcome ids of a base's findings (built once per findings mapping)."""
+    return per_object(
+        _OUTCOME_IDS,
+        findings,
+        lambda: frozenset(str(f.outcome) for f in findings.values() if getattr(f, "outcome", None)),
+    )

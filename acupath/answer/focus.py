@@ -1,0 +1,217 @@
+"""The findings a question asks for by their outcome or their source (issue 10, wave 6): "how
+many fewer migraine days", "need fewer painkillers", "less likely to have an epidural",
+"Vickers 2018", "the Bäumler review".
+
+A question that names a source (a trial, an author and year) gets that source's findings first,
+whatever their condition (an individual-patient-data meta-analysis across pain conditions, a
+safety review): the finding of the outcome it asks about first, then up to :data:`NAMED`
+findings; when two sources match the name, each is stated.
+
+The parse step reads the outcomes a question names (:mod:`acupath.answer.asked_words`,
+``Question.outcomes``). For each, in the question's order, the best-ranked findings with that
+outcome are stated first in the bottom line, with their figures:
+
+    rank = retrieval score (BM25 of the question + evidence prior)
+         + comparator / intervention bonus (:meth:`Retrieval.top`)
+         + 0.3 [the question's own condition]
+         + 0.6 [the record's scale or summary holds the words that named the outcome]
+         + 1.0 when the finding's time point holds the time the question names, else
+           0.5 * closeness
+
+where closeness is 1 when the asked time (in weeks: a month is 52/12 weeks) lies within the
+finding's range (``weeks 17-20`` holds "after 4 months"), falling linearly to 0 at half the
+asked time away;
+
+among the findings of the question's conditions (and records about no condition), or of every
+condition when it names none (an outcome such as "epidural" is itself specific enough). Up to
+:data:`PER_OUTCOME` findings per outcome are stated, from the same source first (two time points
+of one trial, "after 4 months" against "after 3 months", are both shown rather than guessed).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from acupath.answer import text as tx
+from acupath.answer.corpus import Document
+from acupath.evidence.schemas import Finding
+
+PER_OUTCOME = 2
+NAMED = 2
+MAX_LINES = 3
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_N = r"(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_UNIT = r"(weeks?|wks?|months?|mths?|years?|yrs?)"
+_AMOUNT = re.compile(
+    rf"(?<!per )(?<!each )(?<!every )(?<!/)\b{_N}(?:\s*(?:-|to)\s*{_N})?[\s-]*{_UNIT}\b",
+    re.IGNORECASE,
+)
+_UNIT_FIRST = re.compile(rf"\b(weeks?|months?)\s+{_N}(?:\s*(?:-|to)\s*{_N})?\b", re.IGNORECASE)
+_WEEKS = {"w": 1.0, "m": 52 / 12, "y": 52.0}
+
+
+def _number(word: str) -> float:
+    w = word.lower()
+    return float(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else float(w)
+
+
+def time_ranges(text: str) -> list[tuple[float, float]]:
+    """The times ``text`` names, in weeks, each as a range: "after 4 months" -> (17.3, 17.3),
+    "weeks 13-16" -> (13, 16), "6-month follow-up" -> (26, 26)."""
+    out: list[tuple[float, float]] = []
+    for m in _AMOUNT.finditer(text):
+        lo = _number(m.group(1))
+        hi = _number(m.group(2)) if m.group(2) else lo
+        per = _WEEKS[m.group(3)[0].lower()]
+        out.append((lo * per, hi * per))
+    for m in _UNIT_FIRST.finditer(text):
+        lo = _number(m.group(2))
+        hi = _number(m.group(3)) if m.group(3) else lo
+        per = _WEEKS[m.group(1)[0].lower()]
+        out.append((lo * per, hi * per))
+    return out
+
+
+def closeness(asked: float, ranges: list[tuple[float, float]]) -> float:
+    """1 when ``asked`` (weeks) lies in a range, falling to 0 at half of it away."""
+    best = 0.0
+    for lo, hi in ranges:
+        gap = 0.0 if lo - 0.5 <= asked <= hi + 0.5 else min(abs(asked - lo), abs(asked - hi))
+        best = max(best, 1.0 - gap / max(2.0, asked / 2))
+    return best
+
+
+def asked_findings(retrieval: Any) -> list[Document]:
+    """The findings of the sources the question names, then those that answer the outcomes it
+    names, best first."""
+    q = retrieval.question
+    if not q.outcomes and not q.named_sources:
+        return []
+    conditions = tuple(q.conditions)
+
+    asked_times = [lo for lo, _ in time_ranges(q.text)]
+    phrases = _asked_phrases(retrieval, q)
+
+    def prefer(d: Document) -> float:
+        score = 0.3 if conditions and set(d.conditions) & set(conditions) else 0.0
+        rec = d.record
+        if isinstance(rec, Finding) and phrases.get(rec.outcome):
+            # the record's own words hold the asked phrase ("epidural" in an analgesic-use
+            # record about epidurals): that record, not the outcome's pooled one
+            own = set(tx.tokens(f"{rec.scale or ''} {rec.summary}"))
+            if any(set(p) <= own for p in phrases[rec.outcome]):
+                score += 0.6
+        if asked_times and isinstance(rec, Finding) and rec.timepoint:
+            ranges = time_ranges(rec.timepoint)
+            near = max(closeness(t, ranges) for t in asked_times)
+            score += 1.0 if near >= 1.0 else 0.5 * near
+        return score
+
+    ranked = retrieval.top(
+        kinds=("finding",),
+        conditions=conditions if conditions else None,
+        general=True,
+        prefer=prefer,
+    )
+    chosen: list[Document] = []
+    if q.named_sources:
+        named = set(q.named_sources)
+        of_named = [
+            d
+            for d in retrieval.top(kinds=("finding",), conditions=(), prefer=prefer)
+            if isinstance(d.record, Finding) and named & set(d.sources)
+        ]
+        # a study's records on the question's conditions (or on none), when it names any
+        # ("GERAC headache arm": not the GERAC back-pain trial)
+        own = [d for d in of_named if not d.conditions or set(d.conditions) & set(conditions)]
+        of_named = own or of_named
+        # the asked outcome of a named study first ("Bäumler 2021, events per 100 treatments")
+        of_named.sort(key=lambda d: _outcome_rank(d, q.outcomes))
+        for sid in q.named_sources:  # each named study is stated (two match: both shown)
+            first = next((d for d in of_named if sid in d.sources and d not in chosen), None)
+            if first is not None:
+                chosen.append(first)
+        chosen += [d for d in of_named if d not in chosen][: max(0, NAMED - len(chosen))]
+        return chosen[:MAX_LINES]
+    for outcome in q.outcomes:
+        of = [d for d in ranked if isinstance(d.record, Finding) and d.record.outcome == outcome]
+        if not of:
+            continue
+        first = of[0]
+        picked = [first]
+        same = [d for d in of[1:] if d.sources == first.sources]
+        others = [d for d in of[1:] if d.sources != first.sources]
+        for d in [*same, *others]:
+            if len(picked) >= PER_OUTCOME:
+                break
+            picked.append(d)
+        chosen += [d for d in picked if d not in chosen]
+    return chosen[:MAX_LINES]
+
+
+def _asked_phrases(retrieval: Any, q: Any) -> dict[str, list[tuple[str, ...]]]:
+    """The asked outcomes' phrases, less the words of the outcome's own id (every record of
+    ``analgesic_use`` holds "analgesic")."""
+    from acupath.answer.asked_words import asked_phrases, outcome_ids
+
+    out: dict[str, list[tuple[str, ...]]] = {}
+    known = outcome_ids(retrieval.index.base.findings)
+    for outcome, found in asked_phrases(q.text, known).items():
+        generic = set(tx.tokens(outcome.replace("_", " ")))
+        kept = [p for p in found if not set(p) <= generic]
+        if kept:
+            out[outcome] = kept
+    return out
+
+
+def _outcome_rank(d: Document, outcomes: tuple[str, ...]) -> int:
+    rec = d.record
+    if isinstance(rec, Finding) and rec.outcome in outcomes:
+        return outcomes.index(rec.outcome)
+    return len(outcomes)
+
+
+def missing_outcomes(retrieval: Any) -> list[str]:
+    """Asked outcomes of which the question's conditions (named, no source named) hold no
+    finding: said so rather than answered with another outcome."""
+    q = retrieval.question
+    if not q.outcomes or not q.conditions or q.named_sources:
+        return []
+    index = retrieval.index
+    have = {
+        index.documents[i].record.outcome
+        for i in index.candidates(q.conditions, general=False)
+        if isinstance(index.documents[i].record, Finding)
+    }
+    return [o for o in q.outcomes if o not in have]
+
+
+def outcome_lines(comp: Any) -> tuple[list[str], list[str], list[str]]:
+    """Bottom-line lines stating the asked findings with their figures, then the asked outcomes
+    the conditions hold nothing on: ``(lines, cited source ids, record keys)``."""
+    lines: list[str] = []
+    cited: list[str] = []
+    keys: list[str] = []
+    for d in asked_findings(comp.retrieval):
+        marker, ids = comp.cites.cite(d)
+        lines.append("- " + comp.voice.finding(d.record, marker))
+        cited += [i for i in ids if i not in cited]
+        keys.append(d.key)
+    missing = missing_outcomes(comp.retrieval)
+    if missing:
+        base = comp.retrieval.index.base
+        q = comp.retrieval.question
+        names = ", ".join(base.conditions[c].name.lower() for c in q.conditions[:3])
+        what = " or ".join(o.replace("_", " ") for o in missing)
+        lines.append(
+            f"- We have no study results on {what} for {names}."
+            if comp.voice.audience == "patient"
+            else f"- acupath holds no finding on {what} for acupuncture in {names}."
+        )
+    return lines, cited, keys
