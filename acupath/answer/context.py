@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -452,6 +451,7 @@ class Extractor:
                 _Entry(c.kind, c.value),
                 [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of],
                 tx.PhraseTable((_key(p), p) for p in c.none_of),
+                c.window,
             )
             for c in w.combinations
         ]
@@ -560,6 +560,8 @@ class Extractor:
         out = _resolved(out, folded)
         out = _intended_weight_loss(out, folded)
         out = _populations(out, folded)
+        out = _people_on(out, folded)
+        out = _denied_beats_topic(out, folded)
         out = _no_patient(out, folded)
         out = _others(out, folded, self._kin_subject)
         out = _one_state(out)
@@ -600,11 +602,16 @@ class Extractor:
         out: list[tuple[int, int, _Entry]] = []
         cuts = [-1, *(i for i, t in enumerate(toks) if t.word in _SENTENCE_END), len(toks)]
         negations = self.triggers.negation_before
-        for lo, hi in itertools.pairwise(cuts):
-            # apostrophes are not part of phrase keys ("can't" is can + t)
-            idx = [i for i in range(lo + 1, hi) if toks[i].word not in ("'", "’")]
-            sentence = [keys[i] for i in idx]
-            for entry, groups, unless in self.combinations:
+        windows: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
+        for n in range(len(cuts) - 1):
+            for entry, groups, unless, window in self.combinations:
+                # a window of w sentences: this sentence and the w - 1 after it
+                lo, hi = cuts[n], cuts[min(n + window, len(cuts) - 1)]
+                if (lo, hi) not in windows:
+                    # apostrophes are not part of phrase keys ("can't" is can + t)
+                    kept = [i for i in range(lo + 1, hi) if toks[i].word not in ("'", "’")]
+                    windows[lo, hi] = kept, [keys[i] for i in kept]
+                idx, sentence = windows[lo, hi]
                 if (entry.kind, entry.value) in have or unless.find(sentence):
                     continue
                 spans: list[tuple[int, int]] = []
@@ -1111,6 +1118,13 @@ _OWNERSHIP = (
     r"a patient|the patient|this patient|my patient|a client|my client)\b"
 )
 """Words that make a symptom someone's: a person, a clinical note, an onset or a duration."""
+_INSTITUTIONAL = re.compile(
+    r"\b(?:our|we|us)\s+(?:(?:new|local|own|current|draft)\s+)?(?:pathways?|services?|clinics?|"
+    r"leaflets?|teams?|departments?|units?|practices?|audits?|reviews?|guidelines?|policy|"
+    r"policies|protocols?|handouts?|classes|class|essays?|staff|hospitals?|trust|network|"
+    r"journal club|teaching|training|students?|course|website|newsletter)\b"
+)
+"""A clinic's or writer's own work ("for our pathway review"): not a patient's."""
 _RESEARCH = re.compile(
     r"\b(?:evidence|studies|study|research|researched|trials?|rcts?|meta\s*analys[ie]s|"
     r"systematic reviews?|reviews|cochrane|literature|data on|papers?|guidelines?|efficacy|"
@@ -1143,7 +1157,9 @@ def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> li
     retention?"). Anything else stays a symptom: "trouble peeing. Can acupuncture help?" is
     read as the asker's, the cautious reading."""
     flags = [m for m in mentions if m.kind == "red_flag" and not m.negated]
-    if not flags or owners.search(folded) or _SAFETY_FRAME.search(folded):
+    # "our pathway review", "our leaflet": a service's own work names no patient (wave 6)
+    unowned = _INSTITUTIONAL.sub(" ", folded)
+    if not flags or owners.search(unowned) or _SAFETY_FRAME.search(folded):
         return mentions
     if any(m.kind in _PATIENT_KINDS and not m.negated for m in mentions):
         return mentions
@@ -1410,6 +1426,50 @@ def _denied_possible(mentions: list[Mention]) -> list[Mention]:
     if not denied:
         return mentions
     return [m for m in mentions if not (m.kind == "pregnant" and "possible" in m.detail)]
+
+
+_TOPIC_NOUN = re.compile(r"\b(?:in|during|of|about|for)\s+(?:early\s+|late\s+)?$")
+
+
+def _denied_beats_topic(mentions: list[Mention], folded: str) -> list[Mention]:
+    """The noun "pregnancy" after "in"/"during"/"about" ("the forbidden points in pregnancy")
+    names a subject, not the asker's state; beside the asker's own plain denial ("... im not
+    pregnant") it is a topic, shown and not screened (wave 6). Without a denial it stays (the
+    cautious reading: "is it safe in pregnancy?" may be asked by a pregnant woman)."""
+    denied = any(
+        m.kind == "pregnant" and m.negated and not m.hypothetical and m.status == "current"
+        for m in mentions
+    )
+    if not denied:
+        return mentions
+    out = []
+    for m in mentions:
+        noun = m.kind == "pregnant" and not m.negated and m.words.lower() == "pregnancy"
+        if noun and _TOPIC_NOUN.search(folded[max(0, m.start - 20) : m.start]):
+            m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        out.append(m)
+    return out
+
+
+_PEOPLE_ON = re.compile(
+    r"\b(?:people|patients|persons|individuals|adults|women|men|those|clients)\s+"
+    r"(?:who\s+(?:are|take|use)\s+|who're\s+)?(?:on|taking|using|receiving)\s+$"
+)
+
+
+def _people_on(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A medicine named for a group ("needling people on anticoagulants", "patients taking
+    warfarin") in an evidence question without safety framing is the question's topic, not a
+    patient's medicine (wave 6), as :func:`_populations` does for age bands and pregnancy."""
+    if _SAFETY_FRAME.search(folded):
+        return mentions
+    out = []
+    for m in mentions:
+        group = _PEOPLE_ON.search(folded[max(0, m.start - 40) : m.start])
+        if m.kind in ("medicine", "class", "regimen") and not m.negated and group:
+            m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        out.append(m)
+    return out
 
 
 def _derive(mentions: list[Mention]) -> list[Mention]:

@@ -94,6 +94,8 @@ class Combination(_Frozen):
     value: str
     all_of: tuple[tuple[str, ...], ...] = Field(min_length=1)
     none_of: tuple[str, ...] = ()
+    window: int = Field(default=1, ge=1, le=3)
+    """Consecutive sentences the phrases may spread over (1: one sentence)."""
     """Phrases that, anywhere in the sentence, show the words mean something else ("confused
     about the evidence" is not a confused patient)."""
 

@@ -58,6 +58,8 @@ _LAB_VALUE = re.compile(
     r"down to|just|came back|come back|came in|returned|measured|measuring|showed|shows|"
     r"showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
     r"went down to|roughly|approximately|approx|between|[:=(~]|\s|"
+    # a habitual value (wave 6): "INR is usually around 2.5", "normally sits at 2.8"
+    r"usually|normally|typically|generally|stable at|runs at|runs around|sits at|sits around|"
     # a bound (wave 6): "<50", "under 20", "below 1.0", "INR >5", "less than 50,000"
     r"<=?|>=?|≤|≥|under|below|less than|lower than|more than|greater than|higher than|above|"
     r"over|at most|at least|up to)*\s*"
@@ -261,6 +263,13 @@ _TEMPERATURE = re.compile(
     r"measured|measuring|came back at|[:=(~]))*"
     r"\s*(\d{2,3}(?:[.,]\d)?)\s*(°|º|degrees?|deg)?\s*(c\b|f\b|celsius|centigrade|fahrenheit)?"
 )
+_TEMPERATURE_READ = re.compile(
+    # a reading without the word temperature (wave 6): "she measured 38.6", "spiked 39.2 last
+    # night", "thermometer said 38,4"; a decimal in the body range only, never a length or weight
+    r"\b(?:measured|spiked(?:\s+to)?|ran|running|reading|hit|thermometer\s+(?:said|says|showed|"
+    r"shows|read|reads))\s+(?:a\s+|at\s+)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
+    r"(c\b|f\b|celsius|centigrade|fahrenheit)?(?!\s*(?:cm|mm|kg|kilos?|lbs?|pounds|%|ml|km|miles))"
+)
 _NO_FEVER = re.compile(
     r"\b(?:afebrile|apyrexial|normal temperature|temperature (?:is |was )?normal)\b"
 )
@@ -278,11 +287,15 @@ def find_temperatures(folded: str) -> list[Temperature]:
     """Measured body temperatures (converted to °C; above 45 read as °F unless °C is written)
     and words that state there is no fever."""
     out: list[Temperature] = []
-    for m in _TEMPERATURE.finditer(folded):
+    plain = [(m, False) for m in _TEMPERATURE.finditer(folded)]
+    read = [(m, True) for m in _TEMPERATURE_READ.finditer(folded)]
+    for m, bare in [*plain, *read]:
         value = _parse_number(m.group(1))
         unit = (m.group(3) or "").lower()
         if value is None:
             continue
+        if bare and not unit and not 35 <= value <= 42.5:
+            continue  # without a unit only a body-range decimal is a temperature
         if unit.startswith("f") or (not unit.startswith("c") and value > 45):
             value = (value - 32) * 5 / 9
         if not 30 <= value <= 45:
@@ -420,6 +433,13 @@ _REPEAT_OPENS = re.compile(
     r"\s*(?:(?:a|the|on)\s+)?(?:repeat(?:ed)?|re\s?check(?:ed)?|re\s?tested|follow\s?up|latest|"
     r"today|now|this morning|since then)\b"
 )
+_RECENT_COUNT = re.compile(
+    # a later sentence that gives today's value of the same test (wave 6): "...; treatment
+    # finished in 2024 and today's count is 240", "...; normal ever since (230 last month)"
+    r"\b(?:today['’]?s|todays|latest|current|most recent|newest)\s+(?:count|level|result|value|"
+    r"reading|test|bloods?)\b|\b(?:count|level|result|reading)\s+(?:is\s+|was\s+)?"
+    r"(?:now|today)\b|\bever since\b|\bsince then\b"
+)
 _SERIES_WINDOW = 110
 """How far (characters) after a value a later value of the same lab may follow, in the same
 sentence ("platelets dipped to 80 last week, right now 120")."""
@@ -439,12 +459,24 @@ _RANGE_REST = re.compile(r"\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)*")
 _BREAK = re.compile(r"[,;(]|\b(?:but|and|then|while|whereas|though|although)\b|\s-\s")
 _RECENT = re.compile(
     r"\b(?:now|nowadays|today|todays|today['’]s|currently|current|at present|presently|latest|"
-    r"most recent|this morning|this afternoon|this week|just now|as of today)\b"
+    r"most recent|this morning|this afternoon|this week|just now|as of today|ever since|"
+    r"since then)\b"
+)
+_YEAR_DATED = re.compile(
+    r"\b(?:in|from|since|back in|during)\s+(?:early\s+|late\s+|mid\s*-?\s*)?(?:19|20)\d\d\b|"
+    r"\b(?:years? ago|during (?:her |his |my |the )?(?:chemo\w*|treatment|radiotherapy))\b"
+)
+_NEAR_PAST = re.compile(
+    r"\b(?:last (?:week|month|fortnight)|(?:a|one|two|three|\d+) (?:days?|weeks?|months?) ago|"
+    r"this (?:week|month)|recently|ever since|since then)\b"
 )
 _YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b")
 _EARLIER = re.compile(
     r"\b(?:was|were|used to be|previously|earlier|before|initially|originally|at first|"
     r"ago|last (?:week|month|cycle|time|year|visit|check|test)|at (?:the )?nadir|nadir|"
+    # a habitual value is a baseline, not the latest reading ("usually around 2.5"; wave 6)
+    r"usually|normally|typically|generally|tends to|tend to|runs at|runs around|stable at|"
+    r"on average|as a rule|most of the time|"
     r"at diagnosis|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]?s?|before (?:the|her|his|"
     r"my) (?:last )?cycle|baseline|at baseline|in (?:january|february|march|april|may|june|july|"
@@ -490,7 +522,8 @@ def _later_values(
     out: list[LabValue] = []
     pos = first.end
     ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos)]
-    if ends and _REPEAT_OPENS.match(folded, ends[0] + 1):
+    nxt = folded[ends[0] + 1 : ends[1] if len(ends) > 1 else len(folded)] if ends else ""
+    if ends and (_REPEAT_OPENS.match(folded, ends[0] + 1) or _RECENT_COUNT.search(nxt)):
         # "38 x10^9/L a fortnight ago; repeat today 112": a repeat test opens the next
         # sentence, which continues the series (wave 6)
         ends = ends[1:]
@@ -555,6 +588,13 @@ def _roles(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
         yesterday = [i for i, c in enumerate(clauses) if _YESTERDAY.search(c)]
         older = [i for i, c in enumerate(clauses) if _EARLIER.search(c)]
         recent = yesterday if len(yesterday) == 1 and older and not recent else []
+    if not recent:
+        # "40 during chemo in 2019 ... 230 last month": a value dated by a year, or by a past
+        # treatment, is older than one dated a few days, weeks or months back (wave 6)
+        dated = [i for i, c in enumerate(clauses) if _YEAR_DATED.search(c)]
+        near = [i for i, c in enumerate(clauses) if _NEAR_PAST.search(c) and i not in dated]
+        if dated and len(near) == 1:
+            recent = near
     if not recent:
         changed = [i for i, c in enumerate(clauses) if i and _CHANGE.search(c)]
         recent = changed[-1:]

@@ -81,6 +81,10 @@ _FUTURE_AFTER = re.compile(
     r"|^\s*(?:is|are|will be|to be|gets|get)?\s*(?:due|set|going|planned|scheduled|booked)\s+to\s+"
     r"(?:be\s+)?(?:re\s?)?(?:start|begin|commence)"
     r"|^\s*(?:is|are)?\s*(?:to be|will be|being)\s+(?:re\s?)?started\b"
+    # "cardiology mentioned warfarin as an option for later" (wave 6): a proposal, not a start
+    r"|^\s*(?:was\s+|is\s+)?(?:mentioned\s+|suggested\s+|discussed\s+|raised\s+)?"
+    r"as\s+an?\s+(?:option|possibility|alternative)\b"
+    r"|^\s*(?:for|at a)\s+later\b"
 )
 _CURRENT_BEFORE = re.compile(
     r"\b(?:still|currently|restart(?:ed|s)?|resum(?:ed|es)|back on|started|has been on|"
