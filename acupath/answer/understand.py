@@ -148,6 +148,18 @@ class _Match:
     term: str
 
 
+def _only_dated(phrase: str, question: str) -> bool:
+    """Whether every "back" of the question is "back in <year>" (a time: "finished chemo back
+    in 2019"); years are gone from the content words by the time phrases are matched."""
+    if phrase != "back":
+        return False
+    folded = question.lower()
+    every = re.findall(r"\bback\b", folded)
+    # the year may already be masked to spaces (dates are read elsewhere): "back in     ;"
+    dated = re.findall(r"\bback\s+in(?:\s+(?:19|20)\d\d\b|\s{3,}(?=[^\w\s]|$))", folded)
+    return bool(every) and len(every) == len(dated)
+
+
 class Understander:
     """Question understanding over one set of conditions; build once, call many times."""
 
@@ -158,6 +170,11 @@ class Understander:
         self._umbrella = self._build_umbrella()
         self._not_after = {
             u.phrase: frozenset(w for word in u.not_after for w in tx.tokens(word))
+            for u in self.vocab.umbrella
+        }
+        self._not_before = {
+            # content words only (stop words such as "in" and "then" are not in the content)
+            u.phrase: tuple(t for t in (tuple(tx.tokens(w)) for w in u.not_before) if t)
             for u in self.vocab.umbrella
         }
         self._intent_phrases = _phrase_table(self.vocab.intents)
@@ -487,6 +504,13 @@ class Understander:
                 out.append(m)
         return out
 
+    def _followed_by(self, content: list[str], end: int, phrase: str) -> bool:
+        """Whether a ``not_before`` phrase of ``phrase`` follows at ``end`` (wave 6)."""
+        after = self._not_before.get(phrase, ())
+        if not after:
+            return False
+        return any(tuple(content[end : end + len(t)]) == t for t in after)
+
     def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
         found: list[_Match] = []
         for start, key, (cid, name) in self._condition_table.find(content):
@@ -495,6 +519,10 @@ class Understander:
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
             if start > 0 and content[start - 1] in self._not_after.get(phrase, frozenset()):
                 continue  # "the results came back", "went back to work": not a body part
+            if self._followed_by(content, start + len(key), phrase) or _only_dated(
+                phrase, question
+            ):
+                continue  # "chemo back in October", "back then": a time, not a body part
             found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
         chosen = _longest_first(found)
         if any(m.label == "condition" for m in chosen):

@@ -41,6 +41,9 @@ class Umbrella(BaseModel):
     word: str | None = None
     not_after: tuple[str, ...] = ()
     """Words that, just before the phrase, make it something else ("came back", "go back")."""
+    not_before: tuple[str, ...] = ()
+    """Words that, just after the phrase, make it something else ("back in October", "back
+    then"); a year after "in" ("back in 2019") counts as a month does."""
 
     @model_validator(mode="after")
     def _one_rule(self) -> Umbrella:

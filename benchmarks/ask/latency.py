@@ -30,6 +30,8 @@ PARTS = (
     "questions_holdout3.yaml",
     "questions_holdout4.yaml",
     "questions_holdout5.yaml",
+    "questions_holdout6.yaml",
+    "questions_probe6.yaml",
 )
 
 

@@ -263,7 +263,17 @@ def run_latency(base: EvidenceBase, questions: list[dict[str, Any]]) -> dict[str
     }
 
 
-ALL_PARTS = ("patient", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "intent")
+ALL_PARTS = (
+    "patient",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "probe6",
+    "intent",
+)
 
 INTENTS = ("safety", "points", "dose", "coverage", "guideline")
 BOTTOM_TITLES = ("Bottom line", "The short answer")

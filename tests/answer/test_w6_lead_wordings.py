@@ -215,3 +215,31 @@ def test_a_temperature_reading_without_the_word(text: str) -> None:
 )
 def test_a_number_that_is_no_fever(text: str) -> None:
     assert "red_flag:fever" not in _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R-CHOP #4 for DLBCL, counts not back yet. Troublesome nausea. Acupuncture?",
+        "finished my chemo back in october, just the numb feet left over. would it help?",
+        "she finished radiotherapy back in 2023; her hands tingle. acupuncture?",
+        "the bloods aren't back yet, my hot flushes are awful, acupuncture?",
+    ],
+)
+def test_back_as_a_time_or_a_return_is_no_back_pain(text: str) -> None:
+    conditions = ask(text).understanding.get("conditions") or []
+    assert not any("back" in c for c in conditions), conditions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back is killing me, acupuncture?",
+        "my back in the morning is stiff, acupuncture?",
+        "I hurt my back again, acupuncture?",
+        "back then I had no pain, now my back aches",
+    ],
+)
+def test_the_back_itself_is_still_back_pain(text: str) -> None:
+    conditions = ask(text).understanding.get("conditions") or []
+    assert any("back" in c for c in conditions), conditions
