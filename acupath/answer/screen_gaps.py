@@ -117,6 +117,14 @@ def _abbreviation(surface: str) -> bool:
     return all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])
 
 
+_UNREAD_ANALYTES = frozenset(
+    {"egfr", "gfr", "hb", "hgb", "wbc", "wcc", "crp", "esr", "hba1c", "creat", "creatinine",
+     "k", "na", "alt", "ast", "alp", "bili", "tsh", "ferritin", "albumin", "lactate"}
+)  # fmt: skip
+"""Laboratory analytes Ask does not read: a value after one is an unread measurement even when
+the word itself is known from elsewhere (wave 6: "eGFR" is also in "EGFR inhibitor")."""
+
+
 def clinical_unread(
     text: str,
     toks: Sequence[Any],
@@ -147,6 +155,8 @@ def clinical_unread(
             # measurement went unread even though the word is known
             if before_number and _abbreviation(surface) and word in _all_red_flag_words():
                 out.append(surface)
+            elif before_number and word in _UNREAD_ANALYTES:
+                out.append(surface)  # "eGFR 22": known as a word ("EGFR inhibitor"), not read
             continue
         english = is_english(word)
         if (
