@@ -11,6 +11,7 @@ last reviewed. The sentences themselves are built in :mod:`acupath.answer.sectio
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -215,7 +216,7 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
             head.kind = "section"
     # a masked figure or a circulating claim is never a bottom line
     # (and a line said twice, as two time points of one trial read in plain words, once)
-    bl_lines = list(dict.fromkeys(line for line in bl_lines if bl.shows_no_mask(line)))
+    bl_lines = _said_once(list(dict.fromkeys(line for line in bl_lines if bl.shows_no_mask(line))))
     if not any(s for s in body if s.citations) and not bl_cited:
         insufficient = True
     if bl_lines:
@@ -258,6 +259,22 @@ def _comparisons(comp: Composer, q: Any) -> Section | None:
         return None
     title = COMPARISON_TITLES.get(comp.voice.audience, COMPARISON_TITLES["clinician"])
     return Section(title, "\n".join(lines), tuple(cited))
+
+
+def _said_once(lines: list[str]) -> list[str]:
+    """``lines`` without a line whose sentence another line already says in full (a finding's
+    plain sentence beside the same sentence with its label and figure; wave 6)."""
+
+    def core(line: str) -> str:
+        return re.sub(r"\s*\[[\d,\s]+\]\s*$", "", line.removeprefix("- ")).strip()
+
+    cores = [core(line) for line in lines]
+    return [
+        line
+        for i, line in enumerate(lines)
+        if len(cores[i]) < 30
+        or not any(j != i and cores[i] in other for j, other in enumerate(lines))
+    ]
 
 
 def _say_not_rated_once(

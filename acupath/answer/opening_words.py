@@ -97,7 +97,7 @@ STATUS_LABELS = {
     "earlier_value": "earlier value",
     "cautious_value": "cautious value",
     "set_aside_value": "set aside",
-    "topic": "topic, not a symptom",
+    "topic": "topic of the question",
     "other_person": "another person",
 }
 """Badge words for a fact's status on the web page (the tooltip gives the full sentence)."""
@@ -153,6 +153,8 @@ def describe(m: Mention, *, short_status: bool = False, status_words: bool = Tru
         meaning = value.replace("_", " ")
     elif kind == "cancer":
         meaning = CANCER_WORDS.get(value, value)
+    elif kind == "assessed":
+        meaning = "already assessed and found clear"
     else:
         meaning = value.replace("_", " ") if value != "yes" else kind.replace("_", " ")
     if m.detail.get("months"):

@@ -348,7 +348,7 @@ def describe_status(status: str) -> str:
         EARLIER_VALUE: "an earlier value: the latest one is used",
         CAUTIOUS_VALUE: "which value is the latest is unclear: this more cautious one is used",
         SET_ASIDE_VALUE: "which value is the latest is unclear: the more cautious one is used",
-        "topic": "the topic of the question, not a symptom of a patient: not screened",
+        "topic": "the topic of the question, not a fact about a patient: not screened",
         "other_person": "said of another person, not the patient: not screened",
     }.get(status, "")
 

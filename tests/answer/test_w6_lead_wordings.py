@@ -243,3 +243,17 @@ def test_back_as_a_time_or_a_return_is_no_back_pain(text: str) -> None:
 def test_the_back_itself_is_still_back_pain(text: str) -> None:
     conditions = ask(text).understanding.get("conditions") or []
     assert any("back" in c for c in conditions), conditions
+
+
+def test_a_bottom_line_says_each_sentence_once() -> None:
+    answer = ask("Is there data on bleeding when needling people on anticoagulants? Our leaflet?")
+    lines = [ln.removeprefix("- ") for ln in answer.sections[0].text.splitlines() if ln.strip()]
+    cores = [ln.rsplit(" [", 1)[0] for ln in lines]
+    for i, core in enumerate(cores):
+        assert not any(j != i and core in other for j, other in enumerate(lines)), core
+    assert "leaflet" not in " ".join(answer.not_understood).lower()
+
+
+def test_an_assessment_is_shown_in_plain_words() -> None:
+    answer = ask("had cervix cancer, in remission. New lower back pain, MRI clear. Acupuncture?")
+    assert "“MRI clear” (already assessed and found clear)" in answer.opening[0].text
