@@ -1169,7 +1169,7 @@ def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> li
         if m in flags and "celsius" not in m.detail:
             lo = max((i + 1 for i, ch in enumerate(folded[: m.start]) if ch in ".?!;"), default=0)
             if research or _ACUPUNCTURE_WORD.search(folded, lo, m.start):
-                m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+                m = _as_topic(m)
         out.append(m)
     return out
 
@@ -1279,7 +1279,7 @@ def _populations(mentions: list[Mention], folded: str) -> list[Mention]:
             group = _PLURAL_PERSONS.search(folded[m.start : m.end + 40])
             the = m.words.lower() == "elderly" and re.search(r"\bthe\s+$", before)
             if _POPULATION.search(before) and (group is not None or the):
-                m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+                m = _as_topic(m)
         out.append(m)
     # the sex of a population ("pregnant women") is no patient's either
     topics = [(m.start, m.end + 30) for m in out if m.status == TOPIC]
@@ -1369,9 +1369,7 @@ def _no_patient(mentions: list[Mention], folded: str) -> list[Mention]:
     if not _NO_PATIENT.search(folded):
         return mentions
     return [
-        dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
-        if m.kind == "pregnant" and not m.negated and "due" not in m.detail
-        else m
+        _as_topic(m) if m.kind == "pregnant" and not m.negated and "due" not in m.detail else m
         for m in mentions
     ]
 
@@ -1428,6 +1426,11 @@ def _denied_possible(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m.kind == "pregnant" and "possible" in m.detail)]
 
 
+def _as_topic(m: Mention) -> Mention:
+    """``m`` as the topic of the question: shown, not screened."""
+    return dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+
+
 _TOPIC_NOUN = re.compile(r"\b(?:in|during|of|about|for)\s+(?:early\s+|late\s+)?$")
 
 
@@ -1446,7 +1449,7 @@ def _denied_beats_topic(mentions: list[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         noun = m.kind == "pregnant" and not m.negated and m.words.lower() == "pregnancy"
         if noun and _TOPIC_NOUN.search(folded[max(0, m.start - 20) : m.start]):
-            m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+            m = _as_topic(m)
         out.append(m)
     return out
 
@@ -1467,7 +1470,7 @@ def _people_on(mentions: list[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         group = _PEOPLE_ON.search(folded[max(0, m.start - 40) : m.start])
         if m.kind in ("medicine", "class", "regimen") and not m.negated and group:
-            m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+            m = _as_topic(m)
         out.append(m)
     return out
 
