@@ -440,6 +440,13 @@ _RECENT_COUNT = re.compile(
     r"reading|test|bloods?)\b|\b(?:count|level|result|reading)\s+(?:is\s+|was\s+)?"
     r"(?:now|today)\b|\bever since\b|\bsince then\b"
 )
+_COUNT_ANAPHOR = re.compile(
+    # "...; she has knee pain and her count now is 25": the count named again by a pronoun
+    # phrase right before the value is the same test, whatever stood between (wave 6)
+    r"\b(?:her|his|their|my|the|your)\s+(?:platelet\s+)?(?:count|level|result|reading)s?\s+"
+    r"(?:(?:is|was|has|now|today|currently|dropped|fallen|fell|gone|come|down|up|to|at|of|just|"
+    r"only)\s+){0,4}$"
+)
 _SERIES_WINDOW = 110
 """How far (characters) after a value a later value of the same lab may follow, in the same
 sentence ("platelets dipped to 80 last week, right now 120")."""
@@ -535,7 +542,7 @@ def _later_values(
         if any(a < end and start < b for a, b in [*taken, *have]):
             break  # an age, weeks, a temperature or a value read already: the sentence moved on
         between = folded[pos:start]
-        if _ANALYTE.search(between):
+        if _ANALYTE.search(between) and not _COUNT_ANAPHOR.search(between):
             break  # another measure (or the lab named again, read on its own) stands between
         if start < skip_to or re.search(r"\d\s$", folded[max(0, start - 2) : start]):
             continue  # the far end of a threshold range, or "65 000" grouped by a space

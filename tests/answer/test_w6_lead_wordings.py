@@ -187,6 +187,7 @@ def test_a_medicine_taken_as_an_alternative_is_taken() -> None:
         ),
         ("platelets 45 last week; today's count is 30", "lab:platelets:30"),
         ("INR was 4.1 on Monday, 2.6 today", "lab:inr:2.6"),
+        ("platelets 150 in 2020; she has knee pain and her count now is 25", "lab:platelets:25"),
     ],
 )
 def test_the_value_that_decides(text: str, decides: str) -> None:
@@ -257,3 +258,15 @@ def test_a_bottom_line_says_each_sentence_once() -> None:
 def test_an_assessment_is_shown_in_plain_words() -> None:
     answer = ask("had cervix cancer, in remission. New lower back pain, MRI clear. Acupuncture?")
     assert "“MRI clear” (already assessed and found clear)" in answer.opening[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelets 150 in 2020; knee pain score 7 today",
+        "platelets 150 in 2020; her pain score is 7 now",
+    ],
+)
+def test_a_pain_score_is_no_later_count(text: str) -> None:
+    labs = [x for x in _applied(text) if x.startswith("lab:")]
+    assert labs == ["lab:platelets:150"], labs
