@@ -487,8 +487,10 @@ class Extractor:
             )
             and not _cause_word(f, toks)
         ]
-        found += self._combined(keys, toks, found)
+        # deposits first: a combination's wide span ("myeloma ... thoracic spine") must not
+        # hide the tumour inside it
         found += self._deposits(folded, toks, found)
+        found += self._combined(keys, toks, found)
         mentions: list[Mention] = []
         spans: list[Span] = []
         problems: list[str] = []

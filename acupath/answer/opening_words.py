@@ -44,6 +44,8 @@ FLAG_WORDS = {
     "fever": "fever",
     "unexplained_weight_loss": "unexplained weight loss",
     "history_of_cancer": "a history of cancer with back pain",
+    "thoracic_pain_with_cancer": "mid or upper back pain after a cancer",
+    "suspected_cauda_equina": "a suspected cauda equina syndrome",
     "major_trauma": "recent major trauma",
     "minor_trauma_with_osteoporosis": "minor trauma with osteoporosis",
     "iv_drug_use": "injecting drug use",

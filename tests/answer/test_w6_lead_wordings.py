@@ -270,3 +270,56 @@ def test_an_assessment_is_shown_in_plain_words() -> None:
 def test_a_pain_score_is_no_later_count(text: str) -> None:
     labs = [x for x in _applied(text) if x.startswith("lab:")]
     assert labs == ["lab:platelets:150"], labs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "known breast cancer with bone mets, new thoracic back pain for 2 weeks. acupuncture?",
+        "history of prostate cancer, new mid back pain, acupuncture?",
+        "upper back pain between the shoulder blades. Had lung cancer last year. Acupuncture?",
+        "Pt with myeloma c/o T-spine pain, ok to needle?",
+    ],
+)
+def test_thoracic_back_pain_beside_a_cancer_refers(text: str) -> None:
+    screen = ask(text).screen
+    assert screen is not None and screen["decision"] == "refer", text
+    assert "thoracic_pain_with_cancer" in screen["red_flags"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my upper back is stiff from my desk job, acupuncture?",
+        "does acupuncture help upper back pain in people with cancer? any trials?",
+        "mum had breast cancer; I have upper back pain, acupuncture?",
+    ],
+)
+def test_thoracic_back_pain_without_a_cancer_of_the_patient_does_not(text: str) -> None:
+    screen = ask(text).screen
+    assert screen is None or "thoracic_pain_with_cancer" not in screen["red_flags"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my GP thinks I might have cauda equina, is acupuncture ok?",
+        "could it be cauda equina? my back hurts",
+        "physio is worried it's cauda equina, can I still have acupuncture?",
+    ],
+)
+def test_a_suspected_cauda_equina_in_lay_words_is_an_emergency(text: str) -> None:
+    screen = ask(text).screen
+    assert screen is not None and (screen["decision"], screen["urgency"]) == ("refer", "emergency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does acupuncture help people recovering from cauda equina syndrome surgery? evidence?",
+        "cauda equina was ruled out by MRI last week, back pain, acupuncture?",
+    ],
+)
+def test_cauda_equina_as_a_topic_or_ruled_out_is_no_suspicion(text: str) -> None:
+    screen = ask(text).screen
+    assert screen is None or "suspected_cauda_equina" not in screen["red_flags"], text
