@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 from acupath.answer.audience import PatientVoice, reading_grade
 from acupath.answer.compose import compose
 from acupath.answer.followups import suggest
-from acupath.answer.memo import per_object
 from acupath.answer.models import Answer, Audit, AuditedClaim, Reference, Section
 from acupath.answer.opening import TITLES, person_asked_about, with_opening
 from acupath.answer.parse import Parser, Statement
@@ -38,6 +37,7 @@ from acupath.answer.understand import Question
 from acupath.answer.verify import UnverifiedAnswer, check_text, codes
 from acupath.answer.voice import ClinicianVoice
 from acupath.errors import InputError
+from acupath.memo import per_object
 
 if TYPE_CHECKING:
     from acupath.answer.audit import CheckReport

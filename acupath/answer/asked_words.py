@@ -25,7 +25,7 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.context import tokenize
 from acupath.answer.lexicon import ANSWER_DIR, _Frozen, read_model
-from acupath.answer.memo import per_object
+from acupath.memo import per_object
 
 DEFAULT_OUTCOMES = frozenset({"pain"})
 """Outcomes a question asks about without naming them: never an asked outcome."""

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from acupath.answer.memo import per_object
+from acupath.memo import per_object
 
 _CITATION = re.compile(
     r"\b([a-z][a-z'’-]{1,30})(?:\s+et\s+al\.?|\s+and\s+colleagues|\s+and\s+[a-z][a-z'’-]+)?"

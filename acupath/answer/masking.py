@@ -16,11 +16,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from acupath.answer.corpus import Document
-from acupath.answer.memo import per_object
 from acupath.answer.retrieve import Index
 from acupath.answer.verify import codes
 from acupath.evidence.loader import EvidenceBase
 from acupath.evidence.schemas import Claim
+from acupath.memo import per_object
 
 _AUTHOR_YEAR = re.compile(r"\b([A-Z][A-Za-z'’-]+)(?: et al\.?)? ((?:19|20)\d\d)\b")
 

@@ -149,14 +149,14 @@ class _Match:
 
 
 def _only_dated(phrase: str, question: str) -> bool:
-    """Whether every "back" of the question is "back in <year>" (a time: "finished chemo back
-    in 2019"); years are gone from the content words by the time phrases are matched."""
-    if phrase != "back":
-        return False
+    """Whether every ``phrase`` of the question is followed by "in <year>" ("finished chemo
+    back in 2019"): the year half of ``not_before`` (Umbrella), checked on the text because
+    years are gone from the content words by the time phrases are matched."""
     folded = question.lower()
-    every = re.findall(r"\bback\b", folded)
+    word = re.escape(phrase)
+    every = re.findall(rf"\b{word}\b", folded)
     # the year may already be masked to spaces (dates are read elsewhere): "back in     ;"
-    dated = re.findall(r"\bback\s+in(?:\s+(?:19|20)\d\d\b|\s{3,}(?=[^\w\s]|$))", folded)
+    dated = re.findall(rf"\b{word}\s+in(?:\s+(?:19|20)\d\d\b|\s{{3,}}(?=[^\w\s]|$))", folded)
     return bool(every) and len(every) == len(dated)
 
 
@@ -504,12 +504,15 @@ class Understander:
                 out.append(m)
         return out
 
-    def _followed_by(self, content: list[str], end: int, phrase: str) -> bool:
-        """Whether a ``not_before`` phrase of ``phrase`` follows at ``end`` (wave 6)."""
+    def _followed_by(self, content: list[str], end: int, phrase: str, question: str) -> bool:
+        """Whether a ``not_before`` phrase of ``phrase`` follows at ``end``, or every use of
+        the phrase is followed by "in <year>" (wave 6)."""
         after = self._not_before.get(phrase, ())
         if not after:
             return False
-        return any(tuple(content[end : end + len(t)]) == t for t in after)
+        if any(tuple(content[end : end + len(t)]) == t for t in after):
+            return True
+        return _only_dated(phrase, question)
 
     def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
         found: list[_Match] = []
@@ -519,9 +522,7 @@ class Understander:
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
             if start > 0 and content[start - 1] in self._not_after.get(phrase, frozenset()):
                 continue  # "the results came back", "went back to work": not a body part
-            if self._followed_by(content, start + len(key), phrase) or _only_dated(
-                phrase, question
-            ):
+            if self._followed_by(content, start + len(key), phrase, question):
                 continue  # "chemo back in October", "back then": a time, not a body part
             found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
         chosen = _longest_first(found)

@@ -33,6 +33,7 @@ from acupath import kbcache
 from acupath.care.medications import MEDICATIONS_DIR, DrugClass, Formulary, implied_classes
 from acupath.errors import KnowledgeBaseError
 from acupath.evidence.loader import invalid_record
+from acupath.memo import per_object
 
 STEMS_PATH = MEDICATIONS_DIR / "stems.yaml"
 
@@ -194,19 +195,12 @@ class SpellingIndex:
         return self.joined.get(best[1], best[1])
 
 
-_INDEXES: dict[int, tuple[Formulary, SpellingIndex]] = {}
+_INDEXES: dict[int, tuple[object, object]] = {}
 
 
 def _index(formulary: Formulary) -> SpellingIndex:
     """The spelling index of one formulary, built once per formulary object."""
-    hit = _INDEXES.get(id(formulary))
-    if hit is not None and hit[0] is formulary:
-        return hit[1]
-    index = SpellingIndex(formulary.names)
-    if len(_INDEXES) >= 4:
-        _INDEXES.pop(next(iter(_INDEXES)))
-    _INDEXES[id(formulary)] = (formulary, index)
-    return index
+    return per_object(_INDEXES, formulary, lambda: SpellingIndex(formulary.names), limit=4)
 
 
 _WORD = re.compile(r"(?<![\w-])[a-z][a-z]{4,}(?![\w-])")
@@ -278,18 +272,11 @@ class _ClassWords:
         return NameReading(word, (self.by_word[name],), "spelling", None, class_word=name)
 
 
-_CLASS_INDEXES: dict[int, tuple[Mapping[str, Sequence[str]], _ClassWords]] = {}
+_CLASS_INDEXES: dict[int, tuple[object, object]] = {}
 
 
 def _class_index(class_words: Mapping[str, Sequence[str]]) -> _ClassWords:
-    hit = _CLASS_INDEXES.get(id(class_words))
-    if hit is not None and hit[0] is class_words:
-        return hit[1]
-    index = _ClassWords(class_words)
-    if len(_CLASS_INDEXES) >= 4:
-        _CLASS_INDEXES.pop(next(iter(_CLASS_INDEXES)))
-    _CLASS_INDEXES[id(class_words)] = (class_words, index)
-    return index
+    return per_object(_CLASS_INDEXES, class_words, lambda: _ClassWords(class_words), limit=4)
 
 
 def mention_parts(hit: UnknownHit) -> list[tuple[str, str, dict[str, object]]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from acupath.answer.memo import per_object
+from acupath.memo import per_object
 
 
 def test_built_once_per_object_and_not_shared_between_equal_objects() -> None:
