@@ -12,7 +12,9 @@ Because reading an assessment makes the screen less cautious, the grammar is str
 * an investigation with a reassuring result ("MRI clear", "scan came back normal", "work-up: no
   mets"), or a clinician with a clearing verb ("oncology happy", "GP found nothing sinister",
   "the spinal team ruled out anything serious", "red flags excluded");
-* a pending or planned assessment ("MRI booked", "awaiting the scan", "not yet seen") is none;
+* a pending or planned assessment ("MRI booked", "awaiting the scan", "not yet seen") is none,
+  and so is a clear result while more work-up is under way ("scan clear but the GP still wants
+  bloods");
 * an assessment dated in the past ("a clear scan last year", "MRI normal in 2019", "two years
   ago") is none: the pain being asked about may be newer than it (the cautious reading);
 * an abnormal result never matches (the result words are reassuring ones only).
@@ -111,8 +113,21 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
+_STILL_INVESTIGATING = re.compile(
+    r"\b(?:still\s+(?:wants?|needs?|investigating|being investigated|awaiting|waiting)|"
+    r"wants?\s+(?:more\s+|further\s+|some\s+)?(?:bloods|blood tests|tests|a scan|an? mri|"
+    r"a ct|imaging|x-?rays?)|further\s+(?:tests|investigations?|imaging)|referred\s+for|"
+    r"await\w*|pending)\b",
+    re.IGNORECASE,
+)
+"""Work-up still under way anywhere in the question ("scan clear but the GP still wants
+bloods"): the assessment is not finished, so none is read (the cautious reading)."""
+
+
 def assessments(text: str) -> list[Assessment]:
     """The statements in ``text`` that its complaint has been assessed and found clear."""
+    if _STILL_INVESTIGATING.search(text):
+        return []
     out: list[Assessment] = []
     for match in _PATTERN.finditer(text):
         lo, hi = _clause(text, match.start(), match.end())

@@ -44,6 +44,9 @@ NOT_ASSESSED = [
     "GP is happy to refer her to the spinal team",
     "the oncologist isn't happy with the scan",
     "scan pending, bloods normal in 2019",
+    "my scan came back clear but my GP still wants bloods",
+    "MRI normal; referred for a bone scan next week",
+    "X-ray was fine, further tests planned by the spinal team",
 ]
 
 
