@@ -164,6 +164,8 @@ RedFlag = Literal[
     "vascular_neck_symptoms",
     "hot_swollen_joint",
     "new_headache_after_50",
+    "suspected_stroke",
+    "cardiac_chest_pain",
 ]
 RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
 """Red flags; any one means refer (except the risk factors of :data:`SCOPED_RED_FLAGS`). The
@@ -222,11 +224,20 @@ RED_FLAG_ALIASES: dict[str, str] = {
     "hot_joint": "hot_swollen_joint",
     "septic_joint": "hot_swollen_joint",
     "hot_swollen_knee": "hot_swollen_joint",
+    "stroke_symptoms": "suspected_stroke",
+    "acute_stroke": "suspected_stroke",
+    "fast_positive": "suspected_stroke",
+    "suspected_acs": "cardiac_chest_pain",
+    "acute_coronary_syndrome": "cardiac_chest_pain",
+    "ischaemic_chest_pain": "cardiac_chest_pain",
+    "ischemic_chest_pain": "cardiac_chest_pain",
 }
 """Other ways clinicians write a red flag (keys normalised: lower case, underscores)."""
 
 CONDITION_FAMILIES: dict[str, tuple[str, ...]] = {
-    "low_back": ("chronic_low_back_pain", "acute_low_back_pain"),
+    # sciatica is lumbar radicular pain: its red flags are those of low back pain (AHCPR 1994
+    # covers "low back problems" with sciatica; NICE NG59 covers low back pain and sciatica)
+    "low_back": ("chronic_low_back_pain", "acute_low_back_pain", "sciatica"),
     "neck": ("chronic_neck_pain",),
     "headache": ("tension_type_headache", "migraine", "chronic_headache"),
     "joint": (
