@@ -58,6 +58,18 @@ _ASKER_AS_PATIENT = re.compile(
 )
 
 
+def fact_in(fact: str, text: str) -> bool:
+    """Whether an expected fact is in the (lower-cased) answer text. A whole number of four or
+    more digits is also found with thousands separators ("1649" as "1,649", as answers print
+    counts), and a grouped one without them; every other fact must appear as written."""
+    wanted = {fact.lower()}
+    if re.fullmatch(r"\d{4,}", fact):
+        wanted.add(f"{int(fact):,}")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", fact):
+        wanted.add(fact.replace(",", ""))
+    return any(re.search(rf"(?<![\d,.]){re.escape(w)}(?![\d]|,\d)", text) for w in wanted)
+
+
 def recall(q: dict[str, Any], answer: Answer, misses: list[str]) -> tuple[int, int, int, int]:
     """Expected facts found in the answer text and expected sources among its references:
     ``(facts found, facts expected, sources found, sources expected)``; each miss is noted."""
@@ -65,9 +77,9 @@ def recall(q: dict[str, Any], answer: Answer, misses: list[str]) -> tuple[int, i
     refs = {r.id for r in answer.references}
     facts = q.get("facts", [])
     sources = q.get("sources", [])
-    misses += [f"{q['id']}: fact {f!r}" for f in facts if f.lower() not in text]
+    misses += [f"{q['id']}: fact {f!r}" for f in facts if not fact_in(f, text)]
     misses += [f"{q['id']}: source {s}" for s in sources if s not in refs]
-    found_facts = sum(f.lower() in text for f in facts)
+    found_facts = sum(fact_in(f, text) for f in facts)
     found_sources = sum(s in refs for s in sources)
     return found_facts, len(facts), found_sources, len(sources)
 
