@@ -235,9 +235,26 @@ def stated_premises(text: str, medicine_spans: Sequence[tuple[int, int]] = ()) -
             hits = [bool(g.find(keys)) for g in groups]
             if kind == "stop_treatment" and len(hits) > 1 and has_medicine:
                 hits[-1] = True
+            if kind == "guideline_claim" and all(hits):
+                # the stems of "recommends" and "recommend" are one key: the assertive form is
+                # told from the question ("does NICE recommend it?") on the words as written
+                hits[-1] = _asserts_a_recommendation(text[lo:hi])
             if all(hits):
                 found.append(kind)
     return found
+
+
+_ASSERTED = re.compile(
+    r"\b(recommends|endorses|advises|approves|backs|has recommended|have recommended|"
+    r"is recommended by|recommended it|guidelines (?:now )?recommend)\b",
+    re.IGNORECASE,
+)
+_ASKED = re.compile(r"^\W*(does|do|did|is|are|has|have|would|will|can|could|should)\b", re.I)
+
+
+def _asserts_a_recommendation(sentence: str) -> bool:
+    """Whether a sentence states, rather than asks, that a body recommends something."""
+    return bool(_ASSERTED.search(sentence)) and not _ASKED.search(sentence)
 
 
 _OUTCOME_IDS: dict[int, tuple[Any, Any]] = {}

@@ -186,6 +186,34 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
             "differ by condition: where one advises against it, it does so for a named condition "
             "(the guideline positions are below)."
         )
+    out += _guideline_claims(stmt, base, patient)
+    if "pregnancy_harm" in stmt.premises:
+        # the pregnancy safety records (Carr 2015, Park 2014) are summarised without figures:
+        # the figures are in the safety records of the answer, where they are traced
+        out.append(
+            "**No. Studies have not shown that acupuncture causes miscarriage.** In a large study "
+            "of pregnant women, miscarriage and early birth were no more common than expected. "
+            "Points thought to start labour are still left out, to be safe. You can choose to "
+            "wait, but you do not have to."
+            if patient
+            else "**No: the pregnancy safety records acupath holds do not show that acupuncture "
+            "causes miscarriage.** In a large cohort, miscarriage, preterm birth and membrane "
+            "rupture were no more common than expected, and harm from needling the traditionally "
+            "forbidden points was not supported; the screen still leaves those points out as "
+            "professional guidance advises."
+        )
+    if "dont_tell" in stmt.premises:
+        out.append(
+            "**Please tell your acupuncturist about every medicine you take.** Acupuncture is "
+            "not a drug, but some medicines change how it should be done: blood thinners make "
+            "bleeding more likely, and some cancer and immune medicines raise the risk of "
+            "infection."
+            if patient
+            else "**No: the practitioner needs the full medicine list.** Acupuncture has no drug "
+            "interactions of its own, but anticoagulants and antiplatelets change how needling "
+            "is done (bleeding), and chemotherapy and immunosuppressants change the infection "
+            "and blood-count precautions; the screen uses them."
+        )
     if "stop_treatment" in stmt.premises:
         # a verb of stopping or replacing with a prescribed treatment (chemotherapy, G-CSF, a
         # named medicine): never advise stopping it; the prescriber decides (wave 6)
@@ -210,5 +238,38 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
             "medicines.** Its trials compared acupuncture with sham, usual care or medicines, or "
             "added it to usual care; any change to a prescribed medicine is for the prescriber "
             "to make."
+        )
+    return out
+
+
+def _guideline_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> list[str]:
+    """Corrections of "<body> recommends acupuncture" where that body's recommendation on the
+    question's conditions is against it (NICE NG59 on low back pain); the body is the one the
+    question names, or any body when it names only "the guidelines"."""
+    if "guideline_claim" not in stmt.premises:
+        return []
+    named = set(stmt.sources_named)
+    against = [
+        r
+        for r in base.recommendations.values()
+        if r.condition in stmt.conditions
+        and r.direction == "against"
+        and (not named or r.source in named)
+    ]
+    out = []
+    for body in dict.fromkeys(r.body for r in against):
+        conditions = ", ".join(
+            dict.fromkeys(
+                base.conditions[r.condition].name.lower()
+                for r in against
+                if r.body == body and r.condition in base.conditions
+            )
+        )
+        out.append(
+            f"**No. {body} advises against acupuncture for {conditions}.** What each "
+            "guideline says is below."
+            if patient
+            else f"**No: {body} recommends against acupuncture for {conditions}** (the "
+            "guideline positions are below)."
         )
     return out
