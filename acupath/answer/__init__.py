@@ -176,9 +176,12 @@ def ask(
     voice = voice_for(audience, base)
     index = index_for(base, embedder=embedder)
     stmt = parser_for(index)(text)
+    about = None
     if audience == "patient":
         # the patient answer addresses the asker about the person the question describes
-        voice = voice_for(audience, base, who=person_asked_about(stmt))
+        who = person_asked_about(stmt)
+        voice = voice_for(audience, base, who=who)
+        about = who.object_name or who.name
     understood = stmt.question
     if "harmless" in stmt.premises and "safety" not in understood.intents:
         understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))
@@ -188,6 +191,9 @@ def ask(
     follow_ups = suggest(index, understood) if with_follow_ups else ()
     answer = dataclasses.replace(answer, follow_ups=follow_ups)
     answer = _screen_aware(answer, stmt, safety, base, retrieval, voice)
+    if about:
+        # whom the patient answer is about ("you", "your mother"), for the Ask page's headings
+        answer = dataclasses.replace(answer, understanding={**answer.understanding, "about": about})
     problems = check_text(answer.markdown, records_of(answer, base, retrieval))
     if problems:
         # the safety box is never lost with the answer it opens: it stays when it verifies

@@ -46,7 +46,9 @@ def page_parts(answer: Mapping[str, Any]) -> dict[str, Any]:
         if (f["kind"], f["value"], f["words"]) in shown
     ]
     screen = answer.get("screen") or {}
+    about = (answer.get("understanding") or {}).get("about") or "you"
     return {
+        "about": about,
         "facts": facts,
         "safety": safety,
         "decision": screen.get("decision"),

@@ -37,3 +37,16 @@ def test_negated_facts_are_shown_as_absent(client: TestClient) -> None:
         "/ask", params={"q": "No fever, low back pain; not pregnant. Acupuncture?"}
     ).text
     assert 'class="negated"' in html
+
+
+def test_patient_page_says_whom_it_understood(client: TestClient) -> None:
+    """A carer's question is about the person cared for, not about the asker (wave 7)."""
+    about_mother = client.get(
+        "/ask",
+        params={"q": "Mum is 84, on warfarin, knee arthritis. Acupuncture?", "audience": "patient"},
+    ).text
+    assert "What we understood about your mother" in about_mother
+    about_me = client.get(
+        "/ask", params={"q": "I take warfarin, can I have acupuncture?", "audience": "patient"}
+    ).text
+    assert "What we understood about you<" in about_me
