@@ -72,7 +72,8 @@ _MOVING = re.compile(
     r"|\bon\s+(?:turning|rolling|moving|rising|getting\s+up)\b"
 )
 _AT_REST = re.compile(
-    r"\b(?:still|at rest|any position|every position|whatever position|no position|constant|"
+    r"\b(?:(?:keeping|keep|keeps|lying|lie|lies|staying|stay|stays|sitting|when|even|perfectly)"
+    r"\s+still|at rest|any position|every position|whatever position|no position|constant|"
     r"unremitting|all the time|even lying|not relieved)\b"
 )
 _WAKING = re.compile(r"\b(?:wakes?|waking|woken|woke|awake|sleepless|can['’]?t sleep)\b")

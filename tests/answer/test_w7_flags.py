@@ -459,3 +459,10 @@ def test_weeping_eczema_is_a_skin_lesion_not_an_infection(text: str, lesion: boo
 )
 def test_infected_skin_stays_an_infection(text: str) -> None:
     assert "red_flag:recent_bacterial_infection" in _applied(text)
+
+
+def test_still_as_a_time_word_does_not_keep_a_mechanical_flag() -> None:
+    assert "red_flag:pain_worse_supine" not in _applied(
+        "six weeks on I still can't turn over in bed without agony in my lower back"
+    )
+
