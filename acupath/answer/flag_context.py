@@ -245,6 +245,8 @@ _NO_PATIENT = re.compile(
     r"\b(?:no particular patient|not (?:about |for )?(?:a |an )?(?:particular |specific |real |"
     r"individual )?(?:patient|client|case)|no specific patient|not a clinical question|"
     r"hypothetically speaking|in general terms|general (?:policy )?question|"
+    r"(?:(?:my|our|the)\s+)?(?:book club|reading group)|(?:was|were) debating|"
+    r"settle an? (?:argument|debate)|"
     r"teaching question|exam question|quiz question|just revising|revising (?:for|red flags|my)|"
     r"(?:for|studying for|revising for) (?:my |our |the )?(?:exams?|revision|finals|boards)|"
     r"studying for)\b"
@@ -267,9 +269,27 @@ _INSTITUTIONAL = re.compile(
 )
 _PERSON = re.compile(
     r"\b(?:i|i['’]m|im|i['’]ve|ive|me|myself|she|she['’]s|shes|he|he['’]s|hes|her|his|him|"
-    r"herself|himself|my|the patient|this patient|a patient of mine|pt|"
-    r"mr|mrs|ms|miss)\b"
+    r"herself|himself|my|patient|pt|client|lady|man|woman|gentleman|gent|boy|girl|child|baby|"
+    r"toddler|teenager|mr|mrs|ms|miss|\d+\s*(?:yo|y/o|yrs?|years?|f|m)|c/o|o/e|hx|pmh)\b"
 )
+"""A person in a sentence ("my patient", "a lady of 70", "66M", "c/o"): its facts are someone's."""
+_ANY_PATIENT = re.compile(r"\b(?:a|an|any|every)\s+(?:[a-z]+\s+){0,2}?(?:patient|client|person)\b")
+_PATIENT_FACTS = frozenset(
+    {
+        "age",
+        "weeks",
+        "lab",
+        "device",
+        "lymphedema",
+        "radiation",
+        "skin_lesion",
+        "medicine",
+        "class",
+        "regimen",
+    }
+)
+"""Facts that describe a particular patient: beside them a question is about someone, so no
+red flag, cancer or pregnancy of it is made a topic (as :func:`.context._topics` does)."""
 _WRITER = re.compile(
     r"\b(?:i['’]?m|im|i am|we['’]?re|we are|i|we)\s+(?:(?:currently|just|now)\s+)?"
     r"(?:writing|preparing|drafting|doing|updating|revising|running|putting together|making)\b"
@@ -293,6 +313,10 @@ def no_patient_frame(folded: str, start: int, end: int) -> bool:
         return False
     lo, hi = _sentence(folded, start, end)
     sentence = _NO_PATIENT.sub(" ", _INSTITUTIONAL.sub(" ", _WRITER.sub(" ", folded[lo:hi])))
+    if said:
+        # a question that says it is about no patient may name one in general ("in a headache
+        # patient", "any patient with...")
+        sentence = _ANY_PATIENT.sub(" ", sentence)
     return not _PERSON.search(sentence)
 
 
@@ -338,6 +362,9 @@ def _long_over(m: Mention, folded: str) -> bool:
 def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
     """The mentions with the five readings of the module docstring applied."""
     out: list[Mention] = []
+    someone = any(
+        m.kind in _PATIENT_FACTS and not m.negated and m.status == "current" for m in mentions
+    )
     for m in mentions:
         if _moving_in_bed(m, folded) or _carpal_tunnel_night(m, folded):
             continue  # not this red flag at all
@@ -352,7 +379,8 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
         elif _relatives(m, folded):
             m = dataclasses.replace(m, status=OTHER_PERSON)
         elif (
-            m.kind in _TOPIC_KINDS
+            not someone
+            and m.kind in _TOPIC_KINDS
             and not m.negated
             and m.status == "current"
             and no_patient_frame(folded, m.start, m.end)

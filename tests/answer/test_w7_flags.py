@@ -466,3 +466,26 @@ def test_still_as_a_time_word_does_not_keep_a_mechanical_flag() -> None:
         "six weeks on I still can't turn over in bed without agony in my lower back"
     )
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For our audit - patient on warfarin with INR 4.5 and fever, was needling ok?",
+        "For our audit - 66M with fever and back pain, was needling ok?",
+        "For our audit - a lady with fever and back pain, was needling ok?",
+        "Writing our leaflet; also a quick one: c/o fever and back pain today, ok to needle?",
+    ],
+)
+def test_a_person_in_an_audit_question_keeps_the_flag(text: str) -> None:
+    assert "red_flag:fever" in _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does acupuncture weaken your immune system if you're on chemo? my book club was debating",
+        "My reading group was debating: is acupuncture ok for people with cancer?",
+    ],
+)
+def test_a_debate_names_no_patient(text: str) -> None:
+    assert not any(f.startswith(("cancer:", "treatment:")) for f in _applied(text))
