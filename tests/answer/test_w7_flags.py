@@ -489,3 +489,41 @@ def test_a_person_in_an_audit_question_keeps_the_flag(text: str) -> None:
 )
 def test_a_debate_names_no_patient(text: str) -> None:
     assert not any(f.startswith(("cancer:", "treatment:")) for f in _applied(text))
+
+
+# people: a person described by a kind and an age is not the asker
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            "91 y/o lady in care home, hand OA, no anticoagulants, mentally sharp. Family want "
+            "acupuncture. Fine?",
+            " about her",
+        ),
+        ("72 year old man with knee OA, his family ask about acupuncture", " about him"),
+        ("elderly gentleman, 80, in a nursing home with back pain", " about him"),
+        ("a woman of 45 with neck pain, acupuncture?", " about her"),
+        ("a 30 year old runner with knee pain, can she have acupuncture?", " about her"),
+    ],
+)
+def test_a_described_person_is_not_the_asker(text: str, about: str) -> None:
+    from acupath.answer.people import who_is_asked_about
+
+    assert who_is_asked_about(text, extract(text)).about == about
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am a 35 year old woman with back pain",
+        "is acupuncture safe for pregnant women?",
+        "a 30 year old runner with knee pain",
+        "im a 60 yo man, my back hurts",
+    ],
+)
+def test_the_asker_or_nobody_stays_the_asker(text: str) -> None:
+    from acupath.answer.people import who_is_asked_about
+
+    assert who_is_asked_about(text, extract(text)).is_asker
