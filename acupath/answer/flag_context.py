@@ -154,6 +154,10 @@ _SUPPOSED = re.compile(
     + r"|\bshould\s+(?:i|she|he|they|we|you|the patient|my patient)\s+"
     + _ONSET
 )
+_ANAPHOR = re.compile(
+    r"\b(?:already|now|today|currently)\s+(?:[a-z]+\s+){0,2}?(?:has|have|got|running)\s+"
+    r"(?:one|it)\b|\b(?:has|have|got|running)\s+(?:one|it)\s+(?:now|today|already|at the moment)\b"
+)
 _PRESENT = re.compile(r"\b(?:now|today|currently|since|already|at the moment|right now)\b")
 
 
@@ -164,8 +168,11 @@ def _supposed(m: Mention, folded: str) -> bool:
     hit = _SUPPOSED.search(folded[lo : m.start])
     if hit is None:
         return False
-    # "if she gets a fever now", "since yesterday": said as present after all
-    return not _PRESENT.search(folded, lo + hit.start(), min(hi, m.end + 25))
+    # "if she gets a fever now", "since yesterday": said as present after all; so is "what if
+    # she gets a fever? she already has one"
+    return not _PRESENT.search(folded, lo + hit.start(), min(hi, m.end + 25)) and not (
+        _ANAPHOR.search(folded, m.end)
+    )
 
 
 # 4. a relative's illness --------------------------------------------------------------------

@@ -527,3 +527,14 @@ def test_the_asker_or_nobody_stays_the_asker(text: str) -> None:
     from acupath.answer.people import who_is_asked_about
 
     assert who_is_asked_about(text, extract(text)).is_asker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What if she gets a fever? She already has one today. Knee OA.",
+        "what if i get a fever during the course? i have one now",
+    ],
+)
+def test_a_supposed_symptom_said_present_after_all_stays(text: str) -> None:
+    assert "red_flag:fever" in _applied(text)
