@@ -45,6 +45,7 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
+from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.negation import Span, Triggers, governed
 from acupath.answer.pregnancy import find_pregnancy
@@ -566,6 +567,7 @@ class Extractor:
         out = _denied_beats_topic(out, folded)
         out = _no_patient(out, folded)
         out = _others(out, folded, self._kin_subject)
+        out = _flags_in_context(out, folded)  # wave 7: moving in bed, CTS, if, kin, topics
         out = _one_state(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))

@@ -10,7 +10,9 @@ patient. The rule, in order:
    to try needles");
 2. otherwise the first relation word owned by the asker ("my", "our", "a", "the"; or first in
    its sentence: "Dad's 90") names the person: mother, son, friend, patient...;
-3. otherwise, when the question's only person words are third-person pronouns that agree
+3. otherwise, a person described by a kind and an age ("91 y/o lady", "a 72 year old man",
+   "elderly gentleman, 80"), when a pronoun follows from the kind or the question (wave 7);
+   then, when the question's only person words are third-person pronouns that agree
    ("His knee went hot and swollen"), that person, named by the pronoun ("about him");
 4. otherwise the asker.
 
@@ -111,6 +113,14 @@ class PeopleReader:
         # and with no relation word after it; "my 95 year old great-grandmother" is that
         # relation (probe 2 G11)
         self.owned_age = re.compile(r"\b(?:my|our)\s+(?P<n>\d{1,2})\s*(?:yo\b|y/o\b|yr|year|years)")
+        # a person described by a kind and an age ("91 y/o lady in care home", "a 72 year old
+        # man", "elderly gentleman, 80", "a woman of 45"): that person, not the asker (wave 7)
+        kinds = "|".join(re.escape(w) for w in sorted(people.persons, key=len, reverse=True))
+        age = r"\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|years?)(?:\s+old)?"
+        self.aged_person = re.compile(
+            r"(?:\b" + age + r"\s+(?P<a>" + kinds + r")\b|\b(?P<b>" + kinds + r")\s*(?:,\s*|"
+            r"\(|of\s+|aged\s+)\d{1,3}\b)"
+        )
         self.aged_relation = re.compile(
             r"\b(?:my|our|a|the)\s+\d{1,3}\s*(?:yo|y/o|yrs?|years?)(?:\s+old)?\s+(?P<w>"
             + words_alt
@@ -127,6 +137,14 @@ class PeopleReader:
             if age is not None and int(age["n"]) < 18 and "child" in self.relations:
                 entry = self.relations["child"]
                 return Who("child", entry.name, entry.pronoun or _pronoun_from(context), age[0])
+            person = self.aged_person.search(text)
+            if person is not None:
+                noun = person["a"] or person["b"]
+                pronoun = _NOUN_PRONOUN.get(noun) or _pronoun_from(context)
+                if pronoun != "they":
+                    return Who(
+                        "person", pronoun, pronoun, person[0], object_name=_FORMS[pronoun][1]
+                    )
             if self.titled.search(question.lower()) and "patient" in self.relations:
                 entry = self.relations["patient"]
                 return Who("patient", entry.name, _pronoun_from(context), "")
@@ -135,6 +153,25 @@ class PeopleReader:
         entry = self.relations[rel]
         pronoun = entry.pronoun or _pronoun_from(context)
         return Who(rel, entry.name, pronoun, m.group("w"))
+
+
+_NOUN_PRONOUN = {
+    "lady": "she",
+    "woman": "she",
+    "girl": "she",
+    "lass": "she",
+    "female": "she",
+    "widow": "she",
+    "man": "he",
+    "gentleman": "he",
+    "gent": "he",
+    "boy": "he",
+    "lad": "he",
+    "male": "he",
+    "widower": "he",
+}
+"""The pronoun a person word fixes; other person words ("runner", "patient") take the
+question's own pronouns."""
 
 
 _UNOWNED_KIN = frozenset({"mother", "father", "grandmother", "grandfather"})

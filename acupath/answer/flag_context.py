@@ -1,0 +1,397 @@
+"""Red flags and cancer read in their context (wave 7, flags): the facts a question names that
+are not the patient's present findings, set aside after ConText has run
+(:func:`acupath.answer.context.Extractor.__call__` calls :func:`adjust`).
+
+1. **Pain on moving in bed** ("agony when I turn over in bed", "worse getting out of bed") is
+   movement-related, mechanical pain. The red flags ``pain_worse_supine`` and
+   ``severe_night_pain`` are pain lying still or at night whatever the position (AHCPR 1994
+   Table 1, ``ahcpr1994``: pain worse when supine, severe night-time pain), so a flag whose own
+   words say the pain comes on turning, rolling, getting up or moving in bed is dropped, unless
+   its sentence also says the pain is there at rest ("even keeping still", "any position").
+   Clinic policy (reason: the flag's source describes pain lying down, not pain on moving).
+2. **Night symptoms of carpal tunnel syndrome** are its typical pattern: people with carpal
+   tunnel syndrome often wake at night with numb or tingling fingers (Mayo Clinic sports
+   medicine, ``mayo_cts_sportsmed``). When the question names carpal tunnel syndrome, a night
+   symptom said of the hands or wrists (a sentence naming carpal tunnel, a hand, a wrist or the
+   fingers, and no spine or other body region) is not read as ``severe_night_pain``. Night
+   pain of the back or neck still refers. Clinic policy.
+3. **A symptom supposed in a conditional** ("what happens if I get a temperature", "should she
+   develop a fever", "in case I get a high temperature") is not a present finding: a red flag
+   after a conditional word and a verb of onset becomes the topic of the question (status
+   ``topic``, shown, not screened). "If it matters, I have had a fever" is no onset and stays.
+4. **A relative's illness** ("His mother died of bowel cancer", "FHx bowel ca", "family history
+   of breast cancer") is not the patient's: a cancer whose clause opens with the patient's
+   relative ("his", "her", "the patient's") or a family-history phrase is another person's
+   (status ``other_person``). The asker's own relatives ("my wife is on chemo") are left to
+   :func:`.context._others`, since the relative may be the patient; a cancer it set aside
+   comes back when its clause says the patient had it too ("and so did I").
+6. **A red flag long over** ("had a fever last month with covid but that's long gone"):
+   history (status ``past``), unless the sentence says it is back or still there.
+5. **A topic of a service's own work** ("for our audit, not a patient", "I'm writing the
+   handout for our antenatal class"): when the question says it is about no patient, or is
+   framed as a service's own work (:func:`institutional_frame`) with no person in it, red
+   flags, cancers and pregnancy named in it are its topic. A sentence that names a person
+   ("my patient has...", "I also have...") keeps its facts. :func:`no_patient_frame` is the
+   shared test (pregnancy reading can call it).
+
+The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_person``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from acupath.answer.lexicon import patient_words
+
+if TYPE_CHECKING:
+    from acupath.answer.context import Mention
+
+TOPIC = "topic"
+OTHER_PERSON = "other_person"
+
+_SENTENCE = re.compile(r"[.;?!]")
+
+
+def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((m.end() for m in _SENTENCE.finditer(folded, 0, start)), default=0)
+    nxt = _SENTENCE.search(folded, end)
+    return lo, nxt.start() if nxt else len(folded)
+
+
+# 1. mechanical pain in bed ------------------------------------------------------------------
+
+_MOVING = re.compile(
+    r"\b(?:turn(?:s|ing|ed)?|roll(?:s|ing|ed)?|twist(?:s|ing)?)\s+(?:over|around|round)\b"
+    r"|\b(?:turn(?:s|ing|ed)?|roll(?:s|ing|ed)?|mov(?:e|es|ing)|shift(?:s|ing)?)\s+in\s+bed\b"
+    r"|\b(?:get(?:s|ting)?|got|climb(?:s|ing)?)\s+(?:in(?:to)?|out\s+of|up\s+out\s+of)\s+bed\b"
+    r"|\b(?:sit(?:s|ting)?|get(?:s|ting)?)\s+up\b|\bchang(?:e|es|ing)\s+position\b"
+    r"|\bon\s+(?:turning|rolling|moving|rising|getting\s+up)\b"
+)
+_AT_REST = re.compile(
+    r"\b(?:(?:keeping|keep|keeps|lying|lie|lies|staying|stay|stays|sitting|when|even|perfectly)"
+    r"\s+still|at rest|any position|every position|whatever position|no position|constant|"
+    r"unremitting|all the time|even lying|not relieved)\b"
+)
+_WAKING = re.compile(r"\b(?:wakes?|waking|woken|woke|awake|sleepless|can['’]?t sleep)\b")
+_MECHANICAL_FLAGS = frozenset({"pain_worse_supine", "severe_night_pain"})
+_ATTACHED = re.compile(r"^\s*,?\s*(?:when|on|while|if|as|whenever)\b")
+
+
+def _moving_in_bed(m: Mention, folded: str) -> bool:
+    if m.kind != "red_flag" or m.value not in _MECHANICAL_FLAGS or m.negated:
+        return False
+    lo, hi = _sentence(folded, m.start, m.end)
+    if _AT_REST.search(folded, lo, hi):
+        return False
+    if m.value == "severe_night_pain":
+        # night pain only when its own words are the movement ("unbearable when she rolls
+        # over in bed at night") and nothing says it wakes the patient
+        return bool(_MOVING.search(folded, m.start, m.end)) and not _WAKING.search(folded, lo, hi)
+    if _MOVING.search(folded, m.start, m.end):
+        return True
+    # "worse lying... when I turn over": the movement right after the flag
+    after = folded[m.end : hi]
+    head = _ATTACHED.match(after)
+    return head is not None and bool(_MOVING.match(_words_from(after, head.end(), 3)))
+
+
+def _words_from(text: str, pos: int, skip: int) -> str:
+    """``text`` from ``pos``, tried at each of the next ``skip`` words too ("when i turn
+    over": the movement after the subject)."""
+    rest = text[pos:].lstrip()
+    for _ in range(skip + 1):
+        if _MOVING.match(rest):
+            return rest
+        parts = rest.split(" ", 1)
+        if len(parts) < 2:
+            break
+        rest = parts[1]
+    return rest
+
+
+# 2. carpal tunnel syndrome at night -------------------------------------------------------
+
+_CTS = re.compile(r"\b(?:carpal tunnel|cts|median nerve compression|median neuropathy)\b")
+_HAND = re.compile(r"\b(?:hands?|wrists?|fingers?|thumbs?|fingertips?|palms?|carpal tunnel|cts)\b")
+_OTHER_REGION = re.compile(
+    r"\b(?:back|spine|spinal|neck|lumbar|thoracic|cervical|lbp|sciatica|hips?|legs?|knees?|"
+    r"shoulders?|bones?|chest|ribs?|pelvis|buttocks?|head|headaches?|abdomen|tummy|stomach)\b"
+)
+
+
+def _carpal_tunnel_night(m: Mention, folded: str) -> bool:
+    if m.kind != "red_flag" or m.value != "severe_night_pain" or m.negated:
+        return False
+    if not _CTS.search(folded):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end)
+    # the clause of the night symptom: a comma list stays one clause ("tingling and numbness in
+    # both hands, worse at night"), "and my back..." starts another
+    sentence = folded[lo:hi]
+    return bool(_HAND.search(sentence)) and not _OTHER_REGION.search(sentence)
+
+
+# 3. a symptom supposed in a conditional -----------------------------------------------------
+
+_ONSET = (
+    r"(?:ever\s+|then\s+|later\s+|suddenly\s+)?"
+    r"(?:gets?|getting|develops?|developing|starts?|starting|spikes?|catch(?:es)?|runs?|"
+    r"comes? down with|becomes?|turns?|notices?|picks? up|ends? up with|"
+    r"were to (?:get|develop|have)|was to (?:get|develop|have))\s+"
+    # only a determiner or an adjective between the verb and the symptom: "if she gets
+    # acupuncture with a fever" is a fever now
+    r"(?:(?:a|an|any|some|the|high|bad|mild|slight|little|another|new|raised|sudden|real|"
+    r"really|very|bit|of|proper|nasty)\s+){0,3}$"
+)
+_SUPPOSED = re.compile(
+    r"\b(?:if|what if|in case|suppose|supposing|in the event(?: that)?)\s+"
+    r"(?:[a-z'’]+\s+){0,4}?"
+    + _ONSET
+    + r"|\bshould\s+(?:i|she|he|they|we|you|the patient|my patient)\s+"
+    + _ONSET
+)
+_ANAPHOR = re.compile(
+    r"\b(?:already|now|today|currently)\s+(?:[a-z]+\s+){0,2}?(?:has|have|got|running)\s+"
+    r"(?:one|it)\b|\b(?:has|have|got|running)\s+(?:one|it)\s+(?:now|today|already|at the moment)\b"
+)
+_PRESENT = re.compile(r"\b(?:now|today|currently|since|already|at the moment|right now)\b")
+
+
+def _supposed(m: Mention, folded: str) -> bool:
+    if m.kind != "red_flag" or m.negated or m.status != "current":
+        return False
+    lo, hi = _sentence(folded, m.start, m.end)
+    hit = _SUPPOSED.search(folded[lo : m.start])
+    if hit is None:
+        return False
+    # "if she gets a fever now", "since yesterday": said as present after all; so is "what if
+    # she gets a fever? she already has one"
+    return not _PRESENT.search(folded, lo + hit.start(), min(hi, m.end + 25)) and not (
+        _ANAPHOR.search(folded, m.end)
+    )
+
+
+# 4. a relative's illness --------------------------------------------------------------------
+
+
+@functools.cache
+def _relative() -> re.Pattern[str]:
+    relations = patient_words().people.relations
+
+    def alt(rels: frozenset[str] | set[str]) -> str:
+        words = sorted(
+            (
+                " ".join(w.lower().split())
+                for rel, e in relations.items()
+                if rel in rels
+                for w in e.words
+            ),
+            key=len,
+            reverse=True,
+        )
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    owned = alt(set(relations) - {"patient"})
+    return re.compile(
+        r"(?:\b(?:family|fam)\s+(?:history|hx|h/o)\b|\bf\s*hx\b|\bfh\b|\bfh:|"
+        r"\b(?:runs|run) in (?:the|his|her|my|our) family\b|"
+        # only the patient's relative ("his mother", "the patient's sister"): "my wife is on
+        # chemo" may be about the wife herself (context._others decides the asker's relatives)
+        r"\b(?:his|her|their|pt['’]?s|patient['’]?s)\s+(?:" + owned + r")(?:['’]?s)?\b)"
+    )
+
+
+_CLAUSE = re.compile(r"[.;?!,]|\bbut\b|\band (?:i|she|he|they)\b|\bwhile\b|\bwhereas\b")
+_SELF_TOO = re.compile(
+    r"\b(?:so did (?:i|she|he|they)|(?:i|she|he|they) did too|as did (?:i|she|he)|"
+    r"(?:i|she|he) also had|himself|herself|myself|themselves|personally)\b"
+)
+_FAMILY_AT_END = re.compile(r"\b(?:strong\s+)?(?:family|fam|f)\s*$")
+_SELF_BEFORE = re.compile(r"\b(?:i|i['’]ve|ive|i['’]m|im|she|he|she['’]s|he['’]s|me)\b")
+
+
+def _relatives(m: Mention, folded: str) -> bool:
+    if m.kind not in ("cancer", "red_flag") or m.negated or m.status != "current":
+        return False
+    if m.kind == "red_flag" and m.value != "history_of_cancer":
+        return False
+    lo = max((c.end() for c in _CLAUSE.finditer(folded, 0, m.start)), default=0)
+    # "(mum and sister)" after "family history of breast cancer": read the clause before it
+    before = folded[lo : m.start]
+    if _FAMILY_AT_END.search(before):
+        return True  # "family history of breast cancer": the mention begins at "history"
+    rel = None
+    for found in _relative().finditer(before):
+        rel = found  # the last relative before the fact
+    if rel is None:
+        return False
+    # "my mum says I had cancer": a person of the patient's after the relative
+    if _SELF_BEFORE.search(before, rel.end()):
+        return False
+    nxt = _CLAUSE.search(folded, m.end)
+    rest = folded[m.end : nxt.start() if nxt else len(folded)]
+    return not _SELF_TOO.search(rest)
+
+
+def _self_too(m: Mention, folded: str) -> bool:
+    """A cancer set aside as a relative's whose clause says the patient had it too ("my mum
+    had breast cancer and so did I"): the patient's as well."""
+    if m.kind != "cancer" or m.status != OTHER_PERSON or m.negated:
+        return False
+    nxt = _CLAUSE.search(folded, m.end)
+    return bool(_SELF_TOO.search(folded[m.end : nxt.start() if nxt else len(folded)]))
+
+
+# 5. a topic of a service's own work ---------------------------------------------------------
+
+_NO_PATIENT = re.compile(
+    r"\b(?:no particular patient|not (?:about |for )?(?:a |an )?(?:particular |specific |real |"
+    r"individual )?(?:patient|client|case)|no specific patient|not a clinical question|"
+    r"hypothetically speaking|in general terms|general (?:policy )?question|"
+    r"(?:(?:my|our|the)\s+)?(?:book club|reading group)|(?:was|were) debating|"
+    r"settle an? (?:argument|debate)|"
+    r"teaching question|exam question|quiz question|just revising|revising (?:for|red flags|my)|"
+    r"(?:for|studying for|revising for) (?:my |our |the )?(?:exams?|revision|finals|boards)|"
+    r"studying for)\b"
+)
+_WRITTEN = (
+    r"audits?|handouts?|leaflets?|pamphlets?|posters?|booklets?|information sheets?|essays?|"
+    r"dissertation|thesis|assignments?|lectures?|presentations?|teaching sessions?|"
+    r"training sessions?|journal club|newsletters?|website|blog|literature reviews?"
+)
+"""Written or taught work, whoever owns it ("for an essay", "writing the handout")."""
+_SERVICE = (
+    r"guidelines?|guidance|pathways?|policy|policies|protocols?|classes|class|courses?|"
+    r"teaching|training|service reviews?|reviews?|services?"
+)
+"""A service's own work, only when the service owns it ("our pathway", "my class")."""
+_INSTITUTIONAL = re.compile(
+    r"\b(?:for|writing|preparing|drafting|revising|updating|doing|running|on)\s+"
+    r"(?:(?:a|an|the|our|my|this)\s+(?:[a-z]+\s+){0,2}?(?:" + _WRITTEN + r")|"
+    r"(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:" + _SERVICE + r"))\b"
+)
+_PERSON = re.compile(
+    r"\b(?:i|i['’]m|im|i['’]ve|ive|me|myself|she|she['’]s|shes|he|he['’]s|hes|her|his|him|"
+    r"herself|himself|my|patient|pt|client|lady|man|woman|gentleman|gent|boy|girl|child|baby|"
+    r"toddler|teenager|mr|mrs|ms|miss|\d+\s*(?:yo|y/o|yrs?|years?|f|m)|c/o|o/e|hx|pmh)\b"
+)
+"""A person in a sentence ("my patient", "a lady of 70", "66M", "c/o"): its facts are someone's."""
+_ANY_PATIENT = re.compile(r"\b(?:a|an|any|every)\s+(?:[a-z]+\s+){0,2}?(?:patient|client|person)\b")
+_PATIENT_FACTS = frozenset(
+    {
+        "age",
+        "weeks",
+        "lab",
+        "device",
+        "lymphedema",
+        "radiation",
+        "skin_lesion",
+        "medicine",
+        "class",
+        "regimen",
+    }
+)
+"""Facts that describe a particular patient: beside them a question is about someone, so no
+red flag, cancer or pregnancy of it is made a topic (as :func:`.context._topics` does)."""
+_WRITER = re.compile(
+    r"\b(?:i['’]?m|im|i am|we['’]?re|we are|i|we)\s+(?:(?:currently|just|now)\s+)?"
+    r"(?:writing|preparing|drafting|doing|updating|revising|running|putting together|making)\b"
+)
+_TOPIC_KINDS = frozenset({"red_flag", "cancer", "pregnant"})
+
+
+def institutional_frame(folded: str) -> bool:
+    """Whether the question is framed as a service's or writer's own work ("for our audit",
+    "I'm writing the handout for our antenatal class", "updating our pathway")."""
+    return bool(_INSTITUTIONAL.search(folded))
+
+
+def no_patient_frame(folded: str, start: int, end: int) -> bool:
+    """Whether a fact at ``[start, end)`` of ``folded`` is the topic of a question about no
+    patient: the question says so ("not a patient", "no particular patient"), or it is framed
+    as a service's own work and the fact's sentence names no person (the writer's own "I'm
+    writing" aside)."""
+    said = bool(_NO_PATIENT.search(folded))
+    if not said and not institutional_frame(folded):
+        return False
+    lo, hi = _sentence(folded, start, end)
+    sentence = _NO_PATIENT.sub(" ", _INSTITUTIONAL.sub(" ", _WRITER.sub(" ", folded[lo:hi])))
+    if said:
+        # a question that says it is about no patient may name one in general ("in a headache
+        # patient", "any patient with...")
+        sentence = _ANY_PATIENT.sub(" ", sentence)
+    return not _PERSON.search(sentence)
+
+
+# 6. a red flag long over -------------------------------------------------------------------
+
+_LONG_AGO = re.compile(
+    r"\b(?:last (?:month|year|winter|summer|spring|autumn)|(?:\d+|a few|few|several|two|three|"
+    r"some) (?:weeks|months|years) ago|(?:months|years) ago|in (?:19|20)\d\d|back in)\b"
+)
+_OVER = re.compile(
+    r"\b(?:long gone|gone|went away|cleared(?: up)?|passed|over now|all over|settled|"
+    r"better now|fine now|recovered|resolved|got over it)\b"
+)
+_NOT_OVER = re.compile(
+    r"\b(?:not|n['’]?t|never|hasnt|hasn['’]t|isnt|isn['’]t)\s+(?:yet\s+|really\s+|fully\s+)?$"
+)
+_STILL = re.compile(
+    r"\b(?:today|again|still (?:has|have|got|febrile|feverish)|this morning|currently|"
+    r"since then|ongoing|persist\w*)\b"
+)
+
+
+def _long_over(m: Mention, folded: str) -> bool:
+    """A red flag said to be long ago and over ("had a fever last month with covid but thats
+    long gone"): history, shown and not screened, as :func:`.context._resolved` reads it, in
+    more words. A flag said to be back or still there stays."""
+    if m.kind != "red_flag" or m.negated or m.status != "current":
+        return False
+    lo, hi = _sentence(folded, m.start, m.end)
+    over = [
+        o
+        for o in _OVER.finditer(folded, m.end, hi)
+        if not _NOT_OVER.search(folded[max(lo, o.start() - 20) : o.start()])
+    ]
+    return (
+        bool(over) and bool(_LONG_AGO.search(folded, lo, hi)) and not _STILL.search(folded, lo, hi)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
+    """The mentions with the five readings of the module docstring applied."""
+    out: list[Mention] = []
+    someone = any(
+        m.kind in _PATIENT_FACTS and not m.negated and m.status == "current" for m in mentions
+    )
+    for m in mentions:
+        if _moving_in_bed(m, folded) or _carpal_tunnel_night(m, folded):
+            continue  # not this red flag at all
+        if _self_too(m, folded):
+            m = dataclasses.replace(m, status="current")
+        if _supposed(m, folded):
+            m = dataclasses.replace(
+                m, status=TOPIC, hypothetical=True, detail={**m.detail, "supposed": True}
+            )
+        elif _long_over(m, folded):
+            m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "resolved"})
+        elif _relatives(m, folded):
+            m = dataclasses.replace(m, status=OTHER_PERSON)
+        elif (
+            not someone
+            and m.kind in _TOPIC_KINDS
+            and not m.negated
+            and m.status == "current"
+            and no_patient_frame(folded, m.start, m.end)
+        ):
+            m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
+        out.append(m)
+    return out
