@@ -990,8 +990,9 @@ _DETERMINERS = frozenset({"the", "her", "his", "my", "their", "your", "a", "an",
 """Words that join the body sites of one radiotherapy field ("head and neck")."""
 
 _CAUSE = {"induc", "relat", "associat", "caus"}
-_PROTECTABLE = {"medicine", "class", "cancer"}
-"""Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain"); a
+_PROTECTABLE = {"medicine", "class", "cancer", "comorbidity"}
+"""Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain", "diabetic
+neuropathy": no screening rule reads diabetes, and the condition already says it); a
 lymphoedema or a red flag named as a condition is still a fact about the patient."""
 
 

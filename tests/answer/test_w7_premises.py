@@ -93,3 +93,23 @@ def test_a_guideline_said_to_recommend_what_it_advises_against_is_corrected() ->
 def test_a_guideline_that_does_recommend_it_is_not_corrected() -> None:
     answer = ask("ACP recommends acupuncture for chronic low back pain, so we can offer it?")
     assert not any("correction" in s.title.lower() for s in answer.all_sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does acupuncture help diabetic neuropathy?",
+        "What is the evidence for acupuncture in painful diabetic peripheral neuropathy?",
+        "Is acupuncture worth trying for diabetic nerve pain in the feet?",
+    ],
+)
+def test_diabetes_inside_a_condition_name_gives_no_patient_box(text: str) -> None:
+    """Wave 7: "diabetic" in the name of the condition asked about is not a patient's
+    comorbidity, so an evidence question gets no "Safety for this patient" box."""
+    answer = ask(text)
+    assert answer.screen is None, answer.patient_context
+
+
+def test_a_diabetic_patient_is_still_described() -> None:
+    answer = ask("I am diabetic with knee arthritis and take warfarin, can I have acupuncture?")
+    assert answer.screen is not None
