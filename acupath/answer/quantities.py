@@ -44,7 +44,12 @@ _LAB_NAMES = {
     r"neuts|neut|neutro|abs neuts?|neut count",
     "inr": r"inr",
 }
-_VALUE_NUM = r"(\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|" + numwords.PATTERN + r")"
+_VALUE_NUM = (
+    # "2 point 1" (wave 7): digits with "point" between them are one decimal, as said aloud
+    r"(\d{1,3}\s+point\s+\d{1,2}\b|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|"
+    + numwords.PATTERN
+    + r")"
+)
 """A value in digits ("3.4", "20,000", "1,2": a comma before exactly three digits groups
 thousands, any other comma is a decimal comma) or in words ("three point four")."""
 _MULT = r"(?:\s*(k\b|thousand\b))?"
@@ -221,6 +226,9 @@ def _parse_number(raw: str) -> float | None:
     raw = raw.strip()
     if raw[:1].isalpha():
         return numwords.value(raw)
+    spoken = re.fullmatch(r"(\d+)\s+point\s+(\d+)", raw)
+    if spoken:
+        return float(f"{spoken.group(1)}.{spoken.group(2)}")
     if re.fullmatch(r"\d{1,3}(?: \d{3})+", raw):
         return float(raw.replace(" ", ""))  # "65 000": a space groups thousands
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
@@ -258,7 +266,9 @@ FEVER_FROM_C = 38.0
 definition, applied here as a conservative reading rule (a lower reading is read as no fever)."""
 
 _TEMPERATURE = re.compile(
-    r"\b(?:temperature|temp|temps|fever|pyrexia|febrile|t)\b"
+    # "t" is a name after a title ("Mr T is 88", wave 7), never a temperature
+    r"\b(?:temperature|temp|temps|fever|pyrexia|febrile|(?<!mr )(?<!mrs )(?<!ms )(?<!dr )"
+    r"(?<!miss )(?<!mx )t)\b"
     r"(?:\s*(?:of|is|was|at|around|about|up to|reached|spiking to|spiked to|went up to|"
     r"measured|measuring|came back at|[:=(~]))*"
     r"\s*(\d{2,3}(?:[.,]\d)?)\s*(°|º|degrees?|deg)?\s*(c\b|f\b|celsius|centigrade|fahrenheit)?"

@@ -144,6 +144,11 @@ _AGO = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)"
     r"\s+(day|week|wk|month|year|yr)s?\s+(?:ago|back|before)\b"
 )
+_NOTE_AGO = re.compile(
+    # wave 7: clinical note notation, "2/7 ago" (days), "1/52 ago" (weeks), "3/12 ago" (months)
+    r"(?<![\d/.])(\d{1,2})\s*/\s*(7|52|12)(?![\d/])\s*(?:ago|back|before)\b"
+)
+_NOTE_UNIT_DAYS = {"7": 1, "52": 7, "12": 30}
 _NAMED_TIMES = {
     "today": 0, "this morning": 0, "tonight": 0, "yesterday": 1, "last night": 1,
     "this week": 3, "last week": 7, "last weekend": 7, "last month": 30, "last year": 365,
@@ -171,6 +176,9 @@ def _days(text: str) -> int | None:
         raw = m.group(1)
         n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
         return n * _UNIT_DAYS[m.group(2)]
+    note = _NOTE_AGO.search(text)
+    if note:
+        return int(note.group(1)) * _NOTE_UNIT_DAYS[note.group(2)]
     m2 = _NAMED.search(text)
     if m2:
         return _NAMED_TIMES[m2.group(0)]
@@ -235,15 +243,17 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
         return CURRENT, None
-    stop = (
-        _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or _STOPPED_LATER.match(folded, end)
-    )
+    later = _STOPPED_LATER.match(folded, end)
+    stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
     if stop and _RESTART.search(_sentence(folded, start, end)):
         # "off her clopidogrel for a week before the op, restarts after": a hold around a
         # procedure, still her medicine (wave 6)
         return CURRENT, HELD
     if stop:
         days = _days(left + " " + right)
+        if days is None and later:
+            # "apixaban, stopped 2 days ago": the time follows the stop word (wave 7)
+            days = _days(_sentence(folded, later.end(), later.end())[:80])
         limit = window_days(classes)
         if days is not None and days <= limit:
             return STOPPED_RECENTLY, (
@@ -259,10 +269,16 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         _PAST_VERB.search(left) and _DATED_PAST.search(full_right)
     )
     if days is not None and days > window_days(classes) and dated:
+        if _STARTED.search(left + " " + right):
+            return CURRENT, None  # "apixaban started 3 months ago": taken since (wave 7)
         return PAST, "taken in the past"
     return CURRENT, None
 
 
+_STARTED = re.compile(
+    r"\b(?:started|began|begun|commenced|initiated|put on|switched (?:to|onto)|changed (?:to|onto)|"
+    r"been on|been taking)\b"
+)
 STARTS_SOON = "starts within days, before a session booked now: screened as current"
 HELD = "held around a procedure and to be restarted: screened as current"
 _DEFINITE_START = re.compile(
@@ -293,9 +309,11 @@ _STOPPED_LATER = re.compile(
     # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows
     # the treatment (the clause ends at the comma, the sentence does not)
     # or in brackets right after it: "apixaban (discontinued)" (wave 6)
-    r"\s*(?:\([^)]{0,40}\))?\s*[,(]\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|"
-    r"has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|stopped|ended|discontinued|"
-    r"done|over)\b"
+    # or after a dash or a full stop in a note: "apixaban - NB this was stopped" (wave 7)
+    r"\s*(?:\([^)]{0,40}\))?\s*(?:[,(]\s*(?:which\s+|that\s+|and\s+)?"
+    r"|(?:\s-\s|\.\s)\s*(?:n\.?b\.?:?\s+|note:?\s+)?(?:this|it|which|that)\s+)"
+    r"(?:was\s+|were\s+|is\s+|has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|"
+    r"stopped|ended|discontinued|done|over)\b(?!\s+(?:smoking|drinking|alcohol|work|working))"
 )
 
 
