@@ -206,6 +206,16 @@ class AgeGrammar:
             r"|\b(?:hi|hiya|hey|heya|hello|hallo|yo)\b[^\w]{0,8}am\s+)" + _ADVERBS + _NUM
         )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
+        # "my mother she have 68 years", "I have 45 years": an age as Spanish, French, Italian
+        # and Portuguese speakers write it in English (wave 7); "5 years of pain", "has 20
+        # years' experience", "for 3 years" are no ages
+        self.has_years = re.compile(
+            r"\b(?:i|she|he|(?:"
+            + alt(relations)
+            + r")(?:\s+(?:she|he))?)\s+(?:have|has|haves)\s+"
+            + _NUM
+            + r"\s*(?:years?|yrs?)\b(?!\s*(?:of|since|with|ago|experience|history|pain|['’]))"
+        )
 
     def __call__(self, text: str, today: datetime.date | None = None) -> list[Age]:
         """Every age ``text`` states, in order, none overlapping another."""
@@ -238,6 +248,8 @@ class AgeGrammar:
         found.extend(Age(-1, start, end) for start, end in events)  # blocks, removed below
         for m in _AGED.finditer(folded):
             add(m.group("n"), m.start(), m.end("n"), guard=True)
+        for m in self.has_years.finditer(folded):
+            add(m.group("n"), m.start(), m.end(), guard=False)
         for m in _FOREIGN.finditer(folded):
             n = "n" if m.group("n") else "n2"
             add(m.group(n), m.start(n), m.end(n), guard=False)

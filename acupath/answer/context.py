@@ -45,9 +45,14 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
+from acupath.answer.finished_treatment import finished_treatments
 from acupath.answer.lexicon import PatientWords, patient_words
+from acupath.answer.limb_side import SENTENCE_END as _SENTENCE_END
+from acupath.answer.limb_side import SIDES as _SIDES
+from acupath.answer.limb_side import side_near as _side_near
 from acupath.answer.negation import Span, Triggers, governed
 from acupath.answer.pregnancy import find_pregnancy
+from acupath.answer.pregnancy_service import service_topics
 from acupath.answer.quantities import (
     CD4_AIDS_BELOW,
     find_cd4,
@@ -59,6 +64,7 @@ from acupath.answer.quantities import (
     with_series,
 )
 from acupath.answer.regimens import find_regimens, regimens
+from acupath.answer.removed_devices import removed_devices
 from acupath.answer.spelling import is_english
 from acupath.answer.timing import (
     CAUTIOUS_VALUE,
@@ -86,7 +92,6 @@ _LAB_STATUS = {
 }
 """The status of a lab value among several of the same lab (:func:`.quantities.with_series`)."""
 _TOKEN = re.compile(r"[a-z0-9µ]+(?:[.,][0-9]+)*|[^\sa-z0-9µ]")
-_SENTENCE_END = {".", ";", "?", "!"}
 
 
 @dataclass(frozen=True)
@@ -212,7 +217,10 @@ class PatientContext:
         classes = self.drug_classes()
         out: list[str] = []
         chemo_words = any(
-            m.kind == "cancer" and m.value == "on_treatment" and "chemo" in m.words.lower()
+            m.kind == "cancer"
+            and m.value == "on_treatment"
+            # "AML in induction": the phases of leukaemia chemotherapy are chemotherapy (wave 7)
+            and any(w in m.words.lower() for w in ("chemo", "induction", "consolidation"))
             for m in self.applied
         )
         # "platelets ... on the next cycle": a cycle with blood counts is a chemotherapy cycle
@@ -562,6 +570,9 @@ class Extractor:
         out = _resolved(out, folded)
         out = _intended_weight_loss(out, folded)
         out = _populations(out, folded)
+        out = service_topics(out, folded, TOPIC)
+        out = removed_devices(out, folded, PAST)
+        out = finished_treatments(out, folded, PAST)
         out = _people_on(out, folded)
         out = _denied_beats_topic(out, folded)
         out = _no_patient(out, folded)
@@ -675,7 +686,10 @@ class Extractor:
             if not fields:
                 return Mention("radiation", "unspecified", words, s, e)
             s2, e2 = min(s, fields[0][1]), max(e, fields[-1][2])
-            names = [n for n, _, _ in fields]
+            # a field in the neck is the whole neck, whatever side is named ("DXT to the L
+            # cervical nodes"): clinic policy, head and neck fields often cross the midline and
+            # the neck is too narrow for a side to be a safe margin (wave 7)
+            names = list(dict.fromkeys(_WHOLE_FIELD.get(n, n) for n, _, _ in fields))
             extra: dict[str, Any] = {"sites": names} if len(names) > 1 else {}
             return Mention("radiation", names[0], text[s2:e2], s2, e2, detail=extra)
         if kind == "skin_lesion":
@@ -935,7 +949,6 @@ _NODE_CLEARANCE = re.compile(
 """An axillary node clearance written as an abbreviation beside a side or the axilla (class 5
 of wave 5): "Left ANC", "R ANC 2020", "ANC of the left axilla", "SLNB L axilla". "ANC" with a
 number and no side is the neutrophil count (:mod:`.quantities` skips these)."""
-_SIDES = {"left": "left", "l": "left", "lt": "left", "right": "right", "r": "right", "rt": "right"}
 
 
 def _node_clearances(folded: str, text: str) -> list[Mention]:
@@ -958,28 +971,8 @@ def _node_clearances(folded: str, text: str) -> list[Mention]:
     return out
 
 
-def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
-    """The side named closest to a mention within its sentence (``left``/``right``)."""
-    best: tuple[int, str] | None = None
-    lo = start
-    while lo > 0 and toks[lo - 1].word not in _SENTENCE_END and start - lo < 6:
-        lo -= 1
-    hi = end
-    while hi < len(toks) and toks[hi].word not in _SENTENCE_END and hi - end < 6:
-        hi += 1
-    for i in range(lo, hi):
-        word = toks[i].word
-        dist = start - i if i < start else i - end
-        # "L arm lymphoedema": a side letter counts only right beside the fact or a limb word
-        near = dist <= 1 or (i + 1 < len(toks) and toks[i + 1].word in _LIMB_WORDS)
-        side_word = word in ("left", "right") or (word in ("l", "r", "lt", "rt") and near)
-        if side_word and (best is None or dist < best[0]):
-            best = (dist, _SIDES[word])
-    return best[1] if best else None
-
-
 _JOINERS = frozenset({",", "and", "/", "&", "plus", "+"})
-_LIMB_WORDS = frozenset({"arm", "arms", "axilla", "armpit", "leg", "legs", "hand", "breast"})
+_WHOLE_FIELD = {"left_neck": "neck", "right_neck": "neck"}
 _COMPLAINT_KEYS = frozenset(
     tx.stem(w) for w in ("pain", "pains", "ache", "aches", "aching", "stiffness", "problems")
 )

@@ -34,6 +34,12 @@ _WEEKS = [
         r"[\s,(-]*" + _NUM + r"\s*(?:weeks?|wks?)(?!\s*(?:of|ago|post|after|since)\b)"
     ),
     re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
+    # "currently 32/52", "GA 30/52" (wave 7): weeks of 52 are a gestation only after a word of
+    # the present or of gestation; "2/52 ago", "neck pain 2/52", "3/52 post-op" are durations
+    re.compile(
+        r"\b(?:currently|now|ga|gestation|pregnant|preg|she is|she['’]?s|i am|i['’]?m)\s*[:,]?\s*"
+        r"(\d{1,2})\s*/\s*52\b(?!\s*(?:ago|hx|history|of|duration|post|since|after|pain))"
+    ),
     re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),
     re.compile(r"\bweek\s*" + _NUM + r"\s*of\s*(?:her|my|the|this|their)?\s*pregnan"),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
@@ -52,7 +58,9 @@ _VALUE_NUM = (
 )
 """A value in digits ("3.4", "20,000", "1,2": a comma before exactly three digits groups
 thousands, any other comma is a decimal comma) or in words ("three point four")."""
-_MULT = r"(?:\s*(k\b|thousand\b))?"
+_MULT = r"(?:\s*(k\b|thousand\b|lakhs?\b))?"
+"""A multiplier after the value; "lakh" (100,000, wave 7) as Indian lab reports write counts:
+"PLT 0.8 lakh/cumm" is 80,000 per microlitre, 80 x 10^9/L."""
 _UNIT = (
     r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
     r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*3\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
@@ -60,8 +68,8 @@ _UNIT = (
 )
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
-    r"down to|just|came back|come back|came in|returned|measured|measuring|showed|shows|"
-    r"showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
+    r"down to|just|came back as|came back|come back|came in|returned|measured|measuring|showed|"
+    r"shows|showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
     r"went down to|roughly|approximately|approx|between|[:=(~]|\s|"
     # a habitual value (wave 6): "INR is usually around 2.5", "normally sits at 2.8"
     r"usually|normally|typically|generally|stable at|runs at|runs around|sits at|sits around|"
@@ -244,6 +252,8 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
     value = _parse_number(raw)
     if value is None or lab == "inr":
         return value
+    if thousand and thousand.startswith("lakh"):
+        return value * 100  # 1 lakh per microlitre = 100 x 10^9/L
     if thousand:
         return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
     if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*3", unit):

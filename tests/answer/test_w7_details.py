@@ -159,3 +159,237 @@ NOT_AGES_NOR_DATES = [
 @pytest.mark.parametrize("question", NOT_AGES_NOR_DATES)
 def test_note_notation_is_no_age(question: str) -> None:
     assert not _ages(question)
+
+
+# -- pregnancy weeks after other words; a pregnancy word naming the asker's work -----------------
+
+WEEKS = [
+    ("On further questioning she is in her first trimester, 9 wks by dates.", "weeks:9"),
+    ("second trimester, 18 weeks by scan, back pain", "weeks:18"),
+    ("she is pregnant, 12 weeks by scan", "weeks:12"),
+    ("in her third trimester, about 30 weeks now", "weeks:30"),
+    ("first trimester (11 weeks), nausea", "weeks:11"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), WEEKS)
+def test_weeks_after_a_trimester_or_by_dates(question: str, label: str) -> None:
+    assert {"pregnant", label} <= _labels(question)
+
+
+NO_WEEKS = [
+    "back pain for 6 weeks, trimester not relevant",
+    "first trimester, back pain for the last 3 weeks",
+]
+
+
+@pytest.mark.parametrize("question", NO_WEEKS)
+def test_a_duration_beside_a_trimester_is_no_gestation(question: str) -> None:
+    assert not any(label.startswith("weeks:") for label in _labels(question))
+
+
+SERVICE = [
+    "does acupuncture help with labour pain? I'm writing the handout for our antenatal class",
+    "I teach an antenatal class; is acupuncture good for back pain?",
+    "we run a prenatal yoga group, can acupuncture help back pain?",
+    "I work in the antenatal clinic; which points are forbidden?",
+    "preparing a leaflet for the maternity unit on acupuncture for nausea",
+]
+
+
+@pytest.mark.parametrize("question", SERVICE)
+def test_a_pregnancy_service_of_the_askers_work_is_no_pregnancy(question: str) -> None:
+    assert "pregnant" not in _labels(question)
+
+
+STILL_PREGNANT = [
+    "I'm 20 weeks pregnant and go to an antenatal class, back pain",
+    "at my antenatal appointment the midwife said acupuncture could help my back",
+    "I go to an antenatal class and my back hurts",
+    "our antenatal class teacher said acupuncture helps back pain",
+    "I teach an antenatal class and I'm 30 weeks pregnant myself; back pain",
+]
+
+
+@pytest.mark.parametrize("question", STILL_PREGNANT)
+def test_a_pregnant_asker_stays_pregnant(question: str) -> None:
+    assert "pregnant" in _labels(question)
+
+
+# -- lymphoedema: two words, and the side of the surgery, not of the complaint --------------------
+
+LYMPH = [
+    ("I have lymph edema in right leg since operation", "lymphedema:right_leg", None),
+    ("lymph oedema of the left arm after breast surgery", "lymphedema:left_arm", None),
+    (
+        "L mastectomy and ALND 2021, now on tamoxifen. Right shoulder pain. OK to needle the "
+        "right arm?",
+        "lymphedema:left_arm",
+        "lymphedema:right_arm",
+    ),
+    (
+        "right mastectomy with axillary clearance, left shoulder pain",
+        "lymphedema:right_arm",
+        "lymphedema:left_arm",
+    ),
+    ("R mastectomy + ALND, L shoulder pain", "lymphedema:right_arm", "lymphedema:left_arm"),
+    ("lymphoedema, left arm", "lymphedema:left_arm", "lymphedema:right_arm"),
+    ("left WLE and axillary node clearance 2019; right knee pain", "lymphedema:left_arm", None),
+]
+
+
+@pytest.mark.parametrize(("question", "want", "not_want"), LYMPH)
+def test_lymphoedema_side(question: str, want: str, not_want: str | None) -> None:
+    labels = _labels(question)
+    assert want in labels
+    if not_want:
+        assert not_want not in labels
+
+
+RADIATION = [
+    "Pt had DXT to the L cervical nodes for a head and neck SCC, completed 2 months ago.",
+    "radiotherapy to the right side of the neck last month",
+    "XRT to the left neck nodes 3 weeks ago, neck pain",
+    "DXT to the R cervical nodes, finished last month",
+    "radiotherapy to the neck 4 weeks ago",
+]
+
+
+@pytest.mark.parametrize("question", RADIATION)
+def test_a_neck_field_is_the_whole_neck(question: str) -> None:
+    assert "radiation:neck" in _labels(question)
+
+
+# -- a device taken out ----------------------------------------------------------------------------
+
+DEVICES = [
+    ("Hx ICD insertion 2019, explanted in 2024 after a pocket infection; no device now.", None),
+    ("pacemaker removed in 2022, knee pain, electroacupuncture?", None),
+    ("had a pacemaker but it was taken out last year", None),
+    ("spinal cord stimulator removed 2021", None),
+    ("pacemaker fitted in 2015 and removed in 2020", None),
+    ("her pacemaker was removed and replaced with a new one", "device:pacemaker"),
+    ("pacemaker, and her ICD was removed", "device:pacemaker"),
+    ("has a pacemaker, gallbladder removed 2019", "device:pacemaker"),
+    ("pacemaker due to be removed next month", "device:pacemaker"),
+    ("pacemaker lead removed in 2020", "device:pacemaker"),
+]
+
+
+@pytest.mark.parametrize(("question", "kept"), DEVICES)
+def test_a_device_taken_out_is_no_device(question: str, kept: str | None) -> None:
+    devices = {label for label in _labels(question) if label.startswith("device:")}
+    assert devices == ({kept} if kept else set())
+
+
+# -- a chemotherapy course that has ended ----------------------------------------------------------
+
+CHEMO = [
+    (
+        "Her platelets were 22 in 2023 during chemotherapy for breast cancer; treatment finished "
+        "in early 2024 and today's count is 240.",
+        False,
+    ),
+    ("platelets 30 during chemotherapy in 2022, chemo completed 2022; now 250", False),
+    ("finished her chemo in 2021, knee pain", False),
+    ("she is on chemo for breast cancer, platelets 60", True),
+    ("during chemotherapy last year her counts dropped; she is still on chemo", True),
+    ("chemo finished last week, platelets 70", True),
+    ("shes so sick from the chemo, would acupuncture help her?", True),
+]
+
+
+@pytest.mark.parametrize(("question", "current"), CHEMO)
+def test_an_ended_chemotherapy_course(question: str, current: bool) -> None:
+    assert ("treatment:chemotherapy" in _labels(question)) is current
+
+
+# -- probe 7 classes -------------------------------------------------------------------------------
+
+HAS_YEARS = [
+    ("my mother she have 68 years, she take the clopidogrel", {68}),
+    ("I have 45 years and back pain", {45}),
+    ("my father has 80 years", {80}),
+    ("I have 5 years of back pain", set()),
+    ("she has 20 years experience as a nurse", set()),
+    ("I have 3 years with this pain", set()),
+]
+
+
+@pytest.mark.parametrize(("question", "ages"), HAS_YEARS)
+def test_an_age_as_years_had(question: str, ages: set[int]) -> None:
+    assert _ages(question) == ages
+
+
+LABS = [
+    ("PLT 0.8 lakh/cumm per outside lab report; chronic LBP", "platelets:80"),
+    ("platelets 1.5 lakh, knee pain", "platelets:150"),
+    ("platelet count 2 lakhs", "platelets:200"),
+    ("neutrophils came back as zero point eight on my chemo bloods", "anc:0.8"),
+    ("her platelets came back as 45", "platelets:45"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), LABS)
+def test_lab_units_and_words(question: str, label: str) -> None:
+    assert label in _labels(question)
+
+
+GESTATION_52 = [
+    ("Referral: 31F, GDM diet-controlled, currently 32/52, SPD", "weeks:32"),
+    ("GA 30/52 with pelvic girdle pain", "weeks:30"),
+    ("she's 24/52 and has back pain", "weeks:24"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), GESTATION_52)
+def test_weeks_of_52_after_a_present_word(question: str, label: str) -> None:
+    assert {"pregnant", label} <= _labels(question)
+
+
+DURATION_52 = ["neck pain 2/52, otherwise well", "she is 3/52 post-op", "now 6/52 since injury"]
+
+
+@pytest.mark.parametrize("question", DURATION_52)
+def test_weeks_of_52_as_a_duration(question: str) -> None:
+    assert "pregnant" not in _labels(question)
+
+
+MORE = [
+    (
+        "Vulval ca 2021, bilateral inguinal node dissection, L leg lymphoedema",
+        "lymphedema:right_leg",
+    ),
+    ("bilateral mastectomy and axillary clearance", "lymphedema:right_arm"),
+    ("my son (22) had a shunt put in as a baby for hydrocephalus, still has it", "device:vp_shunt"),
+    (
+        "Kidney transplant 3 years ago so on anti-rejection tablets. Low back pain",
+        "class:immunosuppressant",
+    ),
+    ("on transplant meds since 2019, knee pain", "class:immunosuppressant"),
+    ("Neutrophils 400 cells/uL, platelets 62. AML in induction.", "treatment:chemotherapy"),
+    ("Prostate ca, pelvic RT completed 2019, in remission. Now chronic LBP", "radiation:pelvis"),
+    ("My period is 10 days late and I have done two tests, both faint positive.", "pregnant"),
+    ("my period is a week late, back pain", "pregnant"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), MORE)
+def test_probe7_wordings(question: str, label: str) -> None:
+    assert label in _labels(question)
+
+
+NOT_THESE = [
+    ("dialysis shunt in left arm, knee pain", "device:vp_shunt"),
+    ("RT knee pain for 3 weeks", "radiation:knee"),
+    (
+        "Adverse events of acupuncture in pregnant women from Park 2014 - for our antenatal leaflet.",
+        "pregnant",
+    ),
+    ("she was induced at 40 weeks last year, back pain", "treatment:chemotherapy"),
+]
+
+
+@pytest.mark.parametrize(("question", "label"), NOT_THESE)
+def test_probe7_negatives(question: str, label: str) -> None:
+    assert label not in _labels(question)
