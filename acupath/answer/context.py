@@ -492,6 +492,9 @@ class Extractor:
             if not (
                 f[2].kind in _PROTECTABLE
                 and _inside(toks[f[0]].start, toks[f[1] - 1].end, protected)
+                # "so sick from the chemo", "nausea from her chemo": an owned treatment is the
+                # patient's, inside a condition name or not (wave 7)
+                and not (f[2].kind == "class" and f[0] and toks[f[0] - 1].word in _OWNERS)
             )
             and not _cause_word(f, toks)
         ]
@@ -533,7 +536,10 @@ class Extractor:
             ]
             mentions = [mentions[i] for i in keep]
             spans = [spans[i] for i in keep]
+        ended = [(m.start, m.end) for m in mentions if m.kind == "past_pregnancy"]
         for m in numbers:
+            if m.kind == "weeks" and _overlaps(m.start, m.end, ended):
+                continue  # "lost the pregnancy at 11 weeks": the ended pregnancy's (wave 7)
             first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
             mentions.append(m)
             spans.append(Span(first, first + 1, _family(m.kind)))
@@ -972,6 +978,7 @@ def _node_clearances(folded: str, text: str) -> list[Mention]:
 
 
 _JOINERS = frozenset({",", "and", "/", "&", "plus", "+"})
+_OWNERS = frozenset({"the", "her", "his", "my", "their", "your", "our"})
 _WHOLE_FIELD = {"left_neck": "neck", "right_neck": "neck"}
 _COMPLAINT_KEYS = frozenset(
     tx.stem(w) for w in ("pain", "pains", "ache", "aches", "aching", "stiffness", "problems")

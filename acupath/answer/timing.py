@@ -66,8 +66,10 @@ _CLAUSE_END = re.compile(
     r"and has|and takes|now takes|now on|yet|and (?:she|he|i|they|we))\s"
 )
 _FUTURE_BEFORE = re.compile(
+    # "I'll be starting a blood thinner" (wave 7): the contracted "will"
     r"\b(?:(?:might|may|could|will|would|shall|going to|gonna|about to|plans? to|planning to|"
-    r"planned to|due to|set to|hoping to|wants? to|needs? to|has to|have to|is to|are to|to)\s+"
+    r"planned to|due to|set to|hoping to|wants? to|needs? to|has to|have to|is to|are to|to|"
+    r"['’]ll)\s+"
     r"(?:be\s+|have\s+to\s+)?(?:start|starting|begin|beginning|go on|going on|go onto|commence|"
     r"try|trial|be put on|put (?:her|him|me|them|you) on|be started on|start taking)"
     r"|consider(?:s|ing|ed)?|thinking (?:about|of)|think about|"
@@ -96,7 +98,17 @@ _CURRENT_BEFORE = re.compile(
     r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?from\s+\S+"
     r"(?:\s+\S+)?\s+(?:on)?to)\b"
 )
-_CURRENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:since|for the (?:last|past))\b")
+_CURRENT_AFTER = re.compile(
+    # "warfarin withheld since Mon" (wave 7): a time after a stop word is the stop's
+    r"^\s*(?:(?!(?:stopped|withheld|held|discontinued|ceased|suspended|off)\b)\w+\s+){0,4}?"
+    r"(?:since|for the (?:last|past))\b"
+)
+_STOPPED_FOR = re.compile(
+    # the time a stop has lasted (wave 7): "withheld since Mon (5 days)", "held for 3 days",
+    # "off it for the last 2 weeks"; a weekday is within the week (so within any window)
+    r"\(\s*(\d{1,2})\s*(day|week|wk)s?\s*\)|\bfor\s+(?:the\s+(?:last|past)\s+)?(\d{1,2})\s+"
+    r"(day|week|wk)s?\b|\bsince\s+(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day|nesday|rsday|urday)?\b"
+)
 _TAKES_NOW = re.compile(
     # a present-tense "take" right before the medicine (probe 2 G5: "I take apixaban for a clot
     # I had in the spring" is current; the past time belongs to the indication)
@@ -254,6 +266,10 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         if days is None and later:
             # "apixaban, stopped 2 days ago": the time follows the stop word (wave 7)
             days = _days(_sentence(folded, later.end(), later.end())[:80])
+        lasted = _STOPPED_FOR.search(right) if days is None else None
+        if lasted:
+            n, unit = (lasted.group(1), lasted.group(2)) if lasted.group(1) else lasted.group(3, 4)
+            days = int(n) * _UNIT_DAYS[unit] if n else 7
         limit = window_days(classes)
         if days is not None and days <= limit:
             return STOPPED_RECENTLY, (
@@ -282,9 +298,9 @@ _STARTED = re.compile(
 STARTS_SOON = "starts within days, before a session booked now: screened as current"
 HELD = "held around a procedure and to be restarted: screened as current"
 _DEFINITE_START = re.compile(
-    r"\b(?:will|shall|going to|gonna|about to|due to|set to|is to|are to|plans? to|planned to|"
-    r"booked to|scheduled to)\s+(?:be\s+)?(?:start|starting|begin|beginning|commence|go on|"
-    r"going on|go onto|be put on|be started on|start taking)\b"
+    r"\b(?:will|['’]ll|shall|going to|gonna|about to|due to|set to|is to|are to|plans? to|"
+    r"planned to|booked to|scheduled to)\s+(?:be\s+)?(?:start|starting|begin|beginning|commence|"
+    r"go on|going on|go onto|be put on|be started on|start taking)\b"
     r"|\b(?:is|are|am|i['’]m|she['’]s|he['’]s)\s+(?:starting|beginning|commencing|going on)\b"
     r"|\b(?:starting|beginning|commencing)\s*$"
 )

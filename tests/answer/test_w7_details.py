@@ -383,7 +383,7 @@ NOT_THESE = [
     ("dialysis shunt in left arm, knee pain", "device:vp_shunt"),
     ("RT knee pain for 3 weeks", "radiation:knee"),
     (
-        "Adverse events of acupuncture in pregnant women from Park 2014 - for our antenatal leaflet.",
+        "Adverse events of acupuncture in pregnant women (Park 2014), for our antenatal leaflet",
         "pregnant",
     ),
     ("she was induced at 40 weeks last year, back pain", "treatment:chemotherapy"),
@@ -393,3 +393,58 @@ NOT_THESE = [
 @pytest.mark.parametrize(("question", "label"), NOT_THESE)
 def test_probe7_negatives(question: str, label: str) -> None:
     assert label not in _labels(question)
+
+
+ENDED_PREGNANCY = [
+    ("I lost the pregnancy at 11 weeks last month and now the migraines are back.", set()),
+    ("miscarriage at 10 weeks pregnant in March, back pain", set()),
+    ("lost the pregnancy at 9 weeks last year, now 20 weeks pregnant again", {"weeks:20"}),
+    ("previous pregnancy at 30 weeks had pre-eclampsia, now 12 weeks pregnant", {"weeks:12"}),
+]
+
+
+@pytest.mark.parametrize(("question", "weeks"), ENDED_PREGNANCY)
+def test_weeks_of_an_ended_pregnancy_are_no_gestation(question: str, weeks: set[str]) -> None:
+    labels = _labels(question)
+    assert {lab for lab in labels if lab.startswith("weeks:")} == weeks
+    assert ("pregnant" in labels) is bool(weeks)
+
+
+CONTRACTED_WILL = [
+    ("My cardiologist says I'll be starting a blood thinner after my ablation next month.", False),
+    ("she'll be starting warfarin next month", False),
+    ("I'll start apixaban tomorrow, acupuncture next week", True),
+    ("she'll be starting warfarin on Monday and sees me Thursday for acupuncture", True),
+    ("i'll stay on my apixaban", True),
+]
+
+
+@pytest.mark.parametrize(("question", "current"), CONTRACTED_WILL)
+def test_a_contracted_will_plans_a_start(question: str, current: bool) -> None:
+    assert ("class:anticoagulant" in _labels(question)) is current
+
+
+def test_an_owned_chemotherapy_inside_a_condition_is_the_patients() -> None:
+    from acupath.answer import ask
+
+    def facts(question: str) -> set[str]:
+        return {f["value"] for f in (ask(question).patient_context or {}).get("facts", [])}
+
+    assert "chemotherapy" in facts("shes so sick from the chemo, would acupuncture help her?")
+    assert "chemotherapy" in facts("im so sick from my chemo, can acupuncture help the nausea?")
+    assert "chemotherapy" not in facts("does acupuncture help chemotherapy-induced nausea?")
+
+
+STOP_LASTED = [
+    ("Warfarin withheld since Mon (5 days) pre-op for TKR. INR today 1.1.", False),
+    ("Warfarin withheld since Mon (5 days) pre-op, knee pain", True),
+    ("apixaban held for 3 days, knee pain", True),
+    ("apixaban stopped for the last 3 weeks, knee pain", False),
+    ("on warfarin since 2019", True),
+    ("warfarin since Monday", True),
+]
+
+
+@pytest.mark.parametrize(("question", "kept"), STOP_LASTED)
+def test_how_long_a_stop_has_lasted(question: str, kept: bool) -> None:
+    assert ("class:anticoagulant" in _labels(question)) is kept
