@@ -47,9 +47,8 @@ from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
 from acupath.answer.finished_treatment import finished_treatments
 from acupath.answer.lexicon import PatientWords, patient_words
-from acupath.answer.limb_side import SENTENCE_END as _SENTENCE_END
-from acupath.answer.limb_side import SIDES as _SIDES
-from acupath.answer.limb_side import side_near as _side_near
+from acupath.answer.limb_side import SENTENCE_END, SIDES, side_near
+from acupath.answer.mothers_baby import babys_ages
 from acupath.answer.negation import Span, Triggers, governed
 from acupath.answer.pregnancy import find_pregnancy
 from acupath.answer.pregnancy_service import service_topics
@@ -543,7 +542,7 @@ class Extractor:
             first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
             mentions.append(m)
             spans.append(Span(first, first + 1, _family(m.kind)))
-        bounds = [i for i, t in enumerate(toks) if t.word in _SENTENCE_END]
+        bounds = [i for i, t in enumerate(toks) if t.word in SENTENCE_END]
         negated, hypothetical = governed(keys, bounds, spans, self.triggers)
         out = []
         for i, m in enumerate(mentions):
@@ -579,6 +578,7 @@ class Extractor:
         out = service_topics(out, folded, TOPIC)
         out = removed_devices(out, folded, PAST)
         out = finished_treatments(out, folded, PAST)
+        out = babys_ages(out, folded, OTHER_PERSON)
         out = _people_on(out, folded)
         out = _denied_beats_topic(out, folded)
         out = _no_patient(out, folded)
@@ -619,7 +619,7 @@ class Extractor:
         sentence holding one of the combination's ``none_of`` phrases does not state it."""
         have = {(f[2].kind, f[2].value) for f in found}
         out: list[tuple[int, int, _Entry]] = []
-        cuts = [-1, *(i for i, t in enumerate(toks) if t.word in _SENTENCE_END), len(toks)]
+        cuts = [-1, *(i for i, t in enumerate(toks) if t.word in SENTENCE_END), len(toks)]
         negations = self.triggers.negation_before
         windows: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
         for n in range(len(cuts) - 1):
@@ -675,7 +675,7 @@ class Extractor:
             limb = value or self._limb_near(toks, start, end)
             if limb is None:
                 limb = "arm"  # lymphoedema without a limb named: the arm, the common case
-            side = _side_near(toks, start, end)
+            side = side_near(toks, start, end)
             sides = (side,) if side else ("left", "right")
             return Mention(
                 "lymphedema",
@@ -713,10 +713,10 @@ class Extractor:
         lo, hi = (pos, pos + after) if after else (max(0, pos - before), pos)
         window = toks[lo:hi]
         if after:
-            cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
+            cut = next((i for i, t in enumerate(window) if t.word in SENTENCE_END), len(window))
             window = window[:cut]
         else:
-            cut = max((i for i, t in enumerate(window) if t.word in _SENTENCE_END), default=-1)
+            cut = max((i for i, t in enumerate(window) if t.word in SENTENCE_END), default=-1)
             lo += cut + 1
             window = window[cut + 1 :]
         hits = self.sites.find([t.key for t in window])
@@ -727,7 +727,7 @@ class Extractor:
         first = window[start].start
         for t in window[max(0, start - 2) : start]:
             if t.word in ("left", "right", "l", "r", "lt", "rt"):  # "DXT to L breast"
-                side = _SIDES[t.word]
+                side = SIDES[t.word]
                 first = min(first, t.start)
         name = f"{side}_{area}" if side else area
         return name, first, window[start + len(key) - 1].end
@@ -788,7 +788,7 @@ class Extractor:
         else:
             # the earliest site after the word, not the longest: "the pelvis and lower back"
             window = toks[pos : pos + 6]
-            cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
+            cut = next((i for i, t in enumerate(window) if t.word in SENTENCE_END), len(window))
             hits = self.sites.find([t.key for t in window[:cut]])
             if not hits:
                 return []
@@ -961,7 +961,7 @@ def _node_clearances(folded: str, text: str) -> list[Mention]:
     out = []
     for m in _NODE_CLEARANCE.finditer(folded):
         raw = m.group("side") or m.group("side2")
-        sides = [_SIDES[raw]] if raw in _SIDES else ["left", "right"]
+        sides = [SIDES[raw]] if raw in SIDES else ["left", "right"]
         limbs = [f"{side}_arm" for side in sides]
         value = limbs[0] if len(limbs) == 1 else "both_arm"
         out.append(

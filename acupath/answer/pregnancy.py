@@ -133,9 +133,9 @@ _BUMP = re.compile(
 _POSTPARTUM = re.compile(
     r"\b(?:post\s*partum|postnatal|post\s*natal|post\s*pregnancy|after (?:the |her |my |a )?"
     r"(?:birth|delivery|baby|c\s*section|caesarean|cesarean)|after (?:her|my) pregnancy|"
-    r"after giving birth|had (?:the|her|my|a|our|their) (?:baby|son|daughter)|gave birth|"
-    r"given birth|delivered (?:a|her|my|the|our) (?:baby|son|daughter)|since (?:the |her |my )?"
-    r"(?:birth|baby was born|delivery))\b"
+    r"after giving birth|had (?:the|her|my|a|our|their) (?:baby|son|daughter|little (?:girl|boy))|"
+    r"gave birth|given birth|delivered (?:a|her|my|the|our) (?:baby|son|daughter)|since (?:the |"
+    r"her |my )?(?:birth|baby was born|delivery))\b"  # wave 7: "had my little girl 7 weeks ago"
 )
 
 

@@ -448,3 +448,20 @@ STOP_LASTED = [
 @pytest.mark.parametrize(("question", "kept"), STOP_LASTED)
 def test_how_long_a_stop_has_lasted(question: str, kept: bool) -> None:
     assert ("class:anticoagulant" in _labels(question)) is kept
+
+
+BABY = [
+    ("I had my little girl 7 weeks ago (c-section) and my back has been sore", False),
+    ("Breastfeeding my 4 month old and my shoulder is really painful from feeding", False),
+    ("postpartum 6 weeks, my wrists ache, baby is 6 weeks old", False),
+    ("my 4 month old has colic, I'm breastfeeding; can acupuncture help her?", True),
+    ("breastfeeding my 6 month old, can she have acupuncture for her reflux?", True),
+    ("my little girl (3) has tummy aches", True),
+]
+
+
+@pytest.mark.parametrize(("question", "child"), BABY)
+def test_a_mothers_baby_is_not_the_patient(question: str, child: bool) -> None:
+    assert ("age_band:child" in _labels(question)) is child
+    if not child:
+        assert "postpartum" in _labels(question) or "breastfeeding" in _labels(question)
