@@ -59,9 +59,11 @@ _AT_AN_EVENT = re.compile(
     # "diagnosed at the age of 6": the age when something happened, not the age now
     # (a preposition just before "aged", or an event word earlier in the same clause)
     r"\b(?:at|since|from|until|till|before|after|by|when|in)\s+(?:the\s+)?$"
+    # (at most four words between, none of them a person: "man with asthma aged 70" is 70)
     r"|\b(?:\w+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|operation|op|diagnosed|diagnosis|dx|"
-    r"fracture[ds]?|broke|broken|injur(?:ed|y)|accident|fever|removed|repaired|started|began|"
-    r"onset|asthma|illness|infection|fell|fall)\b[^,;.:()]*$"
+    r"fracture[ds]?|broke|broken|injur(?:ed|y)|accident|removed|repaired|started|began|onset|"
+    r"had|fell|fall)\b(?:\s+(?!(?:man|woman|lady|gentleman|pt|patient|girl|boy|he|she|male|"
+    r"female|client)\b)[^\s,;.:()]+){0,4}\s+$"
 )
 _AGE_OF = re.compile(r"\b(?:at|since|from|until|till|before|after|by)\s+the\s+age\s+of\s+" + _NUM)
 _FIGURE = re.compile(r"(?:\blike|\bas\s+if|\bas\s+though|\bfeel(?:s|ing)?)\s+$")

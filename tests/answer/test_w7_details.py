@@ -43,6 +43,9 @@ STILL_AGES = [
     ("a woman aged 45 with fibromyalgia", 45),
     ("patient age 52 with plantar fasciitis", 52),
     ("man aged 81, sciatica", 81),
+    ("man with asthma aged 70, knee pain", 70),
+    ("pt had a fall, patient aged 81 with hip pain", 81),
+    ("had a hip replacement, now aged 75", 75),
 ]
 
 
