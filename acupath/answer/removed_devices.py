@@ -23,7 +23,8 @@ _REMOVED = re.compile(
 )
 _KEPT = re.compile(
     r"\b(?:replac\w*|new (?:one|device|box|generator)|changed|re\s*implant\w*|re\s*inserted|"
-    r"upgraded|swapped|put back|still (?:in|has|have)|lead|leads|battery|generator change|"
+    r"upgraded|swapped|put back|re\s*sited|moved|relocated|still (?:in|has|have)|lead|leads|"
+    r"battery|generator change|"
     r"due to|going to|to be|will be|may|might|could|should|needs? to|planned|plan to|"
     r"considering|wants? to|booked)\b"
 )

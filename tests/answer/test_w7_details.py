@@ -276,6 +276,7 @@ DEVICES = [
     ("has a pacemaker, gallbladder removed 2019", "device:pacemaker"),
     ("pacemaker due to be removed next month", "device:pacemaker"),
     ("pacemaker lead removed in 2020", "device:pacemaker"),
+    ("pacemaker box removed and re-sited to the right side in 2021", "device:pacemaker"),
 ]
 
 
