@@ -54,6 +54,28 @@ _AGE_WORDS = re.compile(
     r"\b" + _NUM + r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?|y\s+o\b)"
 )
 _AGED = re.compile(r"\b(?:aged?)\s*[:=]?\s*" + _NUM + r"\b")
+_AT_AN_EVENT = re.compile(
+    # wave 7: "appendicectomy aged 12", "tonsillectomy at age 7", "broke his wrist aged 10",
+    # "diagnosed at the age of 6": the age when something happened, not the age now
+    # (a preposition just before "aged", or an event word earlier in the same clause)
+    r"\b(?:at|since|from|until|till|before|after|by|when|in)\s+(?:the\s+)?$"
+    # (at most four words between, none of them a person: "man with asthma aged 70" is 70)
+    r"|\b(?:\w+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|operation|op|diagnosed|diagnosis|dx|"
+    r"fracture[ds]?|broke|broken|injur(?:ed|y)|accident|removed|repaired|started|began|onset|"
+    r"had|fell|fall)\b(?:\s+(?!(?:man|woman|lady|gentleman|pt|patient|girl|boy|he|she|male|"
+    r"female|client)\b)[^\s,;.:()]+){0,4}\s+$"
+)
+_AGE_OF = re.compile(r"\b(?:at|since|from|until|till|before|after|by)\s+the\s+age\s+of\s+" + _NUM)
+_FIGURE = re.compile(r"(?:\blike|\bas\s+if|\bas\s+though|\bfeel(?:s|ing)?)\s+$")
+"""Before a pronoun age, a simile: "aches like I'm 90", "moves as if she's 100" (wave 7)."""
+_FOREIGN = re.compile(
+    # wave 7: "Paciente de 55 años", "patiente de 64 ans", "58 Jahre alt", "di 47 anni", "tiene
+    # 80 años"; a duration ("desde hace 5 años", "depuis 10 ans", "de 3 años de evolución") is none
+    r"(?<!hace )(?<!depuis )(?<!durante )(?<!desde )"
+    r"\b(?:de|di|tiene|tengo|tem|tenho|ha|ho|ai|a|j['’]ai|il a|elle a)\s+(?P<n>\d{1,3})\s*"
+    r"(?:años|anos|ans|anni)\b(?!\s+(?:de\s+(?:evoluci|duraci)|d['’]évolution))"
+    r"|\b(?P<n2>\d{1,3})\s*(?:jahre\s+alt|jährige?[nrs]?\b|años\s+de\s+edad)"
+)
 _SEX_AFTER = re.compile(r"\b(?P<n>\d{1,3})(?:\s?(?P<s>[MF])|(?P<s2>[mf])|\s?/\s?(?P<s3>[MFmf]))\b")
 _SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?[/,]\s?)(?P<n>\d{1,3})\b")
 _COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
@@ -186,6 +208,16 @@ class AgeGrammar:
             r"|\b(?:hi|hiya|hey|heya|hello|hallo|yo)\b[^\w]{0,8}am\s+)" + _ADVERBS + _NUM
         )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
+        # "my mother she have 68 years", "I have 45 years": an age as Spanish, French, Italian
+        # and Portuguese speakers write it in English (wave 7); "5 years of pain", "has 20
+        # years' experience", "for 3 years" are no ages
+        self.has_years = re.compile(
+            r"\b(?:i|she|he|(?:"
+            + alt(relations)
+            + r")(?:\s+(?:she|he))?)\s+(?:have|has|haves)\s+"
+            + _NUM
+            + r"\s*(?:years?|yrs?)\b(?!\s*(?:of|since|with|ago|experience|history|pain|['’]))"
+        )
 
     def __call__(self, text: str, today: datetime.date | None = None) -> list[Age]:
         """Every age ``text`` states, in order, none overlapping another."""
@@ -210,10 +242,25 @@ class AgeGrammar:
             add(m.group("n"), m.start(), m.end(), guard=False)
         for m in _SEX_BEFORE.finditer(text):
             add(m.group("n"), m.start(), m.end(), guard=True)
+        events = [(m.start(), m.end("n")) for m in _AGE_OF.finditer(folded)] + [
+            (m.start(), m.end("n"))
+            for m in _AGED.finditer(folded)
+            if _AT_AN_EVENT.search(folded[max(0, m.start() - 30) : m.start()])
+        ]
+        found.extend(Age(-1, start, end) for start, end in events)  # blocks, removed below
         for m in _AGED.finditer(folded):
             add(m.group("n"), m.start(), m.end("n"), guard=True)
+        for m in self.has_years.finditer(folded):
+            add(m.group("n"), m.start(), m.end(), guard=False)
+        for m in _FOREIGN.finditer(folded):
+            n = "n" if m.group("n") else "n2"
+            add(m.group(n), m.start(n), m.end(n), guard=False)
         for pattern in (self.person, self.generic, self.pronoun):
             for m in pattern.finditer(folded):
+                if pattern is self.pronoun and _FIGURE.search(
+                    folded[max(0, m.start() - 12) : m.start()]
+                ):
+                    continue
                 turned = re.search(r"\bturn(?:ed|s|ing)\s+$", folded[m.start() : m.start("n")])
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
@@ -230,7 +277,7 @@ class AgeGrammar:
         for age in self.approximate(folded, today or datetime.date.today()):
             if not any(a.start < age.end and age.start < a.end for a in found):
                 found.append(age)
-        return sorted(found, key=lambda a: a.start)
+        return sorted((a for a in found if a.value >= 0), key=lambda a: a.start)
 
     def approximate(self, folded: str, today: datetime.date) -> list[Age]:
         """Ages given without an exact number of years (see the module docstring)."""

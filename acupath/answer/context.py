@@ -45,10 +45,14 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
+from acupath.answer.finished_treatment import finished_treatments
 from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
+from acupath.answer.limb_side import SENTENCE_END, SIDES, side_near
+from acupath.answer.mothers_baby import babys_ages
 from acupath.answer.negation import Span, Triggers, governed
 from acupath.answer.pregnancy import find_pregnancy
+from acupath.answer.pregnancy_service import service_topics
 from acupath.answer.quantities import (
     CD4_AIDS_BELOW,
     find_cd4,
@@ -60,6 +64,7 @@ from acupath.answer.quantities import (
     with_series,
 )
 from acupath.answer.regimens import find_regimens, regimens
+from acupath.answer.removed_devices import removed_devices
 from acupath.answer.spelling import is_english
 from acupath.answer.timing import (
     CAUTIOUS_VALUE,
@@ -87,7 +92,6 @@ _LAB_STATUS = {
 }
 """The status of a lab value among several of the same lab (:func:`.quantities.with_series`)."""
 _TOKEN = re.compile(r"[a-z0-9µ]+(?:[.,][0-9]+)*|[^\sa-z0-9µ]")
-_SENTENCE_END = {".", ";", "?", "!"}
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,10 @@ class PatientContext:
         classes = self.drug_classes()
         out: list[str] = []
         chemo_words = any(
-            m.kind == "cancer" and m.value == "on_treatment" and "chemo" in m.words.lower()
+            m.kind == "cancer"
+            and m.value == "on_treatment"
+            # "AML in induction": the phases of leukaemia chemotherapy are chemotherapy (wave 7)
+            and any(w in m.words.lower() for w in ("chemo", "induction", "consolidation"))
             for m in self.applied
         )
         # "platelets ... on the next cycle": a cycle with blood counts is a chemotherapy cycle
@@ -485,6 +492,9 @@ class Extractor:
             if not (
                 f[2].kind in _PROTECTABLE
                 and _inside(toks[f[0]].start, toks[f[1] - 1].end, protected)
+                # "so sick from the chemo", "nausea from her chemo": an owned treatment is the
+                # patient's, inside a condition name or not (wave 7)
+                and not (f[2].kind == "class" and f[0] and toks[f[0] - 1].word in _OWNERS)
             )
             and not _cause_word(f, toks)
         ]
@@ -526,11 +536,14 @@ class Extractor:
             ]
             mentions = [mentions[i] for i in keep]
             spans = [spans[i] for i in keep]
+        ended = [(m.start, m.end) for m in mentions if m.kind == "past_pregnancy"]
         for m in numbers:
+            if m.kind == "weeks" and _overlaps(m.start, m.end, ended):
+                continue  # "lost the pregnancy at 11 weeks": the ended pregnancy's (wave 7)
             first = next((i for i, t in enumerate(toks) if t.end > m.start), len(toks) - 1)
             mentions.append(m)
             spans.append(Span(first, first + 1, _family(m.kind)))
-        bounds = [i for i, t in enumerate(toks) if t.word in _SENTENCE_END]
+        bounds = [i for i, t in enumerate(toks) if t.word in SENTENCE_END]
         negated, hypothetical = governed(keys, bounds, spans, self.triggers)
         out = []
         for i, m in enumerate(mentions):
@@ -563,6 +576,10 @@ class Extractor:
         out = _resolved(out, folded)
         out = _intended_weight_loss(out, folded)
         out = _populations(out, folded)
+        out = service_topics(out, folded, TOPIC)
+        out = removed_devices(out, folded, PAST)
+        out = finished_treatments(out, folded, PAST)
+        out = babys_ages(out, folded, OTHER_PERSON)
         out = _people_on(out, folded)
         out = _denied_beats_topic(out, folded)
         out = _no_patient(out, folded)
@@ -604,7 +621,7 @@ class Extractor:
         sentence holding one of the combination's ``none_of`` phrases does not state it."""
         have = {(f[2].kind, f[2].value) for f in found}
         out: list[tuple[int, int, _Entry]] = []
-        cuts = [-1, *(i for i, t in enumerate(toks) if t.word in _SENTENCE_END), len(toks)]
+        cuts = [-1, *(i for i, t in enumerate(toks) if t.word in SENTENCE_END), len(toks)]
         negations = self.triggers.negation_before
         windows: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
         for n in range(len(cuts) - 1):
@@ -660,7 +677,7 @@ class Extractor:
             limb = value or self._limb_near(toks, start, end)
             if limb is None:
                 limb = "arm"  # lymphoedema without a limb named: the arm, the common case
-            side = _side_near(toks, start, end)
+            side = side_near(toks, start, end)
             sides = (side,) if side else ("left", "right")
             return Mention(
                 "lymphedema",
@@ -677,7 +694,10 @@ class Extractor:
             if not fields:
                 return Mention("radiation", "unspecified", words, s, e)
             s2, e2 = min(s, fields[0][1]), max(e, fields[-1][2])
-            names = [n for n, _, _ in fields]
+            # a field in the neck is the whole neck, whatever side is named ("DXT to the L
+            # cervical nodes"): clinic policy, head and neck fields often cross the midline and
+            # the neck is too narrow for a side to be a safe margin (wave 7)
+            names = list(dict.fromkeys(_WHOLE_FIELD.get(n, n) for n, _, _ in fields))
             extra: dict[str, Any] = {"sites": names} if len(names) > 1 else {}
             return Mention("radiation", names[0], text[s2:e2], s2, e2, detail=extra)
         if kind == "skin_lesion":
@@ -695,10 +715,10 @@ class Extractor:
         lo, hi = (pos, pos + after) if after else (max(0, pos - before), pos)
         window = toks[lo:hi]
         if after:
-            cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
+            cut = next((i for i, t in enumerate(window) if t.word in SENTENCE_END), len(window))
             window = window[:cut]
         else:
-            cut = max((i for i, t in enumerate(window) if t.word in _SENTENCE_END), default=-1)
+            cut = max((i for i, t in enumerate(window) if t.word in SENTENCE_END), default=-1)
             lo += cut + 1
             window = window[cut + 1 :]
         hits = self.sites.find([t.key for t in window])
@@ -709,7 +729,7 @@ class Extractor:
         first = window[start].start
         for t in window[max(0, start - 2) : start]:
             if t.word in ("left", "right", "l", "r", "lt", "rt"):  # "DXT to L breast"
-                side = _SIDES[t.word]
+                side = SIDES[t.word]
                 first = min(first, t.start)
         name = f"{side}_{area}" if side else area
         return name, first, window[start + len(key) - 1].end
@@ -770,7 +790,7 @@ class Extractor:
         else:
             # the earliest site after the word, not the longest: "the pelvis and lower back"
             window = toks[pos : pos + 6]
-            cut = next((i for i, t in enumerate(window) if t.word in _SENTENCE_END), len(window))
+            cut = next((i for i, t in enumerate(window) if t.word in SENTENCE_END), len(window))
             hits = self.sites.find([t.key for t in window[:cut]])
             if not hits:
                 return []
@@ -937,14 +957,13 @@ _NODE_CLEARANCE = re.compile(
 """An axillary node clearance written as an abbreviation beside a side or the axilla (class 5
 of wave 5): "Left ANC", "R ANC 2020", "ANC of the left axilla", "SLNB L axilla". "ANC" with a
 number and no side is the neutrophil count (:mod:`.quantities` skips these)."""
-_SIDES = {"left": "left", "l": "left", "lt": "left", "right": "right", "r": "right", "rt": "right"}
 
 
 def _node_clearances(folded: str, text: str) -> list[Mention]:
     out = []
     for m in _NODE_CLEARANCE.finditer(folded):
         raw = m.group("side") or m.group("side2")
-        sides = [_SIDES[raw]] if raw in _SIDES else ["left", "right"]
+        sides = [SIDES[raw]] if raw in SIDES else ["left", "right"]
         limbs = [f"{side}_arm" for side in sides]
         value = limbs[0] if len(limbs) == 1 else "both_arm"
         out.append(
@@ -960,28 +979,9 @@ def _node_clearances(folded: str, text: str) -> list[Mention]:
     return out
 
 
-def _side_near(toks: list[_Tok], start: int, end: int) -> str | None:
-    """The side named closest to a mention within its sentence (``left``/``right``)."""
-    best: tuple[int, str] | None = None
-    lo = start
-    while lo > 0 and toks[lo - 1].word not in _SENTENCE_END and start - lo < 6:
-        lo -= 1
-    hi = end
-    while hi < len(toks) and toks[hi].word not in _SENTENCE_END and hi - end < 6:
-        hi += 1
-    for i in range(lo, hi):
-        word = toks[i].word
-        dist = start - i if i < start else i - end
-        # "L arm lymphoedema": a side letter counts only right beside the fact or a limb word
-        near = dist <= 1 or (i + 1 < len(toks) and toks[i + 1].word in _LIMB_WORDS)
-        side_word = word in ("left", "right") or (word in ("l", "r", "lt", "rt") and near)
-        if side_word and (best is None or dist < best[0]):
-            best = (dist, _SIDES[word])
-    return best[1] if best else None
-
-
 _JOINERS = frozenset({",", "and", "/", "&", "plus", "+"})
-_LIMB_WORDS = frozenset({"arm", "arms", "axilla", "armpit", "leg", "legs", "hand", "breast"})
+_OWNERS = frozenset({"the", "her", "his", "my", "their", "your", "our"})
+_WHOLE_FIELD = {"left_neck": "neck", "right_neck": "neck"}
 _COMPLAINT_KEYS = frozenset(
     tx.stem(w) for w in ("pain", "pains", "ache", "aches", "aching", "stiffness", "problems")
 )

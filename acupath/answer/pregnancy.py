@@ -90,7 +90,7 @@ _AT_WEEKS = re.compile(
 _WEEKS_GONE = re.compile(
     # "6 weeks gone", "31 weeks along": idioms that only describe a pregnancy
     _N + r"\s*(?:weeks?|wks?)\s+(?:gone|along|into (?:her|my|the) pregnancy|of (?:her|my|the) "
-    r"pregnancy|gestation)\b"
+    r"pregnancy|gestation|by (?:dates|scan|lmp|u/?s|ultrasound|her lmp|edd))\b"  # wave 7: by dates
 )
 _BARE_WEEKS = re.compile(r"(?<![\w.])" + _N + r"\s*(?:weeks?|wks?)\b" + _NOT_AFTER)
 _DURATION_BEFORE = re.compile(
@@ -100,7 +100,7 @@ _DURATION_BEFORE = re.compile(
 )
 _PREGNANCY_CUE = re.compile(
     r"\b(?:baby|babies|little one|bump|fetus|foetus|midwife|midwives|antenatal|prenatal|"
-    r"obstetrician|pregnancy test|positive test|gestation|"
+    r"obstetrician|pregnancy test|positive test|gestation|trimester|"
     # wave 5 (held-out part 5, after its first run): scans of a pregnancy, obstetric notation
     # ("G3P2", "gravida 2"), "with my second", "expecting (9wks)"
     r"(?:dating|booking|anomaly|growth|nuchal|viability|early pregnancy) scan|"
@@ -133,9 +133,9 @@ _BUMP = re.compile(
 _POSTPARTUM = re.compile(
     r"\b(?:post\s*partum|postnatal|post\s*natal|post\s*pregnancy|after (?:the |her |my |a )?"
     r"(?:birth|delivery|baby|c\s*section|caesarean|cesarean)|after (?:her|my) pregnancy|"
-    r"after giving birth|had (?:the|her|my|a|our|their) (?:baby|son|daughter)|gave birth|"
-    r"given birth|delivered (?:a|her|my|the|our) (?:baby|son|daughter)|since (?:the |her |my )?"
-    r"(?:birth|baby was born|delivery))\b"
+    r"after giving birth|had (?:the|her|my|a|our|their) (?:baby|son|daughter|little (?:girl|boy))|"
+    r"gave birth|given birth|delivered (?:a|her|my|the|our) (?:baby|son|daughter)|since (?:the |"
+    r"her |my )?(?:birth|baby was born|delivery))\b"  # wave 7: "had my little girl 7 weeks ago"
 )
 
 
@@ -293,8 +293,8 @@ _POSSIBLE = re.compile(
     r"(?:had|having|have|after|post|since|just had|my|her|our)\s+(?:an?\s+|my\s+|her\s+|our\s+)?"
     r"(?:(?:frozen|fresh)\s+)?(?:embryo\s+)?(?:iui|ivf transfer|insemination|transfer|fet)|"
     r"(?:embryo transfer|fet)\s+(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|today|on\s+\w+day)|"
-    r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|period (?:is )?late|"
-    r"late period|missed (?:a |my |her )?period)\b"
+    r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|late period|missed "
+    r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late)\b"  # wave 7: 10 days
 )
 _GROUP_BEFORE = re.compile(
     # "women trying to conceive", "couples having IVF": a population, not a patient
@@ -306,7 +306,7 @@ _CONCEIVED = re.compile(
     r"\b(?:ivf|icsi|iui|fet|embryo transfer|insemination|clomid)\s+(?:finally\s+|has\s+|have\s+|"
     r"actually\s+)?(?:worked|succeeded|was successful|took|was a success)\b"
     r"|\b(?:ivf|icsi|iui)\s+pregnanc(?:y|ies)\b|\bbfp\b|\bpositive (?:pregnancy )?test\b"
-    r"|\btest (?:was|came back|is) positive\b"
+    r"|\btest (?:was|came back|is) positive\b|\bfaint positive\b"  # wave 7: "both faint positive"
 )
 _NEGATIVE_TEST = re.compile(
     # "negative test this morning", "BFN": a pregnancy test that says no (denied, wave 6)

@@ -34,6 +34,12 @@ _WEEKS = [
         r"[\s,(-]*" + _NUM + r"\s*(?:weeks?|wks?)(?!\s*(?:of|ago|post|after|since)\b)"
     ),
     re.compile(r"\b(\d{1,2})\s*/\s*40\b"),
+    # "currently 32/52", "GA 30/52" (wave 7): weeks of 52 are a gestation only after a word of
+    # the present or of gestation; "2/52 ago", "neck pain 2/52", "3/52 post-op" are durations
+    re.compile(
+        r"\b(?:currently|now|ga|gestation|pregnant|preg|she is|she['’]?s|i am|i['’]?m)\s*[:,]?\s*"
+        r"(\d{1,2})\s*/\s*52\b(?!\s*(?:ago|hx|history|of|duration|post|since|after|pain))"
+    ),
     re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),
     re.compile(r"\bweek\s*" + _NUM + r"\s*of\s*(?:her|my|the|this|their)?\s*pregnan"),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
@@ -44,10 +50,17 @@ _LAB_NAMES = {
     r"neuts|neut|neutro|abs neuts?|neut count",
     "inr": r"inr",
 }
-_VALUE_NUM = r"(\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|" + numwords.PATTERN + r")"
+_VALUE_NUM = (
+    # "2 point 1" (wave 7): digits with "point" between them are one decimal, as said aloud
+    r"(\d{1,3}\s+point\s+\d{1,2}\b|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|"
+    + numwords.PATTERN
+    + r")"
+)
 """A value in digits ("3.4", "20,000", "1,2": a comma before exactly three digits groups
 thousands, any other comma is a decimal comma) or in words ("three point four")."""
-_MULT = r"(?:\s*(k\b|thousand\b))?"
+_MULT = r"(?:\s*(k\b|thousand\b|lakhs?\b))?"
+"""A multiplier after the value; "lakh" (100,000, wave 7) as Indian lab reports write counts:
+"PLT 0.8 lakh/cumm" is 80,000 per microlitre, 80 x 10^9/L."""
 _UNIT = (
     r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
     r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*3\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
@@ -55,8 +68,8 @@ _UNIT = (
 )
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
-    r"down to|just|came back|come back|came in|returned|measured|measuring|showed|shows|"
-    r"showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
+    r"down to|just|came back as|came back|come back|came in|returned|measured|measuring|showed|"
+    r"shows|showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
     r"went down to|roughly|approximately|approx|between|[:=(~]|\s|"
     # a habitual value (wave 6): "INR is usually around 2.5", "normally sits at 2.8"
     r"usually|normally|typically|generally|stable at|runs at|runs around|sits at|sits around|"
@@ -221,6 +234,9 @@ def _parse_number(raw: str) -> float | None:
     raw = raw.strip()
     if raw[:1].isalpha():
         return numwords.value(raw)
+    spoken = re.fullmatch(r"(\d+)\s+point\s+(\d+)", raw)
+    if spoken:
+        return float(f"{spoken.group(1)}.{spoken.group(2)}")
     if re.fullmatch(r"\d{1,3}(?: \d{3})+", raw):
         return float(raw.replace(" ", ""))  # "65 000": a space groups thousands
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
@@ -236,6 +252,8 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
     value = _parse_number(raw)
     if value is None or lab == "inr":
         return value
+    if thousand and thousand.startswith("lakh"):
+        return value * 100  # 1 lakh per microlitre = 100 x 10^9/L
     if thousand:
         return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
     if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*3", unit):
@@ -258,7 +276,9 @@ FEVER_FROM_C = 38.0
 definition, applied here as a conservative reading rule (a lower reading is read as no fever)."""
 
 _TEMPERATURE = re.compile(
-    r"\b(?:temperature|temp|temps|fever|pyrexia|febrile|t)\b"
+    # "t" is a name after a title ("Mr T is 88", wave 7), never a temperature
+    r"\b(?:temperature|temp|temps|fever|pyrexia|febrile|(?<!mr )(?<!mrs )(?<!ms )(?<!dr )"
+    r"(?<!miss )(?<!mx )t)\b"
     r"(?:\s*(?:of|is|was|at|around|about|up to|reached|spiking to|spiked to|went up to|"
     r"measured|measuring|came back at|[:=(~]))*"
     r"\s*(\d{2,3}(?:[.,]\d)?)\s*(°|º|degrees?|deg)?\s*(c\b|f\b|celsius|centigrade|fahrenheit)?"

@@ -66,8 +66,10 @@ _CLAUSE_END = re.compile(
     r"and has|and takes|now takes|now on|yet|and (?:she|he|i|they|we))\s"
 )
 _FUTURE_BEFORE = re.compile(
+    # "I'll be starting a blood thinner" (wave 7): the contracted "will"
     r"\b(?:(?:might|may|could|will|would|shall|going to|gonna|about to|plans? to|planning to|"
-    r"planned to|due to|set to|hoping to|wants? to|needs? to|has to|have to|is to|are to|to)\s+"
+    r"planned to|due to|set to|hoping to|wants? to|needs? to|has to|have to|is to|are to|to|"
+    r"['’]ll)\s+"
     r"(?:be\s+|have\s+to\s+)?(?:start|starting|begin|beginning|go on|going on|go onto|commence|"
     r"try|trial|be put on|put (?:her|him|me|them|you) on|be started on|start taking)"
     r"|consider(?:s|ing|ed)?|thinking (?:about|of)|think about|"
@@ -96,7 +98,17 @@ _CURRENT_BEFORE = re.compile(
     r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?from\s+\S+"
     r"(?:\s+\S+)?\s+(?:on)?to)\b"
 )
-_CURRENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:since|for the (?:last|past))\b")
+_CURRENT_AFTER = re.compile(
+    # "warfarin withheld since Mon" (wave 7): a time after a stop word is the stop's
+    r"^\s*(?:(?!(?:stopped|withheld|held|discontinued|ceased|suspended|off)\b)\w+\s+){0,4}?"
+    r"(?:since|for the (?:last|past))\b"
+)
+_STOPPED_FOR = re.compile(
+    # the time a stop has lasted (wave 7): "withheld since Mon (5 days)", "held for 3 days",
+    # "off it for the last 2 weeks"; a weekday is within the week (so within any window)
+    r"\(\s*(\d{1,2})\s*(day|week|wk)s?\s*\)|\bfor\s+(?:the\s+(?:last|past)\s+)?(\d{1,2})\s+"
+    r"(day|week|wk)s?\b|\bsince\s+(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day|nesday|rsday|urday)?\b"
+)
 _TAKES_NOW = re.compile(
     # a present-tense "take" right before the medicine (probe 2 G5: "I take apixaban for a clot
     # I had in the spring" is current; the past time belongs to the indication)
@@ -144,6 +156,11 @@ _AGO = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)"
     r"\s+(day|week|wk|month|year|yr)s?\s+(?:ago|back|before)\b"
 )
+_NOTE_AGO = re.compile(
+    # wave 7: clinical note notation, "2/7 ago" (days), "1/52 ago" (weeks), "3/12 ago" (months)
+    r"(?<![\d/.])(\d{1,2})\s*/\s*(7|52|12)(?![\d/])\s*(?:ago|back|before)\b"
+)
+_NOTE_UNIT_DAYS = {"7": 1, "52": 7, "12": 30}
 _NAMED_TIMES = {
     "today": 0, "this morning": 0, "tonight": 0, "yesterday": 1, "last night": 1,
     "this week": 3, "last week": 7, "last weekend": 7, "last month": 30, "last year": 365,
@@ -171,6 +188,9 @@ def _days(text: str) -> int | None:
         raw = m.group(1)
         n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
         return n * _UNIT_DAYS[m.group(2)]
+    note = _NOTE_AGO.search(text)
+    if note:
+        return int(note.group(1)) * _NOTE_UNIT_DAYS[note.group(2)]
     m2 = _NAMED.search(text)
     if m2:
         return _NAMED_TIMES[m2.group(0)]
@@ -235,15 +255,21 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
         return CURRENT, None
-    stop = (
-        _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or _STOPPED_LATER.match(folded, end)
-    )
+    later = _STOPPED_LATER.match(folded, end)
+    stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
     if stop and _RESTART.search(_sentence(folded, start, end)):
         # "off her clopidogrel for a week before the op, restarts after": a hold around a
         # procedure, still her medicine (wave 6)
         return CURRENT, HELD
     if stop:
         days = _days(left + " " + right)
+        if days is None and later:
+            # "apixaban, stopped 2 days ago": the time follows the stop word (wave 7)
+            days = _days(_sentence(folded, later.end(), later.end())[:80])
+        lasted = _STOPPED_FOR.search(right) if days is None else None
+        if lasted:
+            n, unit = (lasted.group(1), lasted.group(2)) if lasted.group(1) else lasted.group(3, 4)
+            days = int(n) * _UNIT_DAYS[unit] if n else 7
         limit = window_days(classes)
         if days is not None and days <= limit:
             return STOPPED_RECENTLY, (
@@ -259,16 +285,22 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         _PAST_VERB.search(left) and _DATED_PAST.search(full_right)
     )
     if days is not None and days > window_days(classes) and dated:
+        if _STARTED.search(left + " " + right):
+            return CURRENT, None  # "apixaban started 3 months ago": taken since (wave 7)
         return PAST, "taken in the past"
     return CURRENT, None
 
 
+_STARTED = re.compile(
+    r"\b(?:started|began|begun|commenced|initiated|put on|switched (?:to|onto)|changed (?:to|onto)|"
+    r"been on|been taking)\b"
+)
 STARTS_SOON = "starts within days, before a session booked now: screened as current"
 HELD = "held around a procedure and to be restarted: screened as current"
 _DEFINITE_START = re.compile(
-    r"\b(?:will|shall|going to|gonna|about to|due to|set to|is to|are to|plans? to|planned to|"
-    r"booked to|scheduled to)\s+(?:be\s+)?(?:start|starting|begin|beginning|commence|go on|"
-    r"going on|go onto|be put on|be started on|start taking)\b"
+    r"\b(?:will|['’]ll|shall|going to|gonna|about to|due to|set to|is to|are to|plans? to|"
+    r"planned to|booked to|scheduled to)\s+(?:be\s+)?(?:start|starting|begin|beginning|commence|"
+    r"go on|going on|go onto|be put on|be started on|start taking)\b"
     r"|\b(?:is|are|am|i['’]m|she['’]s|he['’]s)\s+(?:starting|beginning|commencing|going on)\b"
     r"|\b(?:starting|beginning|commencing)\s*$"
 )
@@ -293,9 +325,11 @@ _STOPPED_LATER = re.compile(
     # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows
     # the treatment (the clause ends at the comma, the sentence does not)
     # or in brackets right after it: "apixaban (discontinued)" (wave 6)
-    r"\s*(?:\([^)]{0,40}\))?\s*[,(]\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|"
-    r"has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|stopped|ended|discontinued|"
-    r"done|over)\b"
+    # or after a dash or a full stop in a note: "apixaban - NB this was stopped" (wave 7)
+    r"\s*(?:\([^)]{0,40}\))?\s*(?:[,(]\s*(?:which\s+|that\s+|and\s+)?"
+    r"|(?:\s-\s|\.\s)\s*(?:n\.?b\.?:?\s+|note:?\s+)?(?:this|it|which|that)\s+)"
+    r"(?:was\s+|were\s+|is\s+|has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|"
+    r"stopped|ended|discontinued|done|over)\b(?!\s+(?:smoking|drinking|alcohol|work|working))"
 )
 
 

@@ -1,0 +1,72 @@
+"""A cancer treatment the question places in the past, with its end stated (wave 7).
+
+"Her platelets were 22 in 2023 during chemotherapy; treatment finished in early 2024 and
+today's count is 240": "during chemotherapy" names a course that is over. A chemotherapy word
+(``cancer: on_treatment`` or a chemotherapy class, medicine or regimen read as current) becomes
+a cancer history (``on_treatment`` -> ``history``; a medicine ``past``) when its own clause
+dates it to an earlier year ("in 2023", "last year", "years ago") or the question says the
+treatment has ended ("treatment finished", "chemo completed", "finished her chemo", "all
+done in March"), and nothing says it goes on now ("currently", "still on", "ongoing", "next
+cycle", "another cycle", "restarted").
+
+Clinic policy, from the screen's own rules: they ask for chemotherapy under way or recent
+(the neutropenia and thrombocytopenia cautions); a course that has ended is a cancer history,
+which the screen still reads (the history-of-cancer red flags). A stated end in the current
+year keeps the treatment as recent: counts can take weeks to recover."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_CHEMO = frozenset({"chemotherapy", "neurotoxic_chemotherapy"})
+_ENDED = re.compile(
+    r"\b(?:treatment|chemo\w*|course|cycles?|it)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|"
+    r"is\s+|got\s+)?(?:all\s+)?(?:finished|completed|ended|stopped|over|done)\b"
+    r"|\b(?:finished|completed|ended|stopped)\s+(?:(?:her|his|my|their|the|all)\s+)*"
+    r"(?:treatment|chemo\w*|course)\b"
+)
+_ENDED_WHEN = re.compile(r"\b((?:19|20)\d\d)\b|\blast year\b|\byears ago\b")
+_GOES_ON = re.compile(
+    r"\b(?:currently|still on|still having|ongoing|next cycle|another cycle|restart\w*|"
+    r"started again|back on|on chemo now|having chemo now|mid[\s-]?cycle|nadir)\b"
+)
+_CLAUSE = re.compile(r"[.;!?]")
+
+
+def _earlier_year(text: str, year: int) -> bool:
+    """Whether ``text`` dates something to a year before ``year`` ("in 2023", "last year")."""
+    return any(not m.group(1) or int(m.group(1)) < year for m in _ENDED_WHEN.finditer(text))
+
+
+def finished_treatments(mentions: Sequence[Any], folded: str, past: str) -> list[Any]:
+    """``mentions`` with each chemotherapy word that names an ended course made a history."""
+    if _GOES_ON.search(folded):
+        return list(mentions)
+    year = datetime.date.today().year
+    ended = _ENDED.search(folded)
+    ended_earlier = bool(ended) and _earlier_year(
+        folded[ended.start() : ended.end() + 30] if ended else "", year
+    )
+    out = []
+    for m in mentions:
+        chemo_word = m.kind == "cancer" and m.value == "on_treatment" and "chemo" in m.words.lower()
+        chemo_drug = m.status == "current" and (
+            (m.kind == "class" and m.value in _CHEMO)
+            or (m.kind in ("medicine", "regimen") and set(m.detail.get("classes", ())) & _CHEMO)
+        )
+        if (chemo_word or chemo_drug) and not m.negated:
+            lo = max((c.end() for c in _CLAUSE.finditer(folded, 0, m.start)), default=0)
+            hi_m = _CLAUSE.search(folded, m.end)
+            clause = folded[lo : hi_m.start() if hi_m else len(folded)]
+            if ended_earlier or (ended and _earlier_year(clause, year)):
+                detail = {**m.detail, "timing": "a course the question says has ended"}
+                if chemo_word:
+                    m = dataclasses.replace(m, value="history", detail=detail)
+                else:
+                    m = dataclasses.replace(m, status=past, detail=detail)
+        out.append(m)
+    return out

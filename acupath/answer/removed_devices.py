@@ -1,0 +1,62 @@
+"""A device the question says was taken out is no device now (wave 7).
+
+"ICD insertion 2019, explanted in 2024; no device now", "pacemaker removed in 2022", "had a
+stimulator but it was taken out last year": the device is ``past`` (shown, not screened).
+The device stays when the question says it was put back or replaced ("removed and replaced
+with a new one", "box changed", "re-implanted", "upgraded"), when the removal is only planned
+or possible ("due to be removed", "may need to be taken out"), or when a part of it is named as
+removed ("lead removed", "battery removed": the device itself remains).
+
+Clinic policy: the screen's device rules (electroacupuncture and a pacemaker, needles near a
+device) are for a device in the body; one that has been taken out creates neither risk."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_REMOVED = re.compile(
+    r"\b(?:explanted|removed|taken out|took (?:it|them) out|extracted|came out|out now|"
+    r"no longer (?:has|have|in)|no device(?: now| in situ)?|device free)\b"
+)
+_KEPT = re.compile(
+    r"\b(?:replac\w*|new (?:one|device|box|generator)|changed|re\s*implant\w*|re\s*inserted|"
+    r"upgraded|swapped|put back|re\s*sited|moved|relocated|still (?:in|has|have)|lead|leads|"
+    r"battery|generator change|"
+    r"due to|going to|to be|will be|may|might|could|should|needs? to|planned|plan to|"
+    r"considering|wants? to|booked)\b"
+)
+_BETWEEN = re.compile(
+    # only the device's own story may stand between it and the removal: "ICD insertion 2019,
+    # explanted", "pacemaker, which was removed", "a stimulator but it was taken out"
+    r"(?:[\s,()-]|\b(?:insertion|inserted|implanted|implant|fitted|placed|put in|in|on|at|"
+    r"(?:19|20)\d\d|was|were|is|has been|had been|got|it|which|that|then|later|but|and|"
+    r"subsequently|since|the|device|box|years?|months?|weeks?|ago|for|of|\d+|after|a|an|"
+    r"infection|pocket|infected|she|he|they|her|his|had|got)\b)*"
+)
+_SENTENCE = re.compile(r"[.!?;\n]")
+
+
+def removed_devices(mentions: Sequence[Any], folded: str, past: str) -> list[Any]:
+    """``mentions`` with each device the question says was taken out set to ``past``."""
+    out = []
+    starts = sorted(m.start for m in mentions if m.kind == "device")
+    for m in mentions:
+        if m.kind == "device" and not m.negated:
+            end = _SENTENCE.search(folded, m.end)
+            # the device's own sentence up to the next device, and the next sentence when it
+            # only says there is none now
+            stop = min([end.start() if end else len(folded), *(s for s in starts if s > m.start)])
+            after = folded[m.end : stop]
+            nxt = _SENTENCE.search(folded, stop + 1) if end else None
+            following = folded[stop : nxt.start() if nxt else len(folded)][:60]
+            removed = _REMOVED.search(after)
+            if removed and not _BETWEEN.fullmatch(after[: removed.start()]):
+                removed = None  # "pacemaker, gallbladder removed": another thing was removed
+            removed = removed or re.search(r"\bno device\b", following)
+            if removed and not _KEPT.search(after[: removed.end() + 30]):
+                m = dataclasses.replace(m, status=past, detail={**m.detail, "removed": True})
+        out.append(m)
+    return out
