@@ -708,6 +708,18 @@ class Extractor:
             return Mention("pregnant", "yes", words, s, e, detail={"trimester": value})
         return Mention(kind, value, words, s, e)
 
+    def _site_hits(self, window: Sequence[_Tok]) -> list[tuple[int, tuple[str, ...], str]]:
+        """Body sites named in ``window``; "hand" before "side" ("the left hand side of my
+        neck") names none."""
+        return [
+            h
+            for h in self.sites.find([t.key for t in window])
+            if not (
+                h[0] + len(h[1]) < len(window)
+                and window[h[0] + len(h[1])].word in ("side", "sided")
+            )
+        ]
+
     def _site_near(
         self, toks: list[_Tok], pos: int, *, after: int = 0, before: int = 0
     ) -> tuple[str, int, int] | None:
@@ -721,13 +733,16 @@ class Extractor:
             cut = max((i for i, t in enumerate(window) if t.word in SENTENCE_END), default=-1)
             lo += cut + 1
             window = window[cut + 1 :]
-        hits = self.sites.find([t.key for t in window])
+        hits = self._site_hits(window)
         if not hits:
             return None
         start, key, area = max(hits, key=lambda h: (len(h[1]), -h[0]))
         side = None
         first = window[start].start
-        for t in window[max(0, start - 2) : start]:
+        back = start
+        while back > 0 and window[back - 1].word in _SIDE_FILLERS:
+            back -= 1  # "right side of the chest", "left hand side of my neck"
+        for t in window[max(0, min(start - 2, back - 1)) : start]:
             if t.word in ("left", "right", "l", "r", "lt", "rt"):  # "DXT to L breast"
                 side = SIDES[t.word]
                 first = min(first, t.start)
@@ -740,7 +755,9 @@ class Extractor:
         """Broken, infected or inflamed skin and its site (probe F3): the body word after it
         ("ulcer on my right big toe") or just before it ("left leg cellulitis"); ``unspecified``
         when none is named, which excludes no site."""
-        near = self._sites_near(toks, end) or self._sites_near(toks, start, before=3)
+        near = self._sites_near(toks, end, reach=_SITE_REACH) or self._sites_near(
+            toks, start, before=3
+        )
         if not near:
             return Mention("skin_lesion", "unspecified", text[s:e], s, e)
         s2, e2 = min(s, near[0][1]), max(e, near[-1][2])
@@ -778,7 +795,7 @@ class Extractor:
         return Mention("cancer", "active", text[first:last], first, last, detail=detail)
 
     def _sites_near(
-        self, toks: list[_Tok], pos: int, *, before: int = 0
+        self, toks: list[_Tok], pos: int, *, before: int = 0, reach: int = 6
     ) -> list[tuple[str, int, int]]:
         """Every body site of a coordinated phrase near token ``pos`` (probe F8): "head and
         neck", "the left chest wall and axilla", "pelvis, lower back and groin", "neck/chest".
@@ -789,9 +806,12 @@ class Extractor:
             first = self._site_near(toks, pos, before=before)
         else:
             # the earliest site after the word, not the longest: "the pelvis and lower back"
-            window = toks[pos : pos + 6]
+            window = toks[pos : pos + reach]
             cut = next((i for i, t in enumerate(window) if t.word in SENTENCE_END), len(window))
-            hits = self.sites.find([t.key for t in window[:cut]])
+            # a clause turning to something else ends the search for the first site: "finished
+            # in May and now my knee hurts" names the complaint, not the field (wave 7)
+            cut = next((i for i, t in enumerate(window[:cut]) if t.word in _TURNS), cut)
+            hits = self._site_hits(window[:cut])
             if not hits:
                 return []
             h = min(hits, key=lambda h: (h[0], -len(h[1])))
@@ -990,6 +1010,15 @@ _DETERMINERS = frozenset({"the", "her", "his", "my", "their", "your", "a", "an",
 """Words that join the body sites of one radiotherapy field ("head and neck")."""
 
 _CAUSE = {"induc", "relat", "associat", "caus"}
+_SITE_REACH = 9
+"""How many words after a skin lesion its body site may come: "rash on my right side of the
+chest", "an ulcer on the outside of my left ankle" (wave 7: the six words that radiotherapy
+fields and devices use left both sites unread, so no site was kept clear)."""
+_SIDE_FILLERS = frozenset({"side", "sided", "hand", "of", "the", "my", "her", "his", "their"})
+"""Words between a side and its site: "right side of the chest" is the right chest."""
+_TURNS = frozenset({"and", "but", "now", "then", "so", "while", "whereas"})
+"""Words that turn a clause to something else before a site is named."""
+
 _PROTECTABLE = {"medicine", "class", "cancer", "comorbidity"}
 """Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain", "diabetic
 neuropathy": no screening rule reads diabetes, and the condition already says it); a

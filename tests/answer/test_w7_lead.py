@@ -1,0 +1,82 @@
+"""Issue 10, wave 7 (lead): bruising and bleeding the patient has now, in lay words, and a
+vitamin K antagonist the formulary lacked (phenindione); the same words as a question about
+side effects, or long past, are not the patient's. Wordings written before the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+from acupath.care.medications import classify
+
+NOW = [
+    (
+        "since i started the eliquis im covered in bruises and my nose bled twice this "
+        "week, acupuncture for sciatica?"
+    ),
+    "my gums are bleeding and I bruise all over lately, knee pain, acupuncture ok?",
+    (
+        "On warfarin, her nose has been bleeding on and off and she is covered in "
+        "bruises. Neck pain. Needle?"
+    ),
+    "lately my cuts won't stop bleeding, can I still have acupuncture for my back?",
+]
+NOT_NOW = [
+    "Does acupuncture cause bruises everywhere?",
+    "Will I be covered in bruises after acupuncture?",
+    "my nose bled once as a kid, knee pain, acupuncture ok?",
+    "How common is bleeding from the gums after acupuncture to the face?",
+]
+
+
+@pytest.mark.parametrize("text", NOW)
+def test_bleeding_now_defers_until_assessed(text: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "defer", (text, answer.screen["decision"])
+
+
+@pytest.mark.parametrize("text", NOT_NOW)
+def test_bleeding_asked_about_or_long_past_does_not_defer(text: str) -> None:
+    answer = ask(text)
+    decision = (answer.screen or {}).get("decision")
+    assert decision != "defer", text
+
+
+@pytest.mark.parametrize("name", ["phenindione", "Dindevan", "dindevan 50 mg"])
+def test_phenindione_is_a_vitamin_k_antagonist(name: str) -> None:
+    classes = set(classify([name]).classes)
+    assert {"anticoagulant", "vitamin_k_antagonist"} <= classes, classes
+
+
+def test_phenindione_in_a_question_is_screened_as_an_anticoagulant() -> None:
+    answer = ask("My dad takes Dindevan for his heart valve and has knee pain. Acupuncture?")
+    assert answer.screen is not None
+    assert answer.screen["decision"] == "proceed_with_modifications"
+    assert "anticoagulant_needling" in {f["rule"] for f in answer.screen["findings"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "Shingles rash on my right side of the chest has crusted over. Acupuncture near it?",
+            "right_chest",
+        ),
+        (
+            "an ulcer on the outside of my left ankle, can I have acupuncture for my knee?",
+            "left_foot",
+        ),
+        ("eczema on the left hand side of my neck, acupuncture for my shoulder?", "left_neck"),
+        ("an ulcer on my right hand, acupuncture for my neck?", "right_hand"),
+    ],
+)
+def test_a_skin_lesion_keeps_its_site_a_few_words_on(text: str, site: str) -> None:
+    facts = ask(text).patient_context["facts"]  # type: ignore[index]
+    assert ("skin_lesion", site) in {(f["kind"], f["value"]) for f in facts}, facts
+
+
+def test_a_later_clause_is_not_a_radiotherapy_field() -> None:
+    facts = ask("radiotherapy finished in May and now my knee hurts, acupuncture?").patient_context
+    fields = {f["value"] for f in facts["facts"] if f["kind"] == "radiation"}  # type: ignore[index]
+    assert "lower_limb" not in fields, fields
