@@ -32,6 +32,8 @@ PARTS = (
     "questions_holdout5.yaml",
     "questions_holdout6.yaml",
     "questions_probe6.yaml",
+    "questions_holdout7.yaml",
+    "questions_probe7.yaml",
 )
 
 

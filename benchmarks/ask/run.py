@@ -272,6 +272,8 @@ ALL_PARTS = (
     "holdout5",
     "holdout6",
     "probe6",
+    "holdout7",
+    "probe7",
     "intent",
 )
 
