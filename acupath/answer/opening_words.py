@@ -45,6 +45,9 @@ FLAG_WORDS = {
     "unexplained_weight_loss": "unexplained weight loss",
     "history_of_cancer": "a history of cancer with back pain",
     "thoracic_pain_with_cancer": "mid or upper back pain after a cancer",
+    "thoracic_pain_after_osteoporotic_fall": (
+        "mid or upper back pain after a fall with osteoporosis"
+    ),
     "suspected_cauda_equina": "a suspected cauda equina syndrome",
     "major_trauma": "recent major trauma",
     "minor_trauma_with_osteoporosis": "minor trauma with osteoporosis",

@@ -307,6 +307,12 @@ _CONCEIVED = re.compile(
     r"actually\s+)?(?:worked|succeeded|was successful|took|was a success)\b"
     r"|\b(?:ivf|icsi|iui)\s+pregnanc(?:y|ies)\b|\bbfp\b|\bpositive (?:pregnancy )?test\b"
     r"|\btest (?:was|came back|is) positive\b|\bfaint positive\b"  # wave 7: "both faint positive"
+    # wave 7 (after held-out 7): a positive hCG or pregnancy test in note words ("urine hCG
+    # positive today", "+ve UPT", "bHCG pos", "preg test +ve")
+    r"|\b(?:(?:urine|urinary|serum|blood|beta|b|s)\s*-?\s*)?hcg\s+(?:test\s+)?(?:is\s+|was\s+|"
+    r"came back\s+|today\s+)?(?:positive|pos|\+\s*ve|\+)(?=\W|$)"
+    r"|(?:positive|pos|\+\s*ve)\s+(?:(?:urine|urinary|serum|beta|b)\s*-?\s*)?(?:hcg|upt)\b"
+    r"|\b(?:upt|preg(?:nancy)? test)\s+(?:is\s+|was\s+)?(?:positive|pos|\+\s*ve)(?=\W|$)"
 )
 _NEGATIVE_TEST = re.compile(
     # "negative test this morning", "BFN": a pregnancy test that says no (denied, wave 6)
