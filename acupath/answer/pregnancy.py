@@ -71,7 +71,8 @@ _N = (
 )
 _SUBJECT = (
     r"\b(?:i(?:['’]?m\b|\s+am\b)|(?:we|they)(?:['’]?re\b|\s+are\b)|(?:she|wife|partner|"
-    r"daughter|sister|girlfriend|fiancee|patient|woman|lady|mum|mom|mother|niece|client)"
+    r"daughter|sister|girlfriend|fiancee|patient|woman|lady|mum|mom|mother|niece|client|"
+    r"surrogate|gestational carrier|carrier)"  # wave 7: "our surrogate is 31 weeks"
     r"(?:['’]?s\b|\s+is\b))\s+"
     r"(?:now\s+|currently\s+|about\s+|nearly\s+|almost\s+|just\s+|over\s+|only\s+)?"
 )
@@ -109,7 +110,7 @@ _PREGNANCY_CUE = re.compile(
     r"(?=\s*(?:$|[.,;:!?)]|and\b|baby|child|pregnancy|one\b|bump|little))|"
     r"expecting\s*\(?\s*\d{1,2}\s*(?:weeks?|wks?))\b"
     # wave 6: twins, assisted conception and the pregnant-person emoji
-    r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife)\b|🤰|🫄"
+    r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife|surrogate|surrogacy)\b|🤰|🫄"
 )
 """Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
 _MONTHS = re.compile(

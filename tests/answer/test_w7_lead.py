@@ -128,3 +128,19 @@ def test_held_out_7_classes(text: str, decision: str, urgency: str | None) -> No
 def test_held_out_7_look_alikes_do_not_refer_or_modify(text: str) -> None:
     screen = ask(text).screen or {}
     assert screen.get("decision") in (None, "proceed"), (text, screen.get("decision"))
+
+
+@pytest.mark.parametrize(
+    ("text", "pregnant"),
+    [
+        ("Our surrogate is 31 weeks, can she have acupuncture for her heel pain?", True),
+        ("the gestational carrier is 24 weeks and has sciatica, acupuncture?", True),
+        ("our surrogate had the baby 8 weeks ago, she has back pain now, acupuncture?", False),
+        ("We are considering surrogacy in a few years; neck pain for 6 weeks, acupuncture?", False),
+    ],
+)
+def test_a_surrogate_weeks_along_is_pregnant(text: str, pregnant: bool) -> None:
+    """After held-out 7 (h7010): the person asked about is the surrogate carrying the baby."""
+    facts = (ask(text, audience="patient").patient_context or {}).get("facts", [])
+    read = any(f["kind"] == "pregnant" and not f["negated"] and not f.get("status") for f in facts)
+    assert read is pregnant, facts
