@@ -256,7 +256,13 @@ _NO_PATIENT = re.compile(
     r"settle an? (?:argument|debate)|"
     r"teaching question|exam question|quiz question|just revising|revising (?:for|red flags|my)|"
     r"(?:for|studying for|revising for) (?:my |our |the )?(?:exams?|revision|finals|boards)|"
-    r"studying for)\b"
+    r"studying for|"
+    # wave 7 (after held-out 7): general questions said to be so ("asking generally", "in
+    # general", "no particular child", "a school project", "for a support group talk")
+    r"asking (?:in )?general(?:ly)?|(?:just )?asking in general|"
+    r"no particular (?:child|person|one|case)|not (?:for )?(?:a |any )?(?:particular |specific )?"
+    r"(?:child|person)|school project|(?:for )?(?:a |our |my )?support group(?: talk)?|"
+    r"in the literature)\b"
 )
 _WRITTEN = (
     r"audits?|handouts?|leaflets?|pamphlets?|posters?|booklets?|information sheets?|essays?|"
@@ -308,6 +314,14 @@ def institutional_frame(folded: str) -> bool:
     """Whether the question is framed as a service's or writer's own work ("for our audit",
     "I'm writing the handout for our antenatal class", "updating our pathway")."""
     return bool(_INSTITUTIONAL.search(folded))
+
+
+def _unframed(folded: str) -> str:
+    """``folded`` without the words that frame it as general or as the writer's own work, and
+    without "a patient"/"any person" said in general: what is left names a person only when the
+    question is about someone."""
+    text = _NO_PATIENT.sub(" ", _INSTITUTIONAL.sub(" ", _WRITER.sub(" ", folded)))
+    return _ANY_PATIENT.sub(" ", text)
 
 
 def no_patient_frame(folded: str, start: int, end: int) -> bool:
@@ -372,6 +386,9 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
     someone = any(
         m.kind in _PATIENT_FACTS and not m.negated and m.status == "current" for m in mentions
     )
+    # a question that says it is about no patient makes any fact a topic when its sentence
+    # names no person ("can people with pacemakers have EA? asking in general"; wave 7)
+    general = bool(_NO_PATIENT.search(folded)) and not _PERSON.search(_unframed(folded))
     for m in mentions:
         if _moving_in_bed(m, folded) or _carpal_tunnel_night(m, folded):
             continue  # not this red flag at all
@@ -386,8 +403,10 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
         elif _relatives(m, folded):
             m = dataclasses.replace(m, status=OTHER_PERSON)
         elif (
-            not someone
-            and m.kind in _TOPIC_KINDS
+            (
+                (not someone and m.kind in _TOPIC_KINDS)
+                or (general and m.kind in _TOPIC_KINDS | _PATIENT_FACTS | {"age_band"})
+            )
             and not m.negated
             and m.status == "current"
             and no_patient_frame(folded, m.start, m.end)

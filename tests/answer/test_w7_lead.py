@@ -144,3 +144,31 @@ def test_a_surrogate_weeks_along_is_pregnant(text: str, pregnant: bool) -> None:
     facts = (ask(text, audience="patient").patient_context or {}).get("facts", [])
     read = any(f["kind"] == "pregnant" and not f["negated"] and not f.get("status") for f in facts)
     assert read is pregnant, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can people with pacemakers have electroacupuncture? asking in general for our policy",
+        "is acupuncture safe for children? writing a school project, no particular child",
+        "does acupuncture help lymphoedema after breast cancer? asking generally for a talk",
+        "Is electroacupuncture ever used in people with pacemakers in the literature?",
+    ],
+)
+def test_a_question_said_to_be_general_has_no_patient(text: str) -> None:
+    """After held-out 7 (tuned): a question that says it is about no one in particular names
+    devices, ages and conditions as its topic, not as a patient's."""
+    assert ask(text).screen is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not about a patient, but my dad has a pacemaker - can he have electroacupuncture?",
+        "In general, is warfarin a problem? I take it myself for AF and have knee pain",
+        "asking in general: I am on apixaban, is acupuncture ok?",
+    ],
+)
+def test_a_person_in_the_question_keeps_the_facts(text: str) -> None:
+    screen = ask(text).screen
+    assert screen is not None and screen["decision"] == "proceed_with_modifications", text
