@@ -11,7 +11,7 @@ are not the patient's present findings, set aside after ConText has run
    Clinic policy (reason: the flag's source describes pain lying down, not pain on moving).
 2. **Night symptoms of carpal tunnel syndrome** are its typical pattern: people with carpal
    tunnel syndrome often wake at night with numb or tingling fingers (Mayo Clinic sports
-   medicine, ``mayo_cts_sportsmed``). When the question names carpal tunnel syndrome, a night
+   medicine, ``mayo2026_cts``). When the question names carpal tunnel syndrome, a night
    symptom said of the hands or wrists (a sentence naming carpal tunnel, a hand, a wrist or the
    fingers, and no spine or other body region) is not read as ``severe_night_pain``. Night
    pain of the back or neck still refers. Clinic policy.
