@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer.text import sentence_around
+
 _CHEMO = frozenset({"chemotherapy", "neurotoxic_chemotherapy"})
 _ENDED = re.compile(
     r"\b(?:treatment|chemo\w*|course|cycles?|it)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|"
@@ -34,7 +36,6 @@ _GOES_ON = re.compile(
     r"\b(?:currently|still on|still having|ongoing|next cycle|another cycle|restart\w*|"
     r"started again|back on|on chemo now|having chemo now|mid[\s-]?cycle|nadir)\b"
 )
-_CLAUSE = re.compile(r"[.;!?]")
 
 
 def _earlier_year(text: str, year: int) -> bool:
@@ -59,9 +60,8 @@ def finished_treatments(mentions: Sequence[Any], folded: str, past: str) -> list
             or (m.kind in ("medicine", "regimen") and set(m.detail.get("classes", ())) & _CHEMO)
         )
         if (chemo_word or chemo_drug) and not m.negated:
-            lo = max((c.end() for c in _CLAUSE.finditer(folded, 0, m.start)), default=0)
-            hi_m = _CLAUSE.search(folded, m.end)
-            clause = folded[lo : hi_m.start() if hi_m else len(folded)]
+            lo, hi = sentence_around(folded, m.start, m.end)
+            clause = folded[lo:hi]
             if ended_earlier or (ended and _earlier_year(clause, year)):
                 detail = {**m.detail, "timing": "a course the question says has ended"}
                 if chemo_word:

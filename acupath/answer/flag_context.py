@@ -46,20 +46,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from acupath.answer.lexicon import patient_words
+from acupath.answer.text import sentence_around
 
 if TYPE_CHECKING:
     from acupath.answer.context import Mention
 
 TOPIC = "topic"
 OTHER_PERSON = "other_person"
-
-_SENTENCE = re.compile(r"[.;?!]")
-
-
-def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
-    lo = max((m.end() for m in _SENTENCE.finditer(folded, 0, start)), default=0)
-    nxt = _SENTENCE.search(folded, end)
-    return lo, nxt.start() if nxt else len(folded)
 
 
 # 1. mechanical pain in bed ------------------------------------------------------------------
@@ -84,7 +77,7 @@ _ATTACHED = re.compile(r"^\s*,?\s*(?:when|on|while|if|as|whenever)\b")
 def _moving_in_bed(m: Mention, folded: str) -> bool:
     if m.kind != "red_flag" or m.value not in _MECHANICAL_FLAGS or m.negated:
         return False
-    lo, hi = _sentence(folded, m.start, m.end)
+    lo, hi = sentence_around(folded, m.start, m.end)
     if _AT_REST.search(folded, lo, hi):
         return False
     if m.value == "severe_night_pain":
@@ -128,7 +121,7 @@ def _carpal_tunnel_night(m: Mention, folded: str) -> bool:
         return False
     if not _CTS.search(folded):
         return False
-    lo, hi = _sentence(folded, m.start, m.end)
+    lo, hi = sentence_around(folded, m.start, m.end)
     # the clause of the night symptom: a comma list stays one clause ("tingling and numbness in
     # both hands, worse at night"), "and my back..." starts another
     sentence = folded[lo:hi]
@@ -164,7 +157,7 @@ _PRESENT = re.compile(r"\b(?:now|today|currently|since|already|at the moment|rig
 def _supposed(m: Mention, folded: str) -> bool:
     if m.kind != "red_flag" or m.negated or m.status != "current":
         return False
-    lo, hi = _sentence(folded, m.start, m.end)
+    lo, hi = sentence_around(folded, m.start, m.end)
     hit = _SUPPOSED.search(folded[lo : m.start])
     if hit is None:
         return False
@@ -332,7 +325,7 @@ def no_patient_frame(folded: str, start: int, end: int) -> bool:
     said = bool(_NO_PATIENT.search(folded))
     if not said and not institutional_frame(folded):
         return False
-    lo, hi = _sentence(folded, start, end)
+    lo, hi = sentence_around(folded, start, end)
     sentence = _NO_PATIENT.sub(" ", _INSTITUTIONAL.sub(" ", _WRITER.sub(" ", folded[lo:hi])))
     if said:
         # a question that says it is about no patient may name one in general ("in a headache
@@ -366,7 +359,7 @@ def _long_over(m: Mention, folded: str) -> bool:
     more words. A flag said to be back or still there stays."""
     if m.kind != "red_flag" or m.negated or m.status != "current":
         return False
-    lo, hi = _sentence(folded, m.start, m.end)
+    lo, hi = sentence_around(folded, m.start, m.end)
     over = [
         o
         for o in _OVER.finditer(folded, m.end, hi)

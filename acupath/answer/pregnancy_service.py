@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer.text import sentence_around
+
 _WORDS = r"(?:ante\s*natal|pre\s*natal|pregnancy|maternity|birth(?:ing)?|hypnobirthing)"
 _SERVICE = re.compile(
     r"(?:\s+(?:yoga|fitness|exercise|pilates|education|wellbeing|massage))?\s+(?:class|classes|"
@@ -53,7 +55,7 @@ def service_topics(mentions: Sequence[Any], folded: str, topic: str) -> list[Any
     out = []
     for m in mentions:
         if m.kind == "pregnant" and not m.negated and re.fullmatch(_WORDS, folded[m.start : m.end]):
-            sentence_start = max(folded.rfind(c, 0, m.start) for c in ".;!?") + 1
+            sentence_start, _ = sentence_around(folded, m.start, m.end)
             before = folded[sentence_start : m.start]
             service = _SERVICE.match(folded, m.end)
             document = service is not None and bool(_DOCUMENT.search(service.group(0)))

@@ -126,6 +126,17 @@ def fold(text: str) -> str:
     return re.sub(r"[-_/–—]", " ", text)
 
 
+_SENTENCE_END = re.compile(r"[.;?!]")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character span of the sentence holding ``text[start:end]``: from just after the
+    last ``.;?!`` before ``start`` to the first one at or after ``end`` (or the text's ends)."""
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    nxt = _SENTENCE_END.search(text, end)
+    return lo, nxt.start() if nxt else len(text)
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` after :func:`fold` (keeps ICD-10 style codes such as ``m54.5``)."""
     return _WORD.findall(fold(text))
