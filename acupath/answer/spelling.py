@@ -109,11 +109,22 @@ def _strings(value: Any) -> Iterable[str]:
 def may_correct(text: str, start: int, end: int, best: str) -> bool:
     """Whether the word at ``text[start:end]`` may be corrected to ``best`` (module docstring)."""
     word = text[start:end]
-    if is_english(word) or in_compound(text, start, end):
+    if is_english(word) or in_compound(text, start, end) or _initialism(word, text):
         return False
     if best.lower() in fact_words():
         return len(word) >= 5 and (plausible_typo(word, best) or _long_slip(word, best))
     return True
+
+
+def _initialism(word: str, text: str) -> bool:
+    """A name written with a capital inside it ("BAcC", "McCulloch"), or in capitals in a
+    question that is not all capitals ("NICE", "GERAC"): an organisation, trial or person,
+    never a misspelt word ("BAcC" had become "back"). A question typed all in capitals is
+    still corrected word by word."""
+    inner_capital = any(ch.isupper() for ch in word[1:])
+    if inner_capital and any(ch.islower() for ch in word):
+        return True
+    return inner_capital and not text.isupper()
 
 
 def _long_slip(word: str, target: str) -> bool:

@@ -97,3 +97,24 @@ def test_review_words_are_understood(question: str) -> None:
     d = ask(question).as_dict()
     assert d["patient_context"] is None or not d["patient_context"]["applied"]
     assert not any("meta" in w or "review" in w for w in d["not_understood"])
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Is it true the BAcC says acupuncture is a cure for IBS?", "BAcC"),
+        ("Did McCulloch find much bleeding?", "McCulloch"),
+        ("Is the BACC position the same as NICE on neck pain?", "BACC"),
+    ],
+)
+def test_names_with_capitals_are_not_corrected(question: str, name: str) -> None:
+    """Found in review: "BAcC" (the British Acupuncture Council) was corrected to "back", so a
+    question about IBS got a low back pain answer."""
+    assert name not in parse(question).corrections
+
+
+def test_a_question_in_capitals_is_still_corrected() -> None:
+    assert parse("ACUPUNTURE FOR NECK PIAN").corrections == {
+        "ACUPUNTURE": "acupuncture",
+        "PIAN": "pain",
+    }

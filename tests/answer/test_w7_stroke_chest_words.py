@@ -104,3 +104,37 @@ def test_the_emergency_leads_the_answer_in_both_voices() -> None:
         answer = ask(text, audience=audience)
         opening = answer.all_sections[0].text.lower()
         assert "emergency" in opening or "ambulance" in opening or "999" in opening, opening
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "Husband, 58, his left arm went floppy and his face is lopsided since lunchtime. "
+            "He has acupuncture for his shoulder at 4. Go or not?",
+            "suspected_stroke",
+        ),
+        (
+            "Client rang to cancel: tight band across the chest walking the dog this morning, "
+            "still there and feeling clammy.",
+            "cardiac_chest_pain",
+        ),
+    ],
+)
+def test_wordings_found_in_review(text: str, flag: str) -> None:
+    """Written while reviewing the wave: lay words the first rules lacked."""
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert (answer.screen["decision"], answer.screen["urgency"]) == ("refer", "emergency")
+    assert f"red_flag:{flag}" in extract(text).labels()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arm went floppy after sleeping on it funny, it came back after 10 minutes. neck pain?",
+        "does acupuncture help chest discomfort from reflux?",
+    ],
+)
+def test_review_look_alikes_are_not_emergencies(text: str) -> None:
+    assert (ask(text).screen or {}).get("urgency") != "emergency", text
