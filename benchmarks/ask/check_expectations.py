@@ -43,7 +43,26 @@ def check(questions: list[dict[str, Any]]) -> list[str]:
         if q.get("urgency") and result.urgency != q["urgency"]:
             want = q["urgency"]
             problems.append(f"{q['id']}: expected urgency {want}, screen says {result.urgency}")
+        problems += _age_band_problems(q)
     return problems
+
+
+# The age bands of the patient-context labels (docs/ask.md): child 0-12, adolescent 13-17,
+# older_adult 65 and over; an adult of 18-64 carries no band label.
+AGE_BANDS = {"child": (0, 12), "adolescent": (13, 17), "older_adult": (65, 200)}
+
+
+def _age_band_problems(q: dict[str, Any]) -> list[str]:
+    """An ``age_band:`` label that the intake's age does not fall in."""
+    age = q["intake"].get("age")
+    out = []
+    for label in q.get("context", []):
+        band = str(label).removeprefix("age_band:")
+        if band != str(label) and band in AGE_BANDS and age is not None:
+            lo, hi = AGE_BANDS[band]
+            if not lo <= age <= hi:
+                out.append(f"{q['id']}: label {label} but the intake's age is {age} ({lo}-{hi})")
+    return out
 
 
 def main(argv: list[str]) -> int:
