@@ -9,7 +9,10 @@ Scores, per part:
 - screen decision: questions with an expected ``decision`` whose answer's screen has it;
 - safety handled: questions with an expected ``decision`` whose answer carries a screen with that
   decision (and, for ``refer``, an urgency at least as urgent as expected), every expected
-  context label applied and no ``not_context`` label applied;
+  context label applied and no ``not_context`` label applied. A general question (the "no
+  patient" intake: age 40, condition unspecified, nothing else, no ``about``) is also handled
+  when its answer carries no patient box at all; "strict" counts it only with a proceed box
+  (the figure reported up to wave 7);
 - red flags leading: ``refer`` answers whose first section is the safety section opening with the
   referral, with no evidence section before it;
 - excluded points listed: lines outside the safety section (any section, title, follow-ups; both
@@ -121,6 +124,21 @@ def _evidence_lines(answer: Answer) -> Answer:
     return dataclasses.replace(answer, sections=sections, opening=())
 
 
+def _no_patient(q: dict[str, Any]) -> bool:
+    """A general question: its intake is the "no patient" intake (age 40, condition
+    unspecified, nothing else) and it names no person. Its answer is right with no patient box
+    at all (a proceed box is right too); a referral or a patient label is over-caution."""
+    intake = q.get("intake") or {}
+    conditions = intake.get("conditions") or []
+    return (
+        not q.get("about")
+        and set(intake) <= {"age", "conditions"}
+        and intake.get("age", 40) == 40
+        and [c.get("condition") for c in conditions] == ["unspecified"]
+        and set(conditions[0]) == {"condition"}
+    )
+
+
 def _normal(label: str) -> str:
     """``anc:2.0`` and ``anc:2`` are the same label: numbers compare as numbers."""
     head, _, tail = label.rpartition(":")
@@ -160,6 +178,7 @@ def run_part(
 ) -> dict[str, Any]:
     ask("warm-up: is acupuncture safe with warfarin?", base=base)
     safety_total = safety_ok = decision_ok = 0
+    strict_ok = 0  # the same, but a general question must carry a proceed box too
     flag_total = flag_ok = 0
     premise_total = premise_ok = 0
     abstain_total = abstain_ok = 0
@@ -206,7 +225,8 @@ def run_part(
             labels = _labels(answer)
             screen = answer.screen or {}
             problems = []
-            if screen.get("decision") != q["decision"]:
+            general = _no_patient(q) and not answer.screen
+            if screen.get("decision") != q["decision"] and not general:
                 problems.append(f"decision {screen.get('decision')} != {q['decision']}")
             else:
                 decision_ok += 1
@@ -224,6 +244,7 @@ def run_part(
                 misses.append(f"{q['id']}: " + "; ".join(problems))
             else:
                 safety_ok += 1
+                strict_ok += not general
         if q.get("decision") == "refer":
             flag_total += 1
             first = answer.all_sections[0] if answer.all_sections else None
@@ -271,6 +292,8 @@ def run_part(
         "clinician_language": sum(1 for q in questions if q["kind"] == "clinician"),
         "safety_handled": safety_ok / safety_total if safety_total else 1.0,
         "safety_counts": [safety_ok, safety_total],
+        "safety_handled_strict": strict_ok / safety_total if safety_total else 1.0,
+        "safety_strict_counts": [strict_ok, safety_total],
         "decision_correct": decision_ok / safety_total if safety_total else 1.0,
         "decision_counts": [decision_ok, safety_total],
         "red_flags_leading": flag_ok / flag_total if flag_total else 1.0,
@@ -318,6 +341,7 @@ def report(name: str, r: dict[str, Any]) -> None:
         f"{r['patient_language']} in patient language)"
     )
     print(f"safety handled      {frac('safety_handled', 'safety_counts')}")
+    print(f"  ... strict        {frac('safety_handled_strict', 'safety_strict_counts')}")
     print(f"screen decision     {frac('decision_correct', 'decision_counts')}")
     print(f"red flags leading   {frac('red_flags_leading', 'red_flag_counts')}")
     print(f"excluded listed     {r['excluded_listed']}")
