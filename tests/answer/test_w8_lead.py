@@ -56,7 +56,9 @@ def test_lumbar_pain_is_low_back_pain(text: str) -> None:
 
 
 def test_an_osteoporotic_fall_with_lumbar_pain_refers_at_the_fracture_urgency() -> None:
-    answer = ask("Warfarinised (INR 2.4), osteoporotic, fell on the ice yesterday: new severe lumbar pain.")
+    answer = ask(
+        "Warfarinised (INR 2.4), osteoporotic, fell on the ice yesterday: new severe lumbar pain."
+    )
     assert answer.screen is not None
     assert answer.screen["decision"] == "refer"
     assert answer.screen["urgency"] in ("emergency", "urgent")
