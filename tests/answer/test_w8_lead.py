@@ -74,3 +74,20 @@ def test_an_osteoporotic_fall_with_lumbar_pain_refers_at_the_fracture_urgency() 
 def test_other_lumbar_words_are_not_low_back_pain(text: str) -> None:
     conditions = set(ask(text).understanding["conditions"])
     assert not conditions & {"chronic_low_back_pain", "acute_low_back_pain"}, (text, conditions)
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [("Arava", "immunosuppressant"), ("leflunomide", "immunosuppressant"),
+     ("Aggrenox", "antiplatelet"), ("Asasantin Retard", "antiplatelet")],
+)  # fmt: skip
+def test_formulary_gaps_found_by_the_wave_8_writers(name: str, cls: str) -> None:
+    from acupath.care.medications import classify
+
+    assert cls in classify([name]).classes
+
+
+def test_leflunomide_in_a_question_sets_immunosuppression_precautions() -> None:
+    answer = ask("She takes Arava for rheumatoid arthritis and wants acupuncture for her knees.")
+    assert answer.screen is not None
+    assert answer.screen["decision"] == "proceed_with_modifications"
