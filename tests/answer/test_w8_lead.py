@@ -91,3 +91,107 @@ def test_leflunomide_in_a_question_sets_immunosuppression_precautions() -> None:
     answer = ask("She takes Arava for rheumatoid arthritis and wants acupuncture for her knees.")
     assert answer.screen is not None
     assert answer.screen["decision"] == "proceed_with_modifications"
+
+
+# --- wave 8: stroke and focal signs in lay words; confusion; remote injecting ------------------
+
+STROKE_NOW = [
+    (
+        "my nan came for her hip acupuncture and while she was on the couch the left side of "
+        "her face dropped and her words came out wrong. what do we do"
+    ),
+    "Dad's mouth has dropped on one side and his speech is all slurred, he was fine an hour ago",
+    "during the session his face went droopy on the right and he couldn't get his words out",
+    "her arm suddenly went weak and she started talking gibberish, acupuncture booked tomorrow",
+    "Pt mid-session: new R facial droop and dysarthria. Needles out. Next step?",
+]
+FOCAL_SUBACUTE = [
+    "Chronic headache, new right arm weakness and word-finding difficulty developing over 2 weeks.",
+    "headaches worse lately and her speech has gone muddled and her right hand is weak this month",
+    "New left-sided face weakness and slurred words creeping on over ten days, migraine history.",
+]
+NOT_STROKE = [
+    "I had a stroke in 2019 that left my arm weak and my speech slow; acupuncture for shoulder?",
+    "Can acupuncture cause facial droop or slurred speech as a side effect?",
+    "Bell's palsy last year left my face droopy on one side; neck pain now, acupuncture?",
+    "post stroke rehab: his arm is weak and speech slurred since his stroke 3 years ago",
+]
+
+
+@pytest.mark.parametrize("text", STROKE_NOW)
+def test_face_speech_or_arm_signs_now_are_an_emergency(text: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "refer", text
+    assert answer.screen["urgency"] == "emergency", (text, answer.screen["urgency"])
+
+
+@pytest.mark.parametrize("text", FOCAL_SUBACUTE)
+def test_two_focal_signs_over_days_are_a_focal_deficit(text: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "refer", text
+    flags = set(answer.screen["red_flags"])
+    assert flags & {"focal_neurological_deficit", "suspected_stroke"}, (text, flags)
+
+
+@pytest.mark.parametrize("text", NOT_STROKE)
+def test_old_strokes_and_side_effect_questions_are_not_emergencies(text: str) -> None:
+    answer = ask(text)
+    assert (answer.screen or {}).get("urgency") != "emergency", text
+
+
+CONFUSED_NOW = [
+    "my brother has migraine for years but today he is very sleepy, confused, he doesn't know what day it is",
+    "Mum is suddenly not making sense and can't stay awake, she has her acupuncture at 3 for her back",
+    "he didn't recognise me this morning and keeps dozing off mid-sentence; neck pain, needles ok?",
+]
+NOT_CONFUSED = [
+    "I'm confused about which points are used for knee pain",
+    "does acupuncture make you sleepy afterwards? I felt very sleepy after my first session",
+    "what day of the week is best for acupuncture for my back?",
+]
+
+
+@pytest.mark.parametrize("text", CONFUSED_NOW)
+def test_new_confusion_or_drowsiness_is_altered_consciousness(text: str) -> None:
+    assert "altered_consciousness" in _flags(text), text
+
+
+@pytest.mark.parametrize("text", NOT_CONFUSED)
+def test_confusion_about_things_and_post_session_sleepiness_are_not(text: str) -> None:
+    assert "altered_consciousness" not in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used to inject drugs but i have been clean for 12 years. acupuncture for my tooth?",
+        "Ex-IVDU, clean for 8 years, on no substitutes. Chronic LBP. Acupuncture?",
+        "He injected heroin in his twenties; he's been clean since 2010. Neck pain.",
+    ],
+)
+def test_injecting_long_ago_is_not_current_drug_use(text: str) -> None:
+    assert "iv_drug_use" not in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he injects heroin most days and now has back pain and a fever",
+        "IVDU (active), LBP 3/52. Acupuncture?",
+    ],
+)
+def test_current_injecting_still_counts(text: str) -> None:
+    assert "iv_drug_use" in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get tension headaches and since a dental abscess I keep getting temps at night",
+        "been getting temps every evening this week with my back pain",
+    ],
+)
+def test_temps_are_fevers(text: str) -> None:
+    assert "fever" in _flags(text), text
