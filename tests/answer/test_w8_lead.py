@@ -142,8 +142,11 @@ def test_old_strokes_and_side_effect_questions_are_not_emergencies(text: str) ->
 
 
 CONFUSED_NOW = [
-    "my brother has migraine for years but today he is very sleepy, confused, he doesn't know what day it is",
-    "Mum is suddenly not making sense and can't stay awake, she has her acupuncture at 3 for her back",
+    (
+        "my brother has migraine for years but today he is very sleepy, confused, he doesn't "
+        "know what day it is"
+    ),
+    "Mum is suddenly not making sense and keeps falling asleep; acupuncture at 3 for her back",
     "he didn't recognise me this morning and keeps dozing off mid-sentence; neck pain, needles ok?",
 ]
 NOT_CONFUSED = [
