@@ -198,3 +198,15 @@ def test_current_injecting_still_counts(text: str) -> None:
 )
 def test_temps_are_fevers(text: str) -> None:
     assert "fever" in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Mum is not making sense and is very drowsy today, back pain", "altered_consciousness"),
+        ("he can't pee and his legs have gone weak, back pain since Monday", "bladder_dysfunction"),
+        ("she can't pee and has a high temperature with her back pain", "fever"),
+    ],
+)
+def test_a_finding_holding_a_negation_word_denies_nothing_after_it(text: str, flag: str) -> None:
+    assert flag in _flags(text), text
