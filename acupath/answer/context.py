@@ -827,11 +827,28 @@ class Extractor:
             first = self._site_near(toks, pos, before=before)
         else:
             # the earliest site after the word, not the longest: "the pelvis and lower back"
+            # an apostrophe and its clitic are tokens of their own ("that ' s"): they take no
+            # word of the reach
+            reach += 2 * sum(t.word in ("'", "’") for t in toks[pos : pos + reach])
             window = toks[pos : pos + reach]
             cut = next((i for i, t in enumerate(window) if t.word in SENTENCE_END), len(window))
             # a clause turning to something else ends the search for the first site: "finished
-            # in May and now my knee hurts" names the complaint, not the field (wave 7)
-            cut = next((i for i, t in enumerate(window[:cut]) if t.word in _TURNS), cut)
+            # in May and now my knee hurts" names the complaint, not the field (wave 7); "and"
+            # between two words of how skin looks turns nothing ("cracked and weeping on my
+            # right lower leg"; wave 8)
+            cut = next(
+                (
+                    i
+                    for i, t in enumerate(window[:cut])
+                    if t.word in _TURNS
+                    and not (
+                        t.word == "and"
+                        and i + 1 < len(window)
+                        and window[i + 1].word in _SKIN_LOOKS
+                    )
+                ),
+                cut,
+            )
             hits = self._site_hits(window[:cut])
             if not hits:
                 return []
@@ -1039,6 +1056,11 @@ _SIDE_FILLERS = frozenset({"side", "sided", "hand", "of", "the", "my", "her", "h
 """Words between a side and its site: "right side of the chest" is the right chest."""
 _TURNS = frozenset({"and", "but", "now", "then", "so", "while", "whereas"})
 """Words that turn a clause to something else before a site is named."""
+_SKIN_LOOKS = frozenset(
+    "weeping oozing cracked cracking bleeding raw red itchy sore inflamed crusted crusty scaly "
+    "flaky blistered swollen infected broken open angry dry split peeling".split()
+)
+"""Words for how a patch of skin looks; "and" before one of them continues the description."""
 
 _PROTECTABLE = {"medicine", "class", "cancer", "comorbidity"}
 """Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain", "diabetic

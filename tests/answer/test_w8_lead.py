@@ -210,3 +210,51 @@ def test_temps_are_fevers(text: str) -> None:
 )
 def test_a_finding_holding_a_negation_word_denies_nothing_after_it(text: str, flag: str) -> None:
     assert flag in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "I've got a patch of eczema that's cracked and weeping on my right lower leg, and my "
+            "right knee arthritis is the reason I'm booking",
+            "right",
+        ),
+        ("psoriasis that is red and flaky on my left elbow; neck pain", "left"),
+        ("a leg ulcer that's sore and itchy on her left shin, knee OA", "left"),
+    ],
+)
+def test_skin_described_with_and_keeps_its_site(text: str, site: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "proceed_with_modifications", text
+    assert any(r.startswith(site) for r in answer.screen["excluded_regions"]), answer.screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my eczema on my hand is infected and the GP gave me flucloxacillin, neck pain acupuncture?",
+        "infected dermatitis on his arm with pus, back pain, can he have needles",
+    ],
+)
+def test_infected_eczema_is_a_bacterial_infection(text: str) -> None:
+    assert "recent_bacterial_infection" in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Benign ethnic neutropenia, ANC 1.5 consistently for years, otherwise well. Headache.",
+        "Constitutional neutropenia, neutrophils 1.4 and stable, knee pain",
+    ],
+)
+def test_neutropenia_with_a_count_is_judged_by_the_count(text: str) -> None:
+    assert "immunosuppression" not in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["she is neutropenic after chemo, headache", "neutropenic on FEC, back pain"]
+)
+def test_neutropenia_without_a_count_still_refers_with_headache_or_back_pain(text: str) -> None:
+    assert "immunosuppression" in _flags(text), text
