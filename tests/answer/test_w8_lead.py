@@ -234,7 +234,7 @@ def test_skin_described_with_and_keeps_its_site(text: str, site: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "my eczema on my hand is infected and the GP gave me flucloxacillin, neck pain acupuncture?",
+        "my eczema on my hand is infected, the GP gave me flucloxacillin; neck pain, acupuncture?",
         "infected dermatitis on his arm with pus, back pain, can he have needles",
     ],
 )
