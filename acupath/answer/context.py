@@ -1056,33 +1056,11 @@ _SIDE_FILLERS = frozenset({"side", "sided", "hand", "of", "the", "my", "her", "h
 """Words between a side and its site: "right side of the chest" is the right chest."""
 _TURNS = frozenset({"and", "but", "now", "then", "so", "while", "whereas"})
 """Words that turn a clause to something else before a site is named."""
-_SKIN_LOOKS = frozenset(
-    [
-        "weeping",
-        "oozing",
-        "cracked",
-        "cracking",
-        "bleeding",
-        "raw",
-        "red",
-        "itchy",
-        "sore",
-        "inflamed",
-        "crusted",
-        "crusty",
-        "scaly",
-        "flaky",
-        "blistered",
-        "swollen",
-        "infected",
-        "broken",
-        "open",
-        "angry",
-        "dry",
-        "split",
-        "peeling",
-    ]
-)
+_SKIN_LOOKS = frozenset({
+    "weeping", "oozing", "cracked", "cracking", "bleeding", "raw", "red", "itchy", "sore",
+    "inflamed", "crusted", "crusty", "scaly", "flaky", "blistered", "swollen", "infected",
+    "broken", "open", "angry", "dry", "split", "peeling",
+})  # fmt: skip
 """Words for how a patch of skin looks; "and" before one of them continues the description."""
 
 _PROTECTABLE = {"medicine", "class", "cancer", "comorbidity"}
