@@ -64,12 +64,20 @@ _ASKER_AS_PATIENT = re.compile(
 def fact_in(fact: str, text: str) -> bool:
     """Whether an expected fact is in the (lower-cased) answer text. A whole number of four or
     more digits is also found with thousands separators ("1649" as "1,649", as answers print
-    counts), and a grouped one without them; every other fact must appear as written."""
+    counts), and a grouped one without them; a proportion written as a decimal below 1 ("0.346",
+    as the evidence records store it) is also found as the same percentage ("34.6%", as answers
+    print proportions); every other fact must appear as written."""
     wanted = {fact.lower()}
     if re.fullmatch(r"\d{4,}", fact):
         wanted.add(f"{int(fact):,}")
     elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", fact):
         wanted.add(fact.replace(",", ""))
+    percent = re.fullmatch(r"0\.(\d{2,4})", fact)
+    if percent:
+        value = round(float(fact) * 100, len(percent.group(1)) - 2)
+        shown = f"{value:.{max(0, len(percent.group(1)) - 2)}f}"
+        if re.search(rf"(?<![\d,.]){re.escape(shown)}\s?%", text):
+            return True
     return any(re.search(rf"(?<![\d,.]){re.escape(w)}(?![\d]|,\d)", text) for w in wanted)
 
 
