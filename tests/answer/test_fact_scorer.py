@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "ask"))
 
-from patient_bench import fact_in  # noqa: E402
+from patient_bench import fact_in
 
 
 @pytest.mark.parametrize(
