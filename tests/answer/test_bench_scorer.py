@@ -45,14 +45,17 @@ def test_not_found(fact: str, text: str) -> None:
     assert not fact_in(fact, text)
 
 
+URGENT = {"decision": "refer", "urgency": "urgent"}
+
+
 @pytest.mark.parametrize(
     ("got", "want", "unsafe"),
     [
         ({}, {"decision": "proceed"}, False),
         ({}, {"decision": "proceed_with_modifications"}, True),
         ({"decision": "proceed_with_modifications"}, {"decision": "defer"}, True),
-        ({"decision": "refer", "urgency": "soon"}, {"decision": "refer", "urgency": "urgent"}, True),
-        ({"decision": "refer", "urgency": "emergency"}, {"decision": "refer", "urgency": "urgent"}, False),
+        ({"decision": "refer", "urgency": "soon"}, {**URGENT}, True),
+        ({"decision": "refer", "urgency": "emergency"}, {**URGENT}, False),
         ({"decision": "defer"}, {"decision": "proceed_with_modifications"}, False),
     ],
 )  # fmt: skip
