@@ -370,6 +370,27 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase) if t.word not in ("'", "’"))
 
 
+_CONTRACTIONS = {
+    w.replace("'", ""): w
+    for w in (
+        "can't", "don't", "won't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't",
+        "haven't", "hasn't", "hadn't", "couldn't", "wouldn't", "shouldn't", "i'm", "i've",
+        "you're", "they're", "that's", "what's", "she's",
+    )
+}  # fmt: skip
+"""Contractions people type without the apostrophe ("cant pass urine", "dont", "im"), keyed by
+that form; words that are also ordinary words ("its", "well", "were", "hell") are left out."""
+
+
+def _keys(phrase: str) -> set[tuple[str, ...]]:
+    """The token key of ``phrase`` and of its other spelling of contractions: "can't pee" is
+    also "cant pee", and "dont have" also "don't have" (the tokens of "can't" are ``can t``)."""
+    words = phrase.replace("’", "'").split(" ")
+    other = " ".join(_CONTRACTIONS.get(w.lower(), w) if "'" not in w else w.replace("'", "")
+                     for w in words)  # fmt: skip
+    return {_key(phrase), _key(other)}
+
+
 @dataclass(frozen=True)
 class _Entry:
     kind: str
@@ -389,7 +410,7 @@ class Extractor:
         entries: list[tuple[tuple[str, ...], _Entry]] = []
 
         def add(kind: str, value: str, phrases: Iterable[str]) -> None:
-            entries.extend((_key(p), _Entry(kind, value)) for p in phrases)
+            entries.extend((k, _Entry(kind, value)) for p in phrases for k in _keys(p))
 
         w = self.words
         for name, drug_id in formulary.names.items():
@@ -457,19 +478,19 @@ class Extractor:
         self.combinations = [
             (
                 _Entry(c.kind, c.value),
-                [tx.PhraseTable((_key(p), p) for p in g) for g in c.all_of],
-                tx.PhraseTable((_key(p), p) for p in c.none_of),
+                [tx.PhraseTable((k, p) for p in g for k in _keys(p)) for g in c.all_of],
+                tx.PhraseTable((k, p) for p in c.none_of for k in _keys(p)),
                 c.window,
             )
             for c in w.combinations
         ]
         self.triggers = Triggers(
-            negation_before=tuple(_key(p) for p in w.negation.before),
-            negation_after=tuple(_key(p) for p in w.negation.after),
-            negation_after_near=tuple(_key(p) for p in w.negation.after_near),
-            pseudo=tuple(_key(p) for p in w.negation.pseudo),
-            hypothetical_before=tuple(_key(p) for p in w.hypothetical.before),
-            terminate=tuple(_key(p) for p in w.terminate),
+            negation_before=tuple(k for p in w.negation.before for k in _keys(p)),
+            negation_after=tuple(k for p in w.negation.after for k in _keys(p)),
+            negation_after_near=tuple(k for p in w.negation.after_near for k in _keys(p)),
+            pseudo=tuple(k for p in w.negation.pseudo for k in _keys(p)),
+            hypothetical_before=tuple(k for p in w.hypothetical.before for k in _keys(p)),
+            terminate=tuple(k for p in w.terminate for k in _keys(p)),
         )
 
     # -- the pass over one question -------------------------------------------------------------
@@ -806,11 +827,28 @@ class Extractor:
             first = self._site_near(toks, pos, before=before)
         else:
             # the earliest site after the word, not the longest: "the pelvis and lower back"
+            # an apostrophe and its clitic are tokens of their own ("that ' s"): they take no
+            # word of the reach
+            reach += 2 * sum(t.word in ("'", "’") for t in toks[pos : pos + reach])
             window = toks[pos : pos + reach]
             cut = next((i for i, t in enumerate(window) if t.word in SENTENCE_END), len(window))
             # a clause turning to something else ends the search for the first site: "finished
-            # in May and now my knee hurts" names the complaint, not the field (wave 7)
-            cut = next((i for i, t in enumerate(window[:cut]) if t.word in _TURNS), cut)
+            # in May and now my knee hurts" names the complaint, not the field (wave 7); "and"
+            # between two words of how skin looks turns nothing ("cracked and weeping on my
+            # right lower leg"; wave 8)
+            cut = next(
+                (
+                    i
+                    for i, t in enumerate(window[:cut])
+                    if t.word in _TURNS
+                    and not (
+                        t.word == "and"
+                        and i + 1 < len(window)
+                        and window[i + 1].word in _SKIN_LOOKS
+                    )
+                ),
+                cut,
+            )
             hits = self._site_hits(window[:cut])
             if not hits:
                 return []
@@ -1018,6 +1056,12 @@ _SIDE_FILLERS = frozenset({"side", "sided", "hand", "of", "the", "my", "her", "h
 """Words between a side and its site: "right side of the chest" is the right chest."""
 _TURNS = frozenset({"and", "but", "now", "then", "so", "while", "whereas"})
 """Words that turn a clause to something else before a site is named."""
+_SKIN_LOOKS = frozenset({
+    "weeping", "oozing", "cracked", "cracking", "bleeding", "raw", "red", "itchy", "sore",
+    "inflamed", "crusted", "crusty", "scaly", "flaky", "blistered", "swollen", "infected",
+    "broken", "open", "angry", "dry", "split", "peeling",
+})  # fmt: skip
+"""Words for how a patch of skin looks; "and" before one of them continues the description."""
 
 _PROTECTABLE = {"medicine", "class", "cancer", "comorbidity"}
 """Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain", "diabetic

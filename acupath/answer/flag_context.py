@@ -337,13 +337,18 @@ def no_patient_frame(folded: str, start: int, end: int) -> bool:
 # 6. a red flag long over -------------------------------------------------------------------
 
 _LONG_AGO = re.compile(
-    r"\b(?:last (?:month|year|winter|summer|spring|autumn)|(?:\d+|a few|few|several|two|three|"
-    r"some) (?:weeks|months|years) ago|(?:months|years) ago|in (?:19|20)\d\d|back in)\b"
+    r"\b(?:last (?:week|month|year|winter|summer|spring|autumn)|(?:\d+|a few|few|several|two|"
+    r"three|some) (?:weeks|months|years) ago|(?:months|years) ago|in (?:19|20)\d\d|back in|"
+    # wave 8: "clean for 12 years", "since 2010", "in his twenties"
+    r"for (?:\d+|many|several|a few|two|three|four|five|ten) years|since (?:19|20)\d\d|"
+    r"in (?:his|her|my|their) (?:teens|twenties|thirties|youth))\b"
 )
 _OVER = re.compile(
     r"\b(?:long gone|gone|went away|cleared(?: up)?|passed|over now|all over|settled|"
-    r"better now|fine now|recovered|resolved|got over it)\b"
+    r"better now|fine now|recovered|resolved|got over it|been clean|clean for|clean since)\b"
 )
+_USED_TO = re.compile(r"\b(?:used to|ex)\b")
+"""A past habit said before the flag ("i used to inject drugs ... clean for 12 years")."""
 _NOT_OVER = re.compile(
     r"\b(?:not|n['’]?t|never|hasnt|hasn['’]t|isnt|isn['’]t)\s+(?:yet\s+|really\s+|fully\s+)?$"
 )
@@ -360,11 +365,13 @@ def _long_over(m: Mention, folded: str) -> bool:
     if m.kind != "red_flag" or m.negated or m.status != "current":
         return False
     lo, hi = sentence_around(folded, m.start, m.end)
+    if folded[hi : hi + 1] == ";":  # "injected heroin in his twenties; been clean since 2010"
+        hi = sentence_around(folded, hi + 1, hi + 1)[1]
     over = [
         o
         for o in _OVER.finditer(folded, m.end, hi)
         if not _NOT_OVER.search(folded[max(lo, o.start() - 20) : o.start()])
-    ]
+    ] or list(_USED_TO.finditer(folded, lo, m.start))
     return (
         bool(over) and bool(_LONG_AGO.search(folded, lo, hi)) and not _STILL.search(folded, lo, hi)
     )

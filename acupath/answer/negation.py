@@ -179,6 +179,10 @@ def governed(
             if trig.role == "neg_near":
                 continue
         if trig.role.endswith("before") or trig.role == "neg_both":
+            if any(concepts[i].start <= trig.start < concepts[i].end for i in order):
+                # the trigger is a word of a finding ("not making sense", "can't pee"): it
+                # denies nothing after it ("not making sense and very drowsy"; wave 8)
+                continue
             limit = min(s_end, trig.end + MAX_SCOPE)
             for stop in stops:
                 if trig.end <= stop.start < limit:

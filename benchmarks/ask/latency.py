@@ -34,6 +34,7 @@ PARTS = (
     "questions_probe6.yaml",
     "questions_holdout7.yaml",
     "questions_probe7.yaml",
+    "questions_probe8.yaml",
 )
 
 

@@ -274,6 +274,7 @@ ALL_PARTS = (
     "probe6",
     "holdout7",
     "probe7",
+    "probe8",
     "intent",
 )
 
