@@ -21,7 +21,7 @@ def _screen(text: str) -> dict:
             "part of my skull was removed after a brain bleed (they never put the bone back) and "
             "I get headaches daily. can acupuncture be done on my head"
         ),
-        "He had a piece of his skull taken out after the accident and it was never replaced; headaches",
+        "He had a piece of his skull taken out after the accident, never replaced; headaches",
         "Post decompressive surgery, bone flap not replaced. Chronic headache. Acupuncture?",
         "she has a hole in her skull from her brain operation, neck pain, any areas to avoid?",
     ],
