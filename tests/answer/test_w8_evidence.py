@@ -1,0 +1,156 @@
+"""Wave 8, engineer "evidence": premises and facts the answer must state, in wordings of our own
+written before the rules (issue 10). Each behaviour is asked several ways, with questions that
+must NOT trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+from acupath.answer.asked_words import stated_premises
+
+PREMISE_TITLE = "First, a correction"
+
+
+def _correction(question: str, audience: str = "clinician") -> str:
+    answer = ask(question, audience=audience)
+    titles = [s.title for s in answer.all_sections]
+    for s in answer.all_sections:
+        if s.title == PREMISE_TITLE or "correction" in s.title.lower():
+            # the correction opens the answer; only a patient safety box may stand before it
+            assert titles.index(s.title) <= 1, titles
+            return s.text
+    return ""
+
+
+# -- a payer said to cover acupuncture for anything (CMS NCD 30.3.3 covers chronic low back pain)
+
+COVERAGE_PREMISES = [
+    "Medicare pays for acupuncture for any pain condition, so my migraines will be covered?",
+    "medicare covers acupuncture for all kinds of pain so my neck should be fine right",
+    "Since Medicare now covers acupuncture, my knee arthritis sessions will be paid for?",
+    "my insurance will cover it because CMS pays for acupuncture for every pain problem",
+    "CMS reimburses acupuncture for headaches, so I can bill it?",
+    "Medicare will pay for my fibromyalgia acupuncture, yes?",
+]
+COVERAGE_QUESTIONS = [
+    "Does Medicare pay for acupuncture for migraines?",
+    "Will Medicare cover acupuncture for my neck pain?",
+    "Is acupuncture covered by Medicare for chronic low back pain?",
+    "What does CMS cover for acupuncture?",
+    "Medicare covers acupuncture for chronic low back pain, so my back sessions are covered?",
+]
+
+
+@pytest.mark.parametrize("text", COVERAGE_PREMISES)
+def test_coverage_premise_is_read(text: str) -> None:
+    assert "coverage_claim" in stated_premises(text), text
+
+
+@pytest.mark.parametrize("text", COVERAGE_QUESTIONS[:4])
+def test_coverage_asked_is_not_a_premise(text: str) -> None:
+    assert "coverage_claim" not in stated_premises(text), text
+
+
+@pytest.mark.parametrize("question", COVERAGE_PREMISES[:3] + COVERAGE_PREMISES[4:])
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_coverage_premise_is_corrected(question: str, audience: str) -> None:
+    text = _correction(question, audience)
+    assert "low back pain" in text.lower(), text
+    assert text.startswith("**No"), text
+
+
+@pytest.mark.parametrize("question", COVERAGE_QUESTIONS)
+def test_coverage_question_or_true_statement_gets_no_correction(question: str) -> None:
+    assert "low back pain only" not in _correction(question).lower()
+    assert "covers acupuncture only" not in _correction(question).lower()
+
+
+# -- "with cancer you can never have acupuncture" (SIO-ASCO 2022 recommends it for some symptoms)
+
+CANCER_PREMISES = [
+    "if you have cancer you can never have acupuncture, true? I'm on letrozole and my joints ache",
+    "people with cancer can't ever have acupuncture, can they?",
+    "acupuncture is forbidden for anyone who has had cancer, right?",
+    "my friend says cancer patients are never allowed acupuncture",
+    "you must never needle someone with a history of breast cancer - correct?",
+    "cancer means no acupuncture ever, doesn't it?",
+]
+CANCER_QUESTIONS = [
+    "Can people with cancer have acupuncture?",
+    "Is acupuncture safe during chemotherapy?",
+    "I had breast cancer - is acupuncture OK for my hot flushes?",
+    "Does acupuncture help cancer pain?",
+    "Are there times when someone with cancer should not have acupuncture?",
+]
+
+
+@pytest.mark.parametrize("text", CANCER_PREMISES)
+def test_cancer_never_premise_is_read(text: str) -> None:
+    assert "cancer_never" in stated_premises(text), text
+
+
+@pytest.mark.parametrize("text", CANCER_QUESTIONS)
+def test_cancer_asked_is_not_a_premise(text: str) -> None:
+    assert "cancer_never" not in stated_premises(text), text
+
+
+@pytest.mark.parametrize("question", CANCER_PREMISES[:4])
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_cancer_never_premise_is_corrected(question: str, audience: str) -> None:
+    text = _correction(question, audience)
+    assert text.startswith("**No"), text
+    assert "cancer" in text.lower(), text
+
+
+# -- "always beats sham by a clinically important margin"
+
+SHAM_PREMISES = [
+    "Acupuncture always beats sham by a clinically important margin in knee OA - correct?",
+    "real acupuncture consistently outperforms sham for knee osteoarthritis, doesn't it?",
+    "acupuncture beats placebo by a clinically meaningful margin for knee arthritis",
+    "Acupuncture is reliably superior to sham needling for knee OA, yes?",
+    "true acupuncture is always better than fake needles for knee arthritis",
+]
+SHAM_QUESTIONS = [
+    "Does acupuncture beat sham for knee osteoarthritis?",
+    "Is real acupuncture better than sham for knee OA?",
+    "How does acupuncture compare with placebo needles for knee arthritis?",
+    "Is the difference from sham clinically important in knee OA?",
+]
+
+
+@pytest.mark.parametrize("text", SHAM_PREMISES)
+def test_sham_margin_premise_is_corrected(text: str) -> None:
+    correction = _correction(text)
+    assert "sham" in correction.lower(), correction
+
+
+@pytest.mark.parametrize("text", SHAM_QUESTIONS)
+def test_sham_question_gets_no_correction(text: str) -> None:
+    assert _correction(text) == "", text
+
+
+# -- NICE NG59 covers low back pain "with or without sciatica": its words are stated
+
+NICE_QUESTIONS = [
+    "Current NICE position (NG59) on acupuncture for low back pain with or without sciatica?",
+    "what does NICE say about acupuncture for back pain with sciatica these days?",
+    "Does NICE recommend acupuncture for sciatica?",
+    "NG59 acupuncture sciatica",
+    "Is acupuncture recommended by NICE for chronic low back pain?",
+]
+
+
+@pytest.mark.parametrize("question", NICE_QUESTIONS)
+def test_nice_ng59_words_are_stated(question: str) -> None:
+    answer = ask(question)
+    text = answer.markdown.lower()
+    assert "not to offer acupuncture" in text, text[:2000]
+    assert "holds no nice" not in text
+    assert "nice2016_ng59" in {r.id for r in answer.references}
+
+
+def test_nice_words_not_stated_for_other_conditions() -> None:
+    text = ask("What does NICE say about acupuncture for migraine?").markdown.lower()
+    assert "not to offer acupuncture" not in text
