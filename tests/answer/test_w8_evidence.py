@@ -154,3 +154,48 @@ def test_nice_ng59_words_are_stated(question: str) -> None:
 def test_nice_words_not_stated_for_other_conditions() -> None:
     text = ask("What does NICE say about acupuncture for migraine?").markdown.lower()
     assert "not to offer acupuncture" not in text
+
+
+# -- the figure asked for by its kind ("what share", "risk ratio") and a trial's other arms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Garcia 2019 xerostomia trial: what share of the true-acupuncture arm still had "
+        "clinically significant dry mouth at one year?",
+        "In Garcia 2019, what proportion of the acupuncture group had significant xerostomia a "
+        "year later?",
+        "Garcia et al 2019 dry mouth: percentage with clinically significant symptoms at 1 year "
+        "after true acupuncture?",
+        "how many people in the Garcia 2019 trial still had a bad dry mouth a year on after real "
+        "acupuncture?",
+    ],
+)
+def test_named_study_share_is_stated(question: str) -> None:
+    assert "34.6%" in ask(question).markdown
+
+
+def test_named_study_effect_size_still_stated() -> None:
+    text = ask(
+        "Garcia 2019: how big was the effect of acupuncture on dry mouth against standard "
+        "care at one year?"
+    ).markdown
+    assert "SMD -0.44" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In the Cherkin 2009 back pain trial, how much did usual care improve the Roland "
+        "disability score compared with the needling arms?",
+        "Cherkin 2009: Roland-Morris change with usual care versus acupuncture?",
+        "How much did the usual care group improve in Cherkin 2009 (RMDQ), and the needled groups?",
+        "Cherkin et al. 2009 - disability improvement in the usual care arm compared to real "
+        "and simulated acupuncture",
+    ],
+)
+def test_named_trial_arms_come_together(question: str) -> None:
+    text = ask(question).markdown
+    assert "2.1" in text
+    assert "4.4" in text or "4.5" in text
