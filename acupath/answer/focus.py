@@ -106,6 +106,10 @@ def asked_findings(retrieval: Any) -> list[Document]:
         if measures and isinstance(rec, Finding) and rec.measure in measures:
             # the figure asked for by its kind ("what share", "risk ratio please")
             score += MEASURE_BONUS
+            if not conditions and not q.comparators and rec.comparator == "none":
+                # "how many people who have acupuncture get a side effect": a rate among the
+                # treated, not a comparison from one condition's trial
+                score += MEASURE_BONUS
         if isinstance(rec, Finding) and phrases.get(rec.outcome):
             # the record's own words hold the asked phrase ("epidural" in an analgesic-use
             # record about epidurals): that record, not the outcome's pooled one
@@ -153,6 +157,10 @@ def asked_findings(retrieval: Any) -> list[Document]:
         of = [d for d in ranked if isinstance(d.record, Finding) and d.record.outcome == outcome]
         if not of:
             continue
+        if not conditions and not q.comparators:
+            # no condition, no comparison asked ("how many people get a side effect"): a rate
+            # among the treated before one condition's trial against a drug (stable sort)
+            of.sort(key=lambda d: getattr(d.record, "comparator", "") != "none")
         first = of[0]
         picked = [first]
         same = [d for d in of[1:] if d.sources == first.sources]
@@ -171,7 +179,7 @@ _MEASURE_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         re.compile(
             r"\b(share|proportion|percentage|per ?cent|what fraction|how many|how often|"
             r"out of (?:every|each|all|everybody|everyone|\d+)|incidence|how common|"
-            r"how likely)\b|%",
+            r"how likely|rates?|per treatment|per session|per patient|frequency)\b|%",
             re.IGNORECASE,
         ),
         frozenset({"proportion", "count", "rate"}),

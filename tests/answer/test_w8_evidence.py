@@ -199,3 +199,45 @@ def test_named_trial_arms_come_together(question: str) -> None:
     text = ask(question).markdown
     assert "2.1" in text
     assert "4.4" in text or "4.5" in text
+
+
+# -- harms in lay words: any side effect, a spot of blood on blood thinners
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "out of every 100 people who have acupuncture how many get some kind of side effect?",
+        "what percentage of people get side effects from acupuncture?",
+        "how many patients have an adverse reaction to acupuncture?",
+        "What proportion of acupuncture patients report any side-effect at all?",
+        "in a hundred people having needles, how many have side effects?",
+    ],
+)
+def test_share_with_any_side_effect_is_stated(question: str) -> None:
+    answer = ask(question)
+    bottom = next(s for s in answer.all_sections if s.title == "Bottom line").text
+    rates = ("8.6%", "9.31%", "10.2%", "7.57%", "9.4 per 100")
+    assert any(r in answer.markdown for r in rates)
+    # a rate among the treated first, not one condition's trial against a drug
+    assert "morphine" not in bottom.split("\n")[0], bottom
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "people on blood thinners who get acupuncture - how often do they get a little spot of "
+        "blood after a needle? not asking for anyone in particular",
+        "how often do people on anticoagulants bleed after acupuncture needles?",
+        "For anticoagulated patients in general, what is the bleeding rate with acupuncture?",
+        "do folk on blood thinners get spots of blood from acupuncture needles, and how often?",
+    ],
+)
+def test_bleeding_on_blood_thinners_cites_the_anticoagulant_review(question: str) -> None:
+    assert "mcculloch2015" in {r.id for r in ask(question).references}
+
+
+def test_efficacy_question_gets_no_side_effect_line() -> None:
+    answer = ask("Does acupuncture help knee osteoarthritis pain?")
+    bottom = next(s for s in answer.all_sections if s.title == "Bottom line").text
+    assert "adverse" not in bottom.lower()
