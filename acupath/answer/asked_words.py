@@ -241,11 +241,20 @@ def stated_premises(text: str, medicine_spans: Sequence[tuple[int, int]] = ()) -
                 hits[-1] = _asserts_a_recommendation(text[lo:hi])
             if kind == "coverage_claim" and all(hits):
                 hits[-1] = _asserts_coverage(text[lo:hi])
+            if kind == "harm_overstated" and all(hits):
+                # "how often do people get a collapsed lung?" asks; "given that one in a
+                # hundred get one" states
+                hits[-1] = not _ASKED.search(text[lo:hi]) and not _HOW.search(text[lo:hi])
             if all(hits):
                 found.append(kind)
     return found
 
 
+_HOW = re.compile(
+    r"\b(how (?:often|common|many|likely|frequent)|what are the chances|is it common|are they "
+    r"common|is that common)\b",
+    re.IGNORECASE,
+)
 _COVERS = re.compile(
     r"\b(pays|covers|reimburses|funds|will (?:pay|cover|reimburse|fund)|will be (?:covered|paid)|"
     r"(?:is|are) (?:now )?covered|be paid for|(?:now|also) (?:pay|cover))\b",

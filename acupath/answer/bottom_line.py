@@ -177,7 +177,13 @@ def _safety(comp: Any, q: Any, out: BottomLine) -> None:
         if not q.conditions and not q.comparators:
             # "how many people get side effects": a rate among the treated first, not one
             # condition's comparison with a drug (stable sort keeps the ranking otherwise)
-            of.sort(key=lambda d: getattr(d.record, "comparator", "") != "none")
+            # and, among those, the largest cohort (Witt 2009's 229,230 patients)
+            of.sort(
+                key=lambda d: (
+                    getattr(d.record, "comparator", "") != "none",
+                    -(getattr(d.record, "n_participants", None) or 0),
+                )
+            )
         hit = next(iter(of), None)
         if hit is not None and hit not in chosen:
             chosen.append(hit)

@@ -189,6 +189,18 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
         )
     out += _guideline_claims(stmt, base, patient)
     out += _coverage_claims(stmt, base, patient)
+    if "harm_overstated" in stmt.premises:
+        out.append(
+            "**No. Serious harm from acupuncture is rare.** Large studies of many thousands of "
+            "people found it only rarely. The usual side effects are small, like a bruise, a spot "
+            "of blood or a sore spot where a needle went in. The figures are below."
+            if patient
+            else "**No: the safety records acupath holds do not show that harm to be common.** "
+            "In the large prospective surveys serious events (pneumothorax, serious injury) were "
+            "rare, and the common events were minor (bleeding spots, bruising, needling pain); "
+            "even in anticoagulated patients the reported bleeding was mostly minor. The figures "
+            "are in the safety records below."
+        )
     if "cancer_never" in stmt.premises:
         out.append(_cancer_never(base, patient))
     if "pregnancy_harm" in stmt.premises:

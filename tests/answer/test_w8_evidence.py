@@ -241,3 +241,42 @@ def test_efficacy_question_gets_no_side_effect_line() -> None:
     answer = ask("Does acupuncture help knee osteoarthritis pain?")
     bottom = next(s for s in answer.all_sections if s.title == "Bottom line").text
     assert "adverse" not in bottom.lower()
+
+
+# -- a harm said to be common, stated not asked
+
+HARM_PREMISES = [
+    "Given that about one in a hundred acupuncture patients suffers a collapsed lung, how should "
+    "we word the consent form?",
+    "Since anticoagulated patients bleed heavily from needles in most treatments, should we "
+    "refuse them all?",
+    "My friend says the UK acupuncture surveys found loads of serious injuries. Is that true?",
+    "acupuncture causes serious injuries all the time, so I'm scared to try it",
+    "Punctured lungs happen often with acupuncture, so we should stop needling the chest?",
+]
+HARM_QUESTIONS = [
+    "How often does acupuncture cause a collapsed lung?",
+    "Do patients on anticoagulants bleed heavily after needling?",
+    "Are serious injuries from acupuncture common?",
+    "What are the chances of a punctured lung from acupuncture?",
+    "Has anyone had serious injuries from acupuncture?",
+]
+
+
+@pytest.mark.parametrize("text", HARM_PREMISES)
+def test_overstated_harm_is_read(text: str) -> None:
+    assert "harm_overstated" in stated_premises(text), text
+
+
+@pytest.mark.parametrize("text", HARM_QUESTIONS)
+def test_harm_asked_is_not_a_premise(text: str) -> None:
+    assert "harm_overstated" not in stated_premises(text), text
+
+
+@pytest.mark.parametrize("question", HARM_PREMISES)
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_overstated_harm_is_corrected_with_safety_records(question: str, audience: str) -> None:
+    text = _correction(question, audience)
+    assert text.startswith("**No"), text
+    titles = [s.title for s in ask(question, audience=audience).all_sections]
+    assert any("safe" in t.lower() for t in titles), titles
