@@ -280,3 +280,51 @@ def test_overstated_harm_is_corrected_with_safety_records(question: str, audienc
     assert text.startswith("**No"), text
     titles = [s.title for s in ask(question, audience=audience).all_sections]
     assert any("safe" in t.lower() for t in titles), titles
+
+
+# -- a correction never buries the patient safety box
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I am on warfarin, INR 3.4. Medicare pays for acupuncture for any pain so my migraines "
+        "are covered?",
+        "if you have cancer you can never have acupuncture, true? I am on chemo and my platelets "
+        "were 30 yesterday",
+        "acupuncture causes serious injuries all the time, and I am 30 weeks pregnant with back "
+        "pain",
+        "My mum has cancer and a fever of 39 tonight; people with cancer can never have "
+        "acupuncture, right?",
+    ],
+)
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_safety_box_stays_first(question: str, audience: str) -> None:
+    titles = [s.title for s in ask(question, audience=audience).all_sections]
+    assert "safety" in titles[0].lower(), titles
+    assert titles[1] == PREMISE_TITLE, titles
+
+
+# -- the pregnancy safety records (Carr 2015) for questions about forbidden points and labour
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are the 'forbidden points' in pregnancy actually dangerous or is that a myth? asking "
+        "for my midwifery essay, im not pregnant",
+        "Is there evidence that the forbidden points cause preterm labour?",
+        "Can acupuncture cause a miscarriage?",
+        "does needling the forbidden points bring on labour?",
+        "could acupuncture cause a stillbirth? general question for a teaching session",
+    ],
+)
+def test_pregnancy_harm_questions_cite_carr(question: str) -> None:
+    answer = ask(question)
+    assert "carr2015" in {r.id for r in answer.references}, answer.markdown[:600]
+    assert not answer.out_of_scope
+
+
+def test_labour_pain_efficacy_is_not_turned_into_safety() -> None:
+    answer = ask("Does acupuncture help labour pain?")
+    assert "Evidence by condition" in [s.title for s in answer.all_sections]
