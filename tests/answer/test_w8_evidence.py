@@ -39,6 +39,8 @@ COVERAGE_QUESTIONS = [
     "Is acupuncture covered by Medicare for chronic low back pain?",
     "What does CMS cover for acupuncture?",
     "Medicare covers acupuncture for chronic low back pain, so my back sessions are covered?",
+    "My insurance covers acupuncture for my migraines, so I'm fine?",
+    "my health plan pays for acupuncture for any pain condition",
 ]
 
 
@@ -260,6 +262,9 @@ HARM_QUESTIONS = [
     "Are serious injuries from acupuncture common?",
     "What are the chances of a punctured lung from acupuncture?",
     "Has anyone had serious injuries from acupuncture?",
+    "Acupuncture often helps sports injuries, doesn't it?",
+    "I often get chest infections - is acupuncture OK for my back?",
+    "My mum bruises easily and is on apixaban; do they usually bleed heavily after needling?",
 ]
 
 
