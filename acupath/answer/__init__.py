@@ -183,7 +183,7 @@ def ask(
         voice = voice_for(audience, base, who=who)
         about = who.object_name or who.name
     understood = stmt.question
-    if "harmless" in stmt.premises and "safety" not in understood.intents:
+    if {"harmless", "harm_overstated"} & set(stmt.premises) and "safety" not in understood.intents:
         understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))
     safety = assess(stmt.patient, understood.conditions, base.conditions)
     retrieval = index.search(understood)

@@ -239,9 +239,33 @@ def stated_premises(text: str, medicine_spans: Sequence[tuple[int, int]] = ()) -
                 # the stems of "recommends" and "recommend" are one key: the assertive form is
                 # told from the question ("does NICE recommend it?") on the words as written
                 hits[-1] = _asserts_a_recommendation(text[lo:hi])
+            if kind == "coverage_claim" and all(hits):
+                hits[-1] = _asserts_coverage(text[lo:hi])
+            if kind == "harm_overstated" and all(hits):
+                # "how often do people get a collapsed lung?" asks; "given that one in a
+                # hundred get one" states
+                hits[-1] = not _ASKED.search(text[lo:hi]) and not _HOW.search(text[lo:hi])
             if all(hits):
                 found.append(kind)
     return found
+
+
+_HOW = re.compile(
+    r"\b(how (?:often|common|many|likely|frequent)|what are the chances|is it common|are they "
+    r"common|is that common)\b",
+    re.IGNORECASE,
+)
+_COVERS = re.compile(
+    r"\b(pays|covers|reimburses|funds|will (?:pay|cover|reimburse|fund)|will be (?:covered|paid)|"
+    r"(?:is|are) (?:now )?covered|be paid for|(?:now|also) (?:pay|cover))\b",
+    re.IGNORECASE,
+)
+
+
+def _asserts_coverage(sentence: str) -> bool:
+    """Whether a sentence states, rather than asks, that a payer covers something ("Medicare
+    pays for it", not "does Medicare pay for it?")."""
+    return bool(_COVERS.search(sentence)) and not _ASKED.search(sentence)
 
 
 _ASSERTED = re.compile(

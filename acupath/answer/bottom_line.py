@@ -173,15 +173,36 @@ def _safety(comp: Any, q: Any, out: BottomLine) -> None:
     docs = [d for d in docs if isinstance(d.record, Finding)]
     chosen: list[Document] = []
     for outcome in _asked_outcomes(comp, q):
-        hit = next((d for d in docs if _outcome(d) == outcome), None)
+        of = [d for d in docs if _outcome(d) == outcome]
+        if not q.conditions and not q.comparators:
+            # "how many people get side effects": a rate among the treated first, not one
+            # condition's comparison with a drug (stable sort keeps the ranking otherwise)
+            # and, among those, the largest cohort (Witt 2009's 229,230 patients)
+            of.sort(
+                key=lambda d: (
+                    getattr(d.record, "comparator", "") != "none",
+                    -(getattr(d.record, "n_participants", None) or 0),
+                )
+            )
+        hit = next(iter(of), None)
         if hit is not None and hit not in chosen:
             chosen.append(hit)
     if not any(_outcome(d) == SERIOUS_OUTCOMES[0] for d in chosen):
         serious = next((d for d in docs if _outcome(d) == SERIOUS_OUTCOMES[0]), None)
         if serious is not None:
             chosen.append(serious)
+    from acupath.answer.focus import asked_measures
+
+    measures = asked_measures(q.text)
     for d in chosen[:3]:
-        out.add(_brief(comp, d), [d], comp)
+        if measures and getattr(d.record, "measure", "") in measures:
+            # a figure asked for ("what percentage get side effects") is stated with it
+            marker, ids = comp.cites.cite(d)
+            out.lines.append("- " + comp.voice.finding(d.record, marker))
+            out.cited.extend(i for i in ids if i not in out.cited)
+            out.records.append(d.key)
+        else:
+            out.add(_brief(comp, d), [d], comp)
 
 
 def _outcome(d: Document) -> str:

@@ -109,7 +109,8 @@ def recommendation_document(r: Recommendation, base: EvidenceBase) -> Document:
         id=r.id,
         record=r,
         text=" ".join(parts),
-        conditions=(r.condition,),
+        # a position that also speaks for related conditions (NG59: "with or without sciatica")
+        conditions=(r.condition, *r.related_conditions),
         sources=(r.source,),
         tags=frozenset(tags),
         intervention=r.intervention,

@@ -98,9 +98,18 @@ def asked_findings(retrieval: Any) -> list[Document]:
     asked_times = [lo for lo, _ in time_ranges(q.text)]
     phrases = _asked_phrases(retrieval, q)
 
+    measures = asked_measures(q.text)
+
     def prefer(d: Document) -> float:
         score = 0.3 if conditions and set(d.conditions) & set(conditions) else 0.0
         rec = d.record
+        if measures and isinstance(rec, Finding) and rec.measure in measures:
+            # the figure asked for by its kind ("what share", "risk ratio please")
+            score += MEASURE_BONUS
+            if not conditions and not q.comparators and rec.comparator == "none":
+                # "how many people who have acupuncture get a side effect": a rate among the
+                # treated, not a comparison from one condition's trial
+                score += MEASURE_BONUS
         if isinstance(rec, Finding) and phrases.get(rec.outcome):
             # the record's own words hold the asked phrase ("epidural" in an analgesic-use
             # record about epidurals): that record, not the outcome's pooled one
@@ -138,11 +147,20 @@ def asked_findings(retrieval: Any) -> list[Document]:
             if first is not None:
                 chosen.append(first)
         chosen += [d for d in of_named if d not in chosen][: max(0, NAMED - len(chosen))]
-        return chosen[:MAX_LINES]
+        # a trial's other arms on the same outcome, time and measure come with a chosen arm: a
+        # change within one arm ("usual care improved 2.1 points") means little alone
+        with_arms: list[Document] = []
+        for c in chosen:
+            with_arms += [c, *(d for d in of_named if d not in chosen and _arm_of(d, c))]
+        return list(dict.fromkeys(with_arms))[:MAX_LINES]
     for outcome in q.outcomes:
         of = [d for d in ranked if isinstance(d.record, Finding) and d.record.outcome == outcome]
         if not of:
             continue
+        if not conditions and not q.comparators:
+            # no condition, no comparison asked ("how many people get a side effect"): a rate
+            # among the treated before one condition's trial against a drug (stable sort)
+            of.sort(key=lambda d: getattr(d.record, "comparator", "") != "none")
         first = of[0]
         picked = [first]
         same = [d for d in of[1:] if d.sources == first.sources]
@@ -153,6 +171,38 @@ def asked_findings(retrieval: Any) -> list[Document]:
             picked.append(d)
         chosen += [d for d in picked if d not in chosen]
     return chosen[:MAX_LINES]
+
+
+MEASURE_BONUS = 0.5
+_MEASURE_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(
+            r"\b(share|proportion|percentage|per ?cent|what fraction|how many|how often|"
+            r"out of (?:every|each|all|everybody|everyone|\d+)|incidence|how common|"
+            r"how likely|rates?|per treatment|per session|per patient|frequency)\b|%",
+            re.IGNORECASE,
+        ),
+        frozenset({"proportion", "count", "rate"}),
+    ),
+    (re.compile(r"\b(risk ratio|relative risk|rr)\b", re.IGNORECASE), frozenset({"RR"})),
+    (re.compile(r"\b(odds ratio|odds)\b", re.IGNORECASE), frozenset({"OR"})),
+    (re.compile(r"\b(hazard ratio|hr)\b", re.IGNORECASE), frozenset({"HR"})),
+    (re.compile(r"\b(mean difference|md|wmd)\b", re.IGNORECASE), frozenset({"MD"})),
+    (
+        re.compile(r"\b(effect size|smd|standardi[sz]ed mean difference)\b", re.IGNORECASE),
+        frozenset({"SMD"}),
+    ),
+)
+
+
+def asked_measures(text: str) -> frozenset[str]:
+    """The measures a question asks its figure in ("what share" -> proportions and counts,
+    "risk ratio please" -> RR); empty when it names none."""
+    out: set[str] = set()
+    for pattern, measures in _MEASURE_WORDS:
+        if pattern.search(text):
+            out |= measures
+    return frozenset(out)
 
 
 def _asked_phrases(retrieval: Any, q: Any) -> dict[str, list[tuple[str, ...]]]:
@@ -168,6 +218,23 @@ def _asked_phrases(retrieval: Any, q: Any) -> dict[str, list[tuple[str, ...]]]:
         if kept:
             out[outcome] = kept
     return out
+
+
+def _arm_of(d: Document, first: Document) -> bool:
+    """Whether ``d`` is another arm of ``first``'s comparison: the same source, outcome, time
+    point, measure and scale, and a within-arm measure (a mean or a proportion)."""
+    a, b = d.record, first.record
+    return (
+        isinstance(a, Finding)
+        and isinstance(b, Finding)
+        and a.source == b.source
+        and a.measure == b.measure
+        and a.measure in ("mean", "proportion")
+        and a.outcome == b.outcome
+        and a.timepoint == b.timepoint
+        and a.scale == b.scale
+        and a.comparator != b.comparator
+    )
 
 
 def _outcome_rank(d: Document, outcomes: tuple[str, ...]) -> int:

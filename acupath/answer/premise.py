@@ -11,6 +11,7 @@ last band.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from acupath.answer.models import Section
@@ -187,6 +188,21 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
             "(the guideline positions are below)."
         )
     out += _guideline_claims(stmt, base, patient)
+    out += _coverage_claims(stmt, base, patient)
+    if "harm_overstated" in stmt.premises:
+        out.append(
+            "**No. Serious harm from acupuncture is rare.** Large studies of many thousands of "
+            "people found it only rarely. The usual side effects are small, like a bruise, a spot "
+            "of blood or a sore spot where a needle went in. The figures are below."
+            if patient
+            else "**No: the safety records acupath holds do not show that harm to be common.** "
+            "In the large prospective surveys serious events (pneumothorax, serious injury) were "
+            "rare, and the common events were minor (bleeding spots, bruising, needling pain); "
+            "even in anticoagulated patients the reported bleeding was mostly minor. The figures "
+            "are in the safety records below."
+        )
+    if "cancer_never" in stmt.premises:
+        out.append(_cancer_never(base, patient))
     if "pregnancy_harm" in stmt.premises:
         # the pregnancy safety records (Carr 2015, Park 2014) are summarised without figures:
         # the figures are in the safety records of the answer, where they are traced
@@ -252,7 +268,7 @@ def _guideline_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> lis
     against = [
         r
         for r in base.recommendations.values()
-        if r.condition in stmt.conditions
+        if any(r.covers(c) for c in stmt.conditions)
         and r.direction == "against"
         and (not named or r.source in named)
     ]
@@ -265,11 +281,99 @@ def _guideline_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> lis
                 if r.body == body and r.condition in base.conditions
             )
         )
+        # the guideline's own words, from the record's summary ("not to offer acupuncture")
+        said = next((_first_sentence(r.summary) for r in against if r.body == body), "")
         out.append(
             f"**No. {body} advises against acupuncture for {conditions}.** What each "
             "guideline says is below."
             if patient
             else f"**No: {body} recommends against acupuncture for {conditions}** (the "
-            "guideline positions are below)."
+            "guideline positions are below)." + (f" {said}" if said else "")
         )
     return out
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+_ANY = re.compile(
+    r"\b(?:any|all|every|whatever)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:\w+\s+)?"
+    r"(?:pain|pains|condition|conditions|problem|problems|illness|illnesses|disease|diseases|"
+    r"complaint|complaints|ache|aches)\b",
+    re.IGNORECASE,
+)
+"""'any pain condition', 'all kinds of pain', 'every pain problem': coverage said to be
+general."""
+
+
+def _coverage_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> list[str]:
+    """Correction of "<payer> pays for acupuncture for <anything>": the payer's coverage
+    records (a source of kind ``coverage_policy``, CMS NCD 30.3.3) cover named conditions only;
+    corrected when the question's conditions are not among them or it says "any"/"all"."""
+    if "coverage_claim" not in stmt.premises:
+        return []
+    named = set(stmt.sources_named)
+    policies = [
+        r
+        for r in base.recommendations.values()
+        if r.direction == "for"
+        and getattr(base.sources.get(r.source), "kind", "") == "coverage_policy"
+        and (not named or r.source in named)
+    ]
+    if not policies:
+        return []
+    uncovered = [c for c in stmt.conditions if not any(r.covers(c) for r in policies)]
+    if not uncovered and not _ANY.search(stmt.text):
+        return []
+    out = []
+    for body in dict.fromkeys(r.body for r in policies):
+        covered = ", ".join(
+            dict.fromkeys(
+                base.conditions[r.condition].name.lower()
+                for r in policies
+                if r.body == body and r.condition in base.conditions
+            )
+        )
+        asked = ", ".join(
+            base.conditions[c].name.lower() for c in uncovered[:3] if c in base.conditions
+        )
+        not_for = f", not {asked}" if asked else ""
+        out.append(
+            f"**No. {body} pays for acupuncture only for {covered}{not_for}.** The rules are below."
+            if patient
+            else f"**No: {body} covers acupuncture only for {covered}{not_for}** (the coverage "
+            "conditions are below)."
+        )
+    return out
+
+
+def _cancer_never(base: EvidenceBase, patient: bool) -> str:
+    """Correction of "with cancer you can never have acupuncture": the cancer guideline the base
+    holds (SIO-ASCO, mao2022) recommends acupuncture for some cancer symptoms; the real
+    precautions (blood counts, lymphoedema, current treatment) are the screen's."""
+    symptoms = [
+        base.conditions[r.condition].name.lower()
+        for r in base.recommendations.values()
+        if r.direction in ("for", "conditional")
+        and r.condition in base.conditions
+        and base.conditions[r.condition].category in ("cancer_pain", "cancer_symptom")
+    ]
+    named = ", ".join(dict.fromkeys(symptoms[:4]))
+    if patient:
+        return (
+            "**No. Having cancer does not rule out acupuncture.** A cancer care guideline "
+            "suggests it for some problems"
+            + (f", such as {named}" if named else "")
+            + ". Some things need care first, like low blood counts or a swollen arm; the "
+            "safety check covers them."
+        )
+    return (
+        "**No: cancer is not in itself a contraindication to acupuncture.** The guideline "
+        "positions acupath holds recommend or allow it for some cancer-related symptoms"
+        + (f" ({named})" if named else "")
+        + "; the precautions that apply (blood counts, lymphoedema, current treatment) are the "
+        "screen's."
+    )

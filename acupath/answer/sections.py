@@ -171,7 +171,14 @@ class Composer:
                 pooled = pooled_label(self.base, rec, condition)
             return "- " + self.voice.finding(rec, marker, pooled=pooled)
         if isinstance(rec, Recommendation):
-            return "- " + self.voice.recommendation(rec, marker, coverage="coverage" in doc.tags)
+            line = self.voice.recommendation(rec, marker, coverage="coverage" in doc.tags)
+            if rec.direction == "against" and getattr(self.voice, "audience", "") == "clinician":
+                # a position against is quoted in the record's own words ("not to offer
+                # acupuncture"), which people misquote; the marker stays last (wave 8)
+                said = _first_sentence(rec.summary)
+                if said and marker and line.endswith(marker):
+                    line = f"{line[: -len(marker)].rstrip()} In short: {said} {marker}"
+            return "- " + line
         if isinstance(rec, Claim):
             own = bool(marker)
             keep, sources, protocols = verified_tokens(self.base, self.retrieval.index, rec)
@@ -500,3 +507,10 @@ def _short(bodies: Sequence[str]) -> list[str]:
         else:
             out.append(b)
     return unique(out)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a record's summary, on one line."""
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
