@@ -133,6 +133,12 @@ _OPENING = re.compile(
     # note or a message gives the age first ("Seventy-nine, bad knees", "79. F. knee OA")
     r"^\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n>\d{1,3}|" + _WORD_NUMBER + r")"
     r"\s*(?:[,;:]|\.(?!\d))\s"
+    # wave 8: or before "and" and a word of the person's life ("hi, 81 and on eliquis", "72 and
+    # have bad knees"); "2 and a half weeks", "3 and 4 are my worst fingers" are no age
+    r"|^\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n2>\d{2,3}|" + _WORD_NUMBER + r")"
+    r"\s+and\s+(?:i\s+|i['’]m\s+|still\s+|now\s+)?(?:on|taking|take|have|has|had|having|"
+    r"living|live|got|getting|suffering|struggling|with|been|need|want|diabetic|retired|"
+    r"working|pregnant)\b"
 )
 _TURNED_IN = re.compile(
     r"\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b|\s+(?:tomorrow|soon)\b"
@@ -271,9 +277,10 @@ class AgeGrammar:
                 add(m.group("n"), m.start("n"), m.end("n"), guard=False)
         for m in _OPENING.finditer(folded):
             # an opening age is a teen's or an adult's (a lone "Two, ..." is as often a count)
-            value = number_value(m.group("n"))
+            g = "n" if m.group("n") else "n2"
+            value = number_value(m.group(g))
             if value is not None and value >= 13:
-                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
+                add(m.group(g), m.start(g), m.end(g), guard=True)
         for age in self.approximate(folded, today or datetime.date.today()):
             if not any(a.start < age.end and age.start < a.end for a in found):
                 found.append(age)

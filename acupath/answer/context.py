@@ -194,6 +194,8 @@ class PatientContext:
                 out.add(m.value)
             elif m.kind in ("radiation", "skin_lesion"):
                 out.update(f"{m.kind}:{site}" for site in m.detail.get("sites", ()))
+            if m.kind == "red_flag" and "cd4" in m.detail:
+                out.add(f"cd4:{fmt(m.detail['cd4'])}")  # a low CD4 names its count too (wave 8)
         out.update(f"treatment:{t}" for t in self.cancer_treatments())
         # a past course of radiotherapy is no treatment now, but its field stays irradiated
         for m in self.mentions:

@@ -31,7 +31,11 @@ _ENDED = re.compile(
     r"|\b(?:finished|completed|ended|stopped)\s+(?:(?:her|his|my|their|the|all)\s+)*"
     r"(?:treatment|chemo\w*|course)\b"
 )
-_ENDED_WHEN = re.compile(r"\b((?:19|20)\d\d)\b|\blast year\b|\byears ago\b")
+_ENDED_WHEN = re.compile(r"\b((?:19|20)\d\d)\b|\blast year\b|\byears? ago\b")
+_ENDED_BARE = re.compile(r"\b(?:finished|completed|ended|done)\b")
+"""Wave 8: an end word with no subject in the chemotherapy word's own sentence ("Previously on
+chemo (finished 2 years ago ...)", "was on chemo, finished 3 years ago"): it ends that course
+when a time in an earlier year follows it."""
 _GOES_ON = re.compile(
     r"\b(?:currently|still on|still having|ongoing|next cycle|another cycle|restart\w*|"
     r"started again|back on|on chemo now|having chemo now|mid[\s-]?cycle|nadir)\b"
@@ -62,7 +66,11 @@ def finished_treatments(mentions: Sequence[Any], folded: str, past: str) -> list
         if (chemo_word or chemo_drug) and not m.negated:
             lo, hi = sentence_around(folded, m.start, m.end)
             clause = folded[lo:hi]
-            if ended_earlier or (ended and _earlier_year(clause, year)):
+            bare = _ENDED_BARE.search(clause)
+            bare_earlier = bare is not None and _earlier_year(
+                clause[bare.end() : bare.end() + 30], year
+            )
+            if ended_earlier or (ended and _earlier_year(clause, year)) or bare_earlier:
                 detail = {**m.detail, "timing": "a course the question says has ended"}
                 if chemo_word:
                     m = dataclasses.replace(m, value="history", detail=detail)

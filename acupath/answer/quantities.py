@@ -63,12 +63,14 @@ _MULT = r"(?:\s*(k\b|thousand\b|lakhs?\b))?"
 "PLT 0.8 lakh/cumm" is 80,000 per microlitre, 80 x 10^9/L."""
 _UNIT = (
     r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
-    r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*3\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
+    # "x 10^3/µL", and (wave 8) "9.5 x 10^4/uL", "1.2 x 10^5/µL": powers of ten per microlitre
+    r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*[345]\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
 )
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
-    r"down to|just|came back as|came back|come back|came in|returned|measured|measuring|showed|"
+    r"down to|just|came back as|came back|(?:has |have )?come back|came in|returned|measured|"
+    r"measuring|showed|"
     r"shows|showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
     r"went down to|roughly|approximately|approx|between|[:=(~]|\s|"
     # a habitual value (wave 6): "INR is usually around 2.5", "normally sits at 2.8"
@@ -147,7 +149,9 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
             if lab == "anc" and node_clearance(folded, m.start(), m.end()):
                 continue
             v = _LAB_VALUE.match(folded, m.end())
-            if v is None or v.end() - m.end() > 40:
+            # the value stands close to the name: within 40 characters, or (wave 8) a longer value
+            # after a short lead ("count came back at a hundred and sixty thousand")
+            if v is None or (v.end() - m.end() > 40 and v.start(1) - m.end() > 36):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", v.group(1)) and not v.group(5):
                 continue  # "R ANC 2020": a year, not a count
@@ -256,8 +260,11 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
         return value * 100  # 1 lakh per microlitre = 100 x 10^9/L
     if thousand:
         return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
-    if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*3", unit):
-        return value  # "45 x 10^3/µL" = 45,000 per microlitre = 45 x 10^9/L
+    power = re.search(r"10\s*(?:\^|\*\*?|e)?\s*([345])\s*/", unit or "")
+    if power:
+        # "45 x 10^3/µL" = 45,000 per microlitre = 45 x 10^9/L; "9.5 x 10^4/µL" = 95,000 per
+        # microlitre = 95 x 10^9/L (wave 8): 10^n per microlitre is 10^(n-3) x 10^9/L
+        return round(value * 10.0 ** (int(power.group(1)) - 3), 6)
     if unit and ("l" in unit and ("µ" in unit or "u" in unit or "micro" in unit)):
         return value / 1000 if value >= 1 else value
     if unit and ("mm" in unit or "cmm" in unit):
@@ -651,7 +658,8 @@ a stored copy of Tulane Cancer Center's "AIDS-associated cancers" page
 cells/mm3"), the CDC/WHO definition; a reading rule a clinic may change."""
 _CD4 = re.compile(
     r"\bcd\s*4\+?\s*(?:t\s*cells?\s*)?(?:count|cells?|level)?\s*(?:is|was|of|at|=|:|now|only|"
-    r"down to|dropped to|around|about|\s)*\s*(\d+(?:[.,]\d+)?)"
+    r"down to|dropped to|around|about|came back at|came back as|came back|came in at|"
+    r"\s)*\s*(\d+(?:[.,]\d+)?)"
 )
 
 

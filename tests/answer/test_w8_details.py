@@ -1,0 +1,253 @@
+"""Issue 10, wave 8 (details): numbers in words and unusual unit forms, an age that opens a
+message before "and", central venous catheters, past treatments and stopped anticoagulants.
+Wordings written before the rules; each behaviour has wordings that must not trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer.context import extract
+
+
+def labels(text: str) -> set[str]:
+    return extract(text).labels()
+
+
+# --- 1. numbers in words and unit forms -------------------------------------------------------
+
+PLATELETS_IN_WORDS = [
+    ("my platelet count came back at a hundred and sixty thousand, ok for my hip?", "160"),
+    ("her platelets came back at one hundred and twenty thousand last week", "120"),
+    ("the platelet count came back as seventy five thousand. knee pain", "75"),
+    ("my platelets have come back at about a hundred and forty thousand", "140"),
+    ("Platelet count came back at approximately ninety thousand", "90"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PLATELETS_IN_WORDS)
+def test_platelets_in_words_after_a_long_lead(text: str, value: str) -> None:
+    assert f"platelets:{value}" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelets came back normal and my blood pressure was a hundred and forty",
+        "my platelet count came back fine; I walk about a hundred and twenty minutes a day",
+        "platelets checked, came back at twenty weeks pregnant",
+    ],
+)
+def test_no_platelet_value_from_other_numbers(text: str) -> None:
+    assert not any(label.startswith("platelets:") for label in labels(text)), text
+
+
+UNIT_POWERS = [
+    ("Platelets 9.5 x 10^4/uL (95 x10^9/L), no anticoagulation, myofascial pain", "95"),
+    ("PLT 1.2 x 10^5/µL, knee pain", "120"),
+    ("plt 4.5×10^4/mm3 today. neck pain", "45"),
+    ("platelets 15 x 10^4/µl, shoulder pain", "150"),
+    ("platelet count of 8 x10^4/ul last week", "80"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), UNIT_POWERS)
+def test_platelets_in_powers_of_ten_per_microlitre(text: str, value: str) -> None:
+    got = {label for label in labels(text) if label.startswith("platelets:")}
+    assert got == {f"platelets:{value}"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("platelets 95 x 10^9/L, neck pain", "95"),
+        ("PLT 150 x 10^3/uL, knee pain", "150"),
+        ("platelets 40,000/uL", "40"),
+    ],
+)
+def test_known_unit_forms_unchanged(text: str, value: str) -> None:
+    assert f"platelets:{value}" in labels(text), text
+
+
+CD4 = [
+    ("HIV+ on meds, CD4 was 150 last month. knees hurt", "150"),
+    ("CD4 count 90, back pain", "90"),
+    ("his cd4 is 180 now. neck pain", "180"),
+    ("CD4 350, knee OA", "350"),
+    ("Latest CD4 came back at 120. shoulder pain", "120"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), CD4)
+def test_cd4_value_is_a_label(text: str, value: str) -> None:
+    assert f"cd4:{value}" in labels(text), text
+
+
+def test_cd4_without_a_value_is_none() -> None:
+    assert not any(x.startswith("cd4:") for x in labels("HIV, CD4 count fine. knee pain"))
+
+
+# --- 2. an age that opens a message before "and" ---------------------------------------------
+
+AGE_OPENING = [
+    ("hi, 81 and on eliquis twice a day. arthritis in both hands", "81"),
+    ("72 and have bad knees, is acupuncture ok?", "72"),
+    ("Hello! 67 and taking warfarin for AF, neck pain", "67"),
+    ("hey 58 and still working, back pain. needles?", "58"),
+    ("Seventy nine and living alone, hip pain. Acupuncture?", "79"),
+]
+
+
+@pytest.mark.parametrize(("text", "age"), AGE_OPENING)
+def test_age_opening_before_and(text: str, age: str) -> None:
+    assert f"age:{age}" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 and a half weeks of back pain, acupuncture?",
+        "3 and 4 are my worst fingers, hand OA",
+        "5 and on day 3 of the flare, knee pain",
+        "10 and 12 mg of morphine did nothing, back pain",
+    ],
+)
+def test_no_age_from_other_opening_numbers(text: str) -> None:
+    assert not any(x.startswith("age:") for x in labels(text)), text
+
+
+# --- 3. central venous catheters ---------------------------------------------------------------
+
+PORT_LIKE = [
+    "Hickman line L chest for chemo. Nausea. Points to avoid?",
+    "she has a tunnelled central line in her chest, neck pain",
+    "CVC in the right internal jugular, shoulder pain",
+    "he has a central venous catheter for TPN; knee pain",
+    "Groshong line in situ, acupuncture for nausea?",
+    "skin-tunnelled catheter for his chemo, back pain",
+]
+
+
+@pytest.mark.parametrize("text", PORT_LIKE)
+def test_central_venous_catheter_is_a_port(text: str) -> None:
+    assert "device:port" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PICC line in her left arm, nausea",
+        "portacath in situ, back pain",
+    ],
+)
+def test_picc_and_port_unchanged(text: str) -> None:
+    got = {x for x in labels(text) if x.startswith("device:")}
+    assert got in ({"device:picc_line"}, {"device:port"}), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I drew a line down my chest where it hurts, neck pain",
+        "we went line dancing and my knee has hurt since",
+    ],
+)
+def test_no_catheter_from_other_lines(text: str) -> None:
+    assert not any(x.startswith("device:") for x in labels(text)), text
+
+
+# --- 5. stopped anticoagulants ----------------------------------------------------------------
+
+DOAC_STOPPED = [
+    "Pt was on apixiban for a PE but it was stopped in January by the respiratory team.",
+    "HAD A NEW HIP PUT IN 6 WEEKS AGO, WAS ON RIVAROXABAN FOR 5 WEEKS AFTER, STOPPED IT LAST WEEK",
+    "She took Eliquis after her DVT but it was discontinued 3 months ago. Knee pain.",
+    "was on xarelto after the op but he stopped it two weeks ago, back pain",
+    "dabigatran for 6 months after the clot, but that was stopped last year. Neck pain",
+]
+
+
+@pytest.mark.parametrize("text", DOAC_STOPPED)
+def test_doac_stopped_beyond_its_window_is_past(text: str) -> None:
+    assert "class:anticoagulant" not in labels(text), text
+
+
+DOAC_KEPT = [
+    "apixaban stopped 2 days ago, knee pain",
+    "on rivaroxaban but it was stopped yesterday for a dental extraction, back pain",
+    "was on Eliquis but she stopped it 4 days ago. Neck pain",
+    "on apixaban for AF, knee pain",
+    "rivaroxaban held since Monday before her colonoscopy, restarting after. back pain",
+]
+
+
+@pytest.mark.parametrize("text", DOAC_KEPT)
+def test_doac_stopped_within_days_or_taken_is_kept(text: str) -> None:
+    assert "class:anticoagulant" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "warfarin stopped 7 days ago, knee pain",
+        "was on warfarin but it was stopped last week, back pain",
+        "enoxaparin stopped a week ago, neck pain",
+    ],
+)
+def test_other_anticoagulants_keep_their_longer_window(text: str) -> None:
+    assert "class:anticoagulant" in labels(text), text
+
+
+# --- 4. past treatments ------------------------------------------------------------------------
+
+CHEMO_PAST = [
+    "Previously on chemo (finished 2 years ago for testicular cancer, cured). Now low back pain.",
+    "previously had chemotherapy, finished in 2019, neck pain",
+    "used to be on chemo for lymphoma, completed years ago. Knee pain",
+    "she was on chemo for breast cancer, finished 3 years ago. Shoulder pain",
+    "Chemo finished last year for bowel cancer; knee OA",
+]
+
+
+@pytest.mark.parametrize("text", CHEMO_PAST)
+def test_chemo_finished_long_ago_is_history(text: str) -> None:
+    got = labels(text)
+    assert "treatment:chemotherapy" not in got, text
+    assert "cancer:history" in got, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on chemo for breast cancer, next cycle Monday. Knee pain",
+        "currently having chemo, finished radiotherapy 2 years ago. Neck pain",
+        "previously had surgery, now on chemo. back pain",
+    ],
+)
+def test_chemo_now_stays_treatment(text: str) -> None:
+    assert "treatment:chemotherapy" in labels(text), text
+
+
+PREGNANCY_PAST = [
+    "I had a low platelet count in pregnancy 5 years ago, it went back to normal. Neck pain",
+    "my platelets dropped during my pregnancy in 2019, fine since. Knee pain",
+    "had pre-eclampsia in my last pregnancy three years ago. back pain",
+    "when I was pregnant with my son 10 years ago I had sciatica, now neck pain",
+    "gestational diabetes in my pregnancy in 2020, now hip pain",
+]
+
+
+@pytest.mark.parametrize("text", PREGNANCY_PAST)
+def test_pregnancy_long_ago_is_not_now(text: str) -> None:
+    assert "pregnant" not in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm pregnant, 20 weeks, and my platelets were low 5 years ago. back pain",
+        "pregnant again, had sciatica in my last pregnancy. Back pain",
+        "low platelets in pregnancy, 28 weeks now",
+    ],
+)
+def test_pregnancy_now_stays(text: str) -> None:
+    assert "pregnant" in labels(text), text
