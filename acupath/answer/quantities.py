@@ -42,12 +42,26 @@ _WEEKS = [
     ),
     re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),
     re.compile(r"\bweek\s*" + _NUM + r"\s*of\s*(?:her|my|the|this|their)?\s*pregnan"),
+    # wave 8: a count after a pregnancy word and only words of time or of a scan: "expecting,
+    # around 14 weeks", "IUP confirmed on dating scan at 9w"; "expecting the results in 2
+    # weeks" has other words between, so no count
+    re.compile(
+        r"\b(?:expecting|iup|intrauterine pregnancy|pregnant|preg)\b[\s,(:]*"
+        r"(?:(?:at|around|about|approx\w*|roughly|nearly|almost|currently|now|just|confirmed|on|"
+        r"dating|booking|viability|scan|u/?s|ultrasound|by)\s+){0,5}"
+        + _NUM
+        + r"\s*(?:weeks?|wks?|w)\b(?!\s*(?:of|ago|post|after|since|old)\b)"
+    ),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
 ]
 _LAB_NAMES = {
     "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
-    r"neuts|neut|neutro|abs neuts?|neut count",
+    r"neuts|neut|neutro|abs neuts?|neut count|"
+    # wave 8: the neutrophils as a nurse explains them ("her white cells that fight infection",
+    # "infection-fighting cells"); "white cells" alone are the whole white count, not the ANC
+    r"white (?:blood )?cells? that fights? infection|infection[\s-]fighting (?:white (?:blood )?)?"
+    r"cells?|infection[\s-]fighting ones",
     "inr": r"inr",
 }
 _VALUE_NUM = (
@@ -62,7 +76,7 @@ _MULT = r"(?:\s*(k\b|thousand\b|lakhs?\b))?"
 """A multiplier after the value; "lakh" (100,000, wave 7) as Indian lab reports write counts:
 "PLT 0.8 lakh/cumm" is 80,000 per microlitre, 80 x 10^9/L."""
 _UNIT = (
-    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
+    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*12\s*/?\s*l|[x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
     # "x 10^3/µL", and (wave 8) "9.5 x 10^4/uL", "1.2 x 10^5/µL": powers of ten per microlitre
     r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*[345]\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
@@ -72,7 +86,12 @@ _LAB_VALUE = re.compile(
     r"down to|just|came back as|came back|(?:has |have )?come back|came in|returned|measured|"
     r"measuring|showed|"
     r"shows|showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
-    r"went down to|roughly|approximately|approx|between|[:=(~]|\s|"
+    r"went down to|roughly|approximately|approx|between|[:=(~'’\")]|\s|"
+    # wave 8: filler and reporters ("INR was like 2.3", "bang on 3", "the haematologist said
+    # about 85 thousand")
+    r"like|bang on|spot on|right on|exactly|precisely|said|says|"
+    r",?\s*(?:the|my|her|his|their)\s+(?:doctor|dr|gp|haematologist|hematologist|oncologist|"
+    r"nurse|consultant|specialist|lab|hospital)\s+(?:said|says|told (?:me|her|him|us|them))|"
     # a habitual value (wave 6): "INR is usually around 2.5", "normally sits at 2.8"
     r"usually|normally|typically|generally|stable at|runs at|runs around|sits at|sits around|"
     # a bound (wave 6): "<50", "under 20", "below 1.0", "INR >5", "less than 50,000"
@@ -151,7 +170,7 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
             v = _LAB_VALUE.match(folded, m.end())
             # the value stands close to the name: within 40 characters, or (wave 8) a longer value
             # after a short lead ("count came back at a hundred and sixty thousand")
-            if v is None or (v.end() - m.end() > 40 and v.start(1) - m.end() > 36):
+            if v is None or (v.end() - m.end() > 40 and v.start(1) - m.end() > 48):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", v.group(1)) and not v.group(5):
                 continue  # "R ANC 2020": a year, not a count
@@ -260,6 +279,8 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
         return value * 100  # 1 lakh per microlitre = 100 x 10^9/L
     if thousand:
         return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
+    if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*12\s*/?\s*l", unit):
+        return value * 1000  # "0.095 x 10^12/L" = 95 x 10^9/L (wave 8)
     power = re.search(r"10\s*(?:\^|\*\*?|e)?\s*([345])\s*/", unit or "")
     if power:
         # "45 x 10^3/µL" = 45,000 per microlitre = 45 x 10^9/L; "9.5 x 10^4/µL" = 95,000 per

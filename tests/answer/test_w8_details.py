@@ -251,3 +251,142 @@ def test_pregnancy_long_ago_is_not_now(text: str) -> None:
 )
 def test_pregnancy_now_stays(text: str) -> None:
     assert "pregnant" in labels(text), text
+
+
+# --- probe 8, in this engineer's area ---------------------------------------------------------
+
+LAB_LEADS = [
+    (
+        "my platelets are low, the haematologist said about eighty five thousand. migraines",
+        "platelets:85",
+    ),
+    ("platelets low, my doctor said 60,000. knee pain", "platelets:60"),
+    ("ok so my INR was like 2 point 3 and im on warfarin", "inr:2.3"),
+    ("clinic nurse said my inr is bang on 3 today. hip pain", "inr:3"),
+    ("INR spot on 2.5 this morning, on warfarin", "inr:2.5"),
+    ("Lab: PLT 0.095 x10^12/L, ANC 2.4. Knee OA", "platelets:95"),
+    ("platelets 0.15 x 10^12/L, neck pain", "platelets:150"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), LAB_LEADS)
+def test_lab_values_after_lay_leads_and_units(text: str, label: str) -> None:
+    got = labels(text)
+    lab = label.split(":")[0]
+    assert {x for x in got if x.startswith(lab + ":")} == {label}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelets low, my doctor said to come back in 3 weeks. knee pain",
+        "INR checks like every 2 weeks, on warfarin, knee pain",
+    ],
+)
+def test_no_lab_value_from_other_numbers_after_a_lead(text: str) -> None:
+    assert not any(x.startswith(("platelets:", "inr:")) for x in labels(text)), text
+
+
+NEUTROPHILS_IN_LAY_WORDS = [
+    ("the nurse said her 'white cells that fight infection' were 1300. on chemo", "anc:1.3"),
+    ("my infection fighting cells are 0.8, on chemo", "anc:0.8"),
+    ("his infection-fighting white cells were 1.9 yesterday", "anc:1.9"),
+    ("the white blood cells that fight infection came back at 2.2", "anc:2.2"),
+    ("neutrophils (the infection fighting ones) 1.1", "anc:1.1"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), NEUTROPHILS_IN_LAY_WORDS)
+def test_neutrophils_in_lay_words(text: str, label: str) -> None:
+    assert label in labels(text), text
+
+
+def test_white_cells_alone_are_no_neutrophil_count() -> None:
+    assert not any(x.startswith("anc:") for x in labels("white cells 4.5, knee pain"))
+
+
+DEVICES = [
+    ("I wear an Omnipod for my type 1 diabetes. feet burn", "device:insulin_pump"),
+    ("she has a tandem insulin pump, back pain", "device:insulin_pump"),
+    ("Omnipod 5 on her tummy, knee pain", "device:insulin_pump"),
+    ("I had implants (breast augmentation) 3 years ago, shoulder pain", "device:breast_implant"),
+    ("breast augmentation in 2019, neck pain", "device:breast_implant"),
+    ("had a boob job last year, shoulder pain", "device:breast_implant"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), DEVICES)
+def test_device_brand_and_lay_names(text: str, label: str) -> None:
+    assert label in labels(text), text
+
+
+PREGNANT_LAY = [
+    ("My wife is carrying baby, the doctor say 5 month. heel pain", None),
+    ("she is carrying a baby, back pain", None),
+    ("Pt 27F, IUP confirmed on dating scan at 9w, tension headaches", "weeks:9"),
+    ("my daughter just found out shes expecting, around 14 weeks, back pain", "weeks:14"),
+    ("I'm expecting, about 20 weeks now, sciatica", "weeks:20"),
+]
+
+
+@pytest.mark.parametrize(("text", "weeks"), PREGNANT_LAY)
+def test_pregnancy_in_lay_and_note_words(text: str, weeks: str | None) -> None:
+    got = labels(text)
+    assert "pregnant" in got, text
+    if weeks:
+        assert weeks in got, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she was carrying the shopping when her back went",
+        "I'm expecting the results in 2 weeks, back pain",
+        "carrying my baby around all day hurts my back",
+    ],
+)
+def test_no_pregnancy_from_carrying_or_expecting_other_things(text: str) -> None:
+    assert "pregnant" not in labels(text), text
+
+
+AGES_MID_TEXT = [
+    ("Had chemotherapy in 2009, counts normal since. Now 41 with knee OA.", "age:41"),
+    (
+        "im not scared of needles at all. bad period pain every month, 24. does acupuncture work",
+        "age:24",
+    ),
+    ("Broke my ankle years ago. Now 67 and it aches. Acupuncture?", "age:67"),
+    ("knee pain for years, 58. any good?", "age:58"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), AGES_MID_TEXT)
+def test_age_mid_text(text: str, label: str) -> None:
+    assert label in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now 30 minutes of walking hurts my knee",
+        "pain score now 8 with knee OA",
+        "BP 140/90, 72. knee pain",
+        "took ibuprofen 400mg, 200. knee pain",
+    ],
+)
+def test_no_age_from_other_mid_text_numbers(text: str) -> None:
+    assert not any(x.startswith("age:") for x in labels(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("platelets were 150 in May, now 40", "platelets:40"),
+        ("Platelets were 150 in May. Now 40 and falling. Knee pain", "platelets:40"),
+        ("INR 2.1 last week, now 3.5. Knee pain", "inr:3.5"),
+    ],
+)
+def test_a_lab_value_after_now_is_no_age(text: str, label: str) -> None:
+    got = labels(text)
+    assert label in got, text
+    assert not any(x.startswith("age:") for x in got), text
