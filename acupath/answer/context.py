@@ -1219,6 +1219,15 @@ _RESOLVED = re.compile(
     r"fine now|better now|resolved|recovered|all clear|gone now|cleared up|got over it|"
     r"got over|no longer|nothing since|fully better)\b"
 )
+_FEAR_LONG_AGO = re.compile(
+    # wave 8 (h7075): a needle fear of childhood or "used to", over now, is none now; these
+    # wider words serve the needle fear only, never a red flag ("used to walk, no longer can")
+    r"\b(?:used to|when i was (?:young|younger|little|small|a kid|a child|a teenager)|"
+    r"growing up)\b"
+)
+_FEAR_OVER = re.compile(
+    r"\b(?:not any ?more|fine these days|(?:ok|okay|fine) with (?:them|it|needles) now)\b"
+)
 
 
 def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
@@ -1227,11 +1236,16 @@ def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
     has resolved must stand in its sentence; "had a fever last week, still unwell" stays."""
     out = []
     for m in mentions:
-        if m.kind == "red_flag" and not m.negated and m.status == "current":
+        # a needle fear long past and over is none now (wave 8, h7075: clinic policy, the
+        # screen's needle_phobia is a fear the patient has)
+        if m.kind in ("red_flag", "needle_phobia") and not m.negated and m.status == "current":
             lo = max((i + 1 for i in range(m.start) if folded[i] in ".?!;"), default=0)
             ends = [i for i in range(m.end, len(folded)) if folded[i] in ".?!;"]
             sentence = folded[lo : ends[0] if ends else len(folded)]
-            if _LONG_AGO.search(sentence) and _RESOLVED.search(sentence):
+            fear = m.kind == "needle_phobia"
+            long_ago = _LONG_AGO.search(sentence) or (fear and _FEAR_LONG_AGO.search(sentence))
+            over = _RESOLVED.search(sentence) or (fear and _FEAR_OVER.search(sentence))
+            if long_ago and over:
                 m = dataclasses.replace(m, status=PAST, detail={**m.detail, "timing": "resolved"})
         out.append(m)
     return out

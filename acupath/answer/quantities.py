@@ -393,6 +393,10 @@ _UNIT_AFTER = re.compile(
     r"cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
 )
 _SENTENCE_MARK = re.compile(r"[.;?!](?!\d)")
+_AGO_AFTER = re.compile(r"\s*(?:days?|weeks?|wks?|months?|years?|yrs?)\s+ago\b")
+_AGO = re.compile(r"\b\d+\s*(?:days?|weeks?|wks?|months?|years?|yrs?)\s+ago\b")
+"""A time ago after a lab's name ("platelets low 5 years ago, 250 now") is passed over, and
+its unit word is no other measure (wave 8)."""
 
 
 def find_linked_labs(
@@ -444,6 +448,8 @@ def _linked_value(
     for n in _NUMBER_AT.finditer(folded, pos, limit):
         start, end = n.start(), n.end()
         between = folded[pos:start]
+        if _AGO_AFTER.match(folded, end):
+            continue  # "low platelets in pregnancy 5 years ago ... (250 now)": a time (wave 8)
         if any(a < end and start < b for a, b in taken):
             return None  # an age, weeks, a temperature: the sentence moved on
         if _THRESHOLD_BEFORE.search(between):
@@ -458,9 +464,9 @@ def _linked_value(
             if not _ANAPHOR.search(after):
                 return None
             between = folded[pos : crossed[0]]
-        if _OTHER_MEASURE.search(folded[pos:start]) and not crossed:
+        if _OTHER_MEASURE.search(_AGO.sub(" ", folded[pos:start])) and not crossed:
             return None
-        if crossed and _OTHER_MEASURE.search(folded[crossed[-1] + 1 : start]):
+        if crossed and _OTHER_MEASURE.search(_AGO.sub(" ", folded[crossed[-1] + 1 : start])):
             return None
         u = _UNIT_AFTER.match(folded, end)
         assert u is not None  # every group is optional

@@ -390,3 +390,81 @@ def test_a_lab_value_after_now_is_no_age(text: str, label: str) -> None:
     got = labels(text)
     assert label in got, text
     assert not any(x.startswith("age:") for x in got), text
+
+
+NEEDLE_FEAR_PAST = [
+    "I used to be scared of needles as a kid but I'm fine now. Migraines",
+    "was terrified of needles as a child, not any more. Back pain",
+    "I had a needle phobia years ago but got over it. Knee pain",
+    "used to be afraid of needles but I'm ok with them now, neck pain",
+    "I was afraid of needles when I was young, fine these days. Shoulder pain",
+]
+
+
+@pytest.mark.parametrize("text", NEEDLE_FEAR_PAST)
+def test_needle_fear_in_the_past_is_not_now(text: str) -> None:
+    assert "needle_phobia" not in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm terrified of needles, back pain",
+        "needle phobic, faints at blood tests. Knee pain",
+        "I used to be ok with needles but now I'm scared of needles. Neck pain",
+        "scared of needles since I was a kid, still am. Knee pain",
+    ],
+)
+def test_needle_fear_now_stays(text: str) -> None:
+    assert "needle_phobia" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used to get fevers as a child but I'm fine now. Knee pain",
+        "had unexplained weight loss years ago, all clear, no longer. Back pain",
+    ],
+)
+def test_red_flags_long_past_and_over_stay_past(text: str) -> None:
+    assert not any(x.startswith("red_flag:") for x in labels(text)), text
+
+
+def test_red_flag_now_stays() -> None:
+    assert "red_flag:fever" in labels("I used to be fit but now I have a fever of 39. Back pain")
+
+
+def test_used_to_and_no_longer_do_not_end_a_red_flag() -> None:
+    got = labels(
+        "I used to run marathons and feel fine now apart from severe night pain. Back pain"
+    )
+    assert "red_flag:severe_night_pain" in got
+
+
+PAST_LOW_COUNT_NOW_NORMAL = [
+    (
+        "I had a low platelet count in pregnancy 5 years ago, it went back to normal (250 now).",
+        "platelets:250",
+    ),
+    ("my platelets were low 2 years ago but they are 210 now. knee pain", "platelets:210"),
+    ("platelet count dropped 3 months ago, it's 180 today. back pain", "platelets:180"),
+    ("neutrophils were low 6 weeks ago, now 2.5. On chemo", "anc:2.5"),
+    ("INR was high 2 weeks ago, it's 2.4 this week. warfarin", "inr:2.4"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), PAST_LOW_COUNT_NOW_NORMAL)
+def test_a_value_after_a_time_ago(text: str, label: str) -> None:
+    assert label in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelets checked 2 weeks ago, took 2 tablets of paracetamol. knee pain",
+        "platelets low 3 months ago, she is 45. back pain",
+        "platelet count 3 months ago, pain 8 out of 10. knee",
+    ],
+)
+def test_no_value_from_other_numbers_after_a_time_ago(text: str) -> None:
+    assert not any(x.startswith("platelets:") for x in labels(text)), text
