@@ -468,3 +468,46 @@ def test_a_value_after_a_time_ago(text: str, label: str) -> None:
 )
 def test_no_value_from_other_numbers_after_a_time_ago(text: str) -> None:
     assert not any(x.startswith("platelets:") for x in labels(text)), text
+
+
+ARM_SWELLING_AFTER_BREAST_TREATMENT = [
+    (
+        "I finished all my treatment (AC-T, then radiotherapy to the right breast) in 2023 and "
+        "I've been all clear since. My right arm swells a bit now. Neck pain",
+        "lymphedema:right_arm",
+    ),
+    (
+        "left mastectomy 2 years ago and my left arm is swollen by evening. back pain",
+        "lymphedema:left_arm",
+    ),
+    (
+        "she had nodes out from her right armpit for breast cancer; swelling in her arm "
+        "since. knee pain",
+        "lymphedema:right_arm",
+    ),
+    (
+        "lumpectomy and radiotherapy last year, now my right hand swells. shoulder pain",
+        "lymphedema:right_arm",
+    ),
+    (
+        "on letrozole after breast cancer, left arm puffs up in the heat. hip pain",
+        "lymphedema:left_arm",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), ARM_SWELLING_AFTER_BREAST_TREATMENT)
+def test_arm_swelling_after_breast_treatment_is_lymphoedema(text: str, label: str) -> None:
+    assert label in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arm swells after the flu jab, knee pain",
+        "my arm is swollen where I fell off my bike. shoulder pain",
+        "my hand swells when I type all day, wrist pain",
+    ],
+)
+def test_arm_swelling_without_breast_treatment_is_not_lymphoedema(text: str) -> None:
+    assert not any(x.startswith("lymphedema") for x in labels(text)), text
