@@ -45,6 +45,7 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
+from acupath.answer.class_apposition import class_words_of_medicines
 from acupath.answer.finished_treatment import finished_treatments
 from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
@@ -569,6 +570,7 @@ class Extractor:
                 )
             )
         out = _timed(out, folded)
+        out = class_words_of_medicines(out, folded)  # "blood thinners like Plavix" (wave 8)
         out = _denied_possible(out)
         out = _stated_weeks_first(out)
         out = _worn_off(out)

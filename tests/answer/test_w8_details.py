@@ -511,3 +511,32 @@ def test_arm_swelling_after_breast_treatment_is_lymphoedema(text: str, label: st
 )
 def test_arm_swelling_without_breast_treatment_is_not_lymphoedema(text: str) -> None:
     assert not any(x.startswith("lymphedema") for x in labels(text)), text
+
+
+CLASS_WORD_OF_A_MEDICINE = [
+    "now on Plavix only. Do blood thinners like Plavix stop me getting acupuncture?",
+    "on a blood thinner (clopidogrel) after my stent, knee pain",
+    "Plavix, a blood thinner, since my heart attack. Back pain",
+    "my blood thinner is clopidogrel. neck pain",
+    "blood thinners such as aspirin every day, shoulder pain",
+]
+
+
+@pytest.mark.parametrize("text", CLASS_WORD_OF_A_MEDICINE)
+def test_class_word_naming_an_antiplatelet_adds_no_anticoagulant(text: str) -> None:
+    got = labels(text)
+    assert "class:antiplatelet" in got, text
+    assert "class:anticoagulant" not in got, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on clopidogrel and other blood thinners, knee pain",
+        "on a blood thinner, and also Plavix. back pain",
+        "on blood thinners. I also take aspirin. neck pain",
+        "on anticoagulants such as apixaban, knee pain",
+    ],
+)
+def test_class_word_beside_but_not_naming_the_medicine_stays(text: str) -> None:
+    assert "class:anticoagulant" in labels(text), text
