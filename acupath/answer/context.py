@@ -46,7 +46,7 @@ from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
 from acupath.answer.class_apposition import class_words_of_medicines
-from acupath.answer.finished_treatment import finished_treatments
+from acupath.answer.finished_treatment import earlier_neutropenia, finished_treatments
 from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.limb_side import SENTENCE_END, SIDES, side_near
@@ -583,6 +583,7 @@ class Extractor:
         out = service_topics(out, folded, TOPIC)
         out = removed_devices(out, folded, PAST)
         out = finished_treatments(out, folded, PAST)
+        out = earlier_neutropenia(out, folded, PAST)
         out = babys_ages(out, folded, OTHER_PERSON)
         out = _people_on(out, folded)
         out = _denied_beats_topic(out, folded)

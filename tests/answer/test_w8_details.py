@@ -540,3 +540,32 @@ def test_class_word_naming_an_antiplatelet_adds_no_anticoagulant(text: str) -> N
 )
 def test_class_word_beside_but_not_naming_the_medicine_stays(text: str) -> None:
     assert "class:anticoagulant" in labels(text), text
+
+
+EARLIER_NEUTROPENIA = [
+    "Previously neutropenic during chemo (2023), ANC now 3.8, finished treatment. Shoulder pain",
+    "she was neutropenic last year on chemo; neutrophils today 2.9. Knee pain",
+    "history of neutropenia during treatment, ANC 4.1 this week. Back pain",
+    "I had neutropenia in 2022 but my neutrophil count is 3.2 now. neck pain",
+    "neutropenic during her chemo in 2021, latest ANC 2.6. hip pain",
+]
+
+
+@pytest.mark.parametrize("text", EARLIER_NEUTROPENIA)
+def test_earlier_neutropenia_with_a_count_now_is_past(text: str) -> None:
+    got = labels(text)
+    assert "red_flag:immunosuppression" not in got, text
+    assert any(x.startswith("anc:") for x in got), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neutropenic now, ANC 0.4, on chemo. Knee pain",
+        "was neutropenic last week on chemo. Knee pain",
+        "previously neutropenic, back pain",
+        "neutropenic, ANC 0.8 yesterday. shoulder pain",
+    ],
+)
+def test_neutropenia_now_or_without_a_count_stays(text: str) -> None:
+    assert "red_flag:immunosuppression" in labels(text), text
