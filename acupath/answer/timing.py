@@ -355,7 +355,13 @@ def _stopped_back(folded: str, end: int) -> re.Match[str] | None:
     """A pronoun stop of the medicine ending at ``end`` within the next 80 characters of its
     sentence (:data:`_STOPPED_BACK`), or None."""
     hi = next((i for i in range(end, min(len(folded), end + 80)) if folded[i] in ".;?!"), None)
-    return _STOPPED_BACK.search(folded, end, hi if hi is not None else min(len(folded), end + 80))
+    m = _STOPPED_BACK.search(folded, end, hi if hi is not None else min(len(folded), end + 80))
+    if m is not None and _LISTED.search(folded, end, m.start()):
+        return None  # "on apixaban and aspirin, but stopped it": which one is unclear; kept
+    return m
+
+
+_LISTED = re.compile(r"\b(?:and|or|plus|with|also)\b|[/+&]")
 
 
 def _sentence(folded: str, start: int, end: int) -> str:

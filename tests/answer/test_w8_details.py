@@ -569,3 +569,17 @@ def test_earlier_neutropenia_with_a_count_now_is_past(text: str) -> None:
 )
 def test_neutropenia_now_or_without_a_count_stays(text: str) -> None:
     assert "red_flag:immunosuppression" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on apixaban and aspirin, but stopped it last month. Knee pain",
+        "rivaroxaban plus clopidogrel, then the GP stopped it in June. Back pain",
+        "apixaban 5mg bd, aspirin stopped last week. Neck pain",
+        "Apixaban, which the cardiologist says must never be stopped. Knee pain",
+        "on warfarin but it was stopped for 5 days before surgery, restarted yesterday. hip pain",
+    ],
+)
+def test_a_stop_of_unclear_or_other_medicine_keeps_the_anticoagulant(text: str) -> None:
+    assert "class:anticoagulant" in labels(text), text
