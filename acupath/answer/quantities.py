@@ -105,7 +105,9 @@ _LAB_VALUE = re.compile(
     + r")?"
     + r"(?:ish\b)?\s*"
     + _UNIT
-    + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|hours?|hrs?|cycles?|times|sessions?|doses?)\b)"
+    + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|hours?|hrs?|cycles?|times|sessions?|doses?|"
+    # wave 8: a dose after a reporter ("my doctor said 2 paracetamol") is no lab value
+    r"mg|mcg|ml|tablets?|pills?|capsules?|paracetamol|aspirin|ibuprofen)\b)"
 )
 """A lab value after its name; a range ("between 40 and 50", "40-50k", "2.5 to 3") is read
 whole and its cautious end used (:func:`_cautious`): the lower count, the higher INR. A number
@@ -375,6 +377,8 @@ _NOT_VALUE_BEFORE = re.compile(
 )
 _NOT_VALUE_AFTER = re.compile(
     r"\s*(?:mg|mcg|µg|ug|g\b|ml|mls|units?|iu|tablets?|pills?|doses?|weeks?|wks?|w\b|days?|"
+    # wave 8: a count of a medicine taken ("said 2 paracetamol a day") is a dose
+    r"paracetamol|aspirin|ibuprofen|painkillers?|capsules?|puffs?|sachets?|patches?|"
     r"d\b|months?|mos?\b|years?|yrs?|y\s*/\s*o|yo\b|y\b|hours?|hrs?|h\b|minutes?|mins?|times|"
     r"x\b|cycles?|sessions?|visits?|%|percent|am\b|pm\b|st\b|nd\b|rd\b|th\b|kg|lbs?|stone|cm|"
     r"mm\b|°|degrees?|c\b|f\b|bpm|mmhg|january|february|march|april|may|june|july|august|"

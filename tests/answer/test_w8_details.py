@@ -583,3 +583,15 @@ def test_neutropenia_now_or_without_a_count_stays(text: str) -> None:
 )
 def test_a_stop_of_unclear_or_other_medicine_keeps_the_anticoagulant(text: str) -> None:
     assert "class:anticoagulant" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelets normal, my doctor said 2 paracetamol a day is fine. knee pain",
+        "INR fine, the nurse said 5 mg of warfarin from now. back pain",
+        "platelets ok, the GP said 2 tablets twice a day. neck pain",
+    ],
+)
+def test_a_dose_after_a_reporter_is_no_lab_value(text: str) -> None:
+    assert not any(x.startswith(("platelets:", "inr:")) for x in labels(text)), text
