@@ -133,6 +133,34 @@ _OPENING = re.compile(
     # note or a message gives the age first ("Seventy-nine, bad knees", "79. F. knee OA")
     r"^\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n>\d{1,3}|" + _WORD_NUMBER + r")"
     r"\s*(?:[,;:]|\.(?!\d))\s"
+    # wave 8: or before "and" and a word of the person's life ("hi, 81 and on eliquis", "72 and
+    # have bad knees"); "2 and a half weeks", "3 and 4 are my worst fingers" are no age
+    r"|^\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n2>\d{2,3}|" + _WORD_NUMBER + r")"
+    r"\s+and\s+(?:i\s+|i['’]m\s+|still\s+|now\s+)?(?:on|taking|take|have|has|had|having|"
+    r"living|live|got|getting|suffering|struggling|with|been|need|want|diabetic|retired|"
+    r"working|pregnant)\b"
+)
+_NOW_AGED = re.compile(
+    # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a
+    # sentence, before "with"/"and" or the sentence's end ("Now 30 minutes of walking" is none)
+    # ("platelets were 150 in May, now 40" is a count: only at a sentence's start, before
+    # "with"/"and", and with no lab or measure in the words before it)
+    r"(?:^|[.;!?]\s+)(?:and\s+|but\s+)?now\s+(?:aged?\s+)?(?P<n>\d{2,3}|" + _WORD_NUMBER + r")"
+    r"(?=\s+(?:with\b|and\b|years?\s+old\b|yo\b))"
+)
+_CLOSING_MID = re.compile(
+    # wave 8: a number alone between a comma and a full stop inside the question, the way a
+    # message adds the age ("bad period pain every month, 24. does acupuncture work")
+    r"[,;]\s*(?P<n>\d{2,3})\s*[.!]\s+(?=[a-z])"
+)
+_MEASURE_BEFORE = re.compile(
+    r"\d|\b(?:bp|hr|pulse|weight|score|inr|platelets?|plts?|temp\w*|sats?|mg|kg|ml|anc|cd4|"
+    r"bmi|dose|units?|rate)\b"
+)
+"""Words just before a mid-question number that make it a measure, not an age."""
+_LAB_BEFORE = re.compile(
+    r"\b(?:platelets?|plts?|inr|anc|neutrophils?|neuts?|cd4|temp\w*|score|bp|pulse|weight|"
+    r"white cells?|wbc|hb|haemoglobin|hemoglobin)\b"
 )
 _TURNED_IN = re.compile(
     r"\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b|\s+(?:tomorrow|soon)\b"
@@ -269,11 +297,25 @@ class AgeGrammar:
             value = number_value(m.group("n"))
             if value is not None and value >= 13:
                 add(m.group("n"), m.start("n"), m.end("n"), guard=False)
+        for m in _NOW_AGED.finditer(folded):
+            value = number_value(m.group("n"))
+            before = folded[max(0, m.start() - 60) : m.start()]
+            if value is not None and 13 <= value <= 110 and not _LAB_BEFORE.search(before):
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
+        for m in _CLOSING_MID.finditer(folded):
+            value = number_value(m.group("n"))
+            if (
+                value is not None
+                and 13 <= value <= 110
+                and not _MEASURE_BEFORE.search(folded[max(0, m.start() - 25) : m.start()])
+            ):
+                add(m.group("n"), m.start("n"), m.end("n"), guard=False)
         for m in _OPENING.finditer(folded):
             # an opening age is a teen's or an adult's (a lone "Two, ..." is as often a count)
-            value = number_value(m.group("n"))
+            g = "n" if m.group("n") else "n2"
+            value = number_value(m.group(g))
             if value is not None and value >= 13:
-                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
+                add(m.group(g), m.start(g), m.end(g), guard=True)
         for age in self.approximate(folded, today or datetime.date.today()):
             if not any(a.start < age.end and age.start < a.end for a in found):
                 found.append(age)

@@ -45,7 +45,8 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
-from acupath.answer.finished_treatment import finished_treatments
+from acupath.answer.class_apposition import class_words_of_medicines
+from acupath.answer.finished_treatment import earlier_neutropenia, finished_treatments
 from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.limb_side import SENTENCE_END, SIDES, side_near
@@ -194,6 +195,8 @@ class PatientContext:
                 out.add(m.value)
             elif m.kind in ("radiation", "skin_lesion"):
                 out.update(f"{m.kind}:{site}" for site in m.detail.get("sites", ()))
+            if m.kind == "red_flag" and "cd4" in m.detail:
+                out.add(f"cd4:{fmt(m.detail['cd4'])}")  # a low CD4 names its count too (wave 8)
         out.update(f"treatment:{t}" for t in self.cancer_treatments())
         # a past course of radiotherapy is no treatment now, but its field stays irradiated
         for m in self.mentions:
@@ -588,6 +591,7 @@ class Extractor:
                 )
             )
         out = _timed(out, folded)
+        out = class_words_of_medicines(out, folded)  # "blood thinners like Plavix" (wave 8)
         out = _denied_possible(out)
         out = _stated_weeks_first(out)
         out = _worn_off(out)
@@ -600,6 +604,7 @@ class Extractor:
         out = service_topics(out, folded, TOPIC)
         out = removed_devices(out, folded, PAST)
         out = finished_treatments(out, folded, PAST)
+        out = earlier_neutropenia(out, folded, PAST)
         out = babys_ages(out, folded, OTHER_PERSON)
         out = _people_on(out, folded)
         out = _denied_beats_topic(out, folded)
@@ -1261,6 +1266,15 @@ _RESOLVED = re.compile(
     r"fine now|better now|resolved|recovered|all clear|gone now|cleared up|got over it|"
     r"got over|no longer|nothing since|fully better)\b"
 )
+_FEAR_LONG_AGO = re.compile(
+    # wave 8 (h7075): a needle fear of childhood or "used to", over now, is none now; these
+    # wider words serve the needle fear only, never a red flag ("used to walk, no longer can")
+    r"\b(?:used to|when i was (?:young|younger|little|small|a kid|a child|a teenager)|"
+    r"growing up)\b"
+)
+_FEAR_OVER = re.compile(
+    r"\b(?:not any ?more|fine these days|(?:ok|okay|fine) with (?:them|it|needles) now)\b"
+)
 
 
 def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
@@ -1269,11 +1283,16 @@ def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
     has resolved must stand in its sentence; "had a fever last week, still unwell" stays."""
     out = []
     for m in mentions:
-        if m.kind == "red_flag" and not m.negated and m.status == "current":
+        # a needle fear long past and over is none now (wave 8, h7075: clinic policy, the
+        # screen's needle_phobia is a fear the patient has)
+        if m.kind in ("red_flag", "needle_phobia") and not m.negated and m.status == "current":
             lo = max((i + 1 for i in range(m.start) if folded[i] in ".?!;"), default=0)
             ends = [i for i in range(m.end, len(folded)) if folded[i] in ".?!;"]
             sentence = folded[lo : ends[0] if ends else len(folded)]
-            if _LONG_AGO.search(sentence) and _RESOLVED.search(sentence):
+            fear = m.kind == "needle_phobia"
+            long_ago = _LONG_AGO.search(sentence) or (fear and _FEAR_LONG_AGO.search(sentence))
+            over = _RESOLVED.search(sentence) or (fear and _FEAR_OVER.search(sentence))
+            if long_ago and over:
                 m = dataclasses.replace(m, status=PAST, detail={**m.detail, "timing": "resolved"})
         out.append(m)
     return out

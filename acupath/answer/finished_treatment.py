@@ -31,7 +31,11 @@ _ENDED = re.compile(
     r"|\b(?:finished|completed|ended|stopped)\s+(?:(?:her|his|my|their|the|all)\s+)*"
     r"(?:treatment|chemo\w*|course)\b"
 )
-_ENDED_WHEN = re.compile(r"\b((?:19|20)\d\d)\b|\blast year\b|\byears ago\b")
+_ENDED_WHEN = re.compile(r"\b((?:19|20)\d\d)\b|\blast year\b|\byears? ago\b")
+_ENDED_BARE = re.compile(r"\b(?:finished|completed|ended|done)\b")
+"""Wave 8: an end word with no subject in the chemotherapy word's own sentence ("Previously on
+chemo (finished 2 years ago ...)", "was on chemo, finished 3 years ago"): it ends that course
+when a time in an earlier year follows it."""
 _GOES_ON = re.compile(
     r"\b(?:currently|still on|still having|ongoing|next cycle|another cycle|restart\w*|"
     r"started again|back on|on chemo now|having chemo now|mid[\s-]?cycle|nadir)\b"
@@ -62,11 +66,57 @@ def finished_treatments(mentions: Sequence[Any], folded: str, past: str) -> list
         if (chemo_word or chemo_drug) and not m.negated:
             lo, hi = sentence_around(folded, m.start, m.end)
             clause = folded[lo:hi]
-            if ended_earlier or (ended and _earlier_year(clause, year)):
+            bare = _ENDED_BARE.search(clause)
+            bare_earlier = bare is not None and _earlier_year(
+                clause[bare.end() : bare.end() + 30], year
+            )
+            if ended_earlier or (ended and _earlier_year(clause, year)) or bare_earlier:
                 detail = {**m.detail, "timing": "a course the question says has ended"}
                 if chemo_word:
                     m = dataclasses.replace(m, value="history", detail=detail)
                 else:
                     m = dataclasses.replace(m, status=past, detail=detail)
+        out.append(m)
+    return out
+
+
+_NEUTROPENIA = re.compile(r"neutropeni\w*")
+_EARLIER_STATE = re.compile(
+    r"\b(?:previously|formerly|used to be|was|were|had|history of|h/o|during (?:her |his |my )?"
+    r"(?:chemo\w*|treatment)|in (?:19|20)\d\d|last year|years ago)\b|\((?:19|20)\d\d\)"
+)
+
+
+def earlier_neutropenia(mentions: Sequence[Any], folded: str, past: str) -> list[Any]:
+    """``mentions`` with a neutropenia said of an earlier time made past when the question
+    gives the neutrophil count now (wave 8, probe 8 "Previously neutropenic during chemo
+    (2023), ANC now 3.8"): the count given decides, and the screen reads it (a low one is
+    deferred or modified by its own ANC rules). Without a count, or without a word of an
+    earlier time in its sentence, the neutropenia stands (the cautious reading). Clinic
+    policy: the number is the more exact fact."""
+    counts = [
+        m
+        for m in mentions
+        if m.kind == "lab" and m.detail.get("lab") == "anc" and not m.negated and m.current
+    ]
+    out = []
+    for m in mentions:
+        if (
+            m.kind == "red_flag"
+            and m.value == "immunosuppression"
+            and not m.negated
+            and m.status == "current"
+            and _NEUTROPENIA.search(m.words.lower())
+            and any(c.start > m.end for c in counts)
+        ):
+            lo, hi = sentence_around(folded, m.start, m.end)
+            before = folded[lo : m.start]
+            after = folded[m.end : min(hi, m.end + 40)]
+            if _EARLIER_STATE.search(before[-30:]) or _EARLIER_STATE.search(after):
+                detail = {
+                    **m.detail,
+                    "timing": "an earlier neutropenia: the count given now decides",
+                }
+                m = dataclasses.replace(m, status=past, detail=detail)
         out.append(m)
     return out

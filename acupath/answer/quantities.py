@@ -42,12 +42,26 @@ _WEEKS = [
     ),
     re.compile(_NUM + r"\s*(?:weeks?|wks?)\s*along\b"),
     re.compile(r"\bweek\s*" + _NUM + r"\s*of\s*(?:her|my|the|this|their)?\s*pregnan"),
+    # wave 8: a count after a pregnancy word and only words of time or of a scan: "expecting,
+    # around 14 weeks", "IUP confirmed on dating scan at 9w"; "expecting the results in 2
+    # weeks" has other words between, so no count
+    re.compile(
+        r"\b(?:expecting|iup|intrauterine pregnancy|pregnant|preg)\b[\s,(:]*"
+        r"(?:(?:at|around|about|approx\w*|roughly|nearly|almost|currently|now|just|confirmed|on|"
+        r"dating|booking|viability|scan|u/?s|ultrasound|by)\s+){0,5}"
+        + _NUM
+        + r"\s*(?:weeks?|wks?|w)\b(?!\s*(?:of|ago|post|after|since|old)\b)"
+    ),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
 ]
 _LAB_NAMES = {
     "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
-    r"neuts|neut|neutro|abs neuts?|neut count",
+    r"neuts|neut|neutro|abs neuts?|neut count|"
+    # wave 8: the neutrophils as a nurse explains them ("her white cells that fight infection",
+    # "infection-fighting cells"); "white cells" alone are the whole white count, not the ANC
+    r"white (?:blood )?cells? that fights? infection|infection[\s-]fighting (?:white (?:blood )?)?"
+    r"cells?|infection[\s-]fighting ones",
     "inr": r"inr",
 }
 _VALUE_NUM = (
@@ -62,15 +76,22 @@ _MULT = r"(?:\s*(k\b|thousand\b|lakhs?\b))?"
 """A multiplier after the value; "lakh" (100,000, wave 7) as Indian lab reports write counts:
 "PLT 0.8 lakh/cumm" is 80,000 per microlitre, 80 x 10^9/L."""
 _UNIT = (
-    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
-    r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*3\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
+    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*12\s*/?\s*l|[x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
+    # "x 10^3/µL", and (wave 8) "9.5 x 10^4/uL", "1.2 x 10^5/µL": powers of ten per microlitre
+    r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*[345]\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
 )
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
-    r"down to|just|came back as|came back|come back|came in|returned|measured|measuring|showed|"
+    r"down to|just|came back as|came back|(?:has |have )?come back|came in|returned|measured|"
+    r"measuring|showed|"
     r"shows|showing|reads?|reported|results?|tested|levels|dropped to|fell to|rose to|went up to|"
-    r"went down to|roughly|approximately|approx|between|[:=(~]|\s|"
+    r"went down to|roughly|approximately|approx|between|[:=(~'’\")]|\s|"
+    # wave 8: filler and reporters ("INR was like 2.3", "bang on 3", "the haematologist said
+    # about 85 thousand")
+    r"like|bang on|spot on|right on|exactly|precisely|said|says|"
+    r",?\s*(?:the|my|her|his|their)\s+(?:doctor|dr|gp|haematologist|hematologist|oncologist|"
+    r"nurse|consultant|specialist|lab|hospital)\s+(?:said|says|told (?:me|her|him|us|them))|"
     # a habitual value (wave 6): "INR is usually around 2.5", "normally sits at 2.8"
     r"usually|normally|typically|generally|stable at|runs at|runs around|sits at|sits around|"
     # a bound (wave 6): "<50", "under 20", "below 1.0", "INR >5", "less than 50,000"
@@ -84,7 +105,9 @@ _LAB_VALUE = re.compile(
     + r")?"
     + r"(?:ish\b)?\s*"
     + _UNIT
-    + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|hours?|hrs?|cycles?|times|sessions?|doses?)\b)"
+    + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|hours?|hrs?|cycles?|times|sessions?|doses?|"
+    # wave 8: a dose after a reporter ("my doctor said 2 paracetamol") is no lab value
+    r"mg|mcg|ml|tablets?|pills?|capsules?|paracetamol|aspirin|ibuprofen)\b)"
 )
 """A lab value after its name; a range ("between 40 and 50", "40-50k", "2.5 to 3") is read
 whole and its cautious end used (:func:`_cautious`): the lower count, the higher INR. A number
@@ -147,7 +170,9 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
             if lab == "anc" and node_clearance(folded, m.start(), m.end()):
                 continue
             v = _LAB_VALUE.match(folded, m.end())
-            if v is None or v.end() - m.end() > 40:
+            # the value stands close to the name: within 40 characters, or (wave 8) a longer value
+            # after a short lead ("count came back at a hundred and sixty thousand")
+            if v is None or (v.end() - m.end() > 40 and v.start(1) - m.end() > 48):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", v.group(1)) and not v.group(5):
                 continue  # "R ANC 2020": a year, not a count
@@ -256,8 +281,13 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
         return value * 100  # 1 lakh per microlitre = 100 x 10^9/L
     if thousand:
         return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
-    if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*3", unit):
-        return value  # "45 x 10^3/µL" = 45,000 per microlitre = 45 x 10^9/L
+    if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*12\s*/?\s*l", unit):
+        return value * 1000  # "0.095 x 10^12/L" = 95 x 10^9/L (wave 8)
+    power = re.search(r"10\s*(?:\^|\*\*?|e)?\s*([345])\s*/", unit or "")
+    if power:
+        # "45 x 10^3/µL" = 45,000 per microlitre = 45 x 10^9/L; "9.5 x 10^4/µL" = 95,000 per
+        # microlitre = 95 x 10^9/L (wave 8): 10^n per microlitre is 10^(n-3) x 10^9/L
+        return round(value * 10.0 ** (int(power.group(1)) - 3), 6)
     if unit and ("l" in unit and ("µ" in unit or "u" in unit or "micro" in unit)):
         return value / 1000 if value >= 1 else value
     if unit and ("mm" in unit or "cmm" in unit):
@@ -347,6 +377,8 @@ _NOT_VALUE_BEFORE = re.compile(
 )
 _NOT_VALUE_AFTER = re.compile(
     r"\s*(?:mg|mcg|µg|ug|g\b|ml|mls|units?|iu|tablets?|pills?|doses?|weeks?|wks?|w\b|days?|"
+    # wave 8: a count of a medicine taken ("said 2 paracetamol a day") is a dose
+    r"paracetamol|aspirin|ibuprofen|painkillers?|capsules?|puffs?|sachets?|patches?|"
     r"d\b|months?|mos?\b|years?|yrs?|y\s*/\s*o|yo\b|y\b|hours?|hrs?|h\b|minutes?|mins?|times|"
     r"x\b|cycles?|sessions?|visits?|%|percent|am\b|pm\b|st\b|nd\b|rd\b|th\b|kg|lbs?|stone|cm|"
     r"mm\b|°|degrees?|c\b|f\b|bpm|mmhg|january|february|march|april|may|june|july|august|"
@@ -365,6 +397,10 @@ _UNIT_AFTER = re.compile(
     r"cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
 )
 _SENTENCE_MARK = re.compile(r"[.;?!](?!\d)")
+_AGO_AFTER = re.compile(r"\s*(?:days?|weeks?|wks?|months?|years?|yrs?)\s+ago\b")
+_AGO = re.compile(r"\b\d+\s*(?:days?|weeks?|wks?|months?|years?|yrs?)\s+ago\b")
+"""A time ago after a lab's name ("platelets low 5 years ago, 250 now") is passed over, and
+its unit word is no other measure (wave 8)."""
 
 
 def find_linked_labs(
@@ -416,6 +452,8 @@ def _linked_value(
     for n in _NUMBER_AT.finditer(folded, pos, limit):
         start, end = n.start(), n.end()
         between = folded[pos:start]
+        if _AGO_AFTER.match(folded, end):
+            continue  # "low platelets in pregnancy 5 years ago ... (250 now)": a time (wave 8)
         if any(a < end and start < b for a, b in taken):
             return None  # an age, weeks, a temperature: the sentence moved on
         if _THRESHOLD_BEFORE.search(between):
@@ -430,9 +468,9 @@ def _linked_value(
             if not _ANAPHOR.search(after):
                 return None
             between = folded[pos : crossed[0]]
-        if _OTHER_MEASURE.search(folded[pos:start]) and not crossed:
+        if _OTHER_MEASURE.search(_AGO.sub(" ", folded[pos:start])) and not crossed:
             return None
-        if crossed and _OTHER_MEASURE.search(folded[crossed[-1] + 1 : start]):
+        if crossed and _OTHER_MEASURE.search(_AGO.sub(" ", folded[crossed[-1] + 1 : start])):
             return None
         u = _UNIT_AFTER.match(folded, end)
         assert u is not None  # every group is optional
@@ -651,7 +689,8 @@ a stored copy of Tulane Cancer Center's "AIDS-associated cancers" page
 cells/mm3"), the CDC/WHO definition; a reading rule a clinic may change."""
 _CD4 = re.compile(
     r"\bcd\s*4\+?\s*(?:t\s*cells?\s*)?(?:count|cells?|level)?\s*(?:is|was|of|at|=|:|now|only|"
-    r"down to|dropped to|around|about|\s)*\s*(\d+(?:[.,]\d+)?)"
+    r"down to|dropped to|around|about|came back at|came back as|came back|came in at|"
+    r"\s)*\s*(\d+(?:[.,]\d+)?)"
 )
 
 

@@ -47,6 +47,8 @@ class Timing(BaseModel):
     windows_days: dict[str, int]
     vka_effect_gone_inr_below: float = 1.5
     """A vitamin K antagonist stopped days ago has worn off when an INR below this is given."""
+    narrows: dict[str, str] = {}
+    """A class whose window replaces a wider class's (``doac`` narrows ``anticoagulant``)."""
 
 
 @functools.cache
@@ -56,8 +58,11 @@ def timing() -> Timing:
 
 def window_days(classes: Iterable[str]) -> int:
     """The longest window of the given drug classes (the default when none has one)."""
-    w = timing().windows_days
-    days = [w[c] for c in classes if c in w]
+    t = timing()
+    w = t.windows_days
+    given = set(classes)
+    wider = {t.narrows[c] for c in given if c in t.narrows}
+    days = [w[c] for c in given - wider if c in w]
     return max(days) if days else w["default"]
 
 
@@ -255,7 +260,7 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
         return CURRENT, None
-    later = _STOPPED_LATER.match(folded, end)
+    later = _STOPPED_LATER.match(folded, end) or _stopped_back(folded, end)
     stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
     if stop and _RESTART.search(_sentence(folded, start, end)):
         # "off her clopidogrel for a week before the op, restarts after": a hold around a
@@ -331,6 +336,32 @@ _STOPPED_LATER = re.compile(
     r"(?:was\s+|were\s+|is\s+|has been\s+|had been\s+)?(?:all\s+)?(?:finished|completed|"
     r"stopped|ended|discontinued|done|over)\b(?!\s+(?:smoking|drinking|alcohol|work|working))"
 )
+
+
+_STOPPED_BACK = re.compile(
+    # wave 8: a stop said of the medicine by a pronoun later in its sentence: "was on apixaban
+    # for a PE but it was stopped in January", "rivaroxaban for 5 weeks after, stopped it last
+    # week", "took Eliquis but he stopped it two weeks ago", "but that was discontinued"
+    r"(?:,|\bbut\b|\band\b|\bthen\b)\s*(?:"
+    r"(?:it|this|that)\s+(?:was\s+|has\s+been\s+|had\s+been\s+|got\s+|is\s+)(?:recently\s+|"
+    r"just\s+)?(?:stopped|discontinued|ceased|withdrawn|withheld|finished|completed)"
+    r"|(?:(?:she|he|they|i|we|you|the\s+\w+(?:\s+team)?)\s+)?(?:then\s+|recently\s+|just\s+)?"
+    r"(?:stopped|discontinued|ceased|quit|came\s+off|finished|completed)\s+(?:it|them|taking\s+it)"
+    r")\b"
+)
+
+
+def _stopped_back(folded: str, end: int) -> re.Match[str] | None:
+    """A pronoun stop of the medicine ending at ``end`` within the next 80 characters of its
+    sentence (:data:`_STOPPED_BACK`), or None."""
+    hi = next((i for i in range(end, min(len(folded), end + 80)) if folded[i] in ".;?!"), None)
+    m = _STOPPED_BACK.search(folded, end, hi if hi is not None else min(len(folded), end + 80))
+    if m is not None and _LISTED.search(folded, end, m.start()):
+        return None  # "on apixaban and aspirin, but stopped it": which one is unclear; kept
+    return m
+
+
+_LISTED = re.compile(r"\b(?:and|or|plus|with|also)\b|[/+&]")
 
 
 def _sentence(folded: str, start: int, end: int) -> str:

@@ -135,7 +135,10 @@ NOTE_TIMES = [
     ("apixaban stopped 6/12 ago, knee pain", False),
     ("on apixaban. It was stopped 3/12 ago by the GP", False),
     ("apixaban stopped 2/7 ago for a dental extraction, knee pain", True),
-    ("apixaban stopped 1/52 ago, knee pain", True),
+    # wave 8: a DOAC's window is 6 days (yeung2016_tsaco), so a week ago no longer counts;
+    # warfarin keeps 10 days
+    ("apixaban stopped 1/52 ago, knee pain", False),
+    ("warfarin stopped 1/52 ago, knee pain", True),
     ("Med list says rivaroxaban - NB this was stopped 2/7 ago. Neck pain.", True),
     ("apixaban, stopped 2 days ago for a dental extraction, knee pain", True),
     ("apixaban (stopped 3 days ago), knee pain", True),
