@@ -185,7 +185,7 @@ def ask(
     understood = stmt.question
     if "harmless" in stmt.premises and "safety" not in understood.intents:
         understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))
-    safety = assess(stmt.patient, understood.conditions, base.conditions)
+    safety = assess(stmt.patient, understood.conditions, base.conditions, stmt.text)
     retrieval = index.search(understood)
     answer = composer(retrieval, voice, points_namer=_point_namer())
     follow_ups = suggest(index, understood) if with_follow_ups else ()

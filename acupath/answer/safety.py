@@ -293,10 +293,18 @@ def _validate(data: dict[str, Any], condition_ids: Iterable[str]) -> tuple[Intak
 
 
 def assess(
-    context: PatientContext, conditions: Sequence[str], condition_ids: Iterable[str]
+    context: PatientContext,
+    conditions: Sequence[str],
+    condition_ids: Iterable[str],
+    question: str = "",
 ) -> Safety | None:
-    """Screen the patient the question describes; ``None`` when it describes nobody."""
-    if not context.describes_patient:
+    """Screen the patient the question describes; ``None`` when it describes nobody. A
+    particular person of whom the question says nothing the screen reads ("I have knee
+    arthritis, is acupuncture safe for me?") is screened too (wave 8): the box then says
+    what the screen found for them, a plain proceed included."""
+    from acupath.answer.people import describes_person
+
+    if not describes_person(question, context, conditions=bool(conditions)):
         return None
     from acupath.care.screening import screen
 

@@ -1,0 +1,192 @@
+"""Issue 10, wave 8 (person): is a patient described, who is it, and is it real?
+
+1. A question that describes a particular person (the asker with a complaint, "my patient", a
+   relative, a person with an age) gets a safety box even when nothing it says changes the
+   screen; a general question (evidence, policy, teaching, an audit) gets none.
+2. A supposed fact ("if I ever get pregnant", "if he were on dabigatran", "what if I had a
+   pacemaker ... I don't have one") is not applied as the patient's; a fact the patient has
+   still is.
+3. A population named as the topic of a general question ("patients treated during
+   pregnancy", "people with epilepsy ... for our exclusion list") is no patient's.
+
+Wordings written before the rules (wave 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+
+
+def _decision(text: str) -> str | None:
+    return (ask(text).screen or {}).get("decision")
+
+
+def _labels(text: str) -> set[str]:
+    answer = ask(text)
+    facts = (answer.patient_context or {}).get("facts", ())
+    out: set[str] = set()
+    for f in facts:
+        if f.get("negated") or f.get("status") in ("topic", "other_person", "past", "future"):
+            continue
+        if f.get("status") == "supposed":
+            continue
+        out.add(f"{f['kind']}:{f['value']}" if f["kind"] != "pregnant" else "pregnant")
+        out.update(f"class:{c}" for c in f.get("detail", {}).get("classes", ()))
+    return out
+
+
+PERSON_PLAIN = [
+    "I have knee arthritis, is acupuncture safe for me?",
+    "My brother has haemophilia, not me. I have tennis elbow. Is acupuncture risky for me?",
+    "my sister had a brain bleed last year, but my own headaches are the usual tension type. "
+    "acupuncture safe for me?",
+    "I take tramadol and gabapentin every day for my sciatica. Does acupuncture interfere?",
+    "I've got a titanium plate in my ankle. Does metal in the body stop acupuncture for my neck?",
+    "My patient has chronic neck pain and nothing else of note. Any reason not to needle?",
+    "my mum has arthritis in her knees, can she have acupuncture?",
+    "Ive lost weight on purpose and my back aches after gardening. acupuncture?",
+    "Had a discectomy 4 years ago, fully recovered. Just ordinary back stiffness now. "
+    "Is acupuncture OK?",
+    "general question, I have endometriosis but no other issues: how much does acupuncture "
+    "lower the pain?",
+]
+
+
+@pytest.mark.parametrize("text", PERSON_PLAIN)
+def test_a_person_described_gets_a_proceed_box(text: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "proceed", (text, answer.screen["decision"])
+    first = answer.all_sections[0]
+    assert first.title.lower().startswith(("safety", "is it safe")) or "screen" in first.text
+
+
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_the_proceed_box_says_what_was_set_aside(audience: str) -> None:
+    text = "My brother has haemophilia, not me. I have tennis elbow. Is acupuncture risky for me?"
+    answer = ask(text, audience=audience)
+    assert answer.screen is not None
+    box = answer.all_sections[0].text
+    assert "Nothing you told us rules acupuncture out" in box or "No screening rule" in box
+    assert "haemophilia" in box.split("\n", 1)[1]  # set aside, and said to be so
+    assert "someone else" in box
+
+
+GENERAL = [
+    "What does the evidence say about acupuncture for knee osteoarthritis?",
+    "Which guidelines recommend acupuncture for chronic low back pain?",
+    "For our audit: how many sessions do trials of acupuncture for migraine use?",
+    "Teaching session: which points are used for neck pain?",
+    "Asking in general, how safe is acupuncture?",
+    "We are writing a patient leaflet on acupuncture for headache. What should it say?",
+    "Can you give me the evidence for acupuncture in fibromyalgia?",
+    "I have a question about the Cochrane review of acupuncture for tension headache.",
+    "I've been reading about acupuncture for hot flushes - what do the trials show?",
+    "Help me understand the evidence for acupuncture in chronic pain.",
+]
+
+
+@pytest.mark.parametrize("text", GENERAL)
+def test_a_general_question_gets_no_box(text: str) -> None:
+    assert ask(text).screen is None, text
+
+
+SUPPOSED = [
+    (
+        "if i ever get pregnant would i have to stop acupuncture for my period pain? not "
+        "pregnant now, just planning ahead",
+        "pregnant",
+    ),
+    (
+        "what if i had a pacemaker, would that stop acupuncture? i dont have one, my friend "
+        "does, i'm just asking for my own tennis elbow",
+        "device:pacemaker",
+    ),
+    (
+        "If he were on dabigatran, would the plan change? At present no anticoagulant; "
+        "knee OA, 66.",
+        "class:anticoagulant",
+    ),
+    (
+        "If mum were ever put on a blood thinner would her acupuncture have to stop? For now "
+        "she only takes paracetamol for her knees.",
+        "class:anticoagulant",
+    ),
+    (
+        "Should I stop acupuncture for my back once I'm pregnant? I'm not pregnant yet.",
+        "pregnant",
+    ),
+    (
+        "when i get pregnant will i have to stop the acupuncture for my migraines? not "
+        "pregnant now",
+        "pregnant",
+    ),
+    (
+        "If I were ever prescribed warfarin, could I carry on with acupuncture for my neck? I'm "
+        "on nothing at the moment.",
+        "class:anticoagulant",
+    ),
+    (
+        "the pacemaker was my dad's not mine. I'm 30 with period pain. any reason I can't "
+        "have the electro one?",
+        "device:pacemaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), SUPPOSED)
+def test_a_supposed_or_someone_elses_fact_is_not_applied(text: str, label: str) -> None:
+    assert label not in _labels(text), text
+    assert _decision(text) in (None, "proceed"), (text, _decision(text))
+
+
+REAL = [
+    ("my patient is on warfarin, INR 3.5, knee pain. Needle?", "class:anticoagulant"),
+    ("I'm 10 weeks pregnant with back pain, is acupuncture safe?", "pregnant"),
+    ("she has a pacemaker and shoulder pain, can she have electroacupuncture?", "device:pacemaker"),
+    ("If she is on apixaban, is acupuncture for her knee still OK?", "class:anticoagulant"),
+    ("What if I'm pregnant? My period is late and my back hurts. Acupuncture?", "pregnant"),
+    # a supposition alone is answered as asked: its case is screened
+    (
+        "If she were on warfarin, would acupuncture for her shoulder still be OK?",
+        "class:anticoagulant",
+    ),
+    ("If I got pregnant during a course of acupuncture for my back, would it stop?", "pregnant"),
+    (
+        "What changes if a patient having acupuncture for neck pain starts Brilinta?",
+        "class:antiplatelet",
+    ),
+    (
+        "Our policy question: my patient on rivaroxaban has neck pain - can I needle?",
+        "class:anticoagulant",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), REAL)
+def test_a_real_patients_fact_is_still_applied(text: str, label: str) -> None:
+    assert label in _labels(text), text
+    assert _decision(text) is not None, text
+    if label != "class:antiplatelet":  # an antiplatelet alone changes nothing (the screen)
+        assert _decision(text) != "proceed", (text, _decision(text))
+
+
+POPULATION = [
+    "What proportion of patients treated with acupuncture during pregnancy had adverse "
+    "events in the safety review?",
+    "What was the bleeding rate per treatment in anticoagulated patients across the "
+    "McCulloch 2015 review?",
+    "Can acupuncture trigger seizures in people with epilepsy? General question for our "
+    "clinic's exclusion list, not about a patient.",
+    "What neutrophil and platelet thresholds do oncology acupuncture services generally use "
+    "before needling someone on chemo? Policy question.",
+    "Hypothetically, if a patient on warfarin had an INR of 3.5, would you still needle? "
+    "Trying to write our policy.",
+    "How often do people with pacemakers have problems with electroacupuncture in the studies?",
+]
+
+
+@pytest.mark.parametrize("text", POPULATION)
+def test_a_population_as_topic_is_not_a_patient(text: str) -> None:
+    assert _decision(text) in (None, "proceed"), (text, _decision(text))
