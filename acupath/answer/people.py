@@ -220,7 +220,8 @@ _GENERAL = re.compile(
     r"polic(?:y|ies)|protocols?|exclusion (?:list|criteria)|audit|leaflets?|handouts?|"
     r"teaching|lecture|essay|assignment|exam|journal club|course work|"
     r"no particular patient|not (?:about |for )?a (?:particular |specific |real )?"
-    r"(?:patient|person|case)|asking for a friend|for a friend)\b"
+    r"(?:patient|person|case)|asking for (?:a|my) (?:friend|colleague|relative|neighbou?r)|"
+    r"for a friend)\b"
 )
 """Words that make a question general: about no particular person (wave 8)."""
 
@@ -258,9 +259,15 @@ _PERSON_PRONOUN = re.compile(r"\b(?:she|she's|shes|he|he's|hes|him)\b")
 def first_person_health(text: str) -> bool:
     """Whether the asker speaks of their own health ("I have knee arthritis", "for me"),
     not only of themselves as a reader ("I have a question", "help me understand")."""
+    if _OWN.search(text):
+        return True
     return any(
         not _NOT_HEALTH_FIRST_PERSON.match(text[m.start() :]) for m in _FIRST_PERSON.finditer(text)
     )
+
+
+_OWN = re.compile(r"\bmy\s+own\s+(?!question|view|interest|curiosity|research|work)")
+"""The asker's own complaint set against someone else's ("asking for my own knee")."""
 
 
 def describes_person(question: str, context: PatientContext, conditions: bool = False) -> bool:

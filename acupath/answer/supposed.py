@@ -73,6 +73,7 @@ _PRESENT_DENIAL = re.compile(
     r"|(?:for now|at present|currently|right now|at the moment|as of now)\b[^.?!;]{0,40}?"
     r"\b(?:only|none|nothing|never)\b"
     r"|\b(?:on|take|taking)\s+(?:nothing|none)\b"
+    r"|(?:i['’]?m|im|i am)\s+not(?:\s+on\s+(?:it|them|one|any|those))?(?:\s+myself)?\s*[,.;!?]"
     r"|just (?:planning|thinking) ahead|planning ahead)"
 )
 """The present stated plainly beside a supposition ("i dont have one", "For now she only
@@ -92,13 +93,14 @@ GENERAL = re.compile(
     r"(?:write|writing|draft|drafting|update|updating|review|reviewing) (?:our|the|a) "
     r"(?:\w+ )?(?:policy|protocol|guidance|leaflet|pathway)|exclusion list|"
     r"not (?:about |for )?a (?:particular |specific |real )?(?:patient|person|case)|"
-    r"no particular patient|services? generally|generally use)\b"
+    r"no particular patient|services? generally|generally use|"
+    r"asking for (?:a|my) (?:friend|colleague|relative|neighbou?r)(?:['’]s \w+)?)\b"
 )
 """Words that mark a question as about no particular person (wave 8)."""
 
 _PARTICULAR = re.compile(
     r"\b(?:(?:my|this|our)\s+(?:patient|client|pt)(?!s)\b|a\s+(?:patient|client)\s+of\s+mine|"
-    r"pt\b|c\s*/\s*o\b|o\s*/\s*e\b|she|she['’]s|he|he['’]s|him|his|hers)\b"
+    r"pt\b|c\s*/\s*o\b|o\s*/\s*e\b|she|she['’]s|he|he['’]s|him|his|her|hers)\b"
 )
 """A particular person in a question marked general ("my patient", "this patient", "she")."""
 
@@ -153,7 +155,8 @@ def _general(mentions: list[Any], folded: str, first_person: re.Pattern[str]) ->
 _RESEARCH = re.compile(
     r"\b(?:reviews?|studies|study|trials?|rcts?|meta\s*analys[ie]s|evidence|literature|"
     r"data|proportion|rates?|incidence|how often|how common|how many|percentage|cohort|"
-    r"case series|surveys?|services?|papers?|research)\b"
+    r"case series|surveys?|services?|papers?|research|according to)\b"
+    r"|\b[a-z]+(?: et al\.?)? (?:19|20)\d\d\b"
 )
 """Words of a question about research or services, not about one patient."""
 _GROUP = (
@@ -171,9 +174,12 @@ _GROUP_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+)?" + _GROUP + r"\b")
 
 def _groups(mentions: list[Any], folded: str, first_person: re.Pattern[str]) -> list[Any]:
     """Reading 3, first half: a fact named as a group in a research question."""
-    if not _RESEARCH.search(folded) or _PARTICULAR.search(folded):
+    # "people with pacemakers ... I don't have one": a group beside the asker's plain denial
+    if not (_RESEARCH.search(folded) or _PRESENT_DENIAL.search(folded)):
         return mentions
-    if first_person.search(" ".join(folded.split())) or re.search(
+    if _PARTICULAR.search(folded):
+        return mentions
+    if _own_health(folded, first_person) or re.search(
         r"\b(?:my|our)\s+(?:mum|mom|mother|dad|father|wife|husband|son|daughter|partner|"
         r"sister|brother|friend|child|baby|gran\w*|aunt|uncle)\b",
         folded,
@@ -191,3 +197,49 @@ def _groups(mentions: list[Any], folded: str, first_person: re.Pattern[str]) -> 
                 m = dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
         out.append(m)
     return out
+
+
+def _own_health(folded: str, first_person: re.Pattern[str]) -> bool:
+    """The asker's own health in the question, beyond a plain denial ("I'm not, it's for my
+    own knee" speaks of the asker's knee, not of the supposed fact)."""
+    return first_person.search(" ".join(folded.split())) is not None
+
+
+_EVIDENCE_ASK = re.compile(
+    r"\b(?:what(?:['’]s| is| does)? the evidence|is there (?:any |good |much )?evidence|"
+    r"evidence (?:that|of|for|on|about)|what do (?:the )?(?:studies|trials|data|reviews?|"
+    r"guidelines) (?:show|say|suggest)|do (?:the )?(?:studies|trials) show|"
+    r"in the (?:studies|trials|literature|review))\b"
+)
+_PERSON_WORDS = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|wife|husband|son|daughter|"
+    r"partner|sister|brother|friend|child|baby|gran\w*|aunt|uncle|patient|client)\b"
+)
+_MEASURED = frozenset({"age", "weeks", "lab"})
+
+
+def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence[str]) -> list[Any]:
+    """Reading 3, last part: a question that asks for evidence about a fact and names no
+    condition and no person ("Lymphoedema after axillary clearance: what's the evidence that
+    needling the affected arm is harmful?", "Warfarin and acupuncture: what do the studies
+    show about bleeding?") has that fact as its topic. A condition ("... back pain. What's the
+    evidence?"), a person, an age, a lab value or pregnancy weeks make it a patient's, and the
+    fact stays (the cautious reading)."""
+    from acupath.answer.context import FIRST_PERSON
+
+    folded = " ".join(question.lower().replace("’", "'").split())
+    # a condition that is the fact itself ("lymphoedema") is no other complaint
+    named = {w for m in mentions for w in (m.kind, m.value)}
+    other = [c for c in conditions if c != "unspecified" and c.replace("oe", "e") not in named]
+    if other or not _EVIDENCE_ASK.search(folded):
+        return list(mentions)
+    if FIRST_PERSON.search(folded) or _PARTICULAR.search(folded) or _PERSON_WORDS.search(folded):
+        return list(mentions)
+    if any(m.kind in _MEASURED and not m.negated and m.current for m in mentions):
+        return list(mentions)
+    return [
+        dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
+        if m.kind in _KINDS and not m.negated and m.status == "current"
+        else m
+        for m in mentions
+    ]

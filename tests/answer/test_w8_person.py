@@ -190,3 +190,98 @@ POPULATION = [
 @pytest.mark.parametrize("text", POPULATION)
 def test_a_population_as_topic_is_not_a_patient(text: str) -> None:
     assert _decision(text) in (None, "proceed"), (text, _decision(text))
+
+
+LONG_OVER = [
+    (
+        "i used to inject drugs but i have been clean for 12 years. tooth pain, acupuncture ok?",
+        "red_flag:iv_drug_use",
+    ),
+    (
+        "I used to be scared of needles as a kid but I'm fine now, I even gave blood last "
+        "month. Acupuncture for my migraines?",
+        "needle_phobia:yes",
+    ),
+    (
+        "Terrified of needles when I was little, fine now. Knee pain, acupuncture?",
+        "needle_phobia:yes",
+    ),
+    (
+        "I had a fever last week with a cold but it's gone now, temperature normal for 5 days. "
+        "Still ok to have my shoulder acupuncture Tuesday?",
+        "red_flag:fever",
+    ),
+    (
+        "He injected heroin in his twenties but has been clean for 20 years. Neck pain. Needle?",
+        "red_flag:iv_drug_use",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), LONG_OVER)
+def test_a_fact_long_over_is_history(text: str, label: str) -> None:
+    assert label not in _labels(text), text
+    assert _decision(text) == "proceed", (text, _decision(text))
+
+
+STILL_THERE = [
+    ("I'm scared of needles but want acupuncture for my back", "needle_phobia:yes"),
+    ("Im 16 and have a needle fear but my mum wants me to try acupuncture", "needle_phobia:yes"),
+    ("had a fever last week and it's back again today. back pain, acupuncture?", "red_flag:fever"),
+    ("I inject heroin most days, back pain for 3 weeks. acupuncture?", "red_flag:iv_drug_use"),
+    ("used to have a fever on and off, still get temps every night. neck pain", "red_flag:fever"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), STILL_THERE)
+def test_a_fact_still_there_is_applied(text: str, label: str) -> None:
+    assert label in _labels(text), text
+
+
+OWN_AND_GENERAL = [
+    "Hypothetically if someone was on blood thinners could they get acupuncture? I'm not, "
+    "I'm asking for my own knee and just curious.",
+    "If someone were on warfarin could they have acupuncture? I'm not on it myself, it's for "
+    "my own back.",
+    "Can people with pacemakers have acupuncture? I don't have one, asking for my own neck.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_AND_GENERAL)
+def test_the_askers_own_complaint_beside_someone_elses_case(text: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "proceed", (text, answer.screen["decision"])
+
+
+EVIDENCE_TOPICS = [
+    "Since anticoagulated patients bleed heavily from needles in most treatments according to "
+    "McCulloch 2015, should we just refuse them all?",
+    "Do patients on warfarin bleed more after acupuncture according to the 2015 review?",
+    "Lymphoedema after axillary clearance: what's the evidence that needling the affected arm "
+    "is actually harmful?",
+    "Pacemakers and electroacupuncture: is there any evidence of interference?",
+    "Warfarin and acupuncture: what do the studies show about bleeding?",
+    "is it true you can't have acupuncture if you have a cochlear implant or a shunt in your "
+    "head? asking for a friend's son",
+]
+
+
+@pytest.mark.parametrize("text", EVIDENCE_TOPICS)
+def test_a_fact_named_as_an_evidence_topic_is_no_patients(text: str) -> None:
+    assert _decision(text) in (None, "proceed"), (text, _decision(text))
+
+
+EVIDENCE_WITH_PATIENT = [
+    ("Lymphoedema left arm after axillary clearance, shoulder pain. Acupuncture?", "lymphedema"),
+    ("On warfarin, INR 2.5: what's the evidence on bleeding with needling?", "class"),
+    ("My patient has a pacemaker: is there any evidence of interference with EA?", "device"),
+    ("I'm on warfarin - what do the studies show about bleeding after acupuncture?", "class"),
+    ("asking for a friend: she has a pacemaker, can she have electroacupuncture?", "device"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), EVIDENCE_WITH_PATIENT)
+def test_an_evidence_question_about_a_patient_keeps_the_fact(text: str, kind: str) -> None:
+    assert any(label.startswith(kind) for label in _labels(text)), (text, _labels(text))
+    assert _decision(text) not in (None, "proceed"), (text, _decision(text))
