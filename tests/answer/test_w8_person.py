@@ -285,3 +285,68 @@ EVIDENCE_WITH_PATIENT = [
 def test_an_evidence_question_about_a_patient_keeps_the_fact(text: str, kind: str) -> None:
     assert any(label.startswith(kind) for label in _labels(text)), (text, _labels(text))
     assert _decision(text) not in (None, "proceed"), (text, _decision(text))
+
+
+EMERGENCY_NOW = [
+    "my nan is 79, she came to her acupuncture for her hip and while she was on the couch the "
+    "left side of her face dropped and her words came out wrong. what do we do",
+    "During my dad's session his face dropped on one side and his speech went funny. Should "
+    "they carry on?",
+    "my brother has migraine for years but today he is very sleepy, confused, he doesn't know "
+    "what day it is. He wants his acupuncture appointment. Is OK?",
+    "Mum is really sleepy today and doesn't know where she is. Knee pain, acupuncture tomorrow?",
+    "Chronic headache, new right arm weakness and word-finding difficulty developing over 2 "
+    "weeks. Suitable?",
+    "my headaches are getting worse and now my left hand has gone clumsy and weak, i keep "
+    "dropping cups. acupuncture for the headaches?",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCY_NOW)
+def test_a_relatives_or_patients_neurological_signs_refer(text: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "refer", (text, answer.screen["decision"])
+
+
+NOT_A_SIGN = [
+    "Does acupuncture make you sleepy afterwards? I have neck pain.",
+    "I'm confused about which points are used for knee pain, can you explain?",
+    "What is the evidence for acupuncture in word-finding difficulty after a stroke?",
+    "I've had arm weakness since my stroke years ago; shoulder pain now. Acupuncture?",
+    "I dropped my phone on my face in bed, my neck hurts. Acupuncture?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_SIGN)
+def test_look_alikes_do_not_refer(text: str) -> None:
+    assert _decision(text) != "refer", text
+
+
+CLASS_BY_EXAMPLE = [
+    "Had a stent put in, now on Plavix only. Do blood thinners like Plavix stop me getting "
+    "acupuncture for my wrist?",
+    "I take a blood thinner (clopidogrel) for my heart. Knee pain, acupuncture ok?",
+    "my blood thinner, Plavix, is that a problem for acupuncture on my neck?",
+    "Dad is on blood thinning tablets such as aspirin. Back pain, acupuncture?",
+    "I'm on blood thinners e.g. clopidogrel - acupuncture for my shoulder?",
+]
+
+
+@pytest.mark.parametrize("text", CLASS_BY_EXAMPLE)
+def test_a_lay_class_word_is_the_drug_it_names(text: str) -> None:
+    labels = _labels(text)
+    assert "class:antiplatelet" in labels, (text, labels)
+    assert "class:anticoagulant" not in labels, (text, labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm on Plavix and a blood thinner for my heart. Knee pain, acupuncture ok?",
+        "on aspirin, and also blood thinners since my DVT. neck pain",
+        "Blood thinners: is acupuncture safe? I take them for AF",
+    ],
+)
+def test_a_lay_class_word_beside_another_drug_stays(text: str) -> None:
+    assert "class:anticoagulant" in _labels(text), text
