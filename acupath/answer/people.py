@@ -262,7 +262,10 @@ def first_person_health(text: str) -> bool:
     if _OWN.search(text):
         return True
     return any(
-        not _NOT_HEALTH_FIRST_PERSON.match(text[m.start() :]) for m in _FIRST_PERSON.finditer(text)
+        not _NOT_HEALTH_FIRST_PERSON.match(text[m.start() :])
+        # "not for me, just curious": the asker says the question is not about them
+        and not re.search(r"\b(?:not|isn't|isnt|nothing)\s+(?:just\s+)?$", text[: m.start()])
+        for m in _FIRST_PERSON.finditer(text)
     )
 
 

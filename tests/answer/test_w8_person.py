@@ -84,6 +84,9 @@ GENERAL = [
     "I have a question about the Cochrane review of acupuncture for tension headache.",
     "I've been reading about acupuncture for hot flushes - what do the trials show?",
     "Help me understand the evidence for acupuncture in chronic pain.",
+    "what does the research say about acupuncture for cancer pain in general? not for me, just "
+    "curious after a documentary",
+    "Not for me - how many sessions do the migraine trials use?",
 ]
 
 
