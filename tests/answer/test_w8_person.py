@@ -353,3 +353,39 @@ def test_a_lay_class_word_is_the_drug_it_names(text: str) -> None:
 )
 def test_a_lay_class_word_beside_another_drug_stays(text: str) -> None:
     assert "class:anticoagulant" in _labels(text), text
+
+
+SPINAL_TUMOUR_PAIN = [
+    "my husband is having radiotherapy to his lower back for a tumour on his spine and the pain "
+    "is awful. can acupuncture take the edge off?",
+    "Mum has a tumour on her spine and the pain keeps her awake. Would acupuncture help?",
+    "I have a tumour in my spine and it hurts all the time. acupuncture?",
+    "Dad has a tumour on his spine, the pain is getting worse. Can he have acupuncture?",
+    "tumour on the spine, pain is bad - acupuncture ok?",
+]
+
+
+@pytest.mark.parametrize("text", SPINAL_TUMOUR_PAIN)
+def test_pain_at_a_spinal_tumour_refers(text: str) -> None:
+    answer = ask(text)
+    assert answer.screen is not None, text
+    assert answer.screen["decision"] == "refer", (text, answer.screen["decision"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has a tumour on his spine but no pain; he wants acupuncture for chemo nausea.",
+        "tumour in her breast, the pain is in her wrist from typing. acupuncture?",
+        "What is the evidence for acupuncture in pain from spinal tumours?",
+    ],
+)
+def test_no_spinal_pain_no_spinal_tumour_referral(text: str) -> None:
+    flags = (ask(text).screen or {}).get("red_flags", [])
+    assert "history_of_cancer" not in flags, text
+
+
+def test_pain_at_a_neck_tumour_refers() -> None:
+    answer = ask("She has a tumour in her neck and the pain is constant. Acupuncture?")
+    assert answer.screen is not None
+    assert answer.screen["decision"] == "refer", answer.screen["decision"]
