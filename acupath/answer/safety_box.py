@@ -5,6 +5,7 @@ patient's box is :mod:`.patient_safety`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -46,7 +47,12 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
     at = 1 if applied else 0
     for status, lead in SET_ASIDE_LEADS.items():
         # wave 8: someone else's, a topic, a supposition: each said as what it is
-        facts = [describe(m, status_words=False) for m in aside if m.status == status]
+        # the lead says what they are: no "(supposed)" after each fact again
+        facts = [
+            describe(dataclasses.replace(m, hypothetical=False), status_words=False)
+            for m in aside
+            if m.status == status
+        ]
         if facts:
             out.insert(at, f"- {lead}: " + "; ".join(dict.fromkeys(facts)) + ".")
             at += 1

@@ -389,3 +389,29 @@ def test_pain_at_a_neck_tumour_refers() -> None:
     answer = ask("She has a tumour in her neck and the pain is constant. Acupuncture?")
     assert answer.screen is not None
     assert answer.screen["decision"] == "refer", answer.screen["decision"]
+
+
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_a_supposition_is_said_once_as_what_it_is(audience: str) -> None:
+    text = (
+        "If mum were ever put on a blood thinner would her acupuncture have to stop? For now "
+        "she only takes paracetamol for her knees."
+    )
+    box = ask(text, audience=audience).all_sections[0].text
+    line = next(ln for ln in box.splitlines() if "blood thinner" in ln)
+    assert "supposed" in line.lower() or "what if" in line.lower(), line
+    assert line.lower().count("supposed") <= 1, line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im 31 weeks along, suddenly numb between my legs and cant pass urine, back is agony.",
+        "lower back went lifting. since last night peeing is weird and I can't feel the paper.",
+        "my back is killing me and I cant pass water since this morning",
+        "sciatica for a week, now peeing feels strange. acupuncture?",
+        "Back pain; can't pass water today.",
+    ],
+)
+def test_bladder_change_in_lay_words_is_read(text: str) -> None:
+    assert "red_flag:bladder_dysfunction" in _labels(text), text
