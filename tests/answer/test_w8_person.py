@@ -415,3 +415,29 @@ def test_a_supposition_is_said_once_as_what_it_is(audience: str) -> None:
 )
 def test_bladder_change_in_lay_words_is_read(text: str) -> None:
     assert "red_flag:bladder_dysfunction" in _labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get tension headaches and since a dental abscess three weeks ago I keep getting "
+        "temps at night. Booked acupuncture Saturday - fine?",
+        "back pain and I've been getting temps at night this week. acupuncture?",
+        "she keeps getting temps at night and her neck hurts, can she have acupuncture?",
+        "running temps on and off since Monday, knee pain. needles ok?",
+        "Had temps all weekend, still shivery. Back pain, acupuncture tomorrow?",
+    ],
+)
+def test_temps_in_lay_plural_are_a_fever(text: str) -> None:
+    assert "red_flag:fever" in _labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hire temps at the clinic; which points are used for neck pain?",
+        "I work as a temp in an office and my neck hurts. Acupuncture?",
+    ],
+)
+def test_temp_work_is_no_fever(text: str) -> None:
+    assert "red_flag:fever" not in _labels(text), text
