@@ -33,6 +33,7 @@ from acupath.answer.people import ASKER, Who
 from acupath.answer.retrieve import Embedder, Index, Retrieval, index_for
 from acupath.answer.safety import Safety, assess, filter_answer
 from acupath.answer.sections import Voice
+from acupath.answer.supposed import evidence_topics
 from acupath.answer.understand import Question
 from acupath.answer.verify import UnverifiedAnswer, check_text, codes
 from acupath.answer.voice import ClinicianVoice
@@ -185,7 +186,13 @@ def ask(
     understood = stmt.question
     if {"harmless", "harm_overstated"} & set(stmt.premises) and "safety" not in understood.intents:
         understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))
-    safety = assess(stmt.patient, understood.conditions, base.conditions)
+    # a fact that an evidence question with no person and no condition asks about (wave 8)
+    topics = evidence_topics(stmt.patient.mentions, stmt.text, understood.conditions)
+    if topics != list(stmt.patient.mentions):
+        stmt = dataclasses.replace(
+            stmt, patient=dataclasses.replace(stmt.patient, mentions=tuple(topics))
+        )
+    safety = assess(stmt.patient, understood.conditions, base.conditions, stmt.text)
     retrieval = index.search(understood)
     answer = composer(retrieval, voice, points_namer=_point_namer())
     follow_ups = suggest(index, understood) if with_follow_ups else ()

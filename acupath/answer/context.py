@@ -67,6 +67,7 @@ from acupath.answer.quantities import (
 from acupath.answer.regimens import find_regimens, regimens
 from acupath.answer.removed_devices import removed_devices
 from acupath.answer.spelling import is_english
+from acupath.answer.supposed import SUPPOSED, supposed
 from acupath.answer.timing import (
     CAUTIOUS_VALUE,
     EARLIER_VALUE,
@@ -128,7 +129,7 @@ class Mention:
     def current(self) -> bool:
         """Whether the fact holds now (a future or past medicine does not; a red flag that is
         the topic of an evidence question is no patient's)."""
-        return self.status not in NOT_CURRENT and self.status not in (TOPIC, OTHER_PERSON)
+        return self.status not in NOT_CURRENT and self.status not in (TOPIC, OTHER_PERSON, SUPPOSED)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -173,7 +174,7 @@ class PatientContext:
         """Whether one mention describes the particular patient (see describes_patient)."""
         if m.kind == "sex" or (m.kind == "cancer" and m.value == "any"):
             return False
-        if m.status in (TOPIC, OTHER_PERSON):
+        if m.status in (TOPIC, OTHER_PERSON, SUPPOSED):
             return False
         if m.kind in ("medicine", "regimen"):
             return bool(set(m.detail.get("classes", ())) & self.patient_classes)
@@ -611,6 +612,7 @@ class Extractor:
         out = _no_patient(out, folded)
         out = _others(out, folded, self._kin_subject)
         out = _flags_in_context(out, folded)  # wave 7: moving in bed, CTS, if, kin, topics
+        out = supposed(out, folded, FIRST_PERSON)  # wave 8: "if he were on", "not mine", general
         out = _one_state(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))

@@ -26,7 +26,12 @@ are not the patient's present findings, set aside after ConText has run
    :func:`.context._others`, since the relative may be the patient; a cancer it set aside
    comes back when its clause says the patient had it too ("and so did I").
 6. **A red flag long over** ("had a fever last month with covid but that's long gone"):
-   history (status ``past``), unless the sentence says it is back or still there.
+   history (status ``past``), unless the sentence says it is back or still there. Wave 8: a
+   time of life or a habit given up is long ago too ("used to inject drugs but clean for 12
+   years", "scared of needles as a kid but fine now": a fear of needles can be over as well),
+   and a fever "gone now, temperature normal for 5 days" is over. Clinic policy (reason: the
+   asker's own words say the finding is not present now; a flag said to be back or still
+   there, "still get temps every night", stays).
 5. **A topic of a service's own work** ("for our audit, not a patient", "I'm writing the
    handout for our antenatal class"): when the question says it is about no patient, or is
    framed as a service's own work (:func:`institutional_frame`) with no person in it, red
@@ -339,13 +344,22 @@ def no_patient_frame(folded: str, start: int, end: int) -> bool:
 _LONG_AGO = re.compile(
     r"\b(?:last (?:week|month|year|winter|summer|spring|autumn)|(?:\d+|a few|few|several|two|"
     r"three|some) (?:weeks|months|years) ago|(?:months|years) ago|in (?:19|20)\d\d|back in|"
-    # wave 8: "clean for 12 years", "since 2010", "in his twenties"
-    r"for (?:\d+|many|several|a few|two|three|four|five|ten) years|since (?:19|20)\d\d|"
-    r"in (?:his|her|my|their) (?:teens|twenties|thirties|youth))\b"
+    # wave 8: a time of life, a habit given up, years clear ("as a kid", "used to", "clean
+    # for 12 years", "since 2010", "in his twenties")
+    r"as an? (?:kid|child|teenager|teen|youngster|boy|girl)|when (?:i|he|she) (?:was|were) "
+    r"(?:little|young|small|younger|a kid|a child|a teenager|at school)|used to|"
+    r"in (?:my|his|her|their) (?:teens|twenties|thirties|forties|youth)|since (?:19|20)\d\d|"
+    r"for (?:\d+|many|several|a few|two|three|four|five|ten) years)\b"
+    # a fever gone for days ("temperature normal for 5 days"): a finished illness
+    r"|\b(?:normal|fine|gone|settled|clear)\s+(?:for|the (?:last|past))\s+(?:\d+|a few|few|"
+    r"several|two|three|four|five) days\b"
 )
 _OVER = re.compile(
     r"\b(?:long gone|gone|went away|cleared(?: up)?|passed|over now|all over|settled|"
-    r"better now|fine now|recovered|resolved|got over it|been clean|clean for|clean since)\b"
+    r"better now|fine now|recovered|resolved|got over it|"
+    # wave 8: a habit given up ("clean for 12 years", "sober", "quit", "gave up")
+    r"clean|sober|quit|gave (?:it |them )?up|given (?:it |them )?up|no longer|not any more|"
+    r"not anymore|normal for)\b"
 )
 _USED_TO = re.compile(r"\b(?:used to|ex)\b")
 """A past habit said before the flag ("i used to inject drugs ... clean for 12 years")."""
@@ -353,16 +367,20 @@ _NOT_OVER = re.compile(
     r"\b(?:not|n['’]?t|never|hasnt|hasn['’]t|isnt|isn['’]t)\s+(?:yet\s+|really\s+|fully\s+)?$"
 )
 _STILL = re.compile(
-    r"\b(?:today|again|still (?:has|have|got|febrile|feverish)|this morning|currently|"
-    r"since then|ongoing|persist\w*)\b"
+    r"\b(?:today|again|still (?:has|have|got|get|gets|febrile|feverish|am|is|are)|this morning|"
+    r"currently|since then|ongoing|persist\w*|every (?:night|day|week)|most (?:days|nights))\b"
 )
+
+
+_OVER_KINDS = frozenset({"red_flag", "needle_phobia"})
+"""Facts that can be long over: red flags, and a fear of needles from childhood (wave 8)."""
 
 
 def _long_over(m: Mention, folded: str) -> bool:
     """A red flag said to be long ago and over ("had a fever last month with covid but thats
     long gone"): history, shown and not screened, as :func:`.context._resolved` reads it, in
     more words. A flag said to be back or still there stays."""
-    if m.kind != "red_flag" or m.negated or m.status != "current":
+    if m.kind not in _OVER_KINDS or m.negated or m.status != "current":
         return False
     lo, hi = sentence_around(folded, m.start, m.end)
     if folded[hi : hi + 1] == ";":  # "injected heroin in his twenties; been clean since 2010"

@@ -75,9 +75,18 @@ def told_lines(context: PatientContext, safety: Safety | None, who: Who) -> list
     denied = list(dict.fromkeys(plain_fact(m) for m in shown if m.negated))
     leads = (_fill(words["told"], who), words["absent"], words["assumed"], "Not usable")
     out = fact_lines(applied, denied, safety, leads)
-    later = [m for m in shown if not m.negated and not m.current]
+    aside = {"other_person": "other", "topic": "topic", "supposed": "supposed"}
+    later = [m for m in shown if not m.negated and not m.current and m.status not in aside]
+    at = 1 if applied else 0
+    for status, head in aside.items():
+        # wave 8: someone else's, a topic, a "what if": each said as what it is
+        put = list(
+            dict.fromkeys(plain_fact(m) for m in shown if m.status == status and not m.negated)
+        )
+        if put:
+            out.insert(at, f"- {_fill(words[head], who)}: " + "; ".join(put) + ".")
+            at += 1
     if later:
-        at = 1 if applied else 0
         facts = "; ".join(dict.fromkeys(plain_fact(m) for m in later))
         out.insert(at, f"- {_fill(words['not_now'], who)}: {facts}.")
         if any(m.status == "future" for m in later):

@@ -211,3 +211,98 @@ def reader() -> PeopleReader:
 def who_is_asked_about(question: str, context: PatientContext) -> Who:
     """The person ``question`` is about (see the module docstring)."""
     return reader()(question, context)
+
+
+# --- wave 8: is a particular person described at all? -------------------------------------
+
+_GENERAL = re.compile(
+    r"\b(?:general(?:ly)?|in general|in theory|theoretically|hypothetical(?:ly)?|"
+    r"polic(?:y|ies)|protocols?|exclusion (?:list|criteria)|audit|leaflets?|handouts?|"
+    r"teaching|lecture|essay|assignment|exam|journal club|course work|"
+    r"no particular patient|not (?:about |for )?a (?:particular |specific |real )?"
+    r"(?:patient|person|case)|asking for (?:a|my) (?:friend|colleague|relative|neighbou?r)|"
+    r"for a friend)\b"
+)
+"""Words that make a question general: about no particular person (wave 8)."""
+
+_NOT_HEALTH_FIRST_PERSON = re.compile(
+    r"^(?:i\s+(?:have|had|get|got)\s+(?:a|an|one|two|some|few|a few|another)\s+"
+    r"(?:question|query|queries|questions|request|thought|idea|essay|assignment|patient|client)"
+    r"|i\s*(?:have|['’]?ve)\s+(?:been\s+)?(?:read|reading|heard|hearing|seen|seeing|asked|told|"
+    r"wondering|looking|researching|studying|writing|tasked|given)"
+    r"|i\s+(?:have|had|get|got)\s+to\b"
+    r"|i\s+(?:get|got)\s+asked"
+    r"|(?:give|gives|help|to)\s+me\s+(?:a|an|the|some|any|more|what|which|how|understand|"
+    r"find|write|decide|choose|explain|summari[sz]e|with\s+(?:a|an|the|my\s+(?:essay|"
+    r"assignment|homework|audit|leaflet|talk|presentation))))"
+)
+"""First-person words that say nothing of the asker's health ("I have a question", "help me
+understand the evidence", "I've been reading about ..."): no person described (wave 8)."""
+
+_PARTICULAR = re.compile(
+    r"\b(?:(?:my|this|our)\s+(?:patient|client|pt)(?!s)\b|a\s+(?:patient|client)\s+of\s+mine|"
+    r"i\s+(?:have|saw|see|am\s+seeing|['’]m\s+seeing|treat|am\s+treating)\s+a\s+(?:patient|client)"
+    r"(?!s)\b|\bpt\b|\bc\s*/\s*o\b|\bo\s*/\s*e\b|\bhx\b)"
+)
+"""A clinician's particular patient ("my patient", "this patient", a note's "pt", "c/o")."""
+
+_HISTORY_NOTE = re.compile(
+    r"(?:^|[.!?;]\s*)(?:had|has|have|having|been|got|diagnosed|known|previously|recently|"
+    r"currently|just|otherwise|now)\b"
+)
+"""A note's sentence with its subject left out ("Had surgery 4 years ago.", "Just ordinary
+back stiffness."): a particular person, when the question asks whether they may be needled."""
+
+_PERSON_PRONOUN = re.compile(r"\b(?:she|she's|shes|he|he's|hes|him)\b")
+
+
+def first_person_health(text: str) -> bool:
+    """Whether the asker speaks of their own health ("I have knee arthritis", "for me"),
+    not only of themselves as a reader ("I have a question", "help me understand")."""
+    if _OWN.search(text):
+        return True
+    return any(
+        not _NOT_HEALTH_FIRST_PERSON.match(text[m.start() :])
+        # "not for me, just curious": the asker says the question is not about them
+        and not re.search(r"\b(?:not|isn't|isnt|nothing)\s+(?:just\s+)?$", text[: m.start()])
+        for m in _FIRST_PERSON.finditer(text)
+    )
+
+
+_OWN = re.compile(r"\bmy\s+own\s+(?!question|view|interest|curiosity|research|work)")
+"""The asker's own complaint set against someone else's ("asking for my own knee")."""
+
+
+def describes_person(question: str, context: PatientContext, conditions: bool = False) -> bool:
+    """Whether ``question`` describes a particular person, even one of whom it says nothing
+    that changes the screen (wave 8): the asker speaking of their own health, a clinician's
+    particular patient, a relative or a person with an age, a third person named by "she"
+    or "he", or a note's subjectless sentence beside a suitability question. A question
+    marked general (policy, teaching, an audit, "asking in general", "hypothetically") is
+    about a particular person only when the asker's own health or a particular patient
+    stands in it ("general question, I have it but no other issues"). ``conditions``: the
+    question names a condition (a note's sentence alone is not enough without one)."""
+    if context.describes_patient:
+        return True
+    text = " ".join(question.lower().replace("’", "'").split())
+    if first_person_health(text) or _PARTICULAR.search(text):
+        return True
+    if _GENERAL.search(text):
+        return False
+    who = reader()(question, context)
+    if not who.is_asker:
+        return True
+    if _PERSON_PRONOUN.search(text) and conditions:
+        return True
+    if conditions and _HISTORY_NOTE.search(text):
+        from acupath.answer.asked_words import asks_suitability
+
+        return bool(_ASKS_IF_SAFE.search(text)) or asks_suitability(question)
+    return False
+
+
+_ASKS_IF_SAFE = re.compile(
+    r"\b(?:is|are)\s+(?:acupuncture|needling|it|this|needles?|that)\s+(?:still\s+)?(?:ok|okay|safe|"
+    r"alright|all right|fine|suitable|advisable|appropriate|a good idea)\b"
+)
+"""A question whether needling is safe or all right ("Is acupuncture OK?")."""

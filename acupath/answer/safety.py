@@ -138,7 +138,7 @@ class ContextIntake(Intake):
 
 
 def intake_data(
-    context: PatientContext, conditions: Sequence[str]
+    context: PatientContext, conditions: Sequence[str], question: str = ""
 ) -> tuple[dict[str, Any], list[str]]:
     """The partial intake a question gives, and the fields acupath had to assume."""
     assumed: list[str] = []
@@ -166,6 +166,12 @@ def intake_data(
     elif pregnant:
         data["pregnant"] = False
     data["conditions"] = [{"condition": c} for c in conditions] or [{"condition": UNSPECIFIED}]
+    spinal_pain = None if conditions else _spinal_tumour_pain(context, question)
+    if spinal_pain is not None:
+        # wave 8: "a tumour on his spine and the pain is awful": pain at a spinal tumour is
+        # spinal pain, which with the cancer is the screen's spinal-tumour red flag (AHCPR
+        # 1994 Table 1, ahcpr1994); the question names no condition the retrieval knows
+        data["conditions"] = [{"condition": spinal_pain}]
     # "MRI clear, oncology happy": the complaint has been assessed (assessed.py); the screen
     # then turns a cancer history with back pain into a caution, never a listed red flag
     evaluated = context.first("assessed") is not None
@@ -205,7 +211,7 @@ def intake_data(
     spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
     if (
         {"history", "active"} & set(context.values("cancer"))
-        and spinal & set(conditions)
+        and spinal & {*conditions, spinal_pain}
         and not evaluated
     ):
         # a past or present cancer with spinal pain is the screen's history_of_cancer flag
@@ -233,6 +239,27 @@ def intake_data(
     if context.first("breastfeeding") is not None:
         data["breastfeeding"] = True
     return data, assumed
+
+
+_SPINAL_SITES = {"spine": "chronic_low_back_pain", "lower_back": "chronic_low_back_pain",
+                 "sacrum": "chronic_low_back_pain", "upper_back": "chronic_low_back_pain",
+                 "neck": "chronic_neck_pain"}  # fmt: skip
+_PAIN = re.compile(
+    r"(?<!\bno )(?<!\bnot in )\b(?:pain|pains|painful|hurts?|hurting|agony|aching|aches?)\b"
+)
+
+
+def _spinal_tumour_pain(context: PatientContext, question: str) -> str | None:
+    """The spinal pain condition of a question that names pain and a tumour of the patient at
+    a spinal site, and no condition ("a tumour on his spine and the pain is awful")."""
+    if not _PAIN.search(question.lower()):
+        return None
+    for m in context.applied:
+        if m.kind == "cancer" and m.value == "active":
+            for site in m.detail.get("sites", ()):
+                if site in _SPINAL_SITES:
+                    return _SPINAL_SITES[site]
+    return None
 
 
 def _cancer(context: PatientContext) -> dict[str, Any] | None:
@@ -293,14 +320,22 @@ def _validate(data: dict[str, Any], condition_ids: Iterable[str]) -> tuple[Intak
 
 
 def assess(
-    context: PatientContext, conditions: Sequence[str], condition_ids: Iterable[str]
+    context: PatientContext,
+    conditions: Sequence[str],
+    condition_ids: Iterable[str],
+    question: str = "",
 ) -> Safety | None:
-    """Screen the patient the question describes; ``None`` when it describes nobody."""
-    if not context.describes_patient:
+    """Screen the patient the question describes; ``None`` when it describes nobody. A
+    particular person of whom the question says nothing the screen reads ("I have knee
+    arthritis, is acupuncture safe for me?") is screened too (wave 8): the box then says
+    what the screen found for them, a plain proceed included."""
+    from acupath.answer.people import describes_person
+
+    if not describes_person(question, context, conditions=bool(conditions)):
         return None
     from acupath.care.screening import screen
 
-    data, assumed = intake_data(context, conditions)
+    data, assumed = intake_data(context, conditions, question)
     intake, problems = _validate(data, condition_ids)
     from acupath.care.policy import POLICY_ENV
 

@@ -5,6 +5,7 @@ patient's box is :mod:`.patient_safety`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +19,7 @@ from acupath.answer.opening_words import (
     FLAG_WORDS,
     NOT_NOW_LEAD,
     POLICY_LEAD,
+    SET_ASIDE_LEADS,
     TITLES,
     UNDERSTOOD_LEAD,
     UNUSABLE_LEAD,
@@ -36,7 +38,24 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
     denied = [describe(m) for m in shown if m.negated]
     leads = (UNDERSTOOD_LEAD[audience], ABSENT_LEAD, ASSUMED_LEAD, UNUSABLE_LEAD)
     out = fact_lines(applied, denied, safety, leads)
-    later = [describe(m, short_status=True) for m in shown if not m.negated and not m.current]
+    aside = [m for m in shown if not m.negated and m.status in SET_ASIDE_LEADS]
+    later = [
+        describe(m, short_status=True)
+        for m in shown
+        if not m.negated and not m.current and m.status not in SET_ASIDE_LEADS
+    ]
+    at = 1 if applied else 0
+    for status, lead in SET_ASIDE_LEADS.items():
+        # wave 8: someone else's, a topic, a supposition: each said as what it is
+        # the lead says what they are: no "(supposed)" after each fact again
+        facts = [
+            describe(dataclasses.replace(m, hypothetical=False), status_words=False)
+            for m in aside
+            if m.status == status
+        ]
+        if facts:
+            out.insert(at, f"- {lead}: " + "; ".join(dict.fromkeys(facts)) + ".")
+            at += 1
     if later:
         # a planned medicine is screened when it starts, not now; a past one not at all
         out.insert(1 if applied else 0, f"- {NOT_NOW_LEAD}: " + "; ".join(later) + ".")

@@ -1,0 +1,273 @@
+"""Facts the question only supposes, facts said to be someone else's, and facts of a question
+marked general (issue 10, wave 8).
+
+Three readings, each setting a mention's status so that it is shown and never screened:
+
+1. *Supposed* (status ``supposed``): a fact inside a supposition ("if he were on
+   dabigatran", "if I ever get pregnant", "what if I had a pacemaker", "once I'm pregnant")
+   when the question states the present plainly beside it: a denial of the same kind of fact
+   ("At present no anticoagulant", "not pregnant now", "no numbness") or words that say the
+   supposed fact is not the case ("i dont have one", "for now she only takes paracetamol",
+   "just planning ahead"). The box then screens the patient as they are and says that the
+   supposed fact was not screened. A supposition alone ("If she were on warfarin, would
+   acupuncture still be reasonable?", "If I got pregnant during a course, would it stop?")
+   stays applied: the question asks about that case, and the screen's caution answers it.
+2. *Someone else's* (status ``other_person``): "the pacemaker was my dad's, not mine".
+3. *Topic* (status ``topic``): a fact named as a group in a research question that
+   describes no particular person ("patients treated with acupuncture during pregnancy ... in
+   the review", "the bleeding rate in anticoagulated patients", "how often do people with
+   pacemakers ... in the studies"); and every fact of a question marked general ("general
+   question for our clinic's exclusion list", "hypothetically ... trying to write our
+   policy", "policy question") that describes no particular person (no asker's own health,
+   no "my patient", "this patient", a note's "pt", no "she"/"he"). A general question with
+   the asker's own health ("general question, I have it") or a particular patient keeps its
+   facts.
+
+4. *A lay class word named by its example* ("blood thinners like Plavix", "my blood thinner
+   (clopidogrel)", "blood thinner, Plavix"): the class word is the drug named after it, so the
+   drug's own classes are screened, not the lay word's guess (an anticoagulant). A class word
+   beside another drug ("on Plavix and a blood thinner") stays.
+
+Why: clinic policy on reading questions (safety first): a fact is set aside only when the
+question's own words say it is not the patient's present state; nothing here is evidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from acupath.answer.text import sentence_around
+
+SUPPOSED = "supposed"
+"""The status of a fact the question only supposes (see the module docstring)."""
+
+_KINDS = frozenset(
+    {
+        "medicine",
+        "class",
+        "regimen",
+        "device",
+        "pregnant",
+        "weeks",
+        "lab",
+        "red_flag",
+        "comorbidity",
+        "cancer",
+        "lymphedema",
+        "radiation",
+        "skin_lesion",
+        "needle_phobia",
+        "breastfeeding",
+    }
+)
+"""Kinds of fact that may be supposed (a sex or an age is the person's, never supposed)."""
+
+_OPENER = re.compile(
+    r"\b(?:what if|if|suppose|supposing|imagine|in case|once|when(?=\s+\w+\s+(?:get|gets|"
+    r"become|becomes|go|goes|start|starts|end up|ends up))|after(?=\s+\w+\s+(?:get|gets|"
+    r"become|becomes)))\b"
+)
+"""Where a supposition opens ("if", "what if", "once"; "when/after ... get/become ...")."""
+
+_PRESENT_DENIAL = re.compile(
+    r"\b(?:(?:i|he|she|they|we)\s+(?:do|does|did)\s*(?:n['’]?t|not)\s+(?:have|take|use)\s+"
+    r"(?:one|it|that|them|any|those)\b"
+    r"|(?:for now|at present|currently|right now|at the moment|as of now)\b[^.?!;]{0,40}?"
+    r"\b(?:only|none|nothing|never)\b"
+    r"|\b(?:on|take|taking)\s+(?:nothing|none)\b"
+    r"|(?:i['’]?m|im|i am)\s+not(?:\s+on\s+(?:it|them|one|any|those))?(?:\s+myself)?\s*[,.;!?]"
+    r"|just (?:planning|thinking) ahead|planning ahead)"
+)
+"""The present stated plainly beside a supposition ("i dont have one", "For now she only
+takes paracetamol", "just planning ahead"); a denial of the same kind of fact ("At present no
+anticoagulant", "not pregnant now") counts too."""
+
+_NOT_MINE = re.compile(
+    r"^[^.?!;]{0,12}?\b(?:was|is|were|are|belongs to|belonged to)\s+(?:my|our)\s+"
+    r"[a-z]+(?:\s+[a-z]+)?['’]s\b|^[^.?!;]{0,40}?\bnot\s+mine\b"
+)
+"""A fact said to be another person's ("the pacemaker was my dad's, not mine")."""
+
+GENERAL = re.compile(
+    r"\b(?:general(?:ly)? (?:question|query|policy|enquiry|inquiry)|asking (?:in general|"
+    r"generally)|in general terms|hypothetical(?:ly)?|policy question|(?:our|the|a|clinic['’]?s?)"
+    r" (?:\w+ )?(?:policy|policies|protocol|exclusion list|exclusion criteria)|"
+    r"(?:write|writing|draft|drafting|update|updating|review|reviewing) (?:our|the|a) "
+    r"(?:\w+ )?(?:policy|protocol|guidance|leaflet|pathway)|exclusion list|"
+    r"not (?:about |for )?a (?:particular |specific |real )?(?:patient|person|case)|"
+    r"no particular patient|services? generally|generally use|"
+    r"asking for (?:a|my) (?:friend|colleague|relative|neighbou?r)(?:['’]s \w+)?)\b"
+)
+"""Words that mark a question as about no particular person (wave 8)."""
+
+_PARTICULAR = re.compile(
+    r"\b(?:(?:my|this|our)\s+(?:patient|client|pt)(?!s)\b|a\s+(?:patient|client)\s+of\s+mine|"
+    r"pt\b|c\s*/\s*o\b|o\s*/\s*e\b|she|she['’]s|he|he['’]s|him|his|her|hers)\b"
+)
+"""A particular person in a question marked general ("my patient", "this patient", "she")."""
+
+
+def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]) -> list[Any]:
+    """``mentions`` with the three readings of the module docstring applied."""
+    out = list(mentions)
+    denial = _PRESENT_DENIAL.search(folded) is not None
+    denied = {_family(m.kind) for m in mentions if m.negated and not m.hypothetical}
+    for i, m in enumerate(out):
+        if m.negated or m.kind not in _KINDS or m.status != "current":
+            continue
+        lo, hi = sentence_around(folded, m.start, m.end)
+        if _NOT_MINE.search(folded[m.end : hi]):
+            out[i] = dataclasses.replace(m, status="other_person")
+            continue
+        opener = None
+        for o in _OPENER.finditer(folded, lo, m.start):
+            opener = o
+        if opener is None:
+            continue
+        between = folded[opener.end() : m.start]
+        if re.search(r"[,;:]", between):
+            continue  # "if X, she is on warfarin": the supposition ended before the fact
+        if denial or _family(m.kind) in denied:
+            out[i] = dataclasses.replace(m, status=SUPPOSED, hypothetical=True)
+    return _groups(
+        _general(_named_examples(out, folded), folded, first_person), folded, first_person
+    )
+
+
+def _family(kind: str) -> str:
+    if kind in ("medicine", "class", "regimen"):
+        return "medicine"
+    if kind == "weeks":
+        return "pregnant"
+    return kind
+
+
+def _general(mentions: list[Any], folded: str, first_person: re.Pattern[str]) -> list[Any]:
+    """Reading 3: a question marked general that describes no particular person."""
+    if not GENERAL.search(folded) or _PARTICULAR.search(folded):
+        return mentions
+    if first_person.search(" ".join(folded.split())):
+        return mentions
+    return [
+        dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
+        if m.status in ("current", SUPPOSED) and m.kind not in ("sex",)
+        else m
+        for m in mentions
+    ]
+
+
+_RESEARCH = re.compile(
+    r"\b(?:reviews?|studies|study|trials?|rcts?|meta\s*analys[ie]s|evidence|literature|"
+    r"data|proportion|rates?|incidence|how often|how common|how many|percentage|cohort|"
+    r"case series|surveys?|services?|papers?|research|according to)\b"
+    r"|\b[a-z]+(?: et al\.?)? (?:19|20)\d\d\b"
+)
+"""Words of a question about research or services, not about one patient."""
+_GROUP = (
+    r"(?:patients|people|persons|individuals|women|men|adults|children|those|users|"
+    r"populations?|cases|clients|participants|subjects|mothers|someone|anyone|a patient)"
+)
+_GROUP_BEFORE = re.compile(
+    r"\b" + _GROUP + r"\b(?:\s+(?:who\s+(?:are|were|have|had|take|took)|treated|needled|"
+    r"living|diagnosed|being\s+treated|receiving|undergoing|having))?"
+    r"(?:\s+[a-z]+){0,4}?\s+(?:with|on|in|during|after|taking|using|having|receiving)"
+    r"(?:\s+(?:a|an|the|their|early|late))?\s*$"
+)
+_GROUP_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+)?" + _GROUP + r"\b")
+
+
+def _groups(mentions: list[Any], folded: str, first_person: re.Pattern[str]) -> list[Any]:
+    """Reading 3, first half: a fact named as a group in a research question."""
+    # "people with pacemakers ... I don't have one": a group beside the asker's plain denial
+    if not (_RESEARCH.search(folded) or _PRESENT_DENIAL.search(folded)):
+        return mentions
+    if _PARTICULAR.search(folded):
+        return mentions
+    if _own_health(folded, first_person) or re.search(
+        r"\b(?:my|our)\s+(?:mum|mom|mother|dad|father|wife|husband|son|daughter|partner|"
+        r"sister|brother|friend|child|baby|gran\w*|aunt|uncle)\b",
+        folded,
+    ):
+        return mentions
+    if any(m.kind == "age" and not m.negated for m in mentions):
+        return mentions  # "a 45-year-old on warfarin": one person, not a group
+    out = []
+    for m in mentions:
+        if m.kind in _KINDS and not m.negated and m.status == "current":
+            lo, _ = sentence_around(folded, m.start, m.end)
+            before = folded[max(lo, m.start - 80) : m.start]
+            after = folded[m.end : m.end + 30]
+            if _GROUP_BEFORE.search(before) or _GROUP_AFTER.search(after):
+                m = dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
+        out.append(m)
+    return out
+
+
+def _own_health(folded: str, first_person: re.Pattern[str]) -> bool:
+    """The asker's own health in the question, beyond a plain denial ("I'm not, it's for my
+    own knee" speaks of the asker's knee, not of the supposed fact)."""
+    return first_person.search(" ".join(folded.split())) is not None
+
+
+_EVIDENCE_ASK = re.compile(
+    r"\b(?:what(?:['’]s| is| does)? the evidence|is there (?:any |good |much )?evidence|"
+    r"evidence (?:that|of|for|on|about)|what do (?:the )?(?:studies|trials|data|reviews?|"
+    r"guidelines) (?:show|say|suggest)|do (?:the )?(?:studies|trials) show|"
+    r"in the (?:studies|trials|literature|review))\b"
+)
+_PERSON_WORDS = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|wife|husband|son|daughter|"
+    r"partner|sister|brother|friend|child|baby|gran\w*|aunt|uncle|patient|client)\b"
+)
+_MEASURED = frozenset({"age", "weeks", "lab"})
+
+
+def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence[str]) -> list[Any]:
+    """Reading 3, last part: a question that asks for evidence about a fact and names no
+    condition and no person ("Lymphoedema after axillary clearance: what's the evidence that
+    needling the affected arm is harmful?", "Warfarin and acupuncture: what do the studies
+    show about bleeding?") has that fact as its topic. A condition ("... back pain. What's the
+    evidence?"), a person, an age, a lab value or pregnancy weeks make it a patient's, and the
+    fact stays (the cautious reading)."""
+    from acupath.answer.context import FIRST_PERSON
+
+    folded = " ".join(question.lower().replace("’", "'").split())
+    # a condition that is the fact itself ("lymphoedema") is no other complaint
+    named = {w for m in mentions for w in (m.kind, m.value)}
+    other = [c for c in conditions if c != "unspecified" and c.replace("oe", "e") not in named]
+    if other or not _EVIDENCE_ASK.search(folded):
+        return list(mentions)
+    if FIRST_PERSON.search(folded) or _PARTICULAR.search(folded) or _PERSON_WORDS.search(folded):
+        return list(mentions)
+    if any(m.kind in _MEASURED and not m.negated and m.current for m in mentions):
+        return list(mentions)
+    return [
+        dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
+        if m.kind in _KINDS and not m.negated and m.status == "current"
+        else m
+        for m in mentions
+    ]
+
+
+_EXAMPLE = re.compile(
+    r"^(?:\s+(?:tablets?|pills?|medicines?|medication|meds|drugs?))?\s*(?:,\s*|\(\s*|"
+    r"\s+(?:like|such as|e\.?g\.?|i\.?e\.?|called|namely|specifically|which is|ie|eg)\s+)$"
+)
+
+
+def _named_examples(mentions: list[Any], folded: str) -> list[Any]:
+    """Reading 4: a class word followed by the drug that is its example."""
+    drugs = [m for m in mentions if m.kind == "medicine" and not m.negated]
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.kind != "class" or m.negated:
+            continue
+        for d in drugs:
+            gap = folded[m.end : d.start]
+            if 0 <= d.start - m.end <= 30 and _EXAMPLE.match(gap):
+                drop.add(i)
+                break
+    return [m for i, m in enumerate(mentions) if i not in drop]
