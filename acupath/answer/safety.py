@@ -262,6 +262,19 @@ def _spinal_tumour_pain(context: PatientContext, question: str) -> str | None:
     return None
 
 
+_NODE_SURGERY = re.compile(
+    r"\b(?:nodes?|slnb|snb|alnd|sentinel|clearance|dissection|dissected|lymphadenectomy)\b",
+    re.IGNORECASE,
+)
+
+
+def _node_surgery(context: PatientContext) -> bool:
+    """Whether a lymphoedema fact comes from lymph nodes taken out, not a swelling alone."""
+    return any(
+        m.kind == "lymphedema" and _NODE_SURGERY.search(m.words) for m in context.applied
+    )
+
+
 def _cancer(context: PatientContext) -> dict[str, Any] | None:
     values = set(context.values("cancer"))
     treatments = list(context.cancer_treatments())
@@ -284,6 +297,11 @@ def _cancer(context: PatientContext) -> dict[str, Any] | None:
         if m.kind == "cancer" and m.value == "active"
         for site in m.detail.get("sites", ())
     ]
+    if not values and not treatments and _node_surgery(context):
+        # wave 8: lymph nodes taken out ("SLNB right axilla", "they took 14 lymph nodes") are
+        # cancer surgery (sentinel-node biopsy and axillary clearance stage a cancer), so the
+        # patient has a cancer history even when the cancer is not named
+        return {"active": False, "treatments": ["surgery"]}
     if not values and not treatments:
         return None
     if tumours:
