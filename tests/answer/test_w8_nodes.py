@@ -13,7 +13,7 @@ from acupath.answer import ask
     "text",
     [
         "SLNB right axilla (2 nodes) in 2022, no swelling. Neck pain. Any arm to avoid?",
-        "sentinel node biopsy only, left side, one node, no swelling ever. neck pain from hunching.",
+        "sentinel node biopsy only, left side, one node, no swelling ever; neck pain from work.",
         "axillary clearance on the left three years ago; now chronic low back pain, acupuncture?",
         "They removed 12 lymph nodes from her right armpit in 2019. Sciatica now. Needles ok?",
     ],
