@@ -270,9 +270,7 @@ _NODE_SURGERY = re.compile(
 
 def _node_surgery(context: PatientContext) -> bool:
     """Whether a lymphoedema fact comes from lymph nodes taken out, not a swelling alone."""
-    return any(
-        m.kind == "lymphedema" and _NODE_SURGERY.search(m.words) for m in context.applied
-    )
+    return any(m.kind == "lymphedema" and _NODE_SURGERY.search(m.words) for m in context.applied)
 
 
 def _cancer(context: PatientContext) -> dict[str, Any] | None:
