@@ -361,8 +361,6 @@ _OVER = re.compile(
     r"clean|sober|quit|gave (?:it |them )?up|given (?:it |them )?up|no longer|not any more|"
     r"not anymore|normal for)\b"
 )
-_USED_TO = re.compile(r"\b(?:used to|ex)\b")
-"""A past habit said before the flag ("i used to inject drugs ... clean for 12 years")."""
 _NOT_OVER = re.compile(
     r"\b(?:not|n['’]?t|never|hasnt|hasn['’]t|isnt|isn['’]t)\s+(?:yet\s+|really\s+|fully\s+)?$"
 )
@@ -389,7 +387,7 @@ def _long_over(m: Mention, folded: str) -> bool:
         o
         for o in _OVER.finditer(folded, m.end, hi)
         if not _NOT_OVER.search(folded[max(lo, o.start() - 20) : o.start()])
-    ] or list(_USED_TO.finditer(folded, lo, m.start))
+    ]
     return (
         bool(over) and bool(_LONG_AGO.search(folded, lo, hi)) and not _STILL.search(folded, lo, hi)
     )
