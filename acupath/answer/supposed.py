@@ -23,10 +23,8 @@ Three readings, each setting a mention's status so that it is shown and never sc
    the asker's own health ("general question, I have it") or a particular patient keeps its
    facts.
 
-4. *A lay class word named by its example* ("blood thinners like Plavix", "my blood thinner
-   (clopidogrel)", "blood thinner, Plavix"): the class word is the drug named after it, so the
-   drug's own classes are screened, not the lay word's guess (an anticoagulant). A class word
-   beside another drug ("on Plavix and a blood thinner") stays.
+4. *A lay class word named by its example* ("blood thinners like Plavix") is read by
+   :mod:`.class_apposition` before this module runs.
 
 Why: clinic policy on reading questions (safety first): a fact is set aside only when the
 question's own words say it is not the patient's present state; nothing here is evidence.
@@ -132,9 +130,7 @@ def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]
             continue  # "if X, she is on warfarin": the supposition ended before the fact
         if denial or _family(m.kind) in denied:
             out[i] = dataclasses.replace(m, status=SUPPOSED, hypothetical=True)
-    return _groups(
-        _general(_named_examples(out, folded), folded, first_person), folded, first_person
-    )
+    return _groups(_general(out, folded, first_person), folded, first_person)
 
 
 def _family(kind: str) -> str:
@@ -250,24 +246,3 @@ def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence
         else m
         for m in mentions
     ]
-
-
-_EXAMPLE = re.compile(
-    r"^(?:\s+(?:tablets?|pills?|medicines?|medication|meds|drugs?))?\s*(?:,\s*|\(\s*|"
-    r"\s+(?:like|such as|e\.?g\.?|i\.?e\.?|called|namely|specifically|which is|ie|eg)\s+)$"
-)
-
-
-def _named_examples(mentions: list[Any], folded: str) -> list[Any]:
-    """Reading 4: a class word followed by the drug that is its example."""
-    drugs = [m for m in mentions if m.kind == "medicine" and not m.negated]
-    drop: set[int] = set()
-    for i, m in enumerate(mentions):
-        if m.kind != "class" or m.negated:
-            continue
-        for d in drugs:
-            gap = folded[m.end : d.start]
-            if 0 <= d.start - m.end <= 30 and _EXAMPLE.match(gap):
-                drop.add(i)
-                break
-    return [m for i, m in enumerate(mentions) if i not in drop]
