@@ -258,3 +258,15 @@ def test_neutropenia_with_a_count_is_judged_by_the_count(text: str) -> None:
 )
 def test_neutropenia_without_a_count_still_refers_with_headache_or_back_pain(text: str) -> None:
     assert "immunosuppression" in _flags(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I walked daily but no longer can, severe night pain in my low back", "severe_night_pain"),
+        ("I no longer sleep, severe night pain in my back since May", "severe_night_pain"),
+        ("she can no longer work, fever and back pain for a week", "fever"),
+    ],
+)  # fmt: skip
+def test_a_lost_ability_denies_no_finding_after_it(text: str, flag: str) -> None:
+    assert flag in _flags(text), text
