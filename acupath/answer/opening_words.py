@@ -181,7 +181,8 @@ def describe(m: Mention, *, short_status: bool = False, status_words: bool = Tru
     text = f"“{m.words.strip()}” ({meaning})"
     if m.status != "current" and status_words:
         text += f" ({describe_status(m.status)})"
-    return text + (" (supposed)" if m.hypothetical else "")
+    # the page shows a supposition as a badge; words say it only where no badge does
+    return text + (" (supposed)" if m.hypothetical and status_words else "")
 
 
 def describe_fact(fact: Mapping[str, Any], *, status_words: bool = True) -> str:

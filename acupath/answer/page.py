@@ -34,7 +34,8 @@ def page_parts(answer: Mapping[str, Any]) -> dict[str, Any]:
         {
             "text": describe_fact(f, status_words=False),
             "negated": bool(f.get("negated")),
-            "hypothetical": bool(f.get("hypothetical")),
+            # one "supposed" badge: the status badge says it when the status is the supposition
+            "hypothetical": bool(f.get("hypothetical")) and f.get("status") != "supposed",
             # a planned or past medicine is shown, not screened (acupath.answer.timing): the
             # badge names the status, its tooltip says what it means
             "status": STATUS_LABELS.get(str(f["status"]), str(f["status"]).replace("_", " "))

@@ -70,3 +70,17 @@ def test_a_fear_of_needles_in_many_words_defers(text: str) -> None:
 )
 def test_no_fear_of_needles_does_not_defer(text: str) -> None:
     assert (ask(text).screen or {}).get("decision") != "defer", text
+
+
+def test_a_supposed_fact_carries_one_supposed_badge_on_the_page() -> None:
+    from acupath.answer.page import page_parts
+
+    answer = ask(
+        "My patient, 58, chronic neck pain. If she were on warfarin would that change things? "
+        "At present no anticoagulant."
+    )
+    facts = page_parts(answer.as_dict())["facts"]
+    warfarin = next(f for f in facts if "warfarin" in f["text"])
+    badges = [warfarin["status"], "supposed" if warfarin["hypothetical"] else None]
+    assert badges.count("supposed") == 1, warfarin
+    assert "(supposed)" not in warfarin["text"]
