@@ -35,6 +35,7 @@ PARTS = (
     "questions_holdout7.yaml",
     "questions_probe7.yaml",
     "questions_probe8.yaml",
+    "questions_holdout8.yaml",
 )
 
 

@@ -275,6 +275,7 @@ ALL_PARTS = (
     "holdout7",
     "probe7",
     "probe8",
+    "holdout8",
     "intent",
 )
 
