@@ -49,6 +49,9 @@ _SIMPLE = "|".join(sorted([*UNITS, *TEENS, *TENS, "nought", "naught"], key=len, 
 _WORD = r"(?:" + _SIMPLE + r")"
 _AFTER_POINT = r"(?:" + "|".join([*UNITS, *_DECIMAL_ZERO]) + r")"
 PATTERN = (
+    # "point eight": a decimal said without its nought (wave 8, held-out 8: "neutrophils are
+    # point eight today")
+    r"(?:point(?:\s+" + _AFTER_POINT + r"\b)+)|"
     r"(?:(?:a|an|one)\s+hundred\b(?:\s+and)?(?:\s+" + _WORD + r"\b){0,2}"
     r"|" + _WORD + r"\b(?:\s+hundred\b(?:\s+and)?(?:\s+" + _WORD + r"\b){0,2}"
     r"|(?:\s+" + _WORD + r"\b)?)"
@@ -109,7 +112,7 @@ def value(words: str) -> float | None:
         else:
             return None
         seen = True
-    if not seen:
+    if not seen and not (decimals and not whole):
         return None
     out = float(total + current)
     if decimals:
