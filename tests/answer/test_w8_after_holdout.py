@@ -18,7 +18,10 @@ def _screen(text: str) -> dict:
     "text",
     [
         "My head suddenly exploded with pain while lifting, the worst I've ever had, an hour ago",
-        "Out of nowhere this evening my head went bang, like being hit with a bat. Migraines usually.",
+        (
+            "Out of nowhere this evening my head went bang, like being "
+            "hit with a bat. Migraines usually."
+        ),
         "sudden agonising pain in the back of my head during sex, never felt anything like it",
         "Pt reports an instant, explosive occipital headache at the gym 40 minutes ago",
     ],
@@ -58,8 +61,14 @@ def test_a_joint_gone_hot_and_swollen_is_urgent(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "I'm 58 and never got headaches before but for the last 2 months I've had one nearly every day.",
-        "Mum is 67, she's never been a headache person, but these last few weeks she has one daily.",
+        (
+            "I'm 58 and never got headaches before but for the last 2 "
+            "months I've had one nearly every day."
+        ),
+        (
+            "Mum is 67, she's never been a headache person, but these "
+            "last few weeks she has one daily."
+        ),
         "62M, no headache history, now daily headaches for 6 weeks.",
     ],
 )
@@ -72,9 +81,15 @@ def test_headaches_new_after_fifty_refer(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "72F with known osteoporosis, sudden thoracolumbar pain after stepping off a kerb awkwardly yesterday.",
+        (
+            "72F with known osteoporosis, sudden thoracolumbar pain "
+            "after stepping off a kerb awkwardly yesterday."
+        ),
         "She has thin bones and jarred her back missing the bottom step; now severe low back pain.",
-        "osteoporotic, twisted awkwardly getting out of the car and now sharp pain in her lower back",
+        (
+            "osteoporotic, twisted awkwardly getting out of the car and "
+            "now sharp pain in her lower back"
+        ),
     ],
 )
 def test_a_small_jolt_with_osteoporosis_is_a_possible_fracture(text: str) -> None:
@@ -97,7 +112,10 @@ def test_neutrophils_in_words(text: str, anc: float) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "After my mastectomy I had reconstruction with silicone implants both sides. Shoulder pain.",
+        (
+            "After my mastectomy I had reconstruction with silicone "
+            "implants both sides. Shoulder pain."
+        ),
         "She had breast reconstruction with an implant on the right; neck pain, needles near it?",
     ],
 )
