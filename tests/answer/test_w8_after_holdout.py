@@ -129,3 +129,15 @@ def test_pain_stays_correctable_when_rules_name_it() -> None:
     become one, or "neck pian" is no longer corrected."""
     corrections = ask("acupunture for neck pian?").understanding["statement"]["corrections"]
     assert corrections.get("pian") == "pain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metastatic spinal disease with an unstable T10 lesion awaiting a surgical opinion; rib pain",
+        "He has an unstable L2 lesion from myeloma; back pain",
+        "unstable spinal fracture from her mets, rib pain, acupuncture?",
+    ],
+)
+def test_an_unstable_spinal_lesion_is_spinal_instability(text: str) -> None:
+    assert "spinal_instability" in _screen(text)["intake"].get("comorbidities", []), text
