@@ -134,7 +134,7 @@ def test_pain_stays_correctable_when_rules_name_it() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Metastatic spinal disease with an unstable T10 lesion awaiting a surgical opinion; rib pain",
+        "Metastatic spinal disease, unstable T10 lesion awaiting a surgical opinion; rib pain",
         "He has an unstable L2 lesion from myeloma; back pain",
         "unstable spinal fracture from her mets, rib pain, acupuncture?",
     ],
