@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from acupath.answer.models import Section
 from acupath.answer.opening_words import TITLES
@@ -274,13 +275,7 @@ def _guideline_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> lis
     ]
     out = []
     for body in dict.fromkeys(r.body for r in against):
-        conditions = ", ".join(
-            dict.fromkeys(
-                base.conditions[r.condition].name.lower()
-                for r in against
-                if r.body == body and r.condition in base.conditions
-            )
-        )
+        conditions = _condition_names(body, against, base)
         # the guideline's own words, from the record's summary ("not to offer acupuncture")
         said = next((_first_sentence(r.summary) for r in against if r.body == body), "")
         out.append(
@@ -330,13 +325,7 @@ def _coverage_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> list
         return []
     out = []
     for body in dict.fromkeys(r.body for r in policies):
-        covered = ", ".join(
-            dict.fromkeys(
-                base.conditions[r.condition].name.lower()
-                for r in policies
-                if r.body == body and r.condition in base.conditions
-            )
-        )
+        covered = _condition_names(body, policies, base)
         asked = ", ".join(
             base.conditions[c].name.lower() for c in uncovered[:3] if c in base.conditions
         )
@@ -376,4 +365,15 @@ def _cancer_never(base: EvidenceBase, patient: bool) -> str:
         + (f" ({named})" if named else "")
         + "; the precautions that apply (blood counts, lymphoedema, current treatment) are the "
         "screen's."
+    )
+
+
+def _condition_names(body: str, records: Sequence[Any], base: EvidenceBase) -> str:
+    """The names of the conditions ``body``'s records cover, in order, without repeats."""
+    return ", ".join(
+        dict.fromkeys(
+            base.conditions[r.condition].name.lower()
+            for r in records
+            if r.body == body and r.condition in base.conditions
+        )
     )
