@@ -28,10 +28,10 @@ are not the patient's present findings, set aside after ConText has run
 6. **A red flag long over** ("had a fever last month with covid but that's long gone"):
    history (status ``past``), unless the sentence says it is back or still there. Wave 8: a
    time of life or a habit given up is long ago too ("used to inject drugs but clean for 12
-   years", "scared of needles as a kid but fine now": a fear of needles can be over as well),
-   and a fever "gone now, temperature normal for 5 days" is over. Clinic policy (reason: the
-   asker's own words say the finding is not present now; a flag said to be back or still
-   there, "still get temps every night", stays).
+   years"; a fear of needles long over is read by :func:`.context._resolved`), and a fever
+   "gone now, temperature normal for 5 days" is over. Clinic policy (reason: the asker's
+   own words say the finding is not present now; a flag said to be back or still there,
+   "still get temps every night", stays).
 5. **A topic of a service's own work** ("for our audit, not a patient", "I'm writing the
    handout for our antenatal class"): when the question says it is about no patient, or is
    framed as a service's own work (:func:`institutional_frame`) with no person in it, red
@@ -370,8 +370,8 @@ _STILL = re.compile(
 )
 
 
-_OVER_KINDS = frozenset({"red_flag", "needle_phobia"})
-"""Facts that can be long over: red flags, and a fear of needles from childhood (wave 8)."""
+_OVER_KINDS = frozenset({"red_flag"})
+"""Facts read here as long over: red flags (a needle fear is :func:`.context._resolved`'s)."""
 
 
 def _long_over(m: Mention, folded: str) -> bool:
