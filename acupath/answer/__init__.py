@@ -23,7 +23,9 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from acupath.answer.applicability import stated_age, with_age_limits
 from acupath.answer.audience import PatientVoice, reading_grade
+from acupath.answer.bottom_line import bottom_title
 from acupath.answer.compose import compose
 from acupath.answer.followups import suggest
 from acupath.answer.models import Answer, Audit, AuditedClaim, Reference, Section
@@ -243,6 +245,14 @@ def _screen_aware(
         answer, stmt, safety, base, sham_band=sham_band, retrieval=retrieval, voice=voice
     )
     answer = filter_answer(answer, safety, TITLES[answer.audience]["safety"])
+    if safety is not None:
+        # a guideline written for older people does not speak for a younger patient (wave 9)
+        answer = with_age_limits(
+            answer,
+            [base.recommendations[u.id] for u in answer.records_used if u.kind == "recommendation"],
+            stated_age(safety.intake, safety.assumed),
+            bottom_title(answer.audience, voice),
+        )
     understanding = dict(answer.understanding)
     understanding["statement"] = stmt.as_dict()
     return dataclasses.replace(

@@ -355,6 +355,9 @@ class Recommendation(Record):
     condition: Slug
     related_conditions: list[Slug] = Field(default_factory=list)
     population: str
+    # the youngest age the position's population includes, as its title or scope states it
+    # ("in over 16s": 16; "adults": 18); None when it sets no age (a payer's beneficiaries)
+    min_age: int | None = Field(default=None, ge=0, le=120)
     intervention: Intervention = "any"
     direction: RecommendationDirection
     strength: Strength
