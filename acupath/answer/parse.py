@@ -35,6 +35,7 @@ from acupath.answer import text as tx
 from acupath.answer.cited_studies import find_cited
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
+from acupath.answer.everyday import all_everyday
 from acupath.answer.lexicon import names, patient_words
 from acupath.answer.parts import base_of, compared_spans, read_parts, read_premises
 from acupath.answer.parts import not_addressed as gaps
@@ -622,7 +623,13 @@ class Parser:
                 current = []
         if current:
             runs.append(current)
-        out = [text[r[0].start : r[-1].end] for r in self._whole(runs, toks)]
+        # a run of everyday words ("desk", "school", "gardening") is no part of the question left
+        # unanswered and no possible red flag (wave 9, :mod:`.everyday`)
+        out = [
+            text[r[0].start : r[-1].end]
+            for r in self._whole(runs, toks)
+            if not all_everyday(t.word for t in r)
+        ]
         out += [w for w in q.unknown_topic if not any(w.lower() in o.lower() for o in out)]
         return tuple(dict.fromkeys(out))
 

@@ -9,7 +9,7 @@ unread words and says the screen could not be completed. It never makes a box le
 a refer, defer or modify box is returned unchanged.
 
 Which words count as unread is the parser's ``not_understood``: the words of three letters or
-more it does not know. Clinical notes abbreviate, so :func:`clinical_unread` (wave 6) adds, for
+more it does not know, except runs of everyday words ("desk", "school": :mod:`.everyday`). Clinical notes abbreviate, so :func:`clinical_unread` (wave 6) adds, for
 a question that describes a patient, the words that *look clinical* and were not read:
 
 1. an **abbreviation**: a word of two to six letters written in capitals ("BP", "SAH", "LOC",
@@ -85,7 +85,7 @@ def guard_unread(section: Section, not_understood: Sequence[str], audience: str)
 
 
 @functools.cache
-def _all_red_flag_words() -> frozenset[str]:
+def red_flag_words() -> frozenset[str]:
     """The single words of the red-flag phrases of ``patient.yaml``."""
     from acupath.answer.lexicon import patient_words
 
@@ -98,7 +98,7 @@ def _all_red_flag_words() -> frozenset[str]:
 @functools.cache
 def _red_flag_words() -> tuple[str, ...]:
     """The red-flag words of five letters or more (the fuzzy match's choices)."""
-    return tuple(sorted(w for w in _all_red_flag_words() if len(w) >= 5))
+    return tuple(sorted(w for w in red_flag_words() if len(w) >= 5))
 
 
 def _fuzzy_red_flag(word: str) -> bool:
@@ -153,7 +153,7 @@ def clinical_unread(
         if is_known(t):
             # a red-flag abbreviation with a number nothing read ("GCS 14", "PVR 50"): the
             # measurement went unread even though the word is known
-            if before_number and _abbreviation(surface) and word in _all_red_flag_words():
+            if before_number and _abbreviation(surface) and word in red_flag_words():
                 out.append(surface)
             elif before_number and word in _UNREAD_ANALYTES:
                 out.append(surface)  # "eGFR 22": known as a word ("EGFR inhibitor"), not read
