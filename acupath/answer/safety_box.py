@@ -45,7 +45,10 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
         if not m.negated and not m.current and m.status not in SET_ASIDE_LEADS
     ]
     at = 1 if applied else 0
+    cases = safety.supposed if safety is not None else ()
     for status, lead in SET_ASIDE_LEADS.items():
+        if status == "supposed" and cases:
+            lead = SUPPOSED_LEAD  # wave 9: the supposed case is answered below
         # wave 8: someone else's, a topic, a supposition: each said as what it is
         # the lead says what they are: no "(supposed)" after each fact again
         facts = [
@@ -56,15 +59,23 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
         if facts:
             out.insert(at, f"- {lead}: " + "; ".join(dict.fromkeys(facts)) + ".")
             at += 1
+    for case in cases:
+        # wave 9: what the same screen would decide were the supposition true
+        out.insert(at, f"- {case['says']}")
+        at += 1
     if later:
         # a planned medicine is screened when it starts, not now; a past one not at all
         out.insert(1 if applied else 0, f"- {NOT_NOW_LEAD}: " + "; ".join(later) + ".")
-        if any(m.status == "future" for m in shown if not m.negated):
+        if any(m.status == "future" for m in shown if not m.negated) and not cases:
             out.insert(
                 2 if applied else 1,
                 "- If a planned medicine starts, screen again then: its precautions would apply.",
             )
     return out
+
+
+SUPPOSED_LEAD = "Only supposed (not the case now), so not applied to the decision above"
+"""The lead of supposed facts when the box also says what the supposed case would bring."""
 
 
 def _names(items: Sequence[str]) -> str:

@@ -66,7 +66,11 @@ _KINDS = frozenset(
 _OPENER = re.compile(
     r"\b(?:what if|if|suppose|supposing|imagine|in case|once|when(?=\s+\w+\s+(?:get|gets|"
     r"become|becomes|go|goes|start|starts|end up|ends up))|after(?=\s+\w+\s+(?:get|gets|"
-    r"become|becomes)))\b"
+    r"become|becomes))"
+    # wave 9: "were she to start apixaban", "should she become pregnant" (an inverted "if")
+    r"|were\s+(?:she|he|they|i|you|the patient)\s+to"
+    r"|should\s+(?:she|he|they|i|you|the patient)(?=\s+(?:become|get|start|begin|develop|"
+    r"need|go on|be put on|fall|end up)\b))\b"
 )
 """Where a supposition opens ("if", "what if", "once"; "when/after ... get/become ...")."""
 
@@ -114,7 +118,8 @@ def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]
     denial = _PRESENT_DENIAL.search(folded) is not None
     denied = {_family(m.kind) for m in mentions if m.negated and not m.hypothetical}
     for i, m in enumerate(out):
-        if m.negated or m.kind not in _KINDS or m.status != "current":
+        series = m.kind == "lab" and m.status in _SERIES
+        if m.negated or m.kind not in _KINDS or (m.status != "current" and not series):
             continue
         lo, hi = sentence_around(folded, m.start, m.end)
         if _NOT_MINE.search(folded[m.end : hi]):
@@ -128,9 +133,51 @@ def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]
         between = folded[opener.end() : m.start]
         if re.search(r"[,;:]", between):
             continue  # "if X, she is on warfarin": the supposition ended before the fact
-        if denial or _family(m.kind) in denied:
+        if denial or _family(m.kind) in denied or (series and _lab_stated(out, m, folded)):
             out[i] = dataclasses.replace(m, status=SUPPOSED, hypothetical=True)
+    out = _labs_left(out)
     return _groups(_general(out, folded, first_person), folded, first_person)
+
+
+_SERIES = frozenset({"latest_value", "earlier_value", "cautious_value", "set_aside_value"})
+"""Statuses of one lab value among several (:mod:`.quantities`): a supposed value ("if her
+platelets fell to 40") is one of them until this module reads the supposition (wave 9)."""
+
+
+def _lab_stated(mentions: Sequence[Any], m: Any, folded: str) -> bool:
+    """Whether another value of the same lab stands in another sentence ("Platelets 220
+    today. If her platelets were 40 ..."): the present stated plainly beside a supposition."""
+    here = sentence_around(folded, m.start, m.end)
+    return any(
+        o is not m
+        and o.kind == "lab"
+        and o.detail.get("lab") == m.detail.get("lab")
+        and o.status != SUPPOSED
+        and sentence_around(folded, o.start, o.end) != here
+        for o in mentions
+    )
+
+
+def _labs_left(mentions: list[Any]) -> list[Any]:
+    """A lab whose other value was supposed has one real value left: it is current."""
+    supposed_labs = {
+        m.detail.get("lab") for m in mentions if m.kind == "lab" and m.status == SUPPOSED
+    }
+    if not supposed_labs:
+        return mentions
+    out = []
+    for lab in supposed_labs:
+        real = [
+            m
+            for m in mentions
+            if m.kind == "lab" and m.detail.get("lab") == lab and m.status in _SERIES
+        ]
+        if len(real) == 1:
+            mentions = [
+                dataclasses.replace(m, status="current") if m is real[0] else m for m in mentions
+            ]
+    out = mentions
+    return out
 
 
 def _family(kind: str) -> str:
@@ -246,3 +293,99 @@ def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence
         else m
         for m in mentions
     ]
+
+
+# --- wave 9: the decision a supposition would bring ---------------------------------------
+
+DECISION_WORDS = {
+    "proceed": "acupuncture could still go ahead",
+    "proceed_with_modifications": "needling could go ahead only with changes",
+    "defer": "needling should be deferred",
+    "refer": "the patient should be referred for medical assessment",
+}
+"""What each screen decision means, said of a supposed case (wave 9)."""
+
+_LEADS = {
+    "medicine": "were taking",
+    "class": "were taking",
+    "regimen": "were on",
+    "device": "had",
+    "pregnant": "were pregnant",
+    "weeks": "were pregnant",
+    "breastfeeding": "were breastfeeding",
+    "needle_phobia": "had a fear of needles",
+}
+
+
+def supposed_groups(mentions: Sequence[Any], folded: str) -> list[list[Any]]:
+    """The supposed facts of a question (status ``supposed``, a supposed red flag, or a
+    planned medicine), one group per sentence: each group is one supposition."""
+    groups: dict[tuple[int, int], list[Any]] = {}
+    for m in mentions:
+        if m.negated:
+            continue
+        planned = m.status == "future" and m.kind in ("medicine", "class", "regimen")
+        flag = m.kind == "red_flag" and m.detail.get("supposed")
+        if m.status == SUPPOSED or planned or flag:
+            groups.setdefault(sentence_around(folded, m.start, m.end), []).append(m)
+    return list(groups.values())
+
+
+def with_supposition(mentions: Sequence[Any], group: Sequence[Any]) -> tuple[Any, ...]:
+    """``mentions`` with one supposition taken as true: its facts become current, and a lab
+    value it supposes replaces the real one of the same lab ("platelets 220 today ... if her
+    platelets dropped below 50")."""
+    ids = {id(m) for m in group}
+    labs = {m.detail.get("lab") for m in group if m.kind == "lab"}
+    out = []
+    for m in mentions:
+        if id(m) in ids:
+            detail = {k: v for k, v in m.detail.items() if k not in ("supposed", "topic")}
+            out.append(dataclasses.replace(m, status="current", hypothetical=False, detail=detail))
+        elif m.kind == "lab" and m.detail.get("lab") in labs:
+            continue
+        else:
+            out.append(m)
+    return tuple(out)
+
+
+def supposition_words(group: Sequence[Any], subject: str) -> str:
+    """ "If she were taking warfarin", "If he had a pacemaker", "If fever were present"."""
+    first = group[0]
+    words = " and ".join(dict.fromkeys(m.words.strip() for m in group))
+    lead = _LEADS.get(first.kind)
+    if first.kind in ("pregnant", "weeks", "breastfeeding", "needle_phobia"):
+        return f"If {subject} {lead}"
+    if lead and first.kind == "device" and not re.match(r"(?:an?|the|his|her|their)\b", words):
+        words = ("an " if words[:1].lower() in "aeiou" else "a ") + words
+    if lead:
+        return f"If {subject} {lead} {words}"
+    if first.kind == "lab" and "value" in first.detail:
+        lab = str(first.detail.get("lab", "value")).replace("_", " ")
+        return f"If the {lab} were {first.detail['value']:g}"
+    return f"If {subject} had {words}"
+
+
+def difference(real: Any, alt: Any) -> str:
+    """One or two plain sentences: what the screen would decide in the supposed case,
+    against the real decision (``real`` and ``alt`` are :class:`~.safety.Safety`)."""
+    known = {f.rule for f in real.screen.findings}
+    new = [f for f in alt.screen.findings if f.rule not in known and f.action != "info"]
+    new_flags = [f for f in alt.extra_flags if f.id not in {g.id for g in real.extra_flags}]
+    decision = DECISION_WORDS.get(alt.decision, alt.decision.replace("_", " "))
+    if alt.decision == "refer" and alt.urgency:
+        decision += f" ({alt.urgency.replace('_', ' ')})"
+    if alt.decision == real.decision and not new and not new_flags:
+        return f"the screen's decision would be the same ({decision})."
+    if alt.decision == real.decision:
+        decision += ", with more care"
+    order = {"refer": 0, "defer": 1, "exclude": 2, "modify": 3, "caution": 4}
+    new.sort(key=lambda f: order.get(f.action, 5))
+    reasons = [f.reason for f in new_flags] + [f.reason for f in new]
+    text = f"{decision}."
+    if reasons:
+        text += f" {reasons[0].rstrip('.')}."
+    changes = [c for f in new for c in f.modifications]
+    if changes and alt.decision not in ("refer", "defer"):
+        text += " Changes: " + "; ".join(dict.fromkeys(changes)) + "."
+    return text
