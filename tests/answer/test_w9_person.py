@@ -110,3 +110,86 @@ def test_if_without_a_supposed_fact_makes_no_alternative(text: str) -> None:
 def test_a_real_anticoagulant_stays_applied_beside_an_if() -> None:
     a = _answer("I'm on warfarin. If I have acupuncture, will I bruise?")
     assert "class:anticoagulant" in a.patient_context["applied"]  # type: ignore[index]
+
+
+# --- 2. facts over, or denied in a list ------------------------------------------------------
+
+from acupath.answer.context import extract  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "Knee OA. Denies anticoagulants, antiplatelets, bleeding disorders. No fever.",
+            {"class:anticoagulant", "class:antiplatelet", "comorbidity:bleeding_disorder"},
+        ),
+        (
+            "Knee OA. No anticoagulants, antiplatelets or bleeding disorders. Suitable?",
+            {"class:anticoagulant", "class:antiplatelet", "comorbidity:bleeding_disorder"},
+        ),
+        ("Neck pain. Denied fever, pacemaker, pregnancy. Acupuncture?", {"red_flag:fever"}),
+        ("She no longer has a fever. Low back pain for 3 months.", {"red_flag:fever"}),
+        ("Temperature back to normal since Monday. Back pain.", {"red_flag:fever"}),
+        ("The fever went away on Sunday. Back pain. Acupuncture?", {"red_flag:fever"}),
+        ("Her fever subsided 2 days ago, neck pain.", {"red_flag:fever"}),
+        ("He doesn't have a pacemaker. Knee OA.", {"device:pacemaker"}),
+    ],
+)
+def test_facts_denied_or_over(text: str, denied: set[str]) -> None:
+    c = extract(text)
+    assert denied <= c.negated_labels(), text
+    assert not denied & c.labels(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "stands"),
+    [
+        ("Knee OA. Not pregnant, on warfarin. Suitable?", "class:anticoagulant"),
+        ("Knee OA. No fever, pacemaker fitted 2019. Suitable?", "device:pacemaker"),
+        ("Knee OA. Denies fever, on apixaban. Suitable?", "class:anticoagulant"),
+        ("She still has a fever. Back pain. Acupuncture?", "red_flag:fever"),
+        ("Fever since yesterday, back pain. Acupuncture?", "red_flag:fever"),
+        ("Knee OA, has a fever and no longer has a pacemaker", "red_flag:fever"),
+    ],
+)
+def test_facts_that_stand_beside_a_denial(text: str, stands: str) -> None:
+    assert stands in extract(text).labels(), text
+
+
+# --- 3. a person described gets a box ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm trying to lose weight on purpose, down 6 kg. Back has been sore for a year. Any "
+        "reason not to try acupuncture?",
+        "Migraine without aura. Takes sumatriptan PRN, propranolol 80 mg daily. Otherwise fit. "
+        "Acupuncture as prophylaxis?",
+        "Neck pain after a minor rear-end shunt last month; walked away, no head strike, "
+        "normal exam. Acupuncture?",
+        "Had lymph nodes biopsied from the neck (benign), no swelling in either arm. Shoulder "
+        "pain. Acupuncture?",
+        "Knee OA, otherwise well. Would acupuncture add anything to physio?",
+        "Tension headaches since a fall 3 weeks ago. Acupuncture ok?",
+    ],
+)
+def test_a_person_described_gets_a_box(text: str) -> None:
+    a = _answer(text)
+    assert a.screen is not None, text
+    assert a.screen["decision"] == "proceed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chronic low back pain. Acupuncture?",
+        "Neck pain after whiplash: what is the evidence for acupuncture?",
+        "How many sessions for knee OA pain? Acupuncture?",
+        "For my exam: is acupuncture safe in knee osteoarthritis?",
+        "Does acupuncture help migraine prophylaxis compared with topiramate?",
+    ],
+)
+def test_no_person_no_box(text: str) -> None:
+    assert _answer(text).screen is None, text
