@@ -193,3 +193,46 @@ def test_a_person_described_gets_a_box(text: str) -> None:
 )
 def test_no_person_no_box(text: str) -> None:
     assert _answer(text).screen is None, text
+
+
+# --- 4. red flags in lay words -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "Chronic headaches for 2 years. Past month my left hand and face have gone numb on "
+            "and off and it's getting more frequent. Acupuncture in meantime?",
+            "red_flag:progressive_neurological_deficit",
+        ),
+        ("My tingling in my hands is getting more frequent, neck pain.", None),
+        ("Her arm goes weak more often now, neck pain", None),
+        (
+            "IVDU (active), LBP 3/52, now new weakness in both legs on exam. Acupuncture?",
+            "red_flag:focal_neurological_deficit",
+        ),
+        ("LBP, new numbness in her left foot since Tuesday. Acupuncture?", None),
+    ],
+)
+def test_lay_red_flags(text: str, flag: str | None) -> None:
+    labels = extract(text).labels()
+    if flag is None:
+        assert any("neurological_deficit" in x for x in labels), text
+    else:
+        assert flag in labels, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carpal tunnel: numbness in my fingers comes more often at night. Acupuncture?",
+        "Headaches more often lately, neck pain.",
+        "No new weakness or numbness. LBP.",
+        "Does acupuncture cause new weakness?",
+        "Diabetic neuropathy for years, numb feet more often in winter. Acupuncture?",
+    ],
+)
+def test_not_red_flags(text: str) -> None:
+    labels = extract(text).labels()
+    assert not any("neurological_deficit" in x for x in labels), text
