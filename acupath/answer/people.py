@@ -131,7 +131,10 @@ class PeopleReader:
         text = " ".join(question.lower().replace("-", " ").split())
         if _FIRST_PERSON.search(text):
             return ASKER
-        m = self.owned.search(text) or self.aged_relation.search(text) or self.kin.search(text)
+        m = self.owned.search(text)
+        if m is not None and _plural_group(text, m):
+            m = None  # wave 9: "Patients on warfarin ...: what did the trial report?"
+        m = m or self.aged_relation.search(text) or self.kin.search(text)
         if m is None:
             age = self.owned_age.search(text)
             if age is not None and int(age["n"]) < 18 and "child" in self.relations:
@@ -153,6 +156,13 @@ class PeopleReader:
         entry = self.relations[rel]
         pronoun = entry.pronoun or _pronoun_from(context)
         return Who(rel, entry.name, pronoun, m.group("w"))
+
+
+def _plural_group(text: str, m: re.Match[str]) -> bool:
+    """Whether a person word opening a sentence with no owner is a plural group ("Patients
+    on warfarin", "Mothers who ..."), not one person ("Patient's knee", "Mum is 80")."""
+    owned = re.match(r"[.!?;\s]*(?:my|our|his|her|their|your)\s", m.group(0))
+    return owned is None and text[m.end("w") : m.end("w") + 1] == "s"
 
 
 _NOUN_PRONOUN = {

@@ -261,6 +261,15 @@ _EVIDENCE_ASK = re.compile(
     r"guidelines) (?:show|say|suggest)|do (?:the )?(?:studies|trials) show|"
     r"in the (?:studies|trials|literature|review))\b"
 )
+_STUDY_ASK = re.compile(
+    r"\b(?:did|does|do|has|have)\s+(?:[a-z]+(?:\s+et\s+al\.?)?\s*\(?(?:19|20)\d\d\)?|the\s+"
+    r"(?:study|trial|review|rct|meta[- ]?analysis|cohort|authors?|investigators))\s+"
+    r"(?:report|find|found|show|conclude|observe|measure|use)\b"
+    r"|\b(?:reported|found|shown|observed)\s+(?:by|in)\s+[a-z]+(?:\s+et\s+al\.?)?\s*\(?"
+    r"(?:19|20)\d\d\b"
+    r"|\baccording to\s+[a-z]+(?:\s+et\s+al\.?)?\s*\(?(?:19|20)\d\d\b"
+)
+"""A question about what a named study reported (wave 9): asked of its trial population."""
 _PERSON_WORDS = re.compile(
     r"\b(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|wife|husband|son|daughter|"
     r"partner|sister|brother|friend|child|baby|gran\w*|aunt|uncle|patient|client)\b"
@@ -281,7 +290,10 @@ def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence
     # a condition that is the fact itself ("lymphoedema") is no other complaint
     named = {w for m in mentions for w in (m.kind, m.value)}
     other = [c for c in conditions if c != "unspecified" and c.replace("oe", "e") not in named]
-    if other or not _EVIDENCE_ASK.search(folded):
+    # wave 9: what a named study reported ("what relative risk ... did Meng 2012 report") is
+    # asked of its trial population, whatever condition it names
+    study = _STUDY_ASK.search(folded) is not None
+    if (other and not study) or not (study or _EVIDENCE_ASK.search(folded)):
         return list(mentions)
     if FIRST_PERSON.search(folded) or _PARTICULAR.search(folded) or _PERSON_WORDS.search(folded):
         return list(mentions)

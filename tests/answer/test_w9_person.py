@@ -236,3 +236,35 @@ def test_lay_red_flags(text: str, flag: str | None) -> None:
 def test_not_red_flags(text: str) -> None:
     labels = extract(text).labels()
     assert not any("neurological_deficit" in x for x in labels), text
+
+
+# --- 5. a study's population is no patient -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dry mouth after head-and-neck radiotherapy: what relative risk of xerostomia at week "
+        "11 did Meng 2012 report for acupuncture vs standard care?",
+        "Breast cancer survivors on aromatase inhibitors: what did Hershman 2018 find for "
+        "joint pain?",
+        "Patients on warfarin with knee OA: what bleeding rate did the trial report?",
+        "Radiotherapy to the pelvis: what was reported by Smith 2015 for acupuncture?",
+        "According to Meng 2012, does acupuncture reduce xerostomia after neck radiotherapy?",
+    ],
+)
+def test_a_named_study_question_describes_no_patient(text: str) -> None:
+    a = _answer(text)
+    assert a.screen is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My wife had head and neck radiotherapy; did Meng 2012 find acupuncture helps dry mouth?",
+        "Xerostomia after radiotherapy to the neck, on warfarin. Is acupuncture ok?",
+        "I'm on warfarin: what bleeding rate did the trial report?",
+    ],
+)
+def test_a_study_question_with_a_person_keeps_the_box(text: str) -> None:
+    assert _answer(text).screen is not None, text
