@@ -396,6 +396,28 @@ def _long_over(m: Mention, folded: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+def _intended_elsewhere(m: Mention, folded: str) -> bool:
+    """A weight loss said to be intended in another sentence of the question ("Down 19 kilos
+    since January thanks to a diet plan, all deliberate. The weight loss is the good news"):
+    the question's own words explain it (wave 9, p9101; the sentence-level reading is
+    ``context._intended_weight_loss``). Any "without trying" in the question keeps the flag.
+    Clinic policy on reading questions: an intended loss is no unexplained one."""
+    from acupath.answer.context import _NOT_ON_PURPOSE, _ON_PURPOSE
+
+    if m.label != "red_flag:unexplained_weight_loss" or m.negated:
+        return False
+    if _UNINTENDED.search(folded):
+        return False  # "unexplained weight loss 6 kg ... on a diet? no"
+    return bool(_ON_PURPOSE.search(folded)) and not _NOT_ON_PURPOSE.search(folded)
+
+
+_UNINTENDED = re.compile(
+    r"\b(?:unexplained|unintentional(?:ly)?|unintended|involuntary|unplanned|unexpected(?:ly)?|"
+    r"no reason|not (?:on purpose|deliberate|intended|intentional)|without (?:trying|meaning|"
+    r"dieting))\b"
+)
+
+
 def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
     """The mentions with the five readings of the module docstring applied."""
     out: list[Mention] = []
@@ -408,6 +430,8 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         if _moving_in_bed(m, folded) or _carpal_tunnel_night(m, folded):
             continue  # not this red flag at all
+        if _intended_elsewhere(m, folded):
+            continue  # wave 9: "Down 19 kilos ..., all deliberate. The weight loss is ..."
         if _self_too(m, folded):
             m = dataclasses.replace(m, status="current")
         if _supposed(m, folded):

@@ -323,7 +323,10 @@ _BODY_SUBJECT = (
     r"foot|feet|heel|wrist|wrists|elbow|ankle|ankles|jaw|hand|hands|pain)"
 )
 _PERSON_NOTE = re.compile(
-    r"\b(?:otherwise (?:fit|well|healthy)|fit and well|generally (?:fit|well|healthy))\b"
+    r"\b(?:otherwise (?:fit|well|healthy)|fit and well|generally (?:fit|well|healthy)|"
+    # "no other history" (p9102), "nil else", "no other medical problems"
+    r"no (?:other|further|relevant|significant|past) (?:medical )?(?:history|pmh|problems|"
+    r"conditions|issues)|nil else|no pmh|pmh nil|otherwise nil)\b"
     r"|(?:^|[.!?;]\s*)(?:takes|taking|uses|using)\s+[a-z]+"
     r"|\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g)\s+(?:daily|od|bd|tds|qds|nocte|once|twice|"
     r"at night|a day|per day|weekly)\b"

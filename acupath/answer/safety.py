@@ -426,7 +426,7 @@ def supposed_cases(
         says = f"{supposition_words(group, subject)}: {difference(real, alt)}"
         out.append(
             {
-                "words": [m.words for m in group],
+                "words": list(dict.fromkeys(m.words for m in group)),
                 "labels": sorted({m.label for m in group}),
                 "decision": alt.decision,
                 "urgency": alt.urgency,

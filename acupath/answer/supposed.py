@@ -69,8 +69,8 @@ _OPENER = re.compile(
     r"become|becomes))"
     # wave 9: "were she to start apixaban", "should she become pregnant" (an inverted "if")
     r"|were\s+(?:she|he|they|i|you|the patient)\s+to"
-    r"|should\s+(?:she|he|they|i|you|the patient)(?=\s+(?:become|get|start|begin|develop|"
-    r"need|go on|be put on|fall|end up)\b))\b"
+    r"|should\s+(?:she|he|they|i|you|the patient)(?=\s+(?:ever\s+)?(?:become|get|start|begin|"
+    r"develop|need|go on|be put on|fall|end up)\b))\b"
 )
 """Where a supposition opens ("if", "what if", "once"; "when/after ... get/become ...")."""
 
@@ -78,8 +78,12 @@ _PRESENT_DENIAL = re.compile(
     r"\b(?:(?:i|he|she|they|we)\s+(?:do|does|did)\s*(?:n['’]?t|not)\s+(?:have|take|use)\s+"
     r"(?:one|it|that|them|any|those)\b"
     r"|(?:for now|at present|currently|right now|at the moment|as of now)\b[^.?!;]{0,40}?"
-    r"\b(?:only|none|nothing|never)\b"
+    r"\b(?:only|none|nothing|never|just)\b"
+    # "Should she ever need chemo again ...? For now, planning R shoulder acupuncture" (p9090)
+    r"|(?:for now|as of now|at present)\s*,"
     r"|\b(?:on|take|taking)\s+(?:nothing|none)\b"
+    # wave 9: "takes only paracetamol", "only takes paracetamol" (p9084)
+    r"|\b(?:takes?|taking|on|uses?|using)\s+only\b|\bonly\s+(?:takes?|taking|on|uses?)\b"
     r"|(?:i['’]?m|im|i am)\s+not(?:\s+on\s+(?:it|them|one|any|those))?(?:\s+myself)?\s*[,.;!?]"
     r"|just (?:planning|thinking) ahead|planning ahead)"
 )
@@ -93,6 +97,21 @@ _NOT_MINE = re.compile(
 )
 """A fact said to be another person's ("the pacemaker was my dad's, not mine")."""
 
+_KIN_HAS = re.compile(
+    r"^\W*(?:(?:and|but|also|plus)\s+)?(?:my|our)\s+(?:mother|mum|mom|father|dad|husband|wife|"
+    r"partner|son|daughter|sister|brother|friend|gran\w*|grandad|grandpa|nan|aunt|uncle|"
+    r"boyfriend|girlfriend|child)\s+(?:has|had|is|was|takes|took|uses|wears|gets|got|"
+    r"['’]s)\b[^,;]{0,40}$"
+)
+"""A sentence whose subject is the asker's relative, up to the fact ("My mother has a
+pacemaker"; wave 9, p9112)."""
+_ASKER_PATIENT = re.compile(
+    r"\bi\s*(?:am|['’]?m)\s+the\s+(?:one|patient)\b|\bim\s+the\s+(?:one|patient)\b|"
+    r"\b(?:the (?:acupuncture|appointment|treatment|session)s?\s+(?:is|are)|it['’]?s)\s+for\s+"
+    r"me\b"
+)
+"""The asker says they are the patient ("I'm the one with the migraines"): a fact of the
+relative named as its sentence's subject is then the relative's."""
 GENERAL = re.compile(
     r"\b(?:general(?:ly)? (?:question|query|policy|enquiry|inquiry)|asking (?:in general|"
     r"generally)|in general terms|hypothetical(?:ly)?|policy question|(?:our|the|a|clinic['’]?s?)"
@@ -117,12 +136,17 @@ def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]
     out = list(mentions)
     denial = _PRESENT_DENIAL.search(folded) is not None
     denied = {_family(m.kind) for m in mentions if m.negated and not m.hypothetical}
+    # wave 9: a fact only planned ("his GP might start him on warfarin next month") is not the
+    # present either: a supposition of the same fact beside it is only supposed (p9084)
+    planned = {m.value for m in mentions if m.status == "future" and not m.negated}
     for i, m in enumerate(out):
         series = m.kind == "lab" and m.status in _SERIES
         if m.negated or m.kind not in _KINDS or (m.status != "current" and not series):
             continue
         lo, hi = sentence_around(folded, m.start, m.end)
-        if _NOT_MINE.search(folded[m.end : hi]):
+        if _NOT_MINE.search(folded[m.end : hi]) or (
+            _KIN_HAS.search(folded[lo : m.start]) and _ASKER_PATIENT.search(folded)
+        ):
             out[i] = dataclasses.replace(m, status="other_person")
             continue
         opener = None
@@ -133,7 +157,12 @@ def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]
         between = folded[opener.end() : m.start]
         if re.search(r"[,;:]", between):
             continue  # "if X, she is on warfarin": the supposition ended before the fact
-        if denial or _family(m.kind) in denied or (series and _lab_stated(out, m, folded)):
+        if (
+            denial
+            or _family(m.kind) in denied
+            or m.value in planned
+            or (series and _lab_stated(out, m, folded))
+        ):
             out[i] = dataclasses.replace(m, status=SUPPOSED, hypothetical=True)
     out = _labs_left(out)
     return _groups(_general(out, folded, first_person), folded, first_person)
@@ -268,6 +297,9 @@ _STUDY_ASK = re.compile(
     r"|\b(?:reported|found|shown|observed)\s+(?:by|in)\s+[a-z]+(?:\s+et\s+al\.?)?\s*\(?"
     r"(?:19|20)\d\d\b"
     r"|\baccording to\s+[a-z]+(?:\s+et\s+al\.?)?\s*\(?(?:19|20)\d\d\b"
+    # "Cassileth 2013 lymphoedema pilot: ... any infections?" (p9161): a study named first
+    r"|^[a-z]+(?:\s+et\s+al\.?)?\s*\(?(?:19|20)\d\d\)?\s+(?:[a-z-]+\s+){0,3}?(?:pilot|trial|"
+    r"study|rct|review|meta[- ]?analysis|cohort|series)\b"
 )
 """A question about what a named study reported (wave 9): asked of its trial population."""
 _PERSON_WORDS = re.compile(
@@ -319,7 +351,7 @@ DECISION_WORDS = {
 
 _LEADS = {
     "medicine": "were taking",
-    "class": "were taking",
+    "class": "were on",
     "regimen": "were on",
     "device": "had",
     "pregnant": "were pregnant",
@@ -390,7 +422,7 @@ def difference(real: Any, alt: Any) -> str:
     if alt.decision == real.decision and not new and not new_flags:
         return f"the screen's decision would be the same ({decision})."
     if alt.decision == real.decision:
-        decision += ", with more care"
+        decision += " (as now), with this added"
     order = {"refer": 0, "defer": 1, "exclude": 2, "modify": 3, "caution": 4}
     new.sort(key=lambda f: order.get(f.action, 5))
     reasons = [f.reason for f in new_flags] + [f.reason for f in new]

@@ -268,3 +268,96 @@ def test_a_named_study_question_describes_no_patient(text: str) -> None:
 )
 def test_a_study_question_with_a_person_keeps_the_box(text: str) -> None:
     assert _answer(text).screen is not None, text
+
+
+# --- probe 9 in this area --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_applied"),
+    [
+        (
+            "Dad has knee OA and takes only paracetamol. His GP might start him on warfarin "
+            "next month - if he were on warfarin would acupuncture still be OK?",
+            "class:anticoagulant",
+        ),
+        (
+            "I'm on Pradaxa for hip OA. If I also needed a pacemaker one day, would that change "
+            "anything? For now it's just the Pradaxa.",
+            "device:pacemaker",
+        ),
+        (
+            "Pt with shoulder pain. Should she ever need chemo again, what would change? For "
+            "now, planning shoulder acupuncture.",
+            "class:chemotherapy",
+        ),
+        (
+            "My mother has a pacemaker and she's coming with me. I'm the one with the migraines.",
+            "device:pacemaker",
+        ),
+        (
+            "My husband takes warfarin; the acupuncture is for me, I have neck pain.",
+            "class:anticoagulant",
+        ),
+        (
+            "Down 19 kilos since January on a diet plan, all deliberate. The weight loss is "
+            "good; the bad news is tension headaches.",
+            "red_flag:unexplained_weight_loss",
+        ),
+    ],
+)
+def test_probe9_facts_set_aside(text: str, not_applied: str) -> None:
+    a = _answer(text)
+    assert not_applied not in (a.patient_context or {}).get("applied", []), text
+
+
+@pytest.mark.parametrize(
+    ("text", "applied"),
+    [
+        ("My mother has a pacemaker. Can she have acupuncture for her knee?", "device:pacemaker"),
+        (
+            "I'm on warfarin and my husband has a pacemaker. I'm the one with back pain.",
+            "class:anticoagulant",
+        ),
+        (
+            "Unexplained weight loss 6 kg, back pain. She is on a diet? No.",
+            "red_flag:unexplained_weight_loss",
+        ),
+        (
+            "I was on a diet last year. Now weight loss of 8 kg without trying. Back pain.",
+            "red_flag:unexplained_weight_loss",
+        ),
+        (
+            "68 yo: headache started three weeks ago at the side of her head, her jaw aches "
+            "halfway through a sandwich, and brushing her hair hurts her scalp.",
+            "red_flag:jaw_claudication",
+        ),
+        (
+            "While waiting for my acupuncture my husband's face went droopy on one side and "
+            "he's slurring. What now?",
+            "red_flag:suspected_stroke",
+        ),
+    ],
+)
+def test_probe9_facts_that_stand(text: str, applied: str) -> None:
+    assert applied in extract(text).labels(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titanium plate in the left radius from an old fracture (2010), no other history. "
+        "Lateral elbow pain R. Any metalwork concern?",
+        "Knee OA, nil else. Acupuncture?",
+    ],
+)
+def test_probe9_a_note_with_no_other_history_is_a_person(text: str) -> None:
+    assert _answer(text).screen is not None, text
+
+
+def test_probe9_a_study_named_first_is_no_patient() -> None:
+    a = _answer(
+        "Cassileth 2013 lymphoedema pilot: change in arm circumference after the eight "
+        "sessions, and any infections?"
+    )
+    assert a.screen is None
