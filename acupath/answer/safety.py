@@ -423,7 +423,8 @@ def supposed_cases(
         alt = assess(alt_context, conditions, ids, question, with_suppositions=False)
         if alt is None:
             continue
-        says = f"{supposition_words(group, subject)}: {difference(real, alt)}"
+        lead, then = supposition_words(group, subject), difference(real, alt)
+        says = f"{lead}: {then}"
         out.append(
             {
                 "words": list(dict.fromkeys(m.words for m in group)),
@@ -436,6 +437,8 @@ def supposed_cases(
                 "excluded_techniques": list(alt.excluded_techniques),
                 "reasons": [f.reason for f in alt.screen.findings],
                 "says": says,
+                "lead": lead,
+                "then": then,
             }
         )
     return tuple(out)

@@ -61,7 +61,7 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
             at += 1
     for case in cases:
         # wave 9: what the same screen would decide were the supposition true
-        out.insert(at, f"- {case['says']}")
+        out.insert(at, f"- **{case['lead']}:** {case['then']}")
         at += 1
     if later:
         # a planned medicine is screened when it starts, not now; a past one not at all

@@ -61,7 +61,8 @@ def test_a_supposition_gets_its_own_decision_and_never_the_real_one(text: str, r
     assert alt["decision"] in ("proceed", "proceed_with_modifications", "defer", "refer")
     assert alt["says"].startswith("If ")
     box = _box(a)
-    assert alt["says"] in box
+    assert f"**{alt['lead']}:** {alt['then']}" in box
+    assert alt["says"] == f"{alt['lead']}: {alt['then']}"
 
 
 def test_the_supposed_decision_differs_where_the_screen_would_change() -> None:
@@ -361,3 +362,14 @@ def test_probe9_a_study_named_first_is_no_patient() -> None:
         "sessions, and any infections?"
     )
     assert a.screen is None
+
+
+def test_the_patient_box_says_the_what_if_in_plain_words() -> None:
+    a = ask(
+        "If I were on warfarin, would that change things? At present none. I have knee OA.",
+        audience="patient",
+        with_follow_ups=False,
+    )
+    box = "\n".join(s.text for s in a.opening)
+    assert "If you were taking warfarin, acupuncture could still happen, with some changes." in box
+    assert a.screen is not None and a.screen["decision"] == "proceed"
