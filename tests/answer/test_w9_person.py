@@ -373,3 +373,22 @@ def test_the_patient_box_says_the_what_if_in_plain_words() -> None:
     box = "\n".join(s.text for s in a.opening)
     assert "If you were taking warfarin, acupuncture could still happen, with some changes." in box
     assert a.screen is not None and a.screen["decision"] == "proceed"
+
+
+@pytest.mark.parametrize(
+    ("text", "latest"),
+    [
+        (
+            "Platelets were low when I had dengue 3 yrs ago (went down to 30) but they've been "
+            "normal since, 250 last month. Want acupuncture for plantar fasciitis.",
+            "lab:platelets:250",
+        ),
+        ("Platelets 30 last week, 250 in 2019. Knee OA.", "lab:platelets:30"),
+        ("Platelets 250 two years ago, 30 now. Knee OA.", "lab:platelets:30"),
+        ("Platelets 40 back in 2020 during chemo, 210 this week. Knee OA.", "lab:platelets:210"),
+    ],
+)
+def test_a_lab_value_dated_in_the_past_is_the_earlier(text: str, latest: str) -> None:
+    labels = extract(text).labels()
+    assert latest in labels, text
+    assert len([x for x in labels if x.startswith("lab:platelets")]) == 1, text
