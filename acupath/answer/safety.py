@@ -423,7 +423,12 @@ def supposed_cases(
         alt = assess(alt_context, conditions, ids, question, with_suppositions=False)
         if alt is None:
             continue
-        lead, then = supposition_words(group, subject), difference(real, alt)
+        lead, parts = supposition_words(group, subject), difference(real, alt)
+        if parts["reason"] and line_violations(parts["reason"], real):
+            # the box names what this patient's screen excludes only in its one line
+            parts["reason"], parts["cites"] = "", []
+            parts["then"] = parts["decision"]
+        then = str(parts.pop("then"))
         says = f"{lead}: {then}"
         out.append(
             {
@@ -439,6 +444,7 @@ def supposed_cases(
                 "says": says,
                 "lead": lead,
                 "then": then,
+                "parts": parts,
             }
         )
     return tuple(out)

@@ -410,26 +410,46 @@ def supposition_words(group: Sequence[Any], subject: str) -> str:
     return f"If {subject} had {words}"
 
 
-def difference(real: Any, alt: Any) -> str:
-    """One or two plain sentences: what the screen would decide in the supposed case,
-    against the real decision (``real`` and ``alt`` are :class:`~.safety.Safety`)."""
+def difference(real: Any, alt: Any) -> dict[str, Any]:
+    """What the screen would decide in the supposed case, against the real decision (``real``
+    and ``alt`` are :class:`~.safety.Safety`): ``then`` (one or two plain sentences), and
+    for the safety box the parts with what each cites (``decision``, ``reason`` and its
+    ``cites``, ``changes`` and theirs, ``changes_policy`` when clinic policy sets them)."""
     known = {f.rule for f in real.screen.findings}
     new = [f for f in alt.screen.findings if f.rule not in known and f.action != "info"]
     new_flags = [f for f in alt.extra_flags if f.id not in {g.id for g in real.extra_flags}]
     decision = DECISION_WORDS.get(alt.decision, alt.decision.replace("_", " "))
     if alt.decision == "refer" and alt.urgency:
         decision += f" ({alt.urgency.replace('_', ' ')})"
+    out: dict[str, Any] = {"reason": "", "cites": [], "changes": [], "change_cites": []}
     if alt.decision == real.decision and not new and not new_flags:
-        return f"the screen's decision would be the same ({decision})."
+        out["decision"] = f"the screen's decision would be the same ({decision})."
+        out["then"] = out["decision"]
+        return out
     if alt.decision == real.decision:
         decision += " (as now), with this added"
+    out["decision"] = f"{decision}."
     order = {"refer": 0, "defer": 1, "exclude": 2, "modify": 3, "caution": 4}
     new.sort(key=lambda f: order.get(f.action, 5))
-    reasons = [f.reason for f in new_flags] + [f.reason for f in new]
-    text = f"{decision}."
-    if reasons:
-        text += f" {reasons[0].rstrip('.')}."
-    changes = [c for f in new for c in f.modifications]
-    if changes and alt.decision not in ("refer", "defer"):
-        text += " Changes: " + "; ".join(dict.fromkeys(changes)) + "."
-    return text
+    if new_flags:
+        flag = new_flags[0]
+        out["reason"] = flag.reason.rstrip(".") + "."
+        out["cites"] = [{"record": flag.id, "kind": "red_flag", "sources": list(flag.sources)}]
+    elif new:
+        out["reason"] = new[0].reason.rstrip(".") + "."
+        out["cites"] = [
+            {"record": new[0].rule, "kind": "screening_rule", "sources": list(new[0].sources)}
+        ]
+    if alt.decision not in ("refer", "defer"):
+        with_changes = [f for f in new if f.modifications]
+        out["changes"] = list(dict.fromkeys(c for f in with_changes for c in f.modifications))
+        out["change_cites"] = [
+            {"record": f.rule, "kind": "screening_rule", "sources": list(f.sources)}
+            for f in with_changes
+        ]
+        out["changes_policy"] = any(f.policy for f in with_changes)
+    then = out["decision"] + (f" {out['reason']}" if out["reason"] else "")
+    if out["changes"]:
+        then += " Changes: " + "; ".join(out["changes"]) + "."
+    out["then"] = then
+    return out

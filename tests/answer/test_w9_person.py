@@ -61,7 +61,7 @@ def test_a_supposition_gets_its_own_decision_and_never_the_real_one(text: str, r
     assert alt["decision"] in ("proceed", "proceed_with_modifications", "defer", "refer")
     assert alt["says"].startswith("If ")
     box = _box(a)
-    assert f"**{alt['lead']}:** {alt['then']}" in box
+    assert f"**{alt['lead']}:** {alt['parts']['decision']}" in box
     assert alt["says"] == f"{alt['lead']}: {alt['then']}"
 
 
