@@ -76,8 +76,6 @@ def understood_lines(
     at = 1 if applied else 0
     cases = safety.supposed if safety is not None else ()
     for status, lead in SET_ASIDE_LEADS.items():
-        if status == "supposed" and cases:
-            lead = SUPPOSED_LEAD  # wave 9: the supposed case is answered below
         # wave 8: someone else's, a topic, a supposition: each said as what it is
         # the lead says what they are: no "(supposed)" after each fact again
         facts = [
@@ -102,10 +100,6 @@ def understood_lines(
                 "- If a planned medicine starts, screen again then: its precautions would apply.",
             )
     return out
-
-
-SUPPOSED_LEAD = "Only supposed (not the case now), so not applied to the decision above"
-"""The lead of supposed facts when the box also says what the supposed case would bring."""
 
 
 def _names(items: Sequence[str]) -> str:

@@ -192,20 +192,15 @@ def _labs_left(mentions: list[Any]) -> list[Any]:
     supposed_labs = {
         m.detail.get("lab") for m in mentions if m.kind == "lab" and m.status == SUPPOSED
     }
-    if not supposed_labs:
-        return mentions
-    out = []
+    out = list(mentions)
     for lab in supposed_labs:
         real = [
-            m
-            for m in mentions
+            i
+            for i, m in enumerate(out)
             if m.kind == "lab" and m.detail.get("lab") == lab and m.status in _SERIES
         ]
         if len(real) == 1:
-            mentions = [
-                dataclasses.replace(m, status="current") if m is real[0] else m for m in mentions
-            ]
-    out = mentions
+            out[real[0]] = dataclasses.replace(out[real[0]], status="current")
     return out
 
 
@@ -404,9 +399,12 @@ def supposition_words(group: Sequence[Any], subject: str) -> str:
         words = ("an " if words[:1].lower() in "aeiou" else "a ") + words
     if lead:
         return f"If {subject} {lead} {words}"
-    if first.kind == "lab" and "value" in first.detail:
+    if first.kind == "lab":
+        # the value stands in the line above; the box cites no source for the patient's figures
         lab = str(first.detail.get("lab", "value")).replace("_", " ")
-        return f"If the {lab} were {first.detail['value']:g}"
+        return f"If the {lab} were as supposed"
+    if re.search(r"\d", words):
+        return f"If {subject} had what is supposed"
     return f"If {subject} had {words}"
 
 
