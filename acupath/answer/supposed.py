@@ -26,6 +26,17 @@ Three readings, each setting a mention's status so that it is shown and never sc
 4. *A lay class word named by its example* ("blood thinners like Plavix") is read by
    :mod:`.class_apposition` before this module runs.
 
+Wave 9: a supposition set aside is also answered as asked. :func:`supposed_groups` gathers
+each supposition (a supposed fact, a supposed red flag, a planned medicine, a supposed lab
+value beside the real one), :func:`with_supposition` takes it as true, and
+:func:`acupath.answer.safety.supposed_cases` runs the same screen on that second intake;
+:func:`difference` says in one or two sentences what it would decide. The real decision never
+takes the supposed fact. "were she to", "should she (ever) become/need/start" open a
+supposition; a planned fact of the same kind, "takes only X", "for now it's just X" and "For
+now, ..." state the present beside it; a relative's fact is another person's when the asker
+says they are the patient ("My mother has a pacemaker ... I'm the one with the migraines");
+a question about what a named study reported is asked of its trial population.
+
 Why: clinic policy on reading questions (safety first): a fact is set aside only when the
 question's own words say it is not the patient's present state; nothing here is evidence.
 """
