@@ -148,6 +148,8 @@ def records_of(answer: Answer, base: EvidenceBase, retrieval: Retrieval) -> list
         records.append([f["value"] for f in facts])
         records.append([f["words"] for f in facts])
         records.append([f.get("detail", {}) for f in facts])
+        # wave 9: the screen's reasons for a supposed case, which the safety box quotes
+        records.append(answer.patient_context.get("supposed", []))
     # the question's own words the answer quotes as not understood ("G2P1", "mm3")
     records.append(list(answer.not_understood))
     return records
@@ -219,13 +221,16 @@ def ask(
     return answer
 
 
-def _patient_context(stmt: Statement) -> dict[str, Any] | None:
+def _patient_context(stmt: Statement, safety: Safety | None = None) -> dict[str, Any] | None:
     """The patient context JSON, with the words read as patient details (``details``: an
-    indication, a time...) that the answer does not treat as topics."""
+    indication, a time...) that the answer does not treat as topics, and (wave 9) what the
+    screen would decide for each supposition (``supposed``)."""
     if not stmt.patient.mentions:
         return None
     out = stmt.patient.as_dict()
     out["details"] = list(stmt.details)
+    if safety is not None and safety.supposed:
+        out["supposed"] = [dict(case) for case in safety.supposed]
     return out
 
 
@@ -258,7 +263,7 @@ def _screen_aware(
     return dataclasses.replace(
         answer,
         understanding=understanding,
-        patient_context=_patient_context(stmt),
+        patient_context=_patient_context(stmt, safety),
         screen=safety.as_dict() if safety is not None else None,
         not_understood=stmt.not_understood,
         answered_fully=not stmt.not_understood,

@@ -38,6 +38,12 @@ are not the patient's present findings, set aside after ConText has run
    flags, cancers and pregnancy named in it are its topic. A sentence that names a person
    ("my patient has...", "I also have...") keeps its facts. :func:`no_patient_frame` is the
    shared test (pregnancy reading can call it).
+7. **A lab value of an illness long over** (wave 9, h8137: "Platelets were low when I had
+   dengue 3 yrs ago (went down to 30) but they've been normal since, 250 last month"): of two
+   values of one lab whose order the value reader left unclear, the one whose own words place
+   it in the past ("... ago", "when I had ...", "last year", "back in 2019") is the earlier
+   value and the other, said with no such words, the latest. Clinic policy (reason: the
+   asker's own words date the values; with no date on either, the cautious one stays used).
 
 The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_person``).
 """
@@ -396,6 +402,28 @@ def _long_over(m: Mention, folded: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+def _intended_elsewhere(m: Mention, folded: str) -> bool:
+    """A weight loss said to be intended in another sentence of the question ("Down 19 kilos
+    since January thanks to a diet plan, all deliberate. The weight loss is the good news"):
+    the question's own words explain it (wave 9, p9101; the sentence-level reading is
+    ``context._intended_weight_loss``). Any "without trying" in the question keeps the flag.
+    Clinic policy on reading questions: an intended loss is no unexplained one."""
+    from acupath.answer.context import _NOT_ON_PURPOSE, _ON_PURPOSE
+
+    if m.label != "red_flag:unexplained_weight_loss" or m.negated:
+        return False
+    if _UNINTENDED.search(folded):
+        return False  # "unexplained weight loss 6 kg ... on a diet? no"
+    return bool(_ON_PURPOSE.search(folded)) and not _NOT_ON_PURPOSE.search(folded)
+
+
+_UNINTENDED = re.compile(
+    r"\b(?:unexplained|unintentional(?:ly)?|unintended|involuntary|unplanned|unexpected(?:ly)?|"
+    r"no reason|not (?:on purpose|deliberate|intended|intentional)|without (?:trying|meaning|"
+    r"dieting))\b"
+)
+
+
 def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
     """The mentions with the five readings of the module docstring applied."""
     out: list[Mention] = []
@@ -408,6 +436,8 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         if _moving_in_bed(m, folded) or _carpal_tunnel_night(m, folded):
             continue  # not this red flag at all
+        if _intended_elsewhere(m, folded):
+            continue  # wave 9: "Down 19 kilos ..., all deliberate. The weight loss is ..."
         if _self_too(m, folded):
             m = dataclasses.replace(m, status="current")
         if _supposed(m, folded):
@@ -429,4 +459,41 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
         ):
             m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
         out.append(m)
+    return _dated_lab_values(out, folded)
+
+
+_PAST_FRAME = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|several|many)\s*(?:yrs?|years?|months?)\s+ago\b|"
+    r"\bwhen (?:i|she|he|they|we) (?:had|was|were|got)\b|\blast year\b|\byears ago\b|"
+    r"\bback in\b|\bin (?:19|20)\d\d\b|\bat the time\b|\bduring (?:the|her|his|my) "
+    r"(?:illness|infection|chemo|admission|stay)\b"
+)
+"""Words that place a lab value in the past (reading 7)."""
+_UNCLEAR = ("cautious_value", "set_aside_value")
+
+
+def _dated_lab_values(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Reading 7: of two values of one lab left unclear, the one dated in the past is the
+    earlier and the other the latest."""
+    labs: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.kind == "lab" and m.status in _UNCLEAR and not m.negated:
+            labs.setdefault(str(m.detail.get("lab")), []).append(i)
+    out = list(mentions)
+    for idx in labs.values():
+        if len(idx) != 2:
+            continue
+        dated = [i for i in idx if _PAST_FRAME.search(_own_words(out[i], folded))]
+        if len(dated) != 1:
+            continue
+        old = dated[0]
+        new = idx[0] if idx[1] == old else idx[1]
+        out[old] = dataclasses.replace(out[old], status="earlier_value")
+        out[new] = dataclasses.replace(out[new], status="latest_value")
     return out
+
+
+def _own_words(m: Mention, folded: str) -> str:
+    """A lab value's own words and the few after it in its clause ("250 last month")."""
+    after = re.split(r"[,;.!?()]", folded[m.end : m.end + 40], maxsplit=1)[0]
+    return folded[m.start : m.end] + after

@@ -189,6 +189,8 @@ def governed(
                     limit = stop.start
                     break
             kind: str | None = None
+            prev_end = trig.end
+            denies = target is negated and _denial_verb(words[trig.start : trig.end])
             for i in order:
                 c = concepts[i]
                 # a concept that begins with the trigger's own word is a finding, not a denial
@@ -196,8 +198,14 @@ def governed(
                 if c.end <= trig.end or c.start <= trig.start or c.start >= limit:
                     continue
                 if kind is not None and c.kind != kind and target is negated:
-                    break  # another kind of fact ends a negation's list
+                    # another kind of fact ends a negation's list, except in a plain list
+                    # after a denial verb ("denies anticoagulants, antiplatelets, bleeding
+                    # disorders"; wave 9) or joined by "or" ("no warfarin or pacemaker")
+                    joint = [w for w in words[prev_end : c.start]]
+                    if not _plain_list(joint, words[c.end : c.end + 1], denies):
+                        break
                 kind = c.kind
+                prev_end = c.end
                 target.add(i)
         else:
             floor = max(s_start, trig.start - MAX_SCOPE)
@@ -213,6 +221,29 @@ def governed(
                 target.add(i)
                 break  # "cancer ruled out" governs the nearest concept before it
     return negated, hypothetical
+
+
+_DENIAL_VERBS = frozenset({"denies", "denied", "deny", "denying", "deni"})
+_LIST_JOINS = frozenset({",", "and", "or", "nor", "/"})
+_LIST_ENDS = frozenset({",", "and", "or", "nor", "/", ".", ";", "?", "!", ""})
+
+
+def _denial_verb(trigger: Sequence[str]) -> bool:
+    """Whether a negation trigger is a denial verb ("denies", "denied any")."""
+    return bool(trigger) and trigger[0] in _DENIAL_VERBS
+
+
+def _plain_list(joint: Sequence[str], after: Sequence[str], denies: bool) -> bool:
+    """Whether the words between two facts of different kinds only join a list, and the
+    second fact ends an item of it (wave 9): after a denial verb any join word does
+    ("denies anticoagulants, antiplatelets, bleeding disorders."); after another negation
+    only "or"/"nor" ("no anticoagulants, antiplatelets or bleeding disorders"), since "not
+    pregnant, on warfarin" and "no fever, pregnant 12 weeks" name a fact that stands."""
+    if not joint or any(w not in _LIST_JOINS for w in joint):
+        return False
+    if (after[0] if after else "") not in _LIST_ENDS:
+        return False
+    return denies or any(w in ("or", "nor") for w in joint)
 
 
 def _near_before(

@@ -86,12 +86,26 @@ def told_lines(context: PatientContext, safety: Safety | None, who: Who) -> list
         if put:
             out.insert(at, f"- {_fill(words[head], who)}: " + "; ".join(put) + ".")
             at += 1
+    for case in safety.supposed if safety is not None else ():
+        # wave 9: what the check would say were the "what if" true, in plain words
+        plain = _PLAIN_DECISION.get(str(case["decision"]), "the check would change")
+        out.insert(at, f"- {case['lead']}, {plain}.")
+        at += 1
     if later:
         facts = "; ".join(dict.fromkeys(plain_fact(m) for m in later))
         out.insert(at, f"- {_fill(words['not_now'], who)}: {facts}.")
         if any(m.status == "future" for m in later):
             out.insert(at + 1, f"- {_fill(words['if_starts'], who)}")
     return out
+
+
+_PLAIN_DECISION = {
+    "proceed": "nothing would change",
+    "proceed_with_modifications": "acupuncture could still happen, with some changes",
+    "defer": "acupuncture would have to wait",
+    "refer": "a doctor would need to check first",
+}
+"""What the check would say about a "what if", for the patient's box (wave 9)."""
 
 
 def fact_lines(

@@ -131,7 +131,10 @@ class PeopleReader:
         text = " ".join(question.lower().replace("-", " ").split())
         if _FIRST_PERSON.search(text):
             return ASKER
-        m = self.owned.search(text) or self.aged_relation.search(text) or self.kin.search(text)
+        m = self.owned.search(text)
+        if m is not None and _plural_group(text, m):
+            m = None  # wave 9: "Patients on warfarin ...: what did the trial report?"
+        m = m or self.aged_relation.search(text) or self.kin.search(text)
         if m is None:
             age = self.owned_age.search(text)
             if age is not None and int(age["n"]) < 18 and "child" in self.relations:
@@ -153,6 +156,13 @@ class PeopleReader:
         entry = self.relations[rel]
         pronoun = entry.pronoun or _pronoun_from(context)
         return Who(rel, entry.name, pronoun, m.group("w"))
+
+
+def _plural_group(text: str, m: re.Match[str]) -> bool:
+    """Whether a person word opening a sentence with no owner is a plural group ("Patients
+    on warfarin", "Mothers who ..."), not one person ("Patient's knee", "Mum is 80")."""
+    owned = re.match(r"[.!?;\s]*(?:my|our|his|her|their|your)\s", m.group(0))
+    return owned is None and text[m.end("w") : m.end("w") + 1] == "s"
 
 
 _NOUN_PRONOUN = {
@@ -218,7 +228,10 @@ def who_is_asked_about(question: str, context: PatientContext) -> Who:
 _GENERAL = re.compile(
     r"\b(?:general(?:ly)?|in general|in theory|theoretically|hypothetical(?:ly)?|"
     r"polic(?:y|ies)|protocols?|exclusion (?:list|criteria)|audit|leaflets?|handouts?|"
-    r"teaching|lecture|essay|assignment|exam|journal club|course work|"
+    r"teaching|lecture|essay|assignment|journal club|course work|"
+    # a student's exam, not a clinical one ("normal exam", "on exam", "exam normal"; wave 9)
+    r"(?<!normal )(?<!on )(?<!clinical )(?<!physical )(?<!neuro )exam(?!\s+(?:normal|"
+    r"unremarkable|nad|findings|was|is|showed|shows))|"
     r"no particular patient|not (?:about |for )?a (?:particular |specific |real )?"
     r"(?:patient|person|case)|asking for (?:a|my) (?:friend|colleague|relative|neighbou?r)|"
     r"for a friend)\b"
@@ -294,11 +307,51 @@ def describes_person(question: str, context: PatientContext, conditions: bool = 
         return True
     if _PERSON_PRONOUN.search(text) and conditions:
         return True
-    if conditions and _HISTORY_NOTE.search(text):
+    if conditions and _PERSON_NOTE.search(text):
+        return True  # wave 9: "Otherwise fit.", "Takes sumatriptan PRN", "I'm trying to lose"
+    if conditions and (_HISTORY_NOTE.search(text) or _STORY_TIME.search(text)):
         from acupath.answer.asked_words import asks_suitability
 
-        return bool(_ASKS_IF_SAFE.search(text)) or asks_suitability(question)
+        return bool(_ASKS_IF_SAFE.search(text) or _BARE_ASK.search(text)) or asks_suitability(
+            question
+        )
     return False
+
+
+_BODY_SUBJECT = (
+    r"(?:back|lower back|neck|knee|knees|shoulder|shoulders|hip|hips|head|leg|legs|arm|arms|"
+    r"foot|feet|heel|wrist|wrists|elbow|ankle|ankles|jaw|hand|hands|pain)"
+)
+_PERSON_NOTE = re.compile(
+    r"\b(?:otherwise (?:fit|well|healthy)|fit and well|generally (?:fit|well|healthy)|"
+    # "no other history" (p9102), "nil else", "no other medical problems"
+    r"no (?:other|further|relevant|significant|past) (?:medical )?(?:history|pmh|problems|"
+    r"conditions|issues)|nil else|no pmh|pmh nil|otherwise nil)\b"
+    r"|(?:^|[.!?;]\s*)(?:takes|taking|uses|using)\s+[a-z]+"
+    r"|\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g)\s+(?:daily|od|bd|tds|qds|nocte|once|twice|"
+    r"at night|a day|per day|weekly)\b"
+    r"|\bi\s*(?:am|['’]?m)\s+(?:trying to (?:lose|gain|get|conceive|quit|stop|cut)|losing|"
+    r"recovering|struggling|suffering|in (?:a lot of )?pain|overweight)\b"
+)
+"""Words only said of a particular person (wave 9): a note's "Otherwise fit", a subjectless
+"Takes sumatriptan PRN", a dose taken daily, the asker's own state ("I'm trying to lose
+weight"). With a condition named, the question is about that person, whatever it asks."""
+
+_STORY_TIME = re.compile(
+    r"\b(?:last (?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|yesterday|this (?:morning|week)|\d+\s*(?:days?|weeks?|wks?|months?|"
+    r"years?|yrs?)\s+ago)\b"
+    r"|(?:^|[.!?;]\s*)" + _BODY_SUBJECT + r"\s+(?:has|have|is|are|was|were|keeps|still|"
+    r"['’]s|hurts|aches)\b"
+)
+"""A moment of one person's story ("a shunt last month", "Back has been sore for a year"):
+like a note's subjectless sentence, a particular person when needling is asked about."""
+
+_BARE_ASK = re.compile(
+    r"(?:^|[.!?;]\s*)(?:(?:and|so)\s+)?(?:acupuncture|needling|dry needling|needles)"
+    r"(?:\s+(?:ok|okay|now|then|suitable|appropriate|reasonable|safe|possible))?\s*\?\s*$"
+)
+"""A note's last sentence asking only "Acupuncture?" of the person it has described."""
 
 
 _ASKS_IF_SAFE = re.compile(

@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from acupath.answer.context import PatientContext
+from acupath.answer.context import FIRST_PERSON, PatientContext
 from acupath.answer.lexicon import URGENCIES, RedFlagUrgency, red_flag_urgencies
 from acupath.answer.models import Answer, Section
 from acupath.answer.timing import PAST
@@ -88,6 +88,10 @@ class Safety:
     extra_flags: tuple[RedFlagUrgency, ...] = ()
     blocked_codes: frozenset[str] = field(default_factory=frozenset)
     problems: tuple[str, ...] = ()
+    supposed: tuple[Mapping[str, Any], ...] = ()
+    """Wave 9: for each supposition of the question ("if she were on warfarin ... at present
+    none"), what the same screen would decide were it true (:func:`supposed_cases`); the
+    supposed fact never enters this decision."""
 
     @property
     def excluded_points(self) -> tuple[str, ...]:
@@ -340,6 +344,8 @@ def assess(
     conditions: Sequence[str],
     condition_ids: Iterable[str],
     question: str = "",
+    *,
+    with_suppositions: bool = True,
 ) -> Safety | None:
     """Screen the patient the question describes; ``None`` when it describes nobody. A
     particular person of whom the question says nothing the screen reads ("I have knee
@@ -363,7 +369,7 @@ def assess(
     flags = tuple(dict.fromkeys([*result.red_flags, *(f.id for f in extra)]))
     decision = "refer" if extra else result.decision
     urgency = _urgency(result, flags, table)
-    return Safety(
+    safety = Safety(
         intake=intake.model_dump(mode="json", exclude_defaults=True),
         assumed=tuple(assumed),
         screen=result,
@@ -374,6 +380,74 @@ def assess(
         blocked_codes=blocked_codes(result),
         problems=tuple([*context.problems, *problems]),
     )
+    if with_suppositions:
+        cases = supposed_cases(safety, context, conditions, condition_ids, question)
+        if cases:
+            safety = dataclasses.replace(safety, supposed=cases)
+    return safety
+
+
+def supposed_cases(
+    real: Safety,
+    context: PatientContext,
+    conditions: Sequence[str],
+    condition_ids: Iterable[str],
+    question: str,
+) -> tuple[dict[str, Any], ...]:
+    """What the screen would decide for each supposition of the question (wave 9): a second
+    intake, the first with the supposed facts added, through the same screen. Clinic policy
+    on reading questions: the clinician asked about the supposed case, so it is answered, and
+    apart from the decision for the patient as described."""
+    from acupath.answer.people import who_is_asked_about
+    from acupath.answer.supposed import (
+        difference,
+        supposed_groups,
+        supposition_words,
+        with_supposition,
+    )
+
+    folded = question.lower()
+    groups = supposed_groups(context.mentions, folded)
+    if not groups:
+        return ()
+    ids = tuple(condition_ids)
+    who = who_is_asked_about(question, context)
+    subject = {"she": "she", "he": "he"}.get(who.pronoun, "the patient")
+    if who.is_asker and FIRST_PERSON.search(folded):
+        subject = "you"
+    out = []
+    for group in groups[:3]:
+        alt_context = dataclasses.replace(
+            context, mentions=with_supposition(context.mentions, group)
+        )
+        alt = assess(alt_context, conditions, ids, question, with_suppositions=False)
+        if alt is None:
+            continue
+        lead, parts = supposition_words(group, subject), difference(real, alt)
+        if parts["reason"] and line_violations(parts["reason"], real):
+            # the box names what this patient's screen excludes only in its one line
+            parts["reason"], parts["cites"] = "", []
+            parts["then"] = parts["decision"]
+        then = str(parts.pop("then"))
+        says = f"{lead}: {then}"
+        out.append(
+            {
+                "words": list(dict.fromkeys(m.words for m in group)),
+                "labels": sorted({m.label for m in group}),
+                "decision": alt.decision,
+                "urgency": alt.urgency,
+                "red_flags": list(alt.red_flags),
+                "excluded_points": list(alt.excluded_points),
+                "excluded_regions": list(alt.excluded_regions),
+                "excluded_techniques": list(alt.excluded_techniques),
+                "reasons": [f.reason for f in alt.screen.findings],
+                "says": says,
+                "lead": lead,
+                "then": then,
+                "parts": parts,
+            }
+        )
+    return tuple(out)
 
 
 def _urgency(result: Any, flags: Sequence[str], table: Mapping[str, RedFlagUrgency]) -> str | None:

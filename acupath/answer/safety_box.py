@@ -31,7 +31,36 @@ from acupath.answer.patient_safety import fact_lines
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
 
 
-def understood_lines(context: PatientContext, safety: Safety | None, audience: str) -> list[str]:
+def case_lines(case: Mapping[str, Any], refs: _Refs | None) -> list[str]:
+    """The safety box's lines for one supposed case (wave 9): the lead in bold, what the
+    screen would decide and its first reason with that rule's sources, and the changes (a
+    clinic policy's on a line of its own, as the box says the real ones)."""
+    parts = case.get("parts") or {}
+
+    def marker(cites: Any) -> str:
+        if refs is None:
+            return ""
+        marks = [refs.marker(c["sources"], c["record"], c["kind"]) for c in cites]
+        nums = sorted({int(n) for m in marks for n in re.findall(r"\d+", m)})
+        return f" [{', '.join(str(n) for n in nums)}]" if nums else ""
+
+    head = f"- **{case['lead']}:** {parts.get('decision', case['then'])}"
+    reason = parts.get("reason", "")
+    changes = parts.get("changes") or []
+    if not parts:
+        return [f"- **{case['lead']}:** {case['then']}"]
+    if changes and not parts.get("changes_policy"):
+        text = f"{head} {reason} Changes: {'; '.join(changes)}.".replace("  ", " ")
+        return [text + marker([*parts["cites"], *parts["change_cites"]])]
+    lines = [f"{head} {reason}".rstrip() + (marker(parts["cites"]) if reason else "")]
+    if changes:
+        lines.append(f"- {POLICY_LEAD} in that case: {'; '.join(changes)}.")
+    return lines
+
+
+def understood_lines(
+    context: PatientContext, safety: Safety | None, audience: str, refs: _Refs | None = None
+) -> list[str]:
     """What acupath read about the patient, what the question denies, and what it assumed."""
     shown = context.shown()
     applied = [describe(m) for m in shown if not m.negated and m.current]
@@ -45,6 +74,7 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
         if not m.negated and not m.current and m.status not in SET_ASIDE_LEADS
     ]
     at = 1 if applied else 0
+    cases = safety.supposed if safety is not None else ()
     for status, lead in SET_ASIDE_LEADS.items():
         # wave 8: someone else's, a topic, a supposition: each said as what it is
         # the lead says what they are: no "(supposed)" after each fact again
@@ -56,10 +86,15 @@ def understood_lines(context: PatientContext, safety: Safety | None, audience: s
         if facts:
             out.insert(at, f"- {lead}: " + "; ".join(dict.fromkeys(facts)) + ".")
             at += 1
+    for case in cases:
+        # wave 9: what the same screen would decide were the supposition true
+        for line in case_lines(case, refs):
+            out.insert(at, line)
+            at += 1
     if later:
         # a planned medicine is screened when it starts, not now; a past one not at all
         out.insert(1 if applied else 0, f"- {NOT_NOW_LEAD}: " + "; ".join(later) + ".")
-        if any(m.status == "future" for m in shown if not m.negated):
+        if any(m.status == "future" for m in shown if not m.negated) and not cases:
             out.insert(
                 2 if applied else 1,
                 "- If a planned medicine starts, screen again then: its precautions would apply.",
@@ -146,7 +181,7 @@ def safety_section(safety: Safety, context: PatientContext, refs: _Refs, audienc
                 lines.append(f"- {word}: {f.reason}{marker}")
         if safety.decision == "defer":
             pass
-    lines += understood_lines(context, safety, audience)
+    lines += understood_lines(context, safety, audience, refs)
     title = TITLES[audience]["safety"]
     cited = tuple(dict.fromkeys(r.id for r in refs.refs if _cited_in(r.number, lines)))
     return Section(title, "\n".join(lines), cited)
