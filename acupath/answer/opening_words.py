@@ -70,7 +70,7 @@ NOT_NOW_LEAD = "Not current, so not screened"
 SET_ASIDE_LEADS = {
     "other_person": "Said of someone else, so not screened for this patient",
     "topic": "Named as the question's subject, not as this patient's, so not screened",
-    "supposed": "Only supposed (not the case now), so not screened; screen again if it becomes so",
+    "supposed": "Only supposed (not the case now), so not applied to the decision above",
 }
 """Leads of the facts set aside for what they are, not for when (wave 8)."""
 PATIENT_LINE_LEADS = (
@@ -83,7 +83,7 @@ PATIENT_LINE_LEADS = (
     *SET_ASIDE_LEADS.values(),
     "Said about someone else, so not checked",
     "Asked about in general, so not checked",
-    'Only a "what if", so not checked',
+    'Only a "what if", so not counted above',
     "What you said is not the case",  # the patient box's leads (data/answer/patient_safety.yaml)
     "We assumed",
     "Medicines not taken now, so not checked",
