@@ -48,7 +48,7 @@ _LIST = re.compile(
 _SENTENCE = re.compile(r"[.;?!]")
 _PAIN_WORDS = frozenset(
     {"pain", "pains", "hurt", "hurts", "hurting", "ache", "aches", "aching", "sore", "stiff",
-     "arthritis", "oa", "osteoarthritis"}
+     "arthritis", "oa", "osteoarthritis", "tight", "stiffness", "tightness"}
 )  # fmt: skip
 _PAIN_HEADS = frozenset({"pain", "ache", "aching"})
 _ASKING_WORDS = frozenset(
@@ -90,6 +90,36 @@ _BODY_PARTS = frozenset(
     ]
 )
 """Words that can share the head of a condition name with another body part."""
+
+_SITE_WORDS = frozenset(_BODY_PARTS - {"low", "lower", "upper", "pelvic"}) | {
+    "headache",
+    "headaches",
+}
+"""Words that make an umbrella phrase a body-site complaint ("back pain", "neck", "knees"),
+as against a disease or treatment ("cancer", "chemo", "after surgery", "neuropathy"). Joints
+in general ("aching joints") are no site: beside a named condition they are its symptom
+("letrozole ... aching joints" is aromatase-inhibitor arthralgia)."""
+_SITE_PAIN = frozenset({"pain", "ache", "aching", "headache", "headaches"})
+"""Words that make a body-site umbrella phrase a complaint by itself ("back pain")."""
+_COMPLAINT = frozenset(
+    tx.stem(w)
+    for w in (
+        "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
+        "achy", "sore", "soreness", "stiff", "stiffness", "tight", "tightness", "agony",
+        "agonising", "agonizing", "killing", "spasm", "spasms", "twinge", "twinges", "tender",
+        "throbbing", "strain", "strained", "sprain", "sprained", "injury", "injured", "pulled",
+        "problem", "problems", "trouble", "playing", "bad", "niggle", "niggling", "locked",
+        "seized", "cricked", "tweaked", "twisted",
+    )
+)  # fmt: skip
+"""Words that make a bare body word a complaint ("my neck is stiff", "pain in the neck"), read
+within :data:`_COMPLAINT_BEFORE` content words before it or :data:`_COMPLAINT_AFTER` after it in
+its sentence. Clinic policy (wave 9): a body-site complaint said beside a named condition is a
+condition of its own, so the screen's spinal red-flag rules see it; a body word with no
+complaint near it ("lower back exercises", "radiotherapy to the neck") is none."""
+_COMPLAINT_BEFORE = 2
+_COMPLAINT_AFTER = 3
+_SENTENCE_END = re.compile(r"[.;?!](?=\s|$)")
 
 
 NOT_ABOUT_ACUPUNCTURE = "acupath answers questions about acupuncture for pain and cancer symptoms"
@@ -146,6 +176,61 @@ class _Match:
     label: str
     targets: tuple[str, ...]
     term: str
+    covers: tuple[str, ...] = ()
+    """An umbrella's conditions before :meth:`Understander._narrow` kept some of them."""
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9a-z]+)?")  # the words of tx.words, with their places
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the content tokens of a question stand: each one's word index and sentence."""
+
+    words: tuple[str, ...]
+    """Every word (stop words too), folded."""
+    word_of: tuple[int, ...]
+    """Per content token, its index in ``words``."""
+    sentence_of: tuple[int, ...]
+    """Per content token, the number of sentence ends before it."""
+
+    @classmethod
+    def of(cls, question: str) -> _Layout:
+        folded = tx.fold(question)
+        ends = [m.start() for m in _SENTENCE_END.finditer(folded)]
+        words: list[str] = []
+        word_of: list[int] = []
+        sentence_of: list[int] = []
+        for m in _WORD.finditer(folded):
+            if m.group(0) not in tx.STOPWORDS:
+                word_of.append(len(words))
+                sentence_of.append(sum(1 for e in ends if e < m.start()))
+            words.append(m.group(0))
+        return cls(tuple(words), tuple(word_of), tuple(sentence_of))
+
+    def split(self, start: int, end: int, own: frozenset[str]) -> bool:
+        """Whether content tokens ``[start, end)`` stand in different sentences or have "and"
+        or "or" between them that the phrase (its words ``own``) does not hold: "breast cancer
+        and a pain in the neck" is no cancer pain, "heavy periods and cramps" no period cramps;
+        "nausea and vomiting" keeps its own "and"."""
+        if end - start < 2 or end > len(self.word_of):
+            return False
+        if self.sentence_of[start] != self.sentence_of[end - 1]:
+            return True
+        between = self.words[self.word_of[start] + 1 : self.word_of[end - 1]]
+        return any(w in ("and", "or") and w not in own for w in between)
+
+    def near(self, start: int, end: int, wanted: frozenset[str]) -> bool:
+        """Whether a content token in ``wanted`` stands within :data:`_COMPLAINT_BEFORE` tokens
+        before ``[start, end)`` or :data:`_COMPLAINT_AFTER` after it, in its sentence."""
+        if start < 0 or end > len(self.word_of):
+            return False
+        here = self.sentence_of[start]
+        for i in [*range(max(0, start - _COMPLAINT_BEFORE), start),
+                  *range(end, min(len(self.word_of), end + _COMPLAINT_AFTER))]:  # fmt: skip
+            if self.sentence_of[i] == here and tx.stem(self.words[self.word_of[i]]) in wanted:
+                return True
+        return False
 
 
 def _only_dated(phrase: str, question: str) -> bool:
@@ -226,7 +311,9 @@ class Understander:
         for cid, cond in self.conditions.items():
             names = [cond.name, cid.replace("_", " "), *cond.synonyms, *cond.lay_terms]
             for name in names:
-                for form in dict.fromkeys([name, _respelt(name, spellings)]):
+                # a hyphenated word is also written as one: "post-operative", "postoperative"
+                joined = _HYPHEN.sub("", name)
+                for form in dict.fromkeys([name, _respelt(name, spellings), joined]):
                     key = tx.phrase_key(form)
                     if key:
                         table.append((key, cid, name))
@@ -318,11 +405,16 @@ class Understander:
         if match.label != "umbrella" or len(match.targets) < 2:
             return match
         outside = set(content[: match.start]) | set(content[match.end :])
+        own = set(match.term.split())
+        if own & _SITE_WORDS:
+            # another body part narrows no site: "my neck and shoulders are so tight" is the
+            # neck and the shoulders, not only the one condition naming both (wave 9, h6039)
+            outside -= {tx.stem(w) for w in _SITE_WORDS} - {tx.stem(w) for w in own}
         hits = tuple(
             cid for cid in match.targets if self._qualifiers.get(cid, frozenset()) & outside
         )
         if hits and len(hits) < len(match.targets):
-            return replace(match, targets=hits)
+            return replace(match, targets=hits, covers=match.targets)
         return match
 
     # -- understanding ------------------------------------------------------------------------
@@ -335,8 +427,10 @@ class Understander:
         if listed:
             # a list names each of its items (F15/wave 5): "knee, hip and hand OA"
             cond_matches = [*cond_matches, *listed]
+            named = {t for m in cond_matches if m.label != "umbrella" for t in m.targets}
             joined = self._joined(question, cond_matches)
-            cond_matches = [m for m in cond_matches if m.label != "umbrella" or m in joined]
+            layout = _Layout.of(question)
+            cond_matches = [m for m in cond_matches if self._kept_beside(m, named, joined, layout)]
         conditions = _unique(t for m in cond_matches for t in m.targets)
         broad = any(m.label == "umbrella" for m in cond_matches)
         intents = self._match_intents(full)
@@ -504,6 +598,35 @@ class Understander:
                 out.append(m)
         return out
 
+    def _kept_beside(
+        self, m: _Match, named: set[str], joined: Sequence[_Match], layout: _Layout
+    ) -> bool:
+        """Whether a match stays beside the conditions ``named`` elsewhere in the question.
+
+        An umbrella stays only when none of the conditions it covers is named already ("the
+        back pain ... chronic LBP" is chronic low back pain, not acute as well; "lymphoedema
+        and cancer" is not every cancer symptom), and then when it is joined to a named one
+        as another topic ("knee OA and for low back pain") or is a body-site complaint of its
+        own ("takes Arava for his RA and has had low back pain", "lymphoedema ... the pain in
+        the neck"; wave 9)."""
+        if m.label != "umbrella":
+            return True
+        if named & set(m.covers or m.targets):
+            return False
+        return m in joined or self._site_complaint(m, layout)
+
+    @staticmethod
+    def _site_complaint(m: _Match, layout: _Layout) -> bool:
+        """Whether an umbrella match is a body-site complaint: a site phrase that says pain
+        itself ("back pain", "headache") or a site word with a complaint word near it in its
+        sentence ("my neck is really stiff", "pain in the neck"); see :data:`_COMPLAINT`."""
+        words = set(m.term.split())
+        if not words & _SITE_WORDS:
+            return False
+        if words & _SITE_PAIN:
+            return True
+        return layout.near(m.start, m.end, _COMPLAINT)
+
     def _followed_by(self, content: list[str], end: int, phrase: str, question: str) -> bool:
         """Whether a ``not_before`` phrase of ``phrase`` follows at ``end``, or every use of
         the phrase is followed by "in <year>" (wave 6)."""
@@ -515,8 +638,11 @@ class Understander:
         return _only_dated(phrase, question)
 
     def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
+        layout = _Layout.of(question)
         found: list[_Match] = []
         for start, key, (cid, name) in self._condition_table.find(content):
+            if layout.split(start, start + len(key), _own_words(name)):
+                continue  # "breast cancer and a pain in the neck": no cancer pain (wave 9)
             found.append(_Match(start, start + len(key), "condition", (cid,), name))
         found += self._coordinated(question, found)
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
@@ -524,14 +650,18 @@ class Understander:
                 continue  # "the results came back", "went back to work": not a body part
             if self._followed_by(content, start + len(key), phrase, question):
                 continue  # "chemo back in October", "back then": a time, not a body part
+            if layout.split(start, start + len(key), _own_words(phrase)):
+                continue
             found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
         chosen = _longest_first(found)
-        if any(m.label == "condition" for m in chosen):
+        named = {t for m in chosen if m.label == "condition" for t in m.targets}
+        if named:
             # a named condition is more precise than an umbrella word elsewhere in the question
             # ("lymphoedema after breast cancer" is about lymphoedema, not every cancer symptom),
             # unless the umbrella is joined to it as another topic ("... and for low back pain")
+            # or is a body-site complaint of its own ("RA ... has had low back pain")
             joined = self._joined(question, chosen)
-            chosen = [m for m in chosen if m.label != "umbrella" or m in joined]
+            chosen = [m for m in chosen if self._kept_beside(m, named, joined, layout)]
         chosen = [self._narrow(m, content) for m in chosen]
         groups = _overlapping(
             sorted((m for m in chosen if m.label == "umbrella"), key=lambda m: m.start)
@@ -563,6 +693,7 @@ class Understander:
         return tuple(i for i in INTENTS if i in found)
 
 
+_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _DIGRAPH = re.compile(r"(?<=[a-z])(oe|ae)(?=[a-z])")
 
 
@@ -594,6 +725,11 @@ def _overlapping(matches: list[_Match]) -> list[list[_Match]]:
         else:
             groups.append([m])
     return groups
+
+
+def _own_words(phrase: str) -> frozenset[str]:
+    """The folded words of a phrase, stop words too ("nausea and vomiting" holds "and")."""
+    return frozenset(tx.words(phrase))
 
 
 def _full_key(phrase: str) -> tuple[str, ...]:

@@ -1,0 +1,254 @@
+"""Issue 10, wave 9 (conditions): which complaints a message names.
+
+1. A body-site complaint said beside a named condition ("takes Arava for his RA and has had low
+   back pain", "lymphoedema ... she wants acupuncture for the pain in the neck") is a condition of
+   its own, so the screen sees the back or neck pain (its spinal red-flag rules key on it); a body
+   word that is no complaint ("head and neck cancer", "back in January", "lower back exercises")
+   adds nothing.
+2. An umbrella whose conditions are already named adds nothing: "the back pain ... chronic LBP"
+   is chronic low back pain, not acute as well.
+3. A condition's phrase is not read across "and"/"or" or a sentence end ("breast cancer and a
+   pain in the neck" is no cancer pain; "heavy periods and cramps" no period cramps).
+4. A hyphenated condition name is found written as one word ("postoperative").
+
+Wordings written before the rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+from acupath.answer.retrieve import index_for
+from acupath.evidence.loader import bundled_base
+
+
+def _conditions(text: str) -> set[str]:
+    return set(index_for(bundled_base()).understand(text).conditions)
+
+
+_LBP = {"chronic_low_back_pain", "acute_low_back_pain"}
+_NECK = {"chronic_neck_pain"}
+
+# (wording, conditions of which at least one must be read, the condition also named)
+SITE_BESIDE_NAMED = [
+    (
+        "My dad's 74, takes Arava for his RA and has had low back pain since he slipped on the "
+        "stairs last week. He's got brittle bones.",
+        _LBP,
+        "rheumatoid_arthritis",
+    ),
+    (
+        "I have lymphoedema in my right arm after breast cancer. Could acupuncture help the pain "
+        "in my neck?",
+        _NECK,
+        "lymphoedema",
+    ),
+    (
+        "hot flushes from tamoxifen after breast cancer, my lower back has been aching for weeks",
+        _LBP,
+        "hot_flashes",
+    ),
+    (
+        "CIPN from oxaliplatin for bowel cancer; my neck is really stiff too, can needles help?",
+        _NECK,
+        "chemotherapy_induced_peripheral_neuropathy",
+    ),
+    (
+        "Xerostomia after radiotherapy for tongue cancer. Back pain most nights as well.",
+        _LBP,
+        "xerostomia",
+    ),
+    ("Hx breast ca with lymphoedema L arm. New neck ache for 2 weeks.", _NECK, "lymphoedema"),
+    ("Fibromyalgia for years; recently my back hurts when I stand.", _LBP, "fibromyalgia"),
+    ("Migraine sufferer, 45. Pain in my lower back since gardening.", _LBP, "migraine"),
+    (
+        "Since the breast cancer surgery I've had lymphoedema. Also my back is killing me.",
+        _LBP,
+        "lymphoedema",
+    ),
+    (
+        "Carpal tunnel in both hands, osteoporosis, she fell last week; now her back hurts.",
+        _LBP,
+        "carpal_tunnel_syndrome",
+    ),
+    (
+        "Hiccups after chemo for lung cancer, my neck's been sore for a week",
+        _NECK,
+        "hiccups",
+    ),
+    (
+        "I have tennis elbow, but what bothers me most is an ache in my lower back; I had "
+        "prostate cancer in 2020.",
+        _LBP,
+        "lateral_elbow_pain",
+    ),
+    (
+        "Lower back stiff and sore for 6 weeks in a 70 y/o with lymphoedema post breast ca",
+        _LBP,
+        "lymphoedema",
+    ),
+    (
+        "Knee OA for years; my neck's been painful since the car accident.",
+        _NECK,
+        "knee_osteoarthritis",
+    ),
+    (
+        "she have the lymphedema on right arm from cancer of breast. she want acupuncture for "
+        "the pain in the neck",
+        _NECK,
+        "lymphoedema",
+    ),
+    (
+        "they took 14 lymph nodes from under my left arm after the breast cancer. my neck and "
+        "shoulders are so tight. is it ok to have acupuncture",
+        _NECK,
+        "",
+    ),
+    (
+        "Plantar fasciitis in my right heel, and since March my back has been stiff every morning",
+        _LBP,
+        "plantar_heel_pain",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "named"), SITE_BESIDE_NAMED)
+def test_a_body_site_complaint_beside_a_named_condition_is_read(
+    text: str, site: set[str], named: str
+) -> None:
+    found = _conditions(text)
+    assert found & site, (text, found)
+    if named:
+        assert named in found, (text, found)
+
+
+# the screen then sees the spinal complaint: cancer history refers within days, minor trauma
+# with brittle bones the same day
+REFERRED = [
+    (SITE_BESIDE_NAMED[0][0], "urgent"),
+    (SITE_BESIDE_NAMED[1][0], "soon"),
+    (SITE_BESIDE_NAMED[3][0], "soon"),
+    (SITE_BESIDE_NAMED[5][0], "soon"),
+    (SITE_BESIDE_NAMED[8][0], "soon"),
+    (SITE_BESIDE_NAMED[10][0], "soon"),
+    (SITE_BESIDE_NAMED[15][0], "soon"),
+]
+
+
+@pytest.mark.parametrize(("text", "urgency"), REFERRED)
+def test_the_screen_sees_the_complaint(text: str, urgency: str) -> None:
+    screen = ask(text).screen or {}
+    assert screen.get("decision") == "refer", (text, screen.get("decision"))
+    order = ["emergency", "urgent", "soon", "routine"]
+    assert order.index(screen["urgency"]) <= order.index(urgency), (text, screen["urgency"])
+
+
+# (wording, conditions that must not be read)
+NOT_A_COMPLAINT = [
+    ("Xerostomia after head and neck cancer radiotherapy, can acupuncture help?", _NECK),
+    ("Dry mouth since radiotherapy to the neck, would acupuncture help?", _NECK),
+    ("Finished chemo back in January, now hot flushes - acupuncture?", _LBP),
+    (
+        "Knee osteoarthritis; the lower back exercises from the physio helped a lot. Is "
+        "acupuncture worth adding?",
+        _LBP,
+    ),
+    ("Hip OA; neck of femur fracture years ago on the other side. Acupuncture?", _NECK),
+    ("Migraines ever since I came back from holiday, would acupuncture help?", _LBP),
+    (
+        "Lymphoedema in my arm after breast cancer; lymph nodes in my neck were removed too. "
+        "Acupuncture?",
+        _NECK,
+    ),
+    ("Tennis elbow. I lie on my back to sleep and that is fine. Acupuncture?", _LBP),
+    ("Carpal tunnel syndrome - will the results come back before acupuncture starts?", _LBP),
+    ("CINV with my chemo, and I've been back at work since Monday. Acupuncture?", _LBP),
+    ("Hot flushes on letrozole; I want the needles in my back rather than my legs", _LBP),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_A_COMPLAINT)
+def test_a_body_word_that_is_no_complaint_adds_no_condition(text: str, absent: set[str]) -> None:
+    found = _conditions(text)
+    assert not found & absent, (text, found)
+
+
+# an umbrella whose conditions are named already adds none of its others
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Oncologist has reviewed and imaged the back pain in this 62-year-old: degenerative "
+            "only. Acupuncture for chronic LBP now appropriate?",
+            "acute_low_back_pain",
+        ),
+        ("Chronic low back pain and back pain at night, acupuncture?", "acute_low_back_pain"),
+        (
+            "My chronic LBP, and the back pain in general, would acupuncture help?",
+            "acute_low_back_pain",
+        ),
+        ("lymphoedema and cancer, would acupuncture help the swelling?", "cancer_pain"),
+        ("hot flushes, or cancer in general - does acupuncture help?", "xerostomia"),
+    ],
+)
+def test_an_umbrella_whose_conditions_are_named_adds_nothing(text: str, absent: str) -> None:
+    found = _conditions(text)
+    assert absent not in found, (text, found)
+
+
+# a condition phrase read across "and"/"or" or a sentence end is none
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "I have lymphoedema after breast cancer and a pain in the neck, acupuncture?",
+            "cancer_pain",
+        ),
+        (
+            "can acupuncture shrink my fibroids? heavy periods and cramps because of them",
+            "primary_dysmenorrhoea",
+        ),
+        ("Lymphoedema since breast cancer. Pain in my knee now, acupuncture?", "cancer_pain"),
+        ("is it cancer or pain from a pulled muscle, can acupuncture help?", "cancer_pain"),
+        ("He had a hip replacement; knee swelling too. Acupuncture?", "knee_osteoarthritis"),
+    ],
+)
+def test_a_phrase_is_not_read_across_a_conjunction(text: str, absent: str) -> None:
+    found = _conditions(text)
+    assert absent not in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Acupuncture for chemotherapy-induced nausea and vomiting?",
+            "chemotherapy_induced_nausea_vomiting",
+        ),
+        (
+            "pins and needles after chemo, can acupuncture help?",
+            "chemotherapy_induced_peripheral_neuropathy",
+        ),
+        ("cancer pain in my spine, would acupuncture help?", "cancer_pain"),
+        ("period cramps every month - acupuncture?", "primary_dysmenorrhoea"),
+        ("acute and subacute low back pain: acupuncture evidence?", "acute_low_back_pain"),
+    ],
+)
+def test_a_phrase_with_its_own_conjunction_is_still_read(text: str, present: str) -> None:
+    found = _conditions(text)
+    assert present in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does perioperative acupuncture reduce postoperative urinary retention? Risk ratio please.",
+        "Acupuncture for postoperative pain after knee surgery?",
+        "postoperative analgesia with electroacupuncture - evidence?",
+        "Is acupuncture used postoperatively? I mean for postop pain",
+        "post operative pain: does acupuncture cut opioid use?",
+    ],
+)
+def test_a_hyphenated_name_written_as_one_word_is_read(text: str) -> None:
+    assert "postoperative_pain" in _conditions(text), text
