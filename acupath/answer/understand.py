@@ -117,6 +117,13 @@ within :data:`_COMPLAINT_BEFORE` content words before it or :data:`_COMPLAINT_AF
 its sentence. Clinic policy (wave 9): a body-site complaint said beside a named condition is a
 condition of its own, so the screen's spinal red-flag rules see it; a body word with no
 complaint near it ("lower back exercises", "radiotherapy to the neck") is none."""
+_ASKED_FOR = frozenset({"help", "helps", "helping", "treat", "treats", "treating", "for", "ease"})
+"""Words that ask for a body site to be treated ("help her back", "acupuncture for my neck"):
+the site is then a complaint (clinic policy, wave 9, p9069)."""
+_BEFORE_SITE = frozenset(
+    {"my", "his", "her", "their", "your", "our", "the", "a", "low", "lower", "upper", "bad",
+     "sore", "painful", "stiff"}
+)  # fmt: skip
 _COMPLAINT_BEFORE = 2
 _COMPLAINT_AFTER = 3
 _SENTENCE_END = re.compile(r"[.;?!](?=\s|$)")
@@ -193,6 +200,9 @@ class _Layout:
     """Per content token, its index in ``words``."""
     sentence_of: tuple[int, ...]
     """Per content token, the number of sentence ends before it."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """Per word, where it stands in ``folded``."""
+    folded: str = ""
 
     @classmethod
     def of(cls, question: str) -> _Layout:
@@ -201,12 +211,45 @@ class _Layout:
         words: list[str] = []
         word_of: list[int] = []
         sentence_of: list[int] = []
+        spans: list[tuple[int, int]] = []
         for m in _WORD.finditer(folded):
             if m.group(0) not in tx.STOPWORDS:
                 word_of.append(len(words))
                 sentence_of.append(sum(1 for e in ends if e < m.start()))
             words.append(m.group(0))
-        return cls(tuple(words), tuple(word_of), tuple(sentence_of))
+            spans.append((m.start(), m.end()))
+        return cls(tuple(words), tuple(word_of), tuple(sentence_of), tuple(spans), folded)
+
+    def asked_for(self, start: int) -> bool:
+        """Whether the words before content token ``start`` ask for it to be treated ("would
+        acupuncture help her back", "acupuncture for the neck"), past a determiner and "low"."""
+        if start < 0 or start >= len(self.word_of):
+            return False
+        i = self.word_of[start] - 1
+        while i >= 0 and self.words[i] in _BEFORE_SITE:
+            i -= 1
+        return i >= 0 and self.words[i] in _ASKED_FOR
+
+    def blanked_before(self, start: int) -> bool:
+        """Whether a blanked run (two spaces or more) stands just before content token
+        ``start``."""
+        if start <= 0 or start >= len(self.word_of) or not self.spans:
+            return False
+        i = self.word_of[start]
+        return "  " in self.folded[self.spans[i - 1][1] : self.spans[i][0]]
+
+    def enclosed(self, start: int, end: int) -> bool:
+        """Whether content tokens ``[start, end)`` stand between two blanked runs of the text:
+        the parse step blanks a patient's red flag but keeps the body words inside it ("since
+        tripping on the kerb last week her low back is agony" leaves "back"), so a site word
+        blanked round on both sides was said in a red flag's words."""
+        if start < 0 or end > len(self.word_of) or not self.spans:
+            return False
+        first, last = self.word_of[start], self.word_of[end - 1]
+        before = self.folded[self.spans[first - 1][1] if first else 0 : self.spans[first][0]]
+        after_end = self.spans[last + 1][0] if last + 1 < len(self.spans) else len(self.folded)
+        after = self.folded[self.spans[last][1] : after_end]
+        return "  " in before and "  " in after
 
     def split(self, start: int, end: int, own: frozenset[str]) -> bool:
         """Whether content tokens ``[start, end)`` stand in different sentences or have "and"
@@ -283,6 +326,7 @@ class Understander:
         self._umbrella_table = tx.PhraseTable(
             (key, (phrase, targets)) for key, phrase, targets in self._umbrella
         )
+        self._categorical = {u.phrase: bool(u.categories) for u in self.vocab.umbrella}
         self._known_words = self._build_known_words()
         self._qualifiers = self._build_qualifiers()
 
@@ -615,6 +659,15 @@ class Understander:
             return False
         return m in joined or self._site_complaint(m, layout)
 
+    def _population(self, group: Sequence[_Match]) -> bool:
+        """Whether umbrella matches name a disease or its treatment, not a complaint: a phrase
+        standing for categories of conditions that says no pain ("cancer", "chemo", "cancer
+        survivors"; not "chronic pain" or "cancer pain")."""
+        return all(
+            self._categorical.get(m.term, False) and not set(m.term.split()) & _SITE_PAIN
+            for m in group
+        )
+
     @staticmethod
     def _site_complaint(m: _Match, layout: _Layout) -> bool:
         """Whether an umbrella match is a body-site complaint: a site phrase that says pain
@@ -625,7 +678,11 @@ class Understander:
             return False
         if words & _SITE_PAIN:
             return True
-        return layout.near(m.start, m.end, _COMPLAINT)
+        return (
+            layout.near(m.start, m.end, _COMPLAINT)
+            or layout.asked_for(m.start)
+            or layout.enclosed(m.start, m.end)
+        )
 
     def _followed_by(self, content: list[str], end: int, phrase: str, question: str) -> bool:
         """Whether a ``not_before`` phrase of ``phrase`` follows at ``end``, or every use of
@@ -646,7 +703,13 @@ class Understander:
             found.append(_Match(start, start + len(key), "condition", (cid,), name))
         found += self._coordinated(question, found)
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
-            if start > 0 and content[start - 1] in self._not_after.get(phrase, frozenset()):
+            # words blanked between (a patient fact the parse step took out) part them: "for
+            # years, and after a [fall ...] back" is no "years back"
+            if (
+                start > 0
+                and content[start - 1] in self._not_after.get(phrase, frozenset())
+                and not layout.blanked_before(start)
+            ):
                 continue  # "the results came back", "went back to work": not a body part
             if self._followed_by(content, start + len(key), phrase, question):
                 continue  # "chemo back in October", "back then": a time, not a body part
@@ -676,6 +739,20 @@ class Understander:
                 kept = [t for g in groups for m in g for t in m.targets if t in both]
                 merged = replace(groups[0][0], targets=tuple(dict.fromkeys(kept)))
                 chosen = [m for m in chosen if m.label != "umbrella"] + [merged]
+            elif any(not any(self._categorical.get(m.term, False) for m in g) for g in groups):
+                # a cancer or its treatment beside a complaint it does not qualify ("finished
+                # chemo for bowel cancer and my lower back has been sore", "exhaustion in cancer
+                # survivors") is the patient's history, not every cancer symptom (wave 9); a
+                # category of pain beside it ("survivors with musculoskeletal pain") is no
+                # complaint of one site or symptom, so both stay
+                joined = self._joined(question, chosen)
+                dropped = {
+                    id(m)
+                    for g in groups
+                    if self._population(g) and not any(m in joined for m in g)
+                    for m in g
+                }
+                chosen = [m for m in chosen if id(m) not in dropped]
         for code in _ICD10.findall(question):
             code = code.upper()
             hits = tuple(

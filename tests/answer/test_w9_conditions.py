@@ -252,3 +252,103 @@ def test_a_phrase_with_its_own_conjunction_is_still_read(text: str, present: str
 )
 def test_a_hyphenated_name_written_as_one_word_is_read(text: str) -> None:
     assert "postoperative_pain" in _conditions(text), text
+
+
+# a cancer or its treatment beside one complaint is the patient's history, not every cancer
+# symptom acupath holds
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "finished chemo last year for bowel cancer and my lower back has been sore for "
+            "months. is acupuncture a good idea?",
+            "chronic_low_back_pain",
+        ),
+        ("exhaustion in cancer survivors: acupuncture?", "cancer_related_fatigue"),
+        ("on chemotherapy for lymphoma, my knees ache - acupuncture?", "knee_osteoarthritis"),
+        ("oncology patient, neck stiff and sore for a month, needling ok?", "chronic_neck_pain"),
+        (
+            "he's had cancer of the prostate; headaches every day now. Acupuncture?",
+            "chronic_headache",
+        ),
+    ],
+)
+def test_a_cancer_beside_one_complaint_is_history(text: str, kept: str) -> None:
+    found = _conditions(text)
+    assert kept in found, (text, found)
+    banned = {"hiccups", "xerostomia", "leucopenia", "hot_flashes", "cancer_pain"}
+    assert not found & banned, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "neuropathy after chemo, can acupuncture help?",
+            "chemotherapy_induced_peripheral_neuropathy",
+        ),
+        (
+            "cancer survivors with musculoskeletal pain: does electroacupuncture help?",
+            "chronic_musculoskeletal_pain_cancer_survivors",
+        ),
+        ("cancer patients with fatigue: acupuncture?", "cancer_related_fatigue"),
+        ("acupuncture alongside chemo, does it help?", "chemotherapy_induced_nausea_vomiting"),
+        ("what can acupuncture do in cancer care?", "xerostomia"),
+    ],
+)
+def test_a_cancer_that_qualifies_or_is_the_topic_stays(text: str, kept: str) -> None:
+    found = _conditions(text)
+    assert kept in found, (text, found)
+
+
+# a site asked to be treated is a complaint; a site named as where to needle or lie is none
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Fibromyalgia diagnosed last year. Would acupuncture help her back?", _LBP),
+        ("I have migraines; can acupuncture treat my neck as well?", _NECK),
+        ("Lymphoedema in my left arm. Is acupuncture for the lower back safe for me?", _LBP),
+        ("Hot flushes on tamoxifen, and I'd like acupuncture for my back", _LBP),
+        ("Knee OA - could the needles ease his neck too?", _NECK),
+    ],
+)
+def test_a_site_asked_to_be_treated_is_a_complaint(text: str, site: set[str]) -> None:
+    assert _conditions(text) & site, text
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Tennis elbow: do I lie on my back for the session?", _LBP),
+        ("Migraine: the acupuncturist treats patients lying on their back", _LBP),
+        ("Carpal tunnel - will they put needles in my neck?", _NECK),
+        ("CIPN from chemo: she went back for more needles", _LBP),
+        ("Hot flushes: is lying on your back for acupuncture ok in pregnancy?", _LBP),
+    ],
+)
+def test_a_site_named_as_a_place_is_no_complaint(text: str, absent: set[str]) -> None:
+    assert not _conditions(text) & absent, text
+
+
+# a back said inside a red flag's words (the parse step blanks the flag and keeps the body
+# word): minor trauma with brittle bones then refers the same day, as the screen does
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's had rheumatoid arthritis for 20 years, and since tripping on the kerb last week "
+        "her low back is agony. She has thin bones too (on alendronate). Acupuncture?",
+        "He has had psoriatic arthritis for years, and after a fall off a stool on Monday his "
+        "lower back is agony; he has osteoporosis. Acupuncture?",
+        "Hot flushes on tamoxifen after breast cancer; since lifting the shopping her back is "
+        "agony and she has osteoporosis",
+        "Migraines for ages. Since she slipped in the bath two days ago her back is killing her, "
+        "and she has brittle bones. Is acupuncture ok?",
+        "Lymphoedema right arm. Fell down the stairs on Friday, back is now agony, osteoporosis "
+        "on alendronate. acupuncture?",
+    ],
+)
+def test_a_back_inside_a_red_flag_is_read(text: str) -> None:
+    answer = ask(text)
+    assert set(answer.understanding["conditions"]) & _LBP, text
+    screen = answer.screen or {}
+    assert (screen.get("decision"), screen.get("urgency")) == ("refer", "urgent"), text
