@@ -124,6 +124,7 @@ _BEFORE_SITE = frozenset(
     {"my", "his", "her", "their", "your", "our", "the", "a", "low", "lower", "upper", "bad",
      "sore", "painful", "stiff"}
 )  # fmt: skip
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "your", "our"})
 _COMPLAINT_BEFORE = 2
 _COMPLAINT_AFTER = 3
 _SENTENCE_END = re.compile(r"[.;?!](?=\s|$)")
@@ -229,6 +230,15 @@ class _Layout:
         while i >= 0 and self.words[i] in _BEFORE_SITE:
             i -= 1
         return i >= 0 and self.words[i] in _ASKED_FOR
+
+    def owned(self, start: int) -> bool:
+        """Whether a possessive stands between content token ``start`` and the one before:
+        "since my back went", "put my back out" say whose back, so the word before is no verb
+        or time making "back" an adverb ("came back", "weeks back")."""
+        if start <= 0 or start >= len(self.word_of):
+            return False
+        between = self.words[self.word_of[start - 1] + 1 : self.word_of[start]]
+        return any(w in _POSSESSIVES for w in between)
 
     def blanked_before(self, start: int) -> bool:
         """Whether a blanked run (two spaces or more) stands just before content token
@@ -657,7 +667,17 @@ class Understander:
             return True
         if named & set(m.covers or m.targets):
             return False
-        return m in joined or self._site_complaint(m, layout)
+        if m in joined or self._site_complaint(m, layout):
+            return True
+        # a symptom of one condition asked to be treated ("CINV has settled but she wants
+        # acupuncture for fatigue") is the question's topic; a disease or its treatment is not
+        # ("for chemo"), nor a word of several ("for the neuropathy", "for joint pain": beside a
+        # named condition, most often its own symptom)
+        return (
+            not self._categorical.get(m.term, False)
+            and len(m.covers or m.targets) == 1
+            and layout.asked_for(m.start)
+        )
 
     def _population(self, group: Sequence[_Match]) -> bool:
         """Whether umbrella matches name a disease or its treatment, not a complaint: a phrase
@@ -709,6 +729,7 @@ class Understander:
                 start > 0
                 and content[start - 1] in self._not_after.get(phrase, frozenset())
                 and not layout.blanked_before(start)
+                and not layout.owned(start)
             ):
                 continue  # "the results came back", "went back to work": not a body part
             if self._followed_by(content, start + len(key), phrase, question):

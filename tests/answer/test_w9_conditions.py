@@ -352,3 +352,99 @@ def test_a_back_inside_a_red_flag_is_read(text: str) -> None:
     assert set(answer.understanding["conditions"]) & _LBP, text
     screen = answer.screen or {}
     assert (screen.get("decision"), screen.get("urgency")) == ("refer", "urgent"), text
+
+
+# a possessive between says whose back it is: the word before is no verb or time
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since my back went on Saturday it has been awful, can I get acupuncture this week?",
+        "I put my back out lifting a sofa, would acupuncture help?",
+        "He fell on his back yesterday, acupuncture?",
+        "Two years ago my back started to ache; acupuncture?",
+        "Chemo finished, then my back gave up on me - needles?",
+    ],
+)
+def test_a_possessive_back_is_a_body_part(text: str) -> None:
+    assert _conditions(text) & _LBP, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hot flushes; the results came back clear, acupuncture?",
+        "Migraine: I went back to work last week, can acupuncture help?",
+        "A few weeks back I had flu; now hot flushes - acupuncture?",
+        "CINV and my counts are not back yet - acupuncture?",
+        "Since getting back from holiday my hot flushes are worse. Acupuncture?",
+    ],
+)
+def test_back_after_a_verb_or_time_stays_no_body_part(text: str) -> None:
+    assert not _conditions(text) & _LBP, text
+
+
+# a symptom asked to be treated beside a named condition is the topic
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Day 10 post-FEC. CINV has settled but she wants acupuncture for fatigue. Today?",
+            "cancer_related_fatigue",
+        ),
+        ("Hot flushes are better; can acupuncture help the tiredness?", "cancer_related_fatigue"),
+        (
+            "Xerostomia after RT; would acupuncture for tiredness work too?",
+            "cancer_related_fatigue",
+        ),
+        ("Lymphoedema in the arm - is there acupuncture for exhaustion?", "cancer_related_fatigue"),
+        (
+            "Mum is on Keytruda for lung cancer. She gets so breathless. Would acupuncture help?",
+            "dyspnoea",
+        ),
+    ],
+)
+def test_a_symptom_asked_for_is_read(text: str, present: str) -> None:
+    assert present in _conditions(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CINV on chemo - is acupuncture for chemo patients safe?",
+        "Hot flushes: is acupuncture for cancer patients safe?",
+        "Xerostomia: what does acupuncture for oncology patients involve?",
+        "Lymphoedema: acupuncture for cancer survivors, any precautions?",
+        "Hiccups: is acupuncture for chemotherapy patients ok?",
+    ],
+)
+def test_a_disease_asked_for_adds_no_symptoms(text: str) -> None:
+    found = _conditions(text)
+    assert not found & {"cancer_pain", "leucopenia", "dyspnoea"}, (text, found)
+
+
+# a word of several conditions asked for beside a named one is most often its own symptom
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Letrozole, lymphoedema of the left arm; acupuncture for joint pain?",
+            "rheumatoid_arthritis",
+        ),
+        ("Postherpetic neuralgia: can acupuncture help the nerve pain?", "hiv_neuropathy"),
+        (
+            "Breast Ca on paclitaxel, R arm lymphoedema. Wants acupuncture for neuropathy.",
+            "hiv_neuropathy",
+        ),
+        (
+            "Hot flushes on anastrozole, acupuncture for my aching joints?",
+            "temporomandibular_disorder",
+        ),
+        (
+            "Postherpetic neuralgia: is acupuncture for nerve damage any good?",
+            "diabetic_peripheral_neuropathy",
+        ),
+    ],
+)
+def test_a_word_of_several_asked_for_adds_none(text: str, absent: str) -> None:
+    found = _conditions(text)
+    assert absent not in found, (text, found)
