@@ -337,6 +337,8 @@ class Understander:
             (key, (phrase, targets)) for key, phrase, targets in self._umbrella
         )
         self._categorical = {u.phrase: bool(u.categories) for u in self.vocab.umbrella}
+        self._unique = self._build_unique_words()
+        self._holders_cache: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
         self._known_words = self._build_known_words()
         self._qualifiers = self._build_qualifiers()
 
@@ -452,6 +454,14 @@ class Understander:
             )
             for cid, ws in words.items()
         }
+
+    def _build_unique_words(self) -> frozenset[str]:
+        """The words of condition names that only one condition's names hold."""
+        df: dict[str, int] = defaultdict(int)
+        for c in self.conditions.values():
+            for w in {w for n in (c.name, *c.synonyms, *c.lay_terms) for w in tx.tokens(n)}:
+                df[w] += 1
+        return frozenset(w for w, n in df.items() if n == 1)
 
     def _narrow(self, match: _Match, content: list[str]) -> _Match:
         """An umbrella term qualified by words naming some of its conditions keeps only those:
@@ -679,6 +689,50 @@ class Understander:
             and layout.asked_for(m.start)
         )
 
+    def _holders(self, key: tuple[str, ...], cid: str) -> tuple[str, ...]:
+        """The other conditions one of whose names holds ``key`` ("peripheral neuropathy" is in
+        "HIV-related peripheral neuropathy" and "painful diabetic peripheral neuropathy")."""
+        cached = self._holders_cache.get((key, cid))
+        if cached is None:
+            n = len(key)
+            cached = tuple(
+                dict.fromkeys(
+                    other
+                    for k, other, _ in self._condition_phrases
+                    if other != cid
+                    and len(k) > n
+                    and any(k[i : i + n] == key for i in range(len(k) - n + 1))
+                )
+            )
+            self._holders_cache[(key, cid)] = cached
+        return cached
+
+    def _qualified(self, m: _Match, content: list[str], found: Sequence[_Match]) -> _Match:
+        """A condition phrase that another condition's fuller name holds, said with that
+        condition's own words and none of its first condition's, names the other: "HIV+ ...
+        painful peripheral neuropathy in both feet" is HIV neuropathy, not chemotherapy-induced
+        neuropathy (whose synonym "peripheral neuropathy" is); "peripheral neuropathy after
+        chemo" stays (wave 9, p9017). A condition named elsewhere in the question is its own
+        topic and qualifies nothing ("headaches and migraines")."""
+        if m.label != "condition" or len(m.targets) != 1 or m.start < 0:
+            return m
+        key = tuple(content[m.start : m.end])
+        holders = self._holders(key, m.targets[0])
+        if not holders:
+            return m
+        outside = (set(content[: m.start]) | set(content[m.end :])) - set(key)
+        if self._qualifiers.get(m.targets[0], frozenset()) & outside:
+            return m
+        named = {t for o in found if o is not m for t in o.targets}
+        if named & set(holders):
+            return m  # "Headache ... episodic TTH": the fuller one is named already
+        # only a word no other condition's names hold qualifies ("hiv", "diabetic",
+        # "tension"; not "sick" of "sick headache" and "sick from chemo")
+        hits = tuple(
+            c for c in holders if self._qualifiers.get(c, frozenset()) & outside & self._unique
+        )
+        return replace(m, targets=hits) if hits else m
+
     def _population(self, group: Sequence[_Match]) -> bool:
         """Whether umbrella matches name a disease or its treatment, not a complaint: a phrase
         standing for categories of conditions that says no pain ("cancer", "chemo", "cancer
@@ -721,6 +775,7 @@ class Understander:
             if layout.split(start, start + len(key), _own_words(name)):
                 continue  # "breast cancer and a pain in the neck": no cancer pain (wave 9)
             found.append(_Match(start, start + len(key), "condition", (cid,), name))
+        found = [self._qualified(m, content, found) for m in found]
         found += self._coordinated(question, found)
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
             # words blanked between (a patient fact the parse step took out) part them: "for

@@ -448,3 +448,59 @@ def test_a_disease_asked_for_adds_no_symptoms(text: str) -> None:
 def test_a_word_of_several_asked_for_adds_none(text: str, absent: str) -> None:
     found = _conditions(text)
     assert absent not in found, (text, found)
+
+
+# a generic condition phrase said with another condition's own word names that condition
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "HIV+, undetectable VL but CD4 only 160 cells/mm3, painful peripheral neuropathy in "
+            "both feet. Acupuncture suitability?",
+            "hiv_neuropathy",
+            "chemotherapy_induced_peripheral_neuropathy",
+        ),
+        (
+            "HIV positive with peripheral neuropathy - acupuncture?",
+            "hiv_neuropathy",
+            "chemotherapy_induced_peripheral_neuropathy",
+        ),
+        (
+            "type 2 diabetic, peripheral neuropathy in my feet, acupuncture?",
+            "diabetic_peripheral_neuropathy",
+            "chemotherapy_induced_peripheral_neuropathy",
+        ),
+        (
+            "my 6 yo gets headaches after school, the doctor says tension type. acupuncture?",
+            "tension_type_headache",
+            "chronic_headache",
+        ),
+        (
+            "headache at the back of the head for years, a tension pattern. Acupuncture?",
+            "tension_type_headache",
+            "chronic_headache",
+        ),
+    ],
+)
+def test_a_generic_phrase_with_anothers_word_names_it(text: str, present: str, absent: str) -> None:
+    found = _conditions(text)
+    assert present in found and absent not in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "peripheral neuropathy after chemo, acupuncture?",
+            "chemotherapy_induced_peripheral_neuropathy",
+        ),
+        ("peripheral neuropathy, acupuncture?", "chemotherapy_induced_peripheral_neuropathy"),
+        ("my headaches and migraines, acupuncture?", "chronic_headache"),
+        ("Headache. Denies thunderclap onset. Episodic TTH for years.", "tension_type_headache"),
+        ("worst headache of my life and I have been sick twice", "chronic_headache"),
+    ],
+)
+def test_a_generic_phrase_without_anothers_word_stays(text: str, kept: str) -> None:
+    found = _conditions(text)
+    assert kept in found, (text, found)
+    assert "migraine" not in found or "migraines" in text, (text, found)
