@@ -124,6 +124,7 @@ _BEFORE_SITE = frozenset(
     {"my", "his", "her", "their", "your", "our", "the", "a", "low", "lower", "upper", "bad",
      "sore", "painful", "stiff"}
 )  # fmt: skip
+_NEGATIONS = frozenset({"no", "not", "without", "denies", "denied", "nil", "never"})
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "your", "our"})
 _COMPLAINT_BEFORE = 2
 _COMPLAINT_AFTER = 3
@@ -231,6 +232,26 @@ class _Layout:
             i -= 1
         return i >= 0 and self.words[i] in _ASKED_FOR
 
+    def raw_before(self, start: int) -> str:
+        """The word (stop words too) just before content token ``start``, or ""."""
+        if start < 0 or start >= len(self.word_of) or self.word_of[start] == 0:
+            return ""
+        return self.words[self.word_of[start] - 1]
+
+    def raw_after(self, last: int) -> str:
+        """The word (stop words too) just after content token ``last``, or ""."""
+        if last < 0 or last >= len(self.word_of) or self.word_of[last] + 1 >= len(self.words):
+            return ""
+        return self.words[self.word_of[last] + 1]
+
+    def negated(self, start: int) -> bool:
+        """Whether "no", "not", "without" or "denies" stands among the two words before content
+        token ``start`` ("no back pain", "not had neck pain")."""
+        if start < 0 or start >= len(self.word_of):
+            return False
+        i = self.word_of[start]
+        return any(w in _NEGATIONS for w in self.words[max(0, i - 2) : i])
+
     def owned(self, start: int) -> bool:
         """Whether a possessive stands between content token ``start`` and the one before:
         "since my back went", "put my back out" say whose back, so the word before is no verb
@@ -308,6 +329,19 @@ class Understander:
         self._umbrella = self._build_umbrella()
         self._not_after = {
             u.phrase: frozenset(w for word in u.not_after for w in tx.tokens(word))
+            for u in self.vocab.umbrella
+        }
+        # stop words of those lists, read as the word just before or after ("results are
+        # back", "counts not back yet", "the back of my hand"; wave 9)
+        self._not_after_raw = {
+            u.phrase: frozenset(w for word in u.not_after for w in tx.words(word)) & tx.STOPWORDS
+            for u in self.vocab.umbrella
+        }
+        self._not_before_raw = {
+            u.phrase: frozenset(
+                w for word in u.not_before for w in tx.words(word) if " " not in word
+            )
+            & tx.STOPWORDS
             for u in self.vocab.umbrella
         }
         self._not_before = {
@@ -748,7 +782,7 @@ class Understander:
         itself ("back pain", "headache") or a site word with a complaint word near it in its
         sentence ("my neck is really stiff", "pain in the neck"); see :data:`_COMPLAINT`."""
         words = set(m.term.split())
-        if not words & _SITE_WORDS:
+        if not words & _SITE_WORDS or layout.negated(m.start):
             return False
         if words & _SITE_PAIN:
             return True
@@ -789,6 +823,10 @@ class Understander:
                 continue  # "the results came back", "went back to work": not a body part
             if self._followed_by(content, start + len(key), phrase, question):
                 continue  # "chemo back in October", "back then": a time, not a body part
+            if layout.raw_before(start) in self._not_after_raw.get(phrase, ()) or (
+                layout.raw_after(start + len(key) - 1) in self._not_before_raw.get(phrase, ())
+            ):
+                continue  # "the results are back", "the back of my hand"
             if layout.split(start, start + len(key), _own_words(phrase)):
                 continue
             found.append(_Match(start, start + len(key), "umbrella", targets, phrase))

@@ -504,3 +504,21 @@ def test_a_generic_phrase_without_anothers_word_stays(text: str, kept: str) -> N
     found = _conditions(text)
     assert kept in found, (text, found)
     assert "migraine" not in found or "migraines" in text, (text, found)
+
+
+# "back" after a form of "be" or before "of", and a site complaint said with "no", is no back
+# complaint
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hot flushes; the scan results are back and they are bad, acupuncture?",
+        "The biopsy results were back on Friday. Is acupuncture safe for me?",
+        "CINV: the nurse put the cannula in the back of my hand and it hurt, acupuncture?",
+        "Pain at the back of my knee when I walk - acupuncture?",
+        "Migraine: I get pain behind my eyes and at the back of my head",
+        "Hot flushes, but no back pain or anything else. Acupuncture?",
+    ],
+)
+def test_back_as_an_adverb_or_a_place_is_no_back_pain(text: str) -> None:
+    found = _conditions(text)
+    assert not found & _LBP, (text, found)
