@@ -480,6 +480,9 @@ class Understander:
         # words of any pain ("ache", "sore") qualify no condition either: "my joints ache"
         # is joint pain, not the one condition whose lay term says "jaw ache"
         generic = {tx.stem(w) for w in ("ache", "aches", "aching", "sore", "hurt", "hurts")}
+        # nor do the particles of a lay term ("threw my back out", "pain all over", "out of
+        # breath"): "out of the teenage years ... back pain" is not acute back pain (wave 9)
+        generic |= {"out", "up", "off", "down", "over", "all", "away", "on", "in"}
         return {
             cid: frozenset(
                 w

@@ -522,3 +522,22 @@ def test_a_generic_phrase_without_anothers_word_stays(text: str, kept: str) -> N
 def test_back_as_an_adverb_or_a_place_is_no_back_pain(text: str) -> None:
     found = _conditions(text)
     assert not found & _LBP, (text, found)
+
+
+# a particle of a lay term ("threw my back out", "out of breath") narrows no umbrella
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son is 19, out of the teenage years, and has had back pain for a year. Acupuncture?",
+        "my back has been bad for years, would acupuncture sort it out?",
+        "Back pain most days; I'm worn out. Acupuncture?",
+        "back pain that flares up when I sit, can acupuncture help?",
+        "Back pain, I can't get out of bed easily - acupuncture?",
+    ],
+)
+def test_a_particle_narrows_no_umbrella(text: str) -> None:
+    assert "chronic_low_back_pain" in _conditions(text), text
+
+
+def test_a_lay_term_with_a_particle_still_names_its_condition() -> None:
+    assert "acute_low_back_pain" in _conditions("I threw my back out yesterday, acupuncture?")
