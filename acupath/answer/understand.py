@@ -48,7 +48,7 @@ _LIST = re.compile(
 _SENTENCE = re.compile(r"[.;?!]")
 _PAIN_WORDS = frozenset(
     {"pain", "pains", "hurt", "hurts", "hurting", "ache", "aches", "aching", "sore", "stiff",
-     "arthritis", "oa", "osteoarthritis"}
+     "arthritis", "oa", "osteoarthritis", "tight", "stiffness", "tightness"}
 )  # fmt: skip
 _PAIN_HEADS = frozenset({"pain", "ache", "aching"})
 _ASKING_WORDS = frozenset(
@@ -90,6 +90,45 @@ _BODY_PARTS = frozenset(
     ]
 )
 """Words that can share the head of a condition name with another body part."""
+
+_SITE_WORDS = frozenset(_BODY_PARTS - {"low", "lower", "upper", "pelvic"}) | {
+    "headache",
+    "headaches",
+}
+"""Words that make an umbrella phrase a body-site complaint ("back pain", "neck", "knees"),
+as against a disease or treatment ("cancer", "chemo", "after surgery", "neuropathy"). Joints
+in general ("aching joints") are no site: beside a named condition they are its symptom
+("letrozole ... aching joints" is aromatase-inhibitor arthralgia)."""
+_SITE_PAIN = frozenset({"pain", "ache", "aching", "headache", "headaches"})
+"""Words that make a body-site umbrella phrase a complaint by itself ("back pain")."""
+_COMPLAINT = frozenset(
+    tx.stem(w)
+    for w in (
+        "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
+        "achy", "sore", "soreness", "stiff", "stiffness", "tight", "tightness", "agony",
+        "agonising", "agonizing", "killing", "spasm", "spasms", "twinge", "twinges", "tender",
+        "throbbing", "strain", "strained", "sprain", "sprained", "injury", "injured", "pulled",
+        "problem", "problems", "trouble", "playing", "bad", "niggle", "niggling", "locked",
+        "seized", "cricked", "tweaked", "twisted",
+    )
+)  # fmt: skip
+"""Words that make a bare body word a complaint ("my neck is stiff", "pain in the neck"), read
+within :data:`_COMPLAINT_BEFORE` content words before it or :data:`_COMPLAINT_AFTER` after it in
+its sentence. Clinic policy (wave 9): a body-site complaint said beside a named condition is a
+condition of its own, so the screen's spinal red-flag rules see it; a body word with no
+complaint near it ("lower back exercises", "radiotherapy to the neck") is none."""
+_ASKED_FOR = frozenset({"help", "helps", "helping", "treat", "treats", "treating", "for", "ease"})
+"""Words that ask for a body site to be treated ("help her back", "acupuncture for my neck"):
+the site is then a complaint (clinic policy, wave 9, p9069)."""
+_BEFORE_SITE = frozenset(
+    {"my", "his", "her", "their", "your", "our", "the", "a", "low", "lower", "upper", "bad",
+     "sore", "painful", "stiff"}
+)  # fmt: skip
+_NEGATIONS = frozenset({"no", "not", "without", "denies", "denied", "nil", "never"})
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "your", "our"})
+_COMPLAINT_BEFORE = 2
+_COMPLAINT_AFTER = 3
+_SENTENCE_END = re.compile(r"[.;?!](?=\s|$)")
 
 
 NOT_ABOUT_ACUPUNCTURE = "acupath answers questions about acupuncture for pain and cancer symptoms"
@@ -146,6 +185,126 @@ class _Match:
     label: str
     targets: tuple[str, ...]
     term: str
+    covers: tuple[str, ...] = ()
+    """An umbrella's conditions before :meth:`Understander._narrow` kept some of them."""
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9a-z]+)?")  # the words of tx.words, with their places
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the content tokens of a question stand: each one's word index and sentence."""
+
+    words: tuple[str, ...]
+    """Every word (stop words too), folded."""
+    word_of: tuple[int, ...]
+    """Per content token, its index in ``words``."""
+    sentence_of: tuple[int, ...]
+    """Per content token, the number of sentence ends before it."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """Per word, where it stands in ``folded``."""
+    folded: str = ""
+
+    @classmethod
+    def of(cls, question: str) -> _Layout:
+        folded = tx.fold(question)
+        ends = [m.start() for m in _SENTENCE_END.finditer(folded)]
+        words: list[str] = []
+        word_of: list[int] = []
+        sentence_of: list[int] = []
+        spans: list[tuple[int, int]] = []
+        for m in _WORD.finditer(folded):
+            if m.group(0) not in tx.STOPWORDS:
+                word_of.append(len(words))
+                sentence_of.append(sum(1 for e in ends if e < m.start()))
+            words.append(m.group(0))
+            spans.append((m.start(), m.end()))
+        return cls(tuple(words), tuple(word_of), tuple(sentence_of), tuple(spans), folded)
+
+    def asked_for(self, start: int) -> bool:
+        """Whether the words before content token ``start`` ask for it to be treated ("would
+        acupuncture help her back", "acupuncture for the neck"), past a determiner and "low"."""
+        if start < 0 or start >= len(self.word_of):
+            return False
+        i = self.word_of[start] - 1
+        while i >= 0 and self.words[i] in _BEFORE_SITE:
+            i -= 1
+        return i >= 0 and self.words[i] in _ASKED_FOR
+
+    def raw_before(self, start: int) -> str:
+        """The word (stop words too) just before content token ``start``, or ""."""
+        if start < 0 or start >= len(self.word_of) or self.word_of[start] == 0:
+            return ""
+        return self.words[self.word_of[start] - 1]
+
+    def raw_after(self, last: int) -> str:
+        """The word (stop words too) just after content token ``last``, or ""."""
+        if last < 0 or last >= len(self.word_of) or self.word_of[last] + 1 >= len(self.words):
+            return ""
+        return self.words[self.word_of[last] + 1]
+
+    def negated(self, start: int) -> bool:
+        """Whether "no", "not", "without" or "denies" stands among the two words before content
+        token ``start`` ("no back pain", "not had neck pain")."""
+        if start < 0 or start >= len(self.word_of):
+            return False
+        i = self.word_of[start]
+        return any(w in _NEGATIONS for w in self.words[max(0, i - 2) : i])
+
+    def owned(self, start: int) -> bool:
+        """Whether a possessive stands between content token ``start`` and the one before:
+        "since my back went", "put my back out" say whose back, so the word before is no verb
+        or time making "back" an adverb ("came back", "weeks back")."""
+        if start <= 0 or start >= len(self.word_of):
+            return False
+        between = self.words[self.word_of[start - 1] + 1 : self.word_of[start]]
+        return any(w in _POSSESSIVES for w in between)
+
+    def blanked_before(self, start: int) -> bool:
+        """Whether a blanked run (two spaces or more) stands just before content token
+        ``start``."""
+        if start <= 0 or start >= len(self.word_of) or not self.spans:
+            return False
+        i = self.word_of[start]
+        return "  " in self.folded[self.spans[i - 1][1] : self.spans[i][0]]
+
+    def enclosed(self, start: int, end: int) -> bool:
+        """Whether content tokens ``[start, end)`` stand between two blanked runs of the text:
+        the parse step blanks a patient's red flag but keeps the body words inside it ("since
+        tripping on the kerb last week her low back is agony" leaves "back"), so a site word
+        blanked round on both sides was said in a red flag's words."""
+        if start < 0 or end > len(self.word_of) or not self.spans:
+            return False
+        first, last = self.word_of[start], self.word_of[end - 1]
+        before = self.folded[self.spans[first - 1][1] if first else 0 : self.spans[first][0]]
+        after_end = self.spans[last + 1][0] if last + 1 < len(self.spans) else len(self.folded)
+        after = self.folded[self.spans[last][1] : after_end]
+        return "  " in before and "  " in after
+
+    def split(self, start: int, end: int, own: frozenset[str]) -> bool:
+        """Whether content tokens ``[start, end)`` stand in different sentences or have "and"
+        or "or" between them that the phrase (its words ``own``) does not hold: "breast cancer
+        and a pain in the neck" is no cancer pain, "heavy periods and cramps" no period cramps;
+        "nausea and vomiting" keeps its own "and"."""
+        if end - start < 2 or end > len(self.word_of):
+            return False
+        if self.sentence_of[start] != self.sentence_of[end - 1]:
+            return True
+        between = self.words[self.word_of[start] + 1 : self.word_of[end - 1]]
+        return any(w in ("and", "or") and w not in own for w in between)
+
+    def near(self, start: int, end: int, wanted: frozenset[str]) -> bool:
+        """Whether a content token in ``wanted`` stands within :data:`_COMPLAINT_BEFORE` tokens
+        before ``[start, end)`` or :data:`_COMPLAINT_AFTER` after it, in its sentence."""
+        if start < 0 or end > len(self.word_of):
+            return False
+        here = self.sentence_of[start]
+        for i in [*range(max(0, start - _COMPLAINT_BEFORE), start),
+                  *range(end, min(len(self.word_of), end + _COMPLAINT_AFTER))]:  # fmt: skip
+            if self.sentence_of[i] == here and tx.stem(self.words[self.word_of[i]]) in wanted:
+                return True
+        return False
 
 
 def _only_dated(phrase: str, question: str) -> bool:
@@ -170,6 +329,19 @@ class Understander:
         self._umbrella = self._build_umbrella()
         self._not_after = {
             u.phrase: frozenset(w for word in u.not_after for w in tx.tokens(word))
+            for u in self.vocab.umbrella
+        }
+        # stop words of those lists, read as the word just before or after ("results are
+        # back", "counts not back yet", "the back of my hand"; wave 9)
+        self._not_after_raw = {
+            u.phrase: frozenset(w for word in u.not_after for w in tx.words(word)) & tx.STOPWORDS
+            for u in self.vocab.umbrella
+        }
+        self._not_before_raw = {
+            u.phrase: frozenset(
+                w for word in u.not_before for w in tx.words(word) if " " not in word
+            )
+            & tx.STOPWORDS
             for u in self.vocab.umbrella
         }
         self._not_before = {
@@ -198,6 +370,9 @@ class Understander:
         self._umbrella_table = tx.PhraseTable(
             (key, (phrase, targets)) for key, phrase, targets in self._umbrella
         )
+        self._categorical = {u.phrase: bool(u.categories) for u in self.vocab.umbrella}
+        self._unique = self._build_unique_words()
+        self._holders_cache: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
         self._known_words = self._build_known_words()
         self._qualifiers = self._build_qualifiers()
 
@@ -226,7 +401,9 @@ class Understander:
         for cid, cond in self.conditions.items():
             names = [cond.name, cid.replace("_", " "), *cond.synonyms, *cond.lay_terms]
             for name in names:
-                for form in dict.fromkeys([name, _respelt(name, spellings)]):
+                # a hyphenated word is also written as one: "post-operative", "postoperative"
+                joined = _HYPHEN.sub("", name)
+                for form in dict.fromkeys([name, _respelt(name, spellings), joined]):
                     key = tx.phrase_key(form)
                     if key:
                         table.append((key, cid, name))
@@ -303,6 +480,9 @@ class Understander:
         # words of any pain ("ache", "sore") qualify no condition either: "my joints ache"
         # is joint pain, not the one condition whose lay term says "jaw ache"
         generic = {tx.stem(w) for w in ("ache", "aches", "aching", "sore", "hurt", "hurts")}
+        # nor do the particles of a lay term ("threw my back out", "pain all over", "out of
+        # breath"): "out of the teenage years ... back pain" is not acute back pain (wave 9)
+        generic |= {"out", "up", "off", "down", "over", "all", "away", "on", "in"}
         return {
             cid: frozenset(
                 w
@@ -312,17 +492,30 @@ class Understander:
             for cid, ws in words.items()
         }
 
+    def _build_unique_words(self) -> frozenset[str]:
+        """The words of condition names that only one condition's names hold."""
+        df: dict[str, int] = defaultdict(int)
+        for c in self.conditions.values():
+            for w in {w for n in (c.name, *c.synonyms, *c.lay_terms) for w in tx.tokens(n)}:
+                df[w] += 1
+        return frozenset(w for w, n in df.items() if n == 1)
+
     def _narrow(self, match: _Match, content: list[str]) -> _Match:
         """An umbrella term qualified by words naming some of its conditions keeps only those:
         "neuropathic pain in HIV" is HIV neuropathy, not every neuropathy acupath holds."""
         if match.label != "umbrella" or len(match.targets) < 2:
             return match
         outside = set(content[: match.start]) | set(content[match.end :])
+        own = set(match.term.split())
+        if own & _SITE_WORDS:
+            # another body part narrows no site: "my neck and shoulders are so tight" is the
+            # neck and the shoulders, not only the one condition naming both (wave 9, h6039)
+            outside -= {tx.stem(w) for w in _SITE_WORDS} - {tx.stem(w) for w in own}
         hits = tuple(
             cid for cid in match.targets if self._qualifiers.get(cid, frozenset()) & outside
         )
         if hits and len(hits) < len(match.targets):
-            return replace(match, targets=hits)
+            return replace(match, targets=hits, covers=match.targets)
         return match
 
     # -- understanding ------------------------------------------------------------------------
@@ -335,8 +528,10 @@ class Understander:
         if listed:
             # a list names each of its items (F15/wave 5): "knee, hip and hand OA"
             cond_matches = [*cond_matches, *listed]
+            named = {t for m in cond_matches if m.label != "umbrella" for t in m.targets}
             joined = self._joined(question, cond_matches)
-            cond_matches = [m for m in cond_matches if m.label != "umbrella" or m in joined]
+            layout = _Layout.of(question)
+            cond_matches = [m for m in cond_matches if self._kept_beside(m, named, joined, layout)]
         conditions = _unique(t for m in cond_matches for t in m.targets)
         broad = any(m.label == "umbrella" for m in cond_matches)
         intents = self._match_intents(full)
@@ -504,6 +699,102 @@ class Understander:
                 out.append(m)
         return out
 
+    def _kept_beside(
+        self, m: _Match, named: set[str], joined: Sequence[_Match], layout: _Layout
+    ) -> bool:
+        """Whether a match stays beside the conditions ``named`` elsewhere in the question.
+
+        An umbrella stays only when none of the conditions it covers is named already ("the
+        back pain ... chronic LBP" is chronic low back pain, not acute as well; "lymphoedema
+        and cancer" is not every cancer symptom), and then when it is joined to a named one
+        as another topic ("knee OA and for low back pain") or is a body-site complaint of its
+        own ("takes Arava for his RA and has had low back pain", "lymphoedema ... the pain in
+        the neck"; wave 9)."""
+        if m.label != "umbrella":
+            return True
+        if named & set(m.covers or m.targets):
+            return False
+        if m in joined or self._site_complaint(m, layout):
+            return True
+        # a symptom of one condition asked to be treated ("CINV has settled but she wants
+        # acupuncture for fatigue") is the question's topic; a disease or its treatment is not
+        # ("for chemo"), nor a word of several ("for the neuropathy", "for joint pain": beside a
+        # named condition, most often its own symptom)
+        return (
+            not self._categorical.get(m.term, False)
+            and len(m.covers or m.targets) == 1
+            and layout.asked_for(m.start)
+        )
+
+    def _holders(self, key: tuple[str, ...], cid: str) -> tuple[str, ...]:
+        """The other conditions one of whose names holds ``key`` ("peripheral neuropathy" is in
+        "HIV-related peripheral neuropathy" and "painful diabetic peripheral neuropathy")."""
+        cached = self._holders_cache.get((key, cid))
+        if cached is None:
+            n = len(key)
+            cached = tuple(
+                dict.fromkeys(
+                    other
+                    for k, other, _ in self._condition_phrases
+                    if other != cid
+                    and len(k) > n
+                    and any(k[i : i + n] == key for i in range(len(k) - n + 1))
+                )
+            )
+            self._holders_cache[(key, cid)] = cached
+        return cached
+
+    def _qualified(self, m: _Match, content: list[str], found: Sequence[_Match]) -> _Match:
+        """A condition phrase that another condition's fuller name holds, said with that
+        condition's own words and none of its first condition's, names the other: "HIV+ ...
+        painful peripheral neuropathy in both feet" is HIV neuropathy, not chemotherapy-induced
+        neuropathy (whose synonym "peripheral neuropathy" is); "peripheral neuropathy after
+        chemo" stays (wave 9, p9017). A condition named elsewhere in the question is its own
+        topic and qualifies nothing ("headaches and migraines")."""
+        if m.label != "condition" or len(m.targets) != 1 or m.start < 0:
+            return m
+        key = tuple(content[m.start : m.end])
+        holders = self._holders(key, m.targets[0])
+        if not holders:
+            return m
+        outside = (set(content[: m.start]) | set(content[m.end :])) - set(key)
+        if self._qualifiers.get(m.targets[0], frozenset()) & outside:
+            return m
+        named = {t for o in found if o is not m for t in o.targets}
+        if named & set(holders):
+            return m  # "Headache ... episodic TTH": the fuller one is named already
+        # only a word no other condition's names hold qualifies ("hiv", "diabetic",
+        # "tension"; not "sick" of "sick headache" and "sick from chemo")
+        hits = tuple(
+            c for c in holders if self._qualifiers.get(c, frozenset()) & outside & self._unique
+        )
+        return replace(m, targets=hits) if hits else m
+
+    def _population(self, group: Sequence[_Match]) -> bool:
+        """Whether umbrella matches name a disease or its treatment, not a complaint: a phrase
+        standing for categories of conditions that says no pain ("cancer", "chemo", "cancer
+        survivors"; not "chronic pain" or "cancer pain")."""
+        return all(
+            self._categorical.get(m.term, False) and not set(m.term.split()) & _SITE_PAIN
+            for m in group
+        )
+
+    @staticmethod
+    def _site_complaint(m: _Match, layout: _Layout) -> bool:
+        """Whether an umbrella match is a body-site complaint: a site phrase that says pain
+        itself ("back pain", "headache") or a site word with a complaint word near it in its
+        sentence ("my neck is really stiff", "pain in the neck"); see :data:`_COMPLAINT`."""
+        words = set(m.term.split())
+        if not words & _SITE_WORDS or layout.negated(m.start):
+            return False
+        if words & _SITE_PAIN:
+            return True
+        return (
+            layout.near(m.start, m.end, _COMPLAINT)
+            or layout.asked_for(m.start)
+            or layout.enclosed(m.start, m.end)
+        )
+
     def _followed_by(self, content: list[str], end: int, phrase: str, question: str) -> bool:
         """Whether a ``not_before`` phrase of ``phrase`` follows at ``end``, or every use of
         the phrase is followed by "in <year>" (wave 6)."""
@@ -515,23 +806,42 @@ class Understander:
         return _only_dated(phrase, question)
 
     def _match_conditions(self, content: list[str], question: str) -> list[_Match]:
+        layout = _Layout.of(question)
         found: list[_Match] = []
         for start, key, (cid, name) in self._condition_table.find(content):
+            if layout.split(start, start + len(key), _own_words(name)):
+                continue  # "breast cancer and a pain in the neck": no cancer pain (wave 9)
             found.append(_Match(start, start + len(key), "condition", (cid,), name))
+        found = [self._qualified(m, content, found) for m in found]
         found += self._coordinated(question, found)
         for start, key, (phrase, targets) in self._umbrella_table.find(content):
-            if start > 0 and content[start - 1] in self._not_after.get(phrase, frozenset()):
+            # words blanked between (a patient fact the parse step took out) part them: "for
+            # years, and after a [fall ...] back" is no "years back"
+            if (
+                start > 0
+                and content[start - 1] in self._not_after.get(phrase, frozenset())
+                and not layout.blanked_before(start)
+                and not layout.owned(start)
+            ):
                 continue  # "the results came back", "went back to work": not a body part
             if self._followed_by(content, start + len(key), phrase, question):
                 continue  # "chemo back in October", "back then": a time, not a body part
+            if layout.raw_before(start) in self._not_after_raw.get(phrase, ()) or (
+                layout.raw_after(start + len(key) - 1) in self._not_before_raw.get(phrase, ())
+            ):
+                continue  # "the results are back", "the back of my hand"
+            if layout.split(start, start + len(key), _own_words(phrase)):
+                continue
             found.append(_Match(start, start + len(key), "umbrella", targets, phrase))
         chosen = _longest_first(found)
-        if any(m.label == "condition" for m in chosen):
+        named = {t for m in chosen if m.label == "condition" for t in m.targets}
+        if named:
             # a named condition is more precise than an umbrella word elsewhere in the question
             # ("lymphoedema after breast cancer" is about lymphoedema, not every cancer symptom),
             # unless the umbrella is joined to it as another topic ("... and for low back pain")
+            # or is a body-site complaint of its own ("RA ... has had low back pain")
             joined = self._joined(question, chosen)
-            chosen = [m for m in chosen if m.label != "umbrella" or m in joined]
+            chosen = [m for m in chosen if self._kept_beside(m, named, joined, layout)]
         chosen = [self._narrow(m, content) for m in chosen]
         groups = _overlapping(
             sorted((m for m in chosen if m.label == "umbrella"), key=lambda m: m.start)
@@ -546,6 +856,20 @@ class Understander:
                 kept = [t for g in groups for m in g for t in m.targets if t in both]
                 merged = replace(groups[0][0], targets=tuple(dict.fromkeys(kept)))
                 chosen = [m for m in chosen if m.label != "umbrella"] + [merged]
+            elif any(not any(self._categorical.get(m.term, False) for m in g) for g in groups):
+                # a cancer or its treatment beside a complaint it does not qualify ("finished
+                # chemo for bowel cancer and my lower back has been sore", "exhaustion in cancer
+                # survivors") is the patient's history, not every cancer symptom (wave 9); a
+                # category of pain beside it ("survivors with musculoskeletal pain") is no
+                # complaint of one site or symptom, so both stay
+                joined = self._joined(question, chosen)
+                dropped = {
+                    id(m)
+                    for g in groups
+                    if self._population(g) and not any(m in joined for m in g)
+                    for m in g
+                }
+                chosen = [m for m in chosen if id(m) not in dropped]
         for code in _ICD10.findall(question):
             code = code.upper()
             hits = tuple(
@@ -563,6 +887,7 @@ class Understander:
         return tuple(i for i in INTENTS if i in found)
 
 
+_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _DIGRAPH = re.compile(r"(?<=[a-z])(oe|ae)(?=[a-z])")
 
 
@@ -594,6 +919,11 @@ def _overlapping(matches: list[_Match]) -> list[list[_Match]]:
         else:
             groups.append([m])
     return groups
+
+
+def _own_words(phrase: str) -> frozenset[str]:
+    """The folded words of a phrase, stop words too ("nausea and vomiting" holds "and")."""
+    return frozenset(tx.words(phrase))
 
 
 def _full_key(phrase: str) -> tuple[str, ...]:
