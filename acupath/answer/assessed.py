@@ -81,6 +81,16 @@ _SEEN_BY = (
     + r"\s*,?\s*(?:who|and|,)?\s*(?:found|said|says|saw)\s+(?:nothing|no)\s+"
     r"(?:sinister|serious|worrying|abnormal|of concern|red flags?|cause|mets|recurrence)"
 )
+_REVIEWED = (
+    _CLINICIAN
+    + r"\s+(?:has\s+|have\s+|had\s+)?(?:reviewed|assessed|examined|imaged|investigated|scanned)"
+    r"(?:\s+and\s+(?:reviewed|assessed|examined|imaged|investigated|scanned))?"
+    r"[^.;:\n]{0,80}?\s*[:\-–—]\s*(?:(?:degenerative|mechanical|muscular)\s+only,?\s*)?"
+    + _REASSURING
+)
+"""A clinician's review with its finding after a colon or dash ("Oncologist has reviewed and
+imaged the back pain: degenerative only, no mets"); a finding that is not reassuring, or none
+("GP has examined the back: will arrange MRI"), is no assessment (wave 9)."""
 _FLAGS_EXCLUDED = (
     r"red flags?\s+(?:have been\s+|were\s+|was\s+|all\s+)?"
     r"(?:excluded|ruled out|screened (?:and|&) negative|negative|checked (?:and|&) clear)"
@@ -89,6 +99,7 @@ _PATTERN = re.compile(
     rf"\b(?:(?P<test>{_TEST}{_TEST_SITE}){_LINK}(?:(?:all|completely|totally)\s+)?{_REASSURING}"
     rf"|(?P<who>{_CLINICIAN}){_CLEARS}"
     rf"|(?P<seen>{_SEEN_BY})"
+    rf"|(?P<reviewed>{_REVIEWED})"
     rf"|(?P<flags>{_FLAGS_EXCLUDED}))\b",
     re.IGNORECASE,
 )
@@ -140,7 +151,7 @@ def assessments(text: str) -> list[Assessment]:
             "test"
             if match.group("test")
             else "clinician"
-            if match.group("who") or match.group("seen")
+            if match.group("who") or match.group("seen") or match.group("reviewed")
             else "flags"
         )
         out.append(Assessment(match.group(0), match.start(), match.end(), how))

@@ -1220,9 +1220,12 @@ _ACUPUNCTURE_WORD = re.compile(
     r"moxibustion|moxa|cupping)\b"
 )
 _SAFETY_FRAME = re.compile(
-    r"\b(?:safe|safety|unsafe|risk|risks|risky|danger\w*|contraindicat\w*|allowed|ok to|okay to|"
+    r"\b(?:safe|safety|unsafe|(?<!relative )(?<!absolute )risks?(?!\s+(?:ratios?|differences?|"
+    r"reductions?))|risky|danger\w*|contraindicat\w*|allowed|ok to|okay to|"
     r"should|before|avoid|careful|caution)\b"
 )
+"""Words that ask whether needling is safe: the cautious screen stays. A "risk ratio" or
+"relative risk" asks for an effect measure, not about safety (wave 9, p6134)."""
 _PATIENT_KINDS = frozenset(
     {"age", "weeks", "pregnant", "lab", "device", "lymphedema", "radiation", "skin_lesion"}
 )
