@@ -10,7 +10,8 @@ a refer, defer or modify box is returned unchanged.
 
 Which words count as unread is the parser's ``not_understood``: the words of three letters or
 more it does not know, except runs of everyday words ("desk", "school": :mod:`.everyday`).
-Clinical notes abbreviate, so :func:`clinical_unread` (wave 6) adds, for a question that describes a patient, the words that *look clinical* and were not read:
+Clinical notes abbreviate, so :func:`clinical_unread` (wave 6) adds, for a question that
+describes a patient, the words that *look clinical* and were not read:
 
 1. an **abbreviation**: a word of two to six letters written in capitals ("BP", "SAH", "LOC",
    "SOB"), or with a capital after its first letter ("eGFR", "HbA1c"); a longer English word in
