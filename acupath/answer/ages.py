@@ -153,6 +153,12 @@ _CLOSING_MID = re.compile(
     # message adds the age ("bad period pain every month, 24. does acupuncture work")
     r"[,;]\s*(?P<n>\d{2,3})\s*[.!]\s+(?=[a-z])"
 )
+_NOTE_Y = re.compile(
+    # wave 9: a note's age as a number and "y" alone, in its own slot between punctuation
+    # ("Primigravida, 31 y, EDD ...", "68 y, new headaches", "neck pain (45 y)."); "for 3 y,",
+    # "back pain 5 y," and "x 2 y" have a word before the number, so are durations
+    r"(?:^|[,;:(]\s*)(?P<n>\d{1,3})\s*y(?=\s*(?:[,;:)]|\.(?:\s|$)|$))"
+)
 _MEASURE_BEFORE = re.compile(
     r"\d|\b(?:bp|hr|pulse|weight|score|inr|platelets?|plts?|temp\w*|sats?|mg|kg|ml|anc|cd4|"
     r"bmi|dose|units?|rate)\b"
@@ -293,6 +299,8 @@ class AgeGrammar:
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        for m in _NOTE_Y.finditer(folded):
+            add(m.group("n"), m.start("n"), m.end(), guard=False)
         for m in _CLOSING.finditer(folded):
             value = number_value(m.group("n"))
             if value is not None and value >= 13:

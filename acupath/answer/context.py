@@ -718,7 +718,9 @@ class Extractor:
         if kind == "radiotherapy":
             if _not_radiotherapy(text, toks, start, end):
                 return None
-            fields = self._sites_near(toks, end) or self._sites_near(toks, start, before=4)
+            # wave 9: the field inside the phrase first ("pelvic RT", "chest wall RT")
+            inner = self._sites_near(toks, start, reach=end - start) if end - start > 1 else []
+            fields = inner or self._sites_near(toks, end) or self._sites_near(toks, start, before=4)
             if not fields:
                 return Mention("radiation", "unspecified", words, s, e)
             s2, e2 = min(s, fields[0][1]), max(e, fields[-1][2])
@@ -1670,9 +1672,14 @@ def _not_a_life_stage_now(mentions: list[Mention], folded: str) -> list[Mention]
     child's stage seen from later; "as an elderly woman" is now, so only the young bands) or
     the people someone works with or looks after (who then are not the patient)."""
 
+    # wave 9: the child of "expecting our second child", "had my little girl" is the baby
+    births = [(b.start, b.end) for b in mentions if b.kind in ("pregnant", "postpartum", "weeks")]
+
     def aside(m: Mention) -> bool:
         if m.kind != "age_band" or "from" in m.detail:
             return False
+        if m.value == "child" and any(a <= m.start and m.end <= b for a, b in births):
+            return True
         before = folded[max(0, m.start - 40) : m.start]
         young = m.value in ("child", "adolescent") and _PAST_STAGE.search(before)
         return bool(young or _OTHERS_WORDS.search(before))

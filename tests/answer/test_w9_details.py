@@ -1,0 +1,278 @@
+"""Issue 10, wave 9 (details): lab values after a spaced dash or beside a drug name with a
+number, the past value of a lab in a dated frame, lay names of the INR, ages written "31 y",
+pregnancy dated from the due date or by an ordinal week, postpartum words, radiotherapy
+abbreviations with a field, and BTK inhibitors as antiplatelet-acting medicines.
+Wordings written before the rules; each behaviour has wordings that must not trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer.context import extract
+
+
+def labels(text: str) -> set[str]:
+    return extract(text).labels()
+
+
+def lab(text: str, name: str) -> set[str]:
+    return {label for label in labels(text) if label.startswith(f"{name}:")}
+
+
+# --- 1. a value is read whole, never cut before its decimals ----------------------------------
+
+WHOLE_VALUES = [
+    ("Plt 85 K/uL, ANC 2.2 - day 14 of cycle 3 of docetaxel", "anc", "2.2"),
+    ("ANC 1.6 - day 10 after chemo, knee pain", "anc", "1.6"),
+    ("INR 2.7 - checked 3 days ago, on warfarin", "inr", "2.7"),
+    ("platelets 95.5 - day 12 of the cycle", "platelets", "95.5"),
+    ("neutrophils 0.9 – day 8 post chemo, neck pain", "anc", "0.9"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "value"), WHOLE_VALUES)
+def test_a_value_before_a_spaced_dash_is_read_whole(text: str, name: str, value: str) -> None:
+    assert lab(text, name) == {f"{name}:{value}"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelets 2.5 days ago were fine, knee pain",
+        "INR 1.5 weeks ago was in range",
+        "ANC 3.5 months back was normal",
+    ],
+)
+def test_a_decimal_before_a_time_word_is_no_value(text: str) -> None:
+    got = labels(text)
+    assert not any(x.startswith(("platelets:", "inr:", "anc:")) for x in got), (text, got)
+
+
+# --- 2. a number inside a drug's name is no later value ---------------------------------------
+
+DRUG_NUMBERS = [
+    ("Neutrophils 1300/mm3, platelets 180000/mm3 on FOLFOX (oxaliplatin, 5-FU).", "180"),
+    ("platelets 150 on capecitabine and 5-FU, neck pain", "150"),
+    ("platelets 120, takes 6-MP for Crohn's", "120"),
+    ("Platelets 90 on day 8, gets 5-FU by pump", "90"),
+    ("plt 200k, on 5-fluorouracil, shoulder pain", "200"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), DRUG_NUMBERS)
+def test_a_number_in_a_drug_name_is_no_platelet_value(text: str, value: str) -> None:
+    assert lab(text, "platelets") == {f"platelets:{value}"}, text
+
+
+def test_counts_per_cubic_millimetre_are_per_microlitre() -> None:
+    got = labels("Neutrophils 1300/mm3, platelets 180000/mm3 on FOLFOX. Hand neuropathy.")
+    assert {"anc:1.3", "platelets:180"} <= got
+
+
+# --- 3. a value dated years back is older than one dated weeks back ---------------------------
+
+DATED = [
+    (
+        "Platelets were low when I had dengue 3 yrs ago (went down to 30) but they've been "
+        "normal since, 250 last month. Plantar fasciitis.",
+        "250",
+    ),
+    ("platelets dropped to 40 two yrs ago during an infection, 230 last week. knee pain", "230"),
+    ("plts 35 last year in hospital, 210 two weeks ago. Neck pain", "210"),
+    ("platelets fell to 25 5 years back with ITP, 180 last month. back pain", "180"),
+    ("platelet count 45 4 yrs ago, 260 this month. hip pain", "260"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), DATED)
+def test_the_recent_value_decides_over_one_years_back(text: str, value: str) -> None:
+    assert lab(text, "platelets") == {f"platelets:{value}"}, text
+
+
+def test_two_undated_values_keep_the_cautious_one() -> None:
+    got = lab("platelets 40 and 230, knee pain", "platelets")
+    assert got == {"platelets:40"}
+
+
+# --- 4. the INR in lay words ------------------------------------------------------------------
+
+INR_LAY = [
+    ("mum takes warfrin and the finger-prick clotting number was 2,4 on tuesday", "2.4"),
+    ("on warfarin, his clotting number is 3.1 this week", "3.1"),
+    ("my blood clotting level was 2.8 at the clinic, I take warfarin", "2.8"),
+    ("her finger prick test for warfarin came back at 2.2", "2.2"),
+    ("warfarin clinic said her clotting reading is 3,5", "3.5"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), INR_LAY)
+def test_lay_names_of_the_inr(text: str, value: str) -> None:
+    assert lab(text, "inr") == {f"inr:{value}"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has a clotting disorder diagnosed 2 years ago",
+        "her blood pressure is 140 and she takes 3 tablets",
+        "clotting factor 8 deficiency, knee pain",
+        "finger prick glucose 7.2, diabetic",
+    ],
+)
+def test_no_inr_from_other_clotting_words(text: str) -> None:
+    assert not lab(text, "inr"), text
+
+
+# --- 5. an age written "31 y" in a note ---------------------------------------------------------
+
+NOTE_AGES = [
+    ("Primigravida, 31 y, EDD in about 11 weeks. Carpal tunnel symptoms.", "31"),
+    ("68 y, new temporal headaches over 6 weeks, pain in the jaw when chewing", "68"),
+    ("F, 54 y, knee OA, on no medicines. Acupuncture?", "54"),
+    ("Chronic neck pain (45 y). Acupuncture?", "45"),
+    ("72 y; on apixaban for AF, shoulder pain", "72"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NOTE_AGES)
+def test_an_age_written_with_y_in_a_note(text: str, value: str) -> None:
+    got = {label for label in labels(text) if label.startswith("age:")}
+    assert got == {f"age:{value}"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "neck pain for 3 y, worse now. Acupuncture?",
+        "back pain 5 y, getting worse",
+        "on tamoxifen x 2 y, hot flushes",
+        "knee pain since 2 y, no injury",
+    ],
+)
+def test_a_duration_in_y_is_no_age(text: str) -> None:
+    assert not any(label.startswith("age:") for label in labels(text)), text
+
+
+# --- 6. weeks from a due date "in N weeks"; an ordinal week -----------------------------------
+
+
+def weeks(text: str) -> set[str]:
+    return {label for label in labels(text) if label.startswith("weeks:")}
+
+
+DUE_IN_WEEKS = [
+    ("Primigravida, 31 y, EDD in about 11 weeks (so ~29/40). Carpal tunnel.", "29"),
+    ("pregnant, due in 10 weeks, low back pain", "30"),
+    ("G1P0, EDD in 6 weeks, pelvic girdle pain", "34"),
+    ("primip, due date in about 20 weeks, neck pain", "20"),
+    ("my wife is pregnant and due in 4 weeks, bad sciatica", "36"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), DUE_IN_WEEKS)
+def test_weeks_come_from_the_due_date_not_the_count_to_it(text: str, value: str) -> None:
+    assert weeks(text) == {f"weeks:{value}"}, text
+
+
+ORDINAL_WEEKS = [
+    ("my wife is expecting our second child, she is in the 34th week. Sciatica.", "34"),
+    ("I'm pregnant, in my 22nd week, and my back hurts", "22"),
+    ("She's in the 30th week of her pregnancy with carpal tunnel", "30"),
+    ("pregnant lady in her 20th week of gestation, neck pain", "20"),
+    ("expecting twins, now in the 28th week, rib pain", "28"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ORDINAL_WEEKS)
+def test_an_ordinal_week_of_a_pregnancy(text: str, value: str) -> None:
+    got = labels(text)
+    assert f"weeks:{value}" in got and "pregnant" in got, text
+
+
+def test_an_ordinal_week_at_the_end_of_the_first_trimester_gives_no_weeks() -> None:
+    got = labels("I'm pregnant, in my 13th week, with headaches")
+    assert "pregnant" in got and not weeks("I'm pregnant, in my 13th week, with headaches")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is in the 3rd week of radiotherapy, neck pain",
+        "in the 2nd week of her chemo cycle, nausea",
+        "I'm in the 6th week after knee surgery",
+        "pregnant, in the 2nd week of physio for back pain",
+        "my son is in the 5th week of the school term with headaches",
+    ],
+)
+def test_an_ordinal_week_of_something_else_is_no_pregnancy_week(text: str) -> None:
+    assert not weeks(text), text
+
+
+# --- 7. after a birth: the pregnancy and the baby are not the patient's state now -------------
+
+AFTER_BIRTH = [
+    "Had my little girl 5 weeks ago and I'm breastfeeding. The sciatica I had during the "
+    "pregnancy is still there. Can I have acupuncture while feeding her?",
+    "gave birth 3 weeks ago; the back pain started in my pregnancy and hasn't gone",
+    "I had the baby in May, carpal tunnel from the pregnancy is still bad",
+    "6 weeks postpartum, pelvic pain since the pregnancy",
+    "had my little boy last month, neck pain that began during pregnancy",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_BIRTH)
+def test_a_pregnancy_beside_a_birth_is_over(text: str) -> None:
+    got = labels(text)
+    assert "pregnant" not in got and "postpartum" in got, (text, got)
+    assert "age_band:child" not in got, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm pregnant again, 12 weeks, and had my first baby last year",
+        "my little girl (6) gets headaches, is acupuncture ok for children?",
+        "pregnant with back pain, 20 weeks",
+    ],
+)
+def test_a_pregnancy_now_or_a_child_patient_stands(text: str) -> None:
+    got = labels(text)
+    if "little girl" in text:
+        assert "age_band:child" in got or "age:6" in got, got
+    else:
+        assert "pregnant" in got, (text, got)
+
+
+def test_the_expected_child_is_not_the_patient() -> None:
+    got = labels("my wife is expecting our second child, her back hurts")
+    assert "pregnant" in got and "age_band:child" not in got, got
+
+
+# --- 8. radiotherapy written "RT" after its field -----------------------------------------------
+
+RT_FIELDS = [
+    ("Currently mid-way through pelvic RT (25 fractions) for cervical ca", "radiation:pelvis"),
+    ("on breast RT, week 3, shoulder pain", "radiation:chest"),
+    ("finished neck RT in March for a tonsil cancer, dry mouth", "radiation:neck"),
+    ("having pelvic RT for rectal cancer, low back pain", "radiation:pelvis"),
+    ("chest wall RT completed last year, neck pain", "radiation:chest"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), RT_FIELDS)
+def test_rt_after_a_field_is_radiotherapy(text: str, label: str) -> None:
+    got = labels(text)
+    fields = {x for x in got if x.startswith("radiation:")}
+    assert any(x == label or x.endswith(label.split(":")[1]) for x in fields), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT knee pain for 3 months",
+        "pain in the RT shoulder, no cancer",
+        "RT hip replacement in 2019, now back pain",
+    ],
+)
+def test_rt_as_right_is_no_radiotherapy(text: str) -> None:
+    assert not any(x.startswith("radiation") for x in labels(text)), text
