@@ -372,7 +372,10 @@ _PAST_PREGNANCY = re.compile(
     r"(?<!found out )(?<!found out that )(?<!realised )(?<!realized )(?<!learned )(?<!told )"
     r"(?<!knew )(?<!think )(?<!thought )(?<!worried )(?<!if )"
     r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
-    r"(?:all|both|three|two|four|my|her) pregnancies)\b"
+    r"(?:all|both|three|two|four|my|her) pregnancies|"
+    # wave 9 (probe 9): "i was pregnant last year", "she was pregnant two years ago"
+    r"(?:i|she) was pregnant,?\s+(?:last year|in (?:19|20)\d\d|(?:\d+|a|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|many|several|some)\s+years?\s+ago))\b"
 )
 _PREGNANCY_OF_BIRTH = re.compile(
     r"\b(?:during|in|through|throughout|from|since|since the start of|began in|started in|"

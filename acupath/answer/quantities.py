@@ -592,6 +592,11 @@ def with_series(
     found = list(values)
     for v in values:
         found += _later_values(folded, v, taken, [(o.start, o.end) for o in found])
+    for lab in dict.fromkeys(v.lab for v in values):
+        last = max((v for v in found if v.lab == lab), key=lambda v: v.end)
+        today = _after_supposed(folded, last, taken)
+        if today is not None:
+            found.append(today)
     found.sort(key=lambda v: v.start)
     out: list[LabValue] = []
     for lab in dict.fromkeys(v.lab for v in found):
@@ -645,6 +650,40 @@ def _later_values(
         out.append(LabValue(first.lab, value, start, stop, detail=(("follows", first.start),)))
         pos = stop
     return out
+
+
+_SUPPOSED_SENTENCE = re.compile(
+    r"\b(?:if|what if|suppose|supposing|say|were|would|should|in case)\b"
+)
+_TODAY_IT = re.compile(
+    # "Today it's 2.4", "This morning it is 3.1", "Now they're 140": today's reading named by a
+    # pronoun that refers back to the lab
+    r"\s*(?:today|now|this morning|this afternoon|currently|at the moment|right now)\s*,?\s*"
+    r"(?:it['’]?s|it is|it was|its|they['’]?re|they are|they were|theyre)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|at\s+)?(\d+(?:[.,]\d+)?)(?![.,]?\d)"
+)
+
+
+def _after_supposed(folded: str, last: LabValue, taken: list[tuple[int, int]]) -> LabValue | None:
+    """Today's value given after a supposed one (wave 9, probe 9: "My INR is usually 2.5.
+    What would happen if it went up to 4? Today it's 2.4"): the sentence after the value
+    supposes ("if", "what if", "would", "suppose") and is passed over, with its number; the
+    sentence after it opens with a word of now and a pronoun for the lab ("Today it's 2.4",
+    "Now they're 140"). Only that form is read: another subject ("Today I'm 45", "Today the
+    pain is 7") is no value of the lab."""
+    ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, last.end)]
+    if len(ends) < 2:
+        return None
+    supposed = folded[ends[0] + 1 : ends[1]]
+    if not _SUPPOSED_SENTENCE.search(supposed):
+        return None
+    m = _TODAY_IT.match(folded, ends[1] + 1)
+    if m is None or any(a < m.end(1) and m.start(1) < b for a, b in taken):
+        return None
+    value = _lab_value(last.lab, m.group(1), None, None)
+    if value is None or not 0 <= value <= _LAB_LIMITS[last.lab]:
+        return None
+    return LabValue(last.lab, value, m.start(1), m.end(1), detail=(("follows", last.start),))
 
 
 def _clause(folded: str, series: list[LabValue], i: int) -> str:

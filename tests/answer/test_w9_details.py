@@ -276,3 +276,226 @@ def test_rt_after_a_field_is_radiotherapy(text: str, label: str) -> None:
 )
 def test_rt_as_right_is_no_radiotherapy(text: str) -> None:
     assert not any(x.startswith("radiation") for x in labels(text)), text
+
+
+# --- 9. probe 9: medicines and treatments not taken now ------------------------------------------
+
+FUTURE_TREATMENT = [
+    "I'm about to have radiotherapy for throat cancer. Does it help dry mouth?",
+    "she is going to have radiotherapy to the pelvis next month; back pain",
+    "he's due to have radiotherapy to his neck, neck stiffness",
+    "I'll be having radiotherapy to the chest soon, shoulder pain",
+    "about to get radiation to my breast, is acupuncture ok for my nausea?",
+]
+
+
+@pytest.mark.parametrize("text", FUTURE_TREATMENT)
+def test_radiotherapy_still_to_come_is_not_current(text: str) -> None:
+    got = labels(text)
+    assert not any(x.startswith("radiation:") for x in got), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm having radiotherapy to the pelvis now, back pain",
+        "currently on radiotherapy to the neck, dry mouth",
+        "had to have radiotherapy to the chest in 2020, now shoulder pain",
+    ],
+)
+def test_radiotherapy_under_way_or_past_is_still_read(text: str) -> None:
+    assert any(m.kind == "radiation" for m in extract(text).mentions), text
+
+
+OFF_ANY = [
+    "Liver pt, INR 3.8 off any anticoagulant (hepatology aware), chronic low back pain",
+    "INR 1.9 while off any warfarin, knee pain",
+    "she is off any blood thinners now, neck pain",
+    "off any anticoagulants for months, hip pain",
+    "he has been off any antiplatelet since 2020, shoulder pain",
+]
+
+
+@pytest.mark.parametrize("text", OFF_ANY)
+def test_off_any_medicine_is_not_taken(text: str) -> None:
+    got = labels(text)
+    assert not {"class:anticoagulant", "class:antiplatelet"} & got, (text, got)
+
+
+def test_off_work_does_not_deny_a_medicine() -> None:
+    assert "class:anticoagulant" in labels("off work with back pain and on warfarin")
+
+
+CHEMO_ENDED_MONTHS_AGO = [
+    "neuropathy in my feet from the chemo i finished in june. platelets 72 thousand",
+    "chemo finished in march, now tingling feet",
+    "completed her chemotherapy in may, fatigue since",
+    "my chemo ended in april and my hands are numb",
+    "chemo was all done in february, neck pain",
+]
+
+
+@pytest.mark.parametrize("text", CHEMO_ENDED_MONTHS_AGO)
+def test_chemotherapy_ended_months_ago_is_a_history(text: str) -> None:
+    assert "treatment:chemotherapy" not in labels(text), text
+
+
+def test_an_end_this_month_is_not_long_past() -> None:
+    import datetime
+
+    from acupath.answer.finished_treatment import _month_long_past
+
+    today = datetime.date.today()
+    assert not _month_long_past(today.month, today.year)
+    back = (today.month - 4 - 1) % 12 + 1
+    assert _month_long_past(back, today.year)
+
+
+# --- 10. probe 9: a pregnancy that was, a baby's age, ages in lists -------------------------------
+
+WAS_PREGNANT = [
+    "i was pregnant last year but had the baby in january, not pregnant now. my knees hurt",
+    "I was pregnant in 2023 and my back has hurt ever since",
+    "she was pregnant two years ago and the carpal tunnel never went",
+    "i was pregnant last year, now neck pain",
+]
+
+
+@pytest.mark.parametrize("text", WAS_PREGNANT)
+def test_a_pregnancy_dated_to_the_past_is_over(text: str) -> None:
+    assert "pregnant" not in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was pregnant when I found out about the fibroids, still pregnant now at 20 weeks",
+        "I'm pregnant, 14 weeks, back pain",
+    ],
+)
+def test_a_pregnancy_now_stands(text: str) -> None:
+    assert "pregnant" in labels(text), text
+
+
+BABY_AGE = [
+    "breastfeeding my 4 month old, sciatica since the birth. does acupuncture affect the milk",
+    "still breast feeding my 9 month old and my back hurts",
+    "nursing my 3 month old baby, neck pain since the birth",
+    "I'm feeding my 6 week old, carpal tunnel; can I have acupuncture while breastfeeding?",
+    "breastfeeding our 10 month old, shoulder pain. Will needles get into my milk?",
+]
+
+
+@pytest.mark.parametrize("text", BABY_AGE)
+def test_the_age_of_a_breastfed_baby_is_not_the_patients(text: str) -> None:
+    got = labels(text)
+    assert not any(x.startswith(("age:", "age_band:child")) for x in got), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 4 month old has colic, is acupuncture safe for him?",
+        "breastfeeding my 6 month old, can she have acupuncture for her reflux?",
+        "I'm breastfeeding and my 5 month old has eczema since birth, can he have acupuncture?",
+    ],
+)
+def test_a_baby_patient_keeps_its_age(text: str) -> None:
+    assert "age:0" in labels(text), text
+
+
+AGES_IN_LISTS = [
+    ("Not pregnant, no cancer. 29 and just stressed with neck pain from the desk.", "29"),
+    ("Otherwise healthy, 42, sciatica on the left. Acupuncture ok?", "42"),
+    ("No meds. 35 and otherwise well, knee pain", "35"),
+    ("fit and well, 58, shoulder pain", "58"),
+    ("Non smoker, 47, low back pain", "47"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), AGES_IN_LISTS)
+def test_an_age_in_a_list_of_facts(text: str, value: str) -> None:
+    got = {x for x in labels(text) if x.startswith("age:")}
+    assert got == {f"age:{value}"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no meds. 30 and 40 minute walks help my knee",
+        "Otherwise healthy, 3 sessions so far, sciatica",
+        "walks a lot. 10 and 15 km runs each week, knee pain",
+    ],
+)
+def test_other_numbers_in_a_list_are_no_age(text: str) -> None:
+    assert not any(x.startswith("age:") for x in labels(text)), text
+
+
+# --- 11. probe 9: an ICD in lay words -------------------------------------------------------------
+
+ICD_LAY = [
+    "there's a little shock device wired in under my left collarbone",
+    "he has a shock box in his chest since the cardiac arrest",
+    "my mum has a defib implanted, knee pain",
+    "I have an internal defibrillator, back pain",
+    "an implanted shocking device for my heart, neck pain",
+]
+
+
+@pytest.mark.parametrize("text", ICD_LAY)
+def test_an_icd_in_lay_words(text: str) -> None:
+    assert "device:icd" in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a shock when I saw the bill, back pain",
+        "the TENS machine gives a small shock, is that like acupuncture?",
+        "she was in shock after the fall, neck pain",
+    ],
+)
+def test_shock_words_alone_are_no_icd(text: str) -> None:
+    assert "device:icd" not in labels(text), text
+
+
+# --- 12. probe 9: today's value after a supposed one ----------------------------------------------
+
+AFTER_SUPPOSED = [
+    (
+        "My INR is usually 2.5 on warfarin. What would happen if it went up to 4 before a "
+        "session? Today it's 2.4 and I want acupuncture for my neck.",
+        "inr",
+        "2.4",
+    ),
+    ("INR normally 2.8. What if it were 5? Today it is 3.1. Knee pain.", "inr", "3.1"),
+    (
+        "Her platelets usually sit at 90. Would it matter if they fell to 40? Today they're 85.",
+        "platelets",
+        "85",
+    ),
+    ("INR was 2.2 last week. Suppose it rose to 4.5? This morning it's 2.6.", "inr", "2.6"),
+    (
+        "platelets 150 in May. If they dropped to 30 would you stop? Now they're 140.",
+        "platelets",
+        "140",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "value"), AFTER_SUPPOSED)
+def test_todays_value_after_a_supposed_one_decides(text: str, name: str, value: str) -> None:
+    assert lab(text, name) == {f"{name}:{value}"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("My INR is usually 2.5. What if it went up to 4? I'm worried.", "inr", "2.5"),
+        ("INR 2.5 last week. If it goes to 4 I stop. Today the pain is 7 out of 10.", "inr", "2.5"),
+        ("platelets 120. What if they fell to 20? Today I'm 45 and fine.", "platelets", "120"),
+    ],
+)
+def test_a_supposed_value_is_never_read(text: str, name: str, value: str) -> None:
+    assert lab(text, name) == {f"{name}:{value}"}, text
+
