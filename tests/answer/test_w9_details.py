@@ -499,3 +499,40 @@ def test_todays_value_after_a_supposed_one_decides(text: str, name: str, value: 
 def test_a_supposed_value_is_never_read(text: str, name: str, value: str) -> None:
     assert lab(text, name) == {f"{name}:{value}"}, text
 
+
+# --- 13. BTK inhibitors: screened with the anticoagulant precautions -----------------------------
+
+BTK = [
+    "on ibrutinib for CLL, knee pain. Acupuncture?",
+    "My dad takes Imbruvica for his leukaemia and has a sore shoulder",
+    "acalabrutinib 100 mg twice a day, neck pain",
+    "she is on Calquence for mantle cell lymphoma, low back pain",
+    "CLL on ibrutinib 420 mg, platelets 120, hip OA",
+]
+
+
+@pytest.mark.parametrize("text", BTK)
+def test_a_btk_inhibitor_gets_the_bleeding_precautions(text: str) -> None:
+    from acupath.answer import ask
+
+    assert "class:btk_inhibitor" in labels(text), text
+    screen = ask(text).screen or {}
+    assert screen.get("decision") in ("proceed_with_modifications", "defer", "refer"), screen
+    mods = " ".join(screen.get("modifications") or [])
+    if screen.get("decision") == "proceed_with_modifications":
+        assert "superficial" in mods and "pressure" in mods, mods
+
+
+def test_a_btk_inhibitor_with_low_platelets_defers() -> None:
+    from acupath.answer import ask
+
+    screen = ask("on ibrutinib, platelets 40, knee pain").screen or {}
+    assert screen.get("decision") == "defer", screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stopped ibrutinib in 2020, knee pain", "no ibrutinib or blood thinners, neck pain"],
+)
+def test_a_btk_inhibitor_not_taken_is_not_screened(text: str) -> None:
+    assert "class:btk_inhibitor" not in labels(text), text
