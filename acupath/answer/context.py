@@ -71,6 +71,7 @@ from acupath.answer.supposed import SUPPOSED, supposed
 from acupath.answer.timing import (
     CAUTIOUS_VALUE,
     EARLIER_VALUE,
+    FUTURE,
     LATEST_VALUE,
     NOT_CURRENT,
     PAST,
@@ -79,6 +80,7 @@ from acupath.answer.timing import (
     negation_in_clause,
     statuses,
     timing,
+    timing_cue,
 )
 from acupath.care.drug_stems import mention_parts, read_unknown
 
@@ -1123,6 +1125,25 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
             detail["timing"] = reason
         negated = m.negated and status not in (PAST, STOPPED_RECENTLY)
         out[i] = dataclasses.replace(m, negated=negated, detail=detail, status=status)
+    # wave 9: "I'm about to have radiotherapy ... does acupuncture during radiotherapy help?": the
+    # same treatment named again, with no time of its own, is the one still to come
+    for n, i in enumerate(idx):
+        m = out[i]
+        key = "radiation" if m.kind == "radiation" else m.label
+        earlier = [out[j] for j in idx[:n]]
+        if (
+            m.status == "current"
+            and "timing" not in m.detail
+            and any(
+                ("radiation" if e.kind == "radiation" else e.label) == key
+                and e.status == FUTURE
+                and not e.negated
+                for e in earlier
+            )
+            and not timing_cue(folded, spans[n][0], spans[n][1])
+        ):
+            detail = {**m.detail, "timing": "the treatment named before as still to come"}
+            out[i] = dataclasses.replace(m, status=FUTURE, detail=detail)
     # "came off warfarin in June and now takes apixaban": the stop governs warfarin only
     for i in idx:
         m = out[i]

@@ -442,6 +442,24 @@ _NEGATION_WORD = re.compile(
 _OFF_RIGHT_BEFORE = re.compile(r"\boff\s+(?:(?:the|her|his|my|their|your|all|any)\s+)?$")
 
 
+def timing_cue(folded: str, start: int, end: int) -> bool:
+    """Whether the medicine or treatment at ``folded[start:end]`` has a time of its own: a
+    word of now ("currently", "has been on", "I take"), of a stop or of a past (wave 9: a
+    treatment named again without one takes the time of its first naming)."""
+    lo, hi = _clause(folded, start, end)
+    left = " ".join(folded[lo:start].split(" ")[-7:])
+    right = folded[end:hi]
+    return bool(
+        _TAKES_NOW.search(left)
+        or _CURRENT_BEFORE.search(left)
+        or _CURRENT_AFTER.search(right)
+        or _STOP_BEFORE.search(left)
+        or _STOP_AFTER.search(right)
+        or _PAST_BEFORE.search(left)
+        or re.search(r"\b(?:currently|now|today|at the moment|already)\b", left + " " + right)
+    )
+
+
 def negation_in_clause(folded: str, start: int) -> bool:
     """Whether a negation word stands between the last strong clause break (sentence end,
     "but", "and now", "and she"...) and ``start``; a comma is not a strong break, so a list

@@ -536,3 +536,46 @@ def test_a_btk_inhibitor_with_low_platelets_defers() -> None:
 )
 def test_a_btk_inhibitor_not_taken_is_not_screened(text: str) -> None:
     assert "class:btk_inhibitor" not in labels(text), text
+
+
+# --- 14. a treatment named again after its start is said to be still to come ----------------------
+
+STILL_TO_COME = [
+    (
+        "I'm about to have radiotherapy for throat cancer. Does acupuncture during radiotherapy "
+        "mean less dry mouth a year later?",
+        "radiation",
+    ),
+    (
+        "My GP will start me on warfarin next month. Is acupuncture safe with warfarin?",
+        "class:anticoagulant",
+    ),
+    ("she's going to start apixaban soon; what about needles and apixaban?", "class:anticoagulant"),
+    (
+        "going to have radiotherapy to the pelvis next month; can I keep acupuncture during "
+        "radiotherapy?",
+        "radiation",
+    ),
+    (
+        "I'll be starting clopidogrel next week. Is acupuncture OK on clopidogrel?",
+        "class:antiplatelet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), STILL_TO_COME)
+def test_a_treatment_named_again_keeps_its_start_to_come(text: str, label: str) -> None:
+    got = labels(text)
+    assert not any(x.startswith(label) for x in got), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Starting warfarin next week, and she has been on warfarin before", "class:anticoagulant"),
+        ("I take warfarin and will start aspirin next week", "class:anticoagulant"),
+        ("will start warfarin next month; currently taking warfarin 1 mg", "class:anticoagulant"),
+    ],
+)
+def test_a_treatment_taken_now_stands(text: str, label: str) -> None:
+    assert label in labels(text), text
