@@ -171,6 +171,10 @@ _NOTE_Y = re.compile(
     # "back pain 5 y," and "x 2 y" have a word before the number, so are durations
     r"(?:^|[,;:(]\s*)(?P<n>\d{1,3})\s*y(?=\s*(?:[,;:)]|\.(?:\s|$)|$))"
 )
+_DURATION_SLOT = re.compile(
+    r"\b(?:pain|pains|ache|aches|aching|sore|symptoms?|hx|history|duration|for|since|onset|"
+    r"oa|arthritis|problems?|issues?|complaint|lbp|sciatica|headaches?|migraines?|on|x)\b"
+)
 _MEASURE_BEFORE = re.compile(
     r"\d|\b(?:bp|hr|pulse|weight|score|inr|platelets?|plts?|temp\w*|sats?|mg|kg|ml|anc|cd4|"
     r"bmi|dose|units?|rate)\b"
@@ -312,6 +316,11 @@ class AgeGrammar:
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
         for m in _NOTE_Y.finditer(folded):
+            # "Knee pain, 3 y, worse on stairs", "Duration: 2 y": a complaint or a time word in
+            # the slot before makes the number its duration
+            slot = re.split(r"[,;:(.]", folded[: m.start("n")].rstrip(" ,;:("))[-1]
+            if _DURATION_SLOT.search(slot):
+                continue
             add(m.group("n"), m.start("n"), m.end(), guard=False)
         for m in _AFTER_HEALTH.finditer(folded):
             value = number_value(m.group("n"))

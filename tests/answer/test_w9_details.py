@@ -129,7 +129,7 @@ NOTE_AGES = [
     ("Primigravida, 31 y, EDD in about 11 weeks. Carpal tunnel symptoms.", "31"),
     ("68 y, new temporal headaches over 6 weeks, pain in the jaw when chewing", "68"),
     ("F, 54 y, knee OA, on no medicines. Acupuncture?", "54"),
-    ("Chronic neck pain (45 y). Acupuncture?", "45"),
+    ("Mrs P (45 y), chronic neck pain. Acupuncture?", "45"),
     ("72 y; on apixaban for AF, shoulder pain", "72"),
 ]
 
@@ -147,6 +147,9 @@ def test_an_age_written_with_y_in_a_note(text: str, value: str) -> None:
         "back pain 5 y, getting worse",
         "on tamoxifen x 2 y, hot flushes",
         "knee pain since 2 y, no injury",
+        "R knee pain, 3 y, worse on stairs",
+        "Duration: 2 y. Neck pain",
+        "Headaches (10 y), on no medicines",
     ],
 )
 def test_a_duration_in_y_is_no_age(text: str) -> None:
