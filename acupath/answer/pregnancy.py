@@ -150,7 +150,9 @@ _ORDINAL_WEEK = re.compile(
     r"(?:\s+of\s+(?:(?:her|my|the|this|their)\s+)?(?P<of>pregnancy|gestation))?"
     r"(?!\s+(?:of|after|since|post|from|in)\b)"
 )
-_PREGNANCY_NEAR = re.compile(r"\bpregnan\w*|\bpregnent\b|\bexpecting\b|\bgestation\b|\bprimi\w*")
+_PREGNANCY_NEAR = re.compile(
+    r"\bpregnan\w*|\bpregnent\b|\bexpecting\b|\bgestation\b|\bprimigravida\b|\bprimip\w*"
+)
 """A word of pregnancy elsewhere that makes an ordinal week with no "of" a pregnancy's."""
 
 

@@ -205,6 +205,8 @@ def test_an_ordinal_week_at_the_end_of_the_first_trimester_gives_no_weeks() -> N
         "I'm in the 6th week after knee surgery",
         "pregnant, in the 2nd week of physio for back pain",
         "my son is in the 5th week of the school term with headaches",
+        "primary school teacher, in the 5th week of term, neck pain",
+        "she is in her 3rd week at the primary school, headaches",
     ],
 )
 def test_an_ordinal_week_of_something_else_is_no_pregnancy_week(text: str) -> None:
