@@ -135,10 +135,22 @@ _OPENING = re.compile(
     r"\s*(?:[,;:]|\.(?!\d))\s"
     # wave 8: or before "and" and a word of the person's life ("hi, 81 and on eliquis", "72 and
     # have bad knees"); "2 and a half weeks", "3 and 4 are my worst fingers" are no age
-    r"|^\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n2>\d{2,3}|" + _WORD_NUMBER + r")"
-    r"\s+and\s+(?:i\s+|i['’]m\s+|still\s+|now\s+)?(?:on|taking|take|have|has|had|having|"
+    # wave 9: or at the start of a later sentence ("No cancer. 29 and just stressed"), and before
+    # a word of health ("35 and otherwise well")
+    r"|(?:^|(?<=[.!?])\s+)\s*(?:(?:hi|hello|hey|dear \w+)\s*[,!.]?\s*)?(?P<n2>\d{2,3}|"
+    + _WORD_NUMBER
+    + r")"
+    r"\s+and\s+(?:i\s+|i['’]m\s+|still\s+|now\s+)?(?:just|otherwise|generally|fit|healthy|well|"
+    r"stressed|feeling|on|taking|take|have|has|had|having|"
     r"living|live|got|getting|suffering|struggling|with|been|need|want|diabetic|retired|"
     r"working|pregnant)\b"
+)
+_AFTER_HEALTH = re.compile(
+    # wave 9 (probe 9): an age between commas after a word of the person's health or habits
+    # ("Otherwise healthy, 42, sciatica", "fit and well, 58,", "Non smoker, 47,"); "healthy,
+    # 3 sessions" is no age (two digits, and a comma or full stop must follow)
+    r"\b(?:healthy|well|fit|active|smoker|non\s*smoker|nonsmoker|ex\s*smoker|teetotal|retired|"
+    r"female|male)\s*,\s*(?P<n>\d{2,3})\s*(?=[,;]|\.(?:\s|$))"
 )
 _NOW_AGED = re.compile(
     # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a
@@ -152,6 +164,16 @@ _CLOSING_MID = re.compile(
     # wave 8: a number alone between a comma and a full stop inside the question, the way a
     # message adds the age ("bad period pain every month, 24. does acupuncture work")
     r"[,;]\s*(?P<n>\d{2,3})\s*[.!]\s+(?=[a-z])"
+)
+_NOTE_Y = re.compile(
+    # wave 9: a note's age as a number and "y" alone, in its own slot between punctuation
+    # ("Primigravida, 31 y, EDD ...", "68 y, new headaches", "neck pain (45 y)."); "for 3 y,",
+    # "back pain 5 y," and "x 2 y" have a word before the number, so are durations
+    r"(?:^|[,;:(]\s*)(?P<n>\d{1,3})\s*y(?=\s*(?:[,;:)]|\.(?:\s|$)|$))"
+)
+_DURATION_SLOT = re.compile(
+    r"\b(?:pain|pains|ache|aches|aching|sore|symptoms?|hx|history|duration|for|since|onset|"
+    r"oa|arthritis|problems?|issues?|complaint|lbp|sciatica|headaches?|migraines?|on|x)\b"
 )
 _MEASURE_BEFORE = re.compile(
     r"\d|\b(?:bp|hr|pulse|weight|score|inr|platelets?|plts?|temp\w*|sats?|mg|kg|ml|anc|cd4|"
@@ -293,6 +315,17 @@ class AgeGrammar:
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        for m in _NOTE_Y.finditer(folded):
+            # "Knee pain, 3 y, worse on stairs", "Duration: 2 y": a complaint or a time word in
+            # the slot before makes the number its duration
+            slot = re.split(r"[,;:(.]", folded[: m.start("n")].rstrip(" ,;:("))[-1]
+            if _DURATION_SLOT.search(slot):
+                continue
+            add(m.group("n"), m.start("n"), m.end(), guard=False)
+        for m in _AFTER_HEALTH.finditer(folded):
+            value = number_value(m.group("n"))
+            if value is not None and 13 <= value <= 110:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=False)
         for m in _CLOSING.finditer(folded):
             value = number_value(m.group("n"))
             if value is not None and value >= 13:

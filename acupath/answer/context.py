@@ -71,6 +71,7 @@ from acupath.answer.supposed import SUPPOSED, supposed
 from acupath.answer.timing import (
     CAUTIOUS_VALUE,
     EARLIER_VALUE,
+    FUTURE,
     LATEST_VALUE,
     NOT_CURRENT,
     PAST,
@@ -79,6 +80,7 @@ from acupath.answer.timing import (
     negation_in_clause,
     statuses,
     timing,
+    timing_cue,
 )
 from acupath.care.drug_stems import mention_parts, read_unknown
 
@@ -718,7 +720,9 @@ class Extractor:
         if kind == "radiotherapy":
             if _not_radiotherapy(text, toks, start, end):
                 return None
-            fields = self._sites_near(toks, end) or self._sites_near(toks, start, before=4)
+            # wave 9: the field inside the phrase first ("pelvic RT", "chest wall RT")
+            inner = self._sites_near(toks, start, reach=end - start) if end - start > 1 else []
+            fields = inner or self._sites_near(toks, end) or self._sites_near(toks, start, before=4)
             if not fields:
                 return Mention("radiation", "unspecified", words, s, e)
             s2, e2 = min(s, fields[0][1]), max(e, fields[-1][2])
@@ -1121,6 +1125,25 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
             detail["timing"] = reason
         negated = m.negated and status not in (PAST, STOPPED_RECENTLY)
         out[i] = dataclasses.replace(m, negated=negated, detail=detail, status=status)
+    # wave 9: "I'm about to have radiotherapy ... does acupuncture during radiotherapy help?": the
+    # same treatment named again, with no time of its own, is the one still to come
+    for n, i in enumerate(idx):
+        m = out[i]
+        key = "radiation" if m.kind == "radiation" else m.label
+        earlier = [out[j] for j in idx[:n]]
+        if (
+            m.status == "current"
+            and "timing" not in m.detail
+            and any(
+                ("radiation" if e.kind == "radiation" else e.label) == key
+                and e.status == FUTURE
+                and not e.negated
+                for e in earlier
+            )
+            and not timing_cue(folded, spans[n][0], spans[n][1])
+        ):
+            detail = {**m.detail, "timing": "the treatment named before as still to come"}
+            out[i] = dataclasses.replace(m, status=FUTURE, detail=detail)
     # "came off warfarin in June and now takes apixaban": the stop governs warfarin only
     for i in idx:
         m = out[i]
@@ -1673,9 +1696,14 @@ def _not_a_life_stage_now(mentions: list[Mention], folded: str) -> list[Mention]
     child's stage seen from later; "as an elderly woman" is now, so only the young bands) or
     the people someone works with or looks after (who then are not the patient)."""
 
+    # wave 9: the child of "expecting our second child", "had my little girl" is the baby
+    births = [(b.start, b.end) for b in mentions if b.kind in ("pregnant", "postpartum", "weeks")]
+
     def aside(m: Mention) -> bool:
         if m.kind != "age_band" or "from" in m.detail:
             return False
+        if m.value == "child" and any(a <= m.start and m.end <= b for a, b in births):
+            return True
         before = folded[max(0, m.start - 40) : m.start]
         young = m.value in ("child", "adolescent") and _PAST_STAGE.search(before)
         return bool(young or _OTHERS_WORDS.search(before))

@@ -31,7 +31,16 @@ _ENDED = re.compile(
     r"|\b(?:finished|completed|ended|stopped)\s+(?:(?:her|his|my|their|the|all)\s+)*"
     r"(?:treatment|chemo\w*|course)\b"
 )
-_ENDED_WHEN = re.compile(r"\b((?:19|20)\d\d)\b|\blast year\b|\byears? ago\b")
+_ENDED_WHEN = re.compile(
+    r"\b((?:19|20)\d\d)\b|\blast year\b|\byears? ago\b"
+    # wave 9 (probe 9, "the chemo i finished in june"): a month named with a past end
+    r"|\bin\s+(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b"
+)
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 _ENDED_BARE = re.compile(r"\b(?:finished|completed|ended|done)\b")
 """Wave 8: an end word with no subject in the chemotherapy word's own sentence ("Previously on
 chemo (finished 2 years ago ...)", "was on chemo, finished 3 years ago"): it ends that course
@@ -43,8 +52,31 @@ _GOES_ON = re.compile(
 
 
 def _earlier_year(text: str, year: int) -> bool:
-    """Whether ``text`` dates something to a year before ``year`` ("in 2023", "last year")."""
-    return any(not m.group(1) or int(m.group(1)) < year for m in _ENDED_WHEN.finditer(text))
+    """Whether ``text`` dates an end to a year before ``year`` ("in 2023", "last year"), or
+    to a month whose end lies more than one chemotherapy window back (wave 9: "finished in
+    June", asked in December; the month is the last one of that name, this year or last). A
+    month within the window ("finished in November", asked on 4 December) stays recent: counts
+    can take weeks to recover (timing.yaml ``windows_days: chemotherapy``)."""
+    for m in _ENDED_WHEN.finditer(text):
+        if m.group(2):
+            if _month_long_past(_MONTHS.index(m.group(2)) + 1, year):
+                return True
+            continue
+        if not m.group(1) or int(m.group(1)) < year:
+            return True
+    return False
+
+
+def _month_long_past(month: int, year: int) -> bool:
+    from acupath.answer.timing import window_days
+
+    today = datetime.date.today()
+    if today.year != year:
+        return False
+    y = year if month <= today.month else year - 1
+    nxt = datetime.date(y + month // 12, month % 12 + 1, 1)
+    last_day = nxt - datetime.timedelta(days=1)
+    return (today - last_day).days > window_days(["chemotherapy"])
 
 
 def finished_treatments(mentions: Sequence[Any], folded: str, past: str) -> list[Any]:

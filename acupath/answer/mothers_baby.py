@@ -21,6 +21,14 @@ _OWN_COMPLAINT = re.compile(
     r"headaches?|migraines?)\b"
     r"|\bi\s+(?:have|get|am getting|['’]ve got|have got)\s+(?:\w+\s+){0,3}?(?:pain|ache|aches|"
     r"headaches?|migraines?)\b"
+    # wave 9 (probe 9, "breastfeeding my 4 month old, sciatica since the birth. does acupuncture
+    # affect the milk"): a complaint dated from the birth, or a question about the milk or about
+    # needling while feeding, is the mother's
+    r"|\b(?:since|after|from)\s+(?:the|giving)\s+birth\b"
+    r"|\b(?:affect|harm|get into|pass into|go into|reach|change|reduce)\s+(?:the|my)\s+"
+    r"(?:breast\s*)?milk\b|\bmy\s+(?:breast\s*)?milk\b"
+    r"|\bwhile\s+(?:i['’]?m\s+|i\s+am\s+)?(?:still\s+)?(?:breast\s*)?(?:feeding|nursing)\b"
+    r"|\b(?:can|could|should|may)\s+i\s+(?:still\s+)?(?:have|get|try|do)\b"
 )
 _BABY_COMPLAINT = re.compile(
     r"\b(?:baby|she|he|little one|son|daughter)\s+(?:has|have|gets|is getting|suffers|cries)\b"

@@ -61,6 +61,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acupath.answer.quantities import NUMBER_WORDS
+from acupath.care.rules import FIRST_TRIMESTER_WEEKS
 
 WEEKS_PER_MONTH = 365.25 / 12 / 7
 """4.348: the mean number of weeks in a calendar month."""
@@ -140,6 +141,21 @@ _POSTPARTUM = re.compile(
 )
 
 
+_ORDINAL_WEEK = re.compile(
+    # wave 9: "she is in the 34th week", "in my 22nd week", "her 20th week of gestation": the
+    # ordinal week of a pregnancy, read as that many weeks (as the writers of the benchmark
+    # intakes read it); "in the 3rd week of radiotherapy", "6th week after surgery" are not
+    r"\b(?:in|into|entering|at|now|her|my|the)\s+(?:(?:the|her|my|our|their)\s+)?"
+    r"(?P<n>\d{1,2})(?:st|nd|rd|th)\s+week\b"
+    r"(?:\s+of\s+(?:(?:her|my|the|this|their)\s+)?(?P<of>pregnancy|gestation))?"
+    r"(?!\s+(?:of|after|since|post|from|in)\b)"
+)
+_PREGNANCY_NEAR = re.compile(
+    r"\bpregnan\w*|\bpregnent\b|\bexpecting\b|\bgestation\b|\bprimigravida\b|\bprimip\w*"
+)
+"""A word of pregnancy elsewhere that makes an ordinal week with no "of" a pregnancy's."""
+
+
 @dataclass(frozen=True)
 class PregnancyFact:
     kind: str  # weeks, pregnant, postpartum
@@ -202,6 +218,19 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
             if any(f.start <= m.start() < f.end for f in out):
                 continue
             out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
+    for m in _ORDINAL_WEEK.finditer(folded):
+        if not (m.group("of") or _PREGNANCY_NEAR.search(folded)):
+            continue
+        weeks = _number(m.group("n"))
+        if weeks is None or not 4 <= weeks <= 42 or any(f.start <= m.start() < f.end for f in out):
+            continue
+        if weeks - 1 < FIRST_TRIMESTER_WEEKS <= weeks:
+            # "in my 13th week": 12 weeks done, or 13 as people say it; the trimester is unclear,
+            # so no weeks (every trimester's precautions, the cautious reading)
+            unknown = {"weeks_unknown": "the ordinal week cannot tell the trimester"}
+            out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), unknown))
+        else:
+            out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end(), {"ordinal": True}))
     for m in _MONTHS.finditer(folded):
         months = _number(m.group(1))
         if months is None or not 1 <= months <= 10:
@@ -223,7 +252,11 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
         if before:
             start = before.start()
         out.append(PregnancyFact("postpartum", "yes", start, m.end()))
-    return (*out, *find_pregnancy_notation(folded, today))
+    notation = find_pregnancy_notation(folded, today)
+    # "EDD in about 11 weeks": the 11 weeks count to the due date, no gestation (wave 9)
+    due = [(f.start, f.end) for f in notation if "due" in f.detail]
+    out = [f for f in out if f.kind != "weeks" or not any(a <= f.start < b for a, b in due)]
+    return (*out, *notation)
 
 
 # -- wave 6: obstetric notation, due dates, assisted conception, past pregnancies --------------
@@ -341,7 +374,14 @@ _PAST_PREGNANCY = re.compile(
     r"(?<!found out )(?<!found out that )(?<!realised )(?<!realized )(?<!learned )(?<!told )"
     r"(?<!knew )(?<!think )(?<!thought )(?<!worried )(?<!if )"
     r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
-    r"(?:all|both|three|two|four|my|her) pregnancies)\b"
+    r"(?:all|both|three|two|four|my|her) pregnancies|"
+    # wave 9 (probe 9): "i was pregnant last year", "she was pregnant two years ago"
+    r"(?:i|she) was pregnant,?\s+(?:last year|in (?:19|20)\d\d|(?:\d+|a|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|many|several|some)\s+years?\s+ago))\b"
+)
+_PREGNANCY_OF_BIRTH = re.compile(
+    r"\b(?:during|in|through|throughout|from|since|since the start of|began in|started in|"
+    r"began during|started during)\s+(?:(?:the|my|her|this|that|their)\s+)?pregnancy\b"
 )
 _ENDED_AT = re.compile(r"\s*(?:at|\(|,)?\s*\d{1,2}\s*(?:weeks?|wks?|w|/\s*40)\b\)?")
 _NOT_EXPECTING = re.compile(
@@ -536,6 +576,11 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
         out.append(
             PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "a negative test"})
         )
+    if _POSTPARTUM.search(folded) or _POSTPARTUM_MORE.search(folded):
+        # wave 9: beside a birth, "the sciatica I had during the pregnancy", "carpal tunnel from
+        # the pregnancy" name the pregnancy that ended with it
+        for m in _PREGNANCY_OF_BIRTH.finditer(folded):
+            out.append(PregnancyFact("past_pregnancy", "yes", m.start(), m.end()))
     for m in _PAST_PREGNANCY.finditer(folded):
         # "miscarried at 9 weeks", "stillbirth (36/40)": the weeks are the ended pregnancy's
         more = _ENDED_AT.match(folded, m.end())

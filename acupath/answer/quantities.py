@@ -62,7 +62,14 @@ _LAB_NAMES = {
     # "infection-fighting cells"); "white cells" alone are the whole white count, not the ANC
     r"white (?:blood )?cells? that fights? infection|infection[\s-]fighting (?:white (?:blood )?)?"
     r"cells?|infection[\s-]fighting ones",
-    "inr": r"inr",
+    "inr": r"inr|"
+    # wave 9: the INR as patients name it ("the finger-prick clotting number was 2,4", "her
+    # clotting reading", "warfarin level"); a finger-prick test only when it is the warfarin's
+    # ("finger prick glucose" is no INR)
+    r"(?:finger\s*prick\s+)?(?:blood\s+)?(?:clotting|clot|thinning|warfarin|inr)\s+"
+    r"(?:number|level|reading|result|score|figure|value|ratio)s?|"
+    r"finger\s*prick\s+(?:test|check|reading|result|number)\s+for\s+(?:her|his|my|the\s+)?\s*"
+    r"warfarin",
 }
 _VALUE_NUM = (
     # "2 point 1" (wave 7): digits with "point" between them are one decimal, as said aloud
@@ -98,6 +105,8 @@ _LAB_VALUE = re.compile(
     r"<=?|>=?|≤|≥|under|below|less than|lower than|more than|greater than|higher than|above|"
     r"over|at most|at least|up to)*\s*"
     + _VALUE_NUM
+    # wave 9: the number is read whole ("ANC 2.2 day 14" is no ANC 2 before ".2 day")
+    + r"(?![.,]?\d)"
     + _MULT
     + r"(?:\s*(?:-|to|or|and)\s*"
     + _VALUE_NUM
@@ -157,6 +166,12 @@ def dashes_kept(folded: str, text: str) -> str:
     chars = list(folded)
     for m in re.finditer(r"(?<=[\dkK])\s*([-–])\s*(?=\d)", text):
         chars[m.start(1)] = "-"
+    # wave 9: a spaced dash after a number separates it from what follows ("ANC 2.2 - day 14":
+    # the day is no unit of 2.2), and a dash joining a number to letters makes one name ("5-FU",
+    # "6-MP": no value of any lab)
+    for m in re.finditer(r"(?<=\d)(?:\s+([-–])\s+|([-])(?=[a-zA-Z]))", text):
+        i = m.start(1) if m.group(1) else m.start(2)
+        chars[i] = "-"
     return "".join(chars)
 
 
@@ -508,7 +523,9 @@ _COUNT_ANAPHOR = re.compile(
 _SERIES_WINDOW = 110
 """How far (characters) after a value a later value of the same lab may follow, in the same
 sentence ("platelets dipped to 80 last week, right now 120")."""
-_ANY_NUMBER = re.compile(r"(?<![\w.,/^])(\d+(?:[.,]\d+)*)|\b(" + numwords.PATTERN + r")")
+_ANY_NUMBER = re.compile(
+    r"(?<![\w.,/^])(\d+(?:[.,]\d+)*)(?![.,]?\d|-[a-z])|\b(" + numwords.PATTERN + r")"
+)
 _ANALYTE = re.compile(
     r"\b(?:temperature|temp|weight|weighs|bp|blood pressure|hb|haemoglobin|hemoglobin|wbc|"
     r"white cells?|white count|creatinine|egfr|potassium|sodium|glucose|sugar|crp|score|pain|"
@@ -529,7 +546,9 @@ _RECENT = re.compile(
 )
 _YEAR_DATED = re.compile(
     r"\b(?:in|from|since|back in|during)\s+(?:early\s+|late\s+|mid\s*-?\s*)?(?:19|20)\d\d\b|"
-    r"\b(?:years? ago|during (?:her |his |my |the )?(?:chemo\w*|treatment|radiotherapy))\b"
+    r"\b(?:years? ago|during (?:her |his |my |the )?(?:chemo\w*|treatment|radiotherapy))\b|"
+    # wave 9: "3 yrs ago", "5 years back", "last year" date a value as long as a year does
+    r"\b(?:years?|yrs?)\s+(?:ago|back)\b|\blast year\b"
 )
 _NEAR_PAST = re.compile(
     r"\b(?:last (?:week|month|fortnight)|(?:a|one|two|three|\d+) (?:days?|weeks?|months?) ago|"
@@ -573,6 +592,11 @@ def with_series(
     found = list(values)
     for v in values:
         found += _later_values(folded, v, taken, [(o.start, o.end) for o in found])
+    for lab in dict.fromkeys(v.lab for v in values):
+        last = max((v for v in found if v.lab == lab), key=lambda v: v.end)
+        today = _after_supposed(folded, last, taken)
+        if today is not None:
+            found.append(today)
     found.sort(key=lambda v: v.start)
     out: list[LabValue] = []
     for lab in dict.fromkeys(v.lab for v in found):
@@ -626,6 +650,40 @@ def _later_values(
         out.append(LabValue(first.lab, value, start, stop, detail=(("follows", first.start),)))
         pos = stop
     return out
+
+
+_SUPPOSED_SENTENCE = re.compile(
+    r"\b(?:if|what if|suppose|supposing|say|were|would|should|in case)\b"
+)
+_TODAY_IT = re.compile(
+    # "Today it's 2.4", "This morning it is 3.1", "Now they're 140": today's reading named by a
+    # pronoun that refers back to the lab
+    r"\s*(?:today|now|this morning|this afternoon|currently|at the moment|right now)\s*,?\s*"
+    r"(?:it['’]?s|it is|it was|its|they['’]?re|they are|they were|theyre)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|at\s+)?(\d+(?:[.,]\d+)?)(?![.,]?\d)"
+)
+
+
+def _after_supposed(folded: str, last: LabValue, taken: list[tuple[int, int]]) -> LabValue | None:
+    """Today's value given after a supposed one (wave 9, probe 9: "My INR is usually 2.5.
+    What would happen if it went up to 4? Today it's 2.4"): the sentence after the value
+    supposes ("if", "what if", "would", "suppose") and is passed over, with its number; the
+    sentence after it opens with a word of now and a pronoun for the lab ("Today it's 2.4",
+    "Now they're 140"). Only that form is read: another subject ("Today I'm 45", "Today the
+    pain is 7") is no value of the lab."""
+    ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, last.end)]
+    if len(ends) < 2:
+        return None
+    supposed = folded[ends[0] + 1 : ends[1]]
+    if not _SUPPOSED_SENTENCE.search(supposed):
+        return None
+    m = _TODAY_IT.match(folded, ends[1] + 1)
+    if m is None or any(a < m.end(1) and m.start(1) < b for a, b in taken):
+        return None
+    value = _lab_value(last.lab, m.group(1), None, None)
+    if value is None or not 0 <= value <= _LAB_LIMITS[last.lab]:
+        return None
+    return LabValue(last.lab, value, m.start(1), m.end(1), detail=(("follows", last.start),))
 
 
 def _clause(folded: str, series: list[LabValue], i: int) -> str:

@@ -82,6 +82,14 @@ _FUTURE_BEFORE = re.compile(
     r"prescribed from next|before starting|before she starts|before he starts|"
     r"before i start|not yet (?:on|started))\b"
 )
+_FUTURE_HAVE = re.compile(
+    # wave 9 (probe 9): a treatment still to be had ("I'm about to have radiotherapy", "is going
+    # to have radiotherapy", "I'll be having radiation"): the verb right before the treatment,
+    # so "going to have acupuncture while on warfarin" keeps the warfarin
+    r"\b(?:about to|going to|gonna|due to|set to|scheduled to|booked (?:in )?to|will|['’]ll|"
+    r"shall)\s+(?:be\s+)?(?:have|having|get|getting|undergo|undergoing|receive|receiving|start|"
+    r"starting)\s+(?:(?:a|an|the|some|her|his|my|their|more|another|course of|a course of)\s+)*$"
+)
 _FUTURE_AFTER = re.compile(
     r"^\s*(?:(?:starting|from|after)\s+)?(?:next\s+(?:week|month|year)|soon)\b"
     # "Plavix is due to restart tomorrow", "apixaban will be started on Monday" (wave 6)
@@ -133,7 +141,8 @@ _STOP_BEFORE = re.compile(
     # "off work" or "held her hand" say nothing about a medicine
     r"\b(?:stopped(?:\s+taking)?|stop(?:ped)? using|discontinued|came off|come off|coming off|"
     r"taken off|quit|gave up|finished|completed|ceased|withheld)(?:\s+\S+){0,3}\s*$"
-    r"|\b(?:off|held|ended)\s+(?:(?:the|her|his|my|their|your|all)\s+)?$"
+    # wave 9: "off any anticoagulant" (probe 9)
+    r"|\b(?:off|held|ended)\s+(?:(?:the|her|his|my|their|your|all|any)\s+)?$"
 )
 _STOP_AFTER = re.compile(
     r"^\s*(?:was|were|has been|have been|had been|got|is|are|being)?\s*(?:recently\s+|just\s+)?"
@@ -250,7 +259,7 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
     ind = _INDICATION.search(right)
     if ind and not _CURRENT_AFTER.search(right) and not _STOP_AFTER.search(right):
         right = right[: ind.start()]
-    if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right):
+    if _FUTURE_BEFORE.search(left) or _FUTURE_AFTER.search(right) or _FUTURE_HAVE.search(left):
         near = left + " " + right
         definite = _DEFINITE_START.search(left) or _FUTURE_AFTER.search(right)
         if definite and _SOON.search(near) and not _SESSION_NOW.search(folded):
@@ -430,7 +439,25 @@ _NEGATION_WORD = re.compile(
     r"\b(?:no|not|denies|denied|deny|without|never|free of|negative for|absence of|isn['’]?t|"
     r"nor|neither|doesn['’]?t|don['’]?t|no longer|stopped|ruled out|none|nothing)\b"
 )
-_OFF_RIGHT_BEFORE = re.compile(r"\boff\s+(?:(?:the|her|his|my|their|your|all)\s+)?$")
+_OFF_RIGHT_BEFORE = re.compile(r"\boff\s+(?:(?:the|her|his|my|their|your|all|any)\s+)?$")
+
+
+def timing_cue(folded: str, start: int, end: int) -> bool:
+    """Whether the medicine or treatment at ``folded[start:end]`` has a time of its own: a
+    word of now ("currently", "has been on", "I take"), of a stop or of a past (wave 9: a
+    treatment named again without one takes the time of its first naming)."""
+    lo, hi = _clause(folded, start, end)
+    left = " ".join(folded[lo:start].split(" ")[-7:])
+    right = folded[end:hi]
+    return bool(
+        _TAKES_NOW.search(left)
+        or _CURRENT_BEFORE.search(left)
+        or _CURRENT_AFTER.search(right)
+        or _STOP_BEFORE.search(left)
+        or _STOP_AFTER.search(right)
+        or _PAST_BEFORE.search(left)
+        or re.search(r"\b(?:currently|now|today|at the moment|already)\b", left + " " + right)
+    )
 
 
 def negation_in_clause(folded: str, start: int) -> bool:
