@@ -174,6 +174,8 @@ def _asked_outcomes(comp: Any, q: Any) -> list[str]:
 
 
 def _safety(comp: Any, q: Any, out: BottomLine) -> None:
+    from acupath.answer.focus import asked_denominator, matches_denominator
+
     docs = comp.retrieval.top(
         kinds=("finding",),
         conditions=q.conditions,
@@ -195,6 +197,11 @@ def _safety(comp: Any, q: Any, out: BottomLine) -> None:
                     -(getattr(d.record, "n_participants", None) or 0),
                 )
             )
+        per = asked_denominator(q.text)
+        if per is not None:
+            # "out of every thousand people how many": a rate on that denominator first
+            # (MacPherson 2004's 107 per 1,000 patients), else the order above (wave 9)
+            of.sort(key=lambda d: not matches_denominator(q.text, getattr(d.record, "unit", None)))
         hit = next(iter(of), None)
         if hit is not None and hit not in chosen:
             chosen.append(hit)

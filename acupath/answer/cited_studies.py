@@ -134,11 +134,11 @@ def _conditions(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _LOOSE = re.compile(
-    r"(?=\b([a-z][a-z'’-]{1,30})(?:'s|’s)?((?:\s+[a-z-]{2,20}){1,3}?)\s*,?\s*\(?((?:19|20)\d\d)"
+    r"(?=\b([a-z][a-z'’-]{1,30})(?:'s|’s|,)?((?:\s+[a-z-]{2,20}){1,3}?)\s*,?\s*\(?((?:19|20)\d\d)"
     r"\)?(?![\d/]))"
 )
 """A surname, up to three words, then a year: "Vickers IPD 2018", "the Bäumler review
-(2021)"."""
+(2021)", "Foster, BMJ 2007" (a journal after a comma, wave 9)."""
 _STUDY_NOUNS = (
     r"(?:et\s+al|review|systematic\s+review|meta-?\s?analysis|ipd|individual\s+patient|trial|"
     r"rct|study|paper|cohort|survey|group|analysis|data)"
@@ -223,6 +223,11 @@ _BEFORE = re.compile(
 _DEFINITE = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:of|on|in|with|at|among|where|that|which)\s+([^.,;:!?()]{1,90})")
 """Words after the noun that describe it ("of women needled at the forbidden points")."""
+_REPORTED = re.compile(
+    r"\s+(?:found|finds|showed|shows|reported|reports|concluded|suggested|suggests|"
+    r"demonstrated|proved|claims|claimed|says|said)\b",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
 _KIND_WORDS = {
     "rct": "trial rct randomised randomized",
@@ -307,7 +312,9 @@ def find_described(text: str, base: Any, skip: Sequence[tuple[int, int]] = ()) -
         words_before = before.group(1) if before else ""
         acronym = bool(_ACRONYM.search(words_before))
         definite = bool(_DEFINITE.search(head[-80:]))
-        if not (definite or acronym):
+        # "a Tunisian emergency department study found ...": one study, by what it reported
+        reported = bool(_REPORTED.match(text[m.end() :]))
+        if not (definite or acronym or reported):
             continue
         after = _AFTER.match(text[m.end() :])
         words_after = after.group(1) if after else ""
@@ -316,6 +323,9 @@ def find_described(text: str, base: Any, skip: Sequence[tuple[int, int]] = ()) -
         wanted = [
             w for w in dict.fromkeys(tx.tokens(described)) if w not in generic and not w.isdigit()
         ]
+        # a word no source holds ("Tunisian" where the record says "emergency department")
+        # cannot tell sources apart: the others decide
+        wanted = [w for w in wanted if w in table.idf]
         if not any(w not in table.conditions for w in wanted):
             continue
         holding = [sid for sid, ws in table.words.items() if all(w in ws for w in wanted)]

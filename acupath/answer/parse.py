@@ -873,7 +873,7 @@ def _outside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> list[t
 
 
 _STATED_ONLY = frozenset(
-    {"guideline_rank", "evidence_overclaim", "restriction_overstated", "replace_care"}
+    {"guideline_rank", "evidence_overclaim", "restriction_overstated", "replace_care", "permanence"}
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first
 choice" is a premise, "Does NICE make it the first choice?" or "Where does NICE put it - first

@@ -90,9 +90,38 @@ def premise_section(
                 "rare but reported (see the safety records below), and some patients need "
                 "changes or referral first."
             )
+    if "harmless" in stmt.premises and lines:
+        lines += _minor_harm_rate(base, audience == "patient", refs)
     if not lines:
         return None
     return Section(TITLES[audience]["premise"], "\n".join(lines))
+
+
+def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
+    """ "No side effects at all": the share of patients reporting any adverse event in the
+    largest single-group cohort the base holds (Witt 2009: 8.6% of 229,230), with its figure
+    and marker (wave 9: the correction said "rare but reported" without a figure)."""
+    if refs is None:
+        return []
+    rates = [
+        f
+        for f in base.findings.values()
+        if f.outcome == "adverse_events"
+        and f.comparator == "none"
+        and f.measure == "proportion"
+        and f.estimate is not None
+        and f.n_participants
+    ]
+    if not rates:
+        return []
+    f = max(rates, key=lambda r: r.n_participants or 0)
+    marker = refs.marker([f.source], f.id, "finding")
+    summary = " ".join(f.summary.split())
+    if patient:
+        return [f"In the largest study we have: {summary[:1].lower()}{summary[1:]}{marker}"]
+    from acupath.answer.phrasing import finding_stats
+
+    return [f"In the largest cohort acupath holds: {summary} ({finding_stats(f)}).{marker}"]
 
 
 def _plain_premises(
@@ -414,7 +443,46 @@ def overstated(
         out += _restriction(safety, patient)
     if "replace_care" in stmt.premises and "stop_treatment" not in stmt.premises:
         out += _replace_care(stmt, base, patient, cite, quoted)
+    if "permanence" in stmt.premises:
+        out += _fading(stmt, base, patient, cite)
     return out
+
+
+_FADED = re.compile(
+    r"\b(narrow\w*|fad\w*|no longer|wore off|wears off|smaller|declin\w*|shrank|"
+    r"returned|came back|not maintained|not sustained)\b",
+    re.IGNORECASE,
+)
+_AFTER_TREATMENT = re.compile(
+    r"\b(after (?:the )?(?:treatment|course|sessions?) (?:stopped|ended|finished)|after treatment|"
+    r"follow-?up|by \d+ weeks|months? after|a year later|year after|long term|long-term)\b",
+    re.IGNORECASE,
+)
+
+
+def _fading(stmt: Statement, base: EvidenceBase, patient: bool, cite: Any) -> list[str]:
+    """Relief said to be permanent: the question's conditions' findings that say what happened
+    after treatment ended and that the effect narrowed or faded (up to two, single trials and
+    pooled results alike); nothing when the base holds none."""
+    conditions = set(stmt.conditions)
+    if not conditions:
+        return []
+    found = [
+        f
+        for f in base.findings.values()
+        if f.condition in conditions
+        and _FADED.search(f.summary)
+        and (_AFTER_TREATMENT.search(f"{f.summary} {f.timepoint or ''}"))
+    ]
+    if not found:
+        return []
+    lines = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in found[:2])
+    if patient:
+        return [f"**No. Studies found the benefit can fade after the sessions stop.** {lines}"]
+    return [
+        "**No: the trials acupath holds do not show relief that lasts for good; some found the "
+        f"effect narrowed or faded after treatment ended.** {lines}"
+    ]
 
 
 def _guideline_rank(stmt: Statement, base: EvidenceBase, patient: bool, cite: Any) -> list[str]:

@@ -304,6 +304,11 @@ class Composer:
         recs = self.retrieval.top(
             kinds=("recommendation",), conditions=conditions or None, tags=(tag,), limit=12
         )
+        if not recs and tag == "coverage" and conditions:
+            # a payer's policy that does not cover the asked conditions is still its answer:
+            # what it covers, and its own words on the rest ("other conditions remain
+            # non-covered", CMS NCD 30.3.3), not "no records" (wave 9)
+            recs = self.retrieval.top(kinds=("recommendation",), conditions=(), tags=(tag,))
         for cid in unique(_rec(d).condition for d in recs):
             group = [d for d in recs if _rec(d).condition == cid]
             disagree = self._disagreement(cid, group, cited)

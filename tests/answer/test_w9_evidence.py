@@ -308,3 +308,155 @@ def test_replacing_standard_care_is_corrected(question: str, words: str) -> None
 @pytest.mark.parametrize("question", REPLACE_NEUTRAL)
 def test_asking_about_replacing_care_is_not_corrected(question: str) -> None:
     assert "take the place of" not in _correction(question), question
+
+
+# -- a rate asked on a denominator ("out of every thousand") -----------------------------------
+
+DENOMINATOR_QUESTIONS = [
+    "how common are side effects from acupuncture? out of every thousand people how many get one?",
+    "Side effects per 1,000 patients having acupuncture - what is the figure?",
+    "in every thousand patients who have acupuncture, how many report an adverse event?",
+    "What is the adverse event rate per thousand patients after acupuncture?",
+    "roughly how many in a thousand people get side effects from acupuncture",
+]
+NO_DENOMINATOR = [
+    "How common are side effects from acupuncture?",
+    "side effects in 2009 surveys of acupuncture",
+    "out of 5 people, how many get side effects?",
+    "Did side effects go down in 2 weeks?",
+    "what share of people get side effects from acupuncture",
+]
+
+
+@pytest.mark.parametrize("question", DENOMINATOR_QUESTIONS)
+def test_a_rate_on_the_asked_denominator_leads(question: str) -> None:
+    from acupath.answer.focus import asked_denominator
+
+    assert asked_denominator(question) == 1000, question
+    bottom = _bottom(question)
+    assert "per 1,000 patients" in bottom.splitlines()[0], (question, bottom)
+
+
+@pytest.mark.parametrize("question", NO_DENOMINATOR)
+def test_no_denominator_asked(question: str) -> None:
+    from acupath.answer.focus import asked_denominator
+
+    assert asked_denominator(question) is None, question
+
+
+# -- a study named by what it reported, or by author, journal and year -------------------------
+
+REPORTED = [
+    ("Is it true a Danish labour study found acupuncture cut epidurals?", "borup2009_labour"),
+    ("I read that a Spanish fibromyalgia trial showed acupuncture helped", "vas2016_fibromyalgia"),
+    ("A York back pain trial reported lower costs with acupuncture?", "thomas2006_lbp"),
+    ("In the UK knee trial (Foster, BMJ 2007), what changed at six months?", "foster2007_knee"),
+    ("Witt, Forsch Komplementmed 2009: how many had a side effect?", "witt2009"),
+]
+NOT_REPORTED = [
+    "Is it true a study found acupuncture helps knee pain?",
+    "a trial showed acupuncture works for back pain",
+    "a review found acupuncture helps migraine",
+    "My back pain, since 2007, is worse.",
+    "A labour trial found what?",
+]
+
+
+@pytest.mark.parametrize(("question", "source"), REPORTED)
+def test_a_study_named_by_what_it_reported_is_found(question: str, source: str) -> None:
+    named = ask(question).understanding["statement"]["sources_named"]
+    assert source in named, (question, named)
+
+
+@pytest.mark.parametrize("question", NOT_REPORTED)
+def test_an_unnamed_study_names_no_source(question: str) -> None:
+    assert ask(question).understanding["statement"]["sources_named"] == [], question
+
+
+# -- a payer's policy is shown even for a condition it does not cover ---------------------------
+
+UNCOVERED = [
+    "Does Medicare cover acupuncture for migraines?",
+    "will medicare pay for acupuncture for my knees",
+    "Is acupuncture for neck pain covered by CMS?",
+    "Medicare coverage of acupuncture for fibromyalgia?",
+    "does medicare cover acupuncture for hot flashes after breast cancer",
+]
+
+
+@pytest.mark.parametrize("question", UNCOVERED)
+def test_a_coverage_question_shows_the_policy(question: str) -> None:
+    answer = ask(question)
+    coverage = next(s for s in answer.all_sections if s.title == "Coverage")
+    assert "other conditions remains non-covered" in coverage.text, coverage.text
+
+
+def test_a_covered_condition_keeps_its_policy() -> None:
+    answer = ask("Does Medicare cover acupuncture for chronic low back pain?")
+    coverage = next(s for s in answer.all_sections if s.title == "Coverage")
+    assert "chronic low back pain" in coverage.text
+
+
+# -- "no side effects at all" is answered with the largest cohort's figure ---------------------
+
+HARMLESS = [
+    "acupuncture is 100% risk free with zero side effects isnt it",
+    "Acupuncture has no side effects at all, so I can tell patients it's completely safe.",
+    "it's totally safe, zero side-effects, right?",
+    "acupuncture can't do any harm so there's no downside",
+    "Since acupuncture is risk-free, consent forms are pointless?",
+]
+
+
+@pytest.mark.parametrize("question", HARMLESS)
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_no_side_effects_is_corrected_with_a_figure(question: str, audience: str) -> None:
+    text = _correction(question, audience)
+    assert "one patient in twelve" in text and re.search(r"\[\d+\]", text), text
+    if audience == "clinician":
+        assert "8.6%" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "out of every 100 people who have acupuncture how many get a side effect?",
+        "in every hundred patients, how many have side effects from acupuncture?",
+        "out of a hundred people having acupuncture, how many get side effects?",
+        "out of 100 patients having acupuncture, how many report an adverse event?",
+        "for every hundred people treated with acupuncture how many get side effects",
+    ],
+)
+def test_people_are_not_treatments(question: str) -> None:
+    assert "per 100 treatments" not in _bottom(question).splitlines()[0], question
+
+
+# -- relief said to be permanent: what happened after treatment ended --------------------------
+
+PERMANENT = [
+    "Once the knee pain goes with acupuncture it never comes back, so after 8 weeks I'm done.",
+    "acupuncture fixes knee arthritis pain for good, one course and you're sorted",
+    "My knee osteoarthritis will be gone forever after six sessions of acupuncture.",
+    "Acupuncture permanently relieves knee OA pain, so we can discharge after the course.",
+    "Tennis elbow pain never comes back after acupuncture, so one course is enough.",
+    "acupuncture cures my tennis elbow once and for all",
+]
+NOT_PERMANENT = [
+    "How long does the benefit of acupuncture last for knee arthritis?",
+    "Will my knee pain come back after acupuncture stops?",
+    "Is the effect of acupuncture on knee osteoarthritis permanent?",
+    "Does acupuncture relief for tennis elbow last?",
+    "does the benefit for knee pain fade after the course ends",
+    "My back pain is gone forever after acupuncture, right?",
+]
+
+
+@pytest.mark.parametrize("question", PERMANENT)
+def test_permanent_relief_is_corrected_with_what_faded(question: str) -> None:
+    text = _correction(question)
+    assert "after treatment ended" in text and re.search(r"\[\d+\]", text), (question, text)
+
+
+@pytest.mark.parametrize("question", NOT_PERMANENT)
+def test_asking_how_long_relief_lasts_is_no_premise(question: str) -> None:
+    assert "narrowed or faded" not in _correction(question), question
