@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer import text as tx
 from acupath.answer.models import Section
 from acupath.answer.opening_words import TITLES
 from acupath.answer.parse import Statement
@@ -541,20 +542,36 @@ def _overclaim(
     findings on the question's conditions that found no difference, on the asked outcome first;
     with no study named, the condition's own pooled sham-controlled findings when none of them
     favours acupuncture."""
+    from acupath.answer.select import PRIMARY_OUTCOMES
+
     named = list(stmt.sources_named)
     conditions = set(stmt.conditions)
     asked = set(stmt.question.outcomes)
     if named:
+        # the named study's comparative results on benefit (not its harms), on the asked
+        # outcome when it has one; corrected only when none of them favours acupuncture
         found = [
             f
             for f in base.findings.values()
-            if f.source in named and (not conditions or f.condition in conditions)
+            if f.source in named
+            and (not conditions or f.condition in conditions)
+            and f.comparator != "none"
+            and (f.outcome in PRIMARY_OUTCOMES or f.outcome in asked)
         ]
-        against = [f for f in found if f.direction in _NOT_FOUND and f.comparator != "none"]
-        if asked & {f.outcome for f in against}:
-            against = [f for f in against if f.outcome in asked]
-        elif asked and any(f.outcome in asked for f in found):
-            return []  # the asked outcome's results are not null: nothing to correct
+        # the outcome the claim names in so many words ("lowers labour pain scores": pain)
+        words = set(tx.tokens(stmt.text))
+        asked |= {f.outcome for f in found if set(tx.tokens(f.outcome.replace("_", " "))) <= words}
+        if asked & {f.outcome for f in found}:
+            found = [f for f in found if f.outcome in asked]
+        # and against the comparator the claim names ("beats sham"), when it names one
+        compared = set(stmt.question.comparators) & {f.comparator for f in found}
+        if compared:
+            found = [f for f in found if f.comparator in compared]
+        if any(f.direction == "favours_acupuncture" for f in found):
+            return []
+        against = [f for f in found if f.direction in _NOT_FOUND]
+    elif not _SHAM_OR_ALL.search(stmt.text):
+        return []  # "studies have shown it works for migraine": a claim this cannot weigh
     else:
         own = [
             f
@@ -582,6 +599,13 @@ def _overclaim(
         f"**No: {who} did not find that acupuncture did better; the result was no clear "
         f"difference.** {lines}"
     ]
+
+
+_SHAM_OR_ALL = re.compile(
+    r"\b(sham|placebo|fake|dummy|every|all kinds|any kind|all types|any type)\b", re.IGNORECASE
+)
+"""With no study named, a claim is weighed only against sham ("beats sham") or as universal
+("proven for every kind of pain"), from the condition's pooled sham-controlled findings."""
 
 
 def _study_names(base: EvidenceBase, sources: Sequence[str]) -> str:

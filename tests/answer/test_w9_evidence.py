@@ -202,6 +202,11 @@ OVERCLAIM_PREMISES = [
     ("Hinman 2014 proved acupuncture beats sham for chronic knee pain.", "Hinman 2014"),
 ]
 OVERCLAIM_NEUTRAL = [
+    # true claims: the named study, or the records, found a benefit
+    "Hershman 2018 proved acupuncture reduces aromatase inhibitor joint pain.",
+    "Vixner 2014 showed electroacupuncture cut epidural use, so it works.",
+    "Studies have shown acupuncture works for migraine, so we offer it.",
+    "Vickers 2012 showed acupuncture beats sham for chronic pain.",
     "Did Ee 2016 show acupuncture beats sham for hot flushes?",
     "Has acupuncture been proven to work for hip osteoarthritis?",
     "Vickers 2018 showed acupuncture beats sham for chronic pain; how big was the difference?",
