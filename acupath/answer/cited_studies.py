@@ -323,15 +323,15 @@ def find_described(text: str, base: Any, skip: Sequence[tuple[int, int]] = ()) -
         wanted = [
             w for w in dict.fromkeys(tx.tokens(described)) if w not in generic and not w.isdigit()
         ]
-        # a word no source holds ("Tunisian" where the record says "emergency department")
-        # cannot tell sources apart: the others decide
-        wanted = [w for w in wanted if w in table.idf]
+        # every describing word must be held: a word no source holds ("the Korean stroke
+        # trial") says the study may not be in the base at all, so nothing is guessed
         if not any(w not in table.conditions for w in wanted):
             continue
         holding = [sid for sid, ws in table.words.items() if all(w in ws for w in wanted)]
         if m.group(1).lower() in ("trial", "rct", "experiment"):
-            trials = [s for s in holding if getattr(base.sources[s], "kind", "") == "rct"]
-            holding = trials or holding
+            # a trial is a randomised trial's record, not a guideline or review that holds the
+            # words
+            holding = [s for s in holding if getattr(base.sources[s], "kind", "") == "rct"]
         if not holding or len(holding) > MAX_DESCRIBED:
             continue
         start = m.start() - len(words_before)

@@ -50,6 +50,9 @@ NOT_DESCRIBED = [
     "How often does acupuncture cause a pneumothorax? I need the large cohort figure.",
     "Was the study good?",
     "In the big trial, did it help my neck?",
+    # a word no record holds: the study may not be in the base, nothing is guessed
+    "What did the Korean stroke trial find?",
+    "Is it true a Tunisian emergency department study found acupuncture beat morphine?",
 ]
 
 
