@@ -60,6 +60,11 @@ class BottomLine:
     kind: str = "none"
     intents: list[str] = field(default_factory=list)
     records: list[str] = field(default_factory=list)
+    stated: frozenset[str] = frozenset()
+    """Records the lines before these already state (a named study's, an asked outcome's):
+    not stated twice (wave 9)."""
+    answered: int = 0
+    """Lines added or already stated (an intent is answered either way)."""
 
     def meta(self) -> dict[str, Any]:
         return {
@@ -70,6 +75,9 @@ class BottomLine:
         }
 
     def add(self, line: str, docs: Sequence[Document], comp: Any) -> None:
+        self.answered += 1
+        if docs and all(d.key in self.stated for d in docs):
+            return
         marker, ids = comp.cites.cite(*docs)
         self.lines.append(f"- {line} {marker}".rstrip())
         self.cited.extend(i for i in ids if i not in self.cited)
@@ -86,15 +94,18 @@ def shows_no_mask(line: str) -> bool:
     return REDACTION not in line and "irculating claim" not in line
 
 
-def intent_lines(comp: Any, intents: Sequence[str], covered: Sequence[str]) -> BottomLine:
-    """The bottom-line lines of ``intents`` for the composer's question (see module doc)."""
+def intent_lines(
+    comp: Any, intents: Sequence[str], covered: Sequence[str], stated: Sequence[str] = ()
+) -> BottomLine:
+    """The bottom-line lines of ``intents`` for the composer's question (see module doc);
+    records of ``stated`` (keys) are not stated again."""
     q = comp.retrieval.question
-    out = BottomLine(kind="intent")
+    out = BottomLine(kind="intent", stated=frozenset(stated))
     conditions = list(q.conditions)
     for intent in intents:
         if intent in NEEDS_CONDITION and not conditions:
             continue
-        before = len(out.lines)
+        before = out.answered
         if intent == "safety":
             _safety(comp, q, out)
         elif intent == "points":
@@ -105,9 +116,9 @@ def intent_lines(comp: Any, intents: Sequence[str], covered: Sequence[str]) -> B
             _coverage(comp, conditions, out)
         elif intent == "guidelines":
             _guidelines(comp, conditions, out)
-        if len(out.lines) > before:
+        if out.answered > before:
             out.intents.append(intent)
-    if not conditions and not out.lines:
+    if not conditions and not out.answered:
         which = which_condition(comp, covered)
         out.lines += which.lines
         if not out.intents:
@@ -163,6 +174,8 @@ def _asked_outcomes(comp: Any, q: Any) -> list[str]:
 
 
 def _safety(comp: Any, q: Any, out: BottomLine) -> None:
+    from acupath.answer.focus import asked_denominator, matches_denominator
+
     docs = comp.retrieval.top(
         kinds=("finding",),
         conditions=q.conditions,
@@ -184,6 +197,11 @@ def _safety(comp: Any, q: Any, out: BottomLine) -> None:
                     -(getattr(d.record, "n_participants", None) or 0),
                 )
             )
+        per = asked_denominator(q.text)
+        if per is not None:
+            # "out of every thousand people how many": a rate on that denominator first
+            # (MacPherson 2004's 107 per 1,000 patients), else the order above (wave 9)
+            of.sort(key=lambda d: not matches_denominator(q.text, getattr(d.record, "unit", None)))
         hit = next(iter(of), None)
         if hit is not None and hit not in chosen:
             chosen.append(hit)
@@ -197,6 +215,9 @@ def _safety(comp: Any, q: Any, out: BottomLine) -> None:
     for d in chosen[:3]:
         if measures and getattr(d.record, "measure", "") in measures:
             # a figure asked for ("what percentage get side effects") is stated with it
+            out.answered += 1
+            if d.key in out.stated:
+                continue
             marker, ids = comp.cites.cite(d)
             out.lines.append("- " + comp.voice.finding(d.record, marker))
             out.cited.extend(i for i in ids if i not in out.cited)
@@ -210,8 +231,11 @@ def _outcome(d: Document) -> str:
 
 
 def _brief(comp: Any, d: Document) -> str:
-    """The record's one-line wording in the voice, without a marker (added by the caller)."""
-    return str(comp.voice.brief(d.record, "")).strip()
+    """The record's one-line wording in the voice (a clinician's finding with its figures),
+    without a marker (added by the caller)."""
+    from acupath.answer.sections import stated_brief
+
+    return stated_brief(comp.voice, d.record, "")
 
 
 def _protocol_docs(comp: Any, conditions: Sequence[str]) -> list[Document]:
@@ -326,6 +350,7 @@ def _not_held(comp: Any, out: BottomLine, what: str, cid: str) -> None:
     """Say that the base holds nothing of ``what`` for condition ``cid`` (no citation: it is
     a statement about the base)."""
     name = comp.base.conditions[cid].name.lower()
+    out.answered += 1
     if comp.voice.audience == "patient":
         out.lines.append(f"- We have no {what} for acupuncture in {name}.")
     else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,11 +134,11 @@ def _conditions(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _LOOSE = re.compile(
-    r"(?=\b([a-z][a-z'’-]{1,30})(?:'s|’s)?((?:\s+[a-z-]{2,20}){1,3}?)\s*,?\s*\(?((?:19|20)\d\d)"
+    r"(?=\b([a-z][a-z'’-]{1,30})(?:'s|’s|,)?((?:\s+[a-z-]{2,20}){1,3}?)\s*,?\s*\(?((?:19|20)\d\d)"
     r"\)?(?![\d/]))"
 )
 """A surname, up to three words, then a year: "Vickers IPD 2018", "the Bäumler review
-(2021)"."""
+(2021)", "Foster, BMJ 2007" (a journal after a comma, wave 9)."""
 _STUDY_NOUNS = (
     r"(?:et\s+al|review|systematic\s+review|meta-?\s?analysis|ipd|individual\s+patient|trial|"
     r"rct|study|paper|cohort|survey|group|analysis|data)"
@@ -206,4 +207,137 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])
+    return out
+
+
+# -- a study named by description ("the Swedish labour study", "the APEX trial", "the large
+# cohort of women needled at the forbidden points") ----------------------------------------------
+
+_STUDY_NOUN = re.compile(r"\b(trial|rct|study|cohort|survey|experiment)\b(?!\s*s\b)", re.IGNORECASE)
+"""One study named by its noun (a plural names a body of evidence, not one study)."""
+_BEFORE = re.compile(
+    r"(?:^|[.,;:!?()]|\b(?:the|that|this|a|an)\b)\s*((?:(?!(?:the|that|this|a|an)\s)[\w'’-]+\s+){0,4})$",
+    re.IGNORECASE,
+)
+"""Up to four words before the noun, after a determiner or the start of a clause."""
+_DEFINITE = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+_AFTER = re.compile(r"^\s+(?:of|on|in|with|at|among|where|that|which)\s+([^.,;:!?()]{1,90})")
+"""Words after the noun that describe it ("of women needled at the forbidden points")."""
+_REPORTED = re.compile(
+    r"\s+(?:found|finds|showed|shows|reported|reports|concluded|suggested|suggests|"
+    r"demonstrated|proved|claims|claimed|says|said)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
+_KIND_WORDS = {
+    "rct": "trial rct randomised randomized",
+    "cohort": "cohort study observational prospective",
+    "survey": "survey study",
+    "narrative_review": "review",
+    "systematic_review": "review",
+    "meta_analysis": "review",
+}
+MAX_DESCRIBED = 3
+"""A description that more sources than this share names none (too vague)."""
+
+
+@dataclass(frozen=True)
+class _Described:
+    words: dict[str, set[str]]
+    """source id -> the stemmed words of its title, populations, summaries and kind."""
+    idf: dict[str, float]
+    conditions: frozenset[str]
+    """Stemmed words of condition names and synonyms: a topic, not a particular study."""
+
+
+_DESCRIBED: dict[int, tuple[Any, Any]] = {}
+
+
+def _described_table(base: Any) -> _Described:
+    def build() -> _Described:
+        from math import log
+
+        from acupath.answer import text as tx
+
+        words: dict[str, set[str]] = {}
+        for sid, source in base.sources.items():
+            parts = [str(source.title), _KIND_WORDS.get(str(source.kind), "")]
+            words[sid] = set(tx.tokens(" ".join(parts)))
+        for f in base.findings.values():
+            if f.source in words:
+                text = f"{f.population} {f.summary} {f.comparator_detail or ''}"
+                words[f.source] |= set(tx.tokens(text))
+        df: dict[str, int] = {}
+        for ws in words.values():
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        n = max(1, len(words))
+        idf = {w: log(n / c) for w, c in df.items()}
+        cond: set[str] = set()
+        for c in base.conditions.values():
+            for phrase in [c.name, *c.synonyms, *getattr(c, "lay_terms", ())]:
+                cond |= set(tx.tokens(phrase))
+        return _Described(words, idf, frozenset(cond))
+
+    return per_object(_DESCRIBED, base, build)
+
+
+_GENERIC_WORDS = """large big huge small tiny recent new latest old famous landmark major well
+    known called so-called one first second last main original same other published randomised
+    randomized controlled clinical pilot acupuncture needle needling needled real sham people
+    patient participant subject adult group arm result finding data"""
+"""Words that describe any study (its size, fame, design, that it tested acupuncture)."""
+
+
+def find_described(text: str, base: Any, skip: Sequence[tuple[int, int]] = ()) -> list[CitedStudy]:
+    """Sources of ``base`` that ``text`` names by describing one study: the study noun (trial,
+    RCT, study, cohort, survey) with words before it after "the/that/this" ("the Swedish labour
+    study") or an acronym ("APEX trial"), and words after it ("the cohort of women needled at
+    the forbidden points"). The source is the one whose title, populations and summaries hold
+    every describing word; the description must hold a word that is no condition's (a place, a
+    name, a feature: "Swedish", "APEX", "forbidden"), and at most :data:`MAX_DESCRIBED`
+    sources may hold it all. A topic alone ("the knee trial") or a plural ("the trials") names
+    nothing."""
+    if base is None:
+        return []
+    from acupath.answer import text as tx
+
+    table = _described_table(base)
+    out: list[CitedStudy] = []
+    for m in _STUDY_NOUN.finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        head = text[: m.start()]
+        before = _BEFORE.search(head[-80:])
+        words_before = before.group(1) if before else ""
+        acronym = bool(_ACRONYM.search(words_before))
+        definite = bool(_DEFINITE.search(head[-80:]))
+        # "a Tunisian emergency department study found ...": one study, by what it reported
+        reported = bool(_REPORTED.match(text[m.end() :]))
+        if not (definite or acronym or reported):
+            continue
+        after = _AFTER.match(text[m.end() :])
+        words_after = after.group(1) if after else ""
+        described = f"{words_before} {words_after}"
+        generic = set(tx.tokens(_GENERIC_WORDS))
+        wanted = [
+            w for w in dict.fromkeys(tx.tokens(described)) if w not in generic and not w.isdigit()
+        ]
+        # every describing word must be held: a word no source holds ("the Korean stroke
+        # trial") says the study may not be in the base at all, so nothing is guessed
+        if not any(w not in table.conditions for w in wanted):
+            continue
+        holding = [sid for sid, ws in table.words.items() if all(w in ws for w in wanted)]
+        if m.group(1).lower() in ("trial", "rct", "experiment"):
+            # a trial is a randomised trial's record, not a guideline or review that holds the
+            # words
+            holding = [s for s in holding if getattr(base.sources[s], "kind", "") == "rct"]
+        if not holding or len(holding) > MAX_DESCRIBED:
+            continue
+        start = m.start() - len(words_before)
+        end = m.end() + (after.end() if after else 0)
+        sources = tuple(sorted(holding))
+        out.append(
+            CitedStudy(text[start:end].strip(), sources, _conditions(base, sources), start, end)
+        )
     return out

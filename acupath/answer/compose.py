@@ -129,7 +129,11 @@ def compose(retrieval: Retrieval, voice: Voice, *, points_namer: Any = None) -> 
     focus_lines, focus_cited, focus_keys = outcome_lines(comp)
     if focus_lines:
         ranks_base = False
-    head = bl.intent_lines(comp, asked, covered) if asked or ranks_base else bl.BottomLine()
+    head = (
+        bl.intent_lines(comp, asked, covered, focus_keys)
+        if asked or ranks_base
+        else bl.BottomLine()
+    )
     if focus_lines and head.kind == "none":
         head.kind = "outcome"
     head.records[:0] = focus_keys

@@ -99,6 +99,7 @@ def asked_findings(retrieval: Any) -> list[Document]:
     phrases = _asked_phrases(retrieval, q)
 
     measures = asked_measures(q.text)
+    per = asked_denominator(q.text)
 
     def prefer(d: Document) -> float:
         score = 0.3 if conditions and set(d.conditions) & set(conditions) else 0.0
@@ -110,6 +111,11 @@ def asked_findings(retrieval: Any) -> list[Document]:
                 # "how many people who have acupuncture get a side effect": a rate among the
                 # treated, not a comparison from one condition's trial
                 score += MEASURE_BONUS
+        if per is not None and isinstance(rec, Finding) and denominator(rec.unit) is not None:
+            # "out of every thousand people": the rate on that denominator first, a rate on
+            # another one (or per treatment when people were asked about) after (wave 9)
+            good = matches_denominator(q.text, rec.unit)
+            score += MEASURE_BONUS if good else -MEASURE_BONUS
         if isinstance(rec, Finding) and phrases.get(rec.outcome):
             # the record's own words hold the asked phrase ("epidural" in an analgesic-use
             # record about epidurals): that record, not the outcome's pooled one
@@ -203,6 +209,77 @@ def asked_measures(text: str) -> frozenset[str]:
         if pattern.search(text):
             out |= measures
     return frozenset(out)
+
+
+_SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_PER = re.compile(
+    r"\b(?:per|out of(?: every| each)?|in(?: every| each)?|for every|of every)\s+(?:a |one )?"
+    r"(ten |a |one )?(hundred|thousand|million|\d{1,3}(?:,\d{3})+|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _number_of(ten: str | None, word: str) -> int | None:
+    w = word.lower().replace(",", "")
+    value = _SCALE_WORDS.get(w) or (int(w) if w.isdigit() else None)
+    if value is None or value < 100 or str(value).rstrip("0") != "1":
+        return None  # "in 2 weeks", "out of 5 stars", "in 2009": no rate's denominator
+    return value * 10 if (ten or "").strip().lower() == "ten" else value
+
+
+def asked_denominator(text: str) -> int | None:
+    """The denominator a question asks a rate on ("out of every thousand people" -> 1000,
+    "per 10,000 treatments" -> 10000), or ``None``."""
+    for m in _PER.finditer(text):
+        value = _number_of(m.group(1), m.group(2))
+        if value is not None:
+            return value
+    return None
+
+
+_WHOM = (
+    ("patient", re.compile(r"^\s*(?:people|patients?|persons?|women|men|adults|children|users)\b")),
+    ("treatment", re.compile(r"^\s*(?:treatments?|sessions?|needlings?|visits?|consultations?)\b")),
+)
+
+
+def _whom(text: str) -> str | None:
+    """Whom a rate counts per: "patient" (people, patients) or "treatment" (sessions)."""
+    for kind, pattern in _WHOM:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1] if words else ""
+
+
+def matches_denominator(question: str, unit: str | None) -> bool:
+    """Whether a record's unit ("per 1,000 patients") is the rate the question asks for ("out
+    of every thousand people"): the same denominator, counted per the same kind of thing when
+    both say it (people are not treatments)."""
+    per = asked_denominator(question)
+    if per is None or denominator(unit) != per:
+        return False
+    asked_whom = next(
+        (
+            _whom(question[m.end() :]) or _whom(_last_word(question[: m.start()]))
+            for m in _PER.finditer(question)
+            if _number_of(m.group(1), m.group(2)) is not None
+        ),
+        None,
+    )
+    m = re.search(r"\bper\s+\S+\s*", unit or "")
+    unit_whom = _whom((unit or "")[m.end() :]) if m else None
+    return asked_whom is None or unit_whom is None or asked_whom == unit_whom
+
+
+def denominator(unit: str | None) -> int | None:
+    """The denominator of a record's unit ("per 1,000 patients" -> 1000)."""
+    m = re.search(r"\bper\s+(\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b", unit or "")
+    return _number_of(None, m.group(1)) if m else None
 
 
 def _asked_phrases(retrieval: Any, q: Any) -> dict[str, list[tuple[str, ...]]]:

@@ -252,7 +252,7 @@ def with_opening(
         else:
             opening.append(safety_section(safety, stmt.patient, refs, audience))
         opening[-1] = guard_unread(opening[-1], stmt.not_understood, audience)
-    premise = premise_section(stmt, base, audience, sham_band)
+    premise = premise_section(stmt, base, audience, sham_band, safety=safety, refs=refs)
     if premise is not None:
         opening.append(premise)
     scope = scope_section(stmt, audience, base)

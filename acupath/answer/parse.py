@@ -32,7 +32,7 @@ from typing import Any
 from acupath.answer import asked_words as aw
 from acupath.answer import condition_words as cw
 from acupath.answer import text as tx
-from acupath.answer.cited_studies import find_cited
+from acupath.answer.cited_studies import find_cited, find_described
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
 from acupath.answer.everyday import all_everyday
@@ -401,6 +401,10 @@ class Parser:
                 extra_intents.append(h.payload.intent)
         # a study cited by first author and year ("Zheng 2022"): shown like a named trial
         cited_studies = find_cited(corrected, base_of(self.understander))
+        if not sources:
+            # a study named by description ("the Swedish labour study", "the APEX trial"),
+            # when no trial name or citation names one (wave 9)
+            cited_studies += find_described(corrected, base_of(self.understander))
         for cited in cited_studies:
             sources += cited.sources
             extra_conditions += _narrowed(cited.conditions, q.conditions)
@@ -446,6 +450,7 @@ class Parser:
                 ]
             )
         )
+        premises = tuple(k for k in premises if k not in _STATED_ONLY or _stated(corrected, k))
         q = _suitability(q, corrected, keys, patient)
         if "points" in q.intents and not _asks_points(corrected, keys):
             # "real needles than fake ones", "OK to needle?", "any point trying it?": the act
@@ -872,3 +877,25 @@ def _outside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> list[t
             else parts
         )
     return parts
+
+
+_STATED_ONLY = frozenset(
+    {"guideline_rank", "evidence_overclaim", "restriction_overstated", "replace_care", "permanence"}
+)
+"""Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first
+choice" is a premise, "Does NICE make it the first choice?" or "Where does NICE put it - first
+line or after drugs?" asks."""
+_ASKING_START = re.compile(
+    r"^\W*(?:does|do|did|is|are|was|were|has|have|had|would|will|can|could|should|shall|may|"
+    r"might|must|where|what|which|how|when|why|who|whom|whose|according|any|please|tell)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+
+
+def _stated(text: str, kind: str) -> bool:
+    """Whether a sentence of ``text`` that does not open with an asking word states ``kind``."""
+    return any(
+        kind in aw.stated_premises(m.group(0)) and not _ASKING_START.match(m.group(0))
+        for m in _SENTENCE.finditer(text)
+    )

