@@ -91,6 +91,13 @@ _REVIEWED = (
 """A clinician's review with its finding after a colon or dash ("Oncologist has reviewed and
 imaged the back pain: degenerative only, no mets"); a finding that is not reassuring, or none
 ("GP has examined the back: will arrange MRI"), is no assessment (wave 9)."""
+_JUDGED_AS = (
+    r"(?:seen|assessed|examined|reviewed|checked|investigated)\s+by\s+"
+    + _CLINICIAN
+    + r"\s+(?:as|to be)\s+(?:(?:simple|purely|just|only)\s+)?"
+    r"(?:mechanical|musculoskeletal|muscular|degenerative|benign|non-?specific)"
+)
+"""A clinician's finding named outright ("assessed by oncology as mechanical", wave 9, p8106)."""
 _FLAGS_EXCLUDED = (
     r"red flags?\s+(?:have been\s+|were\s+|was\s+|all\s+)?"
     r"(?:excluded|ruled out|screened (?:and|&) negative|negative|checked (?:and|&) clear)"
@@ -100,6 +107,7 @@ _PATTERN = re.compile(
     rf"|(?P<who>{_CLINICIAN}){_CLEARS}"
     rf"|(?P<seen>{_SEEN_BY})"
     rf"|(?P<reviewed>{_REVIEWED})"
+    rf"|(?P<judged>{_JUDGED_AS})"
     rf"|(?P<flags>{_FLAGS_EXCLUDED}))\b",
     re.IGNORECASE,
 )
@@ -151,7 +159,10 @@ def assessments(text: str) -> list[Assessment]:
             "test"
             if match.group("test")
             else "clinician"
-            if match.group("who") or match.group("seen") or match.group("reviewed")
+            if match.group("who")
+            or match.group("seen")
+            or match.group("reviewed")
+            or match.group("judged")
             else "flags"
         )
         out.append(Assessment(match.group(0), match.start(), match.end(), how))

@@ -46,7 +46,11 @@ from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
 from acupath.answer.class_apposition import class_words_of_medicines
-from acupath.answer.finished_treatment import earlier_neutropenia, finished_treatments
+from acupath.answer.finished_treatment import (
+    dated_cancers,
+    earlier_neutropenia,
+    finished_treatments,
+)
 from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.limb_side import SENTENCE_END, SIDES, side_near
@@ -607,6 +611,7 @@ class Extractor:
         out = service_topics(out, folded, TOPIC)
         out = removed_devices(out, folded, PAST)
         out = finished_treatments(out, folded, PAST)
+        out = dated_cancers(out, folded)  # wave 9: "Breast cancer 2020." is a history
         out = earlier_neutropenia(out, folded, PAST)
         out = babys_ages(out, folded, OTHER_PERSON)
         out = _people_on(out, folded)

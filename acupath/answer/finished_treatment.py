@@ -152,3 +152,38 @@ def earlier_neutropenia(mentions: Sequence[Any], folded: str, past: str) -> list
                 m = dataclasses.replace(m, status=past, detail=detail)
         out.append(m)
     return out
+
+
+_DATED = re.compile(
+    r"^\s*(?:[,(\-–]\s*)?(?:(?:dx|diagnosed|diagnosis|treated|operated|in)\s+)?"
+    r"(?:[a-z]{3,9}\s+)?((?:19|20)\d\d)\b"
+)
+"""A year right after a cancer's name: "Breast cancer 2020", "prostate ca (2018)", "bowel
+cancer, dx 2019", "breast cancer in March 2021"."""
+_RESEARCH = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|reviews?|guidelines?|cohorts?|meta-?analys[ie]s|surveys?|"
+    r"papers?|published|patients|survivors|women with|men with|people with)\b"
+)
+
+
+def dated_cancers(mentions: Sequence[Any], folded: str) -> list[Any]:
+    """``mentions`` with a cancer named with the year of its diagnosis made a cancer history
+    (wave 9): "Low back pain for 3 months. Breast cancer 2020." describes a patient whose
+    cancer is in the past, which the screen reads with spinal pain (history_of_cancer). Not in
+    a clause about research or a population ("breast cancer 2019 guideline", "women with breast
+    cancer (2020 trial)"), and not for a year still to come."""
+    year = datetime.date.today().year
+    out = []
+    for m in mentions:
+        if m.kind == "cancer" and m.value == "any" and not m.negated and m.current:
+            match = _DATED.match(folded[m.end : m.end + 30])
+            lo, hi = sentence_around(folded, m.start, m.end)
+            if (
+                match is not None
+                and int(match.group(1)) <= year
+                and not _RESEARCH.search(folded[lo:hi])
+            ):
+                detail = {**m.detail, "timing": f"a cancer dated {match.group(1)}"}
+                m = dataclasses.replace(m, value="history", detail=detail)
+        out.append(m)
+    return out

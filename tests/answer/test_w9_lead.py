@@ -69,3 +69,64 @@ def test_retention_described_with_a_safety_word_still_refers_as_an_emergency(que
     answer = ask(question)
     assert answer.screen["decision"] == "refer"
     assert answer.screen["urgency"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Low back pain for 3 months. Breast cancer 2020. Acupuncture?",
+        "Neck pain. Prostate ca (2018). Acupuncture ok?",
+        "Bowel cancer, dx 2019, all clear. Low back ache for 2 months.",
+        "LBP since the summer; breast cancer in March 2021. Is acupuncture suitable?",
+        "Thoracic back pain 6 weeks. Lung cancer 2017, lobectomy. Needling?",
+    ],
+)
+def test_a_cancer_dated_by_its_year_is_a_history_beside_spinal_pain(question):
+    answer = ask(question)
+    assert answer.screen is not None
+    assert answer.screen["decision"] == "refer"
+    assert {"history_of_cancer", "thoracic_pain_with_cancer"} & set(answer.screen["red_flags"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Breast cancer 2019 guideline: is acupuncture recommended for AI arthralgia?",
+        "In women with breast cancer (2020 trial), did acupuncture reduce joint pain?",
+        "What did the breast cancer 2018 review conclude about acupuncture for hot flushes?",
+    ],
+)
+def test_a_dated_cancer_in_a_research_question_describes_no_patient(question):
+    answer = ask(question)
+    assert answer.screen is None
+
+
+def test_a_dated_cancer_without_spinal_pain_proceeds_with_a_box():
+    answer = ask("Knee OA. Breast cancer 2021, finished treatment. Acupuncture?")
+    assert answer.screen["decision"] == "proceed"
+    assert "cancer:history" in answer.patient_context["applied"]
+
+
+def test_a_heart_that_stopped_does_not_deny_the_device_that_followed():
+    answer = ask(
+        "Since the heart stopped on me in 2022 there's a little shock device wired in under my "
+        "left collarbone. New acupuncturist likes electric clips on the needles - safe for me?"
+    )
+    assert answer.screen["decision"] == "proceed_with_modifications"
+    assert "electro" in answer.screen["excluded_techniques"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Low back pain assessed by oncology as mechanical.",
+        "Back pain seen by the GP as purely mechanical.",
+        "Neck pain reviewed by her oncologist as degenerative.",
+    ],
+)
+def test_a_finding_named_outright_is_an_assessment(text):
+    assert assessments(text)
+
+
+def test_a_finding_named_outright_with_work_up_pending_is_none():
+    assert not assessments("Low back pain seen by the GP as mechanical but awaiting an MRI.")
