@@ -78,10 +78,20 @@ def with_age_limits(answer: Answer, records: Iterable[Any], age: int | None, tit
     if not positions:
         return answer
     line = age_line(positions, age, answer.audience)
+    # the line cites the positions it names, as every line with a figure does
+    numbers = {ref.id: ref.number for ref in answer.references}
+    cited = sorted({numbers[r.source] for r in positions if r.source in numbers})
+    if cited:
+        line += " [" + ", ".join(str(n) for n in cited) + "]"
+    sources = tuple(dict.fromkeys(r.source for r in positions))
 
     def close(sections: tuple[Section, ...]) -> tuple[Section, ...]:
         return tuple(
-            Section(s.title, s.text.rstrip("\n") + "\n" + line, s.citations)
+            Section(
+                s.title,
+                s.text.rstrip("\n") + "\n" + line,
+                tuple(dict.fromkeys((*s.citations, *sources))),
+            )
             if s.title == title and line not in s.text
             else s
             for s in sections
