@@ -335,6 +335,12 @@ _TEMPERATURE_READ = re.compile(
     r"shows|read|reads))\s+(?:a\s+|at\s+)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
     r"(c\b|f\b|celsius|centigrade|fahrenheit)?(?!\s*(?:cm|mm|kg|kilos?|lbs?|pounds|%|ml|km|miles))"
 )
+_RANGE_TOP = re.compile(
+    r"(?:\s*(?:-|–|to)\s*(\d{2,3}(?:[.,]\d)?)|\s*(\d{2}[.,]\d)(?![\d.,]))\s*"
+    r"(?:°|º|degrees?|deg)?\s*(c\b|f\b|celsius|centigrade|fahrenheit)?"
+)
+"""The top of a temperature range after its first reading (wave 9, h8119): "37.9-38.3",
+"99 to 101 F", or two decimal readings side by side once folding has taken the dash out."""
 _NO_FEVER = re.compile(
     r"\b(?:afebrile|apyrexial|normal temperature|temperature (?:is |was )?normal)\b"
 )
@@ -359,6 +365,11 @@ def find_temperatures(folded: str) -> list[Temperature]:
         unit = (m.group(3) or "").lower()
         if value is None:
             continue
+        upper = _RANGE_TOP.match(folded, m.end())
+        top = _parse_number(upper.group(1) or upper.group(2)) if upper is not None else None
+        if upper is not None and top is not None:
+            value = max(value, top)  # a range ("temp 37.9-38.3") is read by its highest reading
+            unit = unit or (upper.group(3) or "").lower()
         if bare and not unit and not 35 <= value <= 42.5:
             continue  # without a unit only a body-range decimal is a temperature
         if unit.startswith("f") or (not unit.startswith("c") and value > 45):

@@ -130,3 +130,29 @@ def test_a_finding_named_outright_is_an_assessment(text):
 
 def test_a_finding_named_outright_with_work_up_pending_is_none():
     assert not assessments("Low back pain seen by the GP as mechanical but awaiting an MRI.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kidney transplant on ciclosporin; low back pain x 3 wks; temp 37.9-38.3 for two days.",
+        "Back pain since Friday, temp 37.6 to 38.4 overnight. Acupuncture?",
+        "back pain and temperature 99 to 101 F since Sunday, acupuncture?",
+        "Low back pain; temps 37.8–38.1 yesterday evening. OK to needle?",
+    ],
+)
+def test_a_temperature_range_is_read_by_its_highest_reading(question):
+    answer = ask(question)
+    assert "fever" in answer.screen["red_flags"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Low back pain, temp 37.2-37.6 last night. Acupuncture?",
+        "Back pain, temp 37.1, 38 weeks pregnant. Acupuncture?",
+    ],
+)
+def test_a_range_below_fever_or_a_number_that_is_no_reading_is_no_fever(question):
+    answer = ask(question)
+    assert "fever" not in answer.screen["red_flags"]
