@@ -276,6 +276,8 @@ ALL_PARTS = (
     "probe7",
     "probe8",
     "holdout8",
+    "probe9",
+    "holdout9",
     "intent",
 )
 
