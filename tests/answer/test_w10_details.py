@@ -1,0 +1,111 @@
+"""Issue 10, wave 10 (details): a medicine dated by the event it follows ("post-TIA two years
+ago"), a medicine affirmed after a denied one ("no anticoagulation, on aspirin"), heparin's short
+window and a stop said of the medicine's form ("heparin infusion stopped"), ages in words and
+in lists, pregnancy weeks said of the patient, spoken INR values, platelets per 10^11/L and
+further vitamin K antagonists. Wordings written before the rules; each behaviour has wordings
+that must not trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer.context import extract
+
+
+def labels(text: str) -> set[str]:
+    return extract(text).labels()
+
+
+# --- 1. "post" and "following" date the event, not the medicine -------------------------------
+
+DATED_EVENT = [
+    ("Clopidogrel 75 mg monotherapy post-TIA two years ago. Knee OA.", "class:antiplatelet"),
+    ("on aspirin following a stroke in 2019, neck pain", "class:antiplatelet"),
+    ("apixaban post-PE 3 months ago, back pain", "class:anticoagulant"),
+    ("Plavix post stent last year, shoulder pain", "class:antiplatelet"),
+    ("rivaroxaban following a DVT two years ago, knee pain", "class:anticoagulant"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), DATED_EVENT)
+def test_a_time_after_post_dates_the_event(text: str, label: str) -> None:
+    assert label in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "warfarin, stopped post-op 2 months ago, knee pain",
+        "aspirin stopped following the bleed last year, knee pain",
+        "post-op pain, took aspirin two years ago",
+        "clopidogrel was discontinued two years ago following a bleed",
+        "had apixaban for 3 months post-PE in 2019, stopped",
+    ],
+)
+def test_a_stop_or_a_past_course_still_reads_past(text: str) -> None:
+    got = labels(text)
+    assert not {"class:antiplatelet", "class:anticoagulant"} & got, (text, got)
+
+
+# --- 2. a medicine affirmed after a denied one ------------------------------------------------
+
+AFFIRMED = [
+    ("now no anticoagulation, on aspirin 75 only. Knee pain", "class:antiplatelet"),
+    ("no warfarin, on aspirin only", "class:antiplatelet"),
+    ("not on any blood thinners, on clopidogrel for his stent", "class:antiplatelet"),
+    ("no anticoagulation, just on clopidogrel", "class:antiplatelet"),
+    ("not on warfarin, takes Plavix", "class:antiplatelet"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), AFFIRMED)
+def test_a_medicine_affirmed_after_a_denied_one_stands(text: str, label: str) -> None:
+    got = labels(text)
+    assert label in got, (text, got)
+    assert "class:anticoagulant" not in got, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no anticoagulant, no aspirin, knee pain",
+        "not on warfarin, aspirin or clopidogrel",
+        "no blood thinners, on no aspirin either",
+        "not on warfarin, on nothing else",
+        "no warfarin, aspirin, or Plavix",
+    ],
+)
+def test_a_list_under_one_negation_stays_denied(text: str) -> None:
+    got = labels(text)
+    assert not {"class:antiplatelet", "class:anticoagulant"} & got, (text, got)
+
+
+# --- 3. heparin wears off within hours; a stop said of its form ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heparin infusion stopped 3 days ago, knee pain",
+        "heparin infusion was stopped 5 days ago, neck pain",
+        "heparin stopped 3 days ago, knee pain",
+        "heparin drip stopped a week ago, back pain",
+        "apixaban tablets stopped 2 weeks ago, knee pain",
+    ],
+)
+def test_a_stop_beyond_the_window_is_past(text: str) -> None:
+    assert "class:anticoagulant" not in labels(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heparin drip stopped yesterday, knee pain",
+        "warfarin tablets stopped 3 days ago, knee pain",
+        "Clexane injections stopped 4 days ago, knee pain",
+        "enoxaparin stopped 3 days ago, knee pain",
+        "heparin infusion running, knee pain",
+    ],
+)
+def test_a_stop_within_the_window_or_no_stop_keeps_it(text: str) -> None:
+    assert "class:anticoagulant" in labels(text), text
