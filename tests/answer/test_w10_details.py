@@ -109,3 +109,43 @@ def test_a_stop_beyond_the_window_is_past(text: str) -> None:
 )
 def test_a_stop_within_the_window_or_no_stop_keeps_it(text: str) -> None:
     assert "class:anticoagulant" in labels(text), text
+
+
+# --- 4. ages with a half, in a bracket's list, and after "for me" ----------------------------
+
+
+def ages(text: str) -> set[str]:
+    return {x for x in labels(text) if x.startswith("age:")}
+
+
+AGES = [
+    ("Seventeen-and-a-half year old, TMJ pain with bruxism", "age:17"),
+    ("17.5 year old, knee pain", "age:17"),
+    ("a fifteen and a half year old with knee pain", "age:15"),
+    ("My son (type 1 diabetes, 15) wears an insulin pump. Migraines.", "age:15"),
+    ("my mum (COPD, 81) has knee pain", "age:81"),
+    ("my daughter (asthma, 12) gets migraines", "age:12"),
+    ("the acupuncture is for me, 42, tennis elbow", "age:42"),
+    ("this is for me, 35. neck pain", "age:35"),
+]
+
+
+@pytest.mark.parametrize(("text", "age"), AGES)
+def test_an_age_is_read(text: str, age: str) -> None:
+    assert ages(text) == {age}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad is 2.5 years post-op, knee pain",
+        "my son (type 1 diabetes) has migraines",
+        "my dad (on warfarin, INR 3) has knee pain",
+        "my mum (knee OA, 5 years) wants acupuncture",
+        "patient (cycle 3, 14) with neck pain",
+        "for me, 10 sessions of acupuncture helped",
+        "give me 2 needles only, neck pain",
+    ],
+)
+def test_no_age_is_read(text: str) -> None:
+    assert not ages(text), (text, ages(text))
