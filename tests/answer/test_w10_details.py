@@ -149,3 +149,35 @@ def test_an_age_is_read(text: str, age: str) -> None:
 )
 def test_no_age_is_read(text: str) -> None:
     assert not ages(text), (text, ages(text))
+
+
+# --- 5. weeks of a pregnancy said of more relations -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("My daughter-in-law is 34 weeks and her pubic bone aches. She is on Clexane", "34"),
+        ("my stepdaughter is 30 weeks, back pain", "30"),
+        ("my granddaughter's 25 weeks and has sciatica", "25"),
+        ("my sister-in-law is 20 weeks, nausea", "20"),
+        ("my cousin is 32 weeks, carpal tunnel", "32"),
+    ],
+)
+def test_weeks_said_of_a_relation_are_a_pregnancy(text: str, weeks: str) -> None:
+    got = labels(text)
+    assert {"pregnant", f"weeks:{weeks}"} <= got, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son-in-law is 34 weeks post-op, knee pain",
+        "my daughter-in-law is 3 weeks into physio for her knee",
+        "my granddaughter is 6 weeks old and has colic",
+        "my sister in law is 8 weeks out from surgery",
+        "my cousin is 12 weeks post op, shoulder pain",
+    ],
+)
+def test_weeks_of_something_else_are_no_pregnancy(text: str) -> None:
+    assert "pregnant" not in labels(text), text
