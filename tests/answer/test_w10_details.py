@@ -181,3 +181,43 @@ def test_weeks_said_of_a_relation_are_a_pregnancy(text: str, weeks: str) -> None
 )
 def test_weeks_of_something_else_are_no_pregnancy(text: str) -> None:
     assert "pregnant" not in labels(text), text
+
+
+# --- 6. a decimal said aloud after a bracket or a clause; platelets per 10^11/L ---------------
+
+
+def lab(text: str, name: str) -> set[str]:
+    return {x for x in labels(text) if x.startswith(f"{name}:")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("his blood test number (the INR thing) was two point eight last week", "inr", "2.8"),
+        ("INR (the blood test) was two point eight", "inr", "2.8"),
+        ("INR, checked Monday, was two point five", "inr", "2.5"),
+        ("her INR, the blood test for warfarin, came back three point two", "inr", "3.2"),
+        ("INR (done at the clinic) point nine", "inr", "0.9"),
+        ("MDS patient, plt count 0.45 x 10^11/L on latest FBC", "platelets", "45"),
+        ("platelets 1.2 x 10^11/L, knee pain", "platelets", "120"),
+        ("plt 0.8 x10^11 /L, neck pain", "platelets", "80"),
+        ("platelets 4.5 x 10^10/L, back pain", "platelets", "45"),
+        ("platelets 0.095 x 10^12/L, back pain", "platelets", "95"),
+    ],
+)
+def test_the_value_is_read_in_acupath_units(text: str, name: str, value: str) -> None:
+    assert lab(text, name) == {f"{name}:{value}"}, (text, labels(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INR (for two weeks) has been stable",
+        "INR checked twice, both fine",
+        "INR, two readings, both in range",
+        "INR point of care check at the clinic, knee pain",
+        "INR, the blood test, done two days ago",
+    ],
+)
+def test_a_count_in_words_is_no_inr(text: str) -> None:
+    assert not lab(text, "inr"), (text, labels(text))
