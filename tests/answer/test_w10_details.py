@@ -221,3 +221,42 @@ def test_the_value_is_read_in_acupath_units(text: str, name: str, value: str) ->
 )
 def test_a_count_in_words_is_no_inr(text: str) -> None:
     assert not lab(text, "inr"), (text, labels(text))
+
+
+# --- 7. vitamin K antagonists and secukinumab in the formulary ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "medicine"),
+    [
+        ("my doctor give me Previscan for the heart rhythm, INR is 2,6", "fluindione"),
+        ("on fluindione, knee pain", "fluindione"),
+        ("Marcoumar (phenprocoumon) patient, INR 4.4 yesterday", "phenprocoumon"),
+        ("takes Marcoumar, neck pain", "phenprocoumon"),
+        ("takes Sintrom, INR 2.4", "acenocoumarol"),
+        ("on Dindevan for a valve", "phenindione"),
+    ],
+)
+def test_a_vitamin_k_antagonist_is_an_anticoagulant(text: str, medicine: str) -> None:
+    got = labels(text)
+    assert {f"medicine:{medicine}", "class:anticoagulant", "class:vitamin_k_antagonist"} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stopped Previscan two months ago, knee pain",
+        "no Previscan, neck pain",
+        "my mother takes Previscan; I have knee pain",
+        "was on Marcoumar until last year, knee pain",
+        "might start fluindione next month, neck pain",
+    ],
+)
+def test_a_vka_not_taken_now_is_not_screened(text: str) -> None:
+    assert "class:anticoagulant" not in labels(text), (text, labels(text))
+
+
+def test_secukinumab_is_an_immunosuppressant_and_apremilast_has_no_class() -> None:
+    assert "class:immunosuppressant" in labels("Cosentyx for psoriasis, knee pain")
+    assert "class:immunosuppressant" in labels("on secukinumab injections monthly")
+    assert not any(x.startswith("class:") for x in labels("Otezla for psoriatic arthritis"))
