@@ -51,7 +51,11 @@ _WORD_NUMBER = (
 )
 _NUM = r"(?P<n>\d{1,3}|" + _WORD_NUMBER + r")(?![\w.,]\d)"
 _AGE_WORDS = re.compile(
-    r"\b" + _NUM + r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?|y\s+o\b)"
+    # wave 10 (h9034): a half or a decimal of a year is no age of its own and is dropped
+    # ("Seventeen-and-a-half year old", "17.5 years old": completed years, 17)
+    r"(?<![\d.,])\b(?P<n>\d{1,3}|" + _WORD_NUMBER + r")(?:\.\d(?!\d)|\s+and\s+a\s+half|\s*½)?"
+    r"(?![\w.,]\d)"
+    r"\s*(?:(?:years?|yrs?|yr|y)\s*(?:old\b|of\s+age\b)|yo\b|y/o\b|y\.o\.?|y\s+o\b)"
 )
 _AGED = re.compile(r"\b(?:aged?)\s*[:=]?\s*" + _NUM + r"\b")
 _AT_AN_EVENT = re.compile(
@@ -151,6 +155,16 @@ _AFTER_HEALTH = re.compile(
     # 3 sessions" is no age (two digits, and a comma or full stop must follow)
     r"\b(?:healthy|well|fit|active|smoker|non\s*smoker|nonsmoker|ex\s*smoker|teetotal|retired|"
     r"female|male)\s*,\s*(?P<n>\d{2,3})\s*(?=[,;]|\.(?:\s|$))"
+)
+_BRACKET_LAST = re.compile(
+    # wave 10 (h9037): a bare number closing a bracket after a person, as the last item of a
+    # list in it ("My son (type 1 diabetes, 15)", "my mum (COPD, 81)"): the person's age
+    r"\(\s*[^()]{1,60}?[,;]\s*(?P<n>\d{1,3})\s*\)"
+)
+_ME = re.compile(
+    # wave 10 (h9105): "the acupuncture is for me, 42, tennis elbow": "me" and the number
+    # between commas ("for me, 10 sessions" is a count: the guard of words after a number)
+    r"\b(?:for|about|it['’]?s|this is|just)\s+me\s*[,(]\s*(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
 )
 _NOW_AGED = re.compile(
     # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a
@@ -257,6 +271,10 @@ class AgeGrammar:
             # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)
             r"|\b(?:hi|hiya|hey|heya|hello|hallo|yo)\b[^\w]{0,8}am\s+)" + _ADVERBS + _NUM
         )
+        # a relation or person word right before a bracket (wave 10: "My son (... , 15)")
+        self._owner = re.compile(
+            r"\b(?:" + alt(relations) + r"|" + alt(list(people.persons)) + r")\s*$"
+        )
         self.not_after = frozenset(_fold(w) for w in people.not_age_after)
         # "my mother she have 68 years", "I have 45 years": an age as Spanish, French, Italian
         # and Portuguese speakers write it in English (wave 7); "5 years of pain", "has 20
@@ -315,6 +333,23 @@ class AgeGrammar:
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+        for m in _BRACKET_LAST.finditer(folded):
+            value = number_value(m.group("n"))
+            owner = folded[max(0, m.start() - 30) : m.start()]
+            inside = folded[m.start() : m.start("n")]
+            if (
+                value is not None
+                and 2 <= value <= 110
+                and self._owner.search(owner)
+                # no other number nor lab in the bracket ("(INR 3, 2)", "(cycle 3, 14)"),
+                # but for a diabetes type ("type 1 diabetes, 15")
+                and not _MEASURE_BEFORE.search(re.sub(r"\btype\s*[12]\b", " ", inside))
+            ):
+                add(m.group("n"), m.start("n"), m.end("n"), guard=False)
+        for m in _ME.finditer(folded):
+            value = number_value(m.group("n"))
+            if value is not None and 13 <= value <= 110:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
         for m in _NOTE_Y.finditer(folded):
             # "Knee pain, 3 y, worse on stairs", "Duration: 2 y": a complaint or a time word in
             # the slot before makes the number its duration

@@ -60,6 +60,9 @@ PATTERN = (
 )
 """A regular expression (no groups) for one number in words, as :func:`value` reads it; the
 thousand multiplier is left to the caller (a lab reads it as its ``k``)."""
+SPOKEN_DECIMAL = r"(?:" + _WORD + r"\s+)?point(?:\s+" + _AFTER_POINT + r"\b)+"
+"""A decimal said aloud, with its point ("two point eight", "point eight"; wave 10): a value,
+never a count of things, wherever it stands."""
 _RE = re.compile(r"\b" + PATTERN)
 
 

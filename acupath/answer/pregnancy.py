@@ -73,7 +73,10 @@ _N = (
 _SUBJECT = (
     r"\b(?:i(?:['’]?m\b|\s+am\b)|(?:we|they)(?:['’]?re\b|\s+are\b)|(?:she|wife|partner|"
     r"daughter|sister|girlfriend|fiancee|patient|woman|lady|mum|mom|mother|niece|client|"
-    r"surrogate|gestational carrier|carrier)"  # wave 7: "our surrogate is 31 weeks"
+    r"surrogate|gestational carrier|carrier|"  # wave 7: "our surrogate is 31 weeks"
+    # wave 10 (h9004): "my daughter-in-law is 34 weeks", "stepdaughter", "granddaughter"
+    r"(?:step\s?|grand)?daughter|sister(?:[\s-]in[\s-]law)?|cousin|"
+    r"daughter[\s-]in[\s-]law|partner['’]s daughter)"
     r"(?:['’]?s\b|\s+is\b))\s+"
     r"(?:now\s+|currently\s+|about\s+|nearly\s+|almost\s+|just\s+|over\s+|only\s+)?"
 )

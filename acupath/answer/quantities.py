@@ -83,7 +83,8 @@ _MULT = r"(?:\s*(k\b|thousand\b|lakhs?\b))?"
 """A multiplier after the value; "lakh" (100,000, wave 7) as Indian lab reports write counts:
 "PLT 0.8 lakh/cumm" is 80,000 per microlitre, 80 x 10^9/L."""
 _UNIT = (
-    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*12\s*/?\s*l|[x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
+    # wave 10 (h9021): "0.45 x 10^11/L", "4.5 x 10^10/L" as some reports write platelets
+    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*1[012]\s*/?\s*l|[x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
     # "x 10^3/µL", and (wave 8) "9.5 x 10^4/uL", "1.2 x 10^5/µL": powers of ten per microlitre
     r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*[345]\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
@@ -296,8 +297,11 @@ def _lab_value(lab: str, raw: str, thousand: str | None, unit: str | None) -> fl
         return value * 100  # 1 lakh per microlitre = 100 x 10^9/L
     if thousand:
         return value  # "20k" platelets = 20,000 per microlitre = 20 x 10^9/L
-    if unit and re.search(r"10\s*(?:\^|\*\*?|e)?\s*12\s*/?\s*l", unit):
-        return value * 1000  # "0.095 x 10^12/L" = 95 x 10^9/L (wave 8)
+    per_litre = re.search(r"10\s*(?:\^|\*\*?|e)?\s*(1[012])\s*/?\s*l", unit or "")
+    if per_litre:
+        # "0.095 x 10^12/L" = 95 x 10^9/L (wave 8); "0.45 x 10^11/L" = 45, "4.5 x 10^10/L" =
+        # 45 (wave 10): 10^n per litre is 10^(n-9) x 10^9/L
+        return round(value * 10.0 ** (int(per_litre.group(1)) - 9), 6)
     power = re.search(r"10\s*(?:\^|\*\*?|e)?\s*([345])\s*/", unit or "")
     if power:
         # "45 x 10^3/µL" = 45,000 per microlitre = 45 x 10^9/L; "9.5 x 10^4/µL" = 95,000 per
@@ -390,7 +394,10 @@ _ANAPHOR = re.compile(
     r"\b(?:they|they['’]?re|theyre|it|it['’]?s|its|the count|her count|his count|their count|"
     r"the level|the result|the number|count|level|levels|result|results|number|numbers)\b"
 )
-_NUMBER_AT = re.compile(r"(?<![\w.,/^])(\d+(?:[.,]\d+)*)")
+_NUMBER_AT = re.compile(
+    # wave 10 (h9012): or a decimal said aloud ("(the INR thing) was two point eight")
+    r"(?<![\w.,/^])(\d+(?:[.,]\d+)*|\b" + numwords.SPOKEN_DECIMAL + r")"
+)
 _THRESHOLD_BEFORE = re.compile(
     r"(?:under|below|over|above|beneath|less than|more than|greater than|lower than|higher than|"
     r"fewer than|<|>|≤|≥|=<|>=|threshold|cut\s*off|cutoff|limit|at least|at most|minimum|"

@@ -49,6 +49,9 @@ class Timing(BaseModel):
     """A vitamin K antagonist stopped days ago has worn off when an INR below this is given."""
     narrows: dict[str, str] = {}
     """A class whose window replaces a wider class's (``doac`` narrows ``anticoagulant``)."""
+    word_windows_days: dict[str, int] = {}
+    """A window for a medicine named by exactly these words, replacing its classes' (wave 10:
+    "heparin", whose infusion wears off within hours)."""
 
 
 @functools.cache
@@ -132,6 +135,9 @@ _INDICATION = re.compile(
     # "due to start" is a plan, not an indication (wave 6)
     r"\s(?:for|because of|after|"
     r"due to(?!\s+(?:be\s+)?(?:re\s?)?(?:start|begin|commence|stop|finish|end)))\s"
+    # wave 10 (h9015): "clopidogrel 75 mg monotherapy post-TIA two years ago", "aspirin
+    # following a stroke in 2019": "post" and "following" name the event the time dates
+    r"|\s(?:post|following)[\s-]"
 )
 """Where a medicine's indication starts ("apixaban for a clot I had in the spring"): a time
 after it dates the indication, not the medicine."""
@@ -145,7 +151,9 @@ _STOP_BEFORE = re.compile(
     r"|\b(?:off|held|ended)\s+(?:(?:the|her|his|my|their|your|all|any)\s+)?$"
 )
 _STOP_AFTER = re.compile(
-    r"^\s*(?:was|were|has been|have been|had been|got|is|are|being)?\s*(?:recently\s+|just\s+)?"
+    # wave 10: the form it is given in may stand between ("heparin infusion stopped 3 days ago")
+    r"^\s*(?:(?:infusion|drip|injections?|tablets?|pills?|jabs?|patch(?:es)?|therapy)\s+)?"
+    r"(?:was|were|has been|have been|had been|got|is|are|being)?\s*(?:recently\s+|just\s+)?"
     r"(?:stopped|discontinued|held|withheld|ceased|finished|completed|ended|halted|suspended)\b"
 )
 _PAST_BEFORE = re.compile(
@@ -284,7 +292,7 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         if lasted:
             n, unit = (lasted.group(1), lasted.group(2)) if lasted.group(1) else lasted.group(3, 4)
             days = int(n) * _UNIT_DAYS[unit] if n else 7
-        limit = window_days(classes)
+        limit = timing().word_windows_days.get(folded[start:end].strip(), window_days(classes))
         if days is not None and days <= limit:
             return STOPPED_RECENTLY, (
                 f"stopped within {limit} days: its effect may last that long, so it is kept"
@@ -439,6 +447,10 @@ _NEGATION_WORD = re.compile(
     r"\b(?:no|not|denies|denied|deny|without|never|free of|negative for|absence of|isn['’]?t|"
     r"nor|neither|doesn['’]?t|don['’]?t|no longer|stopped|ruled out|none|nothing)\b"
 )
+_AFFIRMED_AFTER_COMMA = re.compile(
+    r",\s*(?:but\s+|and\s+)?(?:(?:now|just|only|currently|still)\s+)?(?:on|takes|taking|uses|"
+    r"using)\s"
+)
 _OFF_RIGHT_BEFORE = re.compile(r"\boff\s+(?:(?:the|her|his|my|their|your|all|any)\s+)?$")
 
 
@@ -465,6 +477,11 @@ def negation_in_clause(folded: str, start: int) -> bool:
     "but", "and now", "and she"...) and ``start``; a comma is not a strong break, so a list
     stays governed ("not on warfarin, aspirin or clopidogrel")."""
     lo = max((m.end() for m in _STRONG_END.finditer(folded, 0, start)), default=0)
+    # wave 10 (h9020): "no anticoagulation, on aspirin 75 only": a comma followed by "on" or
+    # "takes" after the last negation word starts a new, affirmed clause
+    last = max((m.end() for m in _NEGATION_WORD.finditer(folded, lo, start)), default=None)
+    if last is not None and _AFFIRMED_AFTER_COMMA.search(folded, last, start):
+        lo = start
     # "off" denies a medicine only right before it ("off warfarin", not "off work and on
     # warfarin")
     return bool(
