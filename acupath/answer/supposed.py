@@ -229,12 +229,37 @@ def _general(mentions: list[Any], folded: str, first_person: re.Pattern[str]) ->
         return mentions
     if first_person.search(" ".join(folded.split())):
         return mentions
+    if _present_measure(mentions, folded):
+        return mentions
     return [
         dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
         if m.status in ("current", SUPPOSED) and m.kind not in ("sex",)
         else m
         for m in mentions
     ]
+
+
+def _present_measure(mentions: Sequence[Any], folded: str) -> bool:
+    """Whether one person's measured fact (an age, a lab value, pregnancy weeks) is stated
+    plainly in a sentence of its own, outside the words marking the question general and
+    outside any supposition (wave 10, h9096: "Warfarin for a metal valve, INR 2.7 today,
+    sciatica. Hypothetically, if the INR came back at 3.8 next week, would you still
+    needle?"). A value measured today is a particular patient's present: the question is
+    about that patient, and "hypothetically" opens only the supposition after it.
+    "Hypothetically, could someone on warfarin with an INR of 3 ...?" keeps its value in the
+    marked sentence, and stays general. Clinic policy (safety first: the present a question
+    states is screened)."""
+    for m in mentions:
+        if m.kind not in _MEASURED or m.negated or m.hypothetical:
+            continue
+        if m.status != "current" and m.status not in _SERIES:
+            continue
+        lo, hi = sentence_around(folded, m.start, m.end)
+        sentence = folded[lo:hi]
+        if GENERAL.search(sentence) or _OPENER.search(sentence):
+            continue
+        return True
+    return False
 
 
 _RESEARCH = re.compile(

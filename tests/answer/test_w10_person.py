@@ -1,0 +1,144 @@
+"""Wave 10 (issue 10), person: held-out part 9 misses read as classes, in our own wordings.
+
+1. A patient's present measured facts stated plainly ("INR 2.7 today") stay applied beside a
+   "hypothetically, if ..." supposition; only the supposed value is the supposed case (h9096).
+2. A denial of past headaches ("never had headaches before") does not deny the new headache
+   said beside it (h9075).
+3. Epilepsy said to be "not well controlled" (any spelling of the negation) is uncontrolled
+   epilepsy (h9058).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+
+
+def _applied(question: str) -> list[str]:
+    return list((ask(question).patient_context or {}).get("applied", []))
+
+
+# 1. the present beside a hypothetical ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        (
+            "On warfarin for a mechanical valve, INR 2.6 today, knee OA. Hypothetically, if the "
+            "INR were 4.0 next week, would you still needle?",
+            ["class:anticoagulant", "inr:2.6"],
+        ),
+        (
+            "Pt on warfarin, INR 2.9 this morning, low back pain. Hypothetically, if it rose to "
+            "3.6, would acupuncture still be OK?",
+            ["class:anticoagulant", "inr:2.9"],
+        ),
+        (
+            "Warfarin, INR 3.1 yesterday, sciatica. Purely hypothetically, if the INR were 3.9, "
+            "would you still treat?",
+            ["class:anticoagulant", "inr:3.1"],
+        ),
+        (
+            "68-year-old man on warfarin, INR 2.4, hip OA. Hypothetically speaking, what if the "
+            "INR went up to 5?",
+            ["class:anticoagulant", "age:68"],
+        ),
+        (
+            "Apixaban for AF, platelets 160 last week, neck pain. Hypothetically, if her "
+            "platelets fell to 40, would needling be safe?",
+            ["class:anticoagulant"],
+        ),
+    ],
+)
+def test_the_present_stays_applied_beside_a_hypothetical(question: str, must: list[str]) -> None:
+    applied = _applied(question)
+    for label in must:
+        assert label in applied, (label, applied)
+    assert ask(question).screen is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hypothetically, if a patient on warfarin had an INR of 3.5, would you still needle? "
+        "Trying to write our policy.",
+        "Hypothetically, could someone on warfarin with an INR of 3 have acupuncture?",
+        "General question for our clinic's exclusion list: patients on warfarin, do we needle?",
+    ],
+)
+def test_a_general_hypothetical_keeps_no_patient(question: str) -> None:
+    assert not any(a.startswith(("class:", "inr:")) for a in _applied(question))
+
+
+def test_the_supposed_value_is_not_applied() -> None:
+    q = (
+        "Warfarin for a metal valve, INR 2.7 today, sciatica. Hypothetically, if the INR came "
+        "back at 3.8 next week, would you still needle?"
+    )
+    applied = _applied(q)
+    assert "inr:3.8" not in applied
+    assert "inr:2.7" in applied
+
+
+# 2. past headaches denied, the new headache stands --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "57M, never had headaches before, new daily headache for 7 weeks. Acupuncture?",
+        "62 year old woman, never got headaches, new persistent headache for a month.",
+        "Age 66, never really had headaches, new severe headache since March. Acupuncture?",
+        "71F, not a headache person, new onset headache 3 weeks, acupuncture?",
+        "He is 60, never been one for headaches, new daily headaches for a fortnight.",
+        "I'm 58 and never suffered with headaches, new headache every day for 6 weeks.",
+    ],
+)
+def test_denied_past_headaches_leave_the_new_headache(question: str) -> None:
+    assert "red_flag:new_headache_after_50" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "58 year old, no new headache, no fever, chronic neck pain. Acupuncture?",
+        "54M, denies any new headache, chronic low back pain.",
+        "60F, never had headaches, chronic knee OA. Acupuncture?",
+    ],
+)
+def test_no_new_headache_is_read_where_none_is_said(question: str) -> None:
+    assert "red_flag:new_headache_after_50" not in _applied(question)
+
+
+# 3. epilepsy not well controlled ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my epilepsy isnt well controlled right now (2 fits last month, neuro changing my meds). "
+        "i get tension headaches too. is acupunture risky for me",
+        "My epilepsy is not well controlled at the moment. Low back pain, can I have acupuncture?",
+        "her seizures aren't well controlled yet, neck pain, is acupuncture ok?",
+        "Epilepsy not well controlled, knee OA. Acupuncture?",
+        "his fits arent well controlled and he has migraines, acupuncture?",
+        "My epilepsy isn't well controlled. Can acupuncture help my shoulder?",
+    ],
+)
+def test_epilepsy_not_well_controlled_is_uncontrolled(question: str) -> None:
+    assert "comorbidity:uncontrolled_epilepsy" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my epilepsy is well controlled, no fits for 4 years, knee pain. Acupuncture?",
+        "Epilepsy, well controlled on lamotrigine, seizure free since 2015. Neck pain.",
+    ],
+)
+def test_controlled_epilepsy_is_not_uncontrolled(question: str) -> None:
+    applied = _applied(question)
+    assert "comorbidity:uncontrolled_epilepsy" not in applied
+    assert "comorbidity:epilepsy" in applied
