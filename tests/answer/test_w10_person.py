@@ -141,3 +141,39 @@ def test_controlled_epilepsy_is_not_uncontrolled(question: str) -> None:
     applied = _applied(question)
     assert "comorbidity:uncontrolled_epilepsy" not in applied
     assert "comorbidity:epilepsy" in applied
+
+
+# 4. plaques and cracked, weeping skin are broken skin (h9056) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "Psoriatic plaques over both lumbar paraspinals, cracked and weeping. Chronic LBP. "
+            "Needle elsewhere?",
+            "skin_lesion:lower_back",
+        ),
+        ("Plaque psoriasis on her lower back, chronic back pain, acupuncture?", "skin_lesion:"),
+        ("Psoriatic plaque on the neck, chronic neck pain. Acupuncture?", "skin_lesion:"),
+        ("Eczematous patches on his neck, cracked and oozing. Neck pain. Acupuncture?", "skin_"),
+        ("The skin on my lower back is cracked and bleeding. Back pain, acupuncture ok?", "skin_"),
+        ("Weeping plaques on both shins, knee OA. Acupuncture?", "skin_lesion:"),
+    ],
+)
+def test_plaques_and_cracked_skin_are_broken_skin(question: str, label: str) -> None:
+    applied = _applied(question)
+    assert any(a.startswith(label) for a in applied), applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Psoriatic arthritis of both knees, skin clear at the moment. Acupuncture?",
+        "Cracked rib two months ago, now healed, chronic low back pain. Acupuncture?",
+        "Dental plaque and a cracked tooth, TMJ pain. Acupuncture?",
+        "She was weeping in clinic about her chronic neck pain. Acupuncture?",
+    ],
+)
+def test_other_plaques_and_cracks_are_not_broken_skin(question: str) -> None:
+    assert not any(a.startswith("skin_lesion") for a in _applied(question))
