@@ -177,3 +177,36 @@ def test_plaques_and_cracked_skin_are_broken_skin(question: str, label: str) -> 
 )
 def test_other_plaques_and_cracks_are_not_broken_skin(question: str) -> None:
     assert not any(a.startswith("skin_lesion") for a in _applied(question))
+
+
+# 5. a tumour placed by "where the tumour is" (h9048) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Im on Keytruda for lung cancer and have pain in my chest wall where the tumour is. "
+        "Can acupuncture help the pain?",
+        "On immunotherapy, aching in her chest wall where the tumor is. Acupuncture?",
+        "Pain in my left chest where the tumour is, on chemo. Can acupuncture help?",
+        "Active cancer, sore spot on his chest wall, which is where the tumour is. Acupuncture?",
+        "Lung cancer on treatment, pain over the chest where my tumour is. Acupuncture for pain?",
+    ],
+)
+def test_a_tumour_placed_by_where_it_is(question: str) -> None:
+    ctx = ask(question).patient_context or {}
+    sites = [
+        s
+        for f in ctx.get("facts", [])
+        if f["kind"] == "cancer" and f["value"] == "active" and not f["negated"]
+        for s in f.get("detail", {}).get("sites", [])
+    ]
+    assert sites, ctx.get("facts")
+
+
+def test_where_without_a_tumour_places_nothing() -> None:
+    ctx = ask("Metastatic cancer, pain where the drain was in my chest. Acupuncture?")
+    facts = (ctx.patient_context or {}).get("facts", [])
+    assert all(
+        not f.get("detail", {}).get("sites") for f in facts if f["kind"] == "cancer"
+    ), facts
