@@ -96,7 +96,13 @@ _PRESENT_DENIAL = re.compile(
     # wave 9: "takes only paracetamol", "only takes paracetamol" (p9084)
     r"|\b(?:takes?|taking|on|uses?|using)\s+only\b|\bonly\s+(?:takes?|taking|on|uses?)\b"
     r"|(?:i['’]?m|im|i am)\s+not(?:\s+on\s+(?:it|them|one|any|those))?(?:\s+myself)?\s*[,.;!?]"
-    r"|just (?:planning|thinking) ahead|planning ahead)"
+    r"|just (?:planning|thinking) ahead|planning ahead"
+    # wave 10 (h9097): the asker's health stated plainly ("I'm 45 and healthy apart from sore
+    # shoulders", "fit and well", "otherwise healthy", "no other health problems")
+    r"|\b(?:healthy|fit and well|fit and healthy|otherwise well)\s+(?:apart from|except|other "
+    r"than|but for|with|aside from)\b|\b(?:otherwise|generally|perfectly) (?:healthy|well|fit)\b"
+    r"|^(?:fit and well|healthy|fit and healthy)\b|\bno other (?:health|medical) (?:problems|"
+    r"issues|conditions)\b)"
 )
 """The present stated plainly beside a supposition ("i dont have one", "For now she only
 takes paracetamol", "just planning ahead"); a denial of the same kind of fact ("At present no

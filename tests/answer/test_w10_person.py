@@ -210,3 +210,68 @@ def test_where_without_a_tumour_places_nothing() -> None:
     assert all(
         not f.get("detail", {}).get("sites") for f in facts if f["kind"] == "cancer"
     ), facts
+
+
+# 6. "healthy apart from ..." states the present beside a supposition (h9097) ------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "supposed", "kept"),
+    [
+        (
+            "I'm 50 and healthy apart from a bad knee. If I ever needed a pacemaker like my dad, "
+            "could I still have acupuncture?",
+            "device:pacemaker",
+            "age:50",
+        ),
+        (
+            "Fit and well 38F with neck pain. If I ever got pregnant, would I have to stop "
+            "acupuncture?",
+            "pregnant",
+            "age:38",
+        ),
+        (
+            "Otherwise healthy, aged 60, hip OA. What if I needed warfarin one day, could I "
+            "still have it?",
+            "class:anticoagulant",
+            "age:60",
+        ),
+        (
+            "I'm 44 with no other health problems except low back pain. If I ever had to go on "
+            "blood thinners, would acupuncture be off the table?",
+            "class:anticoagulant",
+            "age:44",
+        ),
+        (
+            "Healthy 45 year old, tennis elbow. Suppose I got a pacemaker later, any problem "
+            "with acupuncture?",
+            "device:pacemaker",
+            "age:45",
+        ),
+    ],
+)
+def test_a_healthy_present_sets_a_supposition_aside(
+    question: str, supposed: str, kept: str
+) -> None:
+    applied = _applied(question)
+    assert supposed not in applied, applied
+    assert kept in applied, applied
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "If she were on warfarin, would acupuncture still be reasonable for her knee?",
+            "class:anticoagulant",
+        ),
+        (
+            "I'm healthy apart from being on warfarin for AF. If I needed a pacemaker, could I "
+            "have acupuncture for my knee?",
+            "class:anticoagulant",
+        ),
+        ("Healthy 52M with a pacemaker, knee pain. Acupuncture?", "device:pacemaker"),
+    ],
+)
+def test_the_present_fact_stays_applied(question: str, label: str) -> None:
+    assert label in _applied(question)
