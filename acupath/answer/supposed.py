@@ -273,6 +273,10 @@ _RESEARCH = re.compile(
     r"data|proportion|rates?|incidence|how often|how common|how many|percentage|cohort|"
     r"case series|surveys?|services?|papers?|research|according to)\b"
     r"|\b[a-z]+(?: et al\.?)? (?:19|20)\d\d\b"
+    # wave 10 (h9171): what a clinician tells patients as a group ("so I can tell antenatal
+    # patients there is zero risk?", "how do I counsel people with pacemakers")
+    r"|\b(?:tell|advise|counsel|reassure|inform|explain to|warn)\s+(?:my\s+|our\s+|the\s+)?"
+    r"(?:[a-z]+\s+)?(?:patients|clients|women|mothers|people)\b"
 )
 """Words of a question about research or services, not about one patient."""
 _GROUP = (

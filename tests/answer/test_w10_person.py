@@ -275,3 +275,48 @@ def test_a_healthy_present_sets_a_supposition_aside(
 )
 def test_the_present_fact_stays_applied(question: str, label: str) -> None:
     assert label in _applied(question)
+
+
+# 7. what a clinician tells patients as a group is a general question (h9171) -----------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "Acupuncture is totally safe in pregnant women, so I can reassure my antenatal "
+            "patients there is no risk?",
+            "pregnant",
+        ),
+        (
+            "Can I tell patients on warfarin that acupuncture never causes bleeding?",
+            "class:anticoagulant",
+        ),
+        ("What should I advise women in pregnancy about acupuncture for nausea?", "pregnant"),
+        (
+            "How do I counsel people with pacemakers about electroacupuncture?",
+            "device:pacemaker",
+        ),
+        ("Is it right to tell pregnant women that acupuncture can start labour?", "pregnant"),
+    ],
+)
+def test_what_to_tell_a_group_applies_no_fact(question: str, label: str) -> None:
+    assert label not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "Can I tell my patient on warfarin she can have acupuncture for her knee?",
+            "class:anticoagulant",
+        ),
+        (
+            "I'm 20 weeks pregnant. My midwife tells patients acupuncture is safe, is it?",
+            "pregnant",
+        ),
+        ("Is acupuncture safe for pregnant women? I'm 12 weeks pregnant with nausea.", "pregnant"),
+    ],
+)
+def test_a_person_beside_the_group_keeps_the_fact(question: str, label: str) -> None:
+    assert label in _applied(question)
