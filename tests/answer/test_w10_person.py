@@ -320,3 +320,51 @@ def test_what_to_tell_a_group_applies_no_fact(question: str, label: str) -> None
 )
 def test_a_person_beside_the_group_keeps_the_fact(question: str, label: str) -> None:
     assert label in _applied(question)
+
+
+# 8. everyday words for a son or a daughter (h9031) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        (
+            "my lad is 11 and gets tension headaches after school. would a kids acupuncturist "
+            "be an option?",
+            "your son",
+        ),
+        ("Our boy is 14 with knee pain from football, is acupuncture ok for him?", "your son"),
+        ("My girl is 16 and has period pain every month, could acupuncture help her?", "your "
+         "daughter"),
+        ("Our lass has bad period pains, she's 15, is acupuncture safe for her?", "your daughter"),
+        ("my wee lad is 9 and gets migraines, can he have acupuncture?", "your son"),
+    ],
+)
+def test_lay_words_for_a_child_name_the_child(question: str, name: str) -> None:
+    text = ask(question, audience="patient").markdown
+    assert name in text, text[:600]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a lad of 25 with back pain, can acupuncture help me?",
+        "Oh boy, my back hurts so much. Can acupuncture help?",
+    ],
+)
+def test_the_asker_stays_the_patient(question: str) -> None:
+    text = ask(question, audience="patient").markdown
+    assert "your son" not in text and "your daughter" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "A boy of 12 with knee pain, acupuncture?",
+        "The girl next door says acupuncture helped her back, could it help mine?",
+        "Boy, 10, Osgood-Schlatter. Acupuncture?",
+    ],
+)
+def test_a_boy_or_girl_not_the_askers_is_no_son_or_daughter(question: str) -> None:
+    text = ask(question, audience="patient").markdown
+    assert "your son" not in text and "your daughter" not in text
