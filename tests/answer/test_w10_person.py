@@ -207,9 +207,7 @@ def test_a_tumour_placed_by_where_it_is(question: str) -> None:
 def test_where_without_a_tumour_places_nothing() -> None:
     ctx = ask("Metastatic cancer, pain where the drain was in my chest. Acupuncture?")
     facts = (ctx.patient_context or {}).get("facts", [])
-    assert all(
-        not f.get("detail", {}).get("sites") for f in facts if f["kind"] == "cancer"
-    ), facts
+    assert all(not f.get("detail", {}).get("sites") for f in facts if f["kind"] == "cancer"), facts
 
 
 # 6. "healthy apart from ..." states the present beside a supposition (h9097) ------------------
@@ -334,8 +332,10 @@ def test_a_person_beside_the_group_keeps_the_fact(question: str, label: str) -> 
             "your son",
         ),
         ("Our boy is 14 with knee pain from football, is acupuncture ok for him?", "your son"),
-        ("My girl is 16 and has period pain every month, could acupuncture help her?", "your "
-         "daughter"),
+        (
+            "My girl is 16 and has period pain every month, could acupuncture help her?",
+            "your daughter",
+        ),
         ("Our lass has bad period pains, she's 15, is acupuncture safe for her?", "your daughter"),
         ("my wee lad is 9 and gets migraines, can he have acupuncture?", "your son"),
     ],
