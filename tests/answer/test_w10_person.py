@@ -368,3 +368,51 @@ def test_the_asker_stays_the_patient(question: str) -> None:
 def test_a_boy_or_girl_not_the_askers_is_no_son_or_daughter(question: str) -> None:
     text = ask(question, audience="patient").markdown
     assert "your son" not in text and "your daughter" not in text
+
+
+# 9. a red flag listed after a supposed one is supposed too -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "flag"),
+    [
+        (
+            "Chronic low back pain. If he develops a fever, new weakness or numbness, should we "
+            "stop acupuncture?",
+            "red_flag:focal_neurological_deficit",
+        ),
+        (
+            "Knee OA. What if she gets a high temperature, and new confusion, after needling?",
+            "red_flag:altered_consciousness",
+        ),
+        (
+            "Neck pain. If I get a fever or sudden weakness in one arm after treatment, what "
+            "should I do?",
+            "red_flag:focal_neurological_deficit",
+        ),
+        (
+            "Back pain. In case she develops a fever, chills or confusion, when should we call a "
+            "doctor?",
+            "red_flag:altered_consciousness",
+        ),
+        (
+            "Low back pain. Should he develop a fever and numbness in the saddle area, what then?",
+            "red_flag:saddle_anesthesia",
+        ),
+    ],
+)
+def test_a_flag_listed_in_a_supposition_is_supposed(question: str, flag: str) -> None:
+    assert flag not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Back pain. If he develops a fever, what then? He already has new weakness in his left "
+        "leg.",
+        "Back pain. If he develops a fever, he has new weakness in his left leg.",
+        "Back pain, new weakness in his left leg. If he develops a fever, should we stop?",
+    ],
+)
+def test_a_present_flag_beside_a_supposition_stays(question: str) -> None:
+    assert "red_flag:focal_neurological_deficit" in _applied(question)
