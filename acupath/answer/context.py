@@ -828,6 +828,17 @@ class Extractor:
                     sites.append(hits[0][2])
                     first = toks[lo].start
                     break
+        if not sites and start:
+            # wave 10 (h9048): "pain in my chest wall where the tumour is" places the tumour at
+            # the site named right before "where"
+            j = start
+            while j > 0 and toks[j - 1].word in _DETERMINERS:
+                j -= 1
+            if j > 0 and toks[j - 1].word == "where":
+                near = self._site_near(toks, j - 1, before=5)
+                if near:
+                    sites.append(near[0])
+                    first = min(first, near[1])
         detail: dict[str, Any] = {"sites": sites} if sites else {}
         return Mention("cancer", "active", text[first:last], first, last, detail=detail)
 

@@ -459,7 +459,54 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
         ):
             m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
         out.append(m)
-    return _dated_lab_values(out, folded)
+    return _dated_lab_values(_supposed_lists(out, folded), folded)
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|or|nor|/|&)")
+_LIST_WORD = re.compile(r"[a-z]+|[,/&]")
+_CLAUSE_WORDS = frozenset(
+    {
+        "i", "he", "she", "they", "we", "you", "it", "has", "have", "had", "is", "was", "are",
+        "were", "already", "now", "today", "currently", "since", "but", "then", "what", "should",
+        "would", "will", "can", "could", "do", "does", "did", "still", "also", "my", "his", "her",
+        "their", "our", "after", "before", "when", "while",
+    }
+)  # fmt: skip
+
+
+def _supposed_lists(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Reading 3, wave 10: a red flag listed right after a supposed one is supposed too ("If he
+    develops a fever, new weakness or numbness, should we stop?", "what if she gets a high
+    temperature, and new confusion"): the words between are only list joins and the flag's own
+    modifiers, in the same sentence. A flag after a clause of its own ("..., he already has new
+    weakness") or in another sentence stays. Clinic policy (reason: one supposition lists
+    several findings; none of them is said to be present)."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out = list(mentions)
+    last: Mention | None = None
+    for i in order:
+        m = out[i]
+        if m.kind != "red_flag":
+            continue
+        if m.detail.get("supposed"):
+            last = m
+            continue
+        if last is None or m.negated or m.status != "current" or m.start < last.end:
+            continue
+        between = folded[last.end : m.start]
+        words = _LIST_WORD.findall(between)
+        if (
+            sentence_around(folded, m.start, m.end) == sentence_around(folded, last.start, last.end)
+            and _LIST_JOIN.match(between)
+            and len(words) <= 6
+            and not any(w in _CLAUSE_WORDS for w in words)
+            and not _PRESENT.search(folded, m.start, m.end + 25)
+        ):
+            out[i] = dataclasses.replace(
+                m, status=TOPIC, hypothetical=True, detail={**m.detail, "supposed": True}
+            )
+            last = out[i]
+    return out
 
 
 _PAST_FRAME = re.compile(

@@ -96,7 +96,13 @@ _PRESENT_DENIAL = re.compile(
     # wave 9: "takes only paracetamol", "only takes paracetamol" (p9084)
     r"|\b(?:takes?|taking|on|uses?|using)\s+only\b|\bonly\s+(?:takes?|taking|on|uses?)\b"
     r"|(?:i['’]?m|im|i am)\s+not(?:\s+on\s+(?:it|them|one|any|those))?(?:\s+myself)?\s*[,.;!?]"
-    r"|just (?:planning|thinking) ahead|planning ahead)"
+    r"|just (?:planning|thinking) ahead|planning ahead"
+    # wave 10 (h9097): the asker's health stated plainly ("I'm 45 and healthy apart from sore
+    # shoulders", "fit and well", "otherwise healthy", "no other health problems")
+    r"|\b(?:healthy|fit and well|fit and healthy|otherwise well)\s+(?:apart from|except|other "
+    r"than|but for|with|aside from)\b|\b(?:otherwise|generally|perfectly) (?:healthy|well|fit)\b"
+    r"|^(?:fit and well|healthy|fit and healthy)\b|\bno other (?:health|medical) (?:problems|"
+    r"issues|conditions)\b)"
 )
 """The present stated plainly beside a supposition ("i dont have one", "For now she only
 takes paracetamol", "just planning ahead"); a denial of the same kind of fact ("At present no
@@ -229,6 +235,8 @@ def _general(mentions: list[Any], folded: str, first_person: re.Pattern[str]) ->
         return mentions
     if first_person.search(" ".join(folded.split())):
         return mentions
+    if _present_measure(mentions, folded):
+        return mentions
     return [
         dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
         if m.status in ("current", SUPPOSED) and m.kind not in ("sex",)
@@ -237,11 +245,38 @@ def _general(mentions: list[Any], folded: str, first_person: re.Pattern[str]) ->
     ]
 
 
+def _present_measure(mentions: Sequence[Any], folded: str) -> bool:
+    """Whether one person's measured fact (an age, a lab value, pregnancy weeks) is stated
+    plainly in a sentence of its own, outside the words marking the question general and
+    outside any supposition (wave 10, h9096: "Warfarin for a metal valve, INR 2.7 today,
+    sciatica. Hypothetically, if the INR came back at 3.8 next week, would you still
+    needle?"). A value measured today is a particular patient's present: the question is
+    about that patient, and "hypothetically" opens only the supposition after it.
+    "Hypothetically, could someone on warfarin with an INR of 3 ...?" keeps its value in the
+    marked sentence, and stays general. Clinic policy (safety first: the present a question
+    states is screened)."""
+    for m in mentions:
+        if m.kind not in _MEASURED or m.negated or m.hypothetical:
+            continue
+        if m.status != "current" and m.status not in _SERIES:
+            continue
+        lo, hi = sentence_around(folded, m.start, m.end)
+        sentence = folded[lo:hi]
+        if GENERAL.search(sentence) or _OPENER.search(sentence):
+            continue
+        return True
+    return False
+
+
 _RESEARCH = re.compile(
     r"\b(?:reviews?|studies|study|trials?|rcts?|meta\s*analys[ie]s|evidence|literature|"
     r"data|proportion|rates?|incidence|how often|how common|how many|percentage|cohort|"
     r"case series|surveys?|services?|papers?|research|according to)\b"
     r"|\b[a-z]+(?: et al\.?)? (?:19|20)\d\d\b"
+    # wave 10 (h9171): what a clinician tells patients as a group ("so I can tell antenatal
+    # patients there is zero risk?", "how do I counsel people with pacemakers")
+    r"|\b(?:tell|advise|counsel|reassure|inform|explain to|warn)\s+(?:my\s+|our\s+|the\s+)?"
+    r"(?:[a-z]+\s+)?(?:patients|clients|women|mothers|people)\b"
 )
 """Words of a question about research or services, not about one patient."""
 _GROUP = (
