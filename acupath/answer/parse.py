@@ -515,6 +515,12 @@ class Parser:
             premises = (*premises, "comparative")
         if "banned" in premises and "guidelines" not in q.intents:
             q = dataclasses.replace(q, intents=(*q.intents, "guidelines"))
+        benefit = {"efficacy", "overview", "effect_size"} & set(q.intents)
+        if {"cure", "permanence", "absolute"} & set(premises) and q.conditions and not benefit:
+            # "cures it for good after a few sessions - how many?": the correction says how
+            # much relief the trials found is below, so the answer shows it beside the dose
+            # asked (wave 10, held-out part 9 h9162: only the dose line was shown)
+            q = dataclasses.replace(q, intents=("efficacy", *q.intents))
         missing = self._not_understood(corrected, toks, [*used, *details], q)
         # a part of the question no record answers is not addressed (probe F15)
         missing = tuple(
@@ -880,7 +886,17 @@ def _outside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> list[t
 
 
 _STATED_ONLY = frozenset(
-    {"guideline_rank", "evidence_overclaim", "restriction_overstated", "replace_care", "permanence"}
+    {
+        "guideline_rank",
+        "evidence_overclaim",
+        "restriction_overstated",
+        "replace_care",
+        "permanence",
+        # wave 10: "have there been any deaths?" asks; "people die from it all the time" states
+        "harm_overstated",
+        "study_misread",
+        "effect_overread",
+    }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first
 choice" is a premise, "Does NICE make it the first choice?" or "Where does NICE put it - first
@@ -890,7 +906,8 @@ _ASKING_START = re.compile(
     r"might|must|where|what|which|how|when|why|who|whom|whose|according|any|please|tell)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+_SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")
+"""A sentence; a decimal point ("an effect size of -1.86") does not end one (wave 10)."""
 
 
 def _stated(text: str, kind: str) -> bool:
