@@ -291,6 +291,16 @@ def _described_table(base: Any) -> _Described:
             if f.source in words:
                 text = f"{f.population} {f.summary} {f.comparator_detail or ''}"
                 words[f.source] |= set(tx.tokens(text))
+        # a record names the country ("(Tunisia)", "(UK)"), a question its adjective ("a
+        # Tunisian emergency department study", probe 9 p9126): the source holds both
+        adjectives = {
+            tuple(tx.tokens(country)): set(tx.tokens(" ".join(adjs)))
+            for country, adjs in _COUNTRY_ADJECTIVES.items()
+        }
+        for ws in words.values():
+            for country, adjs in adjectives.items():
+                if country and set(country) <= ws:
+                    ws |= adjs
         df: dict[str, int] = {}
         for ws in words.values():
             for w in ws:
@@ -304,6 +314,34 @@ def _described_table(base: Any) -> _Described:
         return _Described(words, idf, frozenset(cond))
 
     return per_object(_DESCRIBED, base, build)
+
+
+_COUNTRY_ADJECTIVES = {
+    "Tunisia": ["Tunisian"],
+    "Taiwan": ["Taiwanese"],
+    "France": ["French"],
+    "UK": ["British", "English", "UK"],
+    "Germany": ["German"],
+    "China": ["Chinese"],
+    "Hong Kong": ["Hong Kong"],
+    "Sweden": ["Swedish"],
+    "Denmark": ["Danish"],
+    "Norway": ["Norwegian"],
+    "Spain": ["Spanish"],
+    "Italy": ["Italian"],
+    "Australia": ["Australian"],
+    "Korea": ["Korean"],
+    "Japan": ["Japanese"],
+    "Brazil": ["Brazilian"],
+    "Iran": ["Iranian"],
+    "Turkey": ["Turkish"],
+    "Israel": ["Israeli"],
+    "Canada": ["Canadian"],
+    "Netherlands": ["Dutch"],
+    "Czech Republic": ["Czech"],
+    "USA": ["American", "US"],
+}
+"""A country as records name it and the adjectives questions use for it (English usage)."""
 
 
 _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landmark major well

@@ -248,3 +248,53 @@ def test_the_huge_study_said_to_prove_everything_is_corrected() -> None:
         "works for every illness there is. Is that right?"
     )
     assert "20,827" in text
+
+
+# -- a study described by its country's adjective where the record names the country -----------
+
+DEMONYM = [
+    (
+        "Is it true a Tunisian emergency department study found acupuncture beat IV morphine?",
+        "grissa2016_ed",
+    ),
+    ("What did the Tunisian ED trial find against morphine?", "grissa2016_ed"),
+    ("the Taiwanese carpal tunnel trial - was acupuncture as good as steroids?", "yang2009_cts"),
+    (
+        "In the Taiwanese carpal tunnel study, how did acupuncture compare with prednisolone?",
+        "yang2009_cts",
+    ),
+    ("that British physiotherapy knee trial: did acupuncture add anything?", "foster2007_knee"),
+]
+NO_DEMONYM_MATCH = [
+    "the Korean stroke trial - did it work?",
+    "Is it true a Peruvian back pain study found acupuncture works?",
+    "the Tunisian knee trial: what did it find?",
+    "What did the Japanese migraine study show?",
+    "the Canadian labour trial - any effect on epidurals?",
+]
+
+
+@pytest.mark.parametrize(("question", "source"), DEMONYM)
+def test_a_country_adjective_names_the_study(question: str, source: str) -> None:
+    from acupath.answer.cited_studies import find_described
+    from acupath.evidence.loader import bundled_base
+
+    found = find_described(question, bundled_base())
+    assert [c.sources for c in found] == [(source,)], found
+
+
+@pytest.mark.parametrize("question", NO_DEMONYM_MATCH)
+def test_a_country_adjective_no_record_holds_names_none(question: str) -> None:
+    from acupath.answer.cited_studies import find_described
+    from acupath.evidence.loader import bundled_base
+
+    assert find_described(question, bundled_base()) == []
+
+
+def test_the_tunisian_study_answer_has_its_figures() -> None:
+    answer = ask(
+        "Journalist here. Is it true a Tunisian emergency department study found acupuncture "
+        "relieved pain better than IV morphine? What were the figures?"
+    )
+    assert "grissa2016_ed" in {r.id for r in answer.references}
+    assert "92%" in answer.markdown
