@@ -298,3 +298,33 @@ def test_the_tunisian_study_answer_has_its_figures() -> None:
     )
     assert "grissa2016_ed" in {r.id for r in answer.references}
     assert "92%" in answer.markdown
+
+
+# -- a benefit question "alongside" other care about a condition no record covers --------------
+
+UNCOVERED_ALONGSIDE = [
+    "Any evidence for acupuncture in acute Bell's palsy recovery alongside steroids?",
+    "Does acupuncture help Bell's palsy alongside steroids?",
+    "Is acupuncture effective for tinnitus in addition to hearing aids?",
+    "Does acupuncture combined with physio help stroke rehabilitation?",
+    "Any evidence acupuncture alongside antivirals helps shingles?",
+]
+COVERED_ALONGSIDE = [
+    "Does acupuncture alongside usual care help chronic low back pain?",
+    "Any evidence for acupuncture alongside exercise for knee osteoarthritis?",
+    "Can acupuncture be combined with chemotherapy for nausea?",
+    "Does acupuncture work alongside usual care?",
+    "Does acupuncture help migraine in addition to medication?",
+]
+
+
+@pytest.mark.parametrize("question", UNCOVERED_ALONGSIDE)
+def test_alongside_care_for_an_uncovered_condition_is_insufficient(question: str) -> None:
+    answer = ask(question)
+    assert answer.insufficient_evidence or answer.out_of_scope, answer.understanding
+
+
+@pytest.mark.parametrize("question", COVERED_ALONGSIDE)
+def test_alongside_care_for_a_covered_topic_is_answered(question: str) -> None:
+    answer = ask(question)
+    assert not answer.insufficient_evidence and not answer.out_of_scope
