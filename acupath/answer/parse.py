@@ -534,13 +534,13 @@ class Parser:
         if patient.describes_patient:  # an unread clinical word may be a red flag (wave 6)
             extra = clinical_unread(corrected, toks, [*used, *details], self._is_known)
             missing += tuple(w for w in extra if not any(w in m for m in missing))
-        benefit = "efficacy" in q.intents and set(q.intents) <= {"efficacy", "integration"}
-        if benefit and "integration" in q.intents and missing and q.in_scope:
-            # "any evidence for acupuncture in Bell's palsy alongside steroids?": a benefit
-            # question about a topic no record covers is one still, with care beside it
-            # (understand.py names the topic only for efficacy alone; held-out part 9 h9178)
-            if not q.conditions and not q.unknown_topic and not q.named_sources:
-                q = dataclasses.replace(q, unknown_topic=missing)
+        # "any evidence for acupuncture in Bell's palsy alongside steroids?": a benefit
+        # question about a topic no record covers is one still, with care beside it
+        # (understand.py names the topic only for efficacy alone; held-out part 9 h9178)
+        alongside = set(q.intents) == {"efficacy", "integration"} and q.in_scope
+        unread = bool(missing) and not q.conditions and not q.unknown_topic
+        if alongside and unread and not q.named_sources:
+            q = dataclasses.replace(q, unknown_topic=missing)
         as_details = tuple(
             w
             for w in self._not_understood(corrected, toks, used, q)
