@@ -741,9 +741,15 @@ def _scope_overclaim(
     who = _study_names(base, [main.source])
     summary = " ".join(main.summary.split())
     if patient:
+        # in the patient's voice without the study's jargon ("standard deviation")
+        helped = (
+            " It found acupuncture helped with those."
+            if main.direction == ("favours_acupuncture")
+            else ""
+        )
         return [
-            f"**No. {who} looked only at {', '.join(covered)}, not every illness.** "
-            f"{summary}{cite(main)}"
+            f"**No. That study looked only at {', '.join(covered)}, not every illness.**"
+            f"{helped}{cite(main)}"
         ]
     return [
         f"**No: {who} pooled trials in {', '.join(covered)} only; it did not test acupuncture "
@@ -796,10 +802,10 @@ def _misread(
     quoted |= {f.id for f in shown}
     who = _study_names(base, [f.source for f in shown])
     if patient:
-        first = shown[0]
+        # plain words: the study's summary says "verum acupuncture", "responders"
         return [
-            f"**No. In {who}, acupuncture did better, not the same.** "
-            f"{' '.join(first.summary.split())}{cite(first)}"
+            "**No. In that study, acupuncture did better than the care it was compared with, "
+            f"not the same.** The figures are below.{cite(shown[0])}"
         ]
     lines = " ".join(f"{' '.join(f.summary.split())} ({finding_stats(f)}).{cite(f)}" for f in shown)
     return [f"**No: in {who} acupuncture did better than that comparison, not the same.** {lines}"]

@@ -328,3 +328,12 @@ def test_alongside_care_for_an_uncovered_condition_is_insufficient(question: str
 def test_alongside_care_for_a_covered_topic_is_answered(question: str) -> None:
     answer = ask(question)
     assert not answer.insufficient_evidence and not answer.out_of_scope
+
+
+@pytest.mark.parametrize("question", [STUDY_EVERYTHING[0], MISREAD[0], OVERREAD[0]])
+def test_the_patient_correction_is_in_plain_words(question: str) -> None:
+    answer = ask(question, audience="patient")
+    first = answer.all_sections[0].text
+    assert first.startswith("**No."), first
+    for jargon in ("standard deviation", "Verum", "responders", "SMD"):
+        assert jargon not in first, first
