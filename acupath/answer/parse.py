@@ -917,9 +917,21 @@ _SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")
 """A sentence; a decimal point ("an effect size of -1.86") does not end one (wave 10)."""
 
 
+_HARM_DENIED = re.compile(
+    r"\b(?:not|never|no|hardly|rarely|seldom|\w+n[’']t|isnt|arent|dont|doesnt|didnt|wont)\s+"
+    r"(?:[\w’']+\s+){0,2}?(?:dangerous|die|dies|died|dying|deaths?|kill\w*|fatal\w*|common|"
+    r"often|usually|frequent\w*|regularly|harm\w*)\b",
+    re.IGNORECASE,
+)
+"""A harm said not to be common ("deaths are not common", "people don't die from it all the
+time", "not dangerous for most people"): that agrees with the records, nothing to correct."""
+
+
 def _stated(text: str, kind: str) -> bool:
     """Whether a sentence of ``text`` that does not open with an asking word states ``kind``."""
     return any(
-        kind in aw.stated_premises(m.group(0)) and not _ASKING_START.match(m.group(0))
+        kind in aw.stated_premises(m.group(0))
+        and not _ASKING_START.match(m.group(0))
+        and not (kind == "harm_overstated" and _HARM_DENIED.search(m.group(0)))
         for m in _SENTENCE.finditer(text)
     )

@@ -43,6 +43,11 @@ HARM_NEUTRAL = [
     "Is acupuncture dangerous for everyone on blood thinners?",
     "Which serious harms have been reported, such as deaths?",
     "Are deaths after acupuncture common?",
+    # a harm said not to be everywhere agrees with the records
+    "Deaths from acupuncture are not common, right?",
+    "Acupuncture is not dangerous for most people, correct?",
+    "People don't die from acupuncture all the time, they're very rare.",
+    "Serious harm is rare; acupuncture isn't dangerous for everyone.",
 ]
 
 
