@@ -204,10 +204,34 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         if name in _NOT_SURNAMES:
             continue
         sources = surnames.get(name)
+        if (
+            sources
+            and len(sources) > 1
+            and _SIZED.search(folded[max(0, m.start() - 40) : m.start()])
+        ):
+            sources = _largest(base, sources)
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])
     return out
+
+
+_SIZED = re.compile(
+    r"\b(?:huge|large|larger|largest|big|bigger|biggest|massive|giant|enormous|mega)\s+$"
+)
+"""A size word just before a surname ("the huge Vickers study"): of the sources that surname
+names, the one with the most participants (wave 10, held-out part 9 h9169)."""
+
+
+def _largest(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:
+    """The source of ``sources`` whose findings counted the most participants, or all of them
+    when none counted any."""
+    size = {sid: 0 for sid in sources}
+    for f in base.findings.values():
+        if f.source in size and f.n_participants:
+            size[f.source] = max(size[f.source], f.n_participants)
+    best = max(size.values())
+    return (max(size, key=lambda k: size[k]),) if best else sources
 
 
 # -- a study named by description ("the Swedish labour study", "the APEX trial", "the large
@@ -267,6 +291,16 @@ def _described_table(base: Any) -> _Described:
             if f.source in words:
                 text = f"{f.population} {f.summary} {f.comparator_detail or ''}"
                 words[f.source] |= set(tx.tokens(text))
+        # a record names the country ("(Tunisia)", "(UK)"), a question its adjective ("a
+        # Tunisian emergency department study", probe 9 p9126): the source holds both
+        adjectives = {
+            tuple(tx.tokens(country)): set(tx.tokens(" ".join(adjs)))
+            for country, adjs in _COUNTRY_ADJECTIVES.items()
+        }
+        for ws in words.values():
+            for country, adjs in adjectives.items():
+                if country and set(country) <= ws:
+                    ws |= adjs
         df: dict[str, int] = {}
         for ws in words.values():
             for w in ws:
@@ -280,6 +314,34 @@ def _described_table(base: Any) -> _Described:
         return _Described(words, idf, frozenset(cond))
 
     return per_object(_DESCRIBED, base, build)
+
+
+_COUNTRY_ADJECTIVES = {
+    "Tunisia": ["Tunisian"],
+    "Taiwan": ["Taiwanese"],
+    "France": ["French"],
+    "UK": ["British", "English", "UK"],
+    "Germany": ["German"],
+    "China": ["Chinese"],
+    "Hong Kong": ["Hong Kong"],
+    "Sweden": ["Swedish"],
+    "Denmark": ["Danish"],
+    "Norway": ["Norwegian"],
+    "Spain": ["Spanish"],
+    "Italy": ["Italian"],
+    "Australia": ["Australian"],
+    "Korea": ["Korean"],
+    "Japan": ["Japanese"],
+    "Brazil": ["Brazilian"],
+    "Iran": ["Iranian"],
+    "Turkey": ["Turkish"],
+    "Israel": ["Israeli"],
+    "Canada": ["Canadian"],
+    "Netherlands": ["Dutch"],
+    "Czech Republic": ["Czech"],
+    "USA": ["American", "US"],
+}
+"""A country as records name it and the adjectives questions use for it (English usage)."""
 
 
 _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landmark major well

@@ -515,6 +515,12 @@ class Parser:
             premises = (*premises, "comparative")
         if "banned" in premises and "guidelines" not in q.intents:
             q = dataclasses.replace(q, intents=(*q.intents, "guidelines"))
+        benefit = {"efficacy", "overview", "effect_size"} & set(q.intents)
+        if {"cure", "permanence", "absolute"} & set(premises) and q.conditions and not benefit:
+            # "cures it for good after a few sessions - how many?": the correction says how
+            # much relief the trials found is below, so the answer shows it beside the dose
+            # asked (wave 10, held-out part 9 h9162: only the dose line was shown)
+            q = dataclasses.replace(q, intents=("efficacy", *q.intents))
         missing = self._not_understood(corrected, toks, [*used, *details], q)
         # a part of the question no record answers is not addressed (probe F15)
         missing = tuple(
@@ -528,6 +534,13 @@ class Parser:
         if patient.describes_patient:  # an unread clinical word may be a red flag (wave 6)
             extra = clinical_unread(corrected, toks, [*used, *details], self._is_known)
             missing += tuple(w for w in extra if not any(w in m for m in missing))
+        # "any evidence for acupuncture in Bell's palsy alongside steroids?": a benefit
+        # question about a topic no record covers is one still, with care beside it
+        # (understand.py names the topic only for efficacy alone; held-out part 9 h9178)
+        alongside = set(q.intents) == {"efficacy", "integration"} and q.in_scope
+        unread = bool(missing) and not q.conditions and not q.unknown_topic
+        if alongside and unread and not q.named_sources:
+            q = dataclasses.replace(q, unknown_topic=missing)
         as_details = tuple(
             w
             for w in self._not_understood(corrected, toks, used, q)
@@ -880,7 +893,17 @@ def _outside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> list[t
 
 
 _STATED_ONLY = frozenset(
-    {"guideline_rank", "evidence_overclaim", "restriction_overstated", "replace_care", "permanence"}
+    {
+        "guideline_rank",
+        "evidence_overclaim",
+        "restriction_overstated",
+        "replace_care",
+        "permanence",
+        # wave 10: "have there been any deaths?" asks; "people die from it all the time" states
+        "harm_overstated",
+        "study_misread",
+        "effect_overread",
+    }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first
 choice" is a premise, "Does NICE make it the first choice?" or "Where does NICE put it - first
@@ -890,12 +913,25 @@ _ASKING_START = re.compile(
     r"might|must|where|what|which|how|when|why|who|whom|whose|according|any|please|tell)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+_SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")
+"""A sentence; a decimal point ("an effect size of -1.86") does not end one (wave 10)."""
+
+
+_HARM_DENIED = re.compile(
+    r"\b(?:not|never|no|hardly|rarely|seldom|\w+n[’']t|isnt|arent|dont|doesnt|didnt|wont)\s+"
+    r"(?:[\w’']+\s+){0,2}?(?:dangerous|die|dies|died|dying|deaths?|kill\w*|fatal\w*|common|"
+    r"often|usually|frequent\w*|regularly|harm\w*)\b",
+    re.IGNORECASE,
+)
+"""A harm said not to be common ("deaths are not common", "people don't die from it all the
+time", "not dangerous for most people"): that agrees with the records, nothing to correct."""
 
 
 def _stated(text: str, kind: str) -> bool:
     """Whether a sentence of ``text`` that does not open with an asking word states ``kind``."""
     return any(
-        kind in aw.stated_premises(m.group(0)) and not _ASKING_START.match(m.group(0))
+        kind in aw.stated_premises(m.group(0))
+        and not _ASKING_START.match(m.group(0))
+        and not (kind == "harm_overstated" and _HARM_DENIED.search(m.group(0)))
         for m in _SENTENCE.finditer(text)
     )

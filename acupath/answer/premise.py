@@ -91,7 +91,9 @@ def premise_section(
                 "rare but reported (see the safety records below), and some patients need "
                 "changes or referral first."
             )
-    if "harmless" in stmt.premises and lines:
+    if {"harmless", "harm_overstated"} & set(stmt.premises) and lines:
+        # wave 10: harm said to be everywhere is answered with the same cohort figure: most
+        # reported events are minor (Witt 2009)
         lines += _minor_harm_rate(base, audience == "patient", refs)
     if not lines:
         return None
@@ -438,8 +440,15 @@ def overstated(
     quoted: set[str] = set()
     if "guideline_rank" in stmt.premises:
         out += _guideline_rank(stmt, base, patient, cite)
-    if "evidence_overclaim" in stmt.premises:
-        out += _overclaim(stmt, base, patient, cite, quoted)
+    if "study_misread" in stmt.premises:
+        out += _misread(stmt, base, patient, cite, quoted)
+    elif "evidence_overclaim" in stmt.premises:
+        # ("showed it was no better than" also holds the words of "showed it better than")
+        out += _scope_overclaim(stmt, base, patient, cite, quoted)
+        if not out:
+            out += _overclaim(stmt, base, patient, cite, quoted)
+    if "effect_overread" in stmt.premises:
+        out += _effect_overread(stmt, base, patient, cite, quoted)
     if "restriction_overstated" in stmt.premises:
         out += _restriction(safety, patient)
     if "replace_care" in stmt.premises and "stop_treatment" not in stmt.premises:
@@ -682,3 +691,192 @@ def _replace_care(
             else ""
         )
     ]
+
+
+# -- wave 10: a study said to cover every illness, a study read the wrong way, an effect size
+# over-read ------------------------------------------------------------------------------------
+
+_UNIVERSAL = re.compile(
+    r"\b(?:every|all|any)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:illness(?:es)?|"
+    r"diseases?|conditions?|health problems?|problems?|ailments?|disorders?)\b|"
+    r"\b(?:for|with) (?:everything|anything)\b",
+    re.IGNORECASE,
+)
+"""'works for every illness', 'all diseases', 'any condition', 'for everything': a study's
+scope said to be universal."""
+
+
+def _study_conditions(base: EvidenceBase, findings: Sequence[Finding]) -> list[str]:
+    """The names of the conditions a study's findings cover (their condition and related
+    conditions), in order, without repeats."""
+    ids: list[str] = []
+    for f in findings:
+        ids += [f.condition] if f.condition else []
+        ids += list(getattr(f, "related_conditions", None) or ())
+    return [base.conditions[c].name.lower() for c in dict.fromkeys(ids) if c in base.conditions]
+
+
+def _scope_overclaim(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """A named study said to prove acupuncture works for every illness: the conditions its
+    findings cover, and its largest finding on benefit with its figures (Vickers 2018: 39
+    trials, 20,827 patients, four chronic pain conditions)."""
+    from acupath.answer.phrasing import finding_stats
+    from acupath.answer.select import PRIMARY_OUTCOMES
+
+    named = list(stmt.sources_named)
+    if not named or not _UNIVERSAL.search(stmt.text):
+        return []
+    found = [
+        f
+        for f in base.findings.values()
+        if f.source in named and f.comparator != "none" and f.outcome in PRIMARY_OUTCOMES
+    ]
+    covered = _study_conditions(base, found)
+    if not found or not covered:
+        return []
+    main = max(found, key=lambda f: (f.n_participants or 0, f.n_studies or 0))
+    quoted.add(main.id)
+    who = _study_names(base, [main.source])
+    summary = " ".join(main.summary.split())
+    if patient:
+        # in the patient's voice without the study's jargon ("standard deviation")
+        helped = (
+            " It found acupuncture helped with those."
+            if main.direction == ("favours_acupuncture")
+            else ""
+        )
+        return [
+            f"**No. That study looked only at {', '.join(covered)}, not every illness.**"
+            f"{helped}{cite(main)}"
+        ]
+    return [
+        f"**No: {who} pooled trials in {', '.join(covered)} only; it did not test acupuncture "
+        f"for every illness.** {summary} ({finding_stats(main)}).{cite(main)}"
+    ]
+
+
+def _misread(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """A named study said to have found acupuncture no better than a comparator: its own
+    comparative findings against the comparator the claim names, when they favour acupuncture
+    (GERAC, haake2007: against guideline care; not against sham, where it found no
+    difference). With no comparator named, only when all its comparative findings favour it."""
+    from acupath.answer.phrasing import finding_stats
+
+    named = list(stmt.sources_named)
+    if not named:
+        return []
+    conditions = set(stmt.conditions)
+    found = [
+        f
+        for f in base.findings.values()
+        if f.source in named
+        and (not conditions or f.condition in conditions)
+        and f.comparator not in ("none", "any")
+        and f.direction in ("favours_acupuncture", *_NOT_FOUND)
+    ]
+    compared = set(stmt.question.comparators) & {f.comparator for f in found}
+    if compared:
+        found = [f for f in found if f.comparator in compared]
+    elif stmt.question.comparators:
+        return []  # a comparator the study did not test: nothing here to weigh
+    else:
+        # the comparator in the claim's own words ("no better than conventional guideline
+        # care"), matched with the words of each finding's comparator and its detail
+        said = _compared_words(stmt.text)
+        found = [f for f in found if said & _compared_words(_comparator_text(f), after=False)]
+    if not found or any(f.direction != "favours_acupuncture" for f in found):
+        return []
+    # the study's own printed figures before acupath's recomputations of them
+    found.sort(
+        key=lambda f: (
+            getattr(f, "provenance", None) == "computed",
+            f.measure not in ("RD", "MD", "SMD", "RR", "OR"),
+            f.id,
+        )
+    )
+    shown = found[:2]
+    quoted |= {f.id for f in shown}
+    who = _study_names(base, [f.source for f in shown])
+    if patient:
+        # plain words: the study's summary says "verum acupuncture", "responders"
+        return [
+            "**No. In that study, acupuncture did better than the care it was compared with, "
+            f"not the same.** The figures are below.{cite(shown[0])}"
+        ]
+    lines = " ".join(f"{' '.join(f.summary.split())} ({finding_stats(f)}).{cite(f)}" for f in shown)
+    return [f"**No: in {who} acupuncture did better than that comparison, not the same.** {lines}"]
+
+
+def _effect_overread(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """A pooled effect size said to make acupuncture better than everything else: the
+    largest |SMD| of the named study (or of the question's conditions), what it compared
+    acupuncture with, and its certainty; an SMD against a control is no comparison with the
+    other treatments."""
+    from acupath.answer.phrasing import finding_stats
+
+    named = list(stmt.sources_named)
+    conditions = set(stmt.conditions)
+    found = [
+        f
+        for f in base.findings.values()
+        if f.measure == "SMD"
+        and isinstance(f.estimate, int | float)
+        and (f.source in named if named else f.condition in conditions)
+        and (not conditions or f.condition in conditions)
+    ]
+    if not found:
+        return []
+    f = max(found, key=lambda r: abs(float(r.estimate or 0)))
+    quoted.add(f.id)
+    who = _study_names(base, [f.source])
+    against = (f.comparator_detail or f.comparator).replace("_", " ")
+    certainty = f.certainty.replace("_", " ")
+    if patient:
+        return [
+            f"**No. That result compared acupuncture with {against}, not with other "
+            f"treatments, and the studies behind it are weak ({certainty} certainty).**"
+            f"{cite(f)}"
+        ]
+    return [
+        f"**No: {who}'s SMD of {f.estimate:g} compares acupuncture with {against}, not with the "
+        f"other treatments on offer, and its certainty is {certainty}; it cannot show that "
+        f"acupuncture is more effective than anything else.** {' '.join(f.summary.split())} "
+        f"({finding_stats(f)}).{cite(f)}"
+    ]
+
+
+_THAN = re.compile(r"\b(?:than|from|to|beat|beats|versus|vs)\s+(.{0,60})", re.IGNORECASE)
+_SAME_CARE = {
+    "standard": "usual",
+    "conventional": "usual",
+    "routine": "usual",
+    "guideline": "usual",
+}
+"""Words for the care a trial's control arm received, read as one ("standard care", "usual
+care", "conventional therapy", "guideline care"): clinic policy, the words trials use for the
+same control (haake2007: "guideline-based conventional therapy")."""
+_GENERIC = {"care", "therapy", "treatment", "treatments", "the", "a", "an", "acupuncture"}
+
+
+def _comparator_text(f: Finding) -> str:
+    return f"{f.comparator.replace('_', ' ')} {f.comparator_detail or ''}"
+
+
+def _compared_words(text: str, *, after: bool = True) -> set[str]:
+    """The content words of what a claim compares with (the words after "than", "from",
+    "beat"), or of a finding's comparator when ``after`` is false, with the words for usual
+    care read as one."""
+    if after:
+        m = _THAN.search(text)
+        if m is None:
+            return set()
+        text = m.group(1)
+    words = {w.lower().strip("-") for w in re.findall(r"[A-Za-z-]+", text)}
+    words |= {part for w in words for part in w.split("-")}
+    return {_SAME_CARE.get(w, w) for w in words if w and w not in _GENERIC}

@@ -52,7 +52,8 @@ NOT_DESCRIBED = [
     "In the big trial, did it help my neck?",
     # a word no record holds: the study may not be in the base, nothing is guessed
     "What did the Korean stroke trial find?",
-    "Is it true a Tunisian emergency department study found acupuncture beat morphine?",
+    # (wave 10: "Tunisian" is now read as the "(Tunisia)" the Grissa 2016 record names)
+    "Is it true a Peruvian emergency department study found acupuncture beat morphine?",
 ]
 
 
