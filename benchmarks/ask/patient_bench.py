@@ -68,8 +68,13 @@ def fact_in(fact: str, text: str) -> bool:
     more digits is also found with thousands separators ("1649" as "1,649", as answers print
     counts), and a grouped one without them; a proportion written as a decimal below 1 ("0.346",
     as the evidence records store it) is also found as the same percentage ("34.6%", as answers
-    print proportions); every other fact must appear as written."""
+    print proportions); a decimal with trailing zeros ("1.80", "-2.0") is also found without
+    them; every other fact must appear as written."""
     wanted = {fact.lower()}
+    # the records store numbers, not their printed precision: "1.80" and "-2.0" print as
+    # "1.8" and "-2" (wave 10)
+    if re.fullmatch(r"-?\d+\.\d*0", fact):
+        wanted.add(fact.rstrip("0").rstrip("."))
     if re.fullmatch(r"\d{4,}", fact):
         wanted.add(f"{int(fact):,}")
     elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", fact):
@@ -80,7 +85,7 @@ def fact_in(fact: str, text: str) -> bool:
         shown = f"{value:.{max(0, len(percent.group(1)) - 2)}f}"
         if re.search(rf"(?<![\d,.]){re.escape(shown)}\s?%", text):
             return True
-    return any(re.search(rf"(?<![\d,.]){re.escape(w)}(?![\d]|,\d)", text) for w in wanted)
+    return any(re.search(rf"(?<![\d,.]){re.escape(w)}(?!\d|[.,]\d)", text) for w in wanted)
 
 
 def recall(q: dict[str, Any], answer: Answer, misses: list[str]) -> tuple[int, int, int, int]:

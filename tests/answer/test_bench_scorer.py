@@ -25,6 +25,9 @@ from patient_bench import fact_in
         ("1649", "1,649 participants"),
         ("1,649", "1649 participants"),
         ("1.9", "mean difference 1.9 points"),
+        ("1.80", "md 1.8 (95% ci"),
+        ("-2.0", "md -2 days a month"),
+        ("229230", "among 229,230 patients"),
     ],
 )
 def test_found(fact: str, text: str) -> None:
@@ -39,6 +42,9 @@ def test_found(fact: str, text: str) -> None:
         ("0.35", "35 patients"),
         ("1.9", "-1.96 on the scale"),
         ("0.019", "11.9% of women"),
+        ("1.80", "md 1.85 (95% ci"),
+        ("-2.0", "md -2.4 days"),
+        ("-2.0", "md -20 days"),
     ],
 )
 def test_not_found(fact: str, text: str) -> None:
