@@ -594,6 +594,12 @@ class Parser:
         )
         if phrases == q.unknown_topic:
             return q
+        if not phrases:
+            # the understander's unknown stems were no topic ("2" of "for 2 years"): a name it
+            # did not know may still be the topic ("burning mouth syndrome", wave 10)
+            named = self._unknown_name(dataclasses.replace(q, unknown_topic=()), text, toks, used)
+            if named.unknown_topic:
+                return named
         intents = q.intents
         if not phrases and not q.conditions and intents == ("efficacy",):
             intents = ("overview",)
