@@ -22,8 +22,8 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from acupath.answer.bottom_line import _short as short_body
 from acupath.answer.models import Answer, Section
+from acupath.answer.text import short_body
 from acupath.evidence.schemas import Recommendation
 
 ADULT_AGE = 18
@@ -72,7 +72,7 @@ def age_line(positions: list[Recommendation], age: int, audience: str) -> str:
 def with_age_limits(answer: Answer, records: Iterable[Any], age: int | None, title: str) -> Answer:
     """``answer`` with :func:`age_line` closing its bottom line (section ``title``) when a
     cited guideline position does not cover a patient of ``age``."""
-    if age is None:
+    if age is None or not any(s.title == title for s in answer.sections):
         return answer
     positions = too_young_for(records, age)
     if not positions:
@@ -97,8 +97,6 @@ def with_age_limits(answer: Answer, records: Iterable[Any], age: int | None, tit
             for s in sections
         )
 
-    if not any(s.title == title for s in answer.sections):
-        return answer
     meta = dict(answer.understanding.get("bottom_line") or {})
     meta["not_covered_by_age"] = [r.id for r in positions]
     return dataclasses.replace(

@@ -75,16 +75,15 @@ _CLEARS = (
     r"signed (?:it|her|him|me) off|"
     r"said (?:it'?s|it is|it was) (?:fine|ok|okay|mechanical|muscular|benign|nothing serious))"
 )
+_BY_CLINICIAN = r"(?:seen|assessed|examined|reviewed|checked|investigated)\s+by\s+" + _CLINICIAN
+"""A complaint seen by a clinician ("assessed by oncology"), before what they found."""
 _SEEN_BY = (
-    r"(?:seen|assessed|examined|reviewed|checked|investigated)\s+by\s+"
-    + _CLINICIAN
-    + r"\s*,?\s*(?:who|and|,)?\s*(?:found|said|says|saw)\s+(?:nothing|no)\s+"
+    _BY_CLINICIAN + r"\s*,?\s*(?:who|and|,)?\s*(?:found|said|says|saw)\s+(?:nothing|no)\s+"
     r"(?:sinister|serious|worrying|abnormal|of concern|red flags?|cause|mets|recurrence)"
 )
+_REVIEW_VERB = r"(?:reviewed|assessed|examined|imaged|investigated|scanned)"
 _REVIEWED = (
-    _CLINICIAN
-    + r"\s+(?:has\s+|have\s+|had\s+)?(?:reviewed|assessed|examined|imaged|investigated|scanned)"
-    r"(?:\s+and\s+(?:reviewed|assessed|examined|imaged|investigated|scanned))?"
+    _CLINICIAN + rf"\s+(?:has\s+|have\s+|had\s+)?{_REVIEW_VERB}(?:\s+and\s+{_REVIEW_VERB})?"
     r"[^.;:\n]{0,80}?\s*[:\-–—]\s*(?:(?:degenerative|mechanical|muscular)\s+only,?\s*)?"
     + _REASSURING
 )
@@ -92,9 +91,7 @@ _REVIEWED = (
 imaged the back pain: degenerative only, no mets"); a finding that is not reassuring, or none
 ("GP has examined the back: will arrange MRI"), is no assessment (wave 9)."""
 _JUDGED_AS = (
-    r"(?:seen|assessed|examined|reviewed|checked|investigated)\s+by\s+"
-    + _CLINICIAN
-    + r"\s+(?:as|to be)\s+(?:(?:simple|purely|just|only)\s+)?"
+    _BY_CLINICIAN + r"\s+(?:as|to be)\s+(?:(?:simple|purely|just|only)\s+)?"
     r"(?:mechanical|musculoskeletal|muscular|degenerative|benign|non-?specific)"
 )
 """A clinician's finding named outright ("assessed by oncology as mechanical", wave 9, p8106)."""

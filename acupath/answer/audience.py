@@ -28,6 +28,7 @@ from acupath.answer import phrasing as ph
 from acupath.answer import readability as rd
 from acupath.answer.people import ASKER, Who
 from acupath.answer.readability import syllables
+from acupath.answer.text import short_body
 from acupath.answer.verify import one_in
 from acupath.answer.vocabulary import Vocabulary, vocabulary
 from acupath.answer.voice import redact_numbers
@@ -226,7 +227,7 @@ class PatientVoice:
         return " ".join(parts) + f" {marker}"
 
     def recommendation(self, r: Recommendation, marker: str, *, coverage: bool = False) -> str:
-        body = _short_body(r.body)
+        body = short_body(r.body)
         name = self.condition_names.get(r.condition)
         who = plain(
             (name or r.population).lower() if name else _lower_first(r.population), self.vocab
@@ -403,12 +404,6 @@ def proportion_sentence(f: Finding, outcome: str, vocab: Vocabulary | None = Non
     if 0 < f.estimate < 0.01:
         return f"About one in {one_in(f.estimate):,} {who} had {outcome}."
     return f"About {present.number(f.estimate * 100)} in every hundred {who} had {outcome}."
-
-
-def _short_body(body: str) -> str:
-    if "(" in body and body.endswith(")"):
-        return body[body.rindex("(") + 1 : -1]
-    return body
 
 
 _MARKDOWN = re.compile(r"[*_#`>]")

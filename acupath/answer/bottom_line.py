@@ -312,7 +312,7 @@ def _coverage(comp: Any, conditions: Sequence[str], out: BottomLine) -> None:
         not_covered = [c for c in conditions if c not in covered and c in base.conditions]
         if not not_covered:
             continue
-        payer = _short(body)
+        payer = tx.short_body(body)
         asked = _names(base.conditions[c].name.lower() for c in not_covered)
         what = _names(base.conditions[c].name.lower() for c in covered)
         line = (
@@ -338,8 +338,8 @@ def _guidelines(comp: Any, conditions: Sequence[str], out: BottomLine) -> None:
         if pro and con:
             line = comp.voice.disagreement(
                 comp.base.conditions[cid].name,
-                list(dict.fromkeys(_short(d.record.body) for d in pro)),
-                list(dict.fromkeys(_short(d.record.body) for d in con)),
+                list(dict.fromkeys(tx.short_body(d.record.body) for d in pro)),
+                list(dict.fromkeys(tx.short_body(d.record.body) for d in con)),
             )
             out.add(line, [*pro, *con], comp)
         else:
@@ -500,11 +500,6 @@ def _split_points(text: str) -> list[str]:
             start = i + 1
     items.append(text[start:].strip())
     return [i for i in items if i]
-
-
-def _short(body: str) -> str:
-    """A body by its short name when it gives one in brackets: ``US Medicare``."""
-    return body[body.rindex("(") + 1 : -1] if "(" in body and body.endswith(")") else body
 
 
 def _names(items: Any) -> str:

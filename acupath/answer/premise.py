@@ -514,7 +514,7 @@ def _guideline_rank(stmt: Statement, base: EvidenceBase, patient: bool, cite: An
             continue  # a strong recommendation may well rank it first (ACP 2017)
         said = _first_sentence(r.summary)
         uses = "; ".join(u.rstrip(".") for u in r.conditions_of_use)
-        name = _short_body(r.body)
+        name = tx.short_body(r.body)
         if patient:
             out.append(
                 f"**No. {name} does not put acupuncture first or say everyone must have it.** "
@@ -538,10 +538,6 @@ def _guideline_rank(stmt: Statement, base: EvidenceBase, patient: bool, cite: An
                 + f"{cite(r, 'recommendation')}"
             )
     return out
-
-
-def _short_body(body: str) -> str:
-    return body[body.rindex("(") + 1 : -1] if body.endswith(")") and "(" in body else body
 
 
 def _overclaim(

@@ -224,3 +224,9 @@ class PhraseTable(Generic[P]):
                     hits.append((n, start))
         hits.sort()
         return [(start, *self.entries[n]) for n, start in hits]
+
+
+def short_body(body: str) -> str:
+    """A guideline or payer body by its short name when its name gives one in brackets:
+    "National Institute for Health and Care Excellence (NICE)" -> "NICE"."""
+    return body[body.rindex("(") + 1 : -1] if "(" in body and body.endswith(")") else body
