@@ -607,6 +607,7 @@ class Extractor:
         out = _topics(out, folded, self._owners)
         out = _resolved(out, folded)
         out = _intended_weight_loss(out, folded)
+        out = _uncorroborated_treatment(out, folded)  # wave 11: "iron infusion", "my cycle"
         out = _populations(out, folded)
         out = service_topics(out, folded, TOPIC)
         out = removed_devices(out, folded, PAST)
@@ -1696,6 +1697,49 @@ def _intended_weight_loss(mentions: list[Mention], folded: str) -> list[Mention]
         return bool(_ON_PURPOSE.search(sentence)) and not _NOT_ON_PURPOSE.search(sentence)
 
     return [m for m in mentions if not intended(m)]
+
+
+# the on-treatment cues that name cancer treatment by themselves; the others ("cycle",
+# "infusion", "on treatment", "day 10 of") are said of periods, iron, heparin and blood pressure
+_STRONG_TREATMENT_CUE = re.compile(r"chemo|induction|consolidation|nadir")
+_ANTICANCER_CLASSES = frozenset(
+    {"chemotherapy", "neurotoxic_chemotherapy", "targeted_therapy", "immunotherapy",
+     "hormone_therapy", "aromatase_inhibitor"}
+)  # fmt: skip
+_ONCOLOGY_WORDS = re.compile(r"\b(?:oncolog\w*|chemo\w*|haematolog\w*|hematolog\w*)")
+
+
+def _uncorroborated_treatment(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Drop ``cancer: on_treatment`` read only from a weak cue when nothing else in the
+    question makes it cancer treatment: a cancer word, an anticancer medicine, class or
+    regimen, radiotherapy, oncology, or a platelet or neutrophil count (a count beside "day 10
+    of the cycle" is a chemotherapy cycle). Without one, "my cycle", "an iron infusion" and
+    "on treatment for blood pressure" are not cancer, and must not raise the cancer red flag
+    (wave 11, lead). Beside any of them the cue stays, so caution is kept."""
+
+    def weak(m: Mention) -> bool:
+        return (
+            m.kind == "cancer"
+            and m.value == "on_treatment"
+            and not _STRONG_TREATMENT_CUE.search(m.words.lower())
+        )
+
+    def corroborates(m: Mention) -> bool:
+        if m.negated or weak(m):
+            return False
+        if m.kind in ("cancer", "regimen", "radiation", "radiotherapy"):
+            return True
+        if m.kind == "lab":
+            return m.detail.get("lab") in _COUNT_LABS
+        if m.kind == "class":
+            return m.value in _ANTICANCER_CLASSES
+        if m.kind == "medicine":
+            return bool(_ANTICANCER_CLASSES & set(m.detail.get("classes", ())))
+        return False
+
+    if any(corroborates(m) for m in mentions) or _ONCOLOGY_WORDS.search(folded):
+        return mentions
+    return [m for m in mentions if not weak(m)]
 
 
 def _same_reading(a: Mention, b: Mention) -> bool:
