@@ -1706,16 +1706,21 @@ _ANTICANCER_CLASSES = frozenset(
     {"chemotherapy", "neurotoxic_chemotherapy", "targeted_therapy", "immunotherapy",
      "hormone_therapy", "aromatase_inhibitor"}
 )  # fmt: skip
-_ONCOLOGY_WORDS = re.compile(r"\b(?:oncolog\w*|chemo\w*|haematolog\w*|hematolog\w*)")
+# oncology, or the blood counts that chemotherapy cycles are watched by ("if her platelets drop
+# on the next cycle": a count named without a value still makes the cycle a chemotherapy cycle)
+_TREATMENT_CONTEXT = re.compile(
+    r"\b(?:oncolog\w*|chemo\w*|haematolog\w*|hematolog\w*|platelets?|plts?|neutrophils?"
+    r"|neutropeni\w*|anc|wbc|white (?:cell|blood cell|count)s?|blood counts?|counts)\b"
+)
 
 
 def _uncorroborated_treatment(mentions: list[Mention], folded: str) -> list[Mention]:
     """Drop ``cancer: on_treatment`` read only from a weak cue when nothing else in the
     question makes it cancer treatment: a cancer word, an anticancer medicine, class or
-    regimen, radiotherapy, oncology, or a platelet or neutrophil count (a count beside "day 10
-    of the cycle" is a chemotherapy cycle). Without one, "my cycle", "an iron infusion" and
-    "on treatment for blood pressure" are not cancer, and must not raise the cancer red flag
-    (wave 11, lead). Beside any of them the cue stays, so caution is kept."""
+    regimen, radiotherapy, oncology, or a platelet or neutrophil count, valued or only named
+    (a count beside "day 10 of the cycle" is a chemotherapy cycle). Without one, "my cycle",
+    "an iron infusion" and "on treatment for blood pressure" are not cancer, and must not raise
+    the cancer red flag (wave 11, lead). Beside any of them the cue stays: caution is kept."""
 
     def weak(m: Mention) -> bool:
         return (
@@ -1737,7 +1742,7 @@ def _uncorroborated_treatment(mentions: list[Mention], folded: str) -> list[Ment
             return bool(_ANTICANCER_CLASSES & set(m.detail.get("classes", ())))
         return False
 
-    if any(corroborates(m) for m in mentions) or _ONCOLOGY_WORDS.search(folded):
+    if any(corroborates(m) for m in mentions) or _TREATMENT_CONTEXT.search(folded):
         return mentions
     return [m for m in mentions if not weak(m)]
 

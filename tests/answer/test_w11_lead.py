@@ -50,3 +50,15 @@ def test_a_weak_cue_beside_cancer_is_cancer_treatment(text):
     assert "cancer:on_treatment" in labels or any(
         lab.startswith(("class:chemotherapy", "cancer:")) for lab in labels
     ), labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If my mums platelets drop under 50 on the next cycle would she have to stop acupuncture?",
+        "Her blood counts are checked before each cycle; can she have acupuncture for neck pain?",
+        "Neutrophils were low after the last infusion, back pain now",
+    ],
+)
+def test_a_count_named_without_a_value_makes_the_cycle_cancer_treatment(text):
+    assert "cancer:on_treatment" in {m.label for m in extract(text).mentions}
