@@ -278,6 +278,7 @@ ALL_PARTS = (
     "holdout8",
     "probe9",
     "holdout9",
+    "probe10",
     "holdout10",
     "intent",
 )
