@@ -161,6 +161,12 @@ class SpellingIndex:
             for letter in letters:
                 self._pools.setdefault((len(n), letter), []).append(n)
         self._seen: dict[str, str | None] = {}
+        # wave 11: names by how they sound (vowels and x/cks alike), for misspellings that swap
+        # vowels ("xeralto") or spell a sound ("plavicks"); only a key one name has is read
+        self._sounds: dict[str, set[str]] = {}
+        for n in self.names:
+            if len(n) >= _SOUND_LENGTH:
+                self._sounds.setdefault(_sound_key(n), set()).add(n)
 
     def closest(self, word: str) -> str | None:
         """The formulary name ``word`` misspells, or None (module docstring: limits)."""
@@ -191,8 +197,22 @@ class SpellingIndex:
             if hit is not None and (best is None or hit[1] < best[0]):
                 best = (int(hit[1]), str(hit[0]))
         if best is None:
-            return None
+            alike = self._sounds.get(_sound_key(w), set()) if len(w) >= _SOUND_LENGTH else set()
+            if len(alike) != 1:
+                return None
+            best = (0, next(iter(alike)))
         return self.joined.get(best[1], best[1])
+
+
+_SOUND_LENGTH = 6
+_SPELT_SOUNDS = re.compile(r"cks|ks|cs|ph")
+
+
+def _sound_key(word: str) -> str:
+    """``word`` as it sounds, roughly: x, cks, ks and cs alike, ph as f, and every vowel one
+    mark ("xeralto" and "xarelto", "plavicks" and "plavix" share a key). Spelling only."""
+    w = _SPELT_SOUNDS.sub(lambda m: "f" if m.group() == "ph" else "x", word)
+    return re.sub(r"[aeiouy]", "*", w)
 
 
 _INDEXES: dict[int, tuple[object, object]] = {}
