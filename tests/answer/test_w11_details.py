@@ -107,3 +107,113 @@ def test_misspelt_anticoagulant_or_antiplatelet(word: str, drug: str) -> None:
 )
 def test_ordinary_words_are_no_medicine(text: str) -> None:
     assert not {x for x in extract(text).labels() if x.startswith("medicine:")}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "inr"),
+    [
+        ("He is on Coumadin, the finger test at pharmacy said 4 point 8 this morning", "4.8"),
+        ("I'm on warfarin and my finger prick test was 3.9 yesterday", "3.9"),
+        ("on warfarin, clotting test came back at 5.2", "5.2"),
+        ("Marevan user; fingerstick check this morning read 2.4", "2.4"),
+        ("my INR was checked and it came back 3 point 2", "3.2"),
+    ],
+)
+def test_inr_as_patients_report_it(text: str, inr: str) -> None:
+    assert f"inr:{inr}" in extract(text).labels()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on warfarin, finger prick test for my sugar was 6.1",
+        "I had a finger prick test, it was 6.1",  # no warfarin: a glucose as likely
+        "on warfarin; the blood test for cholesterol said 5.5",
+        "the finger test at the pharmacy said 4 point 8",
+        "on apixaban, finger prick test was 7.2",
+    ],
+)
+def test_a_test_number_that_is_no_inr(text: str) -> None:
+    assert not {x for x in extract(text).labels() if x.startswith("inr:")}, text
+
+
+def _ages(text: str) -> set[str]:
+    return {x for x in extract(text).labels() if x.startswith(("age:", "age_band:"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "past", "now"),
+    [
+        ("a nosebleed once when i was 12 years old. now 29 with carpal tunnel", "12", "29"),
+        ("I broke my arm when I was 9, I'm 35 now", "9", "35"),
+        ("she had glandular fever when she was 15 years old; she is 40", "15", "40"),
+        ("when he was 11 he had asthma, he is 52 now", "11", "52"),
+        ("Back when I was 7 years old I had my tonsils out. I'm 61.", "7", "61"),
+    ],
+)
+def test_an_age_when_i_was_is_a_past_age(text: str, past: str, now: str) -> None:
+    ages = _ages(text)
+    assert f"age:{past}" not in ages and f"age:{now}" in ages, ages
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("VP shunt for hydrocephalus since infancy, now 24. Chronic headache", "24"),
+        ("Asthma since childhood, now 33 and wheezy", "33"),
+        ("Migraines since my teens, now 41.", "41"),
+        ("Scoliosis since I was a teen, now 27", "27"),
+        ("eczema as a baby, now 19. Can I have acupuncture?", "19"),
+    ],
+)
+def test_now_and_an_age_after_a_comma(text: str, age: str) -> None:
+    assert f"age:{age}" in _ages(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used to walk 60 minutes a day, now 20. Is that the pain?",
+        "platelets were 150 in May, now 40. Safe?",
+        "pain was 8 out of 10, now 4.",
+        "I was doing 30 push ups, now 15 with the shoulder",
+        "Blood pressure 150 last month, now 135",
+    ],
+)
+def test_now_and_a_measure_after_a_comma_is_no_age(text: str) -> None:
+    assert not {x for x in _ages(text) if x.startswith("age:")}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My boy is in Year 11 doing his GCSEs and has migraines",
+        "my daughter is in year 10 and gets period pain",
+        "my son is in 10th grade and has back pain from sports",
+        "She's a 9th grader with tension headaches",
+        "my son is revising for his GCSEs and gets headaches",
+        "he is in Year 12 at sixth form",
+    ],
+)
+def test_school_years_of_a_teenager(text: str) -> None:
+    assert "age_band:adolescent" in _ages(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I teach Year 11 and my back hurts from marking",
+        "year 2 of my PhD and my neck is stiff",
+        "I failed my GCSEs years ago, I'm 45 now",
+        "in the 11th hour I got a cancellation",
+        "I've had back pain since high school",
+    ],
+)
+def test_school_words_of_an_adult_are_no_teenager(text: str) -> None:
+    assert "age_band:adolescent" not in _ages(text)
+
+
+def test_high_school_now_or_then() -> None:
+    assert "age_band:adolescent" in _ages("my son is in high school and plays rugby")
+    assert "age_band:adolescent" in _ages("she's in high school and has period pain")
+    assert "age_band:adolescent" not in _ages("my back pain started in high school, I'm 38")
