@@ -217,3 +217,31 @@ def test_high_school_now_or_then() -> None:
     assert "age_band:adolescent" in _ages("my son is in high school and plays rugby")
     assert "age_band:adolescent" in _ages("she's in high school and has period pain")
     assert "age_band:adolescent" not in _ages("my back pain started in high school, I'm 38")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Was 5 months pregnant last year but had the baby in June and I'm not breastfeeding",
+        "I was 30 weeks pregnant when my back went, but I had the baby in March",
+        "She was pregnant and then gave birth in May; now neck pain",
+        "I was 7 months pregnant in 2023",
+        "I was pregnant with twins two years ago, now hip pain",
+    ],
+)
+def test_a_pregnancy_that_has_ended(text: str) -> None:
+    assert "pregnant" not in extract(text).labels(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 5 months pregnant with neck pain",
+        "I was told I'm pregnant last week, 8 weeks now",
+        "She is 30 weeks pregnant and was pregnant last year too",
+        "I was pregnant when the back pain started and I still am, 20 weeks",
+        "I am pregnant again, I lost a baby last year",
+    ],
+)
+def test_a_pregnancy_now(text: str) -> None:
+    assert "pregnant" in extract(text).labels(), text
