@@ -381,12 +381,14 @@ _PAST_PREGNANCY = re.compile(
     # wave 9 (probe 9): "i was pregnant last year", "she was pregnant two years ago"
     # wave 11 (h10026): with its length ("was 5 months pregnant last year") or a birth after it
     # ("was 7 months pregnant but had the baby in June", "was pregnant and then delivered")
-    r"(?:(?:i|she)\s+|(?:^|(?<=[.;!?]))\s*)was (?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:(?:i|she)\s+|(?:^|(?<=[.;!?]))\s*)was (?:(?:\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\s*"
     r"(?:months?|weeks?|wks?)\s+|heavily\s+|very\s+)?pregnant,?\s+"
     r"(?:(?:with \w+\s+)?(?:last year|in (?:19|20)\d\d|(?:\d+|a|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|many|several|some)\s+years?\s+ago)|"
-    r"(?:[^.;!?]{0,60}?[\s,])?(?:but|and)\s+(?:then\s+|now\s+)?(?:i\s+|she\s+)?(?:had (?:the|my|her|a) (?:baby|son|"
+    r"(?:[^.;!?]{0,60}?[\s,])?(?:but|and)\s+(?:then\s+|now\s+)?(?:i\s+|she\s+)?"
+    r"(?:had (?:the|my|her|a) (?:baby|son|"
     r"daughter|twins)|gave birth|delivered|lost)))\b"
 )
 _PREGNANCY_OF_BIRTH = re.compile(
