@@ -3,7 +3,8 @@
 "a heart box fitted under his collarbone to keep his beat regular" is a pacemaker; "the thing
 in my chest that shocks my heart if it goes wrong" an ICD; "a gadget put in my back with wires
 to the spine that buzzes to block the pain" a spinal cord stimulator; "a line in my arm that
-runs up to my heart (the nurses flush it weekly)" a PICC line. A device is read only when the
+runs up to my heart (the nurses flush it weekly)" a PICC line; "a tube draining from the brain
+down to the abdomen" a VP shunt. A device is read only when the
 words put it inside the body (fitted, implanted, under the skin, in the chest or back) and say
 what it does: a heart monitor worn for a day, a TENS machine on the back or a drip in the arm
 is none. A device the sentence denies ("I do not have ...") is not read.
@@ -83,6 +84,17 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
             return "picc_line", at, line.end()
         if re.search(_TRUNK, after[:40]):
             return "port", at, line.end()
+    # probe 10: a shunt as the patient sees it, a tube from the brain to the belly, or a valve
+    # or tube beside hydrocephalus ("programmable valve behind the right ear")
+    tube = re.search(r"\b(?:tube|drain|shunt|valve|catheter)\b", sentence)
+    if tube is not None and (
+        (
+            re.search(r"\b(?:brain|head|skull)\b", sentence)
+            and re.search(r"\b(?:abdomen|abdominal|tummy|belly|stomach|peritone\w*)\b", sentence)
+        )
+        or re.search(r"\bhydroceph\w*|\bprogrammable valve\b", sentence)
+    ):
+        return "vp_shunt", tube.start(), tube.end()
     return None
 
 

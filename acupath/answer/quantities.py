@@ -55,8 +55,11 @@ _WEEKS = [
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
 ]
 _LAB_NAMES = {
-    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
+    # probe 10: French reports ("plaquettes 62 G/L", "PNN 2,4 G/L": polynucléaires
+    # neutrophiles; G/L is 10^9/L, the unit acupath reads counts in)
+    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
+    r"pnn|polynucleaires neutrophiles|"
     r"neuts|neut|neutro|abs neuts?|neut count|"
     # wave 8: the neutrophils as a nurse explains them ("her white cells that fight infection",
     # "infection-fighting cells"); "white cells" alone are the whole white count, not the ANC
@@ -72,14 +75,17 @@ _LAB_NAMES = {
     r"warfarin",
 }
 _VKA = re.compile(
-    r"\b(?:warfarin|coumadin|jantoven|marevan|acenocoumarol|sinthrome|sintrom|phenprocoumon|"
+    # and their misspellings ("coumadine", "warfrin")
+    r"\b(?:warf[a-z]*|coum[a-z]*|jantoven|marevan|acenocoumarol|sinthrome|sintrom|phenprocoumon|"
     r"marcoumar|phenindione|fluindione)\b"
 )
 _INR_BESIDE_VKA = (
     # wave 11 (h10047): beside a vitamin K antagonist, the test that monitors it is its INR
     # ("on Coumadin, the finger test at pharmacy said 4 point 8"); clinic policy: a finger-prick
     # or clotting test is how warfarin is checked, so its number is read as the INR
-    r"|finger\s*(?:prick|stick)?\s*(?:test|check|reading|result|number)s?|"
+    r"|finger\s*(?:prick|stick)?\s*(?:test|check|reading|result|number)s?|finger\s*(?:prick|stick)|"
+    # probe 10: "his number was four point two" (an owner's number, not "the number of")
+    r"(?:his|her|my|their|your|mum['’]?s|dad['’]?s)\s+(?:inr\s+)?numbers?(?!\s+(?:of|is|was)\s+0)|"
     r"(?:clotting|clot|blood\s+thinning|thinning)\s+(?:test|check)s?"
     # a finger-prick test of something else ("for my sugar") is no INR
     r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))"

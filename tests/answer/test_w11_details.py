@@ -245,3 +245,62 @@ def test_a_pregnancy_that_has_ended(text: str) -> None:
 )
 def test_a_pregnancy_now(text: str) -> None:
     assert "pregnant" in extract(text).labels(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # probe 10: the INR as "the finger prick" or "his number" beside warfarin
+        ("coumadine since my valve op, the clinic finger prick said 3.9 this morning", "inr:3.9"),
+        ("MY DAD IS ON WARFARIN AND THE NURSE SAID HIS NUMBER WAS FOUR POINT TWO", "inr:4.2"),
+        ("on warfarin, my numbers were 3.4 last week", "inr:3.4"),
+        ("she takes warfarin and her finger prick was 2.1", "inr:2.1"),
+        # French lab reports: plaquettes, PNN (polynucléaires neutrophiles), G/L = 10^9/L
+        ("Labs (Lyon): plaquettes 62 G/L, PNN 2,4 G/L. Lombalgie chronique.", "platelets:62"),
+        ("Labs (Lyon): plaquettes 62 G/L, PNN 2,4 G/L. Lombalgie chronique.", "anc:2.4"),
+        ("bilan: plaquettes: 45 G/L", "platelets:45"),
+    ],
+)
+def test_lab_values_said_other_ways(text: str, label: str) -> None:
+    assert label in extract(text).labels()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on warfarin, the number of sessions was 6",
+        "his number was 07700 900123, call him",
+        "on warfarin; my phone number is 555",
+        "my finger prick was 6.1 for my sugar",
+    ],
+)
+def test_numbers_beside_warfarin_that_are_no_inr(text: str) -> None:
+    assert not {x for x in extract(text).labels() if x.startswith("inr:")}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("My grandson has a bionic ear on the right side", "cochlear_implant"),
+        ("she has bionic ears since meningitis", "cochlear_implant"),
+        ("has a tube draining from the brain down to the abdomen", "vp_shunt"),
+        ("a tube from my head to my tummy to drain the fluid", "vp_shunt"),
+        ("a drain from his brain into his belly for hydrocephalus", "vp_shunt"),
+        ("programmable valve behind the right ear for hydrocephalus", "vp_shunt"),
+    ],
+)
+def test_more_devices_in_everyday_words(text: str, label: str) -> None:
+    assert f"device:{label}" in extract(text).labels()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a feeding tube into my tummy after the stroke",
+        "they drained fluid from my knee",
+        "my brain feels foggy and my tummy hurts",
+        "a valve replacement in my heart",
+    ],
+)
+def test_tubes_that_are_no_shunt(text: str) -> None:
+    assert "device:vp_shunt" not in extract(text).labels(), text
