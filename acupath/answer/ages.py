@@ -184,6 +184,10 @@ _NOW_AGED = re.compile(
     # stands in the words before it ("walked 60 minutes, now 20" is a measure)
     r"|(?<![\d\s]),\s+now\s+(?:aged?\s+)?(?P<c>\d{2,3})"
     r"(?=\s+(?:with\b|and\b|years?\s+old\b|yo\b)|\s*(?:[.;!?]|$))"
+    # probe 10: the number before "now" between commas ("haemophilia A), 24 now, and his
+    # ankles ache"), and "now at 44" anywhere (the guard of words after it rules out weeks)
+    r"|(?<![\d\s]),\s+(?P<b>\d{2,3})\s+now\b(?=\s*(?:[,.;!?]|and\b|with\b|$))"
+    r"|\bnow\s+at\s+(?P<d>\d{2,3})\b(?![.,]\d)"
 )
 _CLOSING_MID = re.compile(
     # wave 8: a number alone between a comma and a full stop inside the question, the way a
@@ -379,13 +383,13 @@ class AgeGrammar:
             if value is not None and value >= 13:
                 add(m.group("n"), m.start("n"), m.end("n"), guard=False)
         for m in _NOW_AGED.finditer(folded):
-            g = "n" if m.group("n") else "c"
+            g = next(k for k in ("n", "c", "b", "d") if m.group(k))
             value = number_value(m.group(g))
             before = folded[max(0, m.start() - 60) : m.start()]
-            if g == "c":
+            if g in ("c", "b"):
                 # the clause's own words: a number, or a lab or measure, makes it a measure
                 before = re.split(r"[.;!?]", folded[: m.start()])[-1][-60:]
-                if re.search(r"\d", re.sub(r"\btype\s*[12]\b", " ", before)):
+                if re.search(r"\d", re.sub(r"\b(?:type|factor|stage|grade)\s*\d+\b", " ", before)):
                     continue
             if value is not None and 13 <= value <= 110 and not _LAB_BEFORE.search(before):
                 add(m.group(g), m.start(g), m.end(g), guard=True)

@@ -299,7 +299,10 @@ _DUE_TIME = (
 _DUE_AT_START = re.compile(
     # "due in March, ...", "Due 14 June", "pregnant, due in the spring", "due any day now"
     r"(?:^|[.,;:!?(]\s*|\b(?:and|but|pregnant|expecting|preg|baby|babys|baby['’]s|bub|twins|"
-    r"bump)\s+)due\s+" + _DUE_TIME + r"|(?:^|[.,;:!?(]\s*)due\s+any\s+(?:day|time|minute)\b"
+    # probe 10: "Baby is due on 20 March 2027", "the bump's due in May"
+    r"bump)\s+(?:is\s+|['’]?s\s+)?)due\s+"
+    + _DUE_TIME
+    + r"|(?:^|[.,;:!?(]\s*)due\s+any\s+(?:day|time|minute)\b"
 )
 _DUE_PERSON = re.compile(
     # a person (a relative, with "in law" too) and "is due" / "'s due" + a time

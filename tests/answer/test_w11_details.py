@@ -304,3 +304,48 @@ def test_more_devices_in_everyday_words(text: str, label: str) -> None:
 )
 def test_tubes_that_are_no_shunt(text: str) -> None:
     assert "device:vp_shunt" not in extract(text).labels(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("My brother is a factor 8 boy (haemophilia A), 24 now, and his ankles ache", "24"),
+        ("Diabetic since childhood, 38 now, with a sore shoulder", "38"),
+        (
+            "Had a whiplash car crash in 2014, fully recovered then. Now at 44 my neck is stiff",
+            "44",
+        ),
+        ("now at 67 I get stiff knees", "67"),
+    ],
+)
+def test_more_ages_with_now(text: str, age: str) -> None:
+    assert f"age:{age}" in _ages(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm now at 30 weeks and my back aches",
+        "platelets were 150, 90 now, is that ok",
+        "the pain was 9, now at 40 percent less",
+        "I walk 5 km a day, 10 now",
+    ],
+)
+def test_numbers_with_now_that_are_no_age(text: str) -> None:
+    assert not {x for x in _ages(text) if x.startswith("age:")}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baby is due on 20 March 2027 and my sciatica is unbearable",
+        "my baby is due in May, back pain",
+        "the baby's due next month",
+    ],
+)
+def test_baby_is_due(text: str) -> None:
+    assert "pregnant" in extract(text).labels()
+
+
+def test_a_baby_due_for_something_else() -> None:
+    assert "pregnant" not in extract("the baby is due for her jabs next week").labels()
