@@ -10,7 +10,9 @@ Two readings of a word the formulary does not know, tried in this order:
    rule (the first letter must be right, or a sound-alike: x/z, c/k, f/ph), were measured on
    real misspellings and on ordinary English words that must not match
    (``tests/care/test_w6_meds_fuzzy.py``). The caller rules out English words first (an
-   English word is never a misspelt medicine: "warfare" is not warfarin).
+   English word is never a misspelt medicine: "warfare" is not warfarin). Beyond the limit
+   (wave 11), a word of 6 letters or more that sounds like exactly one name is read as it:
+   vowels alike, x as cks/ks/cs, ph as f ("xeralto" is Xarelto, "plavicks" Plavix).
 2. **An INN stem** (``data/medications/stems.yaml``): "betrixaban" ends in -xaban, the stem of
    the direct factor Xa inhibitors, so it is read as an anticoagulant. The reading is marked
    *inferred from the name* wherever it is shown.
