@@ -69,6 +69,12 @@ _AT_AN_EVENT = re.compile(
     r"had|fell|fall)\b(?:\s+(?!(?:man|woman|lady|gentleman|pt|patient|girl|boy|he|she|male|"
     r"female|client)\b)[^\s,;.:()]+){0,4}\s+$"
 )
+_PAST_AGE = re.compile(
+    # wave 11 (h10019): "when I was 12 years old", "back when he was 7": the age when something
+    # happened, a past age, not the age now (blocks every frame over the same number)
+    r"\b(?:when|since|until|till|after|before)\s+(?:i|he|she|they|we|you)\s+(?:was|were)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|aged?\s+)?" + _NUM
+)
 _AGE_OF = re.compile(r"\b(?:at|since|from|until|till|before|after|by)\s+the\s+age\s+of\s+" + _NUM)
 _FIGURE = re.compile(r"(?:\blike|\bas\s+if|\bas\s+though|\bfeel(?:s|ing)?)\s+$")
 """Before a pronoun age, a simile: "aches like I'm 90", "moves as if she's 100" (wave 7)."""
@@ -173,6 +179,15 @@ _NOW_AGED = re.compile(
     # "with"/"and", and with no lab or measure in the words before it)
     r"(?:^|[.;!?]\s+)(?:and\s+|but\s+)?now\s+(?:aged?\s+)?(?P<n>\d{2,3}|" + _WORD_NUMBER + r")"
     r"(?=\s+(?:with\b|and\b|years?\s+old\b|yo\b))"
+    # wave 11 (h10073): or after a comma that ends a story of the past ("hydrocephalus since
+    # infancy, now 24."), before "with"/"and" or the sentence's end; only when no number
+    # stands in the words before it ("walked 60 minutes, now 20" is a measure)
+    r"|(?<![\d\s]),\s+now\s+(?:aged?\s+)?(?P<c>\d{2,3})"
+    r"(?=\s+(?:with\b|and\b|years?\s+old\b|yo\b)|\s*(?:[.;!?]|$))"
+    # probe 10: the number before "now" between commas ("haemophilia A), 24 now, and his
+    # ankles ache"), and "now at 44" anywhere (the guard of words after it rules out weeks)
+    r"|(?<![\d\s]),\s+(?P<b>\d{2,3})\s+now\b(?=\s*(?:[,.;!?]|and\b|with\b|$))"
+    r"|\bnow\s+at\s+(?P<d>\d{2,3})\b(?![.,]\d)"
 )
 _CLOSING_MID = re.compile(
     # wave 8: a number alone between a comma and a full stop inside the question, the way a
@@ -304,6 +319,8 @@ class AgeGrammar:
                 return
             found.append(Age(value, start, end))
 
+        for m in _PAST_AGE.finditer(folded):
+            found.append(Age(-1, m.start("n"), m.end("n")))  # a past age blocks, removed below
         for m in _AGE_WORDS.finditer(folded):
             add(m.group("n"), m.start(), m.end(), guard=False)
         for m in _SEX_AFTER.finditer(text):
@@ -366,10 +383,16 @@ class AgeGrammar:
             if value is not None and value >= 13:
                 add(m.group("n"), m.start("n"), m.end("n"), guard=False)
         for m in _NOW_AGED.finditer(folded):
-            value = number_value(m.group("n"))
+            g = next(k for k in ("n", "c", "b", "d") if m.group(k))
+            value = number_value(m.group(g))
             before = folded[max(0, m.start() - 60) : m.start()]
+            if g in ("c", "b"):
+                # the clause's own words: a number, or a lab or measure, makes it a measure
+                before = re.split(r"[.;!?]", folded[: m.start()])[-1][-60:]
+                if re.search(r"\d", re.sub(r"\b(?:type|factor|stage|grade)\s*\d+\b", " ", before)):
+                    continue
             if value is not None and 13 <= value <= 110 and not _LAB_BEFORE.search(before):
-                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
+                add(m.group(g), m.start(g), m.end(g), guard=True)
         for m in _CLOSING_MID.finditer(folded):
             value = number_value(m.group("n"))
             if (

@@ -299,7 +299,10 @@ _DUE_TIME = (
 _DUE_AT_START = re.compile(
     # "due in March, ...", "Due 14 June", "pregnant, due in the spring", "due any day now"
     r"(?:^|[.,;:!?(]\s*|\b(?:and|but|pregnant|expecting|preg|baby|babys|baby['’]s|bub|twins|"
-    r"bump)\s+)due\s+" + _DUE_TIME + r"|(?:^|[.,;:!?(]\s*)due\s+any\s+(?:day|time|minute)\b"
+    # probe 10: "Baby is due on 20 March 2027", "the bump's due in May"
+    r"bump)\s+(?:is\s+|['’]?s\s+)?)due\s+"
+    + _DUE_TIME
+    + r"|(?:^|[.,;:!?(]\s*)due\s+any\s+(?:day|time|minute)\b"
 )
 _DUE_PERSON = re.compile(
     # a person (a relative, with "in law" too) and "is due" / "'s due" + a time
@@ -379,8 +382,17 @@ _PAST_PREGNANCY = re.compile(
     r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
     r"(?:all|both|three|two|four|my|her) pregnancies|"
     # wave 9 (probe 9): "i was pregnant last year", "she was pregnant two years ago"
-    r"(?:i|she) was pregnant,?\s+(?:last year|in (?:19|20)\d\d|(?:\d+|a|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|many|several|some)\s+years?\s+ago))\b"
+    # wave 11 (h10026): with its length ("was 5 months pregnant last year") or a birth after it
+    # ("was 7 months pregnant but had the baby in June", "was pregnant and then delivered")
+    r"(?:(?:i|she)\s+|(?:^|(?<=[.;!?]))\s*)was (?:(?:\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\s*"
+    r"(?:months?|weeks?|wks?)\s+|heavily\s+|very\s+)?pregnant,?\s+"
+    r"(?:(?:with \w+\s+)?(?:last year|in (?:19|20)\d\d|(?:\d+|a|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|many|several|some)\s+years?\s+ago)|"
+    r"(?:[^.;!?]{0,60}?[\s,])?(?:but|and)\s+(?:then\s+|now\s+)?(?:i\s+|she\s+)?"
+    r"(?:had (?:the|my|her|a) (?:baby|son|"
+    r"daughter|twins)|gave birth|delivered|lost)))\b"
 )
 _PREGNANCY_OF_BIRTH = re.compile(
     r"\b(?:during|in|through|throughout|from|since|since the start of|began in|started in|"

@@ -55,8 +55,11 @@ _WEEKS = [
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
 ]
 _LAB_NAMES = {
-    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes",
+    # probe 10: French reports ("plaquettes 62 G/L", "PNN 2,4 G/L": polynucléaires
+    # neutrophiles; G/L is 10^9/L, the unit acupath reads counts in)
+    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
+    r"pnn|polynucleaires neutrophiles|"
     r"neuts|neut|neutro|abs neuts?|neut count|"
     # wave 8: the neutrophils as a nurse explains them ("her white cells that fight infection",
     # "infection-fighting cells"); "white cells" alone are the whole white count, not the ANC
@@ -71,6 +74,31 @@ _LAB_NAMES = {
     r"finger\s*prick\s+(?:test|check|reading|result|number)\s+for\s+(?:her|his|my|the\s+)?\s*"
     r"warfarin",
 }
+_VKA = re.compile(
+    # and their misspellings ("coumadine", "warfrin")
+    r"\b(?:warf[a-z]*|coum[a-z]*|jantoven|marevan|acenocoumarol|sinthrome|sintrom|phenprocoumon|"
+    r"marcoumar|phenindione|fluindione)\b"
+)
+_INR_BESIDE_VKA = (
+    # wave 11 (h10047): beside a vitamin K antagonist, the test that monitors it is its INR
+    # ("on Coumadin, the finger test at pharmacy said 4 point 8"); clinic policy: a finger-prick
+    # or clotting test is how warfarin is checked, so its number is read as the INR
+    r"|finger\s*(?:prick|stick)?\s*(?:test|check|reading|result|number)s?|finger\s*(?:prick|stick)|"
+    # probe 10: "his number was four point two" (an owner's number, not "the number of")
+    r"(?:his|her|my|their|your|mum['’]?s|dad['’]?s)\s+(?:inr\s+)?numbers?(?!\s+(?:of|is|was)\s+0)|"
+    r"(?:clotting|clot|blood\s+thinning|thinning)\s+(?:test|check)s?"
+    # a finger-prick test of something else ("for my sugar") is no INR
+    r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))"
+)
+
+
+def _lab_names(folded: str) -> dict[str, str]:
+    """The lab names of :data:`_LAB_NAMES`, with the INR's test names beside warfarin."""
+    if _VKA.search(folded) is None:
+        return _LAB_NAMES
+    return {**_LAB_NAMES, "inr": _LAB_NAMES["inr"] + _INR_BESIDE_VKA}
+
+
 _VALUE_NUM = (
     # "2 point 1" (wave 7): digits with "point" between them are one decimal, as said aloud
     r"(\d{1,3}\s+point\s+\d{1,2}\b|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|"
@@ -181,7 +209,7 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
     (a range gives its cautious end), in order. :func:`latest_values` then says which decides."""
     folded = dashes_kept(folded, text)
     out: list[LabValue] = []
-    for lab, names in _LAB_NAMES.items():
+    for lab, names in _lab_names(folded).items():
         for m in re.finditer(r"\b(?:" + names + r")\b", folded):
             if lab == "anc" and node_clearance(folded, m.start(), m.end()):
                 continue
@@ -396,7 +424,8 @@ _ANAPHOR = re.compile(
 )
 _NUMBER_AT = re.compile(
     # wave 10 (h9012): or a decimal said aloud ("(the INR thing) was two point eight")
-    r"(?<![\w.,/^])(\d+(?:[.,]\d+)*|\b" + numwords.SPOKEN_DECIMAL + r")"
+    # wave 11 (h10047): digits said aloud with "point" between them ("said 4 point 8")
+    r"(?<![\w.,/^])(\d{1,3}\s+point\s+\d{1,2}\b|\d+(?:[.,]\d+)*|\b" + numwords.SPOKEN_DECIMAL + r")"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:under|below|over|above|beneath|less than|more than|greater than|lower than|higher than|"
@@ -455,7 +484,7 @@ def find_linked_labs(
     introduce the number. ``have`` lists the labs already read (each lab is read once).
     """
     out: list[LabValue] = []
-    for lab, names in _LAB_NAMES.items():
+    for lab, names in _lab_names(folded).items():
         if lab in have:
             continue
         for m in re.finditer(r"\b(?:" + names + r")\b", folded):

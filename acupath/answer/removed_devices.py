@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer.described_devices import described_devices
+
 _REMOVED = re.compile(
     r"\b(?:explanted|removed|taken out|took (?:it|them) out|extracted|came out|out now|"
     r"no longer (?:has|have|in)|no device(?: now| in situ)?|device free)\b"
@@ -40,7 +42,9 @@ _SENTENCE = re.compile(r"[.!?;\n]")
 
 
 def removed_devices(mentions: Sequence[Any], folded: str, past: str) -> list[Any]:
-    """``mentions`` with each device the question says was taken out set to ``past``."""
+    """``mentions`` with each device the question says was taken out set to ``past``; a device
+    said in everyday words (:mod:`.described_devices`, wave 11) is added first."""
+    mentions = described_devices(mentions, folded)
     out = []
     starts = sorted(m.start for m in mentions if m.kind == "device")
     for m in mentions:

@@ -10,7 +10,9 @@ Two readings of a word the formulary does not know, tried in this order:
    rule (the first letter must be right, or a sound-alike: x/z, c/k, f/ph), were measured on
    real misspellings and on ordinary English words that must not match
    (``tests/care/test_w6_meds_fuzzy.py``). The caller rules out English words first (an
-   English word is never a misspelt medicine: "warfare" is not warfarin).
+   English word is never a misspelt medicine: "warfare" is not warfarin). Beyond the limit
+   (wave 11), a word of 6 letters or more that sounds like exactly one name is read as it:
+   vowels alike, x as cks/ks/cs, ph as f ("xeralto" is Xarelto, "plavicks" Plavix).
 2. **An INN stem** (``data/medications/stems.yaml``): "betrixaban" ends in -xaban, the stem of
    the direct factor Xa inhibitors, so it is read as an anticoagulant. The reading is marked
    *inferred from the name* wherever it is shown.
@@ -161,6 +163,12 @@ class SpellingIndex:
             for letter in letters:
                 self._pools.setdefault((len(n), letter), []).append(n)
         self._seen: dict[str, str | None] = {}
+        # wave 11: names by how they sound (vowels and x/cks alike), for misspellings that swap
+        # vowels ("xeralto") or spell a sound ("plavicks"); only a key one name has is read
+        self._sounds: dict[str, set[str]] = {}
+        for n in self.names:
+            if len(n) >= _SOUND_LENGTH:
+                self._sounds.setdefault(_sound_key(n), set()).add(n)
 
     def closest(self, word: str) -> str | None:
         """The formulary name ``word`` misspells, or None (module docstring: limits)."""
@@ -191,8 +199,22 @@ class SpellingIndex:
             if hit is not None and (best is None or hit[1] < best[0]):
                 best = (int(hit[1]), str(hit[0]))
         if best is None:
-            return None
+            alike = self._sounds.get(_sound_key(w), set()) if len(w) >= _SOUND_LENGTH else set()
+            if len(alike) != 1:
+                return None
+            best = (0, next(iter(alike)))
         return self.joined.get(best[1], best[1])
+
+
+_SOUND_LENGTH = 6
+_SPELT_SOUNDS = re.compile(r"cks|ks|cs|ph")
+
+
+def _sound_key(word: str) -> str:
+    """``word`` as it sounds, roughly: x, cks, ks and cs alike, ph as f, and every vowel one
+    mark ("xeralto" and "xarelto", "plavicks" and "plavix" share a key). Spelling only."""
+    w = _SPELT_SOUNDS.sub(lambda m: "f" if m.group() == "ph" else "x", word)
+    return re.sub(r"[aeiouy]", "*", w)
 
 
 _INDEXES: dict[int, tuple[object, object]] = {}

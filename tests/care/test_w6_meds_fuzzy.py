@@ -53,8 +53,9 @@ MISSPELT = {
     "ibuprofin": "ibuprofen", "naproxin": "naproxen", "diclofenak": "diclofenac",
     "tramadole": "tramadol", "oxycodon": "oxycodone", "morphene": "morphine",
     "amitriptylin": "amitriptyline", "duloxatine": "duloxetine",
-    # two edits in a 7-letter name: beyond the limit (the measured misses)
-    "xeralto": None, "plavics": None,
+    # two edits in a 7-letter name: beyond the edit limit, read since wave 11 by how they sound
+    # (vowels alike, x as cks/cs: drug_stems._sound_key), when one formulary name has that key
+    "xeralto": "rivaroxaban", "plavics": "clopidogrel",
 }  # fmt: skip
 
 ORDINARY = """warfare efficient effective elegant eloquent elixir explain aspire aspen asparagus
@@ -86,7 +87,7 @@ def test_measured_recall_on_misspellings() -> None:
         for w, d in MISSPELT.items()
         if d and (r := ds.read_word(w, f)) is not None and r.drug == d
     )
-    assert found == 65  # of 65 within the limit (module docstring: 65/67 overall)
+    assert found == 67  # all 67 since wave 11 (the two beyond the edit limit by sound)
 
 
 def test_ordinary_words_never_become_medicines() -> None:

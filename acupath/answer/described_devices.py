@@ -1,0 +1,120 @@
+"""Implanted devices said in everyday words, read by what they do and where they are (wave 11).
+
+"a heart box fitted under his collarbone to keep his beat regular" is a pacemaker; "the thing
+in my chest that shocks my heart if it goes wrong" an ICD; "a gadget put in my back with wires
+to the spine that buzzes to block the pain" a spinal cord stimulator; "a line in my arm that
+runs up to my heart (the nurses flush it weekly)" a PICC line; "a tube draining from the brain
+down to the abdomen" a VP shunt. A device is read only when the
+words put it inside the body (fitted, implanted, under the skin, in the chest or back) and say
+what it does: a heart monitor worn for a day, a TENS machine on the back or a drip in the arm
+is none. A device the sentence denies ("I do not have ...") is not read.
+
+Clinic policy: the screen's device rules (electroacupuncture and a pacemaker, ICD or
+stimulator; needles kept away from a port or PICC line, 04_oncology.yaml port_or_line) are
+for the device however the patient names it; missing one said in plain words is the unsafe
+error, so the description is read as the device."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_POS = r"(?:my|his|her|their|your|the|a|an|its|this|that)"
+_W = r"\W+(?:[\w']+\W+)"  # a gap of whole words
+_THING = (
+    r"\b(?:box|device|gadget|thing|thingy|unit|machine|battery|implant|generator|"
+    r"contraption|gizmo|widget|stimulator|defib)\b"
+)
+_INSIDE = (
+    rf"\b(?:fitted|implanted|put in|put into|inserted|placed|wired in|sewn in|"
+    rf"under {_POS}? ?skin|under {_POS}? ?(?:collar ?bone|clavicle)|"
+    rf"in {_POS}? ?(?:upper |lower |left |right )?(?:chest|back|buttock|bum|abdomen|tummy|"
+    rf"belly|spine|hip)|near {_POS}? ?spine)\b"
+)
+_HEART = r"(?:heart\s*beat|heart\s*rate|heart|beat|pulse|rhythm)"
+_SHOCKS = (
+    rf"\b(?:shock\w*|zap\w*|jolt\w*|restart\w*){_W}{{0,3}}?{_HEART}\b|"
+    rf"\bheart{_W}{{0,2}}?(?:a )?(?:shock|jolt|zap)\b"
+)
+_PACES = (
+    rf"\b(?:keep\w*|regulat\w*|control\w*|pac(?:e|es|ing)|stead\w*){_W}{{0,3}}?{_HEART}\b|"
+    rf"\b{_HEART}{_W}{{0,3}}?(?:from (?:dropping|going|getting)|too (?:slow|low))"
+)
+_NERVE = (
+    rf"\b(?:wires?|leads?|electrodes?){_W}{{0,3}}?(?:spine|spinal|nerves?)\b|"
+    rf"\b(?:buzz\w*|zap\w*|electric\w*|puls\w*|tingl\w*|stimulat\w*){_W}{{0,4}}?"
+    rf"(?:pain|nerves?|spine|spinal)\b"
+)
+_LINE = r"\b(?:line|tube|catheter)\b"
+_ARM = rf"\bin {_POS}? ?(?:upper |left |right )?arm\b"
+_TRUNK = rf"\bin {_POS}? ?(?:upper |left |right )?(?:chest|neck)\b"
+_TO_HEART = (
+    rf"\b(?:to|into|towards|near|up to){_W}{{0,2}}?(?:heart|big vein|large vein|main vein)\b|"
+    r"\bflush\w*"
+)
+_DENIED = re.compile(r"\b(?:no|not|never|without|dont|doesnt|didnt|havent|hasnt)\b|n[’']t\b")
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+
+
+def _near(pattern: str, sentence: str, at: int, reach: int = 90) -> bool:
+    return re.search(pattern, sentence[max(0, at - reach) : at + reach]) is not None
+
+
+def _device(sentence: str) -> tuple[str, int, int] | None:
+    """The device the sentence describes, with the span of its naming word."""
+    for thing in re.finditer(_THING, sentence):
+        at = thing.start()
+        if thing.group() == "defib" and _near(_INSIDE, sentence, at, 40):
+            return "icd", at, thing.end()
+        if not _near(_INSIDE, sentence, at):
+            continue
+        if _near(_SHOCKS, sentence, at):
+            return "icd", at, thing.end()
+        if _near(_PACES, sentence, at):
+            return "pacemaker", at, thing.end()
+        if _near(_NERVE, sentence, at):
+            return "neurostimulator", at, thing.end()
+    for line in re.finditer(_LINE, sentence):
+        at = line.start()
+        after = sentence[at : at + 100]
+        if not re.search(_TO_HEART, after):
+            continue
+        if re.search(_ARM, after[:40]):
+            return "picc_line", at, line.end()
+        if re.search(_TRUNK, after[:40]):
+            return "port", at, line.end()
+    # probe 10: a shunt as the patient sees it, a tube from the brain to the belly, or a valve
+    # or tube beside hydrocephalus ("programmable valve behind the right ear")
+    tube = re.search(r"\b(?:tube|drain|shunt|valve|catheter)\b", sentence)
+    if tube is not None and (
+        (
+            re.search(r"\b(?:brain|head|skull)\b", sentence)
+            and re.search(r"\b(?:abdomen|abdominal|tummy|belly|stomach|peritone\w*)\b", sentence)
+        )
+        or re.search(r"\bhydroceph\w*|\bprogrammable valve\b", sentence)
+    ):
+        return "vp_shunt", tube.start(), tube.end()
+    return None
+
+
+def described_devices(mentions: Sequence[Any], folded: str) -> list[Any]:
+    """``mentions`` with each device described in everyday words added (as a current device)."""
+    from acupath.answer.context import Mention  # context imports this module's caller
+
+    out = list(mentions)
+    named = {m.value for m in mentions if m.kind == "device" and not m.negated}
+    for s in _SENTENCE.finditer(folded):
+        found = _device(s.group())
+        if found is None or found[0] in named:
+            continue
+        device, start, end = found
+        if _DENIED.search(s.group()[:start]):
+            continue
+        start, end = s.start() + start, s.start() + end
+        if any(m.start < end and start < m.end for m in mentions if m.kind == "device"):
+            continue
+        named.add(device)
+        out.append(Mention("device", device, folded[start:end], start, end,
+                           detail={"described": True}))  # fmt: skip
+    return out
