@@ -469,6 +469,8 @@ def overstated(
 
     out: list[str] = []
     quoted: set[str] = set()
+    if "sham" in stmt.premises:
+        out += _sham_not_found(stmt, base, patient, cite, quoted)
     negative = stated(stmt, "placebo_only")
     if negative or stated(stmt, "belief_needed"):
         out += _beyond_sham(stmt, base, patient, cite, quoted, belief=not negative)
@@ -661,6 +663,50 @@ def stated(stmt: Statement, kind: str) -> bool:
     )
 
 
+def _sham_not_found(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """ "Far better than sham" for conditions whose sham-controlled findings hold no SMD to
+    band (wave 11, probe 10 p10163: hot flushes, Ee 2016): corrected only when none of the
+    conditions' sham-controlled findings on benefit favours acupuncture, from those that found
+    no difference (pooled first)."""
+    conditions = set(stmt.conditions)
+    found = [
+        f
+        for f in base.findings.values()
+        if f.condition in conditions
+        and f.comparator == "sham"
+        and f.outcome not in _HARM_OUTCOMES
+        and f.direction != "not_applicable"
+    ]
+    if not found or any(f.measure == "SMD" for f in found):
+        return []  # an SMD decides (premise_section's band correction)
+    if any(f.direction == "favours_acupuncture" for f in found):
+        return []
+    against = [f for f in found if f.direction in _NOT_FOUND]
+    if not against:
+        return []
+    against.sort(key=lambda f: getattr(base.sources.get(f.source), "kind", "") not in _POOLED_KINDS)
+    shown = against[:2]
+    quoted |= {f.id for f in shown}
+    facts = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in shown)
+    names = [base.conditions[c].name.lower() for c in stmt.conditions if c in base.conditions]
+    where = f" for {', '.join(names[:3])}" if names else ""
+    if patient:
+        return [
+            f"**No. In the studies we have{where}, real acupuncture did no better than fake "
+            f"(sham) acupuncture.** {facts}"
+        ]
+    return [
+        f"**No: in the sham-controlled studies acupath holds{where}, acupuncture did no better "
+        f"than sham.** {facts}"
+    ]
+
+
+_HARM_OUTCOMES = frozenset(
+    {"adverse_events", "serious_adverse_events", "bleeding", "pneumothorax", "needling_pain"}
+)
+_SWEEP = re.compile(r"\b(?:any|every|all|anything|everything|whatsoever)\b", re.IGNORECASE)
 _SENSITIVITY = re.compile(r"\b(?:excluding|including|limited to|restricted to)\b", re.IGNORECASE)
 
 
@@ -696,11 +742,17 @@ def _beyond_sham(
             abs(float(f.estimate)) if isinstance(f.estimate, int | float) else 99.0,
         ),
     )
-    shown = own[:1] + across[:1] if not belief or not own else own[:2]
+    # a sweeping claim ("for any pain condition") gets the cross-condition result beside the
+    # condition's own; a claim about one condition only that condition's (Vickers 2018 pooled
+    # other conditions)
+    sweeping = not belief and _SWEEP.search(stmt.text) is not None
+    shown = own[:1] + across[:1] if sweeping or not own else own[:2]
     if not shown:
         return []
     quoted |= {f.id for f in shown}
     facts = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in shown)
+    names = [base.conditions[c].name.lower() for c in stmt.conditions if c in base.conditions]
+    where = f" for {', '.join(names[:3])}" if own and names else " across pain conditions"
     if patient:
         if belief:
             return [
@@ -710,7 +762,7 @@ def _beyond_sham(
                 f"acupuncture still did a little better: {facts}"
             ]
         return [
-            "**No. Studies do not show that acupuncture is only a placebo for everything.** "
+            f"**No. Studies do not show that acupuncture is only a placebo{where}.** "
             f"Against fake (sham) acupuncture, real acupuncture did a little better: {facts}"
         ]
     if belief:
@@ -721,8 +773,8 @@ def _beyond_sham(
             f"by a small margin: {facts}"
         ]
     return [
-        "**No: the pooled sham-controlled analyses acupath holds do not show 'no effect "
-        "beyond placebo' for every pain condition.** They favour acupuncture over sham, by "
+        "**No: the pooled sham-controlled analyses acupath holds do not show that "
+        f"acupuncture is no more than placebo{where}.** They favour acupuncture over sham, by "
         f"small margins, and single trials differ: {facts}"
     ]
 

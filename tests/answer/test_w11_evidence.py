@@ -98,6 +98,38 @@ def test_placebo_questions_are_no_placebo_premise(question: str) -> None:
     assert "no effect beyond placebo" not in text and "only a placebo" not in text, text
 
 
+# -- "far better than sham" where no SMD decides and the sham trials found no difference ----------
+
+SHAM_NO_BAND = [
+    "Real acupuncture is way better than fake acupuncture for menopause hot flushes, so I "
+    "should see a proper practitioner, yes?",
+    "Acupuncture is far better than sham for hot flashes, so our clinic should offer it.",
+    "For my hot flushes proper acupuncture is much better than the pretend kind.",
+    "Acupuncture always beats sham for hot flashes.",
+    "real needles are miles better than placebo needles for hot flushes, my friend says",
+]
+SHAM_NO_BAND_NEUTRAL = [
+    "How did acupuncture compare with sham for hot flashes?",
+    "Acupuncture is far better than sham for knee osteoarthritis, right?",
+    "Was acupuncture better than sham in Ee 2016?",
+    "Acupuncture helps hot flushes compared with usual care, doesn't it?",
+    "What did the sham-controlled hot flush trials find?",
+]
+
+
+@pytest.mark.parametrize("question", SHAM_NO_BAND)
+def test_far_better_than_sham_is_corrected_from_trials_without_smd(question: str) -> None:
+    text = _correction(question)
+    assert "no better than sham" in text and "[" in text, text
+
+
+@pytest.mark.parametrize("question", SHAM_NO_BAND_NEUTRAL)
+def test_no_sham_trial_correction_without_the_premise(question: str) -> None:
+    answer = ask(question)
+    text = next((s.text for s in answer.all_sections if s.title == PREMISE_TITLE), "")
+    assert "did no better than sham.**" not in text, text
+
+
 # -- a wrong serious-harm figure ------------------------------------------------------------------
 
 SERIOUS_RATE = [
