@@ -152,6 +152,10 @@ def asked_findings(retrieval: Any) -> list[Document]:
         # comparator the question names ("vs usual care")
         outcomes = q.outcomes or (("pain",) if _pain_asked(q) else ())
         of_named.sort(key=lambda d: (_outcome_rank(d, outcomes), _comparator_rank(d, q)))
+        if _SIZE_ASKED.search(q.text):
+            # "how many women were randomised", "how many participants did it include" (wave
+            # 11, probe 10): the study's enrolment record, else its largest analysis, first
+            of_named.sort(key=_size_rank)
         for sid in q.named_sources:  # each named study is stated (two match: both shown)
             first = next((d for d in of_named if sid in d.sources and d not in chosen), None)
             if first is not None:
@@ -316,6 +320,24 @@ def _arm_of(d: Document, first: Document) -> bool:
         and a.scale == b.scale
         and a.comparator != b.comparator
     )
+
+
+_SIZE_ASKED = re.compile(
+    r"\bhow many (?:participants|patients|people|women|men|subjects|children|adults|"
+    r"individuals|volunteers)\b(?! (?:had|have|has|got|get|gets|reported|report|experienced|"
+    r"with|developed|needed|stopped|dropped|withdrew|improved|responded))"
+    r"|\b(?:sample size|how large was|how big was|number of (?:participants|patients))\b",
+    re.IGNORECASE,
+)
+"""A question about a study's size, not about how many had an outcome ("how many patients
+had a side effect" asks a rate)."""
+
+
+def _size_rank(d: Document) -> tuple[int, int]:
+    rec = d.record
+    if not isinstance(rec, Finding):
+        return (2, 0)
+    return (0 if rec.outcome == "enrolment" else 1, -(rec.n_participants or 0))
 
 
 def _pain_asked(q: Any) -> bool:

@@ -274,3 +274,37 @@ def test_journal_names_are_read(question: str, word: str) -> None:
     answer = ask(question)
     missed = answer.understanding["statement"]["not_understood"]
     assert word not in missed and word.lower() not in [m.lower() for m in missed], missed
+
+
+# -- a named study's size -------------------------------------------------------------------------
+
+SIZE = [
+    (
+        "How many participants did the 2018 update of the Acupuncture Trialists' Collaboration "
+        "individual-patient meta-analysis include?",
+        "20,827",
+    ),
+    (
+        "SWOG S1200 (Hershman 2018): how many women were randomised to true, sham or waitlist?",
+        "226",
+    ),
+    ("Hershman 2018 aromatase inhibitor joint pain trial - sample size?", "226"),
+    ("Vickers 2018: how many patients were in the individual patient data analysis?", "20,827"),
+    (
+        "What was the number of participants in the Acupuncture Trialists' Collaboration 2018?",
+        "20,827",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "figure"), SIZE)
+def test_a_named_study_size_leads(question: str, figure: str) -> None:
+    answer = ask(question)
+    bottom = next(s.text for s in answer.all_sections if s.title == "Bottom line")
+    assert figure in bottom.split("\n")[0], bottom[:400]
+
+
+def test_how_many_had_an_outcome_is_no_size_question() -> None:
+    answer = ask("Hershman 2018: how many women had bruising with true versus sham acupuncture?")
+    bottom = next(s.text for s in answer.all_sections if s.title == "Bottom line")
+    assert "enrolment" not in bottom.split("\n")[0], bottom[:400]
