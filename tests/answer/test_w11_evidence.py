@@ -219,6 +219,8 @@ TEETH_NEUTRAL = [
     "My tooth fell out as a child; now I have knee pain. Acupuncture?",
     "I've had trouble with my teeth for years; can acupuncture help my migraine?",
     "My tooth was chipped and my neck hurts. Acupuncture for the neck?",
+    "She is holding her apixaban for a dental extraction on Thursday. Acupuncture for her TMD "
+    "on Wednesday - any precautions?",
 ]
 
 
