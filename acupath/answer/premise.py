@@ -469,7 +469,12 @@ def overstated(
 
     out: list[str] = []
     quoted: set[str] = set()
-    if "sham" in stmt.premises:
+    if (
+        "sham" in stmt.premises
+        and not stmt.sources_named
+        and "evidence_overclaim" not in set(stmt.premises)
+    ):
+        # a named study said to prove it ("Ee 2016 proved it beats sham") is _overclaim's
         out += _sham_not_found(stmt, base, patient, cite, quoted)
     negative = stated(stmt, "placebo_only")
     if negative or stated(stmt, "belief_needed"):
