@@ -147,7 +147,15 @@ def asked_findings(retrieval: Any) -> list[Document]:
         own = [d for d in of_named if not d.conditions or set(d.conditions) & set(conditions)]
         of_named = own or of_named
         # the asked outcome of a named study first ("Bäumler 2021, events per 100 treatments")
-        of_named.sort(key=lambda d: _outcome_rank(d, q.outcomes))
+        # and, wave 11, pain asked beside a pain condition's name ("low back pain: acupuncture
+        # vs usual care pain difference": pain is no asked outcome of its own), then the
+        # comparator the question names ("vs usual care")
+        outcomes = q.outcomes or (("pain",) if _pain_asked(q) else ())
+        of_named.sort(key=lambda d: (_outcome_rank(d, outcomes), _comparator_rank(d, q)))
+        if _SIZE_ASKED.search(q.text):
+            # "how many women were randomised", "how many participants did it include" (wave
+            # 11, probe 10): the study's enrolment record, else its largest analysis, first
+            of_named.sort(key=_size_rank)
         for sid in q.named_sources:  # each named study is stated (two match: both shown)
             first = next((d for d in of_named if sid in d.sources and d not in chosen), None)
             if first is not None:
@@ -312,6 +320,38 @@ def _arm_of(d: Document, first: Document) -> bool:
         and a.scale == b.scale
         and a.comparator != b.comparator
     )
+
+
+_SIZE_ASKED = re.compile(
+    r"\bhow many (?:participants|patients|people|women|men|subjects|children|adults|"
+    r"individuals|volunteers)\b(?! (?:had|have|has|got|get|gets|reported|report|experienced|"
+    r"with|developed|needed|stopped|dropped|withdrew|improved|responded))"
+    r"|\b(?:sample size|how large was|how big was|number of (?:participants|patients))\b",
+    re.IGNORECASE,
+)
+"""A question about a study's size, not about how many had an outcome ("how many patients
+had a side effect" asks a rate)."""
+
+
+def _size_rank(d: Document) -> tuple[int, int]:
+    rec = d.record
+    if not isinstance(rec, Finding):
+        return (2, 0)
+    return (0 if rec.outcome == "enrolment" else 1, -(rec.n_participants or 0))
+
+
+def _pain_asked(q: Any) -> bool:
+    """Whether the question says "pain" more often than the condition names it read do ("low
+    back pain ... pain difference"): pain is then asked as an outcome."""
+    said = tx.tokens(q.text).count("pain")
+    named = sum(tx.tokens(t).count("pain") for t in {t.lower() for t in q.matched_terms})
+    return said > named
+
+
+def _comparator_rank(d: Document, q: Any) -> int:
+    rec = d.record
+    asked = set(q.comparators)
+    return 0 if not asked or (isinstance(rec, Finding) and rec.comparator in asked) else 1
 
 
 def _outcome_rank(d: Document, outcomes: tuple[str, ...]) -> int:

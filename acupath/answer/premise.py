@@ -95,6 +95,10 @@ def premise_section(
         # wave 10: harm said to be everywhere is answered with the same cohort figure: most
         # reported events are minor (Witt 2009)
         lines += _minor_harm_rate(base, audience == "patient", refs)
+    if "harm_overstated" in stmt.premises and lines:
+        # wave 11: a serious-event rate said to be "1 in 100" is answered with the pooled
+        # serious-event rate of the prospective studies (Bäumler 2021: 1.01 per 10,000 patients)
+        lines += _serious_harm_rate(base, audience == "patient", refs)
     if not lines:
         return None
     return Section(TITLES[audience]["premise"], "\n".join(lines))
@@ -125,6 +129,33 @@ def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
     from acupath.answer.phrasing import finding_stats
 
     return [f"In the largest cohort acupath holds: {summary} ({finding_stats(f)}).{marker}"]
+
+
+def _serious_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
+    """The pooled rate of serious adverse events among treated patients (a rate per patients
+    before one per treatments, then the most studies: Bäumler 2021, 1.01 per 10,000 patients),
+    with its figure and marker; nothing when the base holds none."""
+    if refs is None:
+        return []
+    rates = [
+        f
+        for f in base.findings.values()
+        if f.outcome == "serious_adverse_events"
+        and f.comparator == "none"
+        and f.measure in ("rate", "proportion")
+        and f.estimate is not None
+        and (f.n_studies or 0) > 1
+    ]
+    if not rates:
+        return []
+    f = max(rates, key=lambda r: ("patient" in (r.unit or ""), r.n_studies or 0))
+    marker = refs.marker([f.source], f.id, "finding")
+    summary = " ".join(f.summary.split())
+    if patient:
+        return [f"Across many studies: {summary[:1].lower()}{summary[1:]}{marker}"]
+    from acupath.answer.phrasing import finding_stats
+
+    return [f"Pooled across prospective studies: {summary} ({finding_stats(f)}).{marker}"]
 
 
 def _plain_premises(
@@ -245,7 +276,7 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
         )
     if "cancer_never" in stmt.premises:
         out.append(_cancer_never(base, patient))
-    if "pregnancy_harm" in stmt.premises:
+    if "pregnancy_harm" in stmt.premises or stated(stmt, "womb_contracts"):
         # the pregnancy safety records (Carr 2015, Park 2014) are summarised without figures:
         # the figures are in the safety records of the answer, where they are traced
         out.append(
@@ -438,11 +469,22 @@ def overstated(
 
     out: list[str] = []
     quoted: set[str] = set()
+    if (
+        "sham" in stmt.premises
+        and not stmt.sources_named
+        and "evidence_overclaim" not in set(stmt.premises)
+    ):
+        # a named study said to prove it ("Ee 2016 proved it beats sham") is _overclaim's
+        out += _sham_not_found(stmt, base, patient, cite, quoted)
+    negative = stated(stmt, "placebo_only")
+    if negative or stated(stmt, "belief_needed"):
+        out += _beyond_sham(stmt, base, patient, cite, quoted, belief=not negative)
     if "guideline_rank" in stmt.premises:
         out += _guideline_rank(stmt, base, patient, cite)
     if "study_misread" in stmt.premises:
         out += _misread(stmt, base, patient, cite, quoted)
-    elif "evidence_overclaim" in stmt.premises:
+    elif "evidence_overclaim" in stmt.premises and not negative:
+        # ("proved it has no effect beyond placebo for any" is a negative claim, not this)
         # ("showed it was no better than" also holds the words of "showed it better than")
         out += _scope_overclaim(stmt, base, patient, cite, quoted)
         if not out:
@@ -603,6 +645,142 @@ def _overclaim(
     return [
         f"**No: {who} did not find that acupuncture did better; the result was no clear "
         f"difference.** {lines}"
+    ]
+
+
+_ASKING_START = re.compile(
+    r"^\W*(?:does|do|did|is|are|was|were|has|have|had|would|will|can|could|should|shall|may|"
+    r"might|must|where|what|which|how|when|why|who|whom|whose|according|any|please|tell)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")
+
+
+def stated(stmt: Statement, kind: str) -> bool:
+    """Whether ``kind`` is a premise of ``stmt`` stated in a sentence that does not open with an
+    asking word ("it only works if you believe in it", not "does it only work if you believe
+    in it?"). Wave 11's kinds are read here, as parse.py reads the wave-9 ones."""
+    from acupath.answer import asked_words as aw
+
+    return kind in stmt.premises and any(
+        kind in aw.stated_premises(m.group(0)) and not _ASKING_START.match(m.group(0))
+        for m in _SENTENCE.finditer(stmt.corrected_text or stmt.text)
+    )
+
+
+def _sham_not_found(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """ "Far better than sham" for conditions whose sham-controlled findings hold no SMD to
+    band (wave 11, probe 10 p10163: hot flushes, Ee 2016): corrected only when none of the
+    conditions' sham-controlled findings on benefit favours acupuncture, from those that found
+    no difference (pooled first)."""
+    conditions = set(stmt.conditions)
+    found = [
+        f
+        for f in base.findings.values()
+        if f.condition in conditions
+        and f.comparator == "sham"
+        and f.outcome not in _HARM_OUTCOMES
+        and f.direction != "not_applicable"
+    ]
+    if not found or any(f.measure == "SMD" for f in found):
+        return []  # an SMD decides (premise_section's band correction)
+    if any(f.direction == "favours_acupuncture" for f in found):
+        return []
+    against = [f for f in found if f.direction in _NOT_FOUND]
+    if not against:
+        return []
+    against.sort(key=lambda f: getattr(base.sources.get(f.source), "kind", "") not in _POOLED_KINDS)
+    shown = against[:2]
+    quoted |= {f.id for f in shown}
+    facts = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in shown)
+    names = [base.conditions[c].name.lower() for c in stmt.conditions if c in base.conditions]
+    where = f" for {', '.join(names[:3])}" if names else ""
+    if patient:
+        return [
+            f"**No. In the studies we have{where}, real acupuncture did no better than fake "
+            f"(sham) acupuncture.** {facts}"
+        ]
+    return [
+        f"**No: in the sham-controlled studies acupath holds{where}, acupuncture did no better "
+        f"than sham.** {facts}"
+    ]
+
+
+_HARM_OUTCOMES = frozenset(
+    {"adverse_events", "serious_adverse_events", "bleeding", "pneumothorax", "needling_pain"}
+)
+_SWEEP = re.compile(r"\b(?:any|every|all|anything|everything|whatsoever)\b", re.IGNORECASE)
+_SENSITIVITY = re.compile(r"\b(?:excluding|including|limited to|restricted to)\b", re.IGNORECASE)
+
+
+def _beyond_sham(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str], *, belief: bool
+) -> list[str]:
+    """Acupuncture said to have no effect beyond placebo for anything, or to work only through
+    belief (wave 11): the pooled sham-controlled findings that favour acupuncture, the
+    question's conditions' own first, then the cross-condition individual-patient-data one with
+    the smallest effect (Vickers 2018 against penetrating sham: the most conservative figure).
+    In a sham-controlled trial both groups expect treatment, so a difference is not belief
+    alone. Nothing when the records hold no such finding."""
+    from acupath.answer.select import PRIMARY_OUTCOMES
+
+    conditions = set(stmt.conditions)
+
+    def pooled(f: Finding) -> bool:
+        kind = getattr(base.sources.get(f.source), "kind", "")
+        return (
+            f.comparator == "sham"
+            and f.outcome in PRIMARY_OUTCOMES
+            and f.direction == "favours_acupuncture"
+            and kind in _POOLED_KINDS
+        )
+
+    own = [f for f in base.findings.values() if f.condition in conditions and pooled(f)]
+    across = sorted(
+        (f for f in base.findings.values() if f.condition is None and pooled(f)),
+        key=lambda f: (
+            getattr(base.sources.get(f.source), "kind", "") != "ipd_meta_analysis",
+            # a sensitivity analysis ("excluding trials with B blinding grades") after the main
+            bool(_SENSITIVITY.search(f.comparator_detail or "")),
+            abs(float(f.estimate)) if isinstance(f.estimate, int | float) else 99.0,
+        ),
+    )
+    # a sweeping claim ("for any pain condition") gets the cross-condition result beside the
+    # condition's own; a claim about one condition only that condition's (Vickers 2018 pooled
+    # other conditions)
+    sweeping = not belief and _SWEEP.search(stmt.text) is not None
+    shown = own[:1] + across[:1] if sweeping or not own else own[:2]
+    if not shown:
+        return []
+    quoted |= {f.id for f in shown}
+    facts = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in shown)
+    names = [base.conditions[c].name.lower() for c in stmt.conditions if c in base.conditions]
+    where = f" for {', '.join(names[:3])}" if own and names else " across pain conditions"
+    if patient:
+        if belief:
+            return [
+                "**No. Studies do not show that it works only if you believe in it.** In "
+                "studies that compare real acupuncture with fake (sham) acupuncture, people do "
+                "not know which one they get, so both groups expect to be helped. Real "
+                f"acupuncture still did a little better: {facts}"
+            ]
+        return [
+            f"**No. Studies do not show that acupuncture is only a placebo{where}.** "
+            f"Against fake (sham) acupuncture, real acupuncture did a little better: {facts}"
+        ]
+    if belief:
+        return [
+            "**No: the records do not show that acupuncture works only through belief.** In "
+            "sham-controlled trials patients do not know which treatment they receive, so "
+            "expectation is shared by both arms; the pooled results still favour acupuncture, "
+            f"by a small margin: {facts}"
+        ]
+    return [
+        "**No: the pooled sham-controlled analyses acupath holds do not show that "
+        f"acupuncture is no more than placebo{where}.** They favour acupuncture over sham, by "
+        f"small margins, and single trials differ: {facts}"
     ]
 
 
