@@ -1,0 +1,105 @@
+"""Wave 11, people: another person's facts stay that person's (h10006, h10016, h10027).
+
+- "my 6 year old", "my twin sister", "my little brother": a relative named by age or with a
+  word before the relation is the subject of its clause like "my son".
+- "I'm her dad", "as his wife": the asker saying who they are to the relative does not point
+  back to the relative as the one asked about.
+- "giving chemo", "I work on a chemo unit": a job handling a treatment is not the asker's
+  treatment."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer.context import extract
+
+
+def _applied(text: str) -> set[str]:
+    return {m.label for m in extract(text).applied}
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        (
+            "I'll have my 6 year old with me at the appointment. The acupuncture is for my own"
+            " tennis elbow, I'm 36.",
+            "age:6",
+        ),
+        ("My 4-year-old is coming along with me; I'm 40 and have neck pain.", "age:4"),
+        ("Bringing my 10 yr old with me, I have knee pain, can I have acupuncture?", "age:10"),
+        ("My twin sister is pregnant, I have back pain. Can I have acupuncture?", "pregnant"),
+        (
+            "My daughter is 8 months pregnant and staying with me. I'm her 63 year old dad with"
+            " a sore shoulder - any reason I shouldn't have acupuncture?",
+            "pregnant",
+        ),
+        (
+            "My wife is pregnant. I am her husband and I have plantar fasciitis, can I have"
+            " acupuncture?",
+            "pregnant",
+        ),
+        (
+            "My son is on warfarin. As his mum I'm asking for my own neck pain, can I have"
+            " acupuncture?",
+            "medicine:warfarin",
+        ),
+        ("My little brother is on warfarin, I have low back pain.", "medicine:warfarin"),
+    ],
+)
+def test_a_relatives_facts_stay_theirs(text, theirs):
+    assert theirs not in _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mine"),
+    [
+        # the relative is the one asked about: her facts are the patient's
+        ("My daughter is pregnant and her back hurts, can she have acupuncture?", "pregnant"),
+        ("My 6 year old has a fever, can he have acupuncture?", "red_flag:fever"),
+        ("My wife is pregnant. Is it safe for her to have acupuncture?", "pregnant"),
+        # the asker's own facts stay the asker's
+        ("I'm her dad and I'm on warfarin, knee pain.", "medicine:warfarin"),
+        ("My twin sister worries because I'm on warfarin, knee pain", "medicine:warfarin"),
+        (
+            "I am on chemo for breast cancer, neck pain, can I have acupuncture?",
+            "cancer:on_treatment",
+        ),
+        (
+            "They are giving me chemo for lymphoma. Can acupuncture help my nausea?",
+            "class:chemotherapy",
+        ),
+        # the patient's chemo nurse is not the asker's job (h6028, h7033)
+        (
+            "the chemo nurse says my platelets are back up. am i ok for acupuncture for the"
+            " sickness?",
+            "class:chemotherapy",
+        ),
+        (
+            "My chemo nurse said my neutrophils are 2.9 now, can I have acupuncture?",
+            "class:chemotherapy",
+        ),
+        (
+            "I work from home. The nurses are giving me chemo for lymphoma, nausea already.",
+            "class:chemotherapy",
+        ),
+    ],
+)
+def test_the_patients_own_facts_stay(text, mine):
+    assert mine in _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work as a nurse on an oncology ward giving chemo all day. Does that affect whether I"
+        " can have acupuncture for my own plantar fasciitis?",
+        "I'm a pharmacist and I prepare chemotherapy every day; can I have acupuncture for my"
+        " back?",
+        "As a chemo nurse I administer chemotherapy, and my shoulder is sore. Acupuncture?",
+        "I spend my shifts giving chemo on the day unit. Knee pain, can I have acupuncture?",
+        "I handle chemotherapy drugs at work - is acupuncture ok for my migraines?",
+    ],
+)
+def test_a_job_handling_chemo_is_not_the_askers_chemo(text):
+    assert "class:chemotherapy" not in _applied(text)
