@@ -1370,6 +1370,68 @@ _ASKER_TO_KIN = re.compile(
 )
 
 
+_PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
+_MAIN_CUE = (
+    r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|"
+    r"asking\s+(?:about|for)|(?:ok|okay|safe|suitable)\s+for)\s+(?:about\s+|for\s+)?"
+    r"(?:my\s+|our\s+)?{word}\b|\b{word}['’]s\b"
+)
+_NOT_A_PERSON = frozenset(
+    {
+        "age",
+        "aged",
+        "ages",
+        "turned",
+        "turning",
+        "turns",
+        "now",
+        "is",
+        "was",
+        "of",
+        "am",
+        "at",
+        "about",
+        "approx",
+        "over",
+        "under",
+        "nearly",
+        "almost",
+        "just",
+    }
+)
+_YOUNGER = re.compile(r"\b(?:the\s+)?(?:younger|youngest|little)\s+one\b")
+_OLDER = re.compile(r"\b(?:the\s+)?(?:older|oldest|elder|eldest|big)\s+one\b")
+
+
+def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Two or more people each given an age ("Dad (76) ... Mum (73)", "my son (9) and daughter
+    (15)", "Grandad (88) and Grandma (84)"): never one intake of two people (wave 11, h10091,
+    h10098, h10102; clinic policy: each person's facts stay that person's). The box is for the
+    person the question is mainly about: the one named after "mainly", "especially", "worried
+    about", "ok for" or in a possessive ("Grandad's hiccups"), "the younger / older one", or
+    else the first named; the other people's ages are set aside (shown, not screened)."""
+    aged: dict[str, list[Mention]] = {}
+    for m in mentions:
+        person = _PERSON_AGE.match(fold(m.words)) if m.kind == "age" and not m.negated else None
+        if person and person.group(1) not in _NOT_A_PERSON:
+            aged.setdefault(person.group(1), []).append(m)
+    if len(aged) < 2 or len({m.value for ms in aged.values() for m in ms}) < 2:
+        return mentions
+    people = list(aged)  # in order of first mention
+    main = next((w for w in people if re.search(_MAIN_CUE.format(word=re.escape(w)), folded)), None)
+    if main is None and (_YOUNGER.search(folded) or _OLDER.search(folded)):
+        by_age = sorted(people, key=lambda w: int(aged[w][0].value))
+        main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
+    main = main or people[0]
+    aside = {(m.start, m.end) for w, ms in aged.items() if w != main for m in ms}
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if m.kind in ("age", "age_band") and (m.start, m.end) in aside
+        else m
+        for m in mentions
+    ]
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -1384,6 +1446,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
+    mentions = _several_people(mentions, folded)
     spans: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):

@@ -103,3 +103,53 @@ def test_the_patients_own_facts_stay(text, mine):
 )
 def test_a_job_handling_chemo_is_not_the_askers_chemo(text):
     assert "class:chemotherapy" not in _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "theirs"),
+    [
+        (
+            "Asking for my parents: Dad (76) is on Eliquis and has a bad hip, Mum (73) is on"
+            " nothing and has a stiff neck. Can they both have acupuncture? Mainly worried about"
+            " Dad.",
+            "age:76",
+            "age:73",
+        ),
+        (
+            "My son (9) and daughter (15) both get bad headaches. Is acupuncture ok for children"
+            " their ages? The younger one is the worse.",
+            "age:9",
+            "age:15",
+        ),
+        (
+            "Grandad (88) and Grandma (84) share a carer - me. Grandad has bad hiccups. Is"
+            " acupuncture ok for Grandad's hiccups?",
+            "age:88",
+            "age:84",
+        ),
+        ("Mum (70) and Dad (81) both have knee OA. Mostly asking about Dad.", "age:81", "age:70"),
+        (
+            "Grandma (90) and Grandad (85) have back pain; the older one is frailer.",
+            "age:90",
+            "age:85",
+        ),
+        ("My daughter (6) and son (12) get migraines, especially my son.", "age:12", "age:6"),
+    ],
+)
+def test_several_people_the_box_is_for_the_main_one(text, kept, theirs):
+    applied = _applied(text)
+    assert kept in applied
+    assert theirs not in applied
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Dad (76) is on Eliquis and has a bad hip.", {"age:76"}),
+        ("Dad (76), hip OA, on apixaban, age 76", {"age:76"}),
+        ("My mum (73) has neck pain, can she have acupuncture?", {"age:73"}),
+        ("Pt (45) with low back pain.", {"age:45"}),
+    ],
+)
+def test_one_person_keeps_their_age(text, ages):
+    assert ages <= _applied(text)
