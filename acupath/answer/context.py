@@ -1735,6 +1735,18 @@ def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
     return out
 
 
+_PEOPLE_WITH = re.compile(
+    r"\b(?:people|patients|persons|individuals|adults|women|men|those|clients)\s+"
+    r"(?:with|who\s+have|having|fitted\s+with)\s+(?:an?\s+|implanted\s+|cardiac\s+)?$"
+)
+_SOMEONE = re.compile(
+    r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself|we|our|us|she|she['’]s|her|hers|"
+    r"he|he['’]s|him|his)\b"
+)
+_MEDICINE_KINDS = frozenset({"medicine", "class", "regimen"})
+_LIST_GLUE = re.compile(r"\s*(?:,|/|,?\s*(?:or|and|and/or))\s*(?:an?\s+)?")
+
+
 def _people_on(mentions: list[Mention], folded: str) -> list[Mention]:
     """A medicine named for a group ("needling people on anticoagulants", "patients taking
     warfarin") in an evidence question without safety framing is the question's topic, not a
@@ -1742,10 +1754,25 @@ def _people_on(mentions: list[Mention], folded: str) -> list[Mention]:
     mentions = _handled_at_work(mentions, folded)
     if _SAFETY_FRAME.search(folded):
         return mentions
-    out = []
+    out: list[Mention] = []
     for m in mentions:
-        group = _PEOPLE_ON.search(folded[max(0, m.start - 40) : m.start])
-        if m.kind in ("medicine", "class", "regimen") and not m.negated and group:
+        before = folded[max(0, m.start - 40) : m.start]
+        group = _PEOPLE_ON.search(before)
+        # wave 11 (h10185): "people who have pacemakers or ICDs", "patients with pacemakers"
+        with_device = m.kind == "device" and _PEOPLE_WITH.search(before)
+        # wave 11 (h10184): the rest of a list after a group's first medicine or device
+        # ("people taking warfarin, apixaban or clopidogrel") belongs to the same group
+        prev = out[-1] if out else None
+        listed = (
+            prev is not None
+            and prev.status == TOPIC
+            and (prev.kind == m.kind or {prev.kind, m.kind} <= _MEDICINE_KINDS)
+            and _LIST_GLUE.fullmatch(folded[prev.end : m.start]) is not None
+        )
+        # the two wave-11 readings hold only when nobody in the message owns anything
+        # ("people with pacemakers can't have it, can they? Mine went in last year": h8168)
+        widened = (with_device or listed) and not _SOMEONE.search(folded)
+        if not m.negated and ((m.kind in _MEDICINE_KINDS and group) or widened):
             m = _as_topic(m)
         out.append(m)
     return out

@@ -153,3 +153,69 @@ def test_several_people_the_box_is_for_the_main_one(text, kept, theirs):
 )
 def test_one_person_keeps_their_age(text, ages):
     assert ages <= _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "Patient leaflet draft: 'People taking warfarin, apixaban or clopidogrel can usually"
+            " still have acupuncture.' Is that wording supported by the evidence?",
+            {"medicine:warfarin", "medicine:apixaban", "medicine:clopidogrel"},
+        ),
+        (
+            "What does the evidence say about bleeding in patients on warfarin and clopidogrel?",
+            {"medicine:warfarin", "medicine:clopidogrel"},
+        ),
+        (
+            "Studies of acupuncture in people taking apixaban, rivaroxaban, or dabigatran?",
+            {"medicine:apixaban", "medicine:rivaroxaban", "medicine:dabigatran"},
+        ),
+        (
+            "Review of bruising in patients with pacemakers: what did trials find?",
+            {"device:pacemaker"},
+        ),
+        (
+            "How do clinics manage people who have pacemakers or ICDs during electroacupuncture?",
+            {"device:pacemaker", "device:icd"},
+        ),
+    ],
+)
+def test_a_group_named_in_a_general_question_is_its_topic(text, labels):
+    assert not labels & _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "I take warfarin, apixaban was stopped. Knee pain, evidence for acupuncture?",
+            "medicine:warfarin",
+        ),
+        (
+            "Is it safe for people taking warfarin or clopidogrel to have acupuncture?",
+            "medicine:clopidogrel",
+        ),
+        (
+            "My patient is on warfarin and clopidogrel, evidence for acupuncture in knee OA?",
+            "medicine:clopidogrel",
+        ),
+        (
+            "I have a pacemaker, what does the evidence say about acupuncture for back pain?",
+            "device:pacemaker",
+        ),
+        ("Is electroacupuncture safe for patients with pacemakers?", "device:pacemaker"),
+        (
+            "People with pacemakers can't have any acupuncture at all, can they? Mine went in"
+            " last year and my knee OA is getting worse.",
+            "device:pacemaker",
+        ),
+        ("How do clinics manage people who have pacemakers? I have one.", "device:pacemaker"),
+        (
+            "Studies on people taking warfarin or clopidogrel? She takes both.",
+            "medicine:clopidogrel",
+        ),
+    ],
+)
+def test_a_patients_own_medicine_or_device_stays(text, label):
+    assert label in _applied(text)
