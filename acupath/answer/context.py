@@ -1351,6 +1351,87 @@ _CLAUSE_END = re.compile(r"[.?!;]|\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|m
 _THIRD_PERSON = re.compile(r"\b(?:she|she['’]s|shes|her|hers|he|he['’]s|hes|him|his|they|them)\b")
 
 
+_KIN_MORE = re.compile(
+    # wave 11 (h10006, h10093): a relative named by age ("my 6 year old", "my 4-year-old",
+    # "my 10 yr old") or with a word before the relation ("my twin sister", "my little
+    # brother") is the subject of its clause like "my son" (clinic policy: another person's
+    # facts are never screened as the asker's)
+    r"\b(?:my|our)\s+(?:\d{1,2}\s*(?:-\s*)?(?:year|yr|month|week)s?\s*(?:-\s*)?old"
+    r"(?:s|['’]s)?\b|(?:twin|little|big|older|younger|elder|eldest|youngest|baby|step|half|"
+    r"teenage|grown\s+up|adult|new\s*born)\s*-?\s*(?=[a-z]))"
+)
+_ASKER_TO_KIN = re.compile(
+    # wave 11 (h10016): the asker saying who they are to the relative ("I'm her 63 year old
+    # dad", "as his mum", "I am their grandad") points at the asker, not back at the relative
+    r"\b(?:i\s*(?:am|['’]?m)|im|as)\s+(?:her|his|their)\s+(?:[a-z0-9-]+\s+){0,4}?"
+    r"(?:dad|daddy|father|mum|mummy|mom|mommy|mother|parent|husband|wife|partner|boyfriend|"
+    r"girlfriend|brother|sister|sibling|twin|son|daughter|grandad|granddad|grandpa|grandfather|"
+    r"grandma|granny|grandmother|gran|nan|uncle|aunt|auntie|carer|guardian|friend)\b"
+)
+
+
+_PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
+_MAIN_CUE = (
+    r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|"
+    r"asking\s+(?:about|for)|(?:ok|okay|safe|suitable)\s+for)\s+(?:about\s+|for\s+)?"
+    r"(?:my\s+|our\s+)?{word}\b|\b{word}['’]s\b"
+)
+_NOT_A_PERSON = frozenset(
+    {
+        "age",
+        "aged",
+        "ages",
+        "turned",
+        "turning",
+        "turns",
+        "now",
+        "is",
+        "was",
+        "of",
+        "am",
+        "at",
+        "about",
+        "approx",
+        "over",
+        "under",
+        "nearly",
+        "almost",
+        "just",
+    }
+)
+_YOUNGER = re.compile(r"\b(?:the\s+)?(?:younger|youngest|little)\s+one\b")
+_OLDER = re.compile(r"\b(?:the\s+)?(?:older|oldest|elder|eldest|big)\s+one\b")
+
+
+def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Two or more people each given an age ("Dad (76) ... Mum (73)", "my son (9) and daughter
+    (15)", "Grandad (88) and Grandma (84)"): never one intake of two people (wave 11, h10091,
+    h10098, h10102; clinic policy: each person's facts stay that person's). The box is for the
+    person the question is mainly about: the one named after "mainly", "especially", "worried
+    about", "ok for" or in a possessive ("Grandad's hiccups"), "the younger / older one", or
+    else the first named; the other people's ages are set aside (shown, not screened)."""
+    aged: dict[str, list[Mention]] = {}
+    for m in mentions:
+        person = _PERSON_AGE.match(fold(m.words)) if m.kind == "age" and not m.negated else None
+        if person and person.group(1) not in _NOT_A_PERSON:
+            aged.setdefault(person.group(1), []).append(m)
+    if len(aged) < 2 or len({m.value for ms in aged.values() for m in ms}) < 2:
+        return mentions
+    people = list(aged)  # in order of first mention
+    main = next((w for w in people if re.search(_MAIN_CUE.format(word=re.escape(w)), folded)), None)
+    if main is None and (_YOUNGER.search(folded) or _OLDER.search(folded)):
+        by_age = sorted(people, key=lambda w: int(aged[w][0].value))
+        main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
+    main = main or people[0]
+    aside = {(m.start, m.end) for w, ms in aged.items() if w != main for m in ms}
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if m.kind in ("age", "age_band") and (m.start, m.end) in aside
+        else m
+        for m in mentions
+    ]
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -1365,20 +1446,31 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
+    mentions = _several_people(mentions, folded)
     spans: list[tuple[int, int]] = []
+    heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):
-        if spans and m.start() < spans[-1][1]:
+        heads.append((m.start(), m.end()))
+    for m in _KIN_MORE.finditer(folded):
+        if m.group().rstrip()[-3:] == "old":  # "my 6 year old"
+            heads.append((m.start(), m.end()))
+        else:  # "my twin sister": a relation must follow the word before it
+            tail = kin.match("my " + folded[m.end() :])
+            if tail:
+                heads.append((m.start(), m.end() + tail.end() - 3))
+    for a, b in sorted(heads):
+        if spans and a < spans[-1][1]:
             continue
-        end = _CLAUSE_END.search(folded, m.end())
-        spans.append((m.start(), end.start() if end else len(folded)))
+        end = _CLAUSE_END.search(folded, b)
+        spans.append((a, end.start() if end else len(folded)))
     if not spans:
         return mentions
     outside = list(folded)
     for a, b in spans:
         outside[a:b] = " " * (b - a)
     rest = "".join(outside)
-    asker = FIRST_PERSON.search(" ".join(rest.split()))
-    if asker is None or _THIRD_PERSON.search(rest):
+    asker = FIRST_PERSON.search(" ".join(rest.split())) or _ASKER_TO_KIN.search(rest)
+    if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
         return mentions
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
@@ -1602,16 +1694,85 @@ _PEOPLE_ON = re.compile(
 )
 
 
+_HANDLING = re.compile(
+    r"\b(?:giv(?:e|es|ing)|administer(?:s|ing)?|prepar(?:e|es|ing)|handl(?:e|es|ing)|"
+    r"mix(?:es|ing)?|dispens(?:e|es|ing)|deliver(?:s|ing)?|hang(?:s|ing)?|mak(?:e|es|ing)\s+up)"
+    r"\s+(?:the\s+|all\s+the\s+|lots\s+of\s+)?$"
+)
+_AS_JOB = re.compile(r"^\s*(?:nurse|nurses|nursing|pharmacist|pharmacists|technician)\b")
+_I_AM_A = re.compile(r"\b(?:i\s*(?:am|['’]?m)|im|as|work as|worked as)\s+an?\s+$")
+_WORK = re.compile(
+    r"\b(?:work|works|working|job|shifts?|ward|nurse|nurses|nursing|pharmacist|pharmacy|"
+    r"technician|colleagues?|day unit|clinic i work)\b"
+)
+
+
+def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
+    """An anticancer treatment the asker handles at work ("I work as a nurse on an oncology
+    ward giving chemo all day", "I prepare chemotherapy in pharmacy", "as a chemo nurse") is
+    their patients' treatment, not the asker's (wave 11, h10027; clinic policy: occupational
+    handling is not a treatment the patient receives). A handling verb must stand just before
+    the treatment with no one between ("giving me chemo" stays the asker's), or the treatment
+    name the asker's own job ("I'm a chemo nurse"; "the chemo nurse says" is the patient's
+    nurse), and the message must speak of work."""
+    if not _WORK.search(folded):
+        return mentions
+    out = []
+    for m in mentions:
+        if (
+            m.kind in ("class", "regimen", "medicine")
+            and not m.negated
+            and (
+                _HANDLING.search(folded[max(0, m.start - 30) : m.start])
+                or (
+                    _AS_JOB.match(folded[m.end : m.end + 20])
+                    and _I_AM_A.search(folded[max(0, m.start - 30) : m.start])
+                )
+            )
+        ):
+            m = dataclasses.replace(m, status=OTHER_PERSON)
+        out.append(m)
+    return out
+
+
+_PEOPLE_WITH = re.compile(
+    r"\b(?:people|patients|persons|individuals|adults|women|men|those|clients)\s+"
+    r"(?:with|who\s+have|having|fitted\s+with)\s+(?:an?\s+|implanted\s+|cardiac\s+)?$"
+)
+_SOMEONE = re.compile(
+    r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself|we|our|us|she|she['’]s|her|hers|"
+    r"he|he['’]s|him|his)\b"
+)
+_MEDICINE_KINDS = frozenset({"medicine", "class", "regimen"})
+_LIST_GLUE = re.compile(r"\s*(?:,|/|,?\s*(?:or|and|and/or))\s*(?:an?\s+)?")
+
+
 def _people_on(mentions: list[Mention], folded: str) -> list[Mention]:
     """A medicine named for a group ("needling people on anticoagulants", "patients taking
     warfarin") in an evidence question without safety framing is the question's topic, not a
     patient's medicine (wave 6), as :func:`_populations` does for age bands and pregnancy."""
+    mentions = _handled_at_work(mentions, folded)
     if _SAFETY_FRAME.search(folded):
         return mentions
-    out = []
+    out: list[Mention] = []
     for m in mentions:
-        group = _PEOPLE_ON.search(folded[max(0, m.start - 40) : m.start])
-        if m.kind in ("medicine", "class", "regimen") and not m.negated and group:
+        before = folded[max(0, m.start - 40) : m.start]
+        group = _PEOPLE_ON.search(before)
+        # wave 11 (h10185): "people who have pacemakers or ICDs", "patients with pacemakers"
+        with_device = m.kind == "device" and _PEOPLE_WITH.search(before)
+        # wave 11 (h10184): the rest of a list after a group's first medicine or device
+        # ("people taking warfarin, apixaban or clopidogrel") belongs to the same group
+        prev = out[-1] if out else None
+        listed = (
+            prev is not None
+            and prev.status == TOPIC
+            and (prev.kind == m.kind or {prev.kind, m.kind} <= _MEDICINE_KINDS)
+            and _LIST_GLUE.fullmatch(folded[prev.end : m.start]) is not None
+        )
+        # the two wave-11 readings hold only when nobody in the message owns anything
+        # ("people with pacemakers can't have it, can they? Mine went in last year": h8168)
+        widened = (with_device or listed) and not _SOMEONE.search(folded)
+        if not m.negated and ((m.kind in _MEDICINE_KINDS and group) or widened):
             m = _as_topic(m)
         out.append(m)
     return out
