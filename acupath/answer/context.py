@@ -55,7 +55,7 @@ from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.limb_side import SENTENCE_END, SIDES, side_near
 from acupath.answer.mothers_baby import babys_ages
-from acupath.answer.negation import Span, Triggers, governed
+from acupath.answer.negation import Span, Triggers, denied_or_item, governed
 from acupath.answer.pregnancy import find_pregnancy
 from acupath.answer.pregnancy_service import service_topics
 from acupath.answer.quantities import (
@@ -677,6 +677,7 @@ class Extractor:
                         (a, a + len(k))
                         for a, k, _ in table.find(sentence)
                         if not any(tuple(sentence[max(0, a - len(t)) : a]) == t for t in negations)
+                        and not denied_or_item(sentence, a, negations)
                     ]
                     if not hits:
                         break
