@@ -222,7 +222,7 @@ def test_infection_still_read(question: str) -> None:
         "Shingles on my left chest, blisters oozing a bit. Can acupuncture help the pain?",
         "Weeping zoster rash on the right side of my back. Acupuncture near it?",
         "My shingles rash is still weeping on my chest wall. Acupuncture for the pain?",
-        "Herpes zoster on the left arm, still weeping. Acupuncture?",
+        "Zoster rash on my left arm, still weeping. Acupuncture?",
     ],
 )
 def test_weeping_shingles_is_not_bacterial(question: str) -> None:
