@@ -1305,12 +1305,17 @@ def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> li
 
 _LONG_AGO = re.compile(
     r"\b(?:last (?:month|year|winter|summer|spring|autumn)|(?:years|months|weeks) ago|"
-    r"as a (?:child|kid|teenager)|in (?:19|20)\d\d|back in|years back|a while back)\b"
+    r"as a (?:child|kid|teenager)|in (?:19|20)\d\d|back in|years back|a while back|"
+    # wave 11 (h10017): "it went a long time ago", "long gone"
+    r"a long time ago|long ago|long gone)\b"
 )
 _RESOLVED = re.compile(
     r"\b(?:(?:i['’]?m|im|she['’]?s|he['’]?s|they['’]?re|all|feel|feeling|been)\s+fine\s+now|"
     r"fine now|better now|resolved|recovered|all clear|gone now|cleared up|got over it|"
-    r"got over|no longer|nothing since|fully better)\b"
+    r"got over|no longer|nothing since|fully better|"
+    # wave 11 (h10017): "it went a long time ago", "it's long gone", "went away weeks ago"
+    r"(?:it|that|which) went (?:away|a long time ago|long ago|ages ago)|went away|long gone|"
+    r"(?:it['’]?s|its|it is|it has) gone(?! up| higher| back| worse| up again))\b"
 )
 _FEAR_LONG_AGO = re.compile(
     # wave 8 (h7075): a needle fear of childhood or "used to", over now, is none now; these
@@ -1319,7 +1324,11 @@ _FEAR_LONG_AGO = re.compile(
     r"growing up)\b"
 )
 _FEAR_OVER = re.compile(
-    r"\b(?:not any ?more|fine these days|(?:ok|okay|fine) with (?:them|it|needles) now)\b"
+    r"\b(?:not any ?more|fine these days|(?:ok|okay|fine) with (?:them|it|needles) now|"
+    # wave 11 (h10024): "doesn't bother me now", "I'm fine with them", "not scared now"
+    r"(?:doesn['’]?t|does not|don['’]?t|do not|never) bother(?:s)? (?:me|her|him)|"
+    r"(?:i['’]?m|im|i am|she['’]?s|he['’]?s) (?:ok|okay|fine) with (?:them|it|needles)|"
+    r"not (?:scared|afraid|frightened|bothered) (?:now|any ?more|these days))\b"
 )
 
 
