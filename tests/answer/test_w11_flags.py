@@ -335,3 +335,70 @@ def test_never_had_headaches_alone(question: str) -> None:
 )
 def test_new_headache_after_50_still_read(question: str) -> None:
     assert "red_flag:new_headache_after_50" in _labels(question)
+
+
+# 8. probe 10: chest pressure in the middle of the chest, a weak arm after a migraine ----------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Neck stiff for weeks. This morning there's a heavy pressure in the middle of my chest "
+        "going into my jaw and I'm sweaty and sick. Still go?",
+        "Back pain. Since an hour ago a tight squeezing in the centre of my chest and I feel "
+        "sick and clammy. Acupuncture?",
+        "My dad has a heavy feeling in the middle of his chest spreading down his left arm, he "
+        "is grey and sweating. His knee appointment is today - should he go?",
+        "Shoulder pain; now an ache in the centre of her chest going into her jaw, she's "
+        "breathless. Acupuncture?",
+        "Pressure in the center of my chest and short of breath since lunch. Acupuncture today?",
+    ],
+)
+def test_central_chest_pressure_with_cardiac_features(question: str) -> None:
+    answer = ask(question)
+    assert "red_flag:cardiac_chest_pain" in (answer.patient_context or {}).get("applied", [])
+    screen = answer.screen or {}
+    assert screen.get("decision") == "refer" and screen.get("urgency") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Itchy rash in the middle of my chest, I sweat a lot at the gym. Acupuncture?",
+        "Tattoo in the middle of my chest. Neck pain. Acupuncture?",
+        "Pain in the middle of my chest when I press on my ribs, sore after coughing. Acupuncture?",
+        "Does acupuncture in the centre of the chest cause sweating? Evidence?",
+        "Middle of my chest felt heavy last year with a chest infection, all fine now. Back pain.",
+    ],
+)
+def test_no_cardiac_chest_pain(question: str) -> None:
+    assert "red_flag:cardiac_chest_pain" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my husband has migraine and since the last one his right arm is weak and he cant grip "
+        "the kettle, its been two days. acupuncture?",
+        "Since her migraine on Friday her left hand is weak and she can't grip a cup. Acupuncture?",
+        "After the last headache my right arm has been weak and I can't hold a pen. Acupuncture?",
+        "Migraines, and since Monday his left arm has gone weak, can't grip anything. Acupuncture?",
+        "Since the last migraine her right hand won't grip and the arm is weak. Acupuncture?",
+    ],
+)
+def test_weak_arm_after_migraine(question: str) -> None:
+    assert "red_flag:focal_neurological_deficit" in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Migraine. My grip is weak from arthritis in my thumbs for years. Acupuncture?",
+        "Does migraine cause arm weakness? Evidence please.",
+        "Migraine with aura, tingling in my hand that goes within the hour. Acupuncture?",
+        "Tennis elbow, weak grip when I lift the kettle. Acupuncture?",
+        "Migraine; my arm was weak after my stroke 5 years ago. Acupuncture?",
+    ],
+)
+def test_no_weak_arm_deficit(question: str) -> None:
+    assert "red_flag:focal_neurological_deficit" not in _labels(question)
