@@ -1315,6 +1315,8 @@ _RESOLVED = re.compile(
     r"got over|no longer|nothing since|fully better|"
     # wave 11 (h10017): "it went a long time ago", "it's long gone", "went away weeks ago"
     r"(?:it|that|which) went (?:away|a long time ago|long ago|ages ago)|went away|long gone|"
+    # wave 11 (p10071): "a chest infection back in March ... I've been fine since"
+    r"(?:been|felt|feeling|was|were|all) (?:fine|well|ok|okay|healthy) (?:ever )?since|"
     r"(?:it['’]?s|its|it is|it has) gone(?! up| higher| back| worse| up again))\b"
 )
 _FEAR_LONG_AGO = re.compile(

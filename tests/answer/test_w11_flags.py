@@ -402,3 +402,63 @@ def test_weak_arm_after_migraine(question: str) -> None:
 )
 def test_no_weak_arm_deficit(question: str) -> None:
     assert "red_flag:focal_neurological_deficit" not in _labels(question)
+
+
+# 9. probe 10: an infection long over, hot sweats as hot flushes --------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I finished a course of amoxicillin for a chest infection back in March 2025 and I've "
+        "been fine since. Knee OA. Acupuncture?",
+        "Had a UTI last year, treated, and I've felt well ever since. Back pain. Acupuncture?",
+        "Chest infection years ago, been fine since. Neck pain. Acupuncture?",
+        "Had pneumonia back in 2023 and was fine since. Shoulder pain. Acupuncture?",
+        "Kidney infection last winter, all fine since. Low back pain. Acupuncture?",
+    ],
+)
+def test_infection_long_over(question: str) -> None:
+    assert "red_flag:recent_bacterial_infection" not in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chest infection last week, on antibiotics, not fine since. Back pain. Acupuncture?",
+        "Had a UTI back in May and it came back this week. Back pain. Acupuncture?",
+        "Chest infection since Monday. Back pain. Acupuncture?",
+        "Pneumonia two weeks ago, still coughing. Acupuncture?",
+        "Urine infection now, on antibiotics. Knee pain. Acupuncture?",
+    ],
+)
+def test_infection_still_current(question: str) -> None:
+    assert "red_flag:recent_bacterial_infection" in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chemo ended in 2019, scans clear. I still get hot sweats at night. Acupuncture?",
+        "On tamoxifen and the hot sweats are awful. Acupuncture?",
+        "Menopausal hot sweats every night. Acupuncture?",
+        "Hot sweats since my hysterectomy. Acupuncture?",
+        "Prostate cancer on hormone jabs, hot sweats day and night. Acupuncture?",
+    ],
+)
+def test_hot_sweats_are_not_fever(question: str) -> None:
+    assert "red_flag:fever" not in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "He's hot and sweaty and shivering since last night. Back pain. Acupuncture?",
+        "Boiling hot and shaking with chills. Knee pain. Acupuncture?",
+        "Burning up with sweats since yesterday. Neck pain. Acupuncture?",
+        "Running a temperature and sweating. Back pain. Acupuncture?",
+        "Feverish and clammy today. Acupuncture?",
+    ],
+)
+def test_hot_and_sweaty_still_fever(question: str) -> None:
+    assert "red_flag:fever" in _labels(question)
