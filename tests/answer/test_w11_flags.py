@@ -113,14 +113,17 @@ def test_h10038_shape_is_an_emergency() -> None:
     ("question", "label"),
     [
         ("my son has bleeders disease since birth. his knee hurts. needles ok?", "haemophilia"),
-        ("Husband has the bleeding disease, factor 8, gets infusions. Elbow pain. Acupuncture?",
-         "haemophilia"),
+        (
+            "Husband has the bleeding disease, factor 8, gets infusions. Elbow pain. Acupuncture?",
+            "haemophilia",
+        ),
         ("I'm a bleeder, haemophilia B they call it. Shoulder pain. Acupuncture?", "haemophilia"),
         ("She has von willebrands, low back pain. Acupuncture?", "bleeding_disorder"),
-        ("My blood doesn't clot properly, it runs in the family. Neck pain. Acupuncture?",
-         "bleeding_disorder"),
-        ("His blood won't clot like other people's. Knee pain. Acupuncture?",
-         "bleeding_disorder"),
+        (
+            "My blood doesn't clot properly, it runs in the family. Neck pain. Acupuncture?",
+            "bleeding_disorder",
+        ),
+        ("His blood won't clot like other people's. Knee pain. Acupuncture?", "bleeding_disorder"),
     ],
 )
 def test_bleeding_disorder_in_lay_words(question: str, label: str) -> None:
