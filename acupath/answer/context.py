@@ -1314,10 +1314,14 @@ _RESOLVED = re.compile(
     r"fine now|better now|resolved|recovered|all clear|gone now|cleared up|got over it|"
     r"got over|no longer|nothing since|fully better|"
     # wave 11 (h10017): "it went a long time ago", "it's long gone", "went away weeks ago"
-    r"(?:it|that|which) went (?:away|a long time ago|long ago|ages ago)|went away|long gone|"
+    r"(?:it|that|which) went (?:a long time ago|long ago|ages ago)|long gone|"
     # wave 11 (p10071): "a chest infection back in March ... I've been fine since"
     r"(?:been|felt|feeling|was|were|all) (?:fine|well|ok|okay|healthy) (?:ever )?since|"
     r"(?:it['’]?s|its|it is|it has) gone(?! up| higher| back| worse| up again))\b"
+)
+_BACK_AGAIN = re.compile(
+    r"\b(?:back again|came back|come back|comes back|coming back|is back|it['’]?s back|returned|"
+    r"recurred|again today|again now|started again|still)\b"
 )
 _FEAR_LONG_AGO = re.compile(
     # wave 8 (h7075): a needle fear of childhood or "used to", over now, is none now; these
@@ -1349,7 +1353,9 @@ def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
             fear = m.kind == "needle_phobia"
             long_ago = _LONG_AGO.search(sentence) or (fear and _FEAR_LONG_AGO.search(sentence))
             over = _RESOLVED.search(sentence) or (fear and _FEAR_OVER.search(sentence))
-            if long_ago and over:
+            # wave 11: a finding said to be over and back again stands ("it went, but it is
+            # back again today")
+            if long_ago and over and not _BACK_AGAIN.search(sentence):
                 m = dataclasses.replace(m, status=PAST, detail={**m.detail, "timing": "resolved"})
         out.append(m)
     return out
