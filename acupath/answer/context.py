@@ -55,7 +55,7 @@ from acupath.answer.flag_context import adjust as _flags_in_context
 from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.limb_side import SENTENCE_END, SIDES, side_near
 from acupath.answer.mothers_baby import babys_ages
-from acupath.answer.negation import Span, Triggers, governed
+from acupath.answer.negation import Span, Triggers, denied_or_item, governed
 from acupath.answer.pregnancy import find_pregnancy
 from acupath.answer.pregnancy_service import service_topics
 from acupath.answer.quantities import (
@@ -677,6 +677,7 @@ class Extractor:
                         (a, a + len(k))
                         for a, k, _ in table.find(sentence)
                         if not any(tuple(sentence[max(0, a - len(t)) : a]) == t for t in negations)
+                        and not denied_or_item(sentence, a, negations)
                     ]
                     if not hits:
                         break
@@ -1304,12 +1305,23 @@ def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> li
 
 _LONG_AGO = re.compile(
     r"\b(?:last (?:month|year|winter|summer|spring|autumn)|(?:years|months|weeks) ago|"
-    r"as a (?:child|kid|teenager)|in (?:19|20)\d\d|back in|years back|a while back)\b"
+    r"as a (?:child|kid|teenager)|in (?:19|20)\d\d|back in|years back|a while back|"
+    # wave 11 (h10017): "it went a long time ago", "long gone"
+    r"a long time ago|long ago|long gone)\b"
 )
 _RESOLVED = re.compile(
     r"\b(?:(?:i['’]?m|im|she['’]?s|he['’]?s|they['’]?re|all|feel|feeling|been)\s+fine\s+now|"
     r"fine now|better now|resolved|recovered|all clear|gone now|cleared up|got over it|"
-    r"got over|no longer|nothing since|fully better)\b"
+    r"got over|no longer|nothing since|fully better|"
+    # wave 11 (h10017): "it went a long time ago", "it's long gone", "went away weeks ago"
+    r"(?:it|that|which) went (?:a long time ago|long ago|ages ago)|long gone|"
+    # wave 11 (p10071): "a chest infection back in March ... I've been fine since"
+    r"(?:been|felt|feeling|was|were|all) (?:fine|well|ok|okay|healthy) (?:ever )?since|"
+    r"(?:it['’]?s|its|it is|it has) gone(?! up| higher| back| worse| up again))\b"
+)
+_BACK_AGAIN = re.compile(
+    r"\b(?:back again|came back|come back|comes back|coming back|is back|it['’]?s back|returned|"
+    r"recurred|again today|again now|started again|still)\b"
 )
 _FEAR_LONG_AGO = re.compile(
     # wave 8 (h7075): a needle fear of childhood or "used to", over now, is none now; these
@@ -1318,7 +1330,11 @@ _FEAR_LONG_AGO = re.compile(
     r"growing up)\b"
 )
 _FEAR_OVER = re.compile(
-    r"\b(?:not any ?more|fine these days|(?:ok|okay|fine) with (?:them|it|needles) now)\b"
+    r"\b(?:not any ?more|fine these days|(?:ok|okay|fine) with (?:them|it|needles) now|"
+    # wave 11 (h10024): "doesn't bother me now", "I'm fine with them", "not scared now"
+    r"(?:doesn['’]?t|does not|don['’]?t|do not|never) bother(?:s)? (?:me|her|him)|"
+    r"(?:i['’]?m|im|i am|she['’]?s|he['’]?s) (?:ok|okay|fine) with (?:them|it|needles)|"
+    r"not (?:scared|afraid|frightened|bothered) (?:now|any ?more|these days))\b"
 )
 
 
@@ -1337,7 +1353,9 @@ def _resolved(mentions: list[Mention], folded: str) -> list[Mention]:
             fear = m.kind == "needle_phobia"
             long_ago = _LONG_AGO.search(sentence) or (fear and _FEAR_LONG_AGO.search(sentence))
             over = _RESOLVED.search(sentence) or (fear and _FEAR_OVER.search(sentence))
-            if long_ago and over:
+            # wave 11: a finding said to be over and back again stands ("it went, but it is
+            # back again today")
+            if long_ago and over and not _BACK_AGAIN.search(sentence):
                 m = dataclasses.replace(m, status=PAST, detail={**m.detail, "timing": "resolved"})
         out.append(m)
     return out

@@ -261,3 +261,26 @@ def _near_before(
             continue
         return i if all(w in _LINKS for w in words[c.end : trig.start]) else None
     return None
+
+
+_OR_JOINS = frozenset({"or", "nor"})
+_LIST_BREAKS = frozenset({".", ";", "?", "!", "but", "however", "though", "although", "which"})
+
+
+def denied_or_item(
+    words: Sequence[str], at: int, negations: Iterable[tuple[str, ...]], reach: int = 6
+) -> bool:
+    """Whether the word at ``at`` is a later item of a denied list joined by "or"/"nor" ("no
+    fever or infection", "no temperature, redness or infection"; wave 11, h10105): the word
+    right before it is "or" or "nor" and a negation trigger ends at most ``reach`` words
+    before that, with no sentence end or "but" between. The NegEx list rule for the words of
+    a combination (context.py), which are found before the trigger scopes are read."""
+    if at < 1 or words[at - 1] not in _OR_JOINS:
+        return False
+    triggers = tuple(negations)
+    for p in range(at - 1, max(-1, at - 1 - reach), -1):
+        if p < at - 1 and words[p] in _LIST_BREAKS:
+            return False
+        if any(p >= len(t) - 1 and tuple(words[p - len(t) + 1 : p + 1]) == t for t in triggers):
+            return True
+    return False

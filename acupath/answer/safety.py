@@ -222,6 +222,12 @@ def intake_data(
         # (AHCPR 1994, Table 1: a cancer now is a cancer history too); with other complaints
         # it stays cancer history only (probe F4)
         flags.append("history_of_cancer")
+    elif "thoracic_pain_with_cancer" in context.values("red_flag") and not evaluated:
+        # wave 11 (h10052): thoracic back pain beside a cancer now or before is a cancer history
+        # with spinal pain too (AHCPR 1994 Table 1, ahcpr1994; Henschke 2013, henschke2013: a
+        # cancer history is the most useful red flag for spinal malignancy); the screen's
+        # spinal conditions name only the low back and the neck
+        flags.append("history_of_cancer")
     if flags:
         data["red_flags"] = flags
     comorbid = list(context.values("comorbidity"))
