@@ -135,12 +135,14 @@ _BUMP = re.compile(
     r"\b(?:my|her|the|baby|their|growing|pregnancy)\s+bump\b"
     r"(?!\s+(?:on|in|under|over|near|at|to)\b)"
 )
+# wave 7: "had my little girl 7 weeks ago"; wave 11: a bare "since birth" is someone's lifetime
+# ("factor 8 since birth", "deaf since birth"), so the birth must be hers: "since the/her/my birth"
 _POSTPARTUM = re.compile(
     r"\b(?:post\s*partum|postnatal|post\s*natal|post\s*pregnancy|after (?:the |her |my |a )?"
     r"(?:birth|delivery|baby|c\s*section|caesarean|cesarean)|after (?:her|my) pregnancy|"
     r"after giving birth|had (?:the|her|my|a|our|their) (?:baby|son|daughter|little (?:girl|boy))|"
     r"gave birth|given birth|delivered (?:a|her|my|the|our) (?:baby|son|daughter)|since (?:the |"
-    r"her |my )?(?:birth|baby was born|delivery))\b"  # wave 7: "had my little girl 7 weeks ago"
+    r"her |my )(?:birth|delivery)|since (?:the |her |my )?baby was born)\b"
 )
 
 

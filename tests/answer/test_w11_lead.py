@@ -62,3 +62,50 @@ def test_a_weak_cue_beside_cancer_is_cancer_treatment(text):
 )
 def test_a_count_named_without_a_value_makes_the_cycle_cancer_treatment(text):
     assert "cancer:on_treatment" in {m.label for m in extract(text).mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband has bleeders disease, factor 8, since birth. his elbow hurts",
+        "Deaf since birth, now 30, neck pain",
+        "She has had cerebral palsy since birth and hip pain",
+    ],
+)
+def test_a_lifetime_since_birth_is_not_postpartum(text):
+    assert not any(m.kind == "postpartum" for m in extract(text).mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pelvic girdle pain since the birth 6 weeks ago",
+        "Back pain since my delivery in May",
+        "Neck ache since the baby was born",
+    ],
+)
+def test_her_own_birth_is_postpartum(text):
+    assert any(m.kind == "postpartum" for m in extract(text).mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "white count crashed after my last round - nurse said neutrophils point four",
+        "Platelets 40 after the last round, breast cancer, neck pain",
+        "Lymphoma; next round on Friday; back pain",
+    ],
+)
+def test_a_round_beside_a_count_or_cancer_is_treatment(text):
+    assert "cancer:on_treatment" in {m.label for m in extract(text).applied}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Played the last round of golf on Sunday and my back went",
+        "Next round of job interviews is Monday, my neck is tense",
+    ],
+)
+def test_a_round_alone_is_not_treatment(text):
+    assert "cancer:on_treatment" not in {m.label for m in extract(text).applied}
