@@ -509,6 +509,7 @@ class Parser:
             base_of(self.understander),
             # a premise ("cure cancer") is corrected, not a topic of its own
             [*used, *((toks[s].start, toks[s + len(k) - 1].end) for s, k, _ in premise_hits)],
+            self._condition_ranges(corrected) if q.conditions else (),
         )
         q = dataclasses.replace(q, parts=parts)
         if any(p.claimed for p in parts):
