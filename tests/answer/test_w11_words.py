@@ -45,3 +45,43 @@ def test_a_held_condition_is_not_reported_as_out_of_scope(question):
 )
 def test_an_out_of_scope_topic_beside_a_held_condition_is_still_reported(question, word):
     assert word in _unread(question)
+
+
+# -- discourse words: interjections, greetings, thanks and apologies, chat abbreviations,
+# conjunctive adverbs ("otherwise well") ------------------------------------------------------
+
+
+def _incomplete(question: str) -> bool:
+    return "could not be completed" in ask(question).markdown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "62 year old woman with knee osteoarthritis, otherwise well. Is acupuncture safe?",
+        "45M chronic low back pain, otherwise fit and well, any reason not to needle?",
+        "Hiya, sorry to bother you lol. My mum is 70, otherwise healthy, has neck "
+        "pain. Can she have acupuncture?",
+        "Thanks in advance! 50F with shoulder pain, otherwise fine - ok to needle? cheers",
+        "hey, nah she's not on any tablets, 38F tension headaches, is acupuncture safe for her?",
+        "Otherwise, does acupuncture help migraine? Many thanks",
+    ],
+)
+def test_discourse_words_are_read(question):
+    assert not ask(question).not_understood
+    assert not _incomplete(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Hiya, 45F neck pain, otherwise well but a bit woozy lol - ok to needle?", "woozy"),
+        ("Sorry, he's been very woozy, otherwise fine, knee pain - acupuncture ok?", "woozy"),
+        ("thanks - 60M back pain, otherwise well, agitated at night, safe to needle?", "agitated"),
+        ("hey, 40F neck pain and a Bell's palsy last month lol, ok to needle?", "bell's palsy"),
+        ("Otherwise well, 55M back pain, colonoscopy next week lol, ok to needle?", "colonoscopy"),
+    ],
+)
+def test_clinical_words_beside_discourse_words_are_still_reported(question, word):
+    assert any(word in w for w in _unread(question))
+    assert _incomplete(question) or ask(question).screen.get("decision") != "proceed"
