@@ -85,3 +85,41 @@ def test_discourse_words_are_read(question):
 def test_clinical_words_beside_discourse_words_are_still_reported(question, word):
     assert any(word in w for w in _unread(question))
     assert _incomplete(question) or ask(question).screen.get("decision") != "proceed"
+
+
+# -- phrases whose every word is read with the name around it -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "55F with mechanical back pain, ok to needle?",
+        "Mechanical low back pain for 3 months, does acupuncture help?",
+        "40M, mechanical neck pain after a long drive. Is acupuncture safe?",
+        "32F migraine with aura, does acupuncture help?",
+        "She gets migraines without aura - would acupuncture prevent them?",
+        "failed back surgery syndrome, 60M, would acupuncture help?",
+        "After failed back surgery in 2019 he has constant back pain - acupuncture?",
+        "titanium plate in her wrist from a fracture, shoulder pain, ok to needle?",
+        "Has titanium screws in his leg from a fracture, knee osteoarthritis - safe to needle?",
+        "40F with Crohn's, neck pain, safe to needle?",
+        "Crohn's disease, stable, low back pain. Acupuncture ok?",
+    ],
+)
+def test_phrases_of_read_names_are_read(question):
+    assert not ask(question).not_understood
+    assert not _incomplete(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("60M with a mechanical heart valve, back pain, ok to needle?", "mechanical"),
+        ("had a strange aura yesterday then neck pain, ok to needle?", "aura"),
+        ("titanium dust exposure at work, neck pain, ok to needle?", "titanium"),
+        ("My kidneys failed last year, back pain - acupuncture ok?", "failed"),
+        ("mechanical ventilation last month in ICU, shoulder pain, acupuncture?", "mechanical"),
+    ],
+)
+def test_the_same_words_elsewhere_are_still_reported(question, word):
+    assert any(word in w.lower() for w in _unread(question))
