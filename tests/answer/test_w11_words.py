@@ -123,3 +123,33 @@ def test_phrases_of_read_names_are_read(question):
 )
 def test_the_same_words_elsewhere_are_still_reported(question, word):
     assert any(word in w.lower() for w in _unread(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it safe to stick needles in you if you have back pain?",
+        "can they stick needles in my neck? 40F neck pain",
+        "Do they stick the needles deep? knee OA",
+        "Is it normal to be scared when they poke needles in your back? low back pain",
+        "went to A&E, sent home, back pain, ok to needle?",
+        "55M back pain, seen by the GP and sent home with painkillers. acupuncture?",
+        "She was sent straight home from A&E with neck pain - acupuncture ok?",
+    ],
+)
+def test_needling_verbs_and_being_sent_home_are_read(question):
+    assert not ask(question).not_understood
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("walks with a stick since the stroke, knee OA - acupuncture ok?", "stick"),
+        ("he was sent in by ambulance with back pain yesterday - acupuncture?", "sent"),
+        ("GP sent her to the hospital with neck pain, ok to needle?", "sent"),
+        ("stuck at home with a woozy head, back pain, ok to needle?", "woozy"),
+        ("sent home but still a bit woozy, back pain - ok to needle?", "woozy"),
+    ],
+)
+def test_sent_and_stick_elsewhere_are_still_reported(question, word):
+    assert any(word in w.lower() for w in _unread(question))
