@@ -24,7 +24,7 @@ test only clears words that are plainly not clinical ("desk", "school", "gardeni
 
 Phrases read whole (wave 11). A few clinical phrases hold a word that is unread on its own but
 names, inside the phrase, something acupath already reads or that no screening rule acts on:
-"mechanical back pain", "migraine with aura", "failed back surgery", "titanium plate"
+"mechanical back pain", "migraine with aura", "titanium plate"
 (``data/answer/read_phrases.yaml``, each with its reason). :func:`read_phrase_spans` gives their
 places in a question; the parser does not report words inside them. The same words elsewhere
 ("mechanical heart valve", "a strange aura") are still reported.

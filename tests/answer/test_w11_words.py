@@ -98,8 +98,6 @@ def test_clinical_words_beside_discourse_words_are_still_reported(question, word
         "40M, mechanical neck pain after a long drive. Is acupuncture safe?",
         "32F migraine with aura, does acupuncture help?",
         "She gets migraines without aura - would acupuncture prevent them?",
-        "failed back surgery syndrome, 60M, would acupuncture help?",
-        "After failed back surgery in 2019 he has constant back pain - acupuncture?",
         "titanium plate in her wrist from a fracture, shoulder pain, ok to needle?",
         "Has titanium screws in his leg from a fracture, knee osteoarthritis - safe to needle?",
         "40F with Crohn's, neck pain, safe to needle?",
