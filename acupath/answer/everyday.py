@@ -22,6 +22,13 @@ an abbreviation, a misspelling) is never everyday, nor is a word of a red-flag p
 test only clears words that are plainly not clinical ("desk", "school", "gardening",
 "policy") and errs toward reporting.
 
+Phrases read whole (wave 11). A few clinical phrases hold a word that is unread on its own but
+names, inside the phrase, something acupath already reads or that no screening rule acts on:
+"mechanical back pain", "migraine with aura", "titanium plate"
+(``data/answer/read_phrases.yaml``, each with its reason). :func:`read_phrase_spans` gives their
+places in a question; the parser does not report words inside them. The same words elsewhere
+("mechanical heart valve", "a strange aura") are still reported.
+
 The list is built once from the WordNet database (Debian package ``wordnet-base``) by
 ``python -m acupath.answer.everyday /usr/share/wordnet`` and stored, gzipped, as
 ``data/answer/everyday_words.txt.gz``, with WordNet's licence in its header; nothing is
@@ -41,6 +48,7 @@ from pathlib import Path
 from acupath.answer.lexicon import ANSWER_DIR
 
 PATH = ANSWER_DIR / "everyday_words.txt.gz"
+PHRASES_PATH = ANSWER_DIR / "read_phrases.yaml"
 
 LEXNAMES = (
     "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
@@ -85,6 +93,21 @@ def is_everyday(word: str) -> bool:
     if low.endswith("'s"):
         low = low[:-2]
     return low in everyday_words() and low not in red_flag_words()
+
+
+@functools.cache
+def _read_phrases() -> re.Pattern[str]:
+    import yaml
+
+    with PHRASES_PATH.open(encoding="utf-8") as f:
+        records = yaml.safe_load(f)
+    alternatives = "|".join(f"(?:{r['pattern']})" for r in records)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def read_phrase_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the phrases read whole (see the module docstring) in ``text``."""
+    return [m.span() for m in _read_phrases().finditer(text)]
 
 
 def all_everyday(words: Iterable[str]) -> bool:

@@ -35,7 +35,7 @@ from acupath.answer import text as tx
 from acupath.answer.cited_studies import find_cited, find_described
 from acupath.answer.context import PatientContext, extractor, tokenize, word_keys
 from acupath.answer.details import detail_spans, known_words, plural_known
-from acupath.answer.everyday import all_everyday
+from acupath.answer.everyday import all_everyday, read_phrase_spans
 from acupath.answer.lexicon import names, patient_words
 from acupath.answer.parts import base_of, compared_spans, read_parts, read_premises
 from acupath.answer.parts import not_addressed as gaps
@@ -509,6 +509,7 @@ class Parser:
             base_of(self.understander),
             # a premise ("cure cancer") is corrected, not a topic of its own
             [*used, *((toks[s].start, toks[s + len(k) - 1].end) for s, k, _ in premise_hits)],
+            self._condition_ranges(corrected) if q.conditions else (),
         )
         q = dataclasses.replace(q, parts=parts)
         if any(p.claimed for p in parts):
@@ -630,6 +631,8 @@ class Parser:
         used: Sequence[tuple[int, int]],
         q: Question,
     ) -> tuple[str, ...]:
+        # phrases read whole ("mechanical back pain", "migraine with aura": :mod:`.everyday`)
+        used = [*used, *read_phrase_spans(text)]
         runs: list[list[Any]] = []
         current: list[Any] = []
         for t in toks:

@@ -6,7 +6,8 @@ reads these parts here, each with the question's own words, and checks each agai
 evidence base:
 
 - **out of scope**: a topic outside acupath (``out_of_scope_terms``) asked about in a question
-  that is otherwise in scope ("quit smoking"), outside the patient's own facts;
+  that is otherwise in scope ("quit smoking"), outside the patient's own facts and the name the
+  held condition was read by ("period pain" is primary dysmenorrhoea: wave 11);
 - **comparison**: another treatment (``other_treatment_terms`` and ``comparison_terms``) named
   in a comparative sentence ("versus", "or", "than", "compared", "head-to-head"); it is held
   when a finding of the question's conditions compares acupuncture with it (the comparator's
@@ -123,6 +124,7 @@ def read_parts(
     vocab: Any,
     base: Any,
     used: Sequence[tuple[int, int]],
+    named: Sequence[tuple[int, int]] = (),
 ) -> tuple[Part, ...]:
     """The parts of ``text`` (see the module doc). ``toks`` are its tokens
     (:func:`acupath.answer.context.tokenize`), ``used`` the spans read as patient facts or
@@ -141,11 +143,20 @@ def read_parts(
         def phrase(a: int, b: int, words: list[Any] = words) -> str:
             return text[words[a].start : words[b - 1].end]
 
+        def held_at(a: int, b: int, words: list[Any] = words) -> bool:
+            # an out-of-scope term inside or around a held condition's name is that condition
+            # (wave 11): "period pain", "dysmenorrhoea" and "menstrual pain" name the held
+            # primary dysmenorrhoea, so they are no topic outside acupath; "IBS" is still one
+            lo, hi = words[a].start, words[b - 1].end
+            return any(lo < y and x < hi for x, y in named)
+
         def free(a: int, b: int, words: list[Any] = words) -> bool:
             lo, hi = words[a].start, words[b - 1].end
             return not any(x <= lo and hi <= y for x, y in used)
 
         for s, k, _ in _longest(out_scope.find(keys)):
+            if held_at(s, s + len(k)):
+                continue
             if free(s, s + len(k)) and plain & ASKING:
                 parts.append(Part(phrase(s, s + len(k)), "out_of_scope"))
         compared = [(s, s + len(k)) for s, k, _ in _longest(others.find(keys))]
