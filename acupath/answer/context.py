@@ -238,7 +238,7 @@ class PatientContext:
         cycle_words = counts and any(
             m.kind == "cancer"
             and m.value == "on_treatment"
-            and any(w in m.words.lower() for w in ("cycle", "nadir", "infusion"))
+            and any(w in m.words.lower() for w in ("cycle", "nadir", "infusion", "round"))
             for m in self.applied
         )
         # methotrexate for RA: a drug that is both a chemotherapy and an immunosuppressant is

@@ -94,6 +94,7 @@ def test_her_own_birth_is_postpartum(text):
         "white count crashed after my last round - nurse said neutrophils point four",
         "Platelets 40 after the last round, breast cancer, neck pain",
         "Lymphoma; next round on Friday; back pain",
+        "ANC 0.6 after the last round, knee pain",
     ],
 )
 def test_a_round_beside_a_count_or_cancer_is_treatment(text):
@@ -109,3 +110,8 @@ def test_a_round_beside_a_count_or_cancer_is_treatment(text):
 )
 def test_a_round_alone_is_not_treatment(text):
     assert "cancer:on_treatment" not in {m.label for m in extract(text).applied}
+
+
+def test_a_round_with_a_count_is_a_chemotherapy_round():
+    ctx = extract("white count crashed after my last round - nurse said neutrophils point four.")
+    assert "chemotherapy" in ctx.cancer_treatments()
