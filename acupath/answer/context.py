@@ -1365,7 +1365,8 @@ OTHER_PERSON = "other_person"
 """The status of a fact of another person than the patient ("I have back pain. My wife she is
 pregnant"): shown, never screened (wave 5; probe 2 G5)."""
 _NEVER_OTHER = frozenset({"patient"})
-_CLAUSE_END = re.compile(r"[.?!;]|\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself)\b")
+# a decimal point ("INR was 4.1") ends no clause (wave 12, p10087)
+_CLAUSE_END = re.compile(r"\.(?!\d)|[?!;]|\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself)\b")
 _THIRD_PERSON = re.compile(r"\b(?:she|she['’]s|shes|her|hers|he|he['’]s|hes|him|his|they|them)\b")
 
 
@@ -1417,6 +1418,62 @@ _NOT_A_PERSON = frozenset(
         "just",
     }
 )
+_ORDINAL_PERSON = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s*[:,(-]?\s*$")
+"""A note's people named by order ("First: 45F ... Second: 59M", wave 12 h10094)."""
+
+_NOT_SAFETY_KINDS = frozenset({"age", "age_band", "sex", "assessed"})
+
+
+@functools.cache
+def _screened_classes() -> frozenset[str]:
+    """Every medicine class a screening rule names (``medication_class_any``)."""
+    from pathlib import Path
+
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "medication_class_any" and isinstance(v, list):
+                    found.update(str(x) for x in v)
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "screening_rules"
+    for path in sorted(folder.glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def is_safety_fact(m: Mention) -> bool:
+    """A fact the screen turns on (a medicine only when a rule names one of its classes)."""
+    if m.negated or m.hypothetical or m.status != "current" or m.kind in _NOT_SAFETY_KINDS:
+        return False
+    if m.kind == "medicine":
+        return bool(set(m.detail.get("classes", ())) & _screened_classes())
+    if m.kind == "class":
+        return str(m.value) in _screened_classes()
+    return True
+
+
+def _with_safety_fact(
+    aged: dict[str, list[Mention]], mentions: list[Mention], folded: str
+) -> str | None:
+    """The one person whose part of the question holds a safety fact (from their age to the
+    next person's), or ``None`` when none or several do (wave 12, p10101, h10094)."""
+    starts = sorted((ms[0].start, w) for w, ms in aged.items())
+    holders = []
+    for i, (a, w) in enumerate(starts):
+        b = starts[i + 1][0] if i + 1 < len(starts) else len(folded) + 1
+        if any(a <= m.start < b and is_safety_fact(m) for m in mentions):
+            holders.append(w)
+    return holders[0] if len(holders) == 1 else None
+
+
 _YOUNGER = re.compile(r"\b(?:the\s+)?(?:younger|youngest|little)\s+one\b")
 _OLDER = re.compile(r"\b(?:the\s+)?(?:older|oldest|elder|eldest|big)\s+one\b")
 
@@ -1430,7 +1487,9 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     else the first named; the other people's ages are set aside (shown, not screened)."""
     aged: dict[str, list[Mention]] = {}
     for m in mentions:
-        person = _PERSON_AGE.match(fold(m.words)) if m.kind == "age" and not m.negated else None
+        if m.kind != "age" or m.negated:
+            continue
+        person = _PERSON_AGE.match(fold(m.words)) or _ORDINAL_PERSON.search(folded[: m.start])
         if person and person.group(1) not in _NOT_A_PERSON:
             aged.setdefault(person.group(1), []).append(m)
     if len(aged) < 2 or len({m.value for ms in aged.values() for m in ms}) < 2:
@@ -1440,7 +1499,10 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     if main is None and (_YOUNGER.search(folded) or _OLDER.search(folded)):
         by_age = sorted(people, key=lambda w: int(aged[w][0].value))
         main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
-    main = main or people[0]
+    # wave 12 (p10101, h10094): else the one person with a safety fact in their part of the
+    # question ("Mum (76) takes paracetamol. Dad (79) is on Eliquis"): the screen is for the
+    # person the safety question turns on (clinic policy: the stricter screen, never a mix)
+    main = main or _with_safety_fact(aged, mentions, folded) or people[0]
     aside = {(m.start, m.end) for w, ms in aged.items() if w != main for m in ms}
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
@@ -1448,6 +1510,32 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+_NOT_THE_ONE = re.compile(
+    r"\b(?:he|she|they)\s*(?:(?:['’]?s|is|are|['’]re)\s+not|isn['’]?t|aren['’]?t)\s+"
+    r"the\s+(?:one|patient)\b[^.;?!]{0,40}?\b(?:i\s*am|i['’]m|im|it['’]?s\s+(?:for\s+)?me)\b"
+)
+
+
+_THE_ONE_NOT_ME = re.compile(
+    # wave 12 (p10094): "my son is the one who hates needles, not me": the fact is set
+    # against the asker, so it is the relative's; not when "the one" is the one treated
+    r"(?:\bis|['’]s)\s+the\s+one\b(?![^.;?!]{0,60}?\b(?:acupuncture|treat|treated|treatment|"
+    r"session|appointment|booked|booking|patient|needled|needling|seen)\b)[^.;?!]{0,60}?"
+    r"[,\s-]*\bnot\s+(?:me|myself)\b"
+)
+
+_MET_PERSON = re.compile(
+    # wave 12 (p10097): a person the asker meets somewhere, opening a clause ("A kid at my
+    # son's school had meningitis", "a child in my daughter's class", "a boy from our street")
+    # is someone else, like a relative (clinic policy: another person's facts are never the
+    # asker's)
+    r"(?:^|[.!?;]\s*|\b(?:and|but|so|because|since)\s+)(?P<p>(?:a|an|another|some|one)\s+"
+    r"(?:little\s+|young\s+|small\s+|older\s+)?(?:kid|child|boy|girl|baby|toddler|teen|"
+    r"teenager|lad|lass|man|woman|lady|guy|person)\s+(?:at|in|from|on)\s+"
+    r"(?:my|our|the|his|her|their|your)\s+(?:[a-z]+['’]s\s+)?[a-z]+\b)"
+)
 
 
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
@@ -1476,10 +1564,12 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
             tail = kin.match("my " + folded[m.end() :])
             if tail:
                 heads.append((m.start(), m.end() + tail.end() - 3))
+    places = {m.start("p"): m.end() for m in _MET_PERSON.finditer(folded)}
+    heads += [(a, a) for a in places]
     for a, b in sorted(heads):
         if spans and a < spans[-1][1]:
             continue
-        end = _CLAUSE_END.search(folded, b)
+        end = _CLAUSE_END.search(folded, places.get(a, b))
         spans.append((a, end.start() if end else len(folded)))
     if not spans:
         return mentions
@@ -1487,6 +1577,14 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     for a, b in spans:
         outside[a:b] = " " * (b - a)
     rest = "".join(outside)
+    said = [m.span() for r in (_NOT_THE_ONE, _THE_ONE_NOT_ME) for m in r.finditer(folded)]
+    if said:
+        # wave 12 (p10087, p10094): "he's not the one having acupuncture, I am", "my son is
+        # the one who hates needles, not me": the relative is said not to be the patient, so
+        # "he", "his" do not point back to him as the one asked about, and the "he" of those
+        # words is his (clinic policy: another person's facts are never the asker's)
+        rest = _THIRD_PERSON.sub(" ", _NOT_THE_ONE.sub(" ", rest)) + " i am on "
+        spans += said
     asker = FIRST_PERSON.search(" ".join(rest.split())) or _ASKER_TO_KIN.search(rest)
     if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
         return mentions

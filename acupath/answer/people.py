@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from acupath.answer.context import FIRST_PERSON as _FIRST_PERSON
-from acupath.answer.context import PatientContext
+from acupath.answer.context import PatientContext, is_safety_fact
 from acupath.answer.lexicon import PatientWords, patient_words
 
 _FORMS = {
@@ -98,6 +98,10 @@ class PeopleReader:
         self.owned = re.compile(
             r"(?:\b(?:" + owners + r")\s+|(?:^|[.!?;]\s*))(?P<w>" + words_alt + r")(?=['’]?s?\b)"
         )
+        # "my twin brother", "our little sister": a word before the relation (wave 12)
+        self.owned_loose = re.compile(
+            r"\b(?:my|our)\s+(?:[a-z]+\s+)?(?P<w>" + words_alt + r")(?=['’]?s?\b)"
+        )
         # parents and grandparents are often named without "my" ("if mum were ever put on...")
         kin = [w for w, rel in by_word.items() if rel in _UNOWNED_KIN]
         self.kin = re.compile(
@@ -129,8 +133,8 @@ class PeopleReader:
 
     def __call__(self, question: str, context: PatientContext) -> Who:
         text = " ".join(question.lower().replace("-", " ").split())
-        if _FIRST_PERSON.search(text):
-            return ASKER
+        if _FIRST_PERSON.search(text) or _BOTH.search(text):
+            return self._both(question, text, context) or ASKER
         m = self.owned.search(text)
         if m is not None and _plural_group(text, m):
             m = None  # wave 9: "Patients on warfarin ...: what did the trial report?"
@@ -148,7 +152,9 @@ class PeopleReader:
                     return Who(
                         "person", pronoun, pronoun, person[0], object_name=_FORMS[pronoun][1]
                     )
-            if self.titled.search(question.lower()) and "patient" in self.relations:
+            if (
+                self.titled.search(question.lower()) or _AGE_SEX_CODE.search(text)
+            ) and "patient" in self.relations:
                 entry = self.relations["patient"]
                 return Who("patient", entry.name, _pronoun_from(context), "")
             return _by_pronoun(context)
@@ -157,6 +163,51 @@ class PeopleReader:
         pronoun = entry.pronoun or _pronoun_from(context)
         return Who(rel, entry.name, pronoun, m.group("w"))
 
+    def _both(self, question: str, text: str, context: PatientContext) -> Who | None:
+        """Asked for the asker and a relative together ("me and my twin brother ... He has
+        haemophilia B. Can we both do acupuncture?"): the relative, when every safety fact
+        stands in a sentence about them ("He has ...", "my brother is on ...") and none in
+        one of the asker's (wave 12, p10110; clinic policy: the box is for the person the
+        safety question turns on, the stricter screen). Else ``None``: the asker."""
+        if not _BOTH.search(text):
+            return None
+        m = self.owned.search(text) or self.owned_loose.search(text)
+        if m is None:
+            return None
+        word = m.group("w")
+        theirs = mine = 0
+        for fact in context.mentions:
+            if not is_safety_fact(fact):
+                continue
+            a = max(question.rfind(c, 0, fact.start) for c in ".!?;") + 1
+            said = " ".join(question[a : fact.start].lower().split())
+            subject = [x.lastgroup for x in _SUBJECT.finditer(said)]
+            if subject and subject[-1] == "mine":
+                mine += 1
+            elif subject and subject[-1] == "theirs":
+                theirs += 1
+            else:
+                return None
+        if not theirs or mine:
+            return None
+        rel = self.by_word[" ".join(word.split())]
+        entry = self.relations[rel]
+        return Who(rel, entry.name, entry.pronoun or _pronoun_from(context), word)
+
+
+_BOTH = re.compile(
+    r"\b(?:we\s+both|both\s+of\s+us|we\s*(?:are|['’]re)\s+both|us\s+both|(?:me|i)\s+and\s+"
+    r"(?:my|our)\b|(?:my|our)\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+(?:i|me)\b)"
+)
+"""The asker asking for themselves and a relative together (wave 12)."""
+_SUBJECT = re.compile(
+    r"\b(?P<theirs>he|she|they|his|her|their|(?:my|our)\s+(?:[a-z]+\s+)?(?:brother|sister|"
+    r"twin|husband|wife|partner|mum|mom|mother|dad|father|son|daughter|friend|gran|grandma|"
+    r"grandad|grandpa|nan|uncle|aunt|cousin|boyfriend|girlfriend))\b|\b(?P<mine>i|i['’]m|im|"
+    r"i['’]ve|ive|me|my|myself)\b"
+)
+"""Who a clause is about: the last subject word before a fact (wave 12)."""
+
 
 def _plural_group(text: str, m: re.Match[str]) -> bool:
     """Whether a person word opening a sentence with no owner is a plural group ("Patients
@@ -164,6 +215,12 @@ def _plural_group(text: str, m: re.Match[str]) -> bool:
     owned = re.match(r"[.!?;\s]*(?:my|our|his|her|their|your)\s", m.group(0))
     return owned is None and text[m.end("w") : m.end("w") + 1] == "s"
 
+
+_AGE_SEX_CODE = re.compile(
+    # wave 12 (h10094): a note's age-and-sex code opening a clause ("First: 45F", "68M, LBP",
+    # "Referral: 72 M", "a 55F") is the clinician's patient, not the asker
+    r"(?:^|[.:;,(]\s*|\ba\s+)(?:1[6-9]|[2-9]\d|1[01]\d)\s?[mf]\b(?!\s*here\b)"
+)
 
 _NOUN_PRONOUN = {
     "lady": "she",
