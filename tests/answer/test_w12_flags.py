@@ -67,6 +67,38 @@ def test_no_thoracic_fracture_flag_without_thoracic_pain_after_trauma(question: 
     assert "thoracic_pain_after_osteoporotic_fall" not in screen.get("red_flags", []), question
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Car crash on the motorway yesterday, now my mid back is really painful. Acupuncture?",
+        "He fell off a ladder from about 3 metres on Monday and has had upper back pain since. "
+        "Can I needle him?",
+        "Rear-ended at a junction on Friday, pain between my shoulder blades since. Is "
+        "acupuncture ok?",
+        "She was thrown from a horse two days ago and her thoracic spine is very sore. Needling?",
+        "Knocked off my bike by a van this week, middle back aching since. Acupuncture?",
+    ],
+)
+def test_thoracic_pain_after_major_trauma_is_urgent(question: str) -> None:
+    screen = ask(question).screen or {}
+    assert screen.get("decision") == "refer", question
+    assert screen.get("urgency") in ("urgent", "emergency"), question
+    assert "thoracic_pain_after_major_trauma" in screen.get("red_flags", []), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Car crash yesterday, my knee hit the dashboard and hurts. Acupuncture?",
+        "Fell off a ladder on Monday, sore wrist, no mid back pain at all. Needling ok?",
+        "I have had mid back pain for years from sitting at a desk. Acupuncture?",
+    ],
+)
+def test_no_thoracic_major_trauma_flag(question: str) -> None:
+    screen = ask(question).screen or {}
+    assert "thoracic_pain_after_major_trauma" not in screen.get("red_flags", []), question
+
+
 # 2. a described person always gets a box ----------------------------------------------------
 
 
