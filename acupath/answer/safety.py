@@ -251,6 +251,35 @@ def intake_data(
     return data, assumed
 
 
+_THORACIC_AFTER = {
+    "minor_trauma_with_osteoporosis": "thoracic_pain_after_osteoporotic_fall",
+    "major_trauma": "thoracic_pain_after_major_trauma",
+}
+_NO_BEFORE = re.compile(r"\b(?:no|not|nor|without|denies|never)\s+(?:[a-z'-]+\s+){0,2}$")
+
+
+def _thoracic_after_trauma(context: PatientContext, question: str) -> list[str]:
+    """Wave 12 (p10059): a trauma the patient facts hold (minor trauma with thin bones, major
+    trauma) and a mid, upper or thoracic back the question names (not denied) are the answer's
+    thoracic fracture flags (red_flags.yaml), whatever words told the trauma ("sat down hard"):
+    the osteoporotic-fall flag's own word combination (patient.yaml) listed fewer trauma words
+    than the screen flag's, and major trauma had no thoracic flag at all. A vertebral fracture
+    is possible wherever the spine hurts (AHCPR 1994 Table 1, ahcpr1994; Childress 2020,
+    childress2020); the same-day urgency is red_flags.yaml's (clinic policy, the screen's
+    red_flag_fracture urgency)."""
+    from acupath.answer.condition_words import _UPPER_BACK
+
+    flags = [_THORACIC_AFTER[v] for v in context.values("red_flag") if v in _THORACIC_AFTER]
+    if not flags:
+        return []
+    text = " ".join(question.lower().replace("’", "'").split())
+    named = any(
+        not _NO_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _UPPER_BACK.finditer(text)
+    )
+    return flags if named else []
+
+
 _SPINAL_SITES = {"spine": "chronic_low_back_pain", "lower_back": "chronic_low_back_pain",
                  "sacrum": "chronic_low_back_pain", "upper_back": "chronic_low_back_pain",
                  "neck": "chronic_neck_pain"}  # fmt: skip
@@ -358,8 +387,13 @@ def assess(
     arthritis, is acupuncture safe for me?") is screened too (wave 8): the box then says
     what the screen found for them, a plain proceed included."""
     from acupath.answer.people import describes_person
+    from acupath.answer.person_story import tells_of_a_person
 
-    if not describes_person(question, context, conditions=bool(conditions)):
+    if not describes_person(
+        question, context, conditions=bool(conditions)
+    ) and not tells_of_a_person(question, conditions=bool(conditions)):
+        # wave 12 (p10074, p10078, p10079, h10008): a person told only in words the person
+        # reader does not take still gets a box (person_story.py; clinic policy)
         return None
     from acupath.care.screening import screen
 
@@ -369,8 +403,9 @@ def assess(
 
     result = screen(intake, policy=_policy(os.environ.get(POLICY_ENV) or None))
     table = red_flag_urgencies()
+    answer_flags = [*context.values("red_flag"), *_thoracic_after_trauma(context, question)]
     extra = tuple(
-        table[v] for v in context.values("red_flag") if v in table and not table[v].screen
+        table[v] for v in dict.fromkeys(answer_flags) if v in table and not table[v].screen
     )
     flags = tuple(dict.fromkeys([*result.red_flags, *(f.id for f in extra)]))
     decision = "refer" if extra else result.decision
