@@ -89,7 +89,17 @@ _FOREIGN = re.compile(
 _SEX_AFTER = re.compile(r"\b(?P<n>\d{1,3})(?:\s?(?P<s>[MF])|(?P<s2>[mf])|\s?/\s?(?P<s3>[MFmf]))\b")
 _SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?[/,]\s?)(?P<n>\d{1,3})\b")
 _COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
-_ADVERBS = r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?)\s+)*"
+_ADVERBS = (
+    r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?|will|"
+    r"about\s+to|going\s+to|turn)\s+)*"
+)
+_TURNING = re.compile(r"\bturn(?:ing|s)?\s+$")
+"""Wave 12 (p10095): "turning 50 next year", "turns 80 next week", "about to turn 70": a
+birthday still to come, so the age now is one less (completed years, as every age here)."""
+_BARE_TURNING = re.compile(
+    r"(?:^|[.;!?]\s+)(?:and\s+|but\s+)?turning\s+(?P<n>\d{2,3})\b"
+    r"(?=\s+(?:next|this|in|soon|tomorrow|on)\b)"
+)
 _NOT_A_SMALL_WORD_AGE = {"one"}
 """Number words read as an age only from two up ("she is one tough lady" is no age of one)."""
 
@@ -307,8 +317,12 @@ class AgeGrammar:
         folded = _fold(text)
         found: list[Age] = []
 
-        def add(raw: str, start: int, end: int, *, guard: bool, small_words: bool = True) -> None:
+        def add(
+            raw: str, start: int, end: int, *, guard: bool, small_words: bool = True, less: int = 0
+        ) -> None:
             value = number_value(raw)
+            if value is not None:
+                value -= less
             if value is None or not 0 <= value <= 120:
                 return
             if not small_words and raw.strip() in _NOT_A_SMALL_WORD_AGE:
@@ -346,10 +360,14 @@ class AgeGrammar:
                     folded[max(0, m.start() - 12) : m.start()]
                 ):
                     continue
-                turned = re.search(r"\bturn(?:ed|s|ing)\s+$", folded[m.start() : m.start("n")])
+                turned = re.search(r"\bturn(?:ed|s|ing)?\s+$", folded[m.start() : m.start("n")])
+                less = 1 if _TURNING.search(folded[m.start() : m.start("n")]) else 0
                 if turned and _TURNED_IN.match(folded, m.end("n")):
-                    add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
-                add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+                    # "turned 90 in June"; "turns 80 next week" is 79 now
+                    add(m.group("n"), m.start(), m.end("n"), guard=False, less=less)
+                add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False, less=less)
+        for m in _BARE_TURNING.finditer(folded):
+            add(m.group("n"), m.start("n"), m.end("n"), guard=False, less=1)
         for m in _BRACKET_LAST.finditer(folded):
             value = number_value(m.group("n"))
             owner = folded[max(0, m.start() - 30) : m.start()]

@@ -336,7 +336,12 @@ _POSSIBLE = re.compile(
     r"(?:(?:frozen|fresh)\s+)?(?:embryo\s+)?(?:iui|ivf transfer|insemination|transfer|fet)|"
     r"(?:embryo transfer|fet)\s+(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|today|on\s+\w+day)|"
     r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|late period|missed "
-    r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late)\b"  # wave 7: 10 days
+    r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late|"
+    # wave 12 (p10080): a feared pregnancy ("panicked I was pregnant", "worried I might be
+    # pregnant") is a possible one: kept (clinic policy) unless the question denies it
+    r"(?:panick(?:ed|ing)|worried|worrying|scared|afraid|terrified|feared|fearing|convinced|"
+    r"paranoid)\s+(?:that\s+)?(?:i|she)\s*(?:was|were|am|is|['’]?m|might be|may be|could be)"
+    r"\s+pregnant)\b"  # wave 7: 10 days
 )
 _GROUP_BEFORE = re.compile(
     # "women trying to conceive", "couples having IVF": a population, not a patient
@@ -355,6 +360,12 @@ _CONCEIVED = re.compile(
     r"came back\s+|today\s+)?(?:positive|pos|\+\s*ve|\+)(?=\W|$)"
     r"|(?:positive|pos|\+\s*ve)\s+(?:(?:urine|urinary|serum|beta|b)\s*-?\s*)?(?:hcg|upt)\b"
     r"|\b(?:upt|preg(?:nancy)? test)\s+(?:is\s+|was\s+)?(?:positive|pos|\+\s*ve)(?=\W|$)"
+    # wave 12 (p10021): a home test read as people say it, "two lines on the stick", "two pink
+    # lines on the test", "a second line came up on the test": a positive test (the cautious
+    # reading); a Covid, flu or ovulation test's lines are no pregnancy
+    r"|\b(?:two|2|double|second)\s+(?:(?:pink|blue|faint|clear|dark|strong)\s+)?lines?\b"
+    r"(?=[^.!?]{0,25}\b(?:stick|test|hpt|pee stick)\b)"
+    r"(?![^.!?]{0,40}\b(?:covid|lateral flow|lft|flu|ovulation|opk|antigen|rapid antigen)\b)"
 )
 _NEGATIVE_TEST = re.compile(
     # "negative test this morning", "BFN": a pregnancy test that says no (denied, wave 6)

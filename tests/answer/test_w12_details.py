@@ -1,0 +1,99 @@
+"""Wave 12 (details): a positive home test, a feared pregnancy, "turning N", a past "at age N".
+
+Each behaviour has several phrasings, and wordings that must not trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer.ages import find_ages
+from acupath.answer.context import extract
+
+
+def _labels(text: str) -> set[str]:
+    return set(extract(text).labels())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two lines on the stick this morning!! Carpal tunnel session on friday",
+        "got two pink lines on the test yesterday, neck pain",
+        "the pregnancy stick showed 2 lines this morning, back pain",
+        "a second line came up on the test! shoulder pain",
+        "the test stick says pregnant, migraines",
+    ],
+)
+def test_positive_home_test_is_pregnant(text: str) -> None:
+    assert "pregnant" in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two lines on my covid test this morning, back pain",
+        "the ECG showed two lines of something, neck pain",
+        "I read two lines of the study, is acupuncture good for back pain?",
+        "only one line on the stick, so not pregnant. period pain",
+        "two lines on the ovulation test, trying to plan, period pain",
+    ],
+)
+def test_lines_that_are_no_pregnancy(text: str) -> None:
+    assert "pregnant" not in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm worried I might be pregnant, neck pain",
+        "I think I was pregnant when I started, I'm 8 weeks pregnant now",
+        "scared I'm pregnant, period is late, back pain",
+    ],
+)
+def test_feared_pregnancy_without_denial_stays(text: str) -> None:
+    assert "pregnant" in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am on a heparin drip now for a clot, shoulder pain",
+        "I take apixaban for a clot I had in the spring and it was never stopped. neck pain",
+        "on warfarin for atrial fibrillation, they stopped it yesterday for a dental extraction",
+        "They put me on a heparin drip for a suspected clot, which they stopped it this morning."
+        " Shoulder pain",
+        "I was on apixaban and aspirin for a clot in my leg after a flight, but the GP stopped it",
+    ],
+)
+def test_anticoagulant_still_read(text: str) -> None:
+    assert "class:anticoagulant" in _labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("turning 50 next year, type 2 diabetes, sore heel", 49),
+        ("I'm turning 40 next month and my back hurts", 39),
+        ("my dad turns 80 next week, knee OA", 79),
+        ("my dad will turn 75 next month, neck pain", 74),
+        ("Mum is about to turn 70, hip pain", 69),
+        ("My father just turned 65 - is acupuncture ok?", 65),
+        ("he turned 90 in June, back pain", 90),
+    ],
+)
+def test_turning_an_age(text: str, age: int) -> None:
+    assert [a.value for a in find_ages(text)] == [age]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I broke my leg at age 12, now my knee aches",
+        "had my tonsils out at age 7, neck pain",
+        "started smoking at age 15, back pain",
+        "diagnosed with diabetes at age 40, sore feet",
+        "at age 20 I had a car accident, neck pain since",
+    ],
+)
+def test_at_age_in_the_past(text: str) -> None:
+    assert find_ages(text) == []
