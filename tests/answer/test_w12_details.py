@@ -55,21 +55,6 @@ def test_feared_pregnancy_without_denial_stays(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "I am on a heparin drip now for a clot, shoulder pain",
-        "I take apixaban for a clot I had in the spring and it was never stopped. neck pain",
-        "on warfarin for atrial fibrillation, they stopped it yesterday for a dental extraction",
-        "They put me on a heparin drip for a suspected clot, which they stopped it this morning."
-        " Shoulder pain",
-        "I was on apixaban and aspirin for a clot in my leg after a flight, but the GP stopped it",
-    ],
-)
-def test_anticoagulant_still_read(text: str) -> None:
-    assert "class:anticoagulant" in _labels(text)
-
-
-@pytest.mark.parametrize(
     ("text", "age"),
     [
         ("turning 50 next year, type 2 diabetes, sore heel", 49),
@@ -97,3 +82,39 @@ def test_turning_an_age(text: str, age: int) -> None:
 )
 def test_at_age_in_the_past(text: str) -> None:
     assert find_ages(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In hospital in August I was on a heparin drip for a few days for a suspected clot, which"
+        " turned out not to be a clot, so they stopped it and I take nothing now. Shoulder pain",
+        "In March I was on warfarin for about six weeks after my knee operation to prevent a clot,"
+        " then they stopped it. Back pain",
+        "Last year I was on apixaban for a few months for a small clot in my leg after a long"
+        " flight, but the GP stopped it. Neck pain",
+        "In May I was given a heparin infusion for two days for a suspected pulmonary embolism,"
+        " which was ruled out, so the team stopped it. Knee pain",
+        "Back in 2023 he was on rivaroxaban for three months for a clot after his surgery, and"
+        " then the haematologist stopped it. Hip pain",
+    ],
+)
+def test_anticoagulant_stopped_later_in_its_sentence(text: str) -> None:
+    assert "class:anticoagulant" not in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am on a heparin drip now for a clot, shoulder pain",
+        "I take apixaban for a clot I had in the spring and it was never stopped. neck pain",
+        "on warfarin for atrial fibrillation, they stopped it yesterday for a dental extraction",
+        "They put me on a heparin drip for a suspected clot on Monday, which turned out not to"
+        " be one, so they stopped it this morning. Shoulder pain",
+        "I was on apixaban and aspirin for a clot in my leg after a flight, but the GP stopped it",
+        "I'm on apixaban for a clot in my leg after a long flight last month; the GP stopped my"
+        " ibuprofen. Neck pain",
+    ],
+)
+def test_anticoagulant_still_read(text: str) -> None:
+    assert "class:anticoagulant" in _labels(text)
