@@ -336,12 +336,16 @@ _POSSIBLE = re.compile(
     r"(?:(?:frozen|fresh)\s+)?(?:embryo\s+)?(?:iui|ivf transfer|insemination|transfer|fet)|"
     r"(?:embryo transfer|fet)\s+(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|today|on\s+\w+day)|"
     r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|late period|missed "
-    r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late|"
+    r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late)\b"  # wave 7: 10 days
+)
+_FEARED = re.compile(
     # wave 12 (p10080): a feared pregnancy ("panicked I was pregnant", "worried I might be
-    # pregnant") is a possible one: kept (clinic policy) unless the question denies it
-    r"(?:panick(?:ed|ing)|worried|worrying|scared|afraid|terrified|feared|fearing|convinced|"
-    r"paranoid)\s+(?:that\s+)?(?:i|she)\s*(?:was|were|am|is|['’]?m|might be|may be|could be)"
-    r"\s+pregnant)\b"  # wave 7: 10 days
+    # pregnant") is a possible one, read as the other possible ones are (clinic policy, see the
+    # module docstring): kept unless the question denies it ("the test was negative"); the word
+    # "pregnant" in it names the fear, not a state, so it is hidden
+    r"\b(?:panick(?:ed|ing)|worried|worrying|scared|afraid|terrified|feared|fearing|convinced|"
+    r"paranoid|thought|wondered|wondering)\s+(?:that\s+)?(?:i|she)\s*(?:was|were|am|is|['’]?m|"
+    r"might be|may be|could be|might have been)\s+(?P<w>pregnant)\b"
 )
 _GROUP_BEFORE = re.compile(
     # "women trying to conceive", "couples having IVF": a population, not a patient
@@ -598,6 +602,15 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
             continue
         reason = "a pregnancy cannot be ruled out (clinic policy: every trimester's precautions)"
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), {"possible": reason}))
+    for m in _FEARED.finditer(folded):
+        before = folded[max(0, m.start() - 30) : m.start()]
+        if _GROUP_BEFORE.search(before):
+            continue
+        reason = "a pregnancy cannot be ruled out (clinic policy: every trimester's precautions)"
+        out.append(PregnancyFact("pregnancy_topic", "yes", m.start("w"), m.end("w")))
+        out.append(
+            PregnancyFact("pregnant", "yes", m.start(), m.start("w") - 1, {"possible": reason})
+        )
     for m in _CONCEIVED.finditer(folded):
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))
     for m in _NEGATIVE_TEST.finditer(folded):

@@ -118,3 +118,17 @@ def test_anticoagulant_stopped_later_in_its_sentence(text: str) -> None:
 )
 def test_anticoagulant_still_read(text: str) -> None:
     assert "class:anticoagulant" in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I panicked I was pregnant but the test was negative. So I'm not pregnant. Period pain",
+        "I was worried I was pregnant but I'm not pregnant, neck pain",
+        "thought I might be pregnant but the test was negative, back pain",
+        "I was scared I was pregnant, turns out I'm not pregnant. headaches",
+        "was convinced I was pregnant but the test came back negative. knee pain",
+    ],
+)
+def test_feared_pregnancy_denied(text: str) -> None:
+    assert "pregnant" not in _labels(text)
