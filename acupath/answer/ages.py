@@ -341,6 +341,16 @@ class AgeGrammar:
             add(m.group("n"), m.start(), m.end(), guard=False)
         for m in _SEX_BEFORE.finditer(text):
             add(m.group("n"), m.start(), m.end(), guard=True)
+        at_now = [
+            m
+            for m in [*_AGE_OF.finditer(folded), *_AGED.finditer(folded)]
+            # "at the age of 29": the preposition is inside the match
+            if _at_age_now(
+                folded, m.start() + (3 if m.group(0).startswith("at ") else 0), m.end("n")
+            )
+        ]
+        for m in at_now:
+            add(m.group("n"), m.start(), m.end("n"), guard=True)
         events = [(m.start(), m.end("n")) for m in _AGE_OF.finditer(folded)] + [
             (m.start(), m.end("n"))
             for m in _AGED.finditer(folded)
@@ -489,6 +499,29 @@ class AgeGrammar:
         if word in ("y", "yo"):
             return True
         return word not in self.not_after
+
+
+_AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
+_PAST_IN_SENTENCE = re.compile(
+    r"\b(?:was|were|had|did|got|broke|fell|began|begun|ago|when|since|back then|used to|"
+    r"(?!(?:need|feed|bleed|speed|exceed|proceed|succeed|seed|breed|embed)\b)\w{2,}ed)\b"
+)
+
+
+def _at_age_now(folded: str, start: int, end: int) -> bool:
+    """Wave 12 (p10089): "a normal aching low back for 4 months at age 36", "is it safe at
+    age 85?": "at age N" in a sentence with no past tense and no event is the age now;
+    "tonsillectomy at age 7", "I broke my leg at age 12", "at age 20 I had a car accident"
+    stay the age when something happened (reading rule)."""
+    before = folded[max(0, start - 30) : start]
+    at = _AT_BEFORE.search(before)  # "at age 36", or "at " before "the age of" (start past it)
+    if at is None:
+        return False
+    if _AT_AN_EVENT.search(before[: at.start()]):
+        return False
+    lo = max((i + 1 for i in range(start) if folded[i] in ".;?!"), default=0)
+    hi = next((i for i in range(end, len(folded)) if folded[i] in ".;?!"), len(folded))
+    return _PAST_IN_SENTENCE.search(folded[lo:start] + " " + folded[end:hi]) is None
 
 
 @functools.cache

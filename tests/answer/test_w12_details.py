@@ -132,3 +132,17 @@ def test_anticoagulant_still_read(text: str) -> None:
 )
 def test_feared_pregnancy_denied(text: str) -> None:
     assert "pregnant" not in _labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Just a normal aching low back for 4 months at age 36. Acupuncture then?", 36),
+        ("Is acupuncture safe at age 85 for knee pain?", 85),
+        ("at age 72 my knees ache every morning", 72),
+        ("neck pain at age 45, is that normal?", 45),
+        ("I get migraines at the age of 29, should I try acupuncture?", 29),
+    ],
+)
+def test_at_age_now(text: str, age: int) -> None:
+    assert [a.value for a in find_ages(text)] == [age]
