@@ -89,7 +89,17 @@ _FOREIGN = re.compile(
 _SEX_AFTER = re.compile(r"\b(?P<n>\d{1,3})(?:\s?(?P<s>[MF])|(?P<s2>[mf])|\s?/\s?(?P<s3>[MFmf]))\b")
 _SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?[/,]\s?)(?P<n>\d{1,3})\b")
 _COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
-_ADVERBS = r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?)\s+)*"
+_ADVERBS = (
+    r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?|will|"
+    r"about\s+to|going\s+to|turn)\s+)*"
+)
+_TURNING = re.compile(r"\bturn(?:ing|s)?\s+$")
+"""Wave 12 (p10095): "turning 50 next year", "turns 80 next week", "about to turn 70": a
+birthday still to come, so the age now is one less (completed years, as every age here)."""
+_BARE_TURNING = re.compile(
+    r"(?:^|[.;!?]\s+)(?:and\s+|but\s+)?turning\s+(?P<n>\d{2,3})\b"
+    r"(?=\s+(?:next|this|in|soon|tomorrow|on)\b)"
+)
 _NOT_A_SMALL_WORD_AGE = {"one"}
 """Number words read as an age only from two up ("she is one tough lady" is no age of one)."""
 
@@ -307,8 +317,12 @@ class AgeGrammar:
         folded = _fold(text)
         found: list[Age] = []
 
-        def add(raw: str, start: int, end: int, *, guard: bool, small_words: bool = True) -> None:
+        def add(
+            raw: str, start: int, end: int, *, guard: bool, small_words: bool = True, less: int = 0
+        ) -> None:
             value = number_value(raw)
+            if value is not None:
+                value -= less
             if value is None or not 0 <= value <= 120:
                 return
             if not small_words and raw.strip() in _NOT_A_SMALL_WORD_AGE:
@@ -327,6 +341,16 @@ class AgeGrammar:
             add(m.group("n"), m.start(), m.end(), guard=False)
         for m in _SEX_BEFORE.finditer(text):
             add(m.group("n"), m.start(), m.end(), guard=True)
+        at_now = [
+            m
+            for m in [*_AGE_OF.finditer(folded), *_AGED.finditer(folded)]
+            # "at the age of 29": the preposition is inside the match
+            if _at_age_now(
+                folded, m.start() + (3 if m.group(0).startswith("at ") else 0), m.end("n")
+            )
+        ]
+        for m in at_now:
+            add(m.group("n"), m.start(), m.end("n"), guard=True)
         events = [(m.start(), m.end("n")) for m in _AGE_OF.finditer(folded)] + [
             (m.start(), m.end("n"))
             for m in _AGED.finditer(folded)
@@ -346,10 +370,14 @@ class AgeGrammar:
                     folded[max(0, m.start() - 12) : m.start()]
                 ):
                     continue
-                turned = re.search(r"\bturn(?:ed|s|ing)\s+$", folded[m.start() : m.start("n")])
+                turned = re.search(r"\bturn(?:ed|s|ing)?\s+$", folded[m.start() : m.start("n")])
+                less = 1 if _TURNING.search(folded[m.start() : m.start("n")]) else 0
                 if turned and _TURNED_IN.match(folded, m.end("n")):
-                    add(m.group("n"), m.start(), m.end("n"), guard=False)  # "turned 90 in June"
-                add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False)
+                    # "turned 90 in June"; "turns 80 next week" is 79 now
+                    add(m.group("n"), m.start(), m.end("n"), guard=False, less=less)
+                add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False, less=less)
+        for m in _BARE_TURNING.finditer(folded):
+            add(m.group("n"), m.start("n"), m.end("n"), guard=False, less=1)
         for m in _BRACKET_LAST.finditer(folded):
             value = number_value(m.group("n"))
             owner = folded[max(0, m.start() - 30) : m.start()]
@@ -471,6 +499,29 @@ class AgeGrammar:
         if word in ("y", "yo"):
             return True
         return word not in self.not_after
+
+
+_AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
+_PAST_IN_SENTENCE = re.compile(
+    r"\b(?:was|were|had|did|got|broke|fell|began|begun|ago|when|since|back then|used to|"
+    r"(?!(?:need|feed|bleed|speed|exceed|proceed|succeed|seed|breed|embed)\b)\w{2,}ed)\b"
+)
+
+
+def _at_age_now(folded: str, start: int, end: int) -> bool:
+    """Wave 12 (p10089): "a normal aching low back for 4 months at age 36", "is it safe at
+    age 85?": "at age N" in a sentence with no past tense and no event is the age now;
+    "tonsillectomy at age 7", "I broke my leg at age 12", "at age 20 I had a car accident"
+    stay the age when something happened (reading rule)."""
+    before = folded[max(0, start - 30) : start]
+    at = _AT_BEFORE.search(before)  # "at age 36", or "at " before "the age of" (start past it)
+    if at is None:
+        return False
+    if _AT_AN_EVENT.search(before[: at.start()]):
+        return False
+    lo = max((i + 1 for i in range(start) if folded[i] in ".;?!"), default=0)
+    hi = next((i for i in range(end, len(folded)) if folded[i] in ".;?!"), len(folded))
+    return _PAST_IN_SENTENCE.search(folded[lo:start] + " " + folded[end:hi]) is None
 
 
 @functools.cache

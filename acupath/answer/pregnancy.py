@@ -338,6 +338,15 @@ _POSSIBLE = re.compile(
     r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|late period|missed "
     r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late)\b"  # wave 7: 10 days
 )
+_FEARED = re.compile(
+    # wave 12 (p10080): a feared pregnancy ("panicked I was pregnant", "worried I might be
+    # pregnant") is a possible one, read as the other possible ones are (clinic policy, see the
+    # module docstring): kept unless the question denies it ("the test was negative"); the word
+    # "pregnant" in it names the fear, not a state, so it is hidden
+    r"\b(?:panick(?:ed|ing)|worried|worrying|scared|afraid|terrified|feared|fearing|convinced|"
+    r"paranoid|thought|wondered|wondering)\s+(?:that\s+)?(?:i|she)\s*(?:was|were|am|is|['’]?m|"
+    r"might be|may be|could be|might have been)\s+(?P<w>pregnant)\b"
+)
 _GROUP_BEFORE = re.compile(
     # "women trying to conceive", "couples having IVF": a population, not a patient
     r"\b(?:women|couples|people|patients|mothers|ladies|those|anyone|someone|persons)\s+"
@@ -355,6 +364,12 @@ _CONCEIVED = re.compile(
     r"came back\s+|today\s+)?(?:positive|pos|\+\s*ve|\+)(?=\W|$)"
     r"|(?:positive|pos|\+\s*ve)\s+(?:(?:urine|urinary|serum|beta|b)\s*-?\s*)?(?:hcg|upt)\b"
     r"|\b(?:upt|preg(?:nancy)? test)\s+(?:is\s+|was\s+)?(?:positive|pos|\+\s*ve)(?=\W|$)"
+    # wave 12 (p10021): a home test read as people say it, "two lines on the stick", "two pink
+    # lines on the test", "a second line came up on the test": a positive test (the cautious
+    # reading); a Covid, flu or ovulation test's lines are no pregnancy
+    r"|\b(?:two|2|double|second)\s+(?:(?:pink|blue|faint|clear|dark|strong)\s+)?lines?\b"
+    r"(?=[^.!?]{0,25}\b(?:stick|test|hpt|pee stick)\b)"
+    r"(?![^.!?]{0,40}\b(?:covid|lateral flow|lft|flu|ovulation|opk|antigen|rapid antigen)\b)"
 )
 _NEGATIVE_TEST = re.compile(
     # "negative test this morning", "BFN": a pregnancy test that says no (denied, wave 6)
@@ -587,6 +602,15 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
             continue
         reason = "a pregnancy cannot be ruled out (clinic policy: every trimester's precautions)"
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), {"possible": reason}))
+    for m in _FEARED.finditer(folded):
+        before = folded[max(0, m.start() - 30) : m.start()]
+        if _GROUP_BEFORE.search(before):
+            continue
+        reason = "a pregnancy cannot be ruled out (clinic policy: every trimester's precautions)"
+        out.append(PregnancyFact("pregnancy_topic", "yes", m.start("w"), m.end("w")))
+        out.append(
+            PregnancyFact("pregnant", "yes", m.start(), m.start("w") - 1, {"possible": reason})
+        )
     for m in _CONCEIVED.finditer(folded):
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))
     for m in _NEGATIVE_TEST.finditer(folded):

@@ -359,7 +359,8 @@ _STOPPED_BACK = re.compile(
     # wave 8: a stop said of the medicine by a pronoun later in its sentence: "was on apixaban
     # for a PE but it was stopped in January", "rivaroxaban for 5 weeks after, stopped it last
     # week", "took Eliquis but he stopped it two weeks ago", "but that was discontinued"
-    r"(?:,|\bbut\b|\band\b|\bthen\b)\s*(?:"
+    # wave 12: "..., so they stopped it"
+    r"(?:,|\bbut\b|\band\b|\bthen\b|\bso\b)\s*(?:"
     r"(?:it|this|that)\s+(?:was\s+|has\s+been\s+|had\s+been\s+|got\s+|is\s+)(?:recently\s+|"
     r"just\s+)?(?:stopped|discontinued|ceased|withdrawn|withheld|finished|completed)"
     r"|(?:(?:she|he|they|i|we|you|the\s+\w+(?:\s+team)?)\s+)?(?:then\s+|recently\s+|just\s+)?"
@@ -375,6 +376,14 @@ def _stopped_back(folded: str, end: int) -> re.Match[str] | None:
     m = _STOPPED_BACK.search(folded, end, hi if hi is not None else min(len(folded), end + 80))
     if m is not None and _LISTED.search(folded, end, m.start()):
         return None  # "on apixaban and aspirin, but stopped it": which one is unclear; kept
+    if m is None and hi is None:
+        # wave 12 (p10072): a long story between the medicine and the stop, in one sentence
+        # ("on a heparin drip for a few days for a suspected clot, which turned out not to be a
+        # clot, so they stopped it"); no other medicine may be listed right after it
+        far = next((i for i in range(end, min(len(folded), end + 200)) if folded[i] in ".;?!"), 0)
+        m = _STOPPED_BACK.search(folded, end, far) if far else None
+        if m is not None and _LISTED.search(folded, end, min(m.start(), end + 25)):
+            return None
     return m
 
 

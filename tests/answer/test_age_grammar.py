@@ -31,7 +31,7 @@ def _ages(text: str) -> set[int]:
         ("her son is 6 and has tummy pain", 6),
         ("my partner is 38 and has migraines", 38),
         ("My father just turned 65 - is acupuncture ok?", 65),
-        ("my mom turns 70 next week, neck pain", 70),
+        ("my mom turns 70 next week, neck pain", 69),  # wave 12: the birthday is to come
         ("Mr Jones, 59, chronic low back pain", 59),
         ("Mrs O'Brien, 74, on warfarin", 74),
         ("Dr A, 47, shoulder pain", 47),

@@ -31,7 +31,7 @@ def _ages(question: str) -> list[int]:
         ("my aunt is in her late teens", 18),
         ("patient (early 60s), chronic back pain", 62),
         ("a septuagenarian with knee OA", 75),
-        ("grandma turns 100 in March, arthritis in her hands", 100),
+        ("grandma turns 100 in March, arthritis in her hands", 99),  # wave 12: still to come
     ],
 )
 def test_approximate_ages(question: str, age: int) -> None:

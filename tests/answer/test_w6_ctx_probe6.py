@@ -140,7 +140,7 @@ def test_another_persons_pregnancy_beside_the_asker(question: str) -> None:
         ("in my 2nd tri with rib pain", "pregnant", None),
         ("my kids are 4 and 7, I have neck pain", None, "age_band:child"),
         ("a 52-y-o man, shoulder pain", "age:52", None),
-        ("she turns 80 next month, knee OA", "age:80", None),
+        ("she turns 80 next month, knee OA", "age:79", None),  # wave 12: 79 until then
         ("elderly (86), hip pain", "age:86", None),
         ("ex-clopidogrel, knee pain", None, "class:antiplatelet"),
         ("rivaroxaban (stopped), sciatica", None, "class:anticoagulant"),
