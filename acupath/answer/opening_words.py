@@ -48,6 +48,7 @@ FLAG_WORDS = {
     "thoracic_pain_after_osteoporotic_fall": (
         "mid or upper back pain after a fall with osteoporosis"
     ),
+    "thoracic_pain_after_major_trauma": "mid or upper back pain after major trauma",
     "suspected_cauda_equina": "a suspected cauda equina syndrome",
     "major_trauma": "recent major trauma",
     "minor_trauma_with_osteoporosis": "minor trauma with osteoporosis",
