@@ -1272,6 +1272,17 @@ _PATIENT_KINDS = frozenset(
 )
 
 
+_EFFECT_MEASURE = re.compile(
+    r"\b(?:relative risks?|risk ratios?|odds ratios?|hazard ratios?|risk differences?|"
+    r"absolute risks?|incidences?|prevalence|numbers? needed to (?:treat|harm)|"
+    r"(?:proportion|percentage|share) of (?:the )?(?:patients|people|participants|women|men))\b"
+)
+"""An effect measure or a frequency asks about a group, as a research word does (wave 12:
+"What is the relative risk of urinary retention after surgery with acupuncture versus
+without?"). Clinic policy on reading questions: the other conditions of :func:`_topics` (no
+person, no onset, no safety framing) still hold."""
+
+
 def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> list[Mention]:
     """Red flags named as the topic of an evidence question, not as a patient's symptom
     (class 6 of wave 5; probe 2 G6): "what is the evidence for acupuncture in foot drop?",
@@ -1292,7 +1303,7 @@ def _topics(mentions: list[Mention], folded: str, owners: re.Pattern[str]) -> li
         return mentions
     if any(m.kind in _PATIENT_KINDS and not m.negated for m in mentions):
         return mentions
-    research = bool(_RESEARCH.search(folded))
+    research = bool(_RESEARCH.search(folded) or _EFFECT_MEASURE.search(folded))
     out = []
     for m in mentions:
         if m in flags and "celsius" not in m.detail:

@@ -48,6 +48,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer.study_questions import no_one_described
 from acupath.answer.text import sentence_around
 
 SUPPOSED = "supposed"
@@ -359,6 +360,8 @@ def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence
     fact stays (the cautious reading)."""
     from acupath.answer.context import FIRST_PERSON
 
+    # wave 12: a named study's or a service's group, no person described (h10140, h10185)
+    mentions = no_one_described(mentions, question)
     folded = " ".join(question.lower().replace("’", "'").split())
     # a condition that is the fact itself ("lymphoedema") is no other complaint
     named = {w for m in mentions for w in (m.kind, m.value)}
