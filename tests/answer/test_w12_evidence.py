@@ -1,0 +1,86 @@
+"""Wave 12, engineer "evidence": classes behind the misses p10139 (a relative "where" after a
+study word read as "where do the needles go"), p10170 (a red-flag symptom that is what a
+benefit question asks about: acupath holds no records on it, so it says so), p10162 (the
+natural-killer-cell claim corrected from the paper that proposed it), p10160 (a guideline
+said to recommend what it advises against: its own words quoted). Each class is asked in
+wordings of our own, with wordings that must NOT trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+
+PREMISE_TITLE = "First, a correction"
+
+# -- p10139: "a trial where ..." describes the study, it does not ask for points ---------------
+
+RELATIVE_WHERE = [
+    "was there ever a trial where acupuncture beat fake needles for fibromyalgia pain?",
+    "Is there a study where real needles did better than sham for knee osteoarthritis?",
+    "any trials where acupuncture needles beat placebo for migraine?",
+    "I read about a review where needles helped chronic neck pain - is that right?",
+    "Were there any RCTs where needles were better than sham for low back pain?",
+]
+ASKS_WHERE = [
+    "Where do the needles go for knee osteoarthritis?",
+    "Where are the needles placed for migraine?",
+    "For chronic neck pain, where should the needles be put?",
+    "which points are used for low back pain, and where are they?",
+    "In the trial, where were the needles placed for fibromyalgia?",
+]
+
+
+@pytest.mark.parametrize("question", RELATIVE_WHERE)
+def test_a_trial_where_is_no_points_question(question: str) -> None:
+    assert "points" not in ask(question).understanding["intents"]
+
+
+@pytest.mark.parametrize("question", ASKS_WHERE)
+def test_where_do_the_needles_go_asks_points(question: str) -> None:
+    assert "points" in ask(question).understanding["intents"]
+
+
+def test_fibromyalgia_trial_beating_sham_is_shown() -> None:
+    answer = ask(
+        "my rheumatologist says acupuncture for fibromyalgia is just placebo. was there ever a "
+        "trial where it beat fake needles on pain?"
+    )
+    assert "41%" in answer.markdown
+
+
+# -- p10170: a red-flag symptom asked about as the topic of a benefit question ----------------
+
+FLAG_TOPIC = [
+    "my 8 year old wets the bed most nights. does acupuncture work for bedwetting in kids?",
+    "does acupuncture help bedwetting?",
+    "Can acupuncture stop my son wetting the bed?",
+    "Is acupuncture any good for bedwetting in children?",
+    "acupuncture for bed wetting - does it work?",
+]
+FLAG_NOT_TOPIC = [
+    "My back hurts and I have wet the bed since Tuesday - can I have acupuncture?",
+    "Does acupuncture help chronic low back pain? I also have new bladder problems.",
+    "I've had trouble peeing since yesterday with my back pain. Acupuncture today?",
+    "Does acupuncture work for knee osteoarthritis?",
+    "numbness between my legs and low back pain, can acupuncture help my back?",
+]
+
+
+@pytest.mark.parametrize("question", FLAG_TOPIC)
+def test_flag_asked_about_is_insufficient_evidence(question: str) -> None:
+    answer = ask(question)
+    assert answer.insufficient_evidence, answer.understanding
+    assert answer.understanding["unknown_topic"], answer.understanding
+
+
+@pytest.mark.parametrize("question", FLAG_NOT_TOPIC)
+def test_flag_described_is_no_topic(question: str) -> None:
+    assert not ask(question).understanding["unknown_topic"]
+
+
+@pytest.mark.parametrize("question", FLAG_TOPIC[:1] + FLAG_NOT_TOPIC[:1] + FLAG_NOT_TOPIC[2:3])
+def test_flag_still_screened(question: str) -> None:
+    # the topic changes, never the screen: the red flag stays applied
+    applied = (ask(question).patient_context or {}).get("applied", [])
+    assert any(a.startswith("red_flag:") for a in applied), applied
