@@ -84,3 +84,74 @@ def test_flag_still_screened(question: str) -> None:
     # the topic changes, never the screen: the red flag stays applied
     applied = (ask(question).patient_context or {}).get("applied", [])
     assert any(a.startswith("red_flag:") for a in applied), applied
+
+
+# -- p10162: the natural-killer-cell claim is corrected from the paper that proposed it -------
+
+IMMUNE_TUMOUR = [
+    "Given that acupuncture boosts natural killer cells and so shrinks tumours, should we offer "
+    "it alongside chemo to improve survival?",
+    "My friend says acupuncture raises NK cells which kill cancer cells. Is it worth trying?",
+    "acupuncture strengthens the immune system so it can fight cancer - should my mum have it?",
+    "Since needling boosts immunity it will shrink my tumour, right?",
+    "Acupuncture activates killer cells that destroy tumours, so can it treat breast cancer?",
+]
+TUMOUR_NOT_IMMUNE = [
+    "acupuncture cures cancer, right?",
+    "My aunt thinks acupuncture will shrink her tumour. Should she try it?",
+]
+IMMUNE_NO_PREMISE = [
+    "Does acupuncture affect the immune system?",
+    "What does the evidence say about acupuncture and natural killer cells?",
+    "Is acupuncture safe with a low white cell count during chemo?",
+]
+NK_WORDS = "no study measured any effect on cancer outcomes"
+
+
+@pytest.mark.parametrize("question", IMMUNE_TUMOUR)
+@pytest.mark.parametrize("audience", ["clinician", "patient"])
+def test_immune_tumour_claim_cites_the_hypothesis(question: str, audience: str) -> None:
+    answer = ask(question, audience=audience)
+    text = next(
+        (s.text for s in answer.all_sections if "correction" in s.title.lower()),
+        "\n".join(s.text for s in answer.all_sections[:2]),
+    )
+    assert NK_WORDS in text and "[" in text, text
+
+
+@pytest.mark.parametrize("question", TUMOUR_NOT_IMMUNE + IMMUNE_NO_PREMISE)
+def test_no_immune_line_without_the_immune_tumour_claim(question: str) -> None:
+    answer = ask(question)
+    titles = [s.title for s in answer.all_sections]
+    correction = next((s.text for s in answer.all_sections if s.title == PREMISE_TITLE), "")
+    assert "On the immune mechanism" not in correction, titles
+
+
+# -- p10160: a guideline said to recommend what it advises against: its own words ------------
+
+GUIDELINE_CLAIM = [
+    "Since NICE now recommends acupuncture first-line for chronic low back pain, what session "
+    "schedule should our service offer?",
+    "NICE recommends acupuncture for back pain, so how many sessions should I book?",
+    "The NICE guideline recommends acupuncture for sciatica and low back pain - how do we start?",
+    "Our GP said NICE guidance recommends acupuncture for acute low back pain. How often?",
+    "Given NICE recommends acupuncture for my lower back pain, which points would you use?",
+]
+GUIDELINE_NO_CLAIM = [
+    "What does NICE say about acupuncture for low back pain?",
+    "NICE recommends acupuncture for chronic primary pain - how many sessions?",
+    "Does the American College of Physicians recommend acupuncture for chronic low back pain?",
+]
+
+
+@pytest.mark.parametrize("question", GUIDELINE_CLAIM)
+def test_guideline_claim_quotes_the_guideline(question: str) -> None:
+    answer = ask(question)
+    correction = next((s.text for s in answer.all_sections if s.title == PREMISE_TITLE), "")
+    assert "Do not offer acupuncture" in correction, correction
+
+
+@pytest.mark.parametrize("question", GUIDELINE_NO_CLAIM)
+def test_no_guideline_quote_without_the_claim(question: str) -> None:
+    correction = next((s.text for s in ask(question).all_sections if s.title == PREMISE_TITLE), "")
+    assert "Its words" not in correction, correction
