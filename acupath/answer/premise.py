@@ -1060,11 +1060,22 @@ def _effect_overread(
             f"treatments, and the studies behind it are weak ({certainty} certainty).**"
             f"{cite(f)}"
         ]
+    if "sham" in stmt.question.comparators and f.comparator != "sham":
+        # wave 12 (p10166): set beside sham-controlled trials, an SMD against other controls
+        # is no comparison with them
+        other, cannot = (
+            "sham acupuncture",
+            "acupuncture works better than sham-controlled trials found",
+        )
+    else:
+        other, cannot = (
+            "the other treatments on offer",
+            "acupuncture is more effective than anything else",
+        )
     return [
-        f"**No: {who}'s SMD of {f.estimate:g} compares acupuncture with {against}, not with the "
-        f"other treatments on offer, and its certainty is {certainty}; it cannot show that "
-        f"acupuncture is more effective than anything else.** {' '.join(f.summary.split())} "
-        f"({finding_stats(f)}).{cite(f)}"
+        f"**No: {who}'s SMD of {f.estimate:g} compares acupuncture with {against}, not with "
+        f"{other}, and its certainty is {certainty}; it cannot show that {cannot}.** "
+        f"{' '.join(f.summary.split())} ({finding_stats(f)}).{cite(f)}"
     ]
 
 

@@ -155,3 +155,35 @@ def test_guideline_claim_quotes_the_guideline(question: str) -> None:
 def test_no_guideline_quote_without_the_claim(question: str) -> None:
     correction = next((s.text for s in ask(question).all_sections if s.title == PREMISE_TITLE), "")
     assert "Its words" not in correction, correction
+
+
+# -- p10166: an SMD against mixed controls said to beat anything else ------------------------
+
+SMD_OVERREAD = [
+    "The 2024 diabetic neuropathy meta-analysis (Liu) shows acupuncture works better than any "
+    "sham-controlled neuropathic-pain trial ever did, so its SMD is the figure to quote, correct?",
+    "For painful diabetic neuropathy the SMD of -1.27 is bigger than any sham trial found, so "
+    "acupuncture is proven, right?",
+    "The effect size for diabetic neuropathy pain is larger than any drug gets, so it should be "
+    "first choice.",
+    "That SMD for diabetic neuropathy means acupuncture works better than any other treatment.",
+    "With an effect size stronger than any sham-controlled trial, acupuncture clearly works for "
+    "diabetic neuropathy.",
+]
+SMD_NEUTRAL = [
+    "What SMD did the diabetic neuropathy meta-analysis report for pain?",
+    "How big is the effect size of acupuncture for painful diabetic neuropathy?",
+    "Is acupuncture better than any drug for diabetic neuropathy pain?",
+]
+
+
+@pytest.mark.parametrize("question", SMD_OVERREAD)
+def test_smd_overread_is_corrected(question: str) -> None:
+    answer = ask(question)
+    correction = next((s.text for s in answer.all_sections if s.title == PREMISE_TITLE), "")
+    assert "SMD of" in correction and "[" in correction, correction
+
+
+@pytest.mark.parametrize("question", SMD_NEUTRAL)
+def test_asking_the_smd_is_no_overread(question: str) -> None:
+    assert "effect_overread" not in ask(question).understanding["statement"]["premises"]
