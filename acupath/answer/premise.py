@@ -382,7 +382,9 @@ def _guideline_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> lis
         said = next((_first_sentence(r.summary) for r in against if r.body == body), "")
         # wave 12 (p10160): the guideline's own wording, where its record's locator quotes it
         # (NG59: "Do not offer acupuncture", read as quoted in Aust Prescr 2017, see the source)
-        words = next((q for r in against if r.body == body for q in _QUOTED.findall(r.locator)), "")
+        words = next(
+            (q for r in against if r.body == body for q in _QUOTED.findall(r.locator or "")), ""
+        )
         if words and not patient:
             said = (
                 f"{said} Its words: \u201c{words}\u201d."
