@@ -496,6 +496,7 @@ class Parser:
         used += [(c.start, c.end) for c in cited_studies if c.end]
         details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
         q = self._topic_in_words(q, corrected, toks, [*used, *details])
+        q = _flag_asked_about(q, corrected, patient.mentions)
         asks_efficacy = bool({"efficacy", "overview"} & set(q.intents))
         if uncovered and not q.conditions and asks_efficacy and "safety" not in q.intents:
             # a safety or points question is answered as asked ("safe depth for upper back
@@ -730,11 +731,56 @@ _POINT_IDIOM = re.compile(
 """"Any point trying it?", "what's the point of": whether it is worth it, not which points."""
 
 
+_RELATIVE_WHERE = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|reviews?|rcts?|experiments?|papers?|cases?|situations?|"
+    r"analys[ie]s|meta-analys[ie]s|comparisons?|ones?)\s+where\b",
+    re.IGNORECASE,
+)
+""""A trial where it beat fake needles": a relative "where" after a study word describes the
+study, it does not ask where the needles go (wave 12, p10139)."""
+
+
 def _asks_points(text: str, keys: Sequence[str]) -> bool:
-    """Whether the question asks which points: a points word other than in an idiom."""
+    """Whether the question asks which points: a points word other than in an idiom, and a
+    "where" other than one that describes a study."""
     idioms = len(_POINT_IDIOM.findall(text))
     points = sum(1 for k in keys if k == tx.stem("point"))
-    return bool((_POINT_WORDS - {tx.stem("point")}) & set(keys)) or points > idioms
+    where = tx.stem("where")
+    words = set(keys)
+    if where in words and sum(1 for k in keys if k == where) <= len(_RELATIVE_WHERE.findall(text)):
+        words.discard(where)
+    return bool((_POINT_WORDS - {tx.stem("point")}) & words) or points > idioms
+
+
+_BENEFIT_OF = re.compile(
+    r"(?:\b(?:acupuncture|needling|electroacupuncture|acupressure|it)\b(?:\s+[a-z']+){0,3}?\s+"
+    r"(?:for|with|on)|\b(?:help|helps|helped|treat|treats|cure|cures|ease|eases|stop|stops|"
+    r"fix|fixes|improve|improves|reduce|reduces)(?:\s+with)?)"
+    r"\s+(?:(?:my|his|her|their|your|our|the|a|an|kids'?|children's|child's)\s+)?"
+    r"(?:(?:son|daughter|child|kid|boy|girl|children|kids)\s+)?$"
+)
+"""The words just before what a benefit question asks about: "does acupuncture work for",
+"acupuncture for", "can it help (with)", "does it stop"."""
+
+
+def _flag_asked_about(q: Question, text: str, mentions: Sequence[Any]) -> Question:
+    """A red-flag symptom that is what a benefit question asks about ("does acupuncture work
+    for bedwetting in kids?", wave 12 p10170): the topic, which no condition record covers, so
+    the answer says acupath holds no records on it (insufficient evidence) instead of
+    answering about every condition. Only the topic changes: the mention stays for the screen
+    (the red flag is still screened)."""
+    if q.conditions or q.unknown_topic or not q.in_scope:
+        return q
+    if not set(q.intents) <= {"efficacy", "overview"}:
+        return q
+    folded = text.lower().replace("\u2019", "'")
+    for m in mentions:
+        if m.kind != "red_flag" or m.negated or not m.end:
+            continue
+        if _BENEFIT_OF.search(folded[max(0, m.start - 60) : m.start]):
+            topic = (text[m.start : m.end],)
+            return dataclasses.replace(q, unknown_topic=topic, intents=("efficacy",))
+    return q
 
 
 def _outcome_topic(q: Question, base: Any) -> Question:

@@ -79,6 +79,7 @@ def premise_section(
                 "cancer itself, so it should not be offered for that.** Its cancer records are "
                 "about symptoms: " + ", ".join(symptoms) + "."
             )
+            lines += _immune_claim(stmt, base, False, refs)
         elif kind == "sham" and sham_band is not None and sham_band != "large":
             lines.append(
                 "**No: against sham acupuncture the pooled differences acupath holds are at "
@@ -91,6 +92,8 @@ def premise_section(
                 "rare but reported (see the safety records below), and some patients need "
                 "changes or referral first."
             )
+    if audience == "patient" and "tumour" in stmt.premises:
+        lines += _immune_claim(stmt, base, True, refs)
     if {"harmless", "harm_overstated"} & set(stmt.premises) and lines:
         # wave 10: harm said to be everywhere is answered with the same cohort figure: most
         # reported events are minor (Witt 2009)
@@ -102,6 +105,33 @@ def premise_section(
     if not lines:
         return None
     return Section(TITLES[audience]["premise"], "\n".join(lines))
+
+
+_IMMUNE = re.compile(
+    r"\b(?:immune|immunity|immunology|natural killer|killer cells?|nk[- ]?cells?|nk activity|"
+    r"t[- ]cells?|white (?:blood )?cells?|lymphocytes?)\b",
+    re.IGNORECASE,
+)
+"""An immune mechanism said to fight the cancer ("boosts natural killer cells and so shrinks
+tumours")."""
+
+
+def _immune_claim(stmt: Statement, base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
+    """A tumour said to shrink through the immune system: the base's findings on acupuncture
+    and anticancer immunity (outcome ``mechanism_immune...``; Johnston 2011: a hypothesis, and
+    no study measured any effect on cancer outcomes), with their markers (wave 12, p10162)."""
+    if refs is None or not _IMMUNE.search(stmt.text):
+        return []
+    found = [f for f in base.findings.values() if f.outcome.startswith("mechanism_immune")]
+    out = []
+    for f in found[:2]:
+        summary = " ".join(f.summary.split())
+        marker = refs.marker([f.source], f.id, "finding")
+        if patient:
+            out.append(f"The immune idea is not proven: {summary[:1].lower()}{summary[1:]}{marker}")
+        else:
+            out.append(f"On the immune mechanism: {summary}{marker}")
+    return out
 
 
 def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
@@ -350,6 +380,17 @@ def _guideline_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> lis
         conditions = _condition_names(body, against, base)
         # the guideline's own words, from the record's summary ("not to offer acupuncture")
         said = next((_first_sentence(r.summary) for r in against if r.body == body), "")
+        # wave 12 (p10160): the guideline's own wording, where its record's locator quotes it
+        # (NG59: "Do not offer acupuncture", read as quoted in Aust Prescr 2017, see the source)
+        words = next(
+            (q for r in against if r.body == body for q in _QUOTED.findall(r.locator or "")), ""
+        )
+        if words and not patient:
+            said = (
+                f"{said} Its words: \u201c{words}\u201d."
+                if said
+                else f"Its words: \u201c{words}\u201d."
+            )
         out.append(
             f"**No. {body} advises against acupuncture for {conditions}.** What each "
             "guideline says is below."
@@ -358,6 +399,10 @@ def _guideline_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> lis
             "guideline positions are below)." + (f" {said}" if said else "")
         )
     return out
+
+
+_QUOTED = re.compile(r'"([^"]{6,120})"')
+"""A guideline's own words quoted in its record's locator."""
 
 
 def _first_sentence(text: str) -> str:
@@ -1017,11 +1062,22 @@ def _effect_overread(
             f"treatments, and the studies behind it are weak ({certainty} certainty).**"
             f"{cite(f)}"
         ]
+    if "sham" in stmt.question.comparators and f.comparator != "sham":
+        # wave 12 (p10166): set beside sham-controlled trials, an SMD against other controls
+        # is no comparison with them
+        other, cannot = (
+            "sham acupuncture",
+            "acupuncture works better than sham-controlled trials found",
+        )
+    else:
+        other, cannot = (
+            "the other treatments on offer",
+            "acupuncture is more effective than anything else",
+        )
     return [
-        f"**No: {who}'s SMD of {f.estimate:g} compares acupuncture with {against}, not with the "
-        f"other treatments on offer, and its certainty is {certainty}; it cannot show that "
-        f"acupuncture is more effective than anything else.** {' '.join(f.summary.split())} "
-        f"({finding_stats(f)}).{cite(f)}"
+        f"**No: {who}'s SMD of {f.estimate:g} compares acupuncture with {against}, not with "
+        f"{other}, and its certainty is {certainty}; it cannot show that {cannot}.** "
+        f"{' '.join(f.summary.split())} ({finding_stats(f)}).{cite(f)}"
     ]
 
 
