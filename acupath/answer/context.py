@@ -608,6 +608,7 @@ class Extractor:
         out = _resolved(out, folded)
         out = _intended_weight_loss(out, folded)
         out = _uncorroborated_treatment(out, folded)  # wave 11: "iron infusion", "my cycle"
+        out = _childhood_bedwetting(out, folded)  # wave 12: "my 8 year old wets the bed"
         out = _populations(out, folded)
         out = service_topics(out, folded, TOPIC)
         out = removed_devices(out, folded, PAST)
@@ -1985,6 +1986,39 @@ def _intended_weight_loss(mentions: list[Mention], folded: str) -> list[Mention]
         return bool(_ON_PURPOSE.search(sentence)) and not _NOT_ON_PURPOSE.search(sentence)
 
     return [m for m in mentions if not intended(m)]
+
+
+_BEDWETTING = re.compile(r"\b(?:wets?|wetting) the bed\b|\bbed\s*-?\s*wetting\b|\bwets the bed\b")
+# a bedwetting that is new, back or beside a spinal complaint stays the red flag
+_NEW_WETTING = re.compile(
+    r"\b(?:new|newly|started|starting|again|suddenly|sudden|recently|since|begun|began|lately|"
+    r"back|spine|spinal|numb\w*|weak\w*|walk\w*|legs?|poo\w*|soil\w*)\b"
+)
+
+
+def _childhood_bedwetting(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Drop the bladder red flag read only from bedwetting in a child when nothing says it is
+    new or comes with back pain, numbness, weakness or soiling: long-standing bedwetting is
+    common in children (nocturnal enuresis) and not a sign of cauda equina compression, which
+    the flag stands for (ahcpr1994 lists new bladder dysfunction with back pain). Clinic policy
+    (wave 12, p10170: "my 8 year old wets the bed most nights" was sent to the emergency
+    department). An adult's bedwetting, or a child's that is new, keeps the flag."""
+    child = any(
+        m.current
+        and not m.negated
+        and (
+            (m.kind == "age_band" and m.value == "child")
+            or (m.kind == "age" and m.value.isdigit() and int(m.value) < 13)
+        )
+        for m in mentions
+    )
+    if not child or _NEW_WETTING.search(folded):
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (m.label == "red_flag:bladder_dysfunction" and _BEDWETTING.search(m.words.lower()))
+    ]
 
 
 # the on-treatment cues that name cancer treatment by themselves; the others ("cycle",
