@@ -1997,7 +1997,7 @@ _NEW_WETTING = re.compile(
 
 
 def _childhood_bedwetting(mentions: list[Mention], folded: str) -> list[Mention]:
-    """Drop the bladder red flag read only from bedwetting in a child when nothing says it is
+    """Set aside (as the question's topic) the bladder red flag read only from bedwetting in a child when nothing says it is
     new or comes with back pain, numbness, weakness or soiling: long-standing bedwetting is
     common in children (nocturnal enuresis) and not a sign of cauda equina compression, which
     the flag stands for (ahcpr1994 lists new bladder dysfunction with back pain). Clinic policy
@@ -2014,10 +2014,13 @@ def _childhood_bedwetting(mentions: list[Mention], folded: str) -> list[Mention]
     )
     if not child or _NEW_WETTING.search(folded):
         return mentions
+    # kept as the question's topic, not dropped: "does acupuncture work for bedwetting?" asks
+    # about it, and the answer must say acupath holds no record on it
     return [
-        m
+        dataclasses.replace(m, status=TOPIC)
+        if m.label == "red_flag:bladder_dysfunction" and _BEDWETTING.search(m.words.lower())
+        else m
         for m in mentions
-        if not (m.label == "red_flag:bladder_dysfunction" and _BEDWETTING.search(m.words.lower()))
     ]
 
 

@@ -79,9 +79,15 @@ def test_flag_described_is_no_topic(question: str) -> None:
     assert not ask(question).understanding["unknown_topic"]
 
 
-@pytest.mark.parametrize("question", FLAG_TOPIC[:1] + FLAG_NOT_TOPIC[:1] + FLAG_NOT_TOPIC[2:3])
+@pytest.mark.parametrize(
+    "question",
+    ["my 45 year old husband wets the bed most nights. does acupuncture work for bedwetting?"]
+    + FLAG_NOT_TOPIC[:1]
+    + FLAG_NOT_TOPIC[2:3],
+)
 def test_flag_still_screened(question: str) -> None:
-    # the topic changes, never the screen: the red flag stays applied
+    # the topic changes, never the screen: the red flag stays applied (an adult's bedwetting;
+    # a child's long-standing bedwetting is no red flag, test_w12_lead.py)
     applied = (ask(question).patient_context or {}).get("applied", [])
     assert any(a.startswith("red_flag:") for a in applied), applied
 
