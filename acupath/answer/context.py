@@ -1997,8 +1997,9 @@ _NEW_WETTING = re.compile(
 
 
 def _childhood_bedwetting(mentions: list[Mention], folded: str) -> list[Mention]:
-    """Set aside (as the question's topic) the bladder red flag read only from bedwetting in a child when nothing says it is
-    new or comes with back pain, numbness, weakness or soiling: long-standing bedwetting is
+    """Set aside (as the question's topic) the bladder red flag read only from bedwetting in
+    a child when nothing says it is new or comes with back pain, numbness, weakness or soiling:
+    long-standing bedwetting is
     common in children (nocturnal enuresis) and not a sign of cauda equina compression, which
     the flag stands for (ahcpr1994 lists new bladder dysfunction with back pain). Clinic policy
     (wave 12, p10170: "my 8 year old wets the bed most nights" was sent to the emergency

@@ -81,9 +81,11 @@ def test_flag_described_is_no_topic(question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["my 45 year old husband wets the bed most nights. does acupuncture work for bedwetting?"]
-    + FLAG_NOT_TOPIC[:1]
-    + FLAG_NOT_TOPIC[2:3],
+    [
+        "my 45 year old husband wets the bed most nights. does acupuncture work for bedwetting?",
+        *FLAG_NOT_TOPIC[:1],
+        *FLAG_NOT_TOPIC[2:3],
+    ],
 )
 def test_flag_still_screened(question: str) -> None:
     # the topic changes, never the screen: the red flag stays applied (an adult's bedwetting;
