@@ -1998,12 +1998,11 @@ _NEW_WETTING = re.compile(
 
 def _childhood_bedwetting(mentions: list[Mention], folded: str) -> list[Mention]:
     """Set aside (as the question's topic) the bladder red flag read only from bedwetting in
-    a child when nothing says it is new or comes with back pain, numbness, weakness or soiling:
-    long-standing bedwetting is
-    common in children (nocturnal enuresis) and not a sign of cauda equina compression, which
-    the flag stands for (ahcpr1994 lists new bladder dysfunction with back pain). Clinic policy
-    (wave 12, p10170: "my 8 year old wets the bed most nights" was sent to the emergency
-    department). An adult's bedwetting, or a child's that is new, keeps the flag."""
+    a child when nothing says it is new or comes with back pain, numbness, weakness or soiling.
+    Long-standing bedwetting is common in children (nocturnal enuresis) and is not the cauda
+    equina compression the flag stands for (ahcpr1994 lists new bladder dysfunction with back
+    pain). Clinic policy (wave 12, p10170: "my 8 year old wets the bed most nights" was sent to
+    the emergency department). An adult's bedwetting, or a child's that is new, keeps it."""
     child = any(
         m.current
         and not m.negated

@@ -106,6 +106,11 @@ _DURATION_BEFORE = re.compile(
 _PREGNANCY_CUE = re.compile(
     r"\b(?:baby|babies|little one|bump|fetus|foetus|midwife|midwives|antenatal|prenatal|"
     r"obstetrician|pregnancy test|positive test|gestation|trimester|"
+    # wave 12 (held-out part 11, after its one run): labour brought on or a
+    # birth awaited beside a count of weeks ("will bring on labour at 16 weeks")
+    r"(?:bring|brings|bringing|brought|induce|induces|inducing|trigger|triggers|start|starts|"
+    r"go into|going into|early|premature|preterm)(?:\s+on)?(?:\s+early)?\s+labou?r|"
+    r"until (?:the )?(?:birth|baby)|"
     # wave 5 (held-out part 5, after its first run): scans of a pregnancy, obstetric notation
     # ("G3P2", "gravida 2"), "with my second", "expecting (9wks)"
     r"(?:dating|booking|anomaly|growth|nuchal|viability|early pregnancy) scan|"

@@ -280,6 +280,7 @@ ALL_PARTS = (
     "holdout9",
     "probe10",
     "holdout10",
+    "holdout11",
     "intent",
 )
 

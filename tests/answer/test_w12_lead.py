@@ -38,3 +38,31 @@ def test_a_childs_long_standing_bedwetting_is_no_red_flag(text):
 )
 def test_a_new_or_adult_bedwetting_keeps_the_flag(text):
     assert _flag(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My acupuncturist said needling the ankle point will bring on labour at 16 weeks. True?",
+        "Could acupuncture induce labour early? I'm 22 weeks",
+        "Can needles bring on early labour? 33 weeks",
+        "At 30 weeks, can acupuncture trigger labour?",
+        "should I avoid acupuncture until the birth? 14 weeks now",
+    ],
+)
+def test_weeks_beside_labour_brought_on_are_a_pregnancy(text):
+    labels = {m.label for m in extract(text).applied}
+    assert "pregnant" in labels or any(lab.startswith("weeks:") for lab in labels), labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does acupuncture reduce pain in labour? A review of 13 trials",
+        "Back pain for 16 weeks since I started a labouring job",
+        "Neck pain for 6 weeks, my sister had a miscarriage last year",
+    ],
+)
+def test_labour_words_without_a_pregnant_person_add_no_weeks(text):
+    labels = {m.label for m in extract(text).applied}
+    assert not any(lab.startswith("weeks:") for lab in labels), labels
