@@ -66,3 +66,41 @@ def test_weeks_beside_labour_brought_on_are_a_pregnancy(text):
 def test_labour_words_without_a_pregnant_person_add_no_weeks(text):
     labels = {m.label for m in extract(text).applied}
     assert not any(lab.startswith("weeks:") for lab in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "my wife's face has dropped on one side and her arm is weak, started 20 mins ago, "
+            "she has migraines usually, can an acupuncturist see her",
+            "suspected_stroke",
+        ),
+        ("His speech went slurred and his arm is weak, came on 10 mins ago", "suspected_stroke"),
+        ("Her face is drooping and she can't speak, it began half an hour ago", "suspected_stroke"),
+        (
+            "Triage: 52M, shoulder ache, pain tight across chest on exertion last 2 days, sweaty.",
+            "cardiac_chest_pain",
+        ),
+        (
+            "64F, heavy pressure across the chest, clammy and breathless, neck pain",
+            "cardiac_chest_pain",
+        ),
+    ],
+)
+def test_fast_signs_just_begun_and_chest_pain_in_note_style_are_emergencies(text, flag):
+    assert f"red_flag:{flag}" in {m.label for m in extract(text).applied}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does acupuncture help facial weakness after Bell's palsy that started years ago?",
+        "Chest wall pain across the chest from a pulled muscle, tender to touch, sweaty at the gym",
+        "My face dropped after a stroke years ago; my arm is weak since. Shoulder pain.",
+    ],
+)
+def test_old_or_musculoskeletal_signs_are_no_emergency(text):
+    labels = {m.label for m in extract(text).applied}
+    assert "red_flag:suspected_stroke" not in labels
+    assert "red_flag:cardiac_chest_pain" not in labels
