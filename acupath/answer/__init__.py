@@ -33,7 +33,13 @@ from acupath.answer.opening import TITLES, person_asked_about, with_opening
 from acupath.answer.parse import Parser, Statement
 from acupath.answer.people import ASKER, Who
 from acupath.answer.retrieve import Embedder, Index, Retrieval, index_for
-from acupath.answer.safety import Safety, assess, filter_answer
+from acupath.answer.safety import (
+    PREGNANCY_GUARD_NOTE,
+    Safety,
+    assess,
+    filter_answer,
+    topic_guard,
+)
 from acupath.answer.sections import Voice
 from acupath.answer.supposed import evidence_topics
 from acupath.answer.understand import Question
@@ -250,6 +256,11 @@ def _screen_aware(
         answer, stmt, safety, base, sham_band=sham_band, retrieval=retrieval, voice=voice
     )
     answer = filter_answer(answer, safety, TITLES[answer.audience]["safety"])
+    guard = topic_guard(stmt.text, safety, stmt.conditions)
+    if guard is not None:  # a pregnancy mentioned, no patient box (wave 12)
+        answer = filter_answer(
+            answer, guard, TITLES[answer.audience]["safety"], PREGNANCY_GUARD_NOTE
+        )
     if safety is not None:
         # a guideline written for older people does not speak for a younger patient (wave 9)
         answer = with_age_limits(

@@ -593,12 +593,21 @@ def _code_pattern(codes: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str
     return pattern, {_code_key(c): c.upper() for c in codes}
 
 
-def filter_answer(answer: Answer, safety: Safety | None, safety_title: str) -> Answer:
+_LEFT_OUT = (
+    "Some lines of evidence were left out because they name points or techniques that "
+    "the screen excludes for this patient (see the safety section above)."
+)
+
+
+def filter_answer(
+    answer: Answer, safety: Safety | None, safety_title: str, note: str = _LEFT_OUT
+) -> Answer:
     """Remove every line outside the safety box that names what the screen excludes.
 
     The filter runs over every text a reader can see: the opening (premise, scope, named
     studies), the detail sections, the brief sections shown by default, the follow-ups and the
-    title. Only the safety box itself may name what it excludes.
+    title. Only the safety box itself may name what it excludes. ``note`` is the line that
+    says why lines are missing.
     """
     if safety is None or not (safety.blocked_codes or safety.excluded_techniques):
         return answer
@@ -608,14 +617,11 @@ def filter_answer(answer: Answer, safety: Safety | None, safety_title: str) -> A
     follow = tuple(q for q in answer.follow_ups if not line_violations(q, safety))
     title = answer.title if not line_violations(answer.title, safety) else "Acupuncture"
     if removed or removed_brief or removed_opening:
-        note = Section(
-            "Left out for this patient",
-            "Some lines of evidence were left out because they name points or techniques that "
-            "the screen excludes for this patient (see the safety section above).",
-        )
-        sections = (*sections, note)
+        title_out = "Left out for this patient" if note == _LEFT_OUT else "Left out"
+        left_out = Section(title_out, note)
+        sections = (*sections, left_out)
         if answer.brief_sections:
-            brief = (*brief, note)
+            brief = (*brief, left_out)
     return dataclasses.replace(
         answer,
         opening=opening,
@@ -647,3 +653,59 @@ def _filter_sections(
             continue  # nothing of the section is left for this patient
         out.append(Section(sec.title, text, sec.citations))
     return tuple(out), removed
+
+
+# ---------------------------------------------------------------------------------------------
+# A pregnancy the question mentions but no patient box reads (wave 12, held-out part 11 h11125)
+
+_PREGNANCY_MENTIONED = re.compile(
+    r"\b(?:pregnan\w*|trimester|antenatal|prenatal|gestation\w*|miscarr\w*|midwi\w*|"
+    r"obstetric\w*|expecting a baby|baby is due|baby's due|due date|weeks gone|bump|"
+    r"(?:bring|brings|bringing|brought|induce|induces|inducing|trigger|triggers|start|starts)"
+    r"(?:\s+on)?(?:\s+early)?\s+labou?r|premature labou?r|preterm|until (?:the )?birth)\b",
+    re.IGNORECASE,
+)
+PREGNANCY_GUARD_NOTE = (
+    "Some lines were left out because they name points avoided in pregnancy, which the "
+    "question mentions; tell the practitioner if you are pregnant."
+)
+
+
+def _policy_env() -> str:
+    from acupath.care.policy import POLICY_ENV
+
+    return POLICY_ENV
+
+
+@functools.cache
+def pregnancy_guard() -> Safety:
+    """The screen of a pregnancy of unknown stage (every trimester's exclusions), used only to
+    filter point lists."""
+    from acupath.care.screening import screen
+
+    data = {"age": 40, "pregnant": True, "conditions": [{"condition": UNSPECIFIED}]}
+    intake, _ = _validate(data, ())
+    result = screen(intake, policy=_policy(os.environ.get(_policy_env()) or None))
+    return Safety(
+        intake=data,
+        assumed=(),
+        screen=result,
+        decision=result.decision,
+        urgency=None,
+        red_flags=(),
+        blocked_codes=blocked_codes(result),
+    )
+
+
+def topic_guard(question: str, safety: Safety | None, conditions: Sequence[str]) -> Safety | None:
+    """When no patient box was made but the question speaks of a pregnancy, the screen of a
+    pregnancy of unknown stage, so that no point list the answer shows holds a point avoided in
+    pregnancy (h11125: "will bring on labour at 16 weeks" was not read as a pregnancy and the
+    answer listed a protocol with pregnancy-excluded points). A question about labour pain
+    itself is left alone: its trials needle at term, and the guard would empty the answer.
+    Clinic policy: the cautious reading when the reader may be pregnant."""
+    if safety is not None or "labour_pain" in conditions:
+        return None
+    if not _PREGNANCY_MENTIONED.search(question):
+        return None
+    return pregnancy_guard()
