@@ -120,3 +120,35 @@ def test_needle_anxiety_is_needle_phobia(text: str) -> None:
 )
 def test_no_needle_phobia_from_anxiety_alone(text: str) -> None:
     assert not any(a.startswith("needle_phobia") for a in _applied(text)), _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("im expecting (we found out at the 12 week scan last week that its a girl!!)", "13"),
+        ("my wife is expecting (the 12 week scan was fine)", "12"),
+        ("she is expecting (had her 20-week scan today)", "20"),
+        ("we had the 20 week scan last week, any points to avoid?", "21"),
+        ("I'm expecting (baby due in may) and have back pain", None),
+    ],
+)
+def test_expecting_with_a_pregnancy_aside_and_week_scans(text: str, weeks: str | None) -> None:
+    labels = _applied(text)
+    assert "pregnant" in labels, labels
+    if weeks is not None:
+        assert f"weeks:{weeks}" in labels, labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm expecting (a call from the doctor) about my knee",
+        "I'm expecting (hopefully) a good result from my MRI",
+        "had a 6 week scan of my knee, I'm expecting (fingers crossed) good news",
+        "my knee has hurt for 12 weeks",
+        "he is expecting (as ever) to be paid on time, shoulder pain",
+    ],
+)
+def test_no_pregnancy_from_other_expectations(text: str) -> None:
+    labels = _applied(text)
+    assert "pregnant" not in labels and not any(a.startswith("weeks:") for a in labels), labels
