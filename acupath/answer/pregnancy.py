@@ -233,7 +233,13 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
             if weeks is None or not 4 <= weeks <= 42:
                 continue
             # "the 12 week scan" is no duration (wave 13)
+            # nor a scan to come ("until my 12 week scan, im 8 weeks now": h8167)
             scan = _WEEKS_SCAN.match(folded, m.end()) is not None
+            if scan and re.search(
+                r"\b(?:until|till|til|before|next|upcoming|booked|waiting for|wait for)\b",
+                folded[max(0, m.start() - 20) : m.start()],
+            ):
+                continue
             if not scan and _DURATION_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
                 continue
             if any(f.start <= m.start() < f.end for f in out):

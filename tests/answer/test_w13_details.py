@@ -152,3 +152,8 @@ def test_expecting_with_a_pregnancy_aside_and_week_scans(text: str, weeks: str |
 def test_no_pregnancy_from_other_expectations(text: str) -> None:
     labels = _applied(text)
     assert "pregnant" not in labels and not any(a.startswith("weeks:") for a in labels), labels
+
+
+def test_a_scan_to_come_is_no_count_of_weeks() -> None:
+    labels = _applied("nobody will treat my sore neck until my 12 week scan, im 8 weeks now")
+    assert "weeks:8" in labels and "weeks:12" not in labels, labels
