@@ -23,8 +23,9 @@ from typing import Any
 _POS = r"(?:my|his|her|their|your|the|a|an|its|this|that)"
 _W = r"\W+(?:[\w']+\W+)"  # a gap of whole words
 _THING = (
-    r"\b(?:box|device|gadget|thing|thingy|unit|machine|battery|implant|generator|"
-    r"contraption|gizmo|widget|stimulator|defib)\b"
+    # wave 13 (h11031 "one of those heart boxes"): the naming word in the plural too
+    r"\b(?:box(?:es)?|(?:device|gadget|thing|thingy|unit|machine|implant|generator|"
+    r"contraption|gizmo|widget|stimulator)s?|batter(?:y|ies)|defib)\b"
 )
 _INSIDE = (
     rf"\b(?:fitted|implanted|put in|put into|inserted|placed|wired in|sewn in|"

@@ -114,6 +114,8 @@ _PREGNANCY_CUE = re.compile(
     # wave 5 (held-out part 5, after its first run): scans of a pregnancy, obstetric notation
     # ("G3P2", "gravida 2"), "with my second", "expecting (9wks)"
     r"(?:dating|booking|anomaly|growth|nuchal|viability|early pregnancy) scan|"
+    # wave 13 (h11026): "the 12 week scan", "our 20-week scan" are the scans of a pregnancy
+    r"\d{1,2}\s*-?\s*weeks?\s+(?:scan|ultrasound)|"
     r"g\s?\d{1,2}\s?p\s?\d{1,2}|gravida|primigravida|multigravida|primip|multip|"
     r"with (?:my|our|her|their) (?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
     r"(?=\s*(?:$|[.,;:!?)]|and\b|baby|child|pregnancy|one\b|bump|little))|"
@@ -122,12 +124,19 @@ _PREGNANCY_CUE = re.compile(
     r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife|surrogate|surrogacy)\b|🤰|🫄"
 )
 """Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
+_WEEKS_SCAN = re.compile(r"\s+(?:scan|ultrasound)\b(?!\s+(?:of|on)\b)")
+"""A count of weeks naming the scan of a pregnancy ("the 12 week scan", not "a scan of")."""
+_SCAN_LAST_WEEK = re.compile(r"\s+(?:scan|ultrasound)\s+last\s+week\b")
+"""A scan at a count of weeks held last week: the pregnancy is a week further on now."""
 _MONTHS = re.compile(
     _N + r"\s*(?:months?|mo|mos)\s+(?:along|pregnant|gone|into (?:her|my|the) pregnancy|"
     r"of (?:her|my|the) pregnancy)\b"
 )
 _EXPECTING = re.compile(
     _SUBJECT + r"expecting(?=\s*(?:$|[.,;!?]|and\b|twins|triplets|a baby|a child|a boy|a girl|"
+    # wave 13 (h11026 "im expecting (we found out at the 12 week scan ...)"): an aside in
+    # brackets that speaks of the pregnancy (a scan, the baby, weeks, the due date)
+    r"\((?=[^)]{0,80}\b(?:scan|baby|weeks?|wks?|due|pregnan\w*|midwife|trimester|twins)\b)|"
     # "her first", "our second baby"; not "expecting her test results" (probe 2 G4)
     r"baby|(?:our|my|her|their|his)\s+(?:first|second|third|fourth|fifth|baby|babies|child|"
     r"little|twins|\w+\s+(?:baby|child))|again|in\b|number|no\.|#|first|second|third|\d))"
@@ -223,10 +232,21 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
             weeks = _number(m.group(1))
             if weeks is None or not 4 <= weeks <= 42:
                 continue
-            if _DURATION_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+            # "the 12 week scan" is no duration (wave 13)
+            # nor a scan to come ("until my 12 week scan, im 8 weeks now": h8167)
+            scan = _WEEKS_SCAN.match(folded, m.end()) is not None
+            if scan and re.search(
+                r"\b(?:until|till|til|before|next|upcoming|booked|waiting for|wait for)\b",
+                folded[max(0, m.start() - 20) : m.start()],
+            ):
+                continue
+            if not scan and _DURATION_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
                 continue
             if any(f.start <= m.start() < f.end for f in out):
                 continue
+            # wave 13 (h11026): "the 12 week scan last week" was a week ago: 13 weeks now
+            if _SCAN_LAST_WEEK.match(folded, m.end()):
+                weeks += 1
             out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
     for m in _ORDINAL_WEEK.finditer(folded):
         if not (m.group("of") or _PREGNANCY_NEAR.search(folded)):

@@ -86,6 +86,10 @@ _INR_BESIDE_VKA = (
     r"|finger\s*(?:prick|stick)?\s*(?:test|check|reading|result|number)s?|finger\s*(?:prick|stick)|"
     # probe 10: "his number was four point two" (an owner's number, not "the number of")
     r"(?:his|her|my|their|your|mum['’]?s|dad['’]?s)\s+(?:inr\s+)?numbers?(?!\s+(?:of|is|was)\s+0)|"
+    # wave 13 (h11003 "his blood test number was 4.6" beside warfrin): the number of the blood
+    # test that monitors the vitamin K antagonist is its INR (clinic policy, as "his number")
+    r"(?:blood\s+)?tests?\s+(?:number|result|reading|level|figure|score)s?"
+    r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))|"
     r"(?:clotting|clot|blood\s+thinning|thinning)\s+(?:test|check)s?"
     # a finger-prick test of something else ("for my sugar") is no INR
     r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))"
