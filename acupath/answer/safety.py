@@ -671,21 +671,16 @@ PREGNANCY_GUARD_NOTE = (
 )
 
 
-def _policy_env() -> str:
-    from acupath.care.policy import POLICY_ENV
-
-    return POLICY_ENV
-
-
 @functools.cache
 def pregnancy_guard() -> Safety:
     """The screen of a pregnancy of unknown stage (every trimester's exclusions), used only to
     filter point lists."""
+    from acupath.care.policy import POLICY_ENV
     from acupath.care.screening import screen
 
     data = {"age": 40, "pregnant": True, "conditions": [{"condition": UNSPECIFIED}]}
     intake, _ = _validate(data, ())
-    result = screen(intake, policy=_policy(os.environ.get(_policy_env()) or None))
+    result = screen(intake, policy=_policy(os.environ.get(POLICY_ENV) or None))
     return Safety(
         intake=data,
         assumed=(),

@@ -85,7 +85,7 @@ _THRESHOLD = re.compile(
     r"at least|cut ?offs?|thresholds?)\b|[<>≤≥]"
 )
 """A lab value named as a threshold ("platelets under 50", "ANC below 1.0")."""
-_KINDS = frozenset(
+POPULATION_KINDS = frozenset(
     {
         "medicine",
         "class",
@@ -159,7 +159,7 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
         return out
     chosen = []
     for i, m in enumerate(out):
-        if m.negated or m.status != "current" or m.kind not in _KINDS:
+        if m.negated or m.status != "current" or m.kind not in POPULATION_KINDS:
             continue
         if not any(lo <= m.start < hi for lo, hi in marked):
             return list(mentions)  # a fact in a sentence of its own: a patient's note

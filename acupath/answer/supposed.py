@@ -48,31 +48,14 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from acupath.answer.study_questions import no_one_described
+from acupath.answer.study_questions import POPULATION_KINDS, no_one_described
 from acupath.answer.text import sentence_around
 
 SUPPOSED = "supposed"
 """The status of a fact the question only supposes (see the module docstring)."""
 
-_KINDS = frozenset(
-    {
-        "medicine",
-        "class",
-        "regimen",
-        "device",
-        "pregnant",
-        "weeks",
-        "lab",
-        "red_flag",
-        "comorbidity",
-        "cancer",
-        "lymphedema",
-        "radiation",
-        "skin_lesion",
-        "needle_phobia",
-        "breastfeeding",
-    }
-)
+# a fact of a study population may also be supposed, and so may a week count or a fear of needles
+_KINDS = POPULATION_KINDS | {"weeks", "needle_phobia"}
 """Kinds of fact that may be supposed (a sex or an age is the person's, never supposed)."""
 
 _OPENER = re.compile(
