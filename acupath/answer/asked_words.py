@@ -11,8 +11,8 @@ Three readings, each by stemmed phrases within one sentence (never by one questi
   default and never "asked" (:func:`asked_outcomes`);
 - **premises** the evidence does not support, in forms the fixed phrases of ``names.yaml`` do not
   hold: a phrase of every group in one sentence, the groups in any order
-  (:func:`stated_premises`). For ``stop_treatment`` a medicine the patient context read (a
-  mention span) also stands for the second group.
+  (:func:`stated_premises`). For ``stop_treatment`` and ``restriction_overstated`` a medicine
+  or device the patient context read (a mention span) also stands for the last group.
 """
 
 from __future__ import annotations
@@ -165,6 +165,10 @@ _ASKING = frozenset(
 "help with daily activities"). A symptom named without them describes the patient ("my knee
 swelling", "tingling since chemo"), and is not an outcome asked."""
 _BEFORE, _AFTER = 5, 3
+_SELF_ASKING = frozenset(k for w in ("how", "number", "sample", "proportion", "rate") for k in key(w))
+"""Words that make an outcome phrase a question on its own ("number randomised", "response
+rate", "how many took part"), with no asking word beside it (wave 14). A lab named with "count"
+("her white cell count") stays a description of the patient."""
 
 
 @functools.cache
@@ -189,7 +193,8 @@ def _outcome_hits(text: str, known: frozenset[str], *, with_phrases: bool = Fals
             near = {*keys[max(0, start - _BEFORE) : start], *keys[start + len(phrase) :][:_AFTER]}
             # an outcome's own name ("analgesic use") asks for it; a lay word needs an asking
             # word near it
-            if not inside and (tuple(phrase) in own or near & _ASKING):
+            asks_itself = bool(set(phrase) & _SELF_ASKING)
+            if not inside and (tuple(phrase) in own or asks_itself or near & _ASKING):
                 compared = bool(set(keys[max(0, start - 2) : start]) & _COMPARE)
                 found.append((offset + start, outcome, compared, tuple(phrase)))
         offset += len(keys)
@@ -220,20 +225,29 @@ def _premise_tables() -> tuple[tuple[str, tuple[tx.PhraseTable[str], ...]], ...]
     return tuple(out)
 
 
-def stated_premises(text: str, medicine_spans: Sequence[tuple[int, int]] = ()) -> list[str]:
+def stated_premises(
+    text: str,
+    medicine_spans: Sequence[tuple[int, int]] = (),
+    device_spans: Sequence[tuple[int, int]] = (),
+) -> list[str]:
     """Premise kinds ``text`` states: a phrase of every group of one combination within one
     sentence. A medicine span (character offsets of a medicine the patient context read)
-    counts as the last group of ``stop_treatment``."""
+    counts as the last group of ``stop_treatment`` (what is stopped); a medicine or a device
+    span as the last group of ``restriction_overstated`` (what is said to rule acupuncture out:
+    "my Eliquis means I'll bleed to death", wave 14)."""
     found: list[str] = []
     for s in sentences(text):
         keys = [t.key for t in s]
         lo, hi = s[0].start, s[-1].end
         has_medicine = any(lo <= a < hi for a, _ in medicine_spans)
+        has_device = any(lo <= a < hi for a, _ in device_spans)
         for kind, groups in _premise_tables():
             if kind in found:
                 continue
             hits = [bool(g.find(keys)) for g in groups]
             if kind == "stop_treatment" and len(hits) > 1 and has_medicine:
+                hits[-1] = True
+            if kind == "restriction_overstated" and len(hits) > 1 and (has_medicine or has_device):
                 hits[-1] = True
             if kind == "guideline_claim" and all(hits):
                 # the stems of "recommends" and "recommend" are one key: the assertive form is

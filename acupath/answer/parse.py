@@ -441,16 +441,19 @@ class Parser:
             for m in patient.mentions
             if m.kind in ("medicine", "class", "regimen") and not m.negated
         ]
+        devices = [(m.start, m.end) for m in patient.mentions if m.kind == "device" and not m.negated]
         premises = tuple(
             dict.fromkeys(
                 [
                     *(kind for _, _, kind in premise_hits),
                     *read_premises(toks, self.understander.vocab),
-                    *aw.stated_premises(corrected, medicines),
+                    *aw.stated_premises(corrected, medicines, devices),
                 ]
             )
         )
-        premises = tuple(k for k in premises if k not in _STATED_ONLY or _stated(corrected, k))
+        premises = tuple(
+            k for k in premises if k not in _STATED_ONLY or _stated(corrected, k, medicines, devices)
+        )
         q = _suitability(q, corrected, keys, patient)
         if "points" in q.intents and not _asks_points(corrected, keys):
             # "real needles than fake ones", "OK to needle?", "any point trying it?": the act
@@ -958,6 +961,7 @@ _STATED_ONLY = frozenset(
         "harm_overstated",
         "study_misread",
         "effect_overread",
+        "safe_assumed",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first
@@ -982,10 +986,23 @@ _HARM_DENIED = re.compile(
 time", "not dangerous for most people"): that agrees with the records, nothing to correct."""
 
 
-def _stated(text: str, kind: str) -> bool:
-    """Whether a sentence of ``text`` that does not open with an asking word states ``kind``."""
+def _stated(
+    text: str,
+    kind: str,
+    medicines: Sequence[tuple[int, int]] = (),
+    devices: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """Whether a sentence of ``text`` that does not open with an asking word states ``kind``
+    (``medicines``, ``devices``: the spans read, as for :func:`aw.stated_premises`)."""
+
+    def within(spans: Sequence[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+        return [(a - at, b - at) for a, b in spans]
+
     return any(
-        kind in aw.stated_premises(m.group(0))
+        kind
+        in aw.stated_premises(
+            m.group(0), within(medicines, m.start()), within(devices, m.start())
+        )
         and not _ASKING_START.match(m.group(0))
         and not (kind == "harm_overstated" and _HARM_DENIED.search(m.group(0)))
         for m in _SENTENCE.finditer(text)

@@ -538,6 +538,8 @@ def overstated(
         out += _effect_overread(stmt, base, patient, cite, quoted)
     if "restriction_overstated" in stmt.premises:
         out += _restriction(safety, patient)
+    if "safe_assumed" in stmt.premises:
+        out += _not_now(safety, patient)
     if "replace_care" in stmt.premises and "stop_treatment" not in stmt.premises:
         out += _replace_care(stmt, base, patient, cite, quoted)
     if "permanence" in stmt.premises:
@@ -873,6 +875,30 @@ def _restriction(safety: Any, patient: bool) -> list[str]:
             else "The screen finds no reason not to proceed for the patient described."
         )
     ]
+
+
+def _not_now(safety: Any, patient: bool) -> list[str]:
+    """Acupuncture said to be fine now, or to fix what is described ("it should be fine during
+    my chemo fever, yes?"): corrected only when the screen refers or defers the patient
+    described; its reason and urgency are the safety box's, above. A screen that proceeds, or
+    no screen, leaves the premise alone."""
+    decision = getattr(safety, "decision", None)
+    if decision == "refer":
+        return [
+            "**No. Acupuncture is not the right step now.** What you told us needs a doctor "
+            "first, as the safety part above says."
+            if patient
+            else "**No: acupuncture is not appropriate now.** The screen refers this patient "
+            "for medical assessment first, at the urgency given in the safety section above."
+        ]
+    if decision == "defer":
+        return [
+            "**No. Not yet.** The safety part above says what needs to happen before acupuncture."
+            if patient
+            else "**No: not yet.** The screen defers acupuncture for this patient; the safety "
+            "section above says why and until when."
+        ]
+    return []
 
 
 def _replace_care(
