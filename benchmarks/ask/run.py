@@ -281,6 +281,7 @@ ALL_PARTS = (
     "probe10",
     "holdout10",
     "holdout11",
+    "probe11",
     "intent",
 )
 
