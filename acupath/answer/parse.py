@@ -441,7 +441,9 @@ class Parser:
             for m in patient.mentions
             if m.kind in ("medicine", "class", "regimen") and not m.negated
         ]
-        devices = [(m.start, m.end) for m in patient.mentions if m.kind == "device" and not m.negated]
+        devices = [
+            (m.start, m.end) for m in patient.mentions if m.kind == "device" and not m.negated
+        ]
         premises = tuple(
             dict.fromkeys(
                 [
@@ -452,7 +454,9 @@ class Parser:
             )
         )
         premises = tuple(
-            k for k in premises if k not in _STATED_ONLY or _stated(corrected, k, medicines, devices)
+            k
+            for k in premises
+            if k not in _STATED_ONLY or _stated(corrected, k, medicines, devices)
         )
         q = _suitability(q, corrected, keys, patient)
         if "points" in q.intents and not _asks_points(corrected, keys):
@@ -1000,9 +1004,7 @@ def _stated(
 
     return any(
         kind
-        in aw.stated_premises(
-            m.group(0), within(medicines, m.start()), within(devices, m.start())
-        )
+        in aw.stated_premises(m.group(0), within(medicines, m.start()), within(devices, m.start()))
         and not _ASKING_START.match(m.group(0))
         and not (kind == "harm_overstated" and _HARM_DENIED.search(m.group(0)))
         for m in _SENTENCE.finditer(text)

@@ -25,11 +25,14 @@ def _correction(question: str, audience: str = "clinician") -> str:
 @pytest.mark.parametrize(
     "question",
     [
-        "acupuncture will fix my numb saddle area and trouble peeing from my back, right? booked for friday",
+        "acupuncture will fix my numb saddle area and trouble peeing from my back, right? "
+        "booked for friday",
         "It should be fine to have acupuncture tomorrow during my chemo fever of 38.6, yes?",
-        "Since I'm only a bit numb between the legs and can't pee properly, it must be fine to go ahead with the needles, surely?",
+        "Since I'm only a bit numb between the legs and can't pee properly, it must be fine "
+        "to go ahead with the needles, surely?",
         "My fever is 39 on chemo but acupuncture will sort it out, won't it?",
-        "The worst headache of my life hit me an hour ago like a thunderclap, but needling will fix it, right?",
+        "The worst headache of my life hit me an hour ago like a thunderclap, but needling "
+        "will fix it, right?",
     ],
 )
 @pytest.mark.parametrize("audience", ["clinician", "patient"])
@@ -60,7 +63,10 @@ def test_safe_assumed_is_left_alone_when_asked_or_the_screen_proceeds(question: 
 
 
 def test_safe_assumed_with_a_defer_says_not_yet() -> None:
-    question = "My platelets were 18 last week after chemo but acupuncture should be fine for my shoulder, right?"
+    question = (
+        "My platelets were 18 last week after chemo but acupuncture should be fine for my "
+        "shoulder, right?"
+    )
     answer = ask(question)
     assert answer.screen is not None and answer.screen["decision"] == "defer"
     assert _correction(question).startswith("**No: not yet.**")
@@ -70,9 +76,11 @@ def test_safe_assumed_with_a_defer_says_not_yet() -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        "Since my blood thinner Eliquis means I'll bleed to death from acupuncture needles, what else can I do for my knee?",
+        "Since my blood thinner Eliquis means I'll bleed to death from acupuncture needles, "
+        "what else can I do for my knee?",
         "My Xarelto makes acupuncture far too risky for my back, so what else is there?",
-        "Being on Pradaxa, acupuncture is out of the question for my neck pain, so what are the alternatives?",
+        "Being on Pradaxa, acupuncture is out of the question for my neck pain, so what are "
+        "the alternatives?",
         "I'm on warfarin so I'd bleed out from the needles; what else helps knee arthritis?",
         "With my pacemaker, needles are off the table for my back pain, so what now?",
     ],
@@ -125,9 +133,12 @@ def test_questions_and_other_multiples_are_not_a_stated_overclaim(text: str) -> 
 @pytest.mark.parametrize(
     "question",
     [
-        "Given the Brinkhaus 2006 trial showed acupuncture far superior to minimal needling for back pain, which protocol did they use?",
-        "The GERAC knee trial proved real acupuncture is twice as good as sham for arthritis, so why do some doctors doubt it?",
-        "Scharf 2006 showed acupuncture far better than shallow needling for knee arthritis, didn't it?",
+        "Given the Brinkhaus 2006 trial showed acupuncture far superior to minimal needling "
+        "for back pain, which protocol did they use?",
+        "The GERAC knee trial proved real acupuncture is twice as good as sham for arthritis, "
+        "so why do some doctors doubt it?",
+        "Scharf 2006 showed acupuncture far better than shallow needling for knee arthritis, "
+        "didn't it?",
     ],
 )
 def test_named_trials_overclaimed_are_corrected_from_their_own_findings(question: str) -> None:
@@ -137,7 +148,8 @@ def test_named_trials_overclaimed_are_corrected_from_their_own_findings(question
 
 
 @pytest.mark.parametrize(
-    "phrase", ["minimal needling", "shallow needling", "non-penetrating needles", "Streitberger needle"]
+    "phrase",
+    ["minimal needling", "shallow needling", "non-penetrating needles", "Streitberger needle"],
 )
 def test_sham_controls_by_technique_are_the_sham_comparator(phrase: str) -> None:
     answer = ask(f"Acupuncture versus {phrase} for chronic low back pain: what did trials find?")
@@ -152,7 +164,10 @@ def test_sham_controls_by_technique_are_the_sham_comparator(phrase: str) -> None
         ("How many people took part in the PEACE trial?", "360"),
         ("SWOG S1200 - sample size?", "226"),
         ("What was the response rate with verum in Haake 2007?", "47.6%"),
-        ("Haake 2007 GERAC low back pain: proportion of responders with verum at 6 months?", "47.6%"),
+        (
+            "Haake 2007 GERAC low back pain: proportion of responders with verum at 6 months?",
+            "47.6%",
+        ),
     ],
 )
 def test_trial_size_and_responders_asked_in_table_words(question: str, figure: str) -> None:
