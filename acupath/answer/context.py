@@ -526,6 +526,9 @@ class Extractor:
                 # "so sick from the chemo", "nausea from her chemo": an owned treatment is the
                 # patient's, inside a condition name or not (wave 7)
                 and not (f[2].kind == "class" and f[0] and toks[f[0] - 1].word in _OWNERS)
+                # "AI joint pain (anastrozole)": a medicine in brackets after a condition names
+                # the patient's own medicine (probe 10, p10108), as an owner word does
+                and not (f[2].kind in ("medicine", "class") and _bracketed(toks, f[0], f[1], text))
             )
             and not _cause_word(f, toks)
         ]
@@ -1092,6 +1095,29 @@ _SKIN_LOOKS = frozenset({
     "broken", "open", "angry", "dry", "split", "peeling",
 })  # fmt: skip
 """Words for how a patch of skin looks; "and" before one of them continues the description."""
+
+
+def _bracketed(toks: Sequence[_Tok], start: int, end: int, text: str) -> bool:
+    """Whether tokens ``start:end`` stand alone in brackets ("(anastrozole)") in a sentence
+    that is about someone ("her", "my", "pt"): "does it help AI arthralgia (anastrozole)?"
+    names the drug of a condition, not a patient's."""
+    if not (
+        start > 0
+        and end < len(toks)
+        and toks[start - 1].word in ("(", "[")
+        and toks[end].word in (")", "]")
+    ):
+        return False
+    before = text[: toks[start].start]
+    sentence = re.split(r"[.?!]\s", before)[-1]
+    return bool(_SOMEONE.search(sentence))
+
+
+_SOMEONE = re.compile(
+    r"\b(?:i|i['’]m|im|me|my|we|our|she|her|he|his|him|they|their|pt|patient|mrs|mr|ms)\b",
+    re.IGNORECASE,
+)
+
 
 _PROTECTABLE = {"medicine", "class", "cancer", "comorbidity"}
 """Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain", "diabetic

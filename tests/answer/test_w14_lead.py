@@ -202,3 +202,19 @@ def test_gerac_names_each_of_its_trials(question: str, figure: str) -> None:
     text = "\n".join(s.text for s in ask(question).all_sections[:3])
     assert figure in text, text[:800]
     assert "holds no GERAC record" not in text
+
+
+# --- a medicine in brackets after a condition name is the patient's -------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I needle her right arm for AI joint pain (anastrozole)?",
+        "My patient has AI arthralgia (letrozole) in both hands - acupuncture?",
+        "her aromatase inhibitor joint pain (exemestane) is worse - can she have acupuncture?",
+        "I get chemo-induced nausea (cisplatin) - will needles help?",
+    ],
+)
+def test_a_bracketed_medicine_of_someone_is_read(question: str) -> None:
+    answer = ask(question)
+    applied = answer.patient_context["applied"] if answer.patient_context else []
+    assert any(a.startswith("class:") for a in applied), applied
