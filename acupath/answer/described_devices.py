@@ -29,7 +29,10 @@ _THING = (
 )
 _INSIDE = (
     rf"\b(?:fitted|implanted|put in|put into|inserted|placed|wired in|sewn in|"
-    rf"under {_POS}? ?skin|under {_POS}? ?(?:collar ?bone|clavicle)|"
+    rf"under {_POS}? ?skin|"
+    # wave 14 (p11042 "the box under my left collarbone that shocks my heart"): the side, and
+    # "below" or "beneath" as "under"
+    rf"(?:under|below|beneath|beside|by) {_POS}? ?(?:left |right )?(?:collar ?bone|clavicle)|"
     rf"in {_POS}? ?(?:upper |lower |left |right )?(?:chest|back|buttock|bum|abdomen|tummy|"
     rf"belly|spine|hip)|near {_POS}? ?spine)\b"
 )
@@ -48,11 +51,40 @@ _NERVE = (
     rf"(?:pain|nerves?|spine|spinal)\b"
 )
 _LINE = r"\b(?:line|tube|catheter)\b"
-_ARM = rf"\bin {_POS}? ?(?:upper |left |right )?arm\b"
+_ARM = rf"\bin {_POS}? ?(?:(?:upper|left|right|lower) ){{0,2}}arm\b"
 _TRUNK = rf"\bin {_POS}? ?(?:upper |left |right )?(?:chest|neck)\b"
 _TO_HEART = (
     rf"\b(?:to|into|towards|near|up to){_W}{{0,2}}?(?:heart|big vein|large vein|main vein)\b|"
     r"\bflush\w*"
+)
+# wave 14 (p11049 "a long line in my left arm for my treatment, it stays in for weeks"): a line
+# in the arm told by how long it stays (left in for weeks or months, flushed weekly, or a named
+# long line) is a PICC; a drip or cannula for the day is none
+_STAYS = (
+    r"\b(?:stays?|staying|stayed|left|kept|remains?|remain(?:ing|ed)?|sits?)\s+in\b|"
+    r"\b(?:for|several|few|many|couple of|\d+|two|three|four|five|six|eight|ten|twelve)\s+"
+    r"(?:\w+\s+)?(?:weeks|months)\b|\bweekly\b|\bevery (?:week|few days)\b|\bflush\w*"
+)
+# wave 14 (p11044 "wears a pump on his belt that gives him insulin through a little tube"): a
+# pump said beside insulin is an insulin pump (05_devices.yaml keeps needles off its site), as
+# the pump is named by what it gives; not insulin pens or another pump ("breast pump", a feeding
+# pump for a tummy tube)
+_PUMP = r"\bpumps?\b"
+_INSULIN_PUMP = r"\b(?:insulin|type 1|t1d?)\b"
+_OTHER_PUMP = (
+    r"\b(?:breast|petrol|gas|bike|tyre|tire|water|fuel|sump|heat|air|feed|feeding|peg|enteral)"
+    r"\s+pumps?\b"
+)
+# wave 14 (p11050 "a little pump under the skin of my belly that drips morphine into my spine"):
+# a pump inside the body that gives a medicine or reaches the spine is an implanted drug pump
+# (intrathecal morphine or baclofen); a pump for the day in hospital (PCA) is not inside
+_PUMP_INSIDE = (
+    rf"\b(?:implanted|fitted|put in|put into|inserted|placed|sewn in|under {_POS}? ?skin|"
+    rf"in {_POS}? ?(?:lower |left |right )?(?:abdomen|tummy|belly|stomach|side|buttock|back))\b"
+)
+_PUMP_GIVES = (
+    r"\b(?:morphine|baclofen|opioids?|opiates?|painkill\w*|pain (?:relief|killers?|medicine|"
+    r"medication|drugs?)|medicines?|medication|drugs?|spine|spinal|intrathecal)\b"
 )
 _DENIED = re.compile(r"\b(?:no|not|never|without|dont|doesnt|didnt|havent|hasnt)\b|n[’']t\b")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
@@ -85,6 +117,18 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
             return "picc_line", at, line.end()
         if re.search(_TRUNK, after[:40]):
             return "port", at, line.end()
+    for line in re.finditer(_LINE, sentence):
+        at = line.start()
+        if re.search(_ARM, sentence[at : at + 40]) and re.search(_STAYS, sentence[at : at + 120]):
+            return "picc_line", at, line.end()
+    for pump in re.finditer(_PUMP, sentence):
+        at = pump.start()
+        if re.search(_OTHER_PUMP, sentence[max(0, at - 12) : pump.end()]):
+            continue
+        if _near(_INSULIN_PUMP, sentence, at, 60):
+            return "insulin_pump", at, pump.end()
+        if _near(_PUMP_INSIDE, sentence, at, 50) and _near(_PUMP_GIVES, sentence, at, 70):
+            return "drug_pump", at, pump.end()
     # probe 10: a shunt as the patient sees it, a tube from the brain to the belly, or a valve
     # or tube beside hydrocephalus ("programmable valve behind the right ear")
     tube = re.search(r"\b(?:tube|drain|shunt|valve|catheter)\b", sentence)

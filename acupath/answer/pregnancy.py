@@ -103,6 +103,12 @@ _DURATION_BEFORE = re.compile(
     r"till|until|til|by|before|wait|waiting|reach|reaches|reached|past|beyond|"
     r"aching|hurt|hurts|hurting|sore|symptoms|had it|had this)\s*$"
 )
+_SCAN_KIND = (
+    r"(?:(?:dating|booking|anomaly|anatomy|morphology|growth|nuchal|nt|viability|detailed|"
+    r"fetal|foetal|pregnancy|baby|gender|sexing|presentation|wellbeing|well being|"
+    r"3d|4d)\s+)?"
+)
+"""The kind of a pregnancy's scan said between its week and "scan" ("the 20 week anomaly scan")."""
 _PREGNANCY_CUE = re.compile(
     r"\b(?:baby|babies|little one|bump|fetus|foetus|midwife|midwives|antenatal|prenatal|"
     r"obstetrician|pregnancy test|positive test|gestation|trimester|"
@@ -115,7 +121,8 @@ _PREGNANCY_CUE = re.compile(
     # ("G3P2", "gravida 2"), "with my second", "expecting (9wks)"
     r"(?:dating|booking|anomaly|growth|nuchal|viability|early pregnancy) scan|"
     # wave 13 (h11026): "the 12 week scan", "our 20-week scan" are the scans of a pregnancy
-    r"\d{1,2}\s*-?\s*weeks?\s+(?:scan|ultrasound)|"
+    # wave 14 (p11025 "the 20 week anomaly scan"): with the scan's kind between, "wk" for "week"
+    r"\d{1,2}\s*-?\s*(?:weeks?|wks?)\s+" + _SCAN_KIND + r"(?:scan|ultrasound)|"
     r"g\s?\d{1,2}\s?p\s?\d{1,2}|gravida|primigravida|multigravida|primip|multip|"
     r"with (?:my|our|her|their) (?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
     r"(?=\s*(?:$|[.,;:!?)]|and\b|baby|child|pregnancy|one\b|bump|little))|"
@@ -124,7 +131,11 @@ _PREGNANCY_CUE = re.compile(
     r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife|surrogate|surrogacy)\b|🤰|🫄"
 )
 """Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
-_WEEKS_SCAN = re.compile(r"\s+(?:scan|ultrasound)\b(?!\s+(?:of|on)\b)")
+_WEEKS_SCAN = re.compile(
+    r"\s+" + _SCAN_KIND + r"(?:scan|ultrasound)\b"
+    # wave 14: a scan "on Friday" is a day's, a scan "on my knee" a body part's
+    r"(?!\s+of\b|\s+on\s+(?:my|her|his|their|your|a|an|this|that|the\s+(?!\d)))"
+)
 """A count of weeks naming the scan of a pregnancy ("the 12 week scan", not "a scan of")."""
 _SCAN_LAST_WEEK = re.compile(r"\s+(?:scan|ultrasound)\s+last\s+week\b")
 """A scan at a count of weeks held last week: the pregnancy is a week further on now."""

@@ -92,7 +92,14 @@ _INR_BESIDE_VKA = (
     r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))|"
     r"(?:clotting|clot|blood\s+thinning|thinning)\s+(?:test|check)s?"
     # a finger-prick test of something else ("for my sugar") is no INR
-    r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))"
+    r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))|"
+    # wave 14 (p11013 "Warfarin, target 2-3, today's reading 2.9"): the day's or latest reading,
+    # result or level beside the vitamin K antagonist is the INR that monitors it (clinic policy,
+    # as "his blood test number"); the target range is a rule, no reading ("target" is no name)
+    r"(?:today['’]?s|this\s+(?:morning|week)['’]?s|latest|last|most\s+recent|recent|current|"
+    r"newest)\s+(?:reading|result|level|check|test|number|figure)s?"
+    r"(?!\s+(?:for|of|on)\s+(?:\w+\s+){0,2}(?:sugars?|glucose|diabetes|cholesterol|ketones?|"
+    r"hba1c|bp|blood\s+pressure|pressure|weight|scales|meter|monitor))"
 )
 
 
