@@ -206,7 +206,9 @@ _BRACKET_LAST = re.compile(
 _ME = re.compile(
     # wave 10 (h9105): "the acupuncture is for me, 42, tennis elbow": "me" and the number
     # between commas ("for me, 10 sessions" is a count: the guard of words after a number)
-    r"\b(?:for|about|it['’]?s|this is|just)\s+me\s*[,(]\s*(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
+    # wave 14 (p11121): "I'm asking for myself - 35, healthy" (a dash folds to spaces)
+    r"\b(?:for|about|it['’]?s|this is|just)\s+(?:me|myself)\s*(?:[,(:]\s*|\s)"
+    r"(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
 )
 _NOW_AGED = re.compile(
     # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a

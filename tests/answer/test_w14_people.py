@@ -73,3 +73,177 @@ def test_age_told_indirectly(text: str, age: int) -> None:
 )
 def test_no_age_from_other_numbers(text: str) -> None:
     assert _ages(text) == []
+
+
+# --- whose fact is it ------------------------------------------------------------------------
+
+from acupath.answer.context import extract  # noqa: E402
+from acupath.answer.people import who_is_asked_about  # noqa: E402
+
+
+def _applied(text: str) -> set[str]:
+    return {m.label for m in extract(text).applied}
+
+
+@pytest.mark.parametrize(
+    ("text", "mine", "theirs"),
+    [
+        # the asker says the question is for them (p11099, p11121)
+        (
+            "Two things. My wife is 16 weeks pregnant and has neck pain, but this question is for"
+            " me: I'm on clopidogrel after a heart stent and I have tennis elbow. Can I have"
+            " acupuncture, and what would they do differently for me?",
+            {"medicine:clopidogrel"},
+            {"pregnant", "weeks:16"},
+        ),
+        (
+            "My mum is on warfarin and has a pacemaker, but I'm asking for myself - 35, healthy,"
+            " tennis elbow from too much padel.",
+            {"age:35"},
+            {"medicine:warfarin", "device:pacemaker"},
+        ),
+        (
+            "My husband is on apixaban. The question is about me though: I have plantar"
+            " fasciitis, would they needle my heel?",
+            set(),
+            {"medicine:apixaban"},
+        ),
+        (
+            "My dad has a pacemaker - I'm asking for myself, I have neck pain. What would they do?",
+            set(),
+            {"device:pacemaker"},
+        ),
+        (
+            "My sister is pregnant but this one is for me, I have low back pain. Is it ok?",
+            set(),
+            {"pregnant"},
+        ),
+    ],
+)
+def test_the_asker_says_the_question_is_for_them(text, mine, theirs):
+    applied = _applied(text)
+    assert mine <= applied
+    assert not theirs & applied
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # no explicit word that the question is for the asker: both people's facts stay
+        (
+            "My wife is 16 weeks pregnant and has neck pain and I have tennis elbow. What would"
+            " they do for her?",
+            {"pregnant"},
+        ),
+        (
+            "My mum is on warfarin and has a pacemaker. I'm asking for myself and for her.",
+            {"medicine:warfarin", "device:pacemaker"},
+        ),
+        (
+            "My mum is on warfarin and has a pacemaker, I'm asking for her really.",
+            {"medicine:warfarin", "device:pacemaker"},
+        ),
+    ],
+)
+def test_without_a_clear_word_both_peoples_facts_stay(text, kept):
+    assert kept <= _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mine", "theirs"),
+    [
+        # several numbered patients, one marked as the one asked about (p11105, p11110)
+        (
+            "Clinic list today - query only about bed 2: Mr A, 59, CLBP, on Xarelto and"
+            " celecoxib. (Bed 1 is 26/40 pregnant, bed 3 has a pacemaker, both already"
+            " screened.)",
+            {"age:59", "medicine:rivaroxaban"},
+            {"pregnant", "weeks:26", "device:pacemaker"},
+        ),
+        (
+            "Pt 1 of 2: 45M, knee OA, nil meds - fine. Pt 2 of 2 (this query): 62F, knee OA, ITP,"
+            " platelets 48 on last FBC, not on treatment. Needle?",
+            {"age:62", "lab:platelets:48"},
+            {"age:45"},
+        ),
+        (
+            "Patient 1: 70F on warfarin, INR 2.5. Patient 2: 40M, neck pain. Asking about"
+            " patient 2 only.",
+            {"age:40"},
+            {"medicine:warfarin", "age:70"},
+        ),
+        (
+            "Bed 4 has a pacemaker. Bed 5 (this query): 66M, knee OA, on apixaban.",
+            {"age:66", "medicine:apixaban"},
+            {"device:pacemaker"},
+        ),
+        (
+            "Case 1: 30F, 20 weeks pregnant. Case 2: 52M, LBP, on clopidogrel - question is"
+            " about case 2.",
+            {"age:52", "medicine:clopidogrel"},
+            {"pregnant", "weeks:20", "age:30"},
+        ),
+    ],
+)
+def test_only_the_numbered_patient_asked_about(text, mine, theirs):
+    applied = _applied(text)
+    assert mine <= applied
+    assert not theirs & applied
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # no patient marked as asked about: every patient's facts stay (the cautious reading)
+        (
+            "Bed 1 is 26/40 pregnant, bed 3 has a pacemaker, bed 2 is on Xarelto. Any issues?",
+            {"pregnant", "device:pacemaker", "medicine:rivaroxaban"},
+        ),
+        (
+            "Pt 1: 45M on warfarin. Pt 2: 62F, platelets 48. Needle?",
+            {"medicine:warfarin", "lab:platelets:48"},
+        ),
+        ("pt 77, on warfarin, knee OA. Bed 2 of the ward.", {"medicine:warfarin", "age:77"}),
+    ],
+)
+def test_numbered_patients_without_a_mark_keep_every_fact(text, kept):
+    assert kept <= _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the patient voice names the person asked about (p11055, p11100)
+        (
+            "Writing for my husband who's sat next to me. His shoulder has been sore for months."
+            " Since twenty minutes ago he has crushing chest pain. Should we still go?",
+            "your husband",
+        ),
+        ("Asking on behalf of my mum, she's sitting with me. Her knee is swollen.", "your mother"),
+        (
+            "Booking for me and my mum together. Me: 38, migraines, healthy. Mum: 71, hip"
+            " arthritis, on apixaban. Is there anything the acupuncturist should know about HER?",
+            "your mother",
+        ),
+        (
+            "Me and my dad both want acupuncture. I have neck pain. Dad: 80, on warfarin. Is it"
+            " safe for him?",
+            "your father",
+        ),
+    ],
+)
+def test_the_person_asked_about_is_named(text, name):
+    who = who_is_asked_about(text, extract(text))
+    assert who.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Writing for my husband but it's my back that hurts, I have sciatica.",
+        "Booking for me and my mum. I'm on warfarin, she has knee pain. Is it safe for me?",
+        "My mum sat with me while I had acupuncture for my back, is bruising normal?",
+    ],
+)
+def test_the_asker_stays_the_patient(text):
+    assert who_is_asked_about(text, extract(text)).is_asker
