@@ -617,7 +617,7 @@ _FUTURE_BIRTHDAY = re.compile(
 )
 _PAST_BIRTHDAY = re.compile(
     r"\b(?:had|has\s+had|celebrated|was|were|last|ago|since|after|turned|hit|reached|"
-    r"yesterday|today)\b"
+    r"yesterday|today|got|went|did|gave|bought|received|threw)\b"
 )
 
 

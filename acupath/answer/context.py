@@ -1563,6 +1563,7 @@ _MARK_AFTER = re.compile(
     r"(?:i\s*['’]?m|i\s+am|im)\s+asking\s+about|(?:my\s+)?query)\b"
 )
 _KIND = {"pt": "patient"}
+_INDEX = re.compile(r"\s*(?:of\s+\d{1,2}\b|[:)]|\(|\s-\s)")
 
 
 def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
@@ -1577,6 +1578,7 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
     labels = [
         (m.start(), m.end(), _KIND.get(m.group("k"), m.group("k")), int(m.group("n")))
         for m in _LIST_LABEL.finditer(folded)
+        if int(m.group("n")) <= 20
     ]
     kinds = {k for _, _, k, _ in labels}
     kind = next((k for k in kinds if len({n for _, _, kk, n in labels if kk == k}) >= 2), None)
@@ -1588,7 +1590,9 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         for a, b, _, n in labels
         if _MARK_BEFORE.search(folded[max(0, a - 40) : a]) or _MARK_AFTER.match(folded, b)
     }
-    numbers = [(a, b) for a, b, _, _ in labels]
+    # a label written as a list's index ("Pt 1 of 2:", "Patient 2:", "Case 1 -") is no age;
+    # "patient 45, on warfarin" keeps its age
+    numbers = [(a, b) for a, b, _, _ in labels if _INDEX.match(folded, b)]
     out = [
         m
         for m in mentions
@@ -1619,7 +1623,8 @@ _FOR_MYSELF = re.compile(
     r"|(?:i\s*(?:am|['’]?m)|im)\s+(?:only\s+|just\s+|really\s+|actually\s+)?asking\s+"
     r"(?:for|about)\s+(?:me|myself)"
     r"|(?:it['’]?s|this\s+is)\s+(?:really\s+|actually\s+|just\s+)?(?:for|about)\s+me)\b"
-    r"(?!\s*(?:and|&|as\s+well|too|or)\b)(?![^.;?!]{0,20}\b(?:and|&)\s+(?:for\s+)?"
+    # "this is for me to pass on to her" is no patient of the asker
+    r"(?!\s*(?:and|&|as\s+well|too|or|to)\b)(?![^.;?!]{0,20}\b(?:and|&)\s+(?:for\s+)?"
     r"(?:her|him|them|my|our)\b)"
 )
 

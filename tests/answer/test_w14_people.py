@@ -45,6 +45,7 @@ def _ages(text: str) -> list[int]:
         ("just turned the big four-oh and my neck is stiff", 40),
         ("Just turned 50 last month, shoulder pain", 50),
         ("my husband's 70th birthday was in June, he has knee OA", 70),
+        ("I got a massage for my 50th birthday last week", 50),
         # "in my Nth year" (p11219)
         ("I'm in my 70th year and my back aches", 69),
         ("Dad is in his eighty-fifth year, frail.", 84),
@@ -204,6 +205,11 @@ def test_only_the_numbered_patient_asked_about(text, mine, theirs):
             {"medicine:warfarin", "lab:platelets:48"},
         ),
         ("pt 77, on warfarin, knee OA. Bed 2 of the ward.", {"medicine:warfarin", "age:77"}),
+        ("Patient 45 on warfarin; patient 62 on apixaban.", {"age:45", "age:62"}),
+        (
+            "My daughter is 16 weeks pregnant. This is for me to pass on to her: is it safe?",
+            {"pregnant"},
+        ),
     ],
 )
 def test_numbered_patients_without_a_mark_keep_every_fact(text, kept):
