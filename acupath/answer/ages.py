@@ -137,12 +137,38 @@ _MONTHS_OLD = re.compile(
     r"(?=\s*(?:$|[,.;:!?)]|baby|babies|infant|boy|girl|son|daughter|child|grandson|"
     r"granddaughter|twins?|with|who|has|had|is|and))"
 )
-_BORN = re.compile(
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_YEAR = r"(?P<y>(?:19|20)\d\d|['’]\d\d)\b"
+_BIRTH_CUE = re.compile(
     # "born in 1950", "b. 1950", and as notes write it (wave 6): "DOB 1950", "D.O.B.: 3/4/1950",
     # "date of birth 12.06.1948", "YOB 1961"
-    r"(?:\b(?:born|b\.)\s+(?:in\s+)?|\b(?:d\.?\s?o\.?\s?b\.?|date of birth|yob|year of birth|"
-    r"birth year)\s*(?:is\s+|was\s+)?[:=]?\s*(?:(?P<d>\d{1,2})[/.\s](?P<m>\d{1,2})[/.\s])?)"
-    r"(?P<y>(?:19|20)\d\d)\b"
+    r"\b(?:born|b\.)\s*(?:in\s+|on\s+)?(?:the\s+)?"
+    r"|\b(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|yob|year\s+of\s+birth|birth\s+year)\s*"
+    r"(?:is\s+|was\s+)?[:=]?\s*"
+)
+_BIRTH_DATES = (
+    # wave 14 (p11035, p11040): a date of birth in every common format after its cue: day,
+    # month, year in digits (the British order; a "month" over 12 is the American order, and a
+    # two-digit year only between slashes or dots: "12/03/50"), the ISO order ("1950-04-03"),
+    # month and year ("02/1949", "March 1950"), a written date ("3rd March 1952", "May 5,
+    # 1961") or the year alone ("1950", "'52")
+    re.compile(r"(?P<d>\d{1,2})\s*(?P<s>[/.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d\d)\b(?![/.]\d)"),
+    re.compile(r"(?P<d>\d{1,2})[/.\s](?P<m>\d{1,2})[/.\s](?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"(?P<y>(?:19|20)\d\d)[/.\s](?P<m>\d{1,2})[/.\s](?P<d>\d{1,2})\b"),
+    re.compile(r"(?P<m>\d{1,2})\s*[/.\s]\s*(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(
+        r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+        + _MONTH
+        + r"\s*(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+)?(?:in\s+)?,?\s*"
+        + _YEAR
+    ),
+    re.compile(_YEAR),
 )
 _CLOSING = re.compile(
     # a number that closes the question after a comma: "knee OA, 66.", "neck pain, F, 52"
@@ -180,7 +206,9 @@ _BRACKET_LAST = re.compile(
 _ME = re.compile(
     # wave 10 (h9105): "the acupuncture is for me, 42, tennis elbow": "me" and the number
     # between commas ("for me, 10 sessions" is a count: the guard of words after a number)
-    r"\b(?:for|about|it['’]?s|this is|just)\s+me\s*[,(]\s*(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
+    # wave 14 (p11121): "I'm asking for myself - 35, healthy" (a dash folds to spaces)
+    r"\b(?:for|about|it['’]?s|this is|just)\s+(?:me|myself)\s*(?:[,(:]\s*|\s)"
+    r"(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
 )
 _NOW_AGED = re.compile(
     # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a
@@ -468,18 +496,8 @@ class AgeGrammar:
                 start = m.start("n")
                 if not any(a.start < m.end() and start < a.end for a in out):
                     out.append(Age(n // per_year, start, m.end()))
-        for m in _BORN.finditer(folded):
-            value = today.year - int(m.group("y"))
-            if m.group("d") and m.group("m"):
-                # a full date of birth (day/month/year, the British order; a "month" over 12
-                # is the American order): completed years, one less before the birthday
-                day, month = int(m.group("d")), int(m.group("m"))
-                if month > 12:
-                    day, month = month, day
-                if (month, day) > (today.month, today.day):
-                    value -= 1
-            if 0 <= value <= 120:
-                out.append(Age(value, m.start(), m.end()))
+        out += [a for a in _births(folded, today) if not _overlaps_any(a, out)]
+        out += [a for a in _milestones(folded) if not _overlaps_any(a, out)]
         return out
 
     def _tail_is_age(self, folded: str, end: int) -> bool:
@@ -499,6 +517,142 @@ class AgeGrammar:
         if word in ("y", "yo"):
             return True
         return word not in self.not_after
+
+
+def _overlaps_any(age: Age, ages: list[Age]) -> bool:
+    return any(a.start < age.end and age.start < a.end for a in ages)
+
+
+def _births(folded: str, today: datetime.date) -> list[Age]:
+    """Ages from a date of birth (:data:`_BIRTH_DATES`): completed years on ``today``, one
+    less before the birthday; a month without a day counts the birthday as passed only after
+    that month (this month: the year's age). A date after ``today`` ("due to be born in March
+    2027") is no age."""
+    out: list[Age] = []
+    for cue in _BIRTH_CUE.finditer(folded):
+        for pattern in _BIRTH_DATES:
+            m = pattern.match(folded, cue.end())
+            if m is None:
+                continue
+            raw_y = m.group("y").lstrip("'’")
+            year = int(raw_y)
+            if len(raw_y) == 2:  # "'52", "12/03/50": the century that puts it in the past
+                year += 2000 if year <= today.year % 100 else 1900
+            groups = m.groupdict()
+            month = _MONTHS[groups["mon"]] if groups.get("mon") else None
+            month = month or (int(groups["m"]) if groups.get("m") else None)
+            day_raw = groups.get("d") or groups.get("d2")
+            day = int(day_raw) if day_raw else None
+            if month is not None and day is not None and month > 12 and day <= 12:
+                day, month = month, day  # the American order ("12/25/1950")
+            if month is not None and not 1 <= month <= 12:
+                break
+            value = today.year - year
+            if month is not None and (month, day or 0) > (today.month, today.day):
+                value -= 1
+            if 0 <= value <= 120 and (year, month or 1) <= (today.year, today.month):
+                out.append(Age(value, cue.start(), m.end()))
+            break
+    return out
+
+
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}  # fmt: skip
+_ORDINAL_TENS = {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+_ORDINAL = (
+    r"(?P<o>\d{1,3}(?:st|nd|rd|th)\b|(?:(?:" + "|".join(_TENS) + r")\s+)?(?:"
+    + "|".join([*_ORDINAL_UNITS, *_ORDINAL_TENS]) + r")\b)"
+)  # fmt: skip
+
+
+def _ordinal_value(raw: str) -> int | None:
+    """``"80th"`` -> 80, ``"eighty fifth"`` -> 85, ``"sixtieth"`` -> 60."""
+    raw = " ".join(raw.split())
+    if raw[:1].isdigit():
+        return int(re.sub(r"\D", "", raw))
+    *tens, last = raw.split(" ")
+    value = _ORDINAL_UNITS.get(last) or _ORDINAL_TENS.get(last)
+    if value is None:
+        return None
+    return value + (_TENS[tens[0]] if tens else 0)
+
+
+_BIG_DECADE = (
+    # "the big 6-0" (folded "6 0"), "the big 60", "the big four-oh", "the big five o"
+    r"\bbig\s+(?:(?P<bd>[1-9])\s+(?:0|o|oh)\b|(?P<bn>[1-9]0)\b(?!\s*(?:mg|g|ml|%|kg|lbs?|"
+    r"sessions?|points?|needles?|units?|minutes?|mins?))|(?P<bw>"
+    + "|".join(w for w, n in _UNITS.items() if n >= 2) + r")\s+(?:oh|o)\b)"
+)  # fmt: skip
+_MILESTONE = re.compile(
+    # wave 14 (p11037, p11039): a birthday that gives the age it marks: "his 80th birthday",
+    # "Mum's ninetieth birthday", "her sweet sixteen", "the big 6-0" (owned by a person word or
+    # reached with "hit", "turned", "turning", "reach(ed)")
+    r"\b(?:my|his|her|their|your|[a-z]+['’]s)\s+(?:big\s+)?" + _ORDINAL
+    + r"\s+(?:birthday|bday|b\s?day|birthday\s+party)\b"
+    r"|\b(?:my|his|her|their|your)\s+(?P<sweet>sweet\s+(?:16|sixteen))\b"
+    r"|\b(?:hit|hits|hitting|turned|turning|turns|turn|reached|reaching|reach|celebrated|"
+    r"celebrating)\s+(?:the\s+)?" + _BIG_DECADE
+    # "Just turned 50 last month, ...": "turned" with no one before it, opening its clause
+    + r"|(?:^|[.;!?,]\s*|\b(?:just|recently|only)\s+)turned\s+(?P<tn>\d{2,3})\b"
+    r"(?=\s*(?:[,.;!?]|$|and\b|last\b|this\b|in\b|on\b|yesterday\b|recently\b|"
+    r"a\s+(?:week|month|few|couple)\b))"
+)  # fmt: skip
+_IN_NTH_YEAR = re.compile(
+    # wave 14 (p11219): "I'm in my 70th year" is 69 completed years; "in my 3rd year of
+    # university", "in her 20th year of nursing" are years of something else (a word follows)
+    r"\bin\s+(?:my|his|her|their|your)\s+" + _ORDINAL
+    + r"\s+year\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|now\b|so\b|with\b|-))"
+)  # fmt: skip
+_FUTURE_BIRTHDAY = re.compile(
+    r"\b(?:next|coming|upcoming|soon|will|going\s+to|gonna|plan\w*|tomorrow|turning|turns|"
+    r"turn|approaching|before|for|in\s+(?:a|an|\d+|two|three|four|a\s+few)\s+(?:days?|weeks?|"
+    r"months?))\b|['’]ll\b"
+)
+_PAST_BIRTHDAY = re.compile(
+    r"\b(?:had|has\s+had|celebrated|was|were|last|ago|since|after|turned|hit|reached|"
+    r"yesterday|today|got|went|did|gave|bought|received|threw)\b"
+)
+
+
+def _milestones(folded: str) -> list[Age]:
+    """Ages from a milestone birthday (:data:`_MILESTONE`) and "in my Nth year"
+    (:data:`_IN_NTH_YEAR`, N - 1 completed years). A milestone still to come in its sentence
+    ("my 50th birthday next week", "turning the big 6-0") is one year less (completed years,
+    as every age here); a milestone passed or being had is its number."""
+    out: list[Age] = []
+    for m in _MILESTONE.finditer(folded):
+        if m.group("sweet"):
+            value: int | None = 16
+        elif m.group("o"):
+            value = _ordinal_value(m.group("o"))
+        elif m.group("bd"):
+            value = int(m.group("bd")) * 10
+        elif m.group("tn"):
+            value = int(m.group("tn"))
+        elif m.group("bn"):
+            value = int(m.group("bn"))
+        else:
+            value = _UNITS[m.group("bw")] * 10
+        if value is None or not 2 <= value <= 110:
+            continue
+        lo = max((i + 1 for i in range(m.start()) if folded[i] in ".;?!"), default=0)
+        hi = next((i for i in range(m.end(), len(folded)) if folded[i] in ".;?!"), len(folded))
+        sentence = folded[lo:hi]
+        if _FUTURE_BIRTHDAY.search(sentence) and not _PAST_BIRTHDAY.search(sentence):
+            value -= 1
+        out.append(Age(value, m.start(), m.end()))
+    for m in _IN_NTH_YEAR.finditer(folded):
+        value = _ordinal_value(m.group("o"))
+        if value is not None and 14 <= value <= 111:
+            out.append(Age(value - 1, m.start(), m.end()))
+    return out
 
 
 _AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")

@@ -1576,6 +1576,85 @@ _MET_PERSON = re.compile(
 )
 
 
+_LIST_LABEL = re.compile(
+    r"\b(?P<k>bed|pt|patient|case|client|cubicle|bay|room)\s*(?:no\.?\s*|#\s*)?(?P<n>\d{1,2})\b"
+    r"(?!\s*(?:[%/.]\d|(?:years?|yrs?|yo|y/o|weeks?|wks?|days?|months?|mg|kg|sessions?)\b))"
+)
+_MARK_BEFORE = re.compile(
+    r"\b(?:query|question|asking|enquiry|ask|asked)\s+(?:is\s+)?(?:only\s+|just\s+|really\s+)?"
+    r"(?:about|re|regarding|for|on)\s+(?:the\s+)?$"
+)
+_MARK_AFTER = re.compile(
+    r"\s*(?:of\s+\d{1,2}\s*)?(?:[(:-]\s*)?(?:this\s+(?:query|question|one)|the\s+one\s+"
+    r"(?:i\s*['’]?m|i\s+am|im)\s+asking\s+about|(?:my\s+)?query)\b"
+)
+_KIND = {"pt": "patient"}
+_INDEX = re.compile(r"\s*(?:of\s+\d{1,2}\b|[:)]|\(|\s-\s)")
+
+
+def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A list of numbered patients ("Bed 1 ... bed 2 ... bed 3", "Pt 1 of 2: ... Pt 2 of 2
+    (this query): ...", "Case 1: ... Case 2: ...") in which the question marks one as the one
+    asked about ("query only about bed 2", "(this query)", "asking about patient 2 only"):
+    the facts in the other patients' parts are theirs (status ``other_person``: shown, not
+    screened), each part running from its label to the next label of another number (wave 14,
+    p11105, p11110; clinic policy: each person's facts stay that person's). With no patient
+    marked, or more than one, every fact stays (the cautious reading). A list's label is no
+    age ("Pt 1:" is no one-year-old)."""
+    labels = [
+        (m.start(), m.end(), _KIND.get(m.group("k"), m.group("k")), int(m.group("n")))
+        for m in _LIST_LABEL.finditer(folded)
+        if int(m.group("n")) <= 20
+    ]
+    kinds = {k for _, _, k, _ in labels}
+    kind = next((k for k in kinds if len({n for _, _, kk, n in labels if kk == k}) >= 2), None)
+    if kind is None:
+        return mentions
+    labels = [label for label in labels if label[2] == kind]
+    marked = {
+        n
+        for a, b, _, n in labels
+        if _MARK_BEFORE.search(folded[max(0, a - 40) : a]) or _MARK_AFTER.match(folded, b)
+    }
+    # a label written as a list's index ("Pt 1 of 2:", "Patient 2:", "Case 1 -") is no age;
+    # "patient 45, on warfarin" keeps its age
+    numbers = [(a, b) for a, b, _, _ in labels if _INDEX.match(folded, b)]
+    out = [
+        m
+        for m in mentions
+        if not (m.kind in ("age", "age_band") and _overlaps(m.start, m.end, numbers))
+    ]
+    if len(marked) != 1:
+        return out
+    main = next(iter(marked))
+    aside: list[tuple[int, int]] = []
+    for i, (a, _, _, n) in enumerate(labels):
+        nxt = next((c for c, _, _, k in labels[i + 1 :] if k != n), len(folded))
+        if n != main:
+            aside.append((a, nxt))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in aside) and m.kind not in _NEVER_OTHER
+        else m
+        for m in out
+    ]
+
+
+_FOR_MYSELF = re.compile(
+    # wave 14 (p11099, p11121): the asker says the question is theirs ("this question is for
+    # me", "I'm asking for myself", "the question is about me though", "this one is for me");
+    # "asking for myself and for her", "for me and my mum" name both
+    r"\b(?:(?:this|the|my)\s+(?:question|query|one|enquiry|message)\s+is\s+(?:really\s+|"
+    r"actually\s+|just\s+|only\s+)?(?:for|about)\s+(?:me|myself)"
+    r"|(?:i\s*(?:am|['’]?m)|im)\s+(?:only\s+|just\s+|really\s+|actually\s+)?asking\s+"
+    r"(?:for|about)\s+(?:me|myself)"
+    r"|(?:it['’]?s|this\s+is)\s+(?:really\s+|actually\s+|just\s+)?(?:for|about)\s+me)\b"
+    # "this is for me to pass on to her" is no patient of the asker
+    r"(?!\s*(?:and|&|as\s+well|too|or|to)\b)(?![^.;?!]{0,20}\b(?:and|&)\s+(?:for\s+)?"
+    r"(?:her|him|them|my|our)\b)"
+)
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -1590,7 +1669,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
-    mentions = _several_people(mentions, folded)
+    mentions = _several_people(_numbered_people(mentions, folded), folded)
     spans: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):
@@ -1623,6 +1702,10 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         # words is his (clinic policy: another person's facts are never the asker's)
         rest = _THIRD_PERSON.sub(" ", _NOT_THE_ONE.sub(" ", rest)) + " i am on "
         spans += said
+    elif _FOR_MYSELF.search(folded):
+        # wave 14: the asker says the question is theirs, so "they", "she" outside the
+        # relative's clauses do not point back to the relative as the one asked about
+        rest = _THIRD_PERSON.sub(" ", rest) + " i am on "
     asker = FIRST_PERSON.search(" ".join(rest.split())) or _ASKER_TO_KIN.search(rest)
     if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
         return mentions

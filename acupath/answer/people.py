@@ -125,6 +125,12 @@ class PeopleReader:
             r"(?:\b" + age + r"\s+(?P<a>" + kinds + r")\b|\b(?P<b>" + kinds + r")\s*(?:,\s*|"
             r"\(|of\s+|aged\s+)\d{1,3}\b)"
         )
+        # wave 14 (p11055): "Writing for my husband", "asking on behalf of my mum"
+        self.on_behalf = re.compile(
+            r"\b(?:writing|asking|enquiring|inquiring|messaging|emailing|typing|posting|"
+            r"booking|texting|here|this\s+is)\s+(?:this\s+)?(?:for|on\s+behalf\s+of)\s+"
+            r"(?:my|our)\s+(?:[a-z]+\s+)?(?P<w>" + words_alt + r")\b"
+        )
         self.aged_relation = re.compile(
             r"\b(?:my|our|a|the)\s+\d{1,3}\s*(?:yo|y/o|yrs?|years?)(?:\s+old)?\s+(?P<w>"
             + words_alt
@@ -134,7 +140,7 @@ class PeopleReader:
     def __call__(self, question: str, context: PatientContext) -> Who:
         text = " ".join(question.lower().replace("-", " ").split())
         if _FIRST_PERSON.search(text) or _BOTH.search(text):
-            return self._both(question, text, context) or ASKER
+            return self._both(question, text, context) or self._on_behalf(text, context) or ASKER
         m = self.owned.search(text)
         if m is not None and _plural_group(text, m):
             m = None  # wave 9: "Patients on warfarin ...: what did the trial report?"
@@ -163,6 +169,24 @@ class PeopleReader:
         pronoun = entry.pronoun or _pronoun_from(context)
         return Who(rel, entry.name, pronoun, m.group("w"))
 
+    def _on_behalf(self, text: str, context: PatientContext) -> Who | None:
+        """Written for a relative ("Writing for my husband who's sat next to me", "asking on
+        behalf of my mum, she's with me"): the relative, when the asker's only first-person
+        words say where they are ("next to me", "with me"), none of their own health (wave
+        14, p11055). Else ``None``."""
+        m = self.on_behalf.search(text)
+        if m is None:
+            return None
+        rest = _WHERE_ME.sub(" ", text[: m.start()] + " " + text[m.end() :])
+        if _FIRST_PERSON.search(rest) or _OWN.search(rest):
+            return None
+        return self._relation(m.group("w"), context)
+
+    def _relation(self, word: str, context: PatientContext) -> Who:
+        rel = self.by_word[" ".join(word.split())]
+        entry = self.relations[rel]
+        return Who(rel, entry.name, entry.pronoun or _pronoun_from(context), word)
+
     def _both(self, question: str, text: str, context: PatientContext) -> Who | None:
         """Asked for the asker and a relative together ("me and my twin brother ... He has
         haemophilia B. Can we both do acupuncture?"): the relative, when every safety fact
@@ -175,6 +199,15 @@ class PeopleReader:
         if m is None:
             return None
         word = m.group("w")
+        # wave 14 (p11100): the question itself asks about the relative ("anything the
+        # acupuncturist should know about HER?", "is it safe for him?") and not the asker
+        asks = [x for x in re.split(r"(?<=[.!?])\s+", text) if x.endswith("?")] or [text]
+        about = _ASKED_ABOUT.search(asks[-1])
+        if about is not None and not _ASKER_WORD.search(asks[-1]):
+            who = self._relation(word, context)
+            said = "she" if (about["p"] or about["q"]) in ("her", "she") else "he"
+            if self.relations[who.relation or ""].pronoun in (None, said):
+                return who
         theirs = mine = 0
         for fact in context.mentions:
             if not is_safety_fact(fact):
@@ -200,6 +233,14 @@ _BOTH = re.compile(
     r"(?:my|our)\b|(?:my|our)\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+(?:i|me)\b)"
 )
 """The asker asking for themselves and a relative together (wave 12)."""
+_ASKED_ABOUT = re.compile(
+    r"\b(?:about|for|with|to)\s+(?P<p>her|him)\b|\b(?:can|could|should|may|will|would)\s+"
+    r"(?P<q>she|he)\b"
+)
+"""A question asked about a third person ("... know about her?", "is it safe for him?")."""
+_ASKER_WORD = re.compile(r"\b(?:i|i['’]m|im|me|my|mine|myself|we|us|our)\b")
+_WHERE_ME = re.compile(r"\b(?:next\s+to|beside|with|near|by|alongside|opposite)\s+me\b")
+"""The asker's first-person words that say where they are, none of their health (wave 14)."""
 _SUBJECT = re.compile(
     r"\b(?P<theirs>he|she|they|his|her|their|(?:my|our)\s+(?:[a-z]+\s+)?(?:brother|sister|"
     r"twin|husband|wife|partner|mum|mom|mother|dad|father|son|daughter|friend|gran|grandma|"
