@@ -407,8 +407,7 @@ def _long_over(m: Mention, folded: str) -> bool:
 _HABITUAL = re.compile(
     r"\b(?:gets?\s+(?:a\s+lot\s+of|lots\s+of|loads\s+of|so\s+many|many|frequent|recurrent|"
     r"repeated|regular)|keeps?\s+getting|kept\s+getting|(?:is|am|are|i['’]m|im|she['’]s|he['’]s)?"
-    r"\s*prone\s+to|tends?\s+to\s+get|often\s+gets?|frequent|frequently|recurrent|recurring|"
-    r"repeated|repeat)\s+(?:\w+\s+){0,2}$"
+    r"\s*prone\s+to|tends?\s+to\s+get|often\s+gets?|frequent|frequently)\s+(?:\w+\s+){0,2}$"
 )
 _EVERY = re.compile(r"^\s*(?:\w+\s+){0,2}(?:every|each)\s+(?:winter|year|month|few)\b")
 _NOW = re.compile(
@@ -429,12 +428,9 @@ def _habitual_infection(m: Mention, folded: str) -> bool:
         return False
     lo, hi = sentence_around(folded, m.start, m.end)
     lead = folded[max(lo, m.start - 40) : m.start]
-    own = folded[m.start : m.end]
-    if not (
-        _HABITUAL.search(lead)
-        or re.match(r"(?:recurrent|recurring|frequent|repeated)\b", own)
-        or _EVERY.match(folded[m.end : hi])
-    ):
+    # "recurrent" is left out: a note's "recurrent UTI" can be the episode now (wave 6 reads
+    # it as one); the lay words of a tendency are read
+    if not (_HABITUAL.search(lead) or _EVERY.match(folded[m.end : hi])):
         return False
     for now in _NOW.finditer(folded, lo, hi):
         if not _WELL_BEFORE.search(folded[max(lo, now.start() - 25) : now.start()]):

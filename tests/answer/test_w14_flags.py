@@ -63,6 +63,7 @@ def test_sudden_arm_or_speech_sign_is_suspected_stroke(question: str) -> None:
         "My arm weakness from the old nerve injury is the same as ever; acupuncture for my "
         "shoulder?",
         "Is arm weakness a side effect of acupuncture in the neck?",
+        "Cervical radiculopathy: arm weakness started six weeks ago after a fall. Acupuncture?",
     ],
 )
 def test_slow_or_old_arm_or_speech_sign_is_no_stroke(question: str) -> None:
@@ -157,6 +158,7 @@ def test_leaked_stool_is_bowel_incontinence(question: str) -> None:
         "The dog leaked poo on the carpet and I hurt my back cleaning it. Acupuncture?",
         "I have back pain and no leaking of poo or wee. Acupuncture?",
         "My roof is leaking and my back aches. Acupuncture?",
+        "Blood leaking from my back passage with piles, and my back aches. Acupuncture?",
     ],
 )
 def test_other_leaks_are_no_bowel_flag(question: str) -> None:
@@ -186,11 +188,12 @@ def test_unstable_spine_is_spinal_instability(question: str) -> None:
     "question",
     [
         "I feel unstable on my feet and my back hurts. Acupuncture?",
-        "The surgeon said my spine is stable after the fracture healed. Acupuncture for back "
-        "pain?",
+        "The surgeon said my spine is stable after the fracture healed. Acupuncture for back pain?",
         "Her mood is unstable and she has back pain. Acupuncture?",
         "He has unstable angina and neck pain. Acupuncture?",
         "My spine is not unstable, the scan showed. Acupuncture for back ache?",
+        "My knee is unstable since the ligament tear and my neck aches. Acupuncture?",
+        "Unstable ankle fracture last month, and my back hurts from the crutches. Acupuncture?",
     ],
 )
 def test_other_unstable_is_no_spinal_instability(question: str) -> None:
