@@ -95,6 +95,14 @@ _JUDGED_AS = (
     r"(?:mechanical|musculoskeletal|muscular|degenerative|benign|non-?specific)"
 )
 """A clinician's finding named outright ("assessed by oncology as mechanical", wave 9, p8106)."""
+_JUDGED_STABLE = (
+    _BY_CLINICIAN + r"\s*,?\s*(?:and|who\s+(?:said|says|found|judged)|who\s+(?:said|says)\s+"
+    r"(?:it|the\s+\w+)\s+(?:is|was|'s))\s+(?:(?:is|was|remains|deemed|found|judged|considered|"
+    r"felt\s+to\s+be|said\s+to\s+be)\s+)?(?:it\s+(?:is|was)\s+)?stable"
+)
+"""A clinician's assessment that found the lesion or pain stable ("old vertebral collapse,
+assessed by oncology and stable", "seen by the spinal team who said it is stable"; wave 14,
+p11021). "unstable" never matches (the word boundary), and a pending assessment is none."""
 _FLAGS_EXCLUDED = (
     r"red flags?\s+(?:have been\s+|were\s+|was\s+|all\s+)?"
     r"(?:excluded|ruled out|screened (?:and|&) negative|negative|checked (?:and|&) clear)"
@@ -105,6 +113,7 @@ _PATTERN = re.compile(
     rf"|(?P<seen>{_SEEN_BY})"
     rf"|(?P<reviewed>{_REVIEWED})"
     rf"|(?P<judged>{_JUDGED_AS})"
+    rf"|(?P<stable>{_JUDGED_STABLE})"
     rf"|(?P<flags>{_FLAGS_EXCLUDED}))\b",
     re.IGNORECASE,
 )
@@ -160,6 +169,7 @@ def assessments(text: str) -> list[Assessment]:
             or match.group("seen")
             or match.group("reviewed")
             or match.group("judged")
+            or match.group("stable")
             else "flags"
         )
         out.append(Assessment(match.group(0), match.start(), match.end(), how))

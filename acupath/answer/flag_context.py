@@ -38,6 +38,9 @@ are not the patient's present findings, set aside after ConText has run
    flags, cancers and pregnancy named in it are its topic. A sentence that names a person
    ("my patient has...", "I also have...") keeps its facts. :func:`no_patient_frame` is the
    shared test (pregnancy reading can call it).
+8. **Frequent infections** (wave 14, p11106: "I'm on Rinvoq for rheumatoid and get a lot of chest
+   infections"): an infection the patient is said to get often is a history (status ``past``),
+   unless the sentence says one is there now (:func:`_habitual_infection`). Clinic policy.
 7. **A lab value of an illness long over** (wave 9, h8137: "Platelets were low when I had
    dengue 3 yrs ago (went down to 30) but they've been normal since, 250 last month"): of two
    values of one lab whose order the value reader left unclear, the one whose own words place
@@ -399,6 +402,42 @@ def _long_over(m: Mention, folded: str) -> bool:
     )
 
 
+# 8. frequent infections, a history ---------------------------------------------------------
+
+_HABITUAL = re.compile(
+    r"\b(?:gets?\s+(?:a\s+lot\s+of|lots\s+of|loads\s+of|so\s+many|many|frequent|recurrent|"
+    r"repeated|regular)|keeps?\s+getting|kept\s+getting|(?:is|am|are|i['’]m|im|she['’]s|he['’]s)?"
+    r"\s*prone\s+to|tends?\s+to\s+get|often\s+gets?|frequent|frequently)\s+(?:\w+\s+){0,2}$"
+)
+_EVERY = re.compile(r"^\s*(?:\w+\s+){0,2}(?:every|each)\s+(?:winter|year|month|few)\b")
+_NOW = re.compile(
+    r"\b(?:now|at the moment|currently|at present|this week|today|yesterday|have one|has one|"
+    r"got one|with one|on antibiotics|taking antibiotics|course of antibiotics|antibiotics for)\b"
+)
+_WELL_BEFORE = re.compile(r"\b(?:well|fine|clear|ok|okay|better|free|none)\s+(?:\w+\s+)?$")
+
+
+def _habitual_infection(m: Mention, folded: str) -> bool:
+    """An infection the patient is said to get often ("I get a lot of chest infections", "prone
+    to UTIs", "keeps getting chest infections every winter") is a history of frequent infections,
+    not a current one (wave 14, p11106), unless the sentence says one is there now ("and I have
+    one now", "on antibiotics"; a present word after "well", "well at the moment", does not).
+    Clinic policy (reason: the screen's recent-infection rule is about an infection present or
+    just treated; a tendency to infections is the immune state the medicine rules already read)."""
+    if m.label != "red_flag:recent_bacterial_infection" or m.negated or m.status != "current":
+        return False
+    lo, hi = sentence_around(folded, m.start, m.end)
+    lead = folded[max(lo, m.start - 40) : m.start]
+    # "recurrent" is left out: a note's "recurrent UTI" can be the episode now (wave 6 reads
+    # it as one); the lay words of a tendency are read
+    if not (_HABITUAL.search(lead) or _EVERY.match(folded[m.end : hi])):
+        return False
+    for now in _NOW.finditer(folded, lo, hi):
+        if not _WELL_BEFORE.search(folded[max(lo, now.start() - 25) : now.start()]):
+            return False
+    return True
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -446,6 +485,8 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             )
         elif _long_over(m, folded):
             m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "resolved"})
+        elif _habitual_infection(m, folded):
+            m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "recurrent"})
         elif _relatives(m, folded):
             m = dataclasses.replace(m, status=OTHER_PERSON)
         elif (
