@@ -13,7 +13,9 @@ no fact the screen reads, so no box opened (p10074, p10078, p10079, h10008):
   most mornings");
 - the asker's own appointment or session ("my acupuncture on Monday", "my session");
 - a side of the body beside a named complaint ("plate in the left forearm", "pain on the
-  right"): only a person has a left forearm.
+  right"): only a person has a left forearm;
+- the asker's own recent past beside a named complaint ("I've lost 3 stone ... knees still
+  achy", wave 14).
 
 Clinic policy (reading questions, no clinical rule): a question that tells of one person is
 about that person, and the box then says what the screen found for them, even when that is
@@ -55,6 +57,17 @@ _PAIN_SCORE = re.compile(
     r"|(?:^|[.!?;]\s*)(?:pain\s+)?\d{1,2}\s*/\s*10\s+(?:most|every|at|on|in|today|now|"
     r"when|after|during|first)\b"
 )
+_MY_PAST = re.compile(
+    r"\bi(?:'ve|\s+have|'d|\s+had)?\s+(?:just\s+|recently\s+|finally\s+|already\s+)?"
+    r"(?:lost|gained|put\s+on|dropped|injured|hurt|twisted|sprained|strained|pulled|broke|"
+    r"fallen|fell|slipped|retired|stopped\s+(?:taking|running|working)|given\s+up|"
+    r"been\s+(?:suffering|struggling|limping|hobbling|dieting|slimming|training|running|"
+    r"off\s+work))\b"
+)
+"""The asker's own recent past told in the first person ("I've lost 3 stone", "I twisted it
+playing football", "I've been limping for a week", wave 14, probe 11 p11114): beside a named
+complaint, the complaint is the asker's even when its sentence has no subject ("Knees feel
+better but still achy"). Reading, hearing and being told are not a story of the asker."""
 _MY_SESSION = re.compile(
     r"\bmy\s+(?:acupuncture|acupuncture\s+(?:session|appointment|treatment)|session|"
     r"sessions|appointment|appt|booking|next\s+(?:session|appointment|treatment))\b"
@@ -80,4 +93,6 @@ def tells_of_a_person(question: str, conditions: bool = False) -> bool:
         return True
     if _PAIN_SCORE.search(text) or _MY_SESSION.search(text):
         return True
-    return conditions and bool(_STORY_VERB.search(text) or _SIDE.search(text))
+    return conditions and bool(
+        _STORY_VERB.search(text) or _SIDE.search(text) or _MY_PAST.search(text)
+    )

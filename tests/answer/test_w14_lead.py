@@ -218,3 +218,31 @@ def test_a_bracketed_medicine_of_someone_is_read(question: str) -> None:
     answer = ask(question)
     applied = answer.patient_context["applied"] if answer.patient_context else []
     assert any(a.startswith("class:") for a in applied), applied
+
+
+# --- the asker's own recent past beside a complaint: a person, so a box ----------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On purpose I've lost 3 stone on a slimming club plan this year. Knees feel better but "
+        "still achy. Would acupuncture help the rest?",
+        "I twisted my ankle last week, still sore - acupuncture?",
+        "I've been limping for a week with heel pain, would acupuncture help?",
+        "I retired in June and the neck pain is worse than ever. Worth trying acupuncture?",
+        "I fell off my bike on Sunday, shoulder still aches. Can acupuncture help?",
+    ],
+)
+def test_the_askers_own_past_beside_a_complaint_gets_a_box(question: str) -> None:
+    assert ask(question).screen is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I've read that acupuncture helps knee arthritis, is that true?",
+        "I have been told acupuncture is good for migraine - what is the evidence?",
+        "I've heard the GERAC trial found no difference for low back pain?",
+    ],
+)
+def test_reading_and_hearing_are_not_a_story_of_the_asker(question: str) -> None:
+    assert ask(question).screen is None
