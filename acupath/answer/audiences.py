@@ -82,10 +82,14 @@ _SOMEONE = re.compile(
     # "for my essay", "my CPD quiz": the asker's document, not their health
     r"|\s+(?:[a-z'’-]+\s+){0,2}?" + _DOCUMENT + r"\b)|"
     r"she|she['’]s|shes|her|hers|herself|he|he['’]s|hes|him|his|himself|"
-    r"(?:my|this|our|the|that)\s+(?:patient|client|pt|lady|gentleman|woman|man|girl|boy)(?!s)|"
+    r"(?:my|this|our|the|that)\s+(?:patient|client|pt)(?!s)|"
+    # "For our audit - a lady with fever and back pain" (one person described)
+    r"(?:my|this|our|the|that|a|an|one)\s+(?:[a-z-]+\s+)?(?:lady|gentleman|gent|woman|man|girl|"
+    r"boy|guy|chap|bloke|adult|teenager|teen|child|kid|baby|infant|person|individual)(?!s)|"
     r"(?:a|one)\s+(?:patient|client)\s+(?:of\s+(?:mine|ours)|who\s+(?:has|had|is|was|takes)|"
-    r"has|had|is|was|came|asked|told|said|wants|wanted|takes|took)|"
-    r"pt|c\s*/\s*o|o\s*/\s*e|"
+    r"has|had|is|was|came|asked|told|said|wants|wanted|takes|took|with|on)|"
+    r"(?:patient|client)\s+(?:on|with|who|has|had|is|was|takes|taking)|"
+    r"pt|c\s*/\s*o|o\s*/\s*e|\d+\s*[mf]|[mf]\s*\d+|"
     r"(?:mum|mom|mother|dad|father|wife|husband|son|daughter|partner|sister|brother|friend|"
     r"gran\w*|aunt|uncle|neighbou?r)|"
     r"today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|yesterday|"

@@ -105,6 +105,14 @@ def test_no_patient_box(text: str) -> None:
             "Worst sudden headache of my life an hour ago - for the poster, what should I do?",
             "red_flag:thunderclap_headache",
         ),
+        (
+            "For our audit - a lady with fever and back pain, was needling ok?",
+            "red_flag:fever",
+        ),
+        (
+            "For the leaflet: an older man on warfarin asked us whether needling is safe?",
+            "class:anticoagulant",
+        ),
         # no document or audience: the cautious reading stays
         ("On warfarin - does acupuncture make bleeding dangerous?", "class:anticoagulant"),
         (
