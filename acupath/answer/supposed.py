@@ -48,6 +48,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer.audiences import for_an_audience
 from acupath.answer.study_questions import POPULATION_KINDS, no_one_described
 from acupath.answer.text import sentence_around
 
@@ -166,6 +167,7 @@ def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]
         ):
             out[i] = dataclasses.replace(m, status=SUPPOSED, hypothetical=True)
     out = _labs_left(out)
+    out = for_an_audience(out, folded)  # wave 14: "for our FAQ", "students keep asking"
     return _groups(_general(out, folded, first_person), folded, first_person)
 
 
