@@ -246,3 +246,36 @@ def test_the_askers_own_past_beside_a_complaint_gets_a_box(question: str) -> Non
 )
 def test_reading_and_hearing_are_not_a_story_of_the_asker(question: str) -> None:
     assert ask(question).screen is None
+
+
+# --- "not for me": a disclaimer, no denial and no asker's own health -------------------------
+@pytest.mark.parametrize(
+    "question, label",
+    [
+        ("Not for me - my patient is on apixaban, can I needle her back?", "class:anticoagulant"),
+        (
+            "Not for me, for my mum - she's on apixaban, can she have acupuncture?",
+            "class:anticoagulant",
+        ),
+        ("Not for me: my dad is on apixaban, can he have acupuncture?", "class:anticoagulant"),
+        (
+            "This is not for me, it is for my husband who takes warfarin for AF - can he have "
+            "acupuncture for his knee?",
+            "class:anticoagulant",
+        ),
+        (
+            "not for me but my daughter is 10 weeks pregnant with back pain, which points to avoid?",
+            "pregnant",
+        ),
+    ],
+)
+def test_not_for_me_keeps_the_relatives_facts(question: str, label: str) -> None:
+    answer = ask(question)
+    assert answer.screen is not None and answer.screen["decision"] != "proceed"
+    assert label in answer.patient_context["applied"]
+
+
+def test_a_denial_after_the_disclaimer_still_denies() -> None:
+    answer = ask("Not for me - my patient is not on any blood thinners, knee OA, can I needle?")
+    applied = answer.patient_context["applied"] if answer.patient_context else []
+    assert "class:anticoagulant" not in applied
