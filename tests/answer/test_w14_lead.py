@@ -264,7 +264,8 @@ def test_reading_and_hearing_are_not_a_story_of_the_asker(question: str) -> None
             "class:anticoagulant",
         ),
         (
-            "not for me but my daughter is 10 weeks pregnant with back pain, which points to avoid?",
+            "not for me but my daughter is 10 weeks pregnant with back pain, which points to "
+            "avoid?",
             "pregnant",
         ),
     ],
