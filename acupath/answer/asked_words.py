@@ -158,6 +158,8 @@ _ASKING = frozenset(
         "likely", "likelihood", "chance", "need", "needing", "use", "using", "per", "frequency",
         "count", "counts", "often", "ratio", "measured", "outcome", "outcomes", "better", "worse",
         "boost", "boosts", "drop", "fall", "rise", "stop", "prevent", "prevents",
+        # wave 14 (p11152): a share of people asked ("about half of people get better")
+        "half", "share", "proportion", "percent", "percentage",
     )
     for k in key(w)
 )  # fmt: skip
@@ -165,7 +167,9 @@ _ASKING = frozenset(
 "help with daily activities"). A symptom named without them describes the patient ("my knee
 swelling", "tingling since chemo"), and is not an outcome asked."""
 _BEFORE, _AFTER = 5, 3
-_SELF_ASKING = frozenset(k for w in ("how", "number", "sample", "proportion", "rate") for k in key(w))
+_SELF_ASKING = frozenset(
+    k for w in ("how", "number", "sample", "proportion", "rate") for k in key(w)
+)
 """Words that make an outcome phrase a question on its own ("number randomised", "response
 rate", "how many took part"), with no asking word beside it (wave 14). A lab named with "count"
 ("her white cell count") stays a description of the patient."""

@@ -404,7 +404,9 @@ class Parser:
         if not sources:
             # a study named by description ("the Swedish labour study", "the APEX trial"),
             # when no trial name or citation names one (wave 9)
-            cited_studies += find_described(corrected, base_of(self.understander))
+            cited_studies += find_described(
+                corrected, base_of(self.understander), comparators=q.comparators
+            )
         for cited in cited_studies:
             sources += cited.sources
             extra_conditions += _narrowed(cited.conditions, q.conditions)
@@ -441,7 +443,9 @@ class Parser:
             for m in patient.mentions
             if m.kind in ("medicine", "class", "regimen") and not m.negated
         ]
-        devices = [(m.start, m.end) for m in patient.mentions if m.kind == "device" and not m.negated]
+        devices = [
+            (m.start, m.end) for m in patient.mentions if m.kind == "device" and not m.negated
+        ]
         premises = tuple(
             dict.fromkeys(
                 [
@@ -452,7 +456,9 @@ class Parser:
             )
         )
         premises = tuple(
-            k for k in premises if k not in _STATED_ONLY or _stated(corrected, k, medicines, devices)
+            k
+            for k in premises
+            if k not in _STATED_ONLY or _stated(corrected, k, medicines, devices)
         )
         q = _suitability(q, corrected, keys, patient)
         if "points" in q.intents and not _asks_points(corrected, keys):
@@ -1000,9 +1006,7 @@ def _stated(
 
     return any(
         kind
-        in aw.stated_premises(
-            m.group(0), within(medicines, m.start()), within(devices, m.start())
-        )
+        in aw.stated_premises(m.group(0), within(medicines, m.start()), within(devices, m.start()))
         and not _ASKING_START.match(m.group(0))
         and not (kind == "harm_overstated" and _HARM_DENIED.search(m.group(0)))
         for m in _SENTENCE.finditer(text)

@@ -1,0 +1,111 @@
+"""Wave 14, engineer "evidence" (probe 11 misses p11137 and p11152): a study described by its
+arms ("real needles, fake needles and normal doctor treatment") and outcomes in lay words ("how
+many people got better"). Each class is asked in wordings of our own, with wordings that must
+NOT trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+from acupath.answer.asked_words import asked_outcomes
+from acupath.answer.cited_studies import find_described
+from acupath.evidence.loader import bundled_base
+
+
+@pytest.fixture(scope="module")
+def base():  # type: ignore[no-untyped-def]
+    return bundled_base()
+
+
+def _named(question: str) -> list[str]:
+    return list(ask(question).understanding["statement"]["sources_named"])
+
+
+# -- a described study narrowed by the arms the question names ---------------------------------
+# Two German back pain RCTs hold "German back pain trial": GERAC (Haake 2007: verum, sham and
+# conventional care arms) and ART (Brinkhaus 2006: acupuncture, minimal acupuncture, waiting
+# list). The arms a question names tell them apart.
+
+GERAC_BY_ARMS = [
+    "what did that big German back pain trial find, the one with real needles, fake needles and "
+    "normal doctor treatment?",
+    "the German back pain trial with sham needling and usual care arms - what did it show?",
+    "In the German back pain trial that compared acupuncture with fake acupuncture and standard "
+    "care, who did best?",
+    "that German back pain trial: acupuncture vs sham vs conventional care, results?",
+    "the German back pain trial against normal treatment and placebo needles, what happened?",
+]
+
+
+@pytest.mark.parametrize("question", GERAC_BY_ARMS)
+def test_a_described_trial_is_narrowed_by_its_arms(question: str) -> None:
+    named = _named(question)
+    assert "haake2007" in named, (question, named)
+    assert "brinkhaus2006" not in named, (question, named)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the German back pain trial with a waiting list and minimal acupuncture, what did it find?",
+        "that German back pain trial against a waitlist - results?",
+    ],
+)
+def test_the_other_trial_is_kept_by_its_own_arms(question: str) -> None:
+    named = _named(question)
+    assert "brinkhaus2006" in named and "haake2007" not in named, (question, named)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # no arm named: both German back pain trials stay
+        "what did the German back pain trial find?",
+        "the German back pain trial - was it any good?",
+        # an arm neither trial had narrows nothing (both kept, nothing guessed)
+        "the German back pain trial against physiotherapy, what happened?",
+    ],
+)
+def test_no_arm_or_an_unknown_arm_narrows_nothing(question: str, base) -> None:  # type: ignore[no-untyped-def]
+    found = {s for c in find_described(question, base) for s in c.sources}
+    assert {"haake2007", "brinkhaus2006"} <= found, (question, found)
+
+
+def test_the_gerac_back_pain_responders_are_shown() -> None:
+    answer = ask(GERAC_BY_ARMS[0] + " how many people actually got better with the real thing?")
+    text = "\n".join(s.text for s in answer.all_sections)
+    assert "47.6%" in text, text[:3000]  # haake2007_responders_verum, 0.476
+
+
+# -- responders asked in lay words -------------------------------------------------------------
+
+KNOWN = frozenset({"responder", "pain", "function", "adverse_events"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many people actually got better with the real thing?",
+        "do about half of people get better or is that made up",
+        "what share of patients got better with acupuncture?",
+        "how many patients improved in the acupuncture group?",
+        "what proportion of people improved?",
+    ],
+)
+def test_getting_better_counted_is_the_responder_outcome(question: str) -> None:
+    assert "responder" in asked_outcomes(question, KNOWN), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will my back get better with acupuncture?",
+        "I want to get better, should I try it?",
+        "does the pain get better after a few sessions?",
+        "is acupuncture better than physio?",
+        "my knee improved after surgery, can I have acupuncture now?",
+    ],
+)
+def test_a_hope_to_get_better_is_no_responder_question(question: str) -> None:
+    assert "responder" not in asked_outcomes(question, KNOWN), question
