@@ -203,7 +203,9 @@ _MEASURE_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         re.compile(
             r"\b(share|proportion|percentage|per ?cent|what fraction|how many|how often|"
             r"out of (?:every|each|all|everybody|everyone|\d+)|incidence|how common|"
-            r"how likely|rates?|per treatment|per session|per patient|frequency)\b|%",
+            r"how likely|rates?|per treatment|per session|per patient|frequency|"
+            # wave 14 (p11152): a share said as a fraction ("do about half of people get better")
+            r"half of|a third of|a quarter of|one in (?:two|three|four|five))\b|%",
             re.IGNORECASE,
         ),
         frozenset({"proportion", "count", "rate"}),

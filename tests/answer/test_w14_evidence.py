@@ -109,3 +109,82 @@ def test_getting_better_counted_is_the_responder_outcome(question: str) -> None:
 )
 def test_a_hope_to_get_better_is_no_responder_question(question: str) -> None:
     assert "responder" not in asked_outcomes(question, KNOWN), question
+
+
+# -- tension-type headache described by its feel ----------------------------------------------
+
+
+def _conditions(question: str) -> tuple[str, ...]:
+    return tuple(ask(question).understanding["conditions"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the cochrane review say about acupuncture for those tight band headaches",
+        "my headaches feel like a tight band around my head, would acupuncture help?",
+        "I get a squeezing band-like pressure headache most afternoons - does acupuncture work?",
+        "headaches like a band tightening round the forehead: any evidence for needling?",
+        "does acupuncture help the pressing band type of head pain?",
+    ],
+)
+def test_a_band_like_headache_is_tension_type(question: str) -> None:
+    assert "tension_type_headache" in _conditions(question), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the blood pressure band on my arm was tight, can I still have acupuncture for my back?",
+        "I play in a band and my neck aches after gigs, will acupuncture help?",
+        "my migraines are throbbing and one-sided, does acupuncture help?",
+        "my wrist band feels tight since the needles, is that normal?",
+        "does acupuncture help headaches?",
+    ],
+)
+def test_no_band_around_the_head_is_no_tension_type_headache(question: str) -> None:
+    assert "tension_type_headache" not in _conditions(question), question
+
+
+# -- a share said as a fraction asks for proportions ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do about half of people get better or is that made up",
+        "is it true that a third of patients respond?",
+        "did a quarter of women stop because of side effects?",
+        "one in three people improve, right?",
+        "roughly half of those treated responded?",
+    ],
+)
+def test_a_fraction_of_people_asks_a_proportion(question: str) -> None:
+    from acupath.answer.focus import asked_measures
+
+    assert "proportion" in asked_measures(question), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "each session lasts half an hour, is that enough?",
+        "my pain is half gone after three sessions",
+        "I get headaches three times a week",
+        "does acupuncture help migraine?",
+        "is half a dose of ibuprofen fine after needling?",
+    ],
+)
+def test_half_without_people_asks_no_proportion(question: str) -> None:
+    from acupath.answer.focus import asked_measures
+
+    assert "proportion" not in asked_measures(question), question
+
+
+def test_the_tension_type_headache_responders_are_shown() -> None:
+    answer = ask(
+        "what does the cochrane review say about acupuncture for those tight band headaches - "
+        "do about half of people get better or is that made up"
+    )
+    bottom = next(s.text for s in answer.all_sections if s.title == "Bottom line")
+    assert "48%" in bottom, bottom  # linde2016_responders_acupuncture_vs_usual_care, 0.48
