@@ -968,6 +968,7 @@ _STATED_ONLY = frozenset(
         "study_misread",
         "effect_overread",
         "safe_assumed",
+        "technique_assumed",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

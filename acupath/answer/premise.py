@@ -540,6 +540,8 @@ def overstated(
         out += _restriction(safety, patient)
     if "safe_assumed" in stmt.premises:
         out += _not_now(safety, patient)
+    if "technique_assumed" in stmt.premises:
+        out += _technique_excluded(stmt, safety, patient)
     if "replace_care" in stmt.premises and "stop_treatment" not in stmt.premises:
         out += _replace_care(stmt, base, patient, cite, quoted)
     if "permanence" in stmt.premises:
@@ -875,6 +877,43 @@ def _restriction(safety: Any, patient: bool) -> list[str]:
             else "The screen finds no reason not to proceed for the patient described."
         )
     ]
+
+
+def _technique_excluded(stmt: Statement, safety: Any, patient: bool) -> list[str]:
+    """A technique said to be fine for the patient described ("deep needling and strong
+    stimulation are fine for my warfarin patient", wave 14, p11209): corrected only when the
+    screen leaves that technique out for this patient (its reason is the safety box's, above);
+    a technique the screen allows, or no screen, leaves the premise alone."""
+    from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_WORDS
+
+    excluded = set(getattr(safety, "excluded_techniques", ()) or ())
+    text = " ".join(stmt.text.lower().replace("-", " ").split())
+    named = [
+        t
+        for t, words in TECHNIQUE_WORDS.items()
+        if t in excluded and any(_said(w.replace("-", " "), text) for w in words)
+    ]
+    if not named:
+        return []
+    # the technique is not named here: outside the safety box's one "Not for this patient" line
+    # an answer never names what the screen excludes (safety.line_violations)
+    one = len(named) == 1
+    if patient:
+        return [
+            f"**No. {'That technique is' if one else 'Those techniques are'} not for you.** Our "
+            f"safety check leaves {'it' if one else 'them'} out for what you told us: see "
+            f"\u201c{EXCLUSION_PREFIX}\u201d in the safety part above, and what is done instead."
+        ]
+    techniques = "the technique the question names" if one else "the techniques the question names"
+    return [
+        f"**No: the screen excludes {techniques} for this patient.** They are listed under "
+        f"\u201c{EXCLUSION_PREFIX}\u201d in the safety section above, with the reason and the "
+        "changes that apply instead."
+    ]
+
+
+def _said(words: str, text: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(words)}(?![a-z])", text) is not None
 
 
 def _not_now(safety: Any, patient: bool) -> list[str]:

@@ -5,11 +5,14 @@ NOT trigger."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from acupath.answer import ask
 from acupath.answer.asked_words import asked_outcomes
 from acupath.answer.cited_studies import find_described
+from acupath.answer.safety import line_violations
 from acupath.evidence.loader import bundled_base
 
 
@@ -188,3 +191,77 @@ def test_the_tension_type_headache_responders_are_shown() -> None:
     )
     bottom = next(s.text for s in answer.all_sections if s.title == "Bottom line")
     assert "48%" in bottom, bottom  # linde2016_responders_acupuncture_vs_usual_care, 0.48
+
+
+# -- a technique the screen excludes, said to be fine --------------------------------------------
+
+PREMISE_TITLE = "First, a correction"
+
+
+def _correction(question: str, audience: str = "clinician") -> str:
+    answer = ask(question, audience=audience)
+    return "\n".join(s.text for s in answer.all_sections if s.title.startswith(PREMISE_TITLE))
+
+
+EXCLUDED_SAID_FINE = [
+    (
+        "Since bleeding on anticoagulants is essentially zero, deep needling and strong "
+        "stimulation are fine for my warfarin patient (INR 2.5) with hip OA - agreed?",
+        "deep_needling",
+    ),
+    (
+        "My patient on apixaban has knee OA; deep needling is perfectly safe for her, right?",
+        "deep_needling",
+    ),
+    (
+        "Strong stimulation is totally safe for my warfarin patient with neck pain, correct?",
+        "strong_stimulation",
+    ),
+    (
+        "He has a pacemaker but electroacupuncture should be ok for his back pain, yes?",
+        "electro",
+    ),
+    (
+        "Deep needling will be fine for my patient on rivaroxaban with low back pain.",
+        "deep_needling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "named"), EXCLUDED_SAID_FINE)
+def test_an_excluded_technique_said_fine_is_corrected_from_the_screen(
+    question: str, named: str
+) -> None:
+    answer = ask(question)
+    assert answer.screen is not None and named in answer.screen["excluded_techniques"], question
+    text = _correction(question)
+    assert "screen excludes" in text, (question, text)
+    # the correction names no excluded technique (only the safety box's line does)
+    safety = SimpleNamespace(blocked_codes=frozenset(), excluded_techniques=(named,))
+    assert not line_violations(text, safety), (question, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # asked, not stated
+        "Is deep needling fine for my warfarin patient with hip OA?",
+        # no restriction on the technique for the patient described
+        "Deep needling is fine for my patient with knee OA, right?",
+        "Electroacupuncture is fine for my back pain, yes?",
+        # a technique the screen does not exclude
+        "Superficial needling is fine for my warfarin patient with neck pain, right?",
+        # no patient: nothing screened
+        "Strong stimulation is fine in general, isn't it?",
+    ],
+)
+def test_no_excluded_technique_said_fine_no_technique_correction(question: str) -> None:
+    text = _correction(question).lower()
+    assert "screen excludes" not in text and "not for you" not in text, (question, text)
+
+
+def test_the_patient_voice_says_it_plainly() -> None:
+    text = _correction(
+        "I'm on warfarin, my INR is 2.5. Deep needling is fine for my hip, right?", "patient"
+    )
+    assert "not for you" in text and "deep needling" not in text.lower(), text
