@@ -669,13 +669,15 @@ def _overclaim(
     elif not _SHAM_OR_ALL.search(stmt.text):
         return []  # "studies have shown it works for migraine": a claim this cannot weigh
     else:
-        own = [
+        sham = [
             f
             for f in base.findings.values()
-            if f.condition in conditions
-            and f.comparator == "sham"
-            and getattr(base.sources.get(f.source), "kind", "") in _POOLED_KINDS
+            if f.condition in conditions and f.comparator == "sham"
         ]
+        own = [f for f in sham if getattr(base.sources.get(f.source), "kind", "") in _POOLED_KINDS]
+        # wave 14 (p11207): a condition whose sham-controlled evidence is single trials only
+        # (hot flushes: Ee 2016, no difference against a non-insertive sham) is weighed on them
+        own = own or [f for f in sham if getattr(base.sources.get(f.source), "kind", "") == "rct"]
         if not own or any(f.direction == "favours_acupuncture" for f in own):
             return []
         against = [f for f in own if f.direction in _NOT_FOUND]

@@ -265,3 +265,41 @@ def test_the_patient_voice_says_it_plainly() -> None:
         "I'm on warfarin, my INR is 2.5. Deep needling is fine for my hip, right?", "patient"
     )
     assert "not for you" in text and "deep needling" not in text.lower(), text
+
+
+# -- "proven better than sham" where only single trials tested it against sham --------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Acupuncture is proven to work better than fake acupuncture for menopause hot flushes, "
+        "so I should definitely choose it over HRT?",
+        "It's been proven that acupuncture beats sham for dry mouth after radiotherapy.",
+        "Trials have shown acupuncture works better than placebo needles for HIV nerve pain, "
+        "so I'll book it.",
+        "Acupuncture is proven better than sham for hand osteoarthritis, right?",
+        "Research has demonstrated acupuncture is superior to sham for breathlessness.",
+    ],
+)
+def test_a_sham_overclaim_is_corrected_from_the_sham_trials(question: str) -> None:
+    text = _correction(question)
+    assert "did not find that acupuncture did better" in text, (question, text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the sham-controlled trials favour acupuncture here: nothing to correct
+        "Acupuncture is proven to work better than sham for sciatica, right?",
+        "It's been shown that acupuncture beats sham for plantar heel pain.",
+        # asked, not stated
+        "Is acupuncture proven to work better than sham for hot flushes?",
+        "Has it been shown to beat sham for dry mouth?",
+        # no sham named: no claim about sham to weigh
+        "Acupuncture has been shown to help hot flushes, so I'll try it.",
+    ],
+)
+def test_no_sham_overclaim_correction_where_trials_agree_or_it_is_asked(question: str) -> None:
+    text = _correction(question)
+    assert "did not find that acupuncture did better" not in text, (question, text)
