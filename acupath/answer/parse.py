@@ -969,6 +969,7 @@ _STATED_ONLY = frozenset(
         "effect_overread",
         "safe_assumed",
         "technique_assumed",
+        "universal_beats",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

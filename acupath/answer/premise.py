@@ -534,6 +534,8 @@ def overstated(
         out += _scope_overclaim(stmt, base, patient, cite, quoted)
         if not out:
             out += _overclaim(stmt, base, patient, cite, quoted)
+    if "universal_beats" in stmt.premises and not out:
+        out += _not_every_time(stmt, base, patient, cite, quoted)
     if "effect_overread" in stmt.premises:
         out += _effect_overread(stmt, base, patient, cite, quoted)
     if "restriction_overstated" in stmt.premises:
@@ -1040,6 +1042,49 @@ def _scope_overclaim(
     return [
         f"**No: {who} pooled trials in {', '.join(covered)} only; it did not test acupuncture "
         f"for every illness.** {summary} ({finding_stats(main)}).{cite(main)}"
+    ]
+
+
+def _not_every_time(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """Acupuncture said to beat a comparator for every kind of pain ("beats morphine for every
+    kind of pain in A&E", wave 14, p11206): the question's conditions' findings against that
+    comparator (any comparator, when none is named) that found no difference, largest first;
+    nothing when every such finding favours acupuncture."""
+    from acupath.answer.phrasing import finding_stats
+    from acupath.answer.select import PRIMARY_OUTCOMES
+
+    conditions = set(stmt.conditions)
+    if not conditions:
+        return []
+    compared = set(stmt.question.comparators)
+    found = [
+        f
+        for f in base.findings.values()
+        if f.condition in conditions
+        and f.comparator not in ("none", "any")
+        and (f.comparator in compared if compared else True)
+        and f.outcome in PRIMARY_OUTCOMES
+        and f.id not in quoted
+    ]
+    against = [f for f in found if f.direction in _NOT_FOUND]
+    if not against:
+        return []
+    against.sort(key=lambda f: -(f.n_participants or 0))
+    shown = against[:2]
+    quoted |= {f.id for f in shown}
+    who = _study_names(base, [f.source for f in shown])
+    if patient:
+        first = shown[0]
+        return [
+            "**No. Not every study found acupuncture better.** "
+            f"{' '.join(first.summary.split())}{cite(first)}"
+        ]
+    lines = " ".join(f"{' '.join(f.summary.split())} ({finding_stats(f)}).{cite(f)}" for f in shown)
+    return [
+        f"**No: the trials did not find acupuncture better every time; {who} found no clear "
+        f"advantage.** {lines}"
     ]
 
 

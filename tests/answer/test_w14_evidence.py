@@ -303,3 +303,43 @@ def test_a_sham_overclaim_is_corrected_from_the_sham_trials(question: str) -> No
 def test_no_sham_overclaim_correction_where_trials_agree_or_it_is_asked(question: str) -> None:
     text = _correction(question)
     assert "did not find that acupuncture did better" not in text, (question, text)
+
+
+# -- acupuncture said to beat a comparator for every kind of pain ---------------------------------
+
+EVERY_TIME = "did not find acupuncture better every time"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Acupuncture beats morphine for every kind of pain in A&E, so why do hospitals still use "
+        "drugs?",
+        "Acupuncture works better than painkillers for all kinds of emergency department pain.",
+        "acupuncture is better than drugs for any type of pain in the emergency room, so give it "
+        "to everyone",
+        "Acupuncture beats sham for every kind of chronic low back pain, that's settled.",
+        "Needling outperforms medication for all types of acute pain in the ER.",
+    ],
+)
+def test_beating_a_comparator_every_time_is_corrected(question: str) -> None:
+    text = _correction(question)
+    assert EVERY_TIME in text, (question, text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # asked, not stated
+        "Does acupuncture beat morphine for every kind of pain in A&E?",
+        # no universal claim
+        "Acupuncture helped my back pain more than my tablets did.",
+        # no comparison
+        "Acupuncture is offered for all kinds of pain in our clinic, is that evidence based?",
+        "For every kind of pain, should I ask my GP first?",
+        # the sham-controlled trials of sciatica all favour acupuncture: nothing to correct
+        "Acupuncture beats sham for every kind of sciatica.",
+    ],
+)
+def test_no_every_time_correction_without_the_claim(question: str) -> None:
+    assert EVERY_TIME not in _correction(question), question
