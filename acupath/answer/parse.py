@@ -970,6 +970,7 @@ _STATED_ONLY = frozenset(
         "safe_assumed",
         "technique_assumed",
         "universal_beats",
+        "mechanism_as_proof",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

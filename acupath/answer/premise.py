@@ -536,6 +536,8 @@ def overstated(
             out += _overclaim(stmt, base, patient, cite, quoted)
     if "universal_beats" in stmt.premises and not out:
         out += _not_every_time(stmt, base, patient, cite, quoted)
+    if "mechanism_as_proof" in stmt.premises:
+        out += _mechanism_not_proof(stmt, base, patient, cite, quoted)
     if "effect_overread" in stmt.premises:
         out += _effect_overread(stmt, base, patient, cite, quoted)
     if "restriction_overstated" in stmt.premises:
@@ -1085,6 +1087,56 @@ def _not_every_time(
     return [
         f"**No: the trials did not find acupuncture better every time; {who} found no clear "
         f"advantage.** {lines}"
+    ]
+
+
+_MECHANISM_KINDS = ("mechanism_review",)
+"""Source kinds whose records say how acupuncture may act, not how much it helps."""
+
+
+def _mechanism_not_proof(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """A mechanism said to prove acupuncture works ("brain scans proved it releases endorphins,
+    so it's a proven painkiller", wave 14, p11201): the mechanism record whose words the claim
+    shares most (han2004 for endorphins: opioid peptides, mainly in animals; chae2013 for brain
+    scans), and that how it may act does not measure how much it relieves pain."""
+    words = set(tx.tokens(stmt.text))
+    mechanisms = [
+        f
+        for f in base.findings.values()
+        if f.outcome.startswith("mechanism")
+        and (
+            getattr(base.sources.get(f.source), "kind", "") in _MECHANISM_KINDS
+            or "fmri" in f.population.lower()
+        )
+    ]
+    # the words the claim shares with each record, a word that few of them hold counting most
+    # ("endorphins" names han2004; "release" is in several)
+    held = {f.id: set(tx.tokens(f"{f.summary} {f.population}")) for f in mechanisms}
+    df: dict[str, int] = {}
+    for ws in held.values():
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    scored = [(sum(1 / df[w] for w in words & held[f.id]), f) for f in mechanisms]
+    scored = [(n, f) for n, f in scored if n]
+    if not scored:
+        return []
+    first = max(scored, key=lambda nf: nf[0])[1]
+    quoted.add(first.id)
+    said = " ".join(first.summary.split())
+    if patient:
+        return [
+            "**No. How acupuncture may work in the body is not proof that it eases pain like "
+            f"a painkiller.** {said}{cite(first)} How much it helps people is measured in "
+            "trials; what they found is below."
+        ]
+    drug = re.search(r"\b(?:morphine|painkillers?|pain killers?|drugs?)\b", stmt.text, re.I)
+    morphine = " like morphine" if re.search(r"\bmorphine\b", stmt.text, re.I) else ""
+    like = f", and it does not make acupuncture a proven painkiller{morphine}" if drug else ""
+    return [
+        f"**No: a mechanism is not proof of clinical benefit{like}.** {said}{cite(first)} How "
+        "much it relieves pain is measured by the clinical trials below, not by how it may act."
     ]
 
 

@@ -343,3 +343,46 @@ def test_beating_a_comparator_every_time_is_corrected(question: str) -> None:
 )
 def test_no_every_time_correction_without_the_claim(question: str) -> None:
     assert EVERY_TIME not in _correction(question), question
+
+
+# -- a mechanism said to prove that acupuncture works -------------------------------------------
+
+MECHANISM = "not proof"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Since the brain scans have proven acupuncture releases endorphins in people, it's "
+        "basically a proven painkiller like morphine, yes?",
+        "Acupuncture releases endorphins, so it's a natural painkiller like morphine.",
+        "fMRI studies show acupuncture changes the brain, which proves it works for pain.",
+        "Because needling triggers the body's own opioids, it must work for my back pain.",
+        "The mechanism is known - serotonin and endorphins - so it's basically proven.",
+    ],
+)
+def test_a_mechanism_said_to_prove_benefit_is_corrected(question: str) -> None:
+    answer = ask(question)
+    text = "\n".join(s.text for s in answer.all_sections if s.title.startswith(PREMISE_TITLE))
+    assert MECHANISM in text, (question, text)
+    kinds = {r.id: base_sources().get(r.id) for r in answer.references}
+    assert any(k == "mechanism_review" or k == "meta_analysis" for k in kinds.values()), kinds
+
+
+def base_sources() -> dict[str, str]:
+    base = bundled_base()
+    return {sid: str(s.kind) for sid, s in base.sources.items()}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does acupuncture work - is it endorphins?",
+        "Does acupuncture release endorphins like morphine does?",
+        "Acupuncture is thought to release endorphins.",
+        "I take morphine for my pain; my acupuncturist says needling is fine with it.",
+        "My brain scan was normal, so is the headache muscular?",
+    ],
+)
+def test_no_mechanism_correction_without_the_claim(question: str) -> None:
+    assert MECHANISM not in _correction(question), question
