@@ -386,3 +386,36 @@ def base_sources() -> dict[str, str]:
 )
 def test_no_mechanism_correction_without_the_claim(question: str) -> None:
     assert MECHANISM not in _correction(question), question
+
+
+# -- the benefit asked after treatment stops, in lay words ---------------------------------------
+
+PERSIST = frozenset({"effect_persistence", "pain", "responder"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "if acupuncture helps, does it wear off as soon as you stop going?",
+        "how much is left a year later?",
+        "does the benefit wear off once you stop going?",
+        "how much of the benefit is left a year later?",
+        "will the effect last after you stop the sessions?",
+    ],
+)
+def test_wearing_off_is_effect_persistence(question: str) -> None:
+    assert "effect_persistence" in asked_outcomes(question, PERSIST), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my numbness wore off after the anaesthetic, can I have acupuncture?",
+        "how long is each session?",
+        "I stopped going to physio last year, would acupuncture help my back?",
+        "is there anything left to try for my knee?",
+        "does acupuncture help knee pain?",
+    ],
+)
+def test_other_wording_is_no_persistence_question(question: str) -> None:
+    assert "effect_persistence" not in asked_outcomes(question, PERSIST), question
