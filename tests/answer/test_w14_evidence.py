@@ -128,7 +128,7 @@ def _conditions(question: str) -> tuple[str, ...]:
         "my headaches feel like a tight band around my head, would acupuncture help?",
         "I get a squeezing band-like pressure headache most afternoons - does acupuncture work?",
         "headaches like a band tightening round the forehead: any evidence for needling?",
-        "does acupuncture help the pressing band type of head pain?",
+        "does acupuncture help a tight band type of headache?",
     ],
 )
 def test_a_band_like_headache_is_tension_type(question: str) -> None:
