@@ -158,7 +158,7 @@ def asked_findings(retrieval: Any) -> list[Document]:
         of_named.sort(
             key=lambda d: (
                 _outcome_rank(d, outcomes),
-                _measure_rank(d, measures),
+                _measure_rank(d, measures, outcomes),
                 _comparator_rank(d, q),
             )
         )
@@ -361,9 +361,14 @@ def _pain_asked(q: Any) -> bool:
     return said > named
 
 
-def _measure_rank(d: Document, measures: frozenset[str]) -> int:
+def _measure_rank(d: Document, measures: frozenset[str], outcomes: tuple[str, ...]) -> int:
+    """0 for a record of an asked outcome in an asked measure (or when none is asked): a
+    record of another outcome ("enrolment", a count) is not raised by the measure alone."""
     rec = d.record
-    return 0 if not measures or (isinstance(rec, Finding) and rec.measure in measures) else 1
+    if not measures:
+        return 0
+    asked = isinstance(rec, Finding) and rec.outcome in outcomes and rec.measure in measures
+    return 0 if asked else 1
 
 
 def _comparator_rank(d: Document, q: Any) -> int:
