@@ -158,6 +158,8 @@ _ASKING = frozenset(
         "likely", "likelihood", "chance", "need", "needing", "use", "using", "per", "frequency",
         "count", "counts", "often", "ratio", "measured", "outcome", "outcomes", "better", "worse",
         "boost", "boosts", "drop", "fall", "rise", "stop", "prevent", "prevents",
+        # wave 14 (p11152): a share of people asked ("about half of people get better")
+        "half", "share", "proportion", "percent", "percentage",
     )
     for k in key(w)
 )  # fmt: skip

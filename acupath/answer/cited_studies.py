@@ -316,6 +316,26 @@ def _described_table(base: Any) -> _Described:
     return per_object(_DESCRIBED, base, build)
 
 
+def _wanted(described: str, generic: set[str]) -> list[str]:
+    from acupath.answer import text as tx
+
+    return [w for w in dict.fromkeys(tx.tokens(described)) if w not in generic and not w.isdigit()]
+
+
+def _holding(base: Any, table: _Described, wanted: list[str], noun: str) -> list[str]:
+    """The sources holding every ``wanted`` word; for a trial, randomised trials only (not a
+    guideline or review that holds the words)."""
+    holding = [sid for sid, ws in table.words.items() if all(w in ws for w in wanted)]
+    if noun.lower() in ("trial", "rct", "experiment"):
+        holding = [s for s in holding if getattr(base.sources[s], "kind", "") == "rct"]
+    return holding
+
+
+def _arms(base: Any, source: str) -> set[str]:
+    """The comparators of ``source``'s findings (its trial arms, as the schema names them)."""
+    return {str(f.comparator) for f in base.findings.values() if f.source == source}
+
+
 _COUNTRY_ADJECTIVES = {
     "Tunisia": ["Tunisian"],
     "Taiwan": ["Taiwanese"],
@@ -351,7 +371,12 @@ _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landm
 """Words that describe any study (its size, fame, design, that it tested acupuncture)."""
 
 
-def find_described(text: str, base: Any, skip: Sequence[tuple[int, int]] = ()) -> list[CitedStudy]:
+def find_described(
+    text: str,
+    base: Any,
+    skip: Sequence[tuple[int, int]] = (),
+    comparators: Sequence[str] = (),
+) -> list[CitedStudy]:
     """Sources of ``base`` that ``text`` names by describing one study: the study noun (trial,
     RCT, study, cohort, survey) with words before it after "the/that/this" ("the Swedish labour
     study") or an acronym ("APEX trial"), and words after it ("the cohort of women needled at
@@ -359,7 +384,9 @@ def find_described(text: str, base: Any, skip: Sequence[tuple[int, int]] = ()) -
     every describing word; the description must hold a word that is no condition's (a place, a
     name, a feature: "Swedish", "APEX", "forbidden"), and at most :data:`MAX_DESCRIBED`
     sources may hold it all. A topic alone ("the knee trial") or a plural ("the trials") names
-    nothing."""
+    nothing. When several sources hold the description, the ``comparators`` the question names
+    (its arms: "real needles, fake needles and normal doctor treatment") keep those whose
+    findings have every one of them, if any has."""
     if base is None:
         return []
     from acupath.answer import text as tx
@@ -382,20 +409,26 @@ def find_described(text: str, base: Any, skip: Sequence[tuple[int, int]] = ()) -
         words_after = after.group(1) if after else ""
         described = f"{words_before} {words_after}"
         generic = set(tx.tokens(_GENERIC_WORDS))
-        wanted = [
-            w for w in dict.fromkeys(tx.tokens(described)) if w not in generic and not w.isdigit()
-        ]
+        wanted = _wanted(described, generic)
         # every describing word must be held: a word no source holds ("the Korean stroke
         # trial") says the study may not be in the base at all, so nothing is guessed
         if not any(w not in table.conditions for w in wanted):
             continue
-        holding = [sid for sid, ws in table.words.items() if all(w in ws for w in wanted)]
-        if m.group(1).lower() in ("trial", "rct", "experiment"):
-            # a trial is a randomised trial's record, not a guideline or review that holds the
-            # words
-            holding = [s for s in holding if getattr(base.sources[s], "kind", "") == "rct"]
+        holding = _holding(base, table, wanted, m.group(1))
+        if not holding and words_after and comparators:
+            # "the German back pain trial with sham and usual care arms": words after the noun
+            # that name arms are read as arms (below), not as words a record must hold
+            wanted = [w for w in _wanted(words_before, generic) if w in wanted]
+            if any(w not in table.conditions for w in wanted):
+                holding = _holding(base, table, wanted, m.group(1))
         if not holding or len(holding) > MAX_DESCRIBED:
             continue
+        if len(holding) > 1 and comparators:
+            # wave 14 (p11137): two German back pain RCTs, GERAC (Haake 2007: verum, sham,
+            # conventional care) and ART (Brinkhaus 2006: minimal acupuncture, waiting list),
+            # told apart by the arms the question names; arms no source had narrow nothing
+            by_arms = [s for s in holding if set(comparators) <= _arms(base, s)]
+            holding = by_arms or holding
         start = m.start() - len(words_before)
         end = m.end() + (after.end() if after else 0)
         sources = tuple(sorted(holding))

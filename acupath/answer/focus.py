@@ -151,7 +151,17 @@ def asked_findings(retrieval: Any) -> list[Document]:
         # vs usual care pain difference": pain is no asked outcome of its own), then the
         # comparator the question names ("vs usual care")
         outcomes = q.outcomes or (("pain",) if _pain_asked(q) else ())
-        of_named.sort(key=lambda d: (_outcome_rank(d, outcomes), _comparator_rank(d, q)))
+        # wave 14 (p11137): an asked outcome asked as a share ("how many people got better")
+        # is answered with the study's proportions (its arms' response rates) before its
+        # differences between arms
+        measures = asked_measures(q.text) if q.outcomes else frozenset()
+        of_named.sort(
+            key=lambda d: (
+                _outcome_rank(d, outcomes),
+                _measure_rank(d, measures, outcomes),
+                _comparator_rank(d, q),
+            )
+        )
         if _SIZE_ASKED.search(q.text):
             # "how many women were randomised", "how many participants did it include" (wave
             # 11, probe 10): the study's enrolment record, else its largest analysis, first
@@ -193,7 +203,9 @@ _MEASURE_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         re.compile(
             r"\b(share|proportion|percentage|per ?cent|what fraction|how many|how often|"
             r"out of (?:every|each|all|everybody|everyone|\d+)|incidence|how common|"
-            r"how likely|rates?|per treatment|per session|per patient|frequency)\b|%",
+            r"how likely|rates?|per treatment|per session|per patient|frequency|"
+            # wave 14 (p11152): a share said as a fraction ("do about half of people get better")
+            r"half of|a third of|a quarter of|one in (?:two|three|four|five))\b|%",
             re.IGNORECASE,
         ),
         frozenset({"proportion", "count", "rate"}),
@@ -324,13 +336,14 @@ def _arm_of(d: Document, first: Document) -> bool:
 
 _SIZE_ASKED = re.compile(
     r"\bhow many (?:participants|patients|people|women|men|subjects|children|adults|"
-    r"individuals|volunteers)\b(?! (?:had|have|has|got|get|gets|reported|report|experienced|"
-    r"with|developed|needed|stopped|dropped|withdrew|improved|responded))"
+    r"individuals|volunteers)\b(?! (?:actually |really |in fact |ever |still |then |all )?"
+    r"(?:had|have|has|got|get|gets|reported|report|experienced|with|developed|needed|stopped|"
+    r"dropped|withdrew|improved|responded|felt|were better|did better|recovered))"
     r"|\b(?:sample size|how large was|how big was|number of (?:participants|patients))\b",
     re.IGNORECASE,
 )
 """A question about a study's size, not about how many had an outcome ("how many patients
-had a side effect" asks a rate)."""
+had a side effect" asks a rate; wave 14, p11137: "how many people actually got better" too)."""
 
 
 def _size_rank(d: Document) -> tuple[int, int]:
@@ -346,6 +359,16 @@ def _pain_asked(q: Any) -> bool:
     said = tx.tokens(q.text).count("pain")
     named = sum(tx.tokens(t).count("pain") for t in {t.lower() for t in q.matched_terms})
     return said > named
+
+
+def _measure_rank(d: Document, measures: frozenset[str], outcomes: tuple[str, ...]) -> int:
+    """0 for a record of an asked outcome in an asked measure (or when none is asked): a
+    record of another outcome ("enrolment", a count) is not raised by the measure alone."""
+    rec = d.record
+    if not measures:
+        return 0
+    asked = isinstance(rec, Finding) and rec.outcome in outcomes and rec.measure in measures
+    return 0 if asked else 1
 
 
 def _comparator_rank(d: Document, q: Any) -> int:

@@ -404,7 +404,9 @@ class Parser:
         if not sources:
             # a study named by description ("the Swedish labour study", "the APEX trial"),
             # when no trial name or citation names one (wave 9)
-            cited_studies += find_described(corrected, base_of(self.understander))
+            cited_studies += find_described(
+                corrected, base_of(self.understander), comparators=q.comparators
+            )
         for cited in cited_studies:
             sources += cited.sources
             extra_conditions += _narrowed(cited.conditions, q.conditions)
@@ -966,6 +968,9 @@ _STATED_ONLY = frozenset(
         "study_misread",
         "effect_overread",
         "safe_assumed",
+        "technique_assumed",
+        "universal_beats",
+        "mechanism_as_proof",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

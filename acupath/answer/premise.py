@@ -534,12 +534,18 @@ def overstated(
         out += _scope_overclaim(stmt, base, patient, cite, quoted)
         if not out:
             out += _overclaim(stmt, base, patient, cite, quoted)
+    if "universal_beats" in stmt.premises and not out:
+        out += _not_every_time(stmt, base, patient, cite, quoted)
+    if "mechanism_as_proof" in stmt.premises:
+        out += _mechanism_not_proof(stmt, base, patient, cite, quoted)
     if "effect_overread" in stmt.premises:
         out += _effect_overread(stmt, base, patient, cite, quoted)
     if "restriction_overstated" in stmt.premises:
         out += _restriction(safety, patient)
     if "safe_assumed" in stmt.premises:
         out += _not_now(safety, patient)
+    if "technique_assumed" in stmt.premises:
+        out += _technique_excluded(stmt, safety, patient)
     if "replace_care" in stmt.premises and "stop_treatment" not in stmt.premises:
         out += _replace_care(stmt, base, patient, cite, quoted)
     if "permanence" in stmt.premises:
@@ -667,13 +673,15 @@ def _overclaim(
     elif not _SHAM_OR_ALL.search(stmt.text):
         return []  # "studies have shown it works for migraine": a claim this cannot weigh
     else:
-        own = [
+        sham = [
             f
             for f in base.findings.values()
-            if f.condition in conditions
-            and f.comparator == "sham"
-            and getattr(base.sources.get(f.source), "kind", "") in _POOLED_KINDS
+            if f.condition in conditions and f.comparator == "sham"
         ]
+        own = [f for f in sham if getattr(base.sources.get(f.source), "kind", "") in _POOLED_KINDS]
+        # wave 14 (p11207): a condition whose sham-controlled evidence is single trials only
+        # (hot flushes: Ee 2016, no difference against a non-insertive sham) is weighed on them
+        own = own or [f for f in sham if getattr(base.sources.get(f.source), "kind", "") == "rct"]
         if not own or any(f.direction == "favours_acupuncture" for f in own):
             return []
         against = [f for f in own if f.direction in _NOT_FOUND]
@@ -877,6 +885,43 @@ def _restriction(safety: Any, patient: bool) -> list[str]:
     ]
 
 
+def _technique_excluded(stmt: Statement, safety: Any, patient: bool) -> list[str]:
+    """A technique said to be fine for the patient described ("deep needling and strong
+    stimulation are fine for my warfarin patient", wave 14, p11209): corrected only when the
+    screen leaves that technique out for this patient (its reason is the safety box's, above);
+    a technique the screen allows, or no screen, leaves the premise alone."""
+    from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_WORDS
+
+    excluded = set(getattr(safety, "excluded_techniques", ()) or ())
+    text = " ".join(stmt.text.lower().replace("-", " ").split())
+    named = [
+        t
+        for t, words in TECHNIQUE_WORDS.items()
+        if t in excluded and any(_said(w.replace("-", " "), text) for w in words)
+    ]
+    if not named:
+        return []
+    # the technique is not named here: outside the safety box's one "Not for this patient" line
+    # an answer never names what the screen excludes (safety.line_violations)
+    one = len(named) == 1
+    if patient:
+        return [
+            f"**No. {'That technique is' if one else 'Those techniques are'} not for you.** Our "
+            f"safety check leaves {'it' if one else 'them'} out for what you told us: see "
+            f"\u201c{EXCLUSION_PREFIX}\u201d in the safety part above, and what is done instead."
+        ]
+    techniques = "the technique the question names" if one else "the techniques the question names"
+    return [
+        f"**No: the screen excludes {techniques} for this patient.** They are listed under "
+        f"\u201c{EXCLUSION_PREFIX}\u201d in the safety section above, with the reason and the "
+        "changes that apply instead."
+    ]
+
+
+def _said(words: str, text: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(words)}(?![a-z])", text) is not None
+
+
 def _not_now(safety: Any, patient: bool) -> list[str]:
     """Acupuncture said to be fine now, or to fix what is described ("it should be fine during
     my chemo fever, yes?"): corrected only when the screen refers or defers the patient
@@ -999,6 +1044,99 @@ def _scope_overclaim(
     return [
         f"**No: {who} pooled trials in {', '.join(covered)} only; it did not test acupuncture "
         f"for every illness.** {summary} ({finding_stats(main)}).{cite(main)}"
+    ]
+
+
+def _not_every_time(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """Acupuncture said to beat a comparator for every kind of pain ("beats morphine for every
+    kind of pain in A&E", wave 14, p11206): the question's conditions' findings against that
+    comparator (any comparator, when none is named) that found no difference, largest first;
+    nothing when every such finding favours acupuncture."""
+    from acupath.answer.phrasing import finding_stats
+    from acupath.answer.select import PRIMARY_OUTCOMES
+
+    conditions = set(stmt.conditions)
+    if not conditions:
+        return []
+    compared = set(stmt.question.comparators)
+    found = [
+        f
+        for f in base.findings.values()
+        if f.condition in conditions
+        and f.comparator not in ("none", "any")
+        and (f.comparator in compared if compared else True)
+        and f.outcome in PRIMARY_OUTCOMES
+        and f.id not in quoted
+    ]
+    against = [f for f in found if f.direction in _NOT_FOUND]
+    if not against:
+        return []
+    against.sort(key=lambda f: -(f.n_participants or 0))
+    shown = against[:2]
+    quoted |= {f.id for f in shown}
+    who = _study_names(base, [f.source for f in shown])
+    if patient:
+        first = shown[0]
+        return [
+            "**No. Not every study found acupuncture better.** "
+            f"{' '.join(first.summary.split())}{cite(first)}"
+        ]
+    lines = " ".join(f"{' '.join(f.summary.split())} ({finding_stats(f)}).{cite(f)}" for f in shown)
+    return [
+        f"**No: the trials did not find acupuncture better every time; {who} found no clear "
+        f"advantage.** {lines}"
+    ]
+
+
+_MECHANISM_KINDS = ("mechanism_review",)
+"""Source kinds whose records say how acupuncture may act, not how much it helps."""
+
+
+def _mechanism_not_proof(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """A mechanism said to prove acupuncture works ("brain scans proved it releases endorphins,
+    so it's a proven painkiller", wave 14, p11201): the mechanism record whose words the claim
+    shares most (han2004 for endorphins: opioid peptides, mainly in animals; chae2013 for brain
+    scans), and that how it may act does not measure how much it relieves pain."""
+    words = set(tx.tokens(stmt.text))
+    mechanisms = [
+        f
+        for f in base.findings.values()
+        if f.outcome.startswith("mechanism")
+        and (
+            getattr(base.sources.get(f.source), "kind", "") in _MECHANISM_KINDS
+            or "fmri" in f.population.lower()
+        )
+    ]
+    # the words the claim shares with each record, a word that few of them hold counting most
+    # ("endorphins" names han2004; "release" is in several)
+    held = {f.id: set(tx.tokens(f"{f.summary} {f.population}")) for f in mechanisms}
+    df: dict[str, int] = {}
+    for ws in held.values():
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    scored = [(sum(1 / df[w] for w in words & held[f.id]), f) for f in mechanisms]
+    scored = [(n, f) for n, f in scored if n]
+    if not scored:
+        return []
+    first = max(scored, key=lambda nf: nf[0])[1]
+    quoted.add(first.id)
+    said = " ".join(first.summary.split())
+    if patient:
+        return [
+            "**No. How acupuncture may work in the body is not proof that it eases pain like "
+            f"a painkiller.** {said}{cite(first)} How much it helps people is measured in "
+            "trials; what they found is below."
+        ]
+    drug = re.search(r"\b(?:morphine|painkillers?|pain killers?|drugs?)\b", stmt.text, re.I)
+    morphine = " like morphine" if re.search(r"\bmorphine\b", stmt.text, re.I) else ""
+    like = f", and it does not make acupuncture a proven painkiller{morphine}" if drug else ""
+    return [
+        f"**No: a mechanism is not proof of clinical benefit{like}.** {said}{cite(first)} How "
+        "much it relieves pain is measured by the clinical trials below, not by how it may act."
     ]
 
 
