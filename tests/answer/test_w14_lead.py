@@ -280,3 +280,32 @@ def test_a_denial_after_the_disclaimer_still_denies() -> None:
     answer = ask("Not for me - my patient is not on any blood thinners, knee OA, can I needle?")
     applied = answer.patient_context["applied"] if answer.patient_context else []
     assert "class:anticoagulant" not in applied
+
+
+# --- "no problem" said of a plan negates no medicine -----------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Strong stimulation is no problem for my warfarin patient with hip OA, agreed?",
+        "It is no problem: my patient takes warfarin, knee OA",
+        "no worries, my patient takes warfarin - knee OA, can I needle?",
+        "Deep needling should be no problem since she's on apixaban only, right?",
+        "Needling is not an issue for him, he takes rivaroxaban for AF, neck pain",
+    ],
+)
+def test_no_problem_said_of_a_plan_negates_no_medicine(question: str) -> None:
+    applied = ask(question).patient_context["applied"]
+    assert "class:anticoagulant" in applied, applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "She has no problems with her bladder or bowels, back pain 3 weeks, acupuncture?",
+        "No problem with bleeding, not on warfarin, knee pain - acupuncture?",
+    ],
+)
+def test_no_problems_with_a_symptom_still_denies(question: str) -> None:
+    answer = ask(question)
+    applied = answer.patient_context["applied"] if answer.patient_context else []
+    assert not any(a.startswith(("red_flag:", "class:")) for a in applied), applied
