@@ -282,6 +282,7 @@ ALL_PARTS = (
     "holdout10",
     "holdout11",
     "probe11",
+    "holdout12",
     "intent",
 )
 
