@@ -28,6 +28,7 @@ def _screen(question: str) -> tuple[str, str | None, set[str]]:
         "my husband is on Tagrisso for lung cancer and has a fever of 38.6, knee pain",
         "pomalidomide and dex for relapsed myeloma, running a fever, hip pain",
         "on Verzenio after breast cancer surgery, feverish 38.4 today, back ache",
+        "My CLL is treated with Venclexta, fever 38.3 today, back pain",
     ],
 )
 def test_fever_on_a_new_anticancer_name_is_an_emergency(question: str) -> None:
@@ -45,6 +46,8 @@ def test_fever_on_a_new_anticancer_name_is_an_emergency(question: str) -> None:
         "My husband takes Hydrea for polycythaemia, wants acupuncture for his knee",
         "Temodal for a glioma, headaches and neck tension",
         "hydroxycarbamide 1 g daily for essential thrombocythaemia, knee OA",
+        "Kyprolis and dexamethasone for myeloma, neck pain",
+        "Cabometyx for kidney cancer, shoulder pain",
     ],
 )
 def test_new_anticancer_name_brings_the_treatment_cautions(question: str) -> None:
@@ -61,6 +64,7 @@ def test_new_anticancer_name_brings_the_treatment_cautions(question: str) -> Non
         "Kevzara every 2 weeks for rheumatoid arthritis, neck pain",
         "anakinra for Still's disease, wants acupuncture for migraine",
         "takes belimumab and hydroxychloroquine, hip pain",
+        "Taltz injections for psoriasis, knee pain",
     ],
 )
 def test_new_immunosuppressant_name_brings_asepsis(question: str) -> None:
@@ -100,6 +104,7 @@ def test_baby_aspirin_is_a_medicine_not_a_baby() -> None:
         "We went to Florence and Valencia and my hydrated oriental hips ache",
         "The new version of my app reminds me to take my zinc. Neck pain.",
         "my baby is teething, can I have acupuncture for my neck?",
+        "We had dinner at the Comet cafe in Venice, my hip hurts",
     ],
 )
 def test_stopped_denied_or_ordinary_words_bring_no_new_medicine(question: str) -> None:

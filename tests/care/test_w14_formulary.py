@@ -41,6 +41,18 @@ NEW_NAMES = {
     "Pomalyst": ("pomalidomide", "targeted_therapy"),
     "Imnovid": ("pomalidomide", "targeted_therapy"),
     "thalidomide": ("thalidomide", "targeted_therapy"),
+    # venetoclax, myeloma and renal-cancer drugs (davids2018_venetoclax, mnt2026_kyprolis,
+    # rathi2020_cabozantinib)
+    "venetoclax": ("venetoclax", "targeted_therapy"),
+    "Venclexta": ("venetoclax", "targeted_therapy"),
+    "Venclyxto": ("venetoclax", "targeted_therapy"),
+    "Kyprolis": ("carfilzomib", "targeted_therapy"),
+    "carfilzomib": ("carfilzomib", "targeted_therapy"),
+    "Darzalex": ("daratumumab", "targeted_therapy"),
+    "Cabometyx": ("cabozantinib", "targeted_therapy"),
+    "Cometriq": ("cabozantinib", "targeted_therapy"),
+    "Taltz": ("ixekizumab", "immunosuppressant"),
+    "Siliq": ("brodalumab", "immunosuppressant"),
     # oral cytotoxics (ashp2023_hydroxyurea; temozolomide brands)
     "hydroxyurea": ("hydroxyurea", "chemotherapy"),
     "hydroxycarbamide": ("hydroxyurea", "chemotherapy"),
@@ -115,7 +127,8 @@ NEAR_WORDS = [
     "rubric", "rubbish", "kisses", "kismet", "lynx", "tagging", "tangos", "zebra", "jubilee",
     "benefit", "benzene", "imminent", "invalid", "thalamus", "pomegranate", "polyester",
     "cinema", "cinnamon", "alliance", "licensed", "lorraine", "alumni", "droopy", "drowsy",
-    "kevlar", "revolve", "temple", "talent", "ranking", "aspiring",
+    "kevlar", "revolve", "temple", "talent", "ranking", "aspiring", "silk", "silly", "tall",
+    "taller", "venice", "vendetta", "cabinet", "comet", "darling", "kyoto",
 ]  # fmt: skip
 
 
