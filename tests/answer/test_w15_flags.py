@@ -216,3 +216,88 @@ def test_knotted_neck_beside_a_cancer_history_refers(question: str) -> None:
 )
 def test_knotted_neck_without_a_cancer_history_is_no_cancer_flag(question: str) -> None:
     assert "history_of_cancer" not in (ask(question).screen or {}).get("red_flags", ())
+
+
+# 5. over-caution: a relative's cancer beside the patient's own denial -------------------------
+
+
+def _screen_flags(question: str) -> tuple[str | None, list[str]]:
+    s = ask(question).screen or {}
+    return s.get("decision"), list(s.get("red_flags", ()))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My mum had breast cancer and my aunt had ovarian - I haven't had cancer myself, just "
+        "worried about genes. My neck is stiff from work. Any reason I can't have acupuncture?",
+        "My dad had bowel cancer; I've never had cancer. Low back pain, acupuncture ok?",
+        "My sister had leukaemia as a child, I have not had cancer. Neck pain. Acupuncture?",
+        "My grandad had prostate cancer but I've never had any cancer. My lower back aches. "
+        "Acupuncture?",
+        "My brother had melanoma. Never had cancer myself. Neck pain from my desk, acupuncture?",
+    ],
+)
+def test_relatives_cancer_beside_own_denial_is_no_cancer_history(question: str) -> None:
+    decision, flags = _screen_flags(question)
+    assert "history_of_cancer" not in flags
+    assert decision != "refer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My mum had breast cancer and so did I. Low back pain now. Acupuncture?",
+        "I had breast cancer in 2019, my mum had it too. Neck pain, acupuncture ok?",
+        "My mum had breast cancer; I had bowel cancer 3 years ago. Low back pain. Acupuncture?",
+        "Breast cancer 5 years ago. My sister never had cancer. Low back pain. Acupuncture?",
+        "I haven't had chemo but I did have cancer surgery in 2020. Back pain, acupuncture?",
+    ],
+)
+def test_own_cancer_still_refers_with_spinal_pain(question: str) -> None:
+    decision, flags = _screen_flags(question)
+    assert decision == "refer", (decision, flags)
+
+
+# 6. over-caution: a fever and stiff neck long over, a febrile seizure in infancy --------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Last year I had a fever and a stiff neck - it was a viral thing, sorted in a week. Now "
+        "(no fever, nothing) I just want acupuncture for my tension headaches. Is that ok?",
+        "Two years ago I had a high temperature and a stiff neck, a virus, sorted itself out. "
+        "Tension headaches now. Acupuncture?",
+        "I had a fever last winter that got better in a few days. Now low back pain only, "
+        "acupuncture ok?",
+        "i had 1 seizure when i was a baby with a high temperature, never since, no meds. can i "
+        "get acupuncture for my wrist (carpal tunnel)",
+        "She had one fit as a toddler with a fever, never since. Neck pain now, acupuncture ok?",
+    ],
+)
+def test_fever_and_seizure_long_over_refer_no_more(question: str) -> None:
+    a = ask(question)
+    applied = list((a.patient_context or {}).get("applied", []))
+    assert "red_flag:fever" not in applied, applied
+    assert "red_flag:neck_stiffness" not in applied, applied
+    assert "comorbidity:epilepsy" not in applied, applied
+    assert (a.screen or {}).get("decision") != "refer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I had a fever last year that was sorted in a week, but now I have a fever again and a "
+        "stiff neck. Acupuncture?",
+        "Fever and stiff neck since yesterday. Acupuncture for my headache?",
+        "I had a seizure as a baby with a fever and I still get seizures now. Acupuncture?",
+        "I have epilepsy, last seizure was when I was a baby but I'm still on meds. Neck pain.",
+        "Had a fever last week, not sorted yet, still feverish. Back pain, acupuncture?",
+    ],
+)
+def test_fever_or_seizure_still_there_stays(question: str) -> None:
+    applied = list((ask(question).patient_context or {}).get("applied", []))
+    assert any(
+        x in applied for x in ("red_flag:fever", "red_flag:neck_stiffness", "comorbidity:epilepsy")
+    ), applied
