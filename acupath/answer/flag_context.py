@@ -244,6 +244,67 @@ def _relatives(m: Mention, folded: str) -> bool:
     return not _SELF_TOO.search(rest)
 
 
+@functools.cache
+def _my_relative() -> re.Pattern[str]:
+    relations = patient_words().people.relations
+    words = sorted(
+        (
+            " ".join(w.lower().split())
+            for rel, e in relations.items()
+            if rel != "patient"
+            for w in e.words
+        ),
+        key=len,
+        reverse=True,
+    )
+    owned = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"\b(?:my|our)\s+(?:" + owned + r")(?:['’]?s)?\b")
+
+
+_OWN_CLAUSE = re.compile(_CLAUSE.pattern + r"|\s[-–—]\s|\band(?=\s+(?:my|our)\b)|\(|\)")
+
+
+def _clause_before(m: Mention, folded: str) -> str:
+    lo = max((c.end() for c in _OWN_CLAUSE.finditer(folded, 0, m.start)), default=0)
+    return folded[lo : m.start]
+
+
+_I_BEFORE = re.compile(r"\b(?:i|i['’]ve|ive|i['’]d|me)\b(?:\s+[a-z'’]+){0,3}\s*$")
+_MYSELF_AFTER = re.compile(r"^\s*(?:[a-z'’]+\s+){0,2}?(?:myself|personally)\b")
+
+
+def _own_denial(o: Mention, folded: str) -> bool:
+    """Whether a denied cancer is denied of the patient ("I haven't had cancer myself", "never
+    had cancer myself"), not of a relative ("my sister never had cancer")."""
+    before = folded[max(0, o.start - 30) : o.start]
+    if _my_relative().search(before):
+        return False
+    return bool(_I_BEFORE.search(before) or _MYSELF_AFTER.match(folded[o.end : o.end + 25]))
+
+
+def _asker_relatives(m: Mention, folded: str, mentions: Sequence[Mention]) -> bool:
+    """Wave 15 (h12115 "My mum had breast cancer and my aunt had ovarian - I haven't had cancer
+    myself, just worried about genes"): a cancer whose clause opens with the asker's own
+    relative ("my mum had ...") is the relative's when the question also denies the patient's
+    own cancer (a denied cancer whose clause names no relative). Without that denial the
+    relative may be the patient, as :func:`.context._others` reads it. Clinic policy (reason:
+    the asker's own words say the patient had no cancer; a family history is no history of
+    cancer for the screen's back_pain_after_cancer rule)."""
+    if m.kind != "cancer" or m.negated or m.status != "current":
+        return False
+    denied = any(o.kind == "cancer" and o.negated and _own_denial(o, folded) for o in mentions)
+    if not denied:
+        return False
+    before = _clause_before(m, folded)
+    rel = None
+    for found in _my_relative().finditer(before):
+        rel = found
+    if rel is None or _SELF_BEFORE.search(before, rel.end()):
+        return False
+    nxt = _OWN_CLAUSE.search(folded, m.end)
+    return not _SELF_TOO.search(folded[m.end : nxt.start() if nxt else len(folded)])
+
+
 def _self_too(m: Mention, folded: str) -> bool:
     """A cancer set aside as a relative's whose clause says the patient had it too ("my mum
     had breast cancer and so did I"): the patient's as well."""
@@ -355,8 +416,10 @@ _LONG_AGO = re.compile(
     r"three|some) (?:weeks|months|years) ago|(?:months|years) ago|in (?:19|20)\d\d|back in|"
     # wave 8: a time of life, a habit given up, years clear ("as a kid", "used to", "clean
     # for 12 years", "since 2010", "in his twenties")
-    r"as an? (?:kid|child|teenager|teen|youngster|boy|girl)|when (?:i|he|she) (?:was|were) "
-    r"(?:little|young|small|younger|a kid|a child|a teenager|at school)|used to|"
+    r"as an? (?:kid|child|teenager|teen|youngster|boy|girl|baby|infant|toddler)|when (?:i|he|she) "
+    # wave 15 (h12127): infancy too ("when i was a baby", "as a toddler")
+    r"(?:was|were) (?:little|young|small|younger|a kid|a child|a teenager|at school|a baby|"
+    r"an infant|a toddler|a newborn)|used to|"
     r"in (?:my|his|her|their) (?:teens|twenties|thirties|forties|youth)|since (?:19|20)\d\d|"
     r"for (?:\d+|many|several|a few|two|three|four|five|ten) years)\b"
     # a fever gone for days ("temperature normal for 5 days"): a finished illness
@@ -368,7 +431,11 @@ _OVER = re.compile(
     r"better now|fine now|recovered|resolved|got over it|"
     # wave 8: a habit given up ("clean for 12 years", "sober", "quit", "gave up")
     r"clean|sober|quit|gave (?:it |them )?up|given (?:it |them )?up|no longer|not any more|"
-    r"not anymore|normal for)\b"
+    r"not anymore|normal for|"
+    # wave 15 (h12118 "a viral thing, sorted in a week"; h12127 "never since"): an illness said
+    # sorted or better, or never back since
+    r"sorted(?: itself)?(?: out)?|got better|never since|not since|none since|never again|"
+    r"never had (?:one|another|it) (?:since|again))\b"
 )
 _NOT_OVER = re.compile(
     r"\b(?:not|n['’]?t|never|hasnt|hasn['’]t|isnt|isn['’]t)\s+(?:yet\s+|really\s+|fully\s+)?$"
@@ -399,6 +466,40 @@ def _long_over(m: Mention, folded: str) -> bool:
     ]
     return (
         bool(over) and bool(_LONG_AGO.search(folded, lo, hi)) and not _STILL.search(folded, lo, hi)
+    )
+
+
+# 9. one seizure long ago, none since ---------------------------------------------------------
+
+_ONE_SEIZURE = re.compile(
+    r"^(?:(?:febrile|fever|one|a|single|1)\s+)*(?:seizure|fit|convulsion|febrile seizure|"
+    r"febrile convulsion|febrile fit)$"
+)
+_ON_TREATMENT = re.compile(
+    r"\b(?:still on|on (?:meds|medication|tablets|anti ?epileptics?|anti ?seizure)|takes? "
+    r"(?:meds|medication|tablets)|still (?:get|gets|have|has|having)|epilepsy|epileptic)\b"
+)
+
+
+def _one_seizure_long_ago(m: Mention, folded: str) -> bool:
+    """A single seizure said to be long ago and never since ("i had 1 seizure when i was a baby
+    with a high temperature, never since, no meds"; wave 15, h12127) is not epilepsy: the ILAE
+    practical definition (Fisher 2014, Epilepsia 55:475, read in the stored copy) needs two
+    unprovoked seizures more than 24 h apart, one with a high recurrence risk, or an epilepsy
+    syndrome, and a seizure with a fever is provoked. Clinic policy (reason: the patient's own
+    words say one seizure, long ago, none since; a question naming epilepsy, medicines or
+    seizures now keeps the comorbidity)."""
+    if m.label != "comorbidity:epilepsy" or m.negated or m.status != "current":
+        return False
+    if not _ONE_SEIZURE.match(" ".join(m.words.lower().split())):
+        return False
+    lo, hi = sentence_around(folded, m.start, m.end)
+    if _ON_TREATMENT.search(folded):
+        return False
+    return (
+        bool(_LONG_AGO.search(folded, lo, hi))
+        and bool(re.search(r"\b(?:never|not|none|nothing) since\b|\bnever again\b", folded))
+        and not _STILL.search(folded, lo, hi)
     )
 
 
@@ -483,11 +584,11 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             m = dataclasses.replace(
                 m, status=TOPIC, hypothetical=True, detail={**m.detail, "supposed": True}
             )
-        elif _long_over(m, folded):
+        elif _long_over(m, folded) or _one_seizure_long_ago(m, folded):
             m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "resolved"})
         elif _habitual_infection(m, folded):
             m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "recurrent"})
-        elif _relatives(m, folded):
+        elif _relatives(m, folded) or _asker_relatives(m, folded, mentions):
             m = dataclasses.replace(m, status=OTHER_PERSON)
         elif (
             (

@@ -176,6 +176,15 @@ def intake_data(
         # spinal pain, which with the cancer is the screen's spinal-tumour red flag (AHCPR
         # 1994 Table 1, ahcpr1994); the question names no condition the retrieval knows
         data["conditions"] = [{"condition": spinal_pain}]
+    muscle_site = _muscle_spinal_pain(context, conditions, question)
+    if muscle_site is not None:
+        # wave 15 (h12054 "nodes out under my right arm ... my neck and shoulders are knotted"):
+        # a muscle complaint (myofascial pain) of the patient's neck or back is pain of the neck
+        # or back, which beside a cancer now or before the screen reads as spinal pain with a
+        # cancer history (back_pain_after_cancer; ahcpr1994 Table 1, childress2020); clinic
+        # policy: knots in the neck can be referred pain from the spine, so they are not taken
+        # as muscle only while a cancer history is unassessed
+        data["conditions"].append({"condition": muscle_site})
     # "MRI clear, oncology happy": the complaint has been assessed (assessed.py); the screen
     # then turns a cancer history with back pain into a caution, never a listed red flag
     evaluated = context.first("assessed") is not None
@@ -215,7 +224,7 @@ def intake_data(
     spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
     if (
         {"history", "active"} & set(context.values("cancer"))
-        and spinal & {*conditions, spinal_pain}
+        and spinal & {*conditions, spinal_pain, muscle_site}
         and not evaluated
     ):
         # a past or present cancer with spinal pain is the screen's history_of_cancer flag
@@ -298,6 +307,35 @@ def _spinal_tumour_pain(context: PatientContext, question: str) -> str | None:
             for site in m.detail.get("sites", ()):
                 if site in _SPINAL_SITES:
                     return _SPINAL_SITES[site]
+    return None
+
+
+# the muscle conditions a neck or back named beside them makes spinal pain (wave 15)
+_MUSCLE_CONDITIONS = frozenset({"myofascial_pain_syndrome"})
+_OWN_NECK = re.compile(r"\b(?:my|her|his|their|your)\s+neck\b")
+_OWN_BACK = re.compile(
+    r"\b(?:my|her|his|their|your)\s+(?:(?:lower|low|upper|mid|middle)\s+)?back\b"
+)
+
+
+def _muscle_spinal_pain(
+    context: PatientContext, conditions: Sequence[str], question: str
+) -> str | None:
+    """The spinal pain condition of a muscle complaint said to be in the patient's neck or back
+    ("my neck and shoulders are knotted"), only beside a cancer now or before and no spinal
+    condition already read."""
+    if not _MUSCLE_CONDITIONS & set(conditions):
+        return None
+    if not {"history", "active"} & set(context.values("cancer")):
+        return None
+    spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
+    if spinal & set(conditions):
+        return None
+    text = question.lower()
+    if _OWN_NECK.search(text):
+        return "chronic_neck_pain"
+    if _OWN_BACK.search(text):
+        return "chronic_low_back_pain"
     return None
 
 
