@@ -67,3 +67,73 @@ def test_school_words_about_an_adult_are_no_child(text: str) -> None:
     applied = _applied(text)
     assert "age_band:child" not in applied, applied
     assert "age_band:adolescent" not in applied, applied
+
+
+@pytest.mark.parametrize(
+    ("text", "mine", "theirs"),
+    [
+        # patients told by ordinals, one marked as the one asked about (h12100)
+        (
+            "Two pts today. Asking about the 2nd only: 58M, chronic LBP 2 years, no red flags,"
+            " meds amlodipine + atorvastatin. (1st pt had a pacemaker - already sorted.) Any"
+            " precautions?",
+            {"age:58"},
+            {"device:pacemaker"},
+        ),
+        (
+            "First patient: 30F, 20 weeks pregnant, already screened. Second patient (this"
+            " query): 52M, LBP, on clopidogrel.",
+            {"age:52", "medicine:clopidogrel"},
+            {"pregnant", "weeks:20"},
+        ),
+        (
+            "1st client is on warfarin. 2nd client: 40M, neck pain. Question is about the 2nd"
+            " client.",
+            {"age:40"},
+            {"medicine:warfarin"},
+        ),
+        (
+            "Asking about the first patient only: 66M, knee OA. The second patient has a"
+            " pacemaker but that's sorted.",
+            {"age:66"},
+            {"device:pacemaker"},
+        ),
+        (
+            "3 cases this morning. 1st case 70F on apixaban, 2nd case 25M post-op, 3rd case"
+            " (this query): 45F, neck pain, nil meds.",
+            {"age:45"},
+            {"medicine:apixaban"},
+        ),
+    ],
+)
+def test_only_the_ordinal_patient_asked_about(text, mine, theirs):
+    applied = _applied(text)
+    assert mine <= applied, applied
+    assert not theirs & applied, applied
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # no ordinal patient marked, or the marked one is the one with the fact: facts stay
+        (
+            "1st pt has a pacemaker, 2nd pt is on warfarin. Any precautions?",
+            {"device:pacemaker", "medicine:warfarin"},
+        ),
+        (
+            "Asking about the 1st pt: 70M with a pacemaker. 2nd pt is 40F, fine.",
+            {"device:pacemaker"},
+        ),
+        ("My first patient today has a pacemaker - can I use electroacupuncture?",
+         {"device:pacemaker"}),
+        ("I'm 20 weeks pregnant with my second baby, back pain. First pregnancy was fine.",
+         {"pregnant"}),
+        (
+            "First patient: 58M on warfarin. Second patient: 62F, knee OA. Needle?",
+            {"medicine:warfarin"},
+        ),
+    ],
+)
+def test_ordinal_patients_without_a_mark_keep_every_fact(text, kept):
+    applied = _applied(text)
+    assert kept <= applied, applied
