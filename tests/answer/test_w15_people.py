@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from acupath.answer import ask
 from acupath.answer.context import extract
 
 
 def _applied(text: str) -> set[str]:
     return {m.label for m in extract(text).applied}
+
+
+def _asked(text: str) -> set[str]:
+    """The patient facts Ask screens (the study reading runs in ``ask``, after extraction)."""
+    return set((ask(text).patient_context or {}).get("applied", []))
 
 
 @pytest.mark.parametrize(
@@ -137,3 +143,70 @@ def test_only_the_ordinal_patient_asked_about(text, mine, theirs):
 def test_ordinal_patients_without_a_mark_keep_every_fact(text, kept):
     applied = _applied(text)
     assert kept <= applied, applied
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a question about what a study found names its population, no patient (h12170,
+        # h12186, h12193)
+        (
+            "dry mouth after radiotherapy for head and neck cancer - does acupuncture during the"
+            " radiation help a year later? what was the effect size",
+            {"radiation:head", "cancer:any"},
+        ),
+        (
+            "Sloan Kettering did a study on acupuncture for arm swelling after breast cancer -"
+            " how many women and how much did the arm shrink?",
+            {"cancer:any", "lymphedema:both_arm"},
+        ),
+        (
+            "are the so called forbidden points in pregnancy actually dangerous? has anyone"
+            " checked the trials",
+            {"pregnant"},
+        ),
+        (
+            "There was a trial of acupuncture for hot flushes in women on tamoxifen - what were"
+            " the results?",
+            {"medicine:tamoxifen"},
+        ),
+        (
+            "Has anyone studied acupuncture for nausea during chemotherapy? What was the effect"
+            " size?",
+            {"cancer:on_treatment"},
+        ),
+    ],
+)
+def test_a_question_about_a_studys_findings_describes_no_patient(text, facts):
+    applied = _asked(text)
+    assert not facts & applied, applied
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a person described, or a fact in a note of its own, keeps the box
+        (
+            "I had radiotherapy for head and neck cancer and my mouth is dry - has anyone"
+            " checked the trials?",
+            {"radiation:head", "cancer:any"},
+        ),
+        ("On warfarin. What was the effect size in the knee trial?", {"medicine:warfarin"}),
+        (
+            "20 weeks pregnant, back pain. Has anyone checked the trials on forbidden points?",
+            {"pregnant"},
+        ),
+        (
+            "My wife is pregnant - are the forbidden points dangerous? has anyone checked the"
+            " trials",
+            {"pregnant"},
+        ),
+        (
+            "Pt on apixaban with knee OA. Was there a trial on bleeding? What were the results?",
+            {"medicine:apixaban"},
+        ),
+    ],
+)
+def test_a_study_question_about_a_person_keeps_the_box(text, facts):
+    applied = _asked(text)
+    assert facts <= applied, applied
