@@ -210,3 +210,38 @@ def test_a_question_about_a_studys_findings_describes_no_patient(text, facts):
 def test_a_study_question_about_a_person_keeps_the_box(text, facts):
     applied = _asked(text)
     assert facts <= applied, applied
+
+
+def _screened(text: str) -> bool:
+    return ask(text).screen is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the asker asking for their own course of treatment is a person (h12134)
+        "Everyone knows acupuncture cures fibromyalgia for good once you do enough sessions -"
+        " how many do I need until I'm cured?",
+        "How many acupuncture sessions do I need for my migraines to go away?",
+        "acupuncture for plantar fasciitis - how many sessions will I need?",
+        "how often should I have acupuncture for tennis elbow?",
+        "Will I be cured of sciatica after 10 sessions of acupuncture?",
+        "how long until I'm better with acupuncture for frozen shoulder?",
+    ],
+)
+def test_the_asker_asking_for_their_own_course_is_screened(text: str) -> None:
+    assert _screened(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many sessions do trials of acupuncture for fibromyalgia use?",
+        "how many acupuncture sessions are usually needed for migraine?",
+        "how often do people have acupuncture for tennis elbow in the trials?",
+        "Teaching question: how many sessions would I need to mention for fibromyalgia?",
+        "what course length did the plantar fasciitis trials use?",
+    ],
+)
+def test_a_general_question_about_courses_has_no_box(text: str) -> None:
+    assert not _screened(text)
