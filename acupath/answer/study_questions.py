@@ -175,7 +175,7 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     for i, (lo, hi) in enumerate(sentences):
         if _STUDY_ASK.search(folded, lo, hi):
             marked.append((lo, hi))
-            if i and folded[lo:hi].strip() and folded[: lo].rstrip().endswith("?"):
+            if i and folded[lo:hi].strip() and folded[:lo].rstrip().endswith("?"):
                 marked.append(sentences[i - 1])
     if not marked:
         return out

@@ -130,10 +130,14 @@ def test_only_the_ordinal_patient_asked_about(text, mine, theirs):
             "Asking about the 1st pt: 70M with a pacemaker. 2nd pt is 40F, fine.",
             {"device:pacemaker"},
         ),
-        ("My first patient today has a pacemaker - can I use electroacupuncture?",
-         {"device:pacemaker"}),
-        ("I'm 20 weeks pregnant with my second baby, back pain. First pregnancy was fine.",
-         {"pregnant"}),
+        (
+            "My first patient today has a pacemaker - can I use electroacupuncture?",
+            {"device:pacemaker"},
+        ),
+        (
+            "I'm 20 weeks pregnant with my second baby, back pain. First pregnancy was fine.",
+            {"pregnant"},
+        ),
         (
             "First patient: 58M on warfarin. Second patient: 62F, knee OA. Needle?",
             {"medicine:warfarin"},
