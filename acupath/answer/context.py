@@ -1589,6 +1589,14 @@ _MARK_AFTER = re.compile(
     r"(?:i\s*['’]?m|i\s+am|im)\s+asking\s+about|(?:my\s+)?query)\b"
 )
 _KIND = {"pt": "patient"}
+_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "first": 1, "second": 2,
+             "third": 3, "fourth": 4, "fifth": 5}  # fmt: skip
+_ORD = r"(?P<o>1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)"
+# wave 15 (h12100 "Asking about the 2nd only: ... (1st pt had a pacemaker)"): patients told by
+# ordinals ("1st pt", "the second patient", "3rd case"), and, right after a mark ("asking about
+# the 2nd only"), an ordinal alone, which names the list's kind of label
+_ORDINAL_LABEL = re.compile(_ORD + r"\s+(?P<k>pt|patient|case|client)s?\b")
+_ORDINAL_ALONE = re.compile(r"\b" + _ORD + r"\b(?!\s+(?:pt|patient|case|client)s?\b)")
 _INDEX = re.compile(r"\s*(?:of\s+\d{1,2}\b|[:)]|\(|\s-\s)")
 
 
@@ -1606,6 +1614,18 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         for m in _LIST_LABEL.finditer(folded)
         if int(m.group("n")) <= 20
     ]
+    ordinals = [
+        (m.start(), m.end(), _KIND.get(m.group("k"), m.group("k")), _ORDINALS[m.group("o")])
+        for m in _ORDINAL_LABEL.finditer(folded)
+    ]
+    if ordinals:
+        # an ordinal alone is a label only right after a mark, of the kind the list uses
+        ordinals += [
+            (m.start(), m.end(), ordinals[0][2], _ORDINALS[m.group("o")])
+            for m in _ORDINAL_ALONE.finditer(folded)
+            if _MARK_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
+        ]
+    labels = sorted(labels + ordinals)
     kinds = {k for _, _, k, _ in labels}
     kind = next((k for k in kinds if len({n for _, _, kk, n in labels if kk == k}) >= 2), None)
     if kind is None:

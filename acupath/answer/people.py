@@ -405,6 +405,8 @@ def describes_person(question: str, context: PatientContext, conditions: bool = 
         return True
     if _PERSON_PRONOUN.search(text) and conditions:
         return True
+    if conditions and _OWN_COURSE.search(text):
+        return True  # wave 15 (h12134): "how many do I need until I'm cured?"
     if conditions and _PERSON_NOTE.search(text):
         return True  # wave 9: "Otherwise fit.", "Takes sumatriptan PRN", "I'm trying to lose"
     if conditions and (_HISTORY_NOTE.search(text) or _STORY_TIME.search(text)):
@@ -415,6 +417,17 @@ def describes_person(question: str, context: PatientContext, conditions: bool = 
         )
     return False
 
+
+_OWN_COURSE = re.compile(
+    r"\b(?:how\s+(?:many|much|often|long)\s+(?:\w+\s+){0,3}?(?:do|will|would|should|must|can)"
+    r"\s+i\s+(?:need|have|get|go|book|take|do|expect|come)"
+    r"|until\s+(?:i\s*(?:am|['’]?m|feel|get)|im)\s+(?:\w+\s+)?(?:cured|better|well|fixed|healed|"
+    r"pain\s*free|better)"
+    r"|will\s+i\s+be\s+(?:cured|better|well|fixed|healed|pain\s*free))\b"
+)
+"""The asker asking for their own course ("how many sessions do I need", "until I'm cured",
+"will I be cured"), a condition named: a particular person (wave 15, h12134; clinic policy:
+a course is planned for a person, who is screened)."""
 
 _BODY_SUBJECT = (
     r"(?:back|lower back|neck|knee|knees|shoulder|shoulders|hip|hips|head|leg|legs|arm|arms|"

@@ -80,6 +80,21 @@ _PERSON = re.compile(
     r"we['’]re|we\s+are\s+(?:pregnant|expecting))\b"
 )
 """A particular person: the asker, a third person, a relative, a note's marker, an age."""
+_STUDY_ASK = re.compile(
+    # wave 15 (h12170, h12186, h12193): a study told without its author and year, asked for
+    # its findings: "Sloan Kettering did a study on ...", "there was a trial of ...", "has
+    # anyone checked the trials", "what was the effect size", "how many women (were in it)"
+    r"\b(?:(?:did|ran|run|published|conducted|carried\s+out|there\s+(?:was|is|were))\s+"
+    r"(?:a|an|the|that|this|some|any)\s+(?:big\s+|large\s+|small\s+)?(?:study|studies|trial|"
+    r"trials|rct|rcts|review)"
+    r"|(?:has|have|did)\s+(?:anyone|anybody|someone|researchers|scientists|they)\s+(?:ever\s+)?"
+    r"(?:checked|studied|tested|looked\s+(?:at|into)|researched|trialled|trialed|compared)"
+    r"|what\s+(?:was|were|is|are)\s+the\s+(?:effect\s+sizes?|effects?|results?|findings?|"
+    r"outcomes?|relative\s+risk|odds\s+ratio|risk\s+ratio)"
+    r"|how\s+many\s+(?:women|men|people|patients|participants|subjects)\s+(?:were|was|did|"
+    r"took|in|and|got|had))\b"
+)
+"""A question for a study's findings, the study told without an author and year."""
 _THRESHOLD = re.compile(
     r"\b(?:under|below|over|above|less than|more than|greater than|lower than|higher than|"
     r"at least|cut ?offs?|thresholds?)\b|[<>≤≥]"
@@ -148,11 +163,20 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     if _PERSON.search(folded):
         return out
     studies = _studies(mentions, question) if _RESEARCH.search(folded) else []
+    sentences = _sentences(question)
     marked = [
         (lo, hi)
-        for lo, hi in _sentences(question)
+        for lo, hi in sentences
         if any(lo <= s < hi for s in studies) or _ACTOR.search(folded, lo, hi)
     ]
+    # a question for a study's findings marks its own sentence and a question right before it
+    # ("does acupuncture during the radiation help? what was the effect size"); a note of its
+    # own before it ("On warfarin. What was the effect size?") stays a patient's
+    for i, (lo, hi) in enumerate(sentences):
+        if _STUDY_ASK.search(folded, lo, hi):
+            marked.append((lo, hi))
+            if i and folded[lo:hi].strip() and folded[:lo].rstrip().endswith("?"):
+                marked.append(sentences[i - 1])
     if not marked:
         return out
     if any(m.kind in ("age", "weeks") and not m.negated for m in mentions):
