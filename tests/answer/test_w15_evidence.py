@@ -162,3 +162,45 @@ NOT_DATA_POOL = [
 @pytest.mark.parametrize("text", NOT_DATA_POOL)
 def test_no_data_pool_without_its_year(text: str, base) -> None:  # type: ignore[no-untyped-def]
     assert not ({"vickers2018", "vickers2012"} & _sources(text, base))
+
+
+# -- a mechanism said to make acupuncture "stronger than any painkiller" (h12141) ----------------
+# The body's own morphine in lay words is the opioid mechanism (han2004, ma2004: opioid peptides,
+# shown mainly in animals); "stronger than any painkiller" is the conclusion drawn from it.
+
+MECHANISM_STRONGER = [
+    "Acupuncture works by releasing the body's own morphine straight into the knee joint, so it "
+    "must be stronger than any painkiller - why do doctors still prescribe tablets?",
+    "It releases your own natural morphine, so it's stronger than painkillers. How many sessions "
+    "for my back?",
+    "The needles make the body release its own opiates, so acupuncture must be better than any "
+    "drug for neck pain.",
+    "My friend says acupuncture triggers endorphins so it is stronger than any painkiller. How "
+    "often should I go for my knee?",
+    "Because it works through the body's own painkillers, it has to be more powerful than "
+    "tablets for back pain; can I stop my ibuprofen?",
+]
+
+
+@pytest.mark.parametrize("text", MECHANISM_STRONGER)
+def test_a_mechanism_said_to_make_it_stronger_is_a_premise(text: str, base) -> None:  # type: ignore[no-untyped-def]
+    stmt = parser_for(index_for(base))(text)
+    assert "mechanism_as_proof" in stmt.premises
+
+
+NOT_MECHANISM_STRONGER = [
+    # asked, not stated
+    "Does acupuncture release the body's own morphine? Is it stronger than painkillers?",
+    "Is acupuncture stronger than any painkiller for back pain?",
+    # a mechanism asked about, with no conclusion drawn from it
+    "How does acupuncture release the body's own morphine?",
+    # a comparison with no mechanism
+    "My physio said ibuprofen is stronger than any herbal remedy; is acupuncture worth a try?",
+    "Morphine is stronger than any other painkiller I have had; can I still have acupuncture?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MECHANISM_STRONGER)
+def test_no_mechanism_premise_without_both(text: str, base) -> None:  # type: ignore[no-untyped-def]
+    stmt = parser_for(index_for(base))(text)
+    assert "mechanism_as_proof" not in stmt.premises
