@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from acupath.answer import parser_for
+from acupath.answer.asked_words import asked_outcomes
 from acupath.answer.retrieve import index_for
 from acupath.evidence.loader import bundled_base
 
@@ -204,3 +205,34 @@ NOT_MECHANISM_STRONGER = [
 def test_no_mechanism_premise_without_both(text: str, base) -> None:  # type: ignore[no-untyped-def]
     stmt = parser_for(index_for(base))(text)
     assert "mechanism_as_proof" not in stmt.premises
+
+
+# -- the benefit fading after treatment stops, in lay words (h12202) ----------------------------
+
+PERSIST = frozenset({"effect_persistence", "pain", "function"})
+FADING = [
+    "do benefits of acupuncture fade after you stop? someone said they barely drop off",
+    "does the effect of acupuncture fade once the course is over?",
+    "do the benefits drop off after the sessions end?",
+    "will the benefit fade away after I finish my acupuncture?",
+    "how fast does the benefit fade after the last session?",
+]
+
+
+@pytest.mark.parametrize("text", FADING)
+def test_fading_benefit_is_effect_persistence(text: str) -> None:
+    assert "effect_persistence" in asked_outcomes(text, PERSIST), text
+
+
+NOT_FADING = [
+    "will the bruise fade after acupuncture?",
+    "my scar has faded, can I have needles there?",
+    "the pain drops off at night, would acupuncture help?",
+    "I dropped off to sleep during the session, is that normal?",
+    "does acupuncture help knee pain?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FADING)
+def test_other_fading_is_no_persistence_question(text: str) -> None:
+    assert "effect_persistence" not in asked_outcomes(text, PERSIST), text
