@@ -368,6 +368,10 @@ def _holding(base: Any, table: _Described, wanted: list[str], noun: str) -> list
     holding = [sid for sid, ws in table.words.items() if all(w in ws for w in wanted)]
     if noun.lower() in ("trial", "rct", "experiment"):
         holding = [s for s in holding if getattr(base.sources[s], "kind", "") == "rct"]
+    elif noun.lower() == "survey":
+        # wave 15: "a UK survey of thousands of patients" (probe 7 p7133) is no systematic
+        # review of case reports that holds the same words (zhang2010)
+        holding = [s for s in holding if getattr(base.sources[s], "kind", "") in _SURVEY_KINDS]
     elif _POOL_NOUN.search(noun):
         holding = [
             s for s in holding if getattr(base.sources[s], "kind", "") == "ipd_meta_analysis"
@@ -388,6 +392,11 @@ def _by_question(
     if score[ranked[0]] > 0 and score[ranked[0]] > score[ranked[1]]:
         return ranked[:1]
     return holding
+
+
+_SURVEY_KINDS = ("survey", "cohort")
+"""Source kinds a question's "survey" names (the prospective surveys of practitioners or
+patients are stored as surveys or cohorts)."""
 
 
 def _country_words() -> set[str]:

@@ -236,3 +236,18 @@ NOT_FADING = [
 @pytest.mark.parametrize("text", NOT_FADING)
 def test_other_fading_is_no_persistence_question(text: str) -> None:
     assert "effect_persistence" not in asked_outcomes(text, PERSIST), text
+
+
+NOT_A_SURVEY = [
+    "how common are side effects from acupuncture really? I read a UK survey of thousands of "
+    "patients",
+    "the UK survey of thousands of case reports - what did it find?",
+    "a Chinese survey of adverse events in thousands of reports",
+    "the survey of the Chinese literature on adverse events",
+    "that Chinese survey of case reports on side effects",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_SURVEY)
+def test_a_survey_is_no_systematic_review(text: str, base) -> None:  # type: ignore[no-untyped-def]
+    assert "zhang2010" not in _sources(text, base)
