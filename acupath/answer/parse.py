@@ -405,7 +405,10 @@ class Parser:
             # a study named by description ("the Swedish labour study", "the APEX trial"),
             # when no trial name or citation names one (wave 9)
             cited_studies += find_described(
-                corrected, base_of(self.understander), comparators=q.comparators
+                corrected,
+                base_of(self.understander),
+                comparators=q.comparators,
+                conditions=q.conditions,
             )
         for cited in cited_studies:
             sources += cited.sources
