@@ -57,15 +57,17 @@ _WEEKS = [
 _LAB_NAMES = {
     # probe 10: French reports ("plaquettes 62 G/L", "PNN 2,4 G/L": polynucléaires
     # neutrophiles; G/L is 10^9/L, the unit acupath reads counts in)
-    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes",
+    # wave 15 (h12205): lab names split by voice typing ("plate lets", "neutral fills", "I N R")
+    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes|"
+    r"plate\s+lets?(?:\s+count)?",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
     r"pnn|polynucleaires neutrophiles|"
-    r"neuts|neut|neutro|abs neuts?|neut count|"
+    r"neuts|neut|neutro|abs neuts?|neut count|neutral\s+fills?|new\s+tra?\s*fills?|"
     # wave 8: the neutrophils as a nurse explains them ("her white cells that fight infection",
     # "infection-fighting cells"); "white cells" alone are the whole white count, not the ANC
     r"white (?:blood )?cells? that fights? infection|infection[\s-]fighting (?:white (?:blood )?)?"
     r"cells?|infection[\s-]fighting ones",
-    "inr": r"inr|"
+    "inr": r"inr|i\s+n\s+r|"
     # wave 9: the INR as patients name it ("the finger-prick clotting number was 2,4", "her
     # clotting reading", "warfarin level"); a finger-prick test only when it is the warfarin's
     # ("finger prick glucose" is no INR)
@@ -77,7 +79,12 @@ _LAB_NAMES = {
 _VKA = re.compile(
     # and their misspellings ("coumadine", "warfrin")
     r"\b(?:warf[a-z]*|coum[a-z]*|jantoven|marevan|acenocoumarol|sinthrome|sintrom|phenprocoumon|"
-    r"marcoumar|phenindione|fluindione)\b"
+    r"marcoumar|phenindione|fluindione|"
+    # wave 15 (h12014): a vitamin K antagonist by its nickname or its monitoring (the yellow
+    # record book, the INR or warfarin clinic; patient.yaml, anticoagulant), and its name split
+    # by voice typing ("war far in"); clinic policy, as the class words in patient.yaml
+    r"rat\s+poison|yellow[\s-]+(?:inr\s+|anticoagul\w*\s+)?book|(?:inr|anticoagul\w*|warfarin|"
+    r"coag)\s+(?:record\s+)?(?:book|clinic)|war\s+far\s+in)\b"
 )
 _INR_BESIDE_VKA = (
     # wave 11 (h10047): beside a vitamin K antagonist, the test that monitors it is its INR
