@@ -602,6 +602,12 @@ _THRESHOLD_AFTER = re.compile(
     r"and (?:above|over|below|under)\b|cut\s*off|cutoff|threshold|limit|is (?:safe|ok|fine|"
     r"enough|too low|too high))"
 )
+_REFERENCE_OPENS = re.compile(
+    r"\s*[(\[]\s*(?:(?:ref(?:erence)?\.?|normal|nr|rr)\s*(?:range|interval)?\s*[:=]?\s*)?"
+)
+"""What opens a reference range after a lab value: a bracket, perhaps "ref" or "normal"."""
+_REFERENCE_RANGE = re.compile(r"\s*(?:-|–|to|\s)\s*\d+(?:[.,]\d+)*\s*[)\]]")
+"""The rest of a bracketed range after its first number ("0.8-1.2)", folded "0.8 1.2)")."""
 _RANGE_REST = re.compile(r"\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)*")
 _BREAK = re.compile(r"[,;(]|\b(?:but|and|then|while|whereas|though|although)\b|\s-\s")
 _RECENT = re.compile(
@@ -695,6 +701,12 @@ def _later_values(
             continue  # the far end of a threshold range, or "65 000" grouped by a space
         u = _UNIT_AFTER.match(folded, end)
         assert u is not None  # every group is optional
+        ref = _REFERENCE_RANGE.match(folded, end)
+        if ref is not None and _REFERENCE_OPENS.fullmatch(between):
+            # wave 15 (h12037 "INR 1.1 (0.8-1.2)"): the bracketed range after a value is the
+            # laboratory's reference range, printed beside every result: no reading
+            skip_to = ref.end()
+            continue
         if _THRESHOLD_BEFORE.search(between):
             # "target 2.5-3.5": neither end of a threshold range is a value
             r = _RANGE_REST.match(folded, end)

@@ -120,3 +120,19 @@ def test_weeks_beside_pregnancy_words_are_gestation(text: str, weeks: str) -> No
 )
 def test_weeks_that_are_no_pregnancy(text: str) -> None:
     assert "pregnant" not in _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Results on the app: 'Prothrombin time INR 1.1 (0.8-1.2)'. Not on thinners.", "inr:1.1"),
+        ("Platelets 45 (150-400) on today's FBC", "platelets:45"),
+        ("on warfarin, INR 3.6 (ref 2.0-3.0)", "inr:3.6"),
+        ("neutrophils 0.9 (normal 2.0 - 7.5)", "anc:0.9"),
+        ("plt 88 [150-450]", "platelets:88"),
+        # a later value in brackets is a reading, not a range
+        ("platelets 120 (was 60 last week)", "platelets:120"),
+    ],
+)
+def test_reference_range_after_a_value_is_no_reading(text: str, label: str) -> None:
+    assert label in _applied(text)
