@@ -136,3 +136,65 @@ def test_weeks_that_are_no_pregnancy(text: str) -> None:
 )
 def test_reference_range_after_a_value_is_no_reading(text: str, label: str) -> None:
     assert label in _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My daughter is 14 and hears with an implant behind her right ear (the magnet bit).",
+        "he has an implant in his head that lets him hear",
+        "she hears through a device with a magnet behind her left ear",
+        "the implant behind my ear helps me hear again after going deaf",
+        "my son was born deaf and has implants on both sides of his head to hear, with magnets",
+    ],
+)
+def test_cochlear_implant_told_by_what_it_does(text: str) -> None:
+    assert "device:cochlear_implant" in _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she wears a hearing aid behind her left ear",
+        "a device in my ear to hear the tv better",
+        "I have breast implants and can hear fine",
+        "magnets on my fridge, can't hear the radio",
+    ],
+)
+def test_no_cochlear_implant_from_hearing_aids(text: str) -> None:
+    assert "device:cochlear_implant" not in _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "device"),
+    [
+        (
+            "I had a pacemaker fitted for a while after heart surgery but they took it out in "
+            "2022 - no wires left.",
+            "device:pacemaker",
+        ),
+        (
+            "Cochlear implant candidate - assessment only, NOT implanted yet.",
+            "device:cochlear_implant",
+        ),
+        ("awaiting a pacemaker, neck pain", "device:pacemaker"),
+        ("he is on the waiting list for a spinal cord stimulator", "device:neurostimulator"),
+        ("she is being assessed for a cochlear implant next year", "device:cochlear_implant"),
+    ],
+)
+def test_device_removed_or_not_yet_fitted_is_not_applied(text: str, device: str) -> None:
+    assert device not in _applied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "device"),
+    [
+        ("I have a pacemaker and am a candidate for an ICD", "device:pacemaker"),
+        ("my pacemaker is not due to be changed yet", "device:pacemaker"),
+        ("cochlear implant fitted last year, no problems", "device:cochlear_implant"),
+        ("pacemaker fitted after heart surgery, works well", "device:pacemaker"),
+        ("my ICD was replaced after the old one was taken out", "device:icd"),
+    ],
+)
+def test_device_in_the_body_stays(text: str, device: str) -> None:
+    assert device in _applied(text)
