@@ -86,6 +86,16 @@ _PUMP_GIVES = (
     r"\b(?:morphine|baclofen|opioids?|opiates?|painkill\w*|pain (?:relief|killers?|medicine|"
     r"medication|drugs?)|medicines?|medication|drugs?|spine|spinal|intrathecal)\b"
 )
+# wave 15 (h12048 "hears with an implant behind her right ear (the magnet bit)"): an implant
+# behind or in the ear or head said beside hearing is a cochlear implant (05_devices.yaml keeps
+# needles and electroacupuncture off it); an implant or magnet must be said, so a hearing aid
+# worn behind the ear ("a hearing aid", "a device in my ear to hear") is none
+_EAR_PLACE = (
+    rf"\b(?:behind|in|on|above|inside|under) {_POS}? ?(?:left |right )?(?:ears?|head|skull)\b|"
+    r"\bmagnets?\b"
+)
+_IMPLANTED = r"\bimplant(?:s|ed)?\b|\bmagnets?\b|\bsurgically\b"
+_HEARS = r"\b(?:hear|hears|hearing|heard|deaf\w*|sounds?)\b"
 _DENIED = re.compile(r"\b(?:no|not|never|without|dont|doesnt|didnt|havent|hasnt)\b|n[’']t\b")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
@@ -100,6 +110,12 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
         at = thing.start()
         if thing.group() == "defib" and _near(_INSIDE, sentence, at, 40):
             return "icd", at, thing.end()
+        if (
+            _near(_IMPLANTED, sentence, at, 40)
+            and _near(_EAR_PLACE, sentence, at, 60)
+            and _near(_HEARS, sentence, at, 60)
+        ):
+            return "cochlear_implant", at, thing.end()
         if not _near(_INSIDE, sentence, at):
             continue
         if _near(_SHOCKS, sentence, at):

@@ -82,7 +82,10 @@ _SUBJECT = (
 )
 _NOT_AFTER = (
     r"(?!\s*(?:post|after|ago|old|of|since|out|into(?!\s+(?:her|my|the|this)\s+pregnancy)|"
-    r"postpartum|postnatal|from|later|follow|treatment|course|sessions?|rehab))"
+    r"postpartum|postnatal|from|later|follow|treatment|course|sessions?|rehab)"
+    # wave 15 (h12130 "I'm 39 weeks... of training for a marathon"): a count that trails off
+    # ("...", a dash) and then says what the weeks are of is no gestation; "of course" is not
+    r"|\s*(?:\.{2,}|…|[-–—])\s*(?:of(?!\s+course)|into|in|post|after|since|training|rehab)\b)"
 )
 _WEEKS_AFTER_SUBJECT = re.compile(_SUBJECT + _N + r"\s*(?:weeks?|wks?|w)\b" + _NOT_AFTER)
 _AT_WEEKS = re.compile(
@@ -126,7 +129,11 @@ _PREGNANCY_CUE = re.compile(
     r"g\s?\d{1,2}\s?p\s?\d{1,2}|gravida|primigravida|multigravida|primip|multip|"
     r"with (?:my|our|her|their) (?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
     r"(?=\s*(?:$|[.,;:!?)]|and\b|baby|child|pregnancy|one\b|bump|little))|"
-    r"expecting\s*\(?\s*\d{1,2}\s*(?:weeks?|wks?))\b"
+    r"expecting\s*\(?\s*\d{1,2}\s*(?:weeks?|wks?)|"
+    # wave 15 (h12010 "on maternity leave from next week, 34 wks"): maternity leave or care
+    # beside a count of weeks; clinic policy, as the midwife and antenatal words here
+    r"maternity\s+(?:leave|unit|ward|clinic|appointment|appt|notes|care|services?)|mat\s+leave|"
+    r"(?:my|her|our|the|baby['’]?s)\s+due\s+date)\b"
     # wave 6: twins, assisted conception and the pregnant-person emoji
     r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife|surrogate|surrogacy)\b|🤰|🫄"
 )
@@ -162,6 +169,21 @@ _BUMP = re.compile(
 )
 # wave 7: "had my little girl 7 weeks ago"; wave 11: a bare "since birth" is someone's lifetime
 # ("factor 8 since birth", "deaf since birth"), so the birth must be hers: "since the/her/my birth"
+_LMP_WEEKS = re.compile(
+    # wave 15 (h12011 "LMP 6 weeks ago, hCG positive"): a gestation is dated from the first day
+    # of the last menstrual period (the obstetric convention of dating by LMP, "by dates"), so
+    # with a pregnancy stated the weeks since the LMP are its weeks; a late period alone is only
+    # a possible pregnancy (find_pregnancy_notation), so weeks are read only beside a positive
+    # test or another word of pregnancy
+    r"\b(?:lmp|last\s+(?:menstrual\s+)?period|last\s+menses)\s*(?:was\s+|:\s*|=\s*)?"
+    r"(?:about\s+|around\s+|approx\w*\s+|roughly\s+|~\s*)?" + _N + r"\s*(?:weeks?|wks?|/52)\s+ago\b"
+)
+_POSITIVE = re.compile(
+    r"\b(?:(?:urine|urinary|serum|blood|beta|b)\s*-?\s*)?(?:hcg|upt|pregnancy test|preg test)\s+"
+    r"(?:(?:test|was|is|came\s+back|came|back|result)\s+){0,3}(?:positive|pos)\b"
+    r"|\b(?:positive|pos|\+\s*ve)\s+(?:(?:urine|urinary|serum|beta|b)\s*-?\s*)?(?:hcg|upt|"
+    r"pregnancy test|preg test|test)\b"
+)
 _POSTPARTUM = re.compile(
     r"\b(?:post\s*partum|postnatal|post\s*natal|post\s*pregnancy|after (?:the |her |my |a )?"
     r"(?:birth|delivery|baby|c\s*section|caesarean|cesarean)|after (?:her|my) pregnancy|"
@@ -283,6 +305,11 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
             out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), detail))
         else:
             out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end(), detail))
+    if _POSITIVE.search(folded) or _PREGNANCY_CUE.search(folded):
+        for m in _LMP_WEEKS.finditer(folded):
+            weeks = _number(m.group(1))
+            if weeks is not None and 4 <= weeks <= 42:
+                out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end(), {"lmp": True}))
     for pattern in (_EXPECTING, _DUE, _BUMP):
         for m in pattern.finditer(folded):
             out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))

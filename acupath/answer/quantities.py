@@ -57,15 +57,17 @@ _WEEKS = [
 _LAB_NAMES = {
     # probe 10: French reports ("plaquettes 62 G/L", "PNN 2,4 G/L": polynucléaires
     # neutrophiles; G/L is 10^9/L, the unit acupath reads counts in)
-    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes",
+    # wave 15 (h12205): lab names split by voice typing ("plate lets", "neutral fills", "I N R")
+    "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes|"
+    r"plate\s+lets?(?:\s+count)?",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
     r"pnn|polynucleaires neutrophiles|"
-    r"neuts|neut|neutro|abs neuts?|neut count|"
+    r"neuts|neut|neutro|abs neuts?|neut count|neutral\s+fills?|new\s+tra?\s*fills?|"
     # wave 8: the neutrophils as a nurse explains them ("her white cells that fight infection",
     # "infection-fighting cells"); "white cells" alone are the whole white count, not the ANC
     r"white (?:blood )?cells? that fights? infection|infection[\s-]fighting (?:white (?:blood )?)?"
     r"cells?|infection[\s-]fighting ones",
-    "inr": r"inr|"
+    "inr": r"inr|i\s+n\s+r|"
     # wave 9: the INR as patients name it ("the finger-prick clotting number was 2,4", "her
     # clotting reading", "warfarin level"); a finger-prick test only when it is the warfarin's
     # ("finger prick glucose" is no INR)
@@ -77,7 +79,12 @@ _LAB_NAMES = {
 _VKA = re.compile(
     # and their misspellings ("coumadine", "warfrin")
     r"\b(?:warf[a-z]*|coum[a-z]*|jantoven|marevan|acenocoumarol|sinthrome|sintrom|phenprocoumon|"
-    r"marcoumar|phenindione|fluindione)\b"
+    r"marcoumar|phenindione|fluindione|"
+    # wave 15 (h12014): a vitamin K antagonist by its nickname or its monitoring (the yellow
+    # record book, the INR or warfarin clinic; patient.yaml, anticoagulant), and its name split
+    # by voice typing ("war far in"); clinic policy, as the class words in patient.yaml
+    r"rat\s+poison|yellow[\s-]+(?:inr\s+|anticoagul\w*\s+)?book|(?:inr|anticoagul\w*|warfarin|"
+    r"coag)\s+(?:record\s+)?(?:book|clinic)|war\s+far\s+in)\b"
 )
 _INR_BESIDE_VKA = (
     # wave 11 (h10047): beside a vitamin K antagonist, the test that monitors it is its INR
@@ -595,6 +602,12 @@ _THRESHOLD_AFTER = re.compile(
     r"and (?:above|over|below|under)\b|cut\s*off|cutoff|threshold|limit|is (?:safe|ok|fine|"
     r"enough|too low|too high))"
 )
+_REFERENCE_OPENS = re.compile(
+    r"\s*[(\[]\s*(?:(?:ref(?:erence)?\.?|normal|nr|rr)\s*(?:range|interval)?\s*[:=]?\s*)?"
+)
+"""What opens a reference range after a lab value: a bracket, perhaps "ref" or "normal"."""
+_REFERENCE_RANGE = re.compile(r"\s*(?:-|–|to|\s)\s*\d+(?:[.,]\d+)*\s*[)\]]")
+"""The rest of a bracketed range after its first number ("0.8-1.2)", folded "0.8 1.2)")."""
 _RANGE_REST = re.compile(r"\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)*")
 _BREAK = re.compile(r"[,;(]|\b(?:but|and|then|while|whereas|though|although)\b|\s-\s")
 _RECENT = re.compile(
@@ -688,6 +701,12 @@ def _later_values(
             continue  # the far end of a threshold range, or "65 000" grouped by a space
         u = _UNIT_AFTER.match(folded, end)
         assert u is not None  # every group is optional
+        ref = _REFERENCE_RANGE.match(folded, end)
+        if ref is not None and _REFERENCE_OPENS.fullmatch(between):
+            # wave 15 (h12037 "INR 1.1 (0.8-1.2)"): the bracketed range after a value is the
+            # laboratory's reference range, printed beside every result: no reading
+            skip_to = ref.end()
+            continue
         if _THRESHOLD_BEFORE.search(between):
             # "target 2.5-3.5": neither end of a threshold range is a value
             r = _RANGE_REST.match(folded, end)

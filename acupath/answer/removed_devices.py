@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from acupath.answer.described_devices import described_devices
+from acupath.answer.timing import FUTURE
 
 _REMOVED = re.compile(
     r"\b(?:explanted|removed|taken out|took (?:it|them) out|extracted|came out|out now|"
@@ -36,9 +37,28 @@ _BETWEEN = re.compile(
     r"(?:[\s,()-]|\b(?:insertion|inserted|implanted|implant|fitted|placed|put in|in|on|at|"
     r"(?:19|20)\d\d|was|were|is|has been|had been|got|it|which|that|then|later|but|and|"
     r"subsequently|since|the|device|box|years?|months?|weeks?|ago|for|of|\d+|after|a|an|"
-    r"infection|pocket|infected|she|he|they|her|his|had|got)\b)*"
+    r"infection|pocket|infected|she|he|they|her|his|had|got|"
+    # wave 15 (h12114 "a pacemaker fitted for a while after heart surgery but they took it out")
+    r"while|temporary|temporarily|heart|surgery|operation|op)\b)*"
 )
 _SENTENCE = re.compile(r"[.!?;\n]")
+# wave 15 (h12121 "Cochlear implant candidate - assessment only, NOT implanted yet"): a device
+# the patient is only assessed or waiting for is not in the body yet; the words must follow the
+# device with only its own story between ("candidate", "assessment only") or name it as what is
+# awaited ("awaiting a pacemaker", "on the waiting list for a cochlear implant"). Clinic policy,
+# as a removed device: the screen's device rules are for a device in the body.
+_PENDING_AFTER = re.compile(
+    r"(?:[\s,()-]|\b(?:candidate|assessment|assessed|assessing|work\s*up|only|referral|referred|"
+    r"is|was|it|but|and|still|being|has|have|been|at this stage)\b)*"
+    r"\b(?:candidate|not\s+(?:yet\s+)?(?:implanted|fitted|inserted|put in|in place|had|done)"
+    r"(?:\s+yet)?)\b"
+)
+_PENDING_BEFORE = re.compile(
+    r"\b(?:awaiting|waiting for|waiting list for|wait list for|candidate for|assessed for|"
+    r"being assessed for|assessment for|referred for|due to have|due to get|booked (?:in )?for|"
+    r"going to have|going to get|will have|will get|getting|may need|might need|considering)"
+    r"\s+(?:(?:a|an|the|my|his|her|their|new)\s+)?$"
+)
 
 
 def removed_devices(mentions: Sequence[Any], folded: str, past: str) -> list[Any]:
@@ -62,5 +82,9 @@ def removed_devices(mentions: Sequence[Any], folded: str, past: str) -> list[Any
             removed = removed or re.search(r"\bno device\b", following)
             if removed and not _KEPT.search(after[: removed.end() + 30]):
                 m = dataclasses.replace(m, status=past, detail={**m.detail, "removed": True})
+            elif _PENDING_AFTER.match(after) or _PENDING_BEFORE.search(
+                folded[max(0, m.start - 40) : m.start]
+            ):
+                m = dataclasses.replace(m, status=FUTURE, detail={**m.detail, "pending": True})
         out.append(m)
     return out

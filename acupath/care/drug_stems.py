@@ -270,7 +270,84 @@ def read_unknown(
         # the English check last: it loads a large dictionary, needed only for a candidate
         if reading is not None and not is_word(word):
             out.append(UnknownHit(reading, m.start(), m.end()))
+    out += _split_names(folded, formulary, [*taken, *((h.start, h.end) for h in out)], is_word)
     return out
+
+
+_PIECES = re.compile(r"(?<![\w-])[a-z]{1,7}(?:\s[a-z]{1,7}){1,2}(?![\w-])")
+"""Two or three short words in a row, the pieces a voice typist's name may fall into."""
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|no|any|every)\s+$")
+
+
+def _split_names(
+    folded: str,
+    formulary: Formulary,
+    taken: Sequence[tuple[int, int]],
+    is_word: Callable[[str], bool],
+) -> list[UnknownHit]:
+    """Medicine names voice typing split into two or three words ("war far in", "prad axa",
+    "a pixel band" for apixaban; wave 15, h12203). The words joined must not be English and
+    must read as a formulary name: exactly (7 letters or more), or, for a name of 8 letters or
+    more (a voice typist's pieces are English words that sound like its syllables), within
+    ``max_edits`` + 1 edits with the first three letters right and every consonant of the name
+    heard in order. No piece may be a name by itself; the run must not touch a span already
+    read nor follow an article. Only names, never an INN stem: a stem read into a joined run of
+    ordinary words would be a guess."""
+    index = _index(formulary)
+    out: list[UnknownHit] = []
+    for size in (3, 2):
+        for start in range(len(folded)):
+            if start and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
+                continue
+            m = _PIECES.match(folded, start)
+            if m is None:
+                continue
+            words = m.group(0).split()[:size]
+            if len(words) < size:
+                continue
+            end = start + len(" ".join(words))
+            if end < len(folded) and (folded[end].isalnum() or folded[end] == "-"):
+                continue
+            if any(a < end and start < b for a, b in [*taken, *((h.start, h.end) for h in out)]):
+                continue
+            if any(w in formulary.names for w in words) or _ARTICLE_BEFORE.search(folded[:start]):
+                continue  # "there was a war far in the past": a noun after its article
+            joined = "".join(words)
+            name = _voiced_name(joined, index)
+            if name is None or is_word(joined):
+                continue
+            drug = formulary.names[name]
+            classes = tuple(sorted(formulary.drugs[drug].classes))
+            out.append(UnknownHit(NameReading(joined, classes, "spelling", drug), start, end))
+    return out
+
+
+def _voiced_name(joined: str, index: SpellingIndex) -> str | None:
+    """The formulary name of 8 letters or more a joined run of words sounds like, or None."""
+    from rapidfuzz.distance import OSA
+
+    if len(joined) < 7:
+        return None
+    if joined in index.names:
+        return joined
+    found = None
+    for n in index._pools.get((len(joined), joined[0]), []) + [
+        n for d in (-2, -1, 1, 2) for n in index._pools.get((len(joined) + d, joined[0]), [])
+    ]:
+        if len(n) < 8 or n[:3] != joined[:3]:
+            continue
+        if OSA.distance(joined, n) <= max_edits(len(n)) + 1 and _keeps_consonants(joined, n):
+            if found is not None and found != n:
+                return None  # two names alike: no reading
+            found = n
+    return index.joined.get(found, found) if found else None
+
+
+def _keeps_consonants(joined: str, name: str) -> bool:
+    """Whether every consonant of ``name`` is heard, in order, in ``joined``: voice typing adds
+    sounds to a name ("a pixel band") but keeps its consonants ("a pixel in" has no b)."""
+    heard = iter(c for c in joined if c not in "aeiouy")
+    return all(c in heard for c in name if c not in "aeiouy")
 
 
 class _ClassWords:
