@@ -448,8 +448,15 @@ _NOT_TRYING = re.compile(
 _PAST_PREGNANCY = re.compile(
     # a pregnancy that has ended, so a pregnancy word inside is no pregnancy now
     r"\b(?:termination of (?:a |her |my |the )?pregnancy|(?:medical|surgical) termination|"
-    r"(?:previous|prior|past|earlier|last|former|first|second|third|other|older)\s+"
-    r"pregnanc(?:y|ies)|pregnanc(?:y|ies) (?:loss|losses|ago|years ago)|ectopic(?: pregnancy)?|"
+    r"(?:previous|prior|past|earlier|last|former|other|older)\s+pregnanc(?:y|ies)|"
+    # wave 15: an ordinal pregnancy is the present one when said to be ("it's my second
+    # pregnancy", "this is her third pregnancy") or given its weeks ("second pregnancy, 30 wks");
+    # "my first pregnancy was fine" is over
+    r"(?<!this is my )(?<!this is her )(?<!it's my )(?<!its my )(?<!it is my )(?<!it's her )"
+    r"(?<!i'm in my )(?<!im in my )(?<!i am in my )(?<!she's in her )(?<!currently in my )"
+    r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+pregnanc(?:y|ies)"
+    r"(?!\s*[,:;(-]?\s*(?:at\s+|now\s+|currently\s+)?\d{1,2}\s*(?:weeks|wks|wk|w\b|/40|/52))|"
+    r"pregnanc(?:y|ies) (?:loss|losses|ago|years ago)|ectopic(?: pregnancy)?|"
     r"molar pregnancy|lost (?:a|the|my|her|our) (?:pregnancy|baby)|miscarr\w*|stillbirth|"
     r"still born|stillborn|abortion|"
     r"(?:during|in|through|after)\s+(?:my|her|each|both|all)\s+(?:\w+\s+)?pregnanc(?:y|ies)\s+"
