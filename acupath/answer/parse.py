@@ -401,9 +401,10 @@ class Parser:
                 extra_intents.append(h.payload.intent)
         # a study cited by first author and year ("Zheng 2022"): shown like a named trial
         cited_studies = find_cited(corrected, base_of(self.understander))
-        if not sources:
+        if not sources and not cited_studies:
             # a study named by description ("the Swedish labour study", "the APEX trial"),
-            # when no trial name or citation names one (wave 9)
+            # when no trial name or citation names one (wave 9; "the big chinese trial (Xu
+            # 2020)" is Xu 2020 alone, wave 15)
             cited_studies += find_described(
                 corrected,
                 base_of(self.understander),
