@@ -283,6 +283,7 @@ ALL_PARTS = (
     "holdout11",
     "probe11",
     "holdout12",
+    "holdout13",
     "intent",
 )
 
