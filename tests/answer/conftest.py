@@ -11,7 +11,18 @@ from typing import Any
 import pytest
 import yaml
 
+from acupath.answer.context import extract
+from acupath.answer.safety import assess
 from acupath.evidence.loader import EvidenceBase, load_base
+
+
+def screen_of(question: str) -> tuple[str, str | None, set[str]]:
+    """The screen Ask runs for the patient ``question`` describes: its decision, urgency and
+    the ids of the rules that fired (shared by the formulary tests of waves 6 and 14)."""
+    safety = assess(extract(question), [], [])
+    assert safety is not None, question
+    return safety.decision, safety.urgency, {f.rule for f in safety.screen.findings}
+
 
 CONDITIONS = [
     {

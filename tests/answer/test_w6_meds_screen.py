@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from acupath.answer.context import extract
-from acupath.answer.safety import assess
-
-
-def _screen(question: str) -> tuple[str, str | None, set[str]]:
-    safety = assess(extract(question), [], [])
-    assert safety is not None, question
-    return safety.decision, safety.urgency, {f.rule for f in safety.screen.findings}
+from tests.answer.conftest import screen_of as _screen
 
 
 @pytest.mark.parametrize(
