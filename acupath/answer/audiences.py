@@ -66,9 +66,18 @@ MARKER = re.compile(
     r"(?:patient|person|client|case))\b"
 )
 """Words naming the document or audience a question is written for (wave 14)."""
+NOT_FOR_ME = re.compile(
+    r"\b(?:not|isn['’]?t|is\s+not|nothing\s+to\s+do\s+with)\s+(?:(?:really|just|asking)\s+)?"
+    r"(?:for|about|with)\s+(?:me|myself)\b"
+)
+"""The asker's disclaimer that the question is not theirs ("not for me, for my mum"): no
+first-person health cue (the relative's facts then stay the patient's). The one table of these
+words: :mod:`.context` (whose facts they are) and :mod:`.people` (whom the answer addresses) use
+it too."""
+
 _DISCLAIMER = re.compile(
-    r"\bnot\s+(?:for|about)\s+(?:me|myself)\b"
-    r"|\b(?:i\s*(?:am|['’]?m)|im|i['’]?ve\s+been|i\s+(?:was|have\s+to|need\s+to|must))\s+"
+    NOT_FOR_ME.pattern
+    + r"|\b(?:i\s*(?:am|['’]?m)|im|i['’]?ve\s+been|i\s+(?:was|have\s+to|need\s+to|must))\s+"
     r"(?:(?:asked\s+to\s+)?(?:writ|draft|prepar|mak|updat|revis|review|design|creat|compil|"
     r"teach|run|put)\w*(?:\s+together)?)\s+(?=(?:an?|our|the|some|my)\s)"
     r"|\bi\s+(?:teach|train|lecture)\b"

@@ -45,6 +45,7 @@ from typing import Any
 from acupath.answer import text as tx
 from acupath.answer.ages import find_ages
 from acupath.answer.assessed import assessments
+from acupath.answer.audiences import NOT_FOR_ME
 from acupath.answer.class_apposition import class_words_of_medicines
 from acupath.answer.finished_treatment import (
     dated_cancers,
@@ -1675,14 +1676,6 @@ _FOR_MYSELF = re.compile(
 )
 
 
-_NOT_FOR_ME = re.compile(
-    r"\b(?:not|isn['’]?t|is\s+not|nothing\s+to\s+do\s+with)\s+(?:(?:really|just|asking)\s+)?"
-    r"(?:for|about|with)\s+(?:me|myself)\b"
-)
-"""The asker's disclaimer that the question is not theirs ("not for me, for my mum"): no
-first-person health cue (the relative's facts then stay the patient's)."""
-
-
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -1735,7 +1728,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         # relative's clauses do not point back to the relative as the one asked about
         rest = _THIRD_PERSON.sub(" ", rest) + " i am on "
     # "not for me, for my mum": a disclaimer says the asker is NOT the patient (wave 14)
-    rest = _NOT_FOR_ME.sub(" ", rest)
+    rest = NOT_FOR_ME.sub(" ", rest)
     asker = FIRST_PERSON.search(" ".join(rest.split())) or _ASKER_TO_KIN.search(rest)
     if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
         return mentions

@@ -453,9 +453,12 @@ _OVER_KINDS = frozenset({"red_flag"})
 def _long_over(m: Mention, folded: str) -> bool:
     """A red flag said to be long ago and over ("had a fever last month with covid but thats
     long gone"): history, shown and not screened, as :func:`.context._resolved` reads it, in
-    more words. A flag said to be back or still there stays."""
+    more words. A flag said to be back or still there stays. Injecting drug use has its own
+    test (:func:`_injecting_years_ago`)."""
     if m.kind not in _OVER_KINDS or m.negated or m.status != "current":
         return False
+    if m.label == "red_flag:iv_drug_use":
+        return _injecting_years_ago(m, folded)
     lo, hi = sentence_around(folded, m.start, m.end)
     if folded[hi : hi + 1] == ";":  # "injected heroin in his twenties; been clean since 2010"
         hi = sentence_around(folded, hi + 1, hi + 1)[1]
@@ -467,6 +470,53 @@ def _long_over(m: Mention, folded: str) -> bool:
     return (
         bool(over) and bool(_LONG_AGO.search(folded, lo, hi)) and not _STILL.search(folded, lo, hi)
     )
+
+
+# 6b. injecting drug use given up at least a year ago -----------------------------------------
+
+_YEARS_AGO = re.compile(
+    r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|many|several|a few|few|some|couple of|a couple of)\s+(?:years?|yrs?|decades?)|"
+    r"years|decades?|since (?:19|20)\d\d|in (?:19|20)\d\d|"
+    r"in (?:my|his|her|their) (?:teens|twenties|20s|thirties|30s|youth)|"
+    r"as an? (?:teenager|teen|young man|young woman|student)|"
+    r"when (?:i|he|she|they) (?:was|were) (?:young|younger|a teenager|at uni|a student))\b"
+)
+_RECENTLY_CLEAN = re.compile(
+    r"\b(?:clean|off (?:it|them|drugs|heroin|the gear|gear)|sober|stopped|quit|gave (?:it )?up|"
+    r"given (?:it )?up|abstinent)\s+(?:for\s+)?(?:about\s+|only\s+|just\s+|nearly\s+|almost\s+)?"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|few|a few|couple of|"
+    r"a couple of|several)\s+(?:days?|weeks?|wks?|months?|mths?)\b"
+)
+_USED_FOR_YEARS = re.compile(
+    r"\b(?:inject\w*|using|used|user|shot up|shooting up|addicted)\s+(?:\w+\s+)?for\s+"
+    r"(?:many\s+|several\s+|a few\s+|\d+\s+)?years\b"
+)
+_USING_AGAIN = re.compile(
+    r"\b(?:relapsed?|relapsing|using again|injecting again|back on (?:it|heroin|the gear|drugs)|"
+    r"slipped|still (?:inject\w*|using|uses|use))\b"
+)
+
+
+def _injecting_years_ago(m: Mention, folded: str) -> bool:
+    """Injecting drug use said to be given up at least a year ago ("used to inject heroin but
+    clean 18 years", "injected in his twenties") is history; injecting said given up weeks or
+    months ago, or with no date ("used to inject but clean now", "clean since March", "off it
+    6 weeks", "injected for years, clean 3 months") stays a present risk factor for spinal
+    infection (wave 17, h13044). The red-flag
+    tables name "IV drug use" without a time limit (AHCPR 1994 Table 1, ``ahcpr1994``), so
+    the one-year line is clinic policy: recent use, relapse and the infections it leaves
+    (endocarditis, bacteraemia) are what the flag is about, and a year clean is the shortest
+    span a patient's own words date as past. The sentence of the mention and the one after it
+    are read; a relapse said anywhere keeps the flag."""
+    if _USING_AGAIN.search(folded) or _RECENTLY_CLEAN.search(folded):
+        return False
+    lo, hi = sentence_around(folded, m.start, m.end)
+    if hi < len(folded):
+        hi = sentence_around(folded, hi + 1, hi + 1)[1]
+    # how long the drug was used ("injected for years") dates nothing
+    window = _USED_FOR_YEARS.sub(" ", folded[lo:hi])
+    return bool(_YEARS_AGO.search(window))
 
 
 # 9. one seizure long ago, none since ---------------------------------------------------------

@@ -183,6 +183,8 @@ def governed(
                 # the trigger is a word of a finding ("not making sense", "can't pee"): it
                 # denies nothing after it ("not making sense and very drowsy"; wave 8)
                 continue
+            if target is negated and _negates_telling(words, trig.end):
+                continue
             limit = min(s_end, trig.end + MAX_SCOPE)
             for stop in stops:
                 if trig.end <= stop.start < limit:
@@ -221,6 +223,78 @@ def governed(
                 target.add(i)
                 break  # "cancer ruled out" governs the nearest concept before it
     return negated, hypothetical
+
+
+_TELLING = frozenset(
+    {
+        "tell",
+        "told",
+        "mention",
+        "say",
+        "said",
+        "says",
+        "inform",
+        "disclos",
+        "admit",
+        "admitt",
+        "explain",
+        "let",
+        "warn",
+        "warned",
+        "flag",
+        "flagg",
+        "rais",
+    }
+)
+"""Verbs of telling (folded, stemmed): a negation before one denies the telling, not the fact
+told ("I never told my GP that I'm on aspirin", "haven't yet mentioned my Eliquis"). "Report"
+is left out on purpose: "did not report fever" is how a clinic note denies a finding."""
+
+_BEFORE_TELLING = frozenset(
+    {
+        "yet",
+        "ever",
+        "actually",
+        "really",
+        "even",
+        "need",
+        "needs",
+        "to",
+        "have",
+        "has",
+        "had",
+        "want",
+        "bother",
+        "think",
+        "thought",
+        "remember",
+        "dare",
+        "always",
+        "get",
+        "got",
+        "round",
+        "around",
+        "go",
+        "going",
+        "gonna",
+        "wanna",
+    }
+)
+"""Words that may stand between the negation and the verb of telling ("didn't think to
+mention", "haven't got round to telling")."""
+
+
+def _negates_telling(words: Sequence[str], at: int) -> bool:
+    """Whether the words from ``at`` (right after a negation trigger) are a verb of telling,
+    with at most three helper words before it (wave 17: the negation governs the telling, so
+    the facts told after it stand; the safe reading, since a fact kept from a doctor is still
+    the patient's)."""
+    for w in words[at : at + 4]:
+        if w in _TELLING:
+            return True
+        if w not in _BEFORE_TELLING and w not in _APOSTROPHES:
+            return False
+    return False
 
 
 _DENIAL_VERBS = frozenset({"denies", "denied", "deny", "denying", "deni"})

@@ -28,6 +28,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from acupath.answer.audiences import NOT_FOR_ME
 from acupath.answer.context import FIRST_PERSON as _FIRST_PERSON
 from acupath.answer.context import PatientContext, is_safety_fact
 from acupath.answer.lexicon import PatientWords, patient_words
@@ -139,6 +140,9 @@ class PeopleReader:
 
     def __call__(self, question: str, context: PatientContext) -> Who:
         text = " ".join(question.lower().replace("-", " ").split())
+        # "asking on behalf of my brother, not for me": the disclaimer is no first-person word
+        # (wave 17; the answer had said "for you")
+        text = " ".join(NOT_FOR_ME.sub(" ", text).split())
         if _FIRST_PERSON.search(text) or _BOTH.search(text):
             return self._both(question, text, context) or self._on_behalf(text, context) or ASKER
         m = self.owned.search(text)
