@@ -284,6 +284,8 @@ ALL_PARTS = (
     "probe11",
     "holdout12",
     "holdout13",
+    "probe12",
+    "holdout14",
     "intent",
 )
 
