@@ -1,0 +1,140 @@
+"""Wave 17 (lead, written before held-out part 14 was seen): a negation before a verb of
+telling denies the telling, not the fact; injecting drug use given up under a year ago stays a
+risk factor; FAST signs begun days ago are a suspected stroke; "not for me" is no first-person
+word for whom the answer speaks to."""
+
+import pytest
+
+from acupath.answer import ask
+from acupath.answer.negation import _negates_telling
+
+
+def _applied(question: str) -> set[str]:
+    answer = ask(question)
+    return set(answer.patient_context["applied"]) if answer.patient_context else set()
+
+
+# --- a verb of telling: the negation governs the telling ------------------------------------
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("I never told my GP that I'm on ginkgo and aspirin. Neck pain acupuncture?",
+         "class:antiplatelet"),
+        ("I haven't got round to telling the acupuncturist about my clopidogrel, ok for my back?",
+         "class:antiplatelet"),
+        ("He never said he was on warfarin. Knee OA acupuncture?", "class:anticoagulant"),
+        ("we don't have to tell the acupuncturist mum's on Xarelto do we? for her hip",
+         "class:anticoagulant"),
+        ("She didn't think to mention she is 14 weeks pregnant. Back pain, go ahead?", "pregnant"),
+        ("I did not disclose my Eliquis to the physio, is acupuncture for my shoulder ok?",
+         "class:anticoagulant"),
+        ("Haven't yet informed them I'm on dabigatran - knee acupuncture on Friday",
+         "class:anticoagulant"),
+    ],
+)  # fmt: skip
+def test_a_fact_kept_from_a_doctor_is_still_the_patients(question: str, label: str) -> None:
+    assert label in _applied(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Patient did not report fever or weight loss. Acupuncture for low back pain?",
+         "red_flag:fever"),
+        ("No warfarin, not pregnant. Neck pain acupuncture?", "class:anticoagulant"),
+        ("She is not on any blood thinners and never had a bleeding problem. Knee pain.",
+         "class:anticoagulant"),
+        ("I am not on warfarin, not to mention no other pills, knee pain", "class:anticoagulant"),
+    ],
+)  # fmt: skip
+def test_a_denial_without_a_verb_of_telling_still_denies(question: str, label: str) -> None:
+    assert label not in _applied(question)
+
+
+def test_the_telling_rule_reads_only_the_words_right_after_the_negation() -> None:
+    assert _negates_telling(["never", "told", "my", "gp"], 1)
+    assert _negates_telling(["didn", "t", "think", "to", "mention"], 2)
+    assert not _negates_telling(["not", "on", "warfarin", "told"], 1)
+    # "report" is how a note denies a finding
+    assert not _negates_telling(["did", "not", "report", "fever"], 2)
+
+
+# --- injecting drug use: a year clean is history, less is a present risk ---------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "used to inject but clean now. back pain for 2 weeks, acupuncture?",
+        "I used to inject heroin, clean 3 months now, and I've got really bad back pain.",
+        "I used to shoot up but I've been clean since March. Bad back, can I have acupuncture?",
+        "ex-user, injected for years, off it 6 weeks. low back pain, acupuncture ok?",
+        "In recovery, on methadone, injected until last spring. low back pain acupuncture?",
+        "I used to inject heroin years ago but relapsed last month. Back pain",
+    ],
+)
+def test_injecting_given_up_recently_or_undated_refers_spinal_pain(question: str) -> None:
+    answer = ask(question)
+    assert "red_flag:iv_drug_use" in answer.patient_context["applied"]
+    assert answer.screen is not None
+    assert (answer.screen["decision"], answer.screen["urgency"]) == ("refer", "urgent")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I used to inject heroin but I've been clean 18 years. Back pain acupuncture?",
+        "used heroin for years, injected, but I've been clean for 3 years. neck pain acupuncture",
+        "He injected heroin in his twenties; been clean since 2010. Neck pain acupuncture?",
+        "i used to inject drugs but i have been clean for 12 years. back ache, is acupuncture ok",
+        "I inject insulin twice a day and have back pain, acupuncture?",
+    ],
+)
+def test_injecting_given_up_years_ago_or_insulin_is_no_red_flag(question: str) -> None:
+    assert "red_flag:iv_drug_use" not in _applied(question)
+
+
+# --- FAST signs begun days ago ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Oh, and since the weekend his right arm and face have gone droopy and his speech is "
+        "slurred. He has neck pain, acupuncture?",
+        "My mum's speech has been slurred for two days and her mouth droops, shoulder pain, "
+        "acupuncture?",
+        "Her face has been drooping since yesterday and she can't get her words out. Knee "
+        "acupuncture still ok tomorrow?",
+        "Since last night his arm is weak and his speech is slurred, he wants his back needled",
+        "Woke up Tuesday, face droop on one side, still there since Tuesday. Neck pain needling?",
+    ],
+)
+def test_fast_signs_begun_days_ago_are_a_suspected_stroke(question: str) -> None:
+    answer = ask(question)
+    assert answer.screen is not None
+    assert (answer.screen["decision"], answer.screen["urgency"]) == ("refer", "emergency")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I had a stroke years ago and my speech is still slurred. acupuncture for shoulder pain?",
+        "Since my stroke 3 years ago my face droops a bit. Neck pain acupuncture?",
+    ],
+)
+def test_signs_left_by_an_old_stroke_are_not_an_emergency(question: str) -> None:
+    answer = ask(question)
+    assert answer.screen is None or answer.screen["urgency"] != "emergency"
+
+
+# --- "not for me": whom the patient answer speaks to -----------------------------------------
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Asking on behalf of my brother, not for me: he is on rivaroxaban and has knee "
+         "arthritis. Is acupuncture safe?", "for him"),
+        ("not for me, for my mum - she is on apixaban. hip pain acupuncture?", "for her"),
+        ("This isn't for me, it's for my dad: he takes warfarin and has a bad back.", "for him"),
+    ],
+)  # fmt: skip
+def test_a_disclaimer_is_no_first_person_word(question: str, words: str) -> None:
+    markdown = ask(question, audience="patient").markdown
+    assert words in markdown
+    assert "for you" not in markdown.split("\n\n")[2]
