@@ -138,3 +138,16 @@ def test_a_disclaimer_is_no_first_person_word(question: str, words: str) -> None
     markdown = ask(question, audience="patient").markdown
     assert words in markdown
     assert "for you" not in markdown.split("\n\n")[2]
+
+
+# --- the formulary: a prednisolone brand ------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I take deltacortril 10mg for my PMR, neck ache. acupuncture?",
+        "My mum is on Deltacortril enteric 5 mg, her knees hurt - can she have acupuncture?",
+    ],
+)
+def test_deltacortril_is_prednisolone(question: str) -> None:
+    applied = _applied(question)
+    assert {"medicine:prednisolone", "class:corticosteroid"} <= applied, applied
