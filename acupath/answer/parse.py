@@ -39,7 +39,7 @@ from acupath.answer.everyday import all_everyday, read_phrase_spans
 from acupath.answer.lexicon import names, patient_words
 from acupath.answer.parts import base_of, compared_spans, read_parts, read_premises
 from acupath.answer.parts import not_addressed as gaps
-from acupath.answer.screen_gaps import clinical_unread
+from acupath.answer.screen_gaps import clinical_unread, unread_measurements
 from acupath.answer.spelling import may_correct
 from acupath.answer.understand import NOT_ABOUT_ACUPUNCTURE, Question, Understander
 
@@ -548,6 +548,9 @@ class Parser:
         )
         if patient.describes_patient:  # an unread clinical word may be a red flag (wave 6)
             extra = clinical_unread(corrected, toks, [*used, *details], self._is_known)
+            missing += tuple(w for w in extra if not any(w in m for m in missing))
+        else:  # wave 17: "my last reading was 3.6" is a person's value, whatever else is said
+            extra = tuple(unread_measurements(corrected, toks, [*used, *details], owned=True))
             missing += tuple(w for w in extra if not any(w in m for m in missing))
         # "any evidence for acupuncture in Bell's palsy alongside steroids?": a benefit
         # question about a topic no record covers is one still, with care beside it

@@ -23,6 +23,9 @@ describes a patient, the words that *look clinical* and were not read:
    (rapidfuzz ratio >= ``FUZZY_CUTOFF`` against the single words of the red-flag phrases),
    such as "incontinance" or "paraesthsia" when the spelling corrector did not fix it.
 
+4. a **measurement named by a noun of measuring** ("reading", "level", "count", "result",
+   "bloods") with a number no reader took ("last reading was 3.6"; wave 17).
+
 Plain English words are never added (the CMU dictionary, :func:`.spelling.is_english`), nor
 vertebral levels ("L4", "C5"), nor words acupath knows.
 """
@@ -166,4 +169,54 @@ def clinical_unread(
             or (not english and len(word) >= 5 and _fuzzy_red_flag(word))
         ):
             out.append(surface)
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out + unread_measurements(text, toks, used)))
+
+
+_MEASURE_WORDS = frozenset(
+    {"reading", "readings", "level", "levels", "count", "counts", "result", "results", "value",
+     "values", "bloods"}
+)  # fmt: skip
+"""Nouns that name a measurement ("last reading was 3.6", "her count came back at 38")."""
+_MEASURE_LINKS = frozenset(
+    {"was", "is", "were", "are", "of", "at", ":", "=", "came", "back", "now", "only", "just",
+     "about", "around", "today", "yesterday"}
+)  # fmt: skip
+_OWNERS = frozenset(
+    {"my", "his", "her", "their", "your", "our", "last", "latest", "recent", "today", "s"}
+)  # fmt: skip
+"""Words before a measurement noun that make the value one person's ("my count", "his last
+reading", "today's level", "mum's result")."""
+_DATED = frozenset({"last", "yesterday", "today", "this", "ago", "on"})
+"""Words after the number that date it, so make it one person's ("bloods: 2.9 last week")."""
+_NOT_MEASURED = frozenset({"pain", "stress", "energy", "step", "steps", "activity", "session"})
+
+
+def unread_measurements(
+    text: str, toks: Sequence[Any], used: Sequence[tuple[int, int]], *, owned: bool = False
+) -> list[str]:
+    """Rule 4 (wave 17, held-out part 14 h14002: "last reading was 3.6" proceeded with no word
+    of the number): a measurement named only by a noun of measuring ("reading", "level",
+    "count", "result", "bloods") and given a number that no reader took is an unread
+    measurement, whatever the words; the screen cannot call the patient clear while a value
+    it did not read stands in the question. Pain and activity scores are no measurement of
+    this kind. With ``owned``, only a measurement said to be someone's ("my", "her", "last",
+    "latest", "today's" before its noun) or dated ("2.9 last week") counts: the parser asks
+    so when no other fact has described a patient, since such a value is one person's."""
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if t.word not in _MEASURE_WORDS or (i and toks[i - 1].word in _NOT_MEASURED):
+            continue
+        before = {w.word for w in toks[max(0, i - 3) : i]}
+        j = i + 1
+        while j < len(toks) and j - i <= 4 and toks[j].word in _MEASURE_LINKS:
+            j += 1
+        if j >= len(toks) or not toks[j].word[:1].isdigit():
+            continue
+        number = toks[j]
+        if any(a <= number.start and number.end <= b for a, b in used):
+            continue
+        after = {w.word for w in toks[j + 1 : j + 4]}
+        if owned and not (before & _OWNERS or after & _DATED):
+            continue
+        out.append(text[t.start : number.end])
+    return out

@@ -151,3 +151,32 @@ def test_a_disclaimer_is_no_first_person_word(question: str, words: str) -> None
 def test_deltacortril_is_prednisolone(question: str) -> None:
     applied = _applied(question)
     assert {"medicine:prednisolone", "class:corticosteroid"} <= applied, applied
+
+
+# --- an unread measurement keeps the screen from calling the patient clear --------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My last reading was 3.6 and my knees ache. Can I have acupuncture?",
+        "Her level came back at 412 yesterday, she wants acupuncture for her neck.",
+        "The nurse said my count was only 0.6 this morning. Acupuncture for my back?",
+        "bloods: 2.9 last week, he has shoulder pain. acupuncture ok?",
+        "My results were 48 on Monday, and my hip is sore. Acupuncture?",
+    ],
+)
+def test_an_unread_measurement_leaves_the_screen_incomplete(question: str) -> None:
+    answer = ask(question)
+    assert answer.screen is not None
+    assert "could not be completed" in answer.markdown, answer.markdown[:400]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My pain level is 7 most days, knee arthritis. Can I have acupuncture?",
+        "My platelet count was 250 last week. Neck pain acupuncture?",
+        "I have had back pain for 3 years. Acupuncture?",
+    ],
+)
+def test_scores_and_read_values_are_no_unread_measurement(question: str) -> None:
+    assert "could not be completed" not in ask(question).markdown
