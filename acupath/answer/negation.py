@@ -239,16 +239,13 @@ _TELLING = frozenset(
         "admitt",
         "explain",
         "let",
-        "warn",
-        "warned",
-        "flag",
-        "flagg",
-        "rais",
     }
 )
 """Verbs of telling (folded, stemmed): a negation before one denies the telling, not the fact
 told ("I never told my GP that I'm on aspirin", "haven't yet mentioned my Eliquis"). "Report"
-is left out on purpose: "did not report fever" is how a clinic note denies a finding."""
+is left out on purpose: "did not report fever" is how a clinic note denies a finding; so are
+"raise", "flag" and "warn", which also name findings ("no raised temperature", "no warning
+signs")."""
 
 _BEFORE_TELLING = frozenset(
     {
