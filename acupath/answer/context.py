@@ -530,6 +530,9 @@ class Extractor:
                 # "AI joint pain (anastrozole)": a medicine in brackets after a condition names
                 # the patient's own medicine (probe 10, p10108), as an owner word does
                 and not (f[2].kind in ("medicine", "class") and _bracketed(toks, f[0], f[1], text))
+                # "the joint pain from anastrozole is bad in my hands": a named medicine given
+                # as the cause of someone's complaint is theirs (wave 17, h14107)
+                and not (f[2].kind == "medicine" and _named_cause(toks, f[0], f[1], text))
             )
             and not _cause_word(f, toks)
         ]
@@ -717,9 +720,16 @@ class Extractor:
             return Mention("device", value, words, s, e, detail=detail)
         if kind == "lymphedema":
             limb = value or self._limb_near(toks, start, end)
+            side = side_near(toks, start, end)
+            if limb is None:
+                # wave 17 (p12032 "my wife's right leg has been swollen like a balloon since her
+                # womb cancer surgery, the nurse calls it lymphoedema"): the limb named as the
+                # subject of the swelling earlier in the sentence, with its own side
+                far = self._limb_in_sentence(toks, start)
+                if far is not None:
+                    limb, side = far[0], side or side_near(toks, far[1], far[1] + 1)
             if limb is None:
                 limb = "arm"  # lymphoedema without a limb named: the arm, the common case
-            side = side_near(toks, start, end)
             sides = (side,) if side else ("left", "right")
             return Mention(
                 "lymphedema",
@@ -924,6 +934,14 @@ class Extractor:
         hits = self.limbs.find([t.key for t in window])
         return hits[0][2] if hits else None
 
+    def _limb_in_sentence(self, toks: list[_Tok], start: int) -> tuple[str, int] | None:
+        """The last limb named before token ``start`` in its sentence, with its position."""
+        lo = start
+        while lo > 0 and toks[lo - 1].word not in SENTENCE_END:
+            lo -= 1
+        hits = self.limbs.find([t.key for t in toks[lo:start]])
+        return (hits[-1][2], lo + hits[-1][0]) if hits else None
+
     def _wave4(
         self,
         folded: str,
@@ -1112,6 +1130,28 @@ def _bracketed(toks: Sequence[_Tok], start: int, end: int, text: str) -> bool:
     before = text[: toks[start].start]
     sentence = re.split(r"[.?!]\s", before)[-1]
     return bool(_SOMEONE.search(sentence))
+
+
+_CAUSED_BY = (("from",), ("due", "to"), ("caused", "by"), ("because", "of"), ("on",))
+
+
+def _named_cause(toks: Sequence[_Tok], start: int, end: int, text: str) -> bool:
+    """Whether tokens ``start:end`` name a medicine right after a cause word ("from", "due to",
+    "caused by", "because of") in a complaint owned by someone: an owner word among the four
+    words before the cause word ("my joint pain from letrozole", "her aches from exemestane")
+    or among the six after the medicine ("the joint pain from anastrozole is bad in my
+    hands"). The patient's own medicine, though a condition name holds it; "a study where
+    acupuncture helped joint pain from letrozole" names no one's."""
+    words = [t.word for t in toks[max(0, start - 2) : start]]
+    cause = next((c for c in _CAUSED_BY if tuple(words[-len(c) :]) == c), None)
+    if cause is None:
+        return False
+    at = start - len(cause)
+    near = [t.word for t in toks[max(0, at - 4) : at]] + [t.word for t in toks[end : end + 6]]
+    return any(w in _PERSON_OWNERS for w in near)
+
+
+_PERSON_OWNERS = frozenset({"my", "her", "his", "their", "our", "your"})
 
 
 _SOMEONE = re.compile(
@@ -2115,9 +2155,26 @@ def _intended_weight_loss(mentions: list[Mention], folded: str) -> list[Mention]
         lo = max((i + 1 for i, ch in enumerate(folded[: m.start]) if ch in ".;!?"), default=0)
         hi = next((i for i in range(m.end, len(folded)) if folded[i] in ".;!?"), len(folded))
         sentence = folded[lo:hi]
-        return bool(_ON_PURPOSE.search(sentence)) and not _NOT_ON_PURPOSE.search(sentence)
+        if _NOT_ON_PURPOSE.search(sentence) or _UNMEANT.search(sentence):
+            return False
+        return bool(_ON_PURPOSE.search(sentence)) or _tried_item(folded, m.start, m.end, sentence)
 
     return [m for m in mentions if not intended(m)]
+
+
+_TRIED = re.compile(r"\b(?:tried|have done|done|did)\b")
+_UNMEANT = re.compile(r"\bwithout (?:meaning|wanting|intending)\b|\bunexplained\b|\bno reason\b")
+
+
+def _tried_item(folded: str, start: int, end: int, sentence: str) -> bool:
+    """A weight loss listed among the things tried for the complaint ("tried physio, tried
+    tablets, lost some weight, got insoles"; wave 17, h14112 had been referred): an item of a
+    comma list, in a sentence that says what was tried. Weight lost "without meaning to" or
+    "unexplained" stays the red flag."""
+    before = folded[max(0, start - 3) : start]
+    after = folded[end : end + 6]
+    listed = "," in before and ("," in after or re.match(r"\s*(?:and|&)\b", after) is not None)
+    return listed and bool(_TRIED.search(sentence))
 
 
 _BEDWETTING = re.compile(r"\b(?:wets?|wetting) the bed\b|\bbed\s*-?\s*wetting\b|\bwets the bed\b")

@@ -180,3 +180,70 @@ def test_an_unread_measurement_leaves_the_screen_incomplete(question: str) -> No
 )
 def test_scores_and_read_values_are_no_unread_measurement(question: str) -> None:
     assert "could not be completed" not in ask(question).markdown
+
+
+# --- context.py needs found by the wave-17 details engineer -----------------------------------
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("the joint pain from anastrozole is bad in my hands. is acupuncture ok?",
+         "class:aromatase_inhibitor"),
+        ("My joint pain due to letrozole is awful, acupuncture?", "class:aromatase_inhibitor"),
+        ("her aches from exemestane are getting worse, can she have acupuncture?",
+         "class:aromatase_inhibitor"),
+        ("His numb feet caused by oxaliplatin keep him awake - can acupuncture help him?",
+         "class:neurotoxic_chemotherapy"),
+    ],
+)  # fmt: skip
+def test_a_medicine_named_as_the_cause_of_someones_complaint_is_theirs(
+    question: str, label: str
+) -> None:
+    assert label in _applied(question)
+
+
+def test_a_medicine_named_as_a_cause_in_a_general_question_is_no_ones() -> None:
+    assert "class:aromatase_inhibitor" not in _applied(
+        "Does acupuncture help joint pain from anastrozole?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I've had knee pain for two years, tried physio, tried tablets, lost some weight, got "
+        "insoles, and the GP agreed I could try acupuncture.",
+        "I've tried everything: painkillers, exercises, lost 2 stone, a knee brace. Acupuncture?",
+        "Things I've done: physio, lost weight, and painkillers - knee still bad. acupuncture?",
+    ],
+)
+def test_weight_lost_among_things_tried_is_no_red_flag(question: str) -> None:
+    assert "red_flag:unexplained_weight_loss" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tried physio, tablets, and I've lost a stone without meaning to. Back pain, acupuncture?",
+        "My back is sore, I've lost weight, tired all the time. Acupuncture?",
+        "I've lost 3 stone without trying and my back aches at night. Acupuncture?",
+    ],
+)
+def test_weight_lost_unmeant_stays_a_red_flag(question: str) -> None:
+    assert "red_flag:unexplained_weight_loss" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("my wife's right leg has been swollen like a balloon since her womb cancer surgery, the "
+         "nurse calls it lymphoedema. Where can they put needles?", "lymphedema:right_leg"),
+        ("Her left leg swelled up after the groin surgery and the clinic diagnosed lymphoedema, "
+         "knee pain, acupuncture?", "lymphedema:left_leg"),
+        ("His left arm has been puffy and heavy since the node clearance, they say it's "
+         "lymphedema. Shoulder pain acupuncture?", "lymphedema:left_arm"),
+    ],
+)  # fmt: skip
+def test_the_limb_named_earlier_in_the_sentence_is_the_lymphoedema_limb(
+    question: str, label: str
+) -> None:
+    assert label in _applied(question)
