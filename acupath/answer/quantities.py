@@ -226,11 +226,39 @@ class LabValue:
     detail: tuple[tuple[str, object], ...] = ()
 
 
+_SCAN_WEEKS = [
+    # wave 17 (h14046 "early pregnancy unit, scan says 9 weeks", p12002 "the midwife ... said
+    # baby is measuring well for 33 wks"): the weeks a dating scan or the baby's growth gives,
+    # read only when the question tells a pregnancy (_PREGNANCY_TOLD)
+    re.compile(
+        r"\b(?:scan|ultrasound|u/?s|sonographer|dating)\s+(?:\w+\s+){0,2}?(?:says?|said|showed|"
+        r"shows?|showing|puts?\s+(?:me|her|us|baby|the baby)\s+at|dated\s+(?:me|her|us|baby|"
+        r"the baby)\s+at|measured|confirmed|was|is|at)\s+(?:about\s+|around\s+|roughly\s+|"
+        r"exactly\s+|just\s+|nearly\s+|almost\s+|over\s+)?"
+        + _NUM
+        + r"\s*(?:weeks?|wks?)\b(?!\s*(?:ago|post|after|since|old|of (?:physio|treatment|"
+        r"sessions?|pain|healing))\b)"
+    ),
+    re.compile(
+        r"\b(?:baby|bump|fetus|foetus|she|he|it)\s+(?:is\s+|['’]s\s+|was\s+)?"
+        r"(?:measuring|growing|sized?)\s+(?:well\s+|fine\s+|right\s+|about\s+|around\s+|"
+        r"spot on\s+|bang on\s+|perfectly\s+|small\s+|big\s+|large\s+)*(?:for\s+|at\s+|like\s+)?"
+        + _NUM
+        + r"\s*(?:weeks?|wks?)\b(?!\s*(?:ago|post|after|since|old)\b)"
+    ),
+]
+_PREGNANCY_TOLD = re.compile(
+    r"\b(?:pregnan\w*|antenatal|ante natal|prenatal|midwife|midwives|early pregnancy unit|epu|"
+    r"expecting|obstetric\w*|maternity|my baby|the baby|baby is|bump)\b"
+)
+
+
 def find_weeks(folded: str, problems: list[str]) -> list[Weeks]:
     """The first pregnancy week count the folded question gives (at most one); every count
     out of range is reported."""
     out: list[Weeks] = []
-    for pattern in _WEEKS:
+    patterns = _WEEKS + (_SCAN_WEEKS if _PREGNANCY_TOLD.search(folded) else [])
+    for pattern in patterns:
         for m in pattern.finditer(folded):
             weeks = _number(m.group(1))
             if weeks is None or not 0 <= weeks <= 42:

@@ -263,3 +263,70 @@ def test_self_correction_stops_medicine(text: str, label: str) -> None:
 )
 def test_no_correction_keeps_medicine(text: str, label: str) -> None:
     assert label in _applied(text)
+
+
+# -- weeks of a pregnancy told by a scan or the baby's growth ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("at the early pregnancy unit today, the scan said 8 weeks", "weeks:8"),
+        ("pregnant, the dating scan put me at 12 weeks", "weeks:12"),
+        ("expecting our first, ultrasound showed 20 weeks and all fine", "weeks:20"),
+        ("the midwife says the baby is measuring about 30 weeks", "weeks:30"),
+        ("my bump is measuring 36 weeks, low back pain", "weeks:36"),
+        ("antenatal check: baby measuring well for 31 wks", "weeks:31"),
+    ],
+)
+def test_pregnancy_weeks_from_scan_or_growth(text: str, label: str) -> None:
+    labels = _applied(text)
+    assert label in labels
+    assert "pregnant" in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scan says 9 weeks",
+        "pregnant, the scan 2 weeks ago was fine",
+        "my baby is 8 weeks old and I have back pain",
+        "pregnant; the MRI scan showed 6 weeks of healing",
+    ],
+)
+def test_no_pregnancy_weeks_from_other_scans(text: str) -> None:
+    assert not any(x.startswith("weeks:") for x in _applied(text))
+
+
+# -- a feared or supposed pregnancy denied by the question ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was worried I might be pregnant but both tests were negative. Neck pain.",
+        "I worry I could be pregnant, but my period came on Monday",
+        "I thought I might be pregnant, then my period arrived this week, back ache",
+        "scared I might be pregnant but I got my period yesterday",
+        "What if I got pregnant during the course? I'm not now, just thinking ahead",
+        "Can acupuncture cause problems if I fall pregnant later? I'm not currently.",
+    ],
+)
+def test_feared_or_supposed_pregnancy_denied(text: str) -> None:
+    assert "pregnant" not in _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 8 weeks pregnant and had some bleeding like my period started",
+        "Trying to conceive, my period is late",
+        "Trying for a baby, I had my period pains today",
+        "I might be pregnant, I'm not yet sure",
+        "worried I might be pregnant, my period came late",
+        "TTC for a year, my period arrived this morning, back pain",
+        "I'm 12 weeks pregnant; both tests were positive",
+    ],
+)
+def test_pregnancy_kept(text: str) -> None:
+    assert "pregnant" in _applied(text)
