@@ -96,6 +96,24 @@ _EAR_PLACE = (
 )
 _IMPLANTED = r"\bimplant(?:s|ed)?\b|\bmagnets?\b|\bsurgically\b"
 _HEARS = r"\b(?:hear|hears|hearing|heard|deaf\w*|sounds?)\b"
+_BREAST = (
+    r"\b(?:mastectom\w*|breasts?|boobs?|reconstruct\w*|augment\w*|lumpectom\w*|"
+    r"chest wall|bust|cleavage)\b"
+)
+_OTHER_IMPLANT = (
+    r"\b(?:dental|tooth|teeth|hip|knee|joint|shoulder|cochlear|ear|contraceptive|contraception|"
+    r"hormone|nexplanon|implanon|lens|eye|penile|spinal|spine|metal|titanium|bone|jaw|cheek|chin|"
+    r"calf|buttock|bum|glute|pec|pectoral|hair|testicular|brain|embryo|seed|seeds|radioactive)\s+"
+    r"(?:\w+\s+)?$"
+)
+_BRAIN = (
+    r"\b(?:brain|head|skull|hydroceph\w*|ventric\w*|csf|spinal fluid|"
+    r"water on (?:the|her|his|my) brain)\b"
+)
+_OTHER_SHUNT = (
+    r"\b(?:dialysis|fistula|kidney|renal|heart|cardiac|liver|portal|tips|lung|av|a v|"
+    r"arteriovenous|blalock|bt)\b"
+)
 _DENIED = re.compile(r"\b(?:no|not|never|without|dont|doesnt|didnt|havent|hasnt)\b|n[’']t\b")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
@@ -145,6 +163,22 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
             return "insulin_pump", at, pump.end()
         if _near(_PUMP_INSIDE, sentence, at, 50) and _near(_PUMP_GIVES, sentence, at, 70):
             return "drug_pump", at, pump.end()
+    # wave 17 (h14107 "had implants put in after my double mastectomy"): implants said beside a
+    # breast operation or the breasts are breast implants (04_oncology.yaml breast_implant keeps
+    # needles off them); another kind of implant named ("dental implants", "a contraceptive
+    # implant", "hip implant") is none
+    for implant in re.finditer(r"\bimplants?\b", sentence):
+        at = implant.start()
+        if re.search(_OTHER_IMPLANT, sentence[max(0, at - 25) : at]):
+            continue
+        if _near(_BREAST, sentence, at, 70):
+            return "breast_implant", at, implant.end()
+    # wave 17 (h14048 "a shunt for fluid on the brain"): a shunt said beside the brain or the
+    # head (a dialysis or heart shunt is none: _OTHER_SHUNT)
+    for shunt in re.finditer(r"\bshunts?\b", sentence):
+        at = shunt.start()
+        if _near(_BRAIN, sentence, at, 50) and not _near(_OTHER_SHUNT, sentence, at, 40):
+            return "vp_shunt", at, shunt.end()
     # probe 10: a shunt as the patient sees it, a tube from the brain to the belly, or a valve
     # or tube beside hydrocephalus ("programmable valve behind the right ear")
     tube = re.search(r"\b(?:tube|drain|shunt|valve|catheter)\b", sentence)

@@ -18,7 +18,8 @@ and sixty thousand" was the lab reader's distance limit, not the number. Not add
   ("a hundred and twenty" = 120); ``thousand`` multiplies the whole before it ("forty
   thousand" = 40,000). "and" may join a hundred to what follows ("a hundred and five").
 - ``point`` starts decimals read digit by digit ("three point four" = 3.4, "two point five
-  six" = 2.56; "oh" and "nought" are zero after the point).
+  six" = 2.56; "oh" and "nought" are zero after the point); after a whole number ``comma`` is
+  a decimal point too ("two comma five" = 2.5, the decimal comma said aloud; wave 17).
 - A digit number may be followed by a multiplier word ("40 thousand"); that stays with the
   caller, which knows the unit (a lab's ``k``).
 
@@ -55,12 +56,16 @@ PATTERN = (
     r"(?:(?:a|an|one)\s+hundred\b(?:\s+and)?(?:\s+" + _WORD + r"\b){0,2}"
     r"|" + _WORD + r"\b(?:\s+hundred\b(?:\s+and)?(?:\s+" + _WORD + r"\b){0,2}"
     r"|(?:\s+" + _WORD + r"\b)?)"
-    r")(?:\s+point(?:\s+" + _AFTER_POINT + r"\b)+"
+    # wave 17 (h14022 "my INR last week was two comma five"): a decimal comma said aloud, as
+    # most of Europe writes decimals; after a whole number only ("comma five" alone is no number)
+    r")(?:\s+(?:point|comma)(?:\s+" + _AFTER_POINT + r"\b)+"
     r"|\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters)\b)?"
 )
 """A regular expression (no groups) for one number in words, as :func:`value` reads it; the
 thousand multiplier is left to the caller (a lab reads it as its ``k``)."""
-SPOKEN_DECIMAL = r"(?:" + _WORD + r"\s+)?point(?:\s+" + _AFTER_POINT + r"\b)+"
+SPOKEN_DECIMAL = (
+    r"(?:(?:" + _WORD + r"\s+)?point|" + _WORD + r"\s+comma)(?:\s+" + _AFTER_POINT + r"\b)+"
+)
 """A decimal said aloud, with its point ("two point eight", "point eight"; wave 10): a value,
 never a count of things, wherever it stands."""
 _RE = re.compile(r"\b" + PATTERN)
@@ -78,6 +83,8 @@ def value(words: str) -> float | None:
             whole_value = value(" ".join(toks[: -n - 1]))
             return None if whole_value is None else whole_value + part
     whole, decimals = toks, []
+    if "comma" in toks[1:]:
+        toks = [*toks[:1], *("point" if t == "comma" else t for t in toks[1:])]
     if "point" in toks:
         i = toks.index("point")
         whole, decimals = toks[:i], toks[i + 1 :]

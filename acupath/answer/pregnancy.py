@@ -406,7 +406,7 @@ _FEARED = re.compile(
     # pregnant") is a possible one, read as the other possible ones are (clinic policy, see the
     # module docstring): kept unless the question denies it ("the test was negative"); the word
     # "pregnant" in it names the fear, not a state, so it is hidden
-    r"\b(?:panick(?:ed|ing)|worried|worrying|scared|afraid|terrified|feared|fearing|convinced|"
+    r"\b(?:panick(?:ed|ing)|worried|worrying|worry|worries|scared|afraid|terrified|feared|fearing|convinced|"
     r"paranoid|thought|wondered|wondering)\s+(?:that\s+)?(?:i|she)\s*(?:was|were|am|is|['’]?m|"
     r"might be|may be|could be|might have been)\s+(?P<w>pregnant)\b"
 )
@@ -438,6 +438,31 @@ _NEGATIVE_TEST = re.compile(
     # "negative test this morning", "BFN": a pregnancy test that says no (denied, wave 6)
     r"\b(?:negative (?:pregnancy |preg |hcg )?test|(?:pregnancy |preg )?test (?:was|came back|is)"
     r" negative|bfn)\b"
+)
+_NOT_PREGNANT_SIGN = re.compile(
+    # wave 17 (p12077 "two tests were negative and my period came yesterday", h14070 "but I had
+    # my period last week"): tests said negative in the plural or with a count, and a period that
+    # has come since, deny a feared or possible pregnancy as a negative test does. Clinic policy:
+    # a period arriving is the usual sign that no pregnancy began; the denial only removes a
+    # possible pregnancy (context._denied_possible), never a stated one
+    r"\b(?:(?:two|2|three|3|both|all|several|the|my|her)\s+(?:home\s+)?(?:pregnancy\s+|preg\s+)?"
+    r"tests?\s+(?:(?:were|was|came back|are|is|have been|all|both)\s+){1,2}negative|"
+    r"(?:my|her)\s+period\s+(?:has\s+|had\s+|finally\s+|then\s+|just\s+)*(?:came|come|arrived|"
+    r"started|turned up|showed up|began|begun)\b(?!\s+(?:late|early|back\s+on))|"
+    r"(?:i|she)\s+(?:had|got|have had|have got|started|am on|['’]?m on|is on|['’]?s on)\s+"
+    r"(?:my|her)\s+period\b(?!\s+(?:pains?|cramps?|late))"
+    r")"
+)
+_CONCEIVING = re.compile(
+    r"\b(?:trying|ttc|ivf|icsi|iui|transfer|insemination|fet|2ww|two week wait|fertility|"
+    r"conceive|conceiving)\b"
+)
+_NOT_NOW = re.compile(
+    # wave 17 (p12107 "What if I became pregnant during my course ...? I'm not now"): the denial
+    # with "pregnant" left out, right after a question that names a pregnancy
+    r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is)\s+not\s+(?:pregnant\s+)?(?:now|currently|at the "
+    r"moment|at present|yet|right now)\b(?!\s+(?:sure|certain|know|known|tested|checked|done|"
+    r"confirmed|been tested))"
 )
 _NOT_TRYING = re.compile(
     # "not trying to conceive", "stopped trying for a baby": the lexicon's pseudo-negation "not
@@ -683,6 +708,17 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
         )
     for m in _CONCEIVED.finditer(folded):
         out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))
+    for m in _NOT_PREGNANT_SIGN.finditer(folded):
+        if "period" in m.group(0) and _CONCEIVING.search(folded):
+            continue  # trying to conceive: a new cycle may start a pregnancy (cautious reading)
+        out.append(
+            PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "no pregnancy began"})
+        )
+    for m in _NOT_NOW.finditer(folded):
+        if "pregnan" in folded[max(0, m.start() - 120) : m.start()]:
+            out.append(
+                PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "not pregnant now"})
+            )
     for m in _NEGATIVE_TEST.finditer(folded):
         out.append(
             PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "a negative test"})

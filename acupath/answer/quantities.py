@@ -110,16 +110,47 @@ _INR_BESIDE_VKA = (
 )
 
 
+_THINNER = re.compile(r"\b(?:blood\s+)?thinn(?:er|ers|ing)\b|\banticoagul\w*")
+_DOSE_BY_TEST = re.compile(
+    # wave 17 (h14002 "the blood thinner ... where he gets a finger prick at the clinic every
+    # few weeks and the nurse changes his dose"): a blood thinner whose dose is changed after its
+    # checks, or checked by finger prick, is a vitamin K antagonist. Clinic policy: the INR is
+    # the only routine test that sets an anticoagulant's dose (DOACs take a fixed dose), so the
+    # reading told beside it is read as the INR, as a named warfarin's (_INR_BESIDE_VKA)
+    r"\b(?:chang\w*|adjust\w*|alter\w*|tweak\w*|sets?|setting|tinker\w*)\s+(?:(?:his|her|my|"
+    r"their|your|the)\s+)?(?:\w+\s+)?doses?\b"
+    r"|\bdoses?\s+(?:\w+\s+){0,2}?(?:gets?\s+|is\s+|are\s+|was\s+|were\s+|being\s+)?"
+    r"(?:changed|adjusted|altered|tweaked|set)\b"
+    r"|\bfinger\s*(?:prick|stick)"
+)
+_OTHER_THINNER = re.compile(
+    r"\b(?:apixaban|eliquis|rivaroxaban|xarelto|edoxaban|lixiana|savaysa|dabigatran|pradaxa|"
+    r"heparin|enoxaparin|clexane|lovenox|dalteparin|fragmin|tinzaparin|fondaparinux|insulin|"
+    r"sugars?|glucose|diabet\w*)\b"
+)
+
+
+def _vka_told(folded: str) -> bool:
+    """A vitamin K antagonist named, or told by a blood thinner's dose-setting checks."""
+    if _VKA.search(folded):
+        return True
+    return bool(
+        _THINNER.search(folded)
+        and _DOSE_BY_TEST.search(folded)
+        and not _OTHER_THINNER.search(folded)
+    )
+
+
 def _lab_names(folded: str) -> dict[str, str]:
     """The lab names of :data:`_LAB_NAMES`, with the INR's test names beside warfarin."""
-    if _VKA.search(folded) is None:
+    if not _vka_told(folded):
         return _LAB_NAMES
     return {**_LAB_NAMES, "inr": _LAB_NAMES["inr"] + _INR_BESIDE_VKA}
 
 
 _VALUE_NUM = (
     # "2 point 1" (wave 7): digits with "point" between them are one decimal, as said aloud
-    r"(\d{1,3}\s+point\s+\d{1,2}\b|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|"
+    r"(\d{1,3}\s+(?:point|comma)\s+\d{1,2}\b|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|"
     + numwords.PATTERN
     + r")"
 )
@@ -130,7 +161,10 @@ _MULT = r"(?:\s*(k\b|thousand\b|lakhs?\b))?"
 "PLT 0.8 lakh/cumm" is 80,000 per microlitre, 80 x 10^9/L."""
 _UNIT = (
     # wave 10 (h9021): "0.45 x 10^11/L", "4.5 x 10^10/L" as some reports write platelets
-    r"([x×*]\s*10\s*(?:\^|\*\*?|e)?\s*1[012]\s*/?\s*l|[x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
+    # wave 17 (h14055 "Platelet count 92 10*9/L"): the power written without its "x", as some
+    # apps print it; the caret or star and the "/L" must be there
+    r"(10\s*(?:\^|\*\*?)\s*(?:9|1[012])\s*/\s*l|"
+    r"[x×*]\s*10\s*(?:\^|\*\*?|e)?\s*1[012]\s*/?\s*l|[x×*]\s*10\s*(?:\^|\*\*?|e)?\s*9\s*/?\s*l|x\s*10e9\s*/?\s*l|g/l|"
     # "x 10^3/µL", and (wave 8) "9.5 x 10^4/uL", "1.2 x 10^5/µL": powers of ten per microlitre
     r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*[345]\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
@@ -192,11 +226,39 @@ class LabValue:
     detail: tuple[tuple[str, object], ...] = ()
 
 
+_SCAN_WEEKS = [
+    # wave 17 (h14046 "early pregnancy unit, scan says 9 weeks", p12002 "the midwife ... said
+    # baby is measuring well for 33 wks"): the weeks a dating scan or the baby's growth gives,
+    # read only when the question tells a pregnancy (_PREGNANCY_TOLD)
+    re.compile(
+        r"\b(?:scan|ultrasound|u/?s|sonographer|dating)\s+(?:\w+\s+){0,2}?(?:says?|said|showed|"
+        r"shows?|showing|puts?\s+(?:me|her|us|baby|the baby)\s+at|dated\s+(?:me|her|us|baby|"
+        r"the baby)\s+at|measured|confirmed|was|is|at)\s+(?:about\s+|around\s+|roughly\s+|"
+        r"exactly\s+|just\s+|nearly\s+|almost\s+|over\s+)?"
+        + _NUM
+        + r"\s*(?:weeks?|wks?)\b(?!\s*(?:ago|post|after|since|old|of (?:physio|treatment|"
+        r"sessions?|pain|healing))\b)"
+    ),
+    re.compile(
+        r"\b(?:baby|bump|fetus|foetus|she|he|it)\s+(?:is\s+|['’]s\s+|was\s+)?"
+        r"(?:measuring|growing|sized?)\s+(?:well\s+|fine\s+|right\s+|about\s+|around\s+|"
+        r"spot on\s+|bang on\s+|perfectly\s+|small\s+|big\s+|large\s+)*(?:for\s+|at\s+|like\s+)?"
+        + _NUM
+        + r"\s*(?:weeks?|wks?)\b(?!\s*(?:ago|post|after|since|old)\b)"
+    ),
+]
+_PREGNANCY_TOLD = re.compile(
+    r"\b(?:pregnan\w*|antenatal|ante natal|prenatal|midwife|midwives|early pregnancy unit|epu|"
+    r"expecting|obstetric\w*|maternity|my baby|the baby|baby is|bump)\b"
+)
+
+
 def find_weeks(folded: str, problems: list[str]) -> list[Weeks]:
     """The first pregnancy week count the folded question gives (at most one); every count
     out of range is reported."""
     out: list[Weeks] = []
-    for pattern in _WEEKS:
+    patterns = _WEEKS + (_SCAN_WEEKS if _PREGNANCY_TOLD.search(folded) else [])
+    for pattern in patterns:
         for m in pattern.finditer(folded):
             weeks = _number(m.group(1))
             if weeks is None or not 0 <= weeks <= 42:
@@ -258,7 +320,61 @@ def find_labs(folded: str, text: str, problems: list[str]) -> list[LabValue]:
             if bound is not None:
                 value, detail = _bounded(lab, value, bound.group(0), detail)
             out.append(LabValue(lab, value, m.start(), v.end(), detail=detail))
+    out += _white_count_bounds(folded, problems)
     return sorted(out, key=lambda v: v.start)
+
+
+_WHITE_COUNT = re.compile(
+    r"\b(?:wbc|wcc|white\s+(?:blood\s+)?(?:cell\s+)?(?:cells?|count)|leu[ck]ocytes?|"
+    r"leu[ck]ocyte\s+count)\b"
+)
+WHITE_COUNT_BOUND = "at most the white count: the neutrophils are part of it, none was given"
+
+
+def _white_count_bounds(folded: str, problems: list[str]) -> list[LabValue]:
+    """A white count given without any neutrophil count, read as the neutrophils' upper bound.
+
+    Wave 17 (p12020 "my white cells are 'one point two, a bit low'" on chemo). Reading rule,
+    clinic policy: the neutrophils are one part of the total white count, so the absolute
+    neutrophil count is at most the white count (ANC = WBC x neutrophil fraction); a white count
+    below the clinic's highest neutrophil threshold (``anc_modify_below``/``anc_defer_below`` in
+    data/policy/clinic.yaml) therefore puts the neutrophils below it too, and is read as the ANC,
+    its cautious end. A higher white count says nothing about the neutrophils and is not read
+    (the screen then sees no neutrophil count, as before). Not when the neutrophils are named
+    anywhere in the question: their own count decides."""
+    if re.search(r"\b(?:" + _LAB_NAMES["anc"] + r")\b", folded):
+        return []
+    out: list[LabValue] = []
+    for m in _WHITE_COUNT.finditer(folded):
+        v = _LAB_VALUE.match(folded, m.end())
+        if v is None or (v.end() - m.end() > 40 and v.start(1) - m.end() > 48):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", v.group(1)) and not v.group(5):
+            continue
+        value = _lab_value("anc", v.group(1), v.group(2) or v.group(4), v.group(5))
+        if v.group(3):
+            other = _lab_value("anc", v.group(3), v.group(4) or v.group(2), v.group(5))
+            if value is not None and other is not None:
+                value = min(value, other)
+        if value is None or not 0 <= value <= _LAB_LIMITS["anc"]:
+            problems.append(f"white count {v.group(1)!r} is not usable")
+            continue
+        bound = _BOUND.search(folded, m.end(), v.start(1))
+        if bound is not None and not bound.group(0).startswith(_BELOW):
+            continue  # "white count over 1": no upper bound on the neutrophils
+        if value >= _neutrophil_threshold():
+            continue
+        detail = (("white_count", value), ("bound", WHITE_COUNT_BOUND))
+        out.append(LabValue("anc", value, m.start(), v.end(), detail=detail))
+    return out[:1]
+
+
+def _neutrophil_threshold() -> float:
+    """The highest neutrophil threshold of the clinic policy in force."""
+    from acupath.care.policy import load_policy  # care imports nothing of answer's
+
+    policy = load_policy()
+    return max(policy.value("anc_modify_below"), policy.value("anc_defer_below"))
 
 
 _SIDE_BEFORE = re.compile(r"\b(?:left|right|l|r|lt|rt|bilateral|bilat|both)\s*\.?\s*(?:sided\s+)?$")
@@ -321,7 +437,8 @@ def _parse_number(raw: str) -> float | None:
     raw = raw.strip()
     if raw[:1].isalpha():
         return numwords.value(raw)
-    spoken = re.fullmatch(r"(\d+)\s+point\s+(\d+)", raw)
+    # wave 17: "2 comma 8", the decimal comma said aloud, as "2 point 8"
+    spoken = re.fullmatch(r"(\d+)\s+(?:point|comma)\s+(\d+)", raw)
     if spoken:
         return float(f"{spoken.group(1)}.{spoken.group(2)}")
     if re.fullmatch(r"\d{1,3}(?: \d{3})+", raw):
@@ -443,7 +560,9 @@ _ANAPHOR = re.compile(
 _NUMBER_AT = re.compile(
     # wave 10 (h9012): or a decimal said aloud ("(the INR thing) was two point eight")
     # wave 11 (h10047): digits said aloud with "point" between them ("said 4 point 8")
-    r"(?<![\w.,/^])(\d{1,3}\s+point\s+\d{1,2}\b|\d+(?:[.,]\d+)*|\b" + numwords.SPOKEN_DECIMAL + r")"
+    r"(?<![\w.,/^])(\d{1,3}\s+(?:point|comma)\s+\d{1,2}\b|\d+(?:[.,]\d+)*|\b"
+    + numwords.SPOKEN_DECIMAL
+    + r")"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:under|below|over|above|beneath|less than|more than|greater than|lower than|higher than|"
@@ -574,7 +693,10 @@ _REPEAT_OPENS = re.compile(
 _RECENT_COUNT = re.compile(
     # a later sentence that gives today's value of the same test (wave 6): "...; treatment
     # finished in 2024 and today's count is 240", "...; normal ever since (230 last month)"
-    r"\b(?:today['’]?s|todays|latest|current|most recent|newest)\s+(?:count|level|result|value|"
+    # wave 17 (p12021 "... no sorry, that was 2019 - this week's count is 38"): this week's,
+    # this morning's or yesterday's count is today's as well
+    r"\b(?:today['’]?s|todays|latest|current|most recent|newest|this (?:week|morning|afternoon|"
+    r"month)['’]?s|yesterday['’]?s)\s+(?:count|level|result|value|"
     r"reading|test|bloods?)\b|\b(?:count|level|result|reading)\s+(?:is\s+|was\s+)?"
     r"(?:now|today)\b|\bever since\b|\bsince then\b"
 )

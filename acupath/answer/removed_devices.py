@@ -24,10 +24,19 @@ _REMOVED = re.compile(
     r"\b(?:explanted|removed|taken out|took (?:it|them) out|extracted|came out|out now|"
     r"no longer (?:has|have|in)|no device(?: now| in situ)?|device free)\b"
 )
+_PART = re.compile(r"\b(?:lead|leads|battery|batteries|wire|wires)\b")
+"""A part of the device: only when named before the removal is it what was removed ("lead
+removed": the device stays); after it, it is the removal's story ("explanted (lead infection)";
+wave 17, h14066)."""
+_KEEP_DENIED = re.compile(
+    # wave 17 (h14066 "explanted ..., now no device, not re-implanted"): a putting back denied
+    r"\b(?:not|never|no|nor|without|n['’]t)\s+(?:(?:been|being|yet|ever|a|an|the|had|got|"
+    r"it|them|was|were)\s+){0,2}$"
+)
 _KEPT = re.compile(
     r"\b(?:replac\w*|new (?:one|device|box|generator)|changed|re\s*implant\w*|re\s*inserted|"
-    r"upgraded|swapped|put back|re\s*sited|moved|relocated|still (?:in|has|have)|lead|leads|"
-    r"battery|generator change|"
+    r"upgraded|swapped|put back|re\s*sited|moved|relocated|still (?:in|has|have)|"
+    r"generator change|"
     r"due to|going to|to be|will be|may|might|could|should|needs? to|planned|plan to|"
     r"considering|wants? to|booked)\b"
 )
@@ -61,6 +70,18 @@ _PENDING_BEFORE = re.compile(
 )
 
 
+def _kept(after: str, start: int, end: int) -> bool:
+    """Whether the words after a device (up to 30 characters past its removal word, which
+    spans ``start:end``) keep it: a replacement, a putting back not denied, a planned removal,
+    or a part named before the removal."""
+    if _PART.search(after[:start]):
+        return True
+    return any(
+        not _KEEP_DENIED.search(after[max(0, k.start() - 30) : k.start()])
+        for k in _KEPT.finditer(after[: end + 30])
+    )
+
+
 def removed_devices(mentions: Sequence[Any], folded: str, past: str) -> list[Any]:
     """``mentions`` with each device the question says was taken out set to ``past``; a device
     said in everyday words (:mod:`.described_devices`, wave 11) is added first."""
@@ -80,7 +101,7 @@ def removed_devices(mentions: Sequence[Any], folded: str, past: str) -> list[Any
             if removed and not _BETWEEN.fullmatch(after[: removed.start()]):
                 removed = None  # "pacemaker, gallbladder removed": another thing was removed
             removed = removed or re.search(r"\bno device\b", following)
-            if removed and not _KEPT.search(after[: removed.end() + 30]):
+            if removed and not _kept(after, removed.start(), removed.end()):
                 m = dataclasses.replace(m, status=past, detail={**m.detail, "removed": True})
             elif _PENDING_AFTER.match(after) or _PENDING_BEFORE.search(
                 folded[max(0, m.start - 40) : m.start]

@@ -261,6 +261,17 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
     # the cues of a medicine stand close before it: the last six words of its clause
     left = " ".join(folded[lo:start].split(" ")[-7:])
     right = folded[end:hi]
+    corrected = _CORRECTED_STOP.match(folded, end, min(len(folded), end + 120))
+    if corrected is not None:
+        # wave 17 (h14091 "I take baby aspirin? no wait, my doctor took me off it last
+        # winter"): a self-correction that stops the medicine replaces what was said first
+        days = _days(re.split(r"[.;?!]", folded[corrected.end() : corrected.end() + 40])[0])
+        limit = timing().word_windows_days.get(folded[start:end].strip(), window_days(classes))
+        if days is not None and days <= limit:
+            return STOPPED_RECENTLY, (
+                f"stopped within {limit} days: its effect may last that long, so it is kept"
+            )
+        return PAST, "corrected by the writer: stopped"
     if _TAKES_NOW.search(left):
         return CURRENT, None
     full_right = right
@@ -279,7 +290,9 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         return CURRENT, None
     later = _STOPPED_LATER.match(folded, end) or _stopped_back(folded, end)
     stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
-    if stop and _RESTART.search(_sentence(folded, start, end)):
+    if stop and _resumed(folded, end):
+        return CURRENT, RESUMED
+    if stop and _restarts(_sentence(folded, start, end)):
         # "off her clopidogrel for a week before the op, restarts after": a hold around a
         # procedure, still her medicine (wave 6)
         return CURRENT, HELD
@@ -342,6 +355,74 @@ _RESTART = re.compile(
     r"(?<!never )(?<!not )(?<!n['’]t )\b(?:restart\w*|re start\w*|resum\w*|going back on|"
     r"go back on|back on it|until after|till after|before (?:the|her|his|my|a|an) (?:op|operation|"
     r"surgery|procedure|extraction|biopsy|injection|scope|colonoscopy|endoscopy|dental \w+))\b"
+)
+_NOT_RESTARTED = re.compile(
+    # "never went back on it", "didn't restart it", "may put me back on it", "will restart it if
+    # I need another stent": a restart denied, possible or conditional is none
+    r"\b(?:never|not|no|n['’]t|may|might|could|would|if|unless|in case|should|plan\w*|"
+    r"consider\w*|thinking|wants?|hope\w*)\b(?:\s+\S+){0,3}\s*$"
+)
+_IF_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:if|should|in case|unless|when needed)\b")
+
+
+def _restarts(sentence: str) -> bool:
+    """Whether the sentence restarts the medicine (:data:`_RESTART`), not denied, possible or
+    conditional ("never went back on it", "will restart it if needed")."""
+    for m in _RESTART.finditer(sentence):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        if _NOT_RESTARTED.search(before) or _IF_AFTER.match(sentence, m.end()):
+            continue
+        return True
+    return False
+
+
+RESUMED = "stopped, then taken again: the latest status wins, screened as current"
+_RESUMED = re.compile(
+    # wave 17 (h14060 "stopped my apixaban ... I'm on it again since October", p12075 "Stopped
+    # the Plavix last year but I'm on it again since my second stent"): a medicine stopped and
+    # then taken again, said of it by a pronoun later in its sentence or in the next one. Reading
+    # rule, clinic policy: the latest status told is the patient's status now, and a medicine
+    # taken now is screened.
+    r"\b(?:on|taking|using|started|start|starting|began|begun)\s+(?:it|them|that|this|the same)"
+    r"(?:\s+(?:one|ones|tablets?|pills?|medicine))?\s+(?:(?:all\s+)?over\s+)?again\b"
+    r"|\b(?:back\s+on|back\s+taking)\s+(?:it|them|that|this|the same)\b"
+    r"|\b(?:restart\w*|re\s+start\w*|resum\w*)\s+(?:it|them|that|taking)\b"
+    r"|\b(?:it|they|that|this)\s+(?:was|were|has\s+been|have\s+been|got|is)\s+(?:now\s+)?"
+    r"(?:restarted|resumed|re\s+started|started\s+again|back\s+on)\b"
+    r"|\bagain\s+on\s+(?:it|them)\b"
+)
+
+
+def _resumed(folded: str, end: int) -> bool:
+    """Whether the medicine ending at ``end`` is said to be taken again (:data:`_RESUMED`)
+    later in its sentence or in the next one, not denied, possible or planned."""
+    stops = [i for i in range(end, len(folded)) if folded[i] in ".;?!"]
+    hi = stops[1] if len(stops) > 1 else len(folded)
+    for m in _RESUMED.finditer(folded, end, min(hi, end + 220)):
+        before = folded[max(end, m.start() - 40) : m.start()]
+        if _NOT_RESTARTED.search(before) or _FUTURE_BEFORE.search(before[-30:]):
+            continue
+        if re.search(r"\b(?:will|['’]ll|going to|gonna|due to|about to)\s+(?:\S+\s+)?$", before):
+            continue
+        return True
+    return False
+
+
+_CORRECTED_STOP = re.compile(
+    # wave 17 (h14091): a correction word, then a stop said of the medicine by a pronoun within
+    # a few words ("no wait, my doctor took me off it", "sorry, I stopped it", "actually no, they
+    # stopped that in 2021"). Reading rule, clinic policy: the writer's correction is the fact.
+    r"[^.;?!]{0,6}[.;?!,\s-]*\s*(?:no\s+wait|wait(?:\s+no)?|no\s+sorry|sorry|oh\s+sorry|"
+    r"actually(?:\s+no)?|correction|i\s+mean|scratch\s+that|my\s+mistake|my\s+bad|oops|"
+    r"oh\s+no|no\s+no)\b[,!\s-]*"
+    r"(?:(?!(?:never|not|didn|didnt|don|dont|haven|havent|hasn|hasnt|won|wont|may|might|will|"
+    r"could|should|would|if)\b)[\w']+\s+){0,4}?"
+    r"(?:(?:stopped|discontinued|quit|ceased)\s+(?:taking\s+)?(?:it|them|that)"
+    r"|(?:took|taken|came|come|went|gone|been\s+taken)\s+(?:(?:me|him|her|them|us)\s+)?off\s+"
+    r"(?:it|them|that)"
+    r"|(?:it|that|they)\s+(?:was|were|got|has\s+been|have\s+been)\s+(?:stopped|discontinued)"
+    r"|(?:i['’]?m|i\s+am|she['’]?s|he['’]?s|they['’]?re|we['’]?re)\s+(?:not|no\s+longer)\s+"
+    r"(?:on|taking)\s+(?:it|them|that)(?:\s+any\s*more)?)\b"
 )
 _STOPPED_LATER = re.compile(
     # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows
