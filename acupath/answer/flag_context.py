@@ -796,8 +796,10 @@ _RECENT_ONSET = re.compile(
     r"since)\s*)*(?:" + _N + r"\s*" + _MIN_HR + r"|" + _CLOCK + r"|today|this|tonight|earlier)"
     # "40 mins ago", "1 hr ago", "half an hour ago", "an hour before"
     r"|(?:^|\b|~)" + _N + r"\s*" + _MIN_HR + r"\s*(?:ago|before|earlier|back|prior)\b"
-    # "for 40 min", "in the last 2 hours", "over the past hour", "within the hour"
-    r"|\b(?:for|over|in|within|during)\s+(?:the\s+)?(?:last|past)?\s*(?:" + _N + r"\s*)?"
+    # "in the last 2 hours", "over the past hour", "within the hour" (not "for an hour", a
+    # duration: "went weak for an hour" this week is a sign that has passed)
+    r"|\b(?:for|over|in|within|during)\s+(?:the\s+)?(?:last|past)\s*(?:" + _N + r"\s*)?"
+    r"(?:minutes?|mins?|hours?|hrs?|hr)\b|\bwithin\s+(?:the\s+)?(?:" + _N + r"\s*)?"
     r"(?:minutes?|mins?|hours?|hrs?|hr)\b"
     # "t=30min", "t+20"
     r"|\bt\s*[=+]\s*\d+"
@@ -805,7 +807,11 @@ _RECENT_ONSET = re.compile(
     r"|\b(?:at|since|from|around|about|approx|before|after|@|~)\s*(?:" + _CLOCK + r")"
     # meals ("started at lunch", "since breakfast", "during dinner")
     r"|\b(?:at|since|during|after|before|around|over|about|from)\s+(?:" + _MEAL + r")\b"
-    r"|\b(?:earlier today|this (?:morning|afternoon|evening)|tonight|just now|today)\b"
+    r"|\b(?:earlier today|just now)\b"
+)
+_EPISODIC = re.compile(
+    r"\b(?:brings? on|brought on|when (?:i|she|he|they) turns?|turning (?:my|her|his|their) "
+    r"head|on and off|comes and goes|came and went|episodes?|attacks?|spells?)\b"
 )
 _FAST_SIGN = re.compile(
     r"\b(?:face|facial|mouth|smile|lip|arm|arms|hand|leg|one side|speech|speak\w*|words|"
@@ -823,8 +829,10 @@ _OLD_SIGN = re.compile(
 def _timed_stroke(m: Mention, folded: str) -> bool:
     """A new focal sign of the face, arm or speech (NICE CG68, ``nice2008_cg68``: FAST screens
     a sudden onset of neurological symptoms for stroke) whose onset its sentence, or the next,
-    says as a time: minutes or hours ("onset ~40 min", "1 hr ago", "t=30min"), a clock time
-    ("since 10am"), a meal ("started at lunch") or today. Read by pattern, not by phrase: the
+    says as a time: minutes or hours ago ("onset ~40 min", "1 hr ago", "t=30min", "in the last
+    hour"), a clock time ("since 10am") or a meal ("started at lunch"); a duration ("went weak
+    for an hour") dates no onset, and signs brought on by turning the head or in episodes are
+    the screen's other rules. Read by pattern, not by phrase: the
     suspected_stroke combination of ``patient.yaml`` names only fixed onsets. A sign after an
     old stroke or a palsy, or dated in weeks or years, is not. Clinic policy (reason: NICE CG68
     admits everyone with a suspected stroke to a stroke unit; an onset today is acute)."""
@@ -834,6 +842,8 @@ def _timed_stroke(m: Mention, folded: str) -> bool:
     own_lo, own_hi = _sentence(folded, m.start, m.end)
     if not _FAST_SIGN.search(folded, own_lo, own_hi) or _OLD_SIGN.search(folded, lo, hi):
         return False
+    if _EPISODIC.search(folded, own_lo, own_hi):
+        return False  # signs brought on by turning the head, or in episodes (vascular_neck)
     return bool(_RECENT_ONSET.search(folded[lo:hi]))
 
 

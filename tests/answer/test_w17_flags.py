@@ -72,6 +72,11 @@ def test_stroke_signs_with_a_timed_onset_are_a_suspected_stroke(question: str) -
         "at lunchtime?",
         "Old stroke with right arm weakness for 10 years. Can he have acupuncture for his knee, "
         "sessions are 30 min?",
+        # a duration, not an onset; signs brought on by turning the head (vascular neck rule)
+        "Last month my arm and face went numb for an hour during a migraine, fine since. "
+        "Acupuncture?",
+        "Turning my head brings on double vision and slurred speech, since 3pm on Monday. Neck "
+        "pain. Needles?",
     ],
 )
 def test_old_stroke_signs_are_no_suspected_stroke(question: str) -> None:
