@@ -47,6 +47,13 @@ are not the patient's present findings, set aside after ConText has run
    it in the past ("... ago", "when I had ...", "last year", "back in 2019") is the earlier
    value and the other, said with no such words, the latest. Clinic policy (reason: the
    asker's own words date the values; with no date on either, the cautious one stays used).
+10-17. **A flag read from how its time is said** (wave 17, :func:`_time_course`): a face, arm
+   or speech sign with its onset said as a time ("onset ~40 min", "at lunch", "since 10am") is
+   a suspected stroke; a stiff neck in lay words beside a fever is neck stiffness; "a new
+   throbbing headache" after 50 is a new headache; clumsy hands or a focal sign "worse every
+   month" is a progressive deficit; a weakness "unchanged for 2 years" is not; a needle fear
+   of childhood said to be over, and a lone lab value of an illness long over and back to
+   normal, are history; hay fever is no fever.
 
 The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_person``).
 """
@@ -215,6 +222,8 @@ def _relative() -> re.Pattern[str]:
 _CLAUSE = re.compile(r"[.;?!,]|\bbut\b|\band (?:i|she|he|they)\b|\bwhile\b|\bwhereas\b")
 _SELF_TOO = re.compile(
     r"\b(?:so did (?:i|she|he|they)|(?:i|she|he|they) did too|as did (?:i|she|he)|"
+    # wave 17: the present tense ("my friend has COPD and so do I")
+    r"so do (?:i|we)|so have (?:i|we)|(?:i|we) do too|as do (?:i|we)|me too|"
     r"(?:i|she|he) also had|himself|herself|myself|themselves|personally)\b"
 )
 _FAMILY_AT_END = re.compile(r"\b(?:strong\s+)?(?:family|fam|f)\s*$")
@@ -307,8 +316,9 @@ def _asker_relatives(m: Mention, folded: str, mentions: Sequence[Mention]) -> bo
 
 def _self_too(m: Mention, folded: str) -> bool:
     """A cancer set aside as a relative's whose clause says the patient had it too ("my mum
-    had breast cancer and so did I"): the patient's as well."""
-    if m.kind != "cancer" or m.status != OTHER_PERSON or m.negated:
+    had breast cancer and so did I"): the patient's as well. Wave 17: a comorbidity too ("my
+    friend has COPD and so do I"; clinic policy, the asker's own words claim it)."""
+    if m.kind not in ("cancer", "comorbidity") or m.status != OTHER_PERSON or m.negated:
         return False
     nxt = _CLAUSE.search(folded, m.end)
     return bool(_SELF_TOO.search(folded[m.end : nxt.start() if nxt else len(folded)]))
@@ -421,7 +431,9 @@ _LONG_AGO = re.compile(
     r"(?:was|were) (?:little|young|small|younger|a kid|a child|a teenager|at school|a baby|"
     r"an infant|a toddler|a newborn)|used to|"
     r"in (?:my|his|her|their) (?:teens|twenties|thirties|forties|youth)|since (?:19|20)\d\d|"
-    r"for (?:\d+|many|several|a few|two|three|four|five|ten) years)\b"
+    r"for (?:\d+|many|several|a few|two|three|four|five|ten) years|"
+    # wave 17 (p12086): "ages ago", an illness of the past ("when I had glandular fever")
+    r"ages ago|when (?:i|he|she|they) had)\b"
     # a fever gone for days ("temperature normal for 5 days"): a finished illness
     r"|\b(?:normal|fine|gone|settled|clear)\s+(?:for|the (?:last|past))\s+(?:\d+|a few|few|"
     r"several|two|three|four|five) days\b"
@@ -435,7 +447,11 @@ _OVER = re.compile(
     # wave 15 (h12118 "a viral thing, sorted in a week"; h12127 "never since"): an illness said
     # sorted or better, or never back since
     r"sorted(?: itself)?(?: out)?|got better|never since|not since|none since|never again|"
-    r"never had (?:one|another|it) (?:since|again))\b"
+    r"never had (?:one|another|it) (?:since|again)|"
+    # wave 17 (h14087 "car crash 6 years ago, whiplash, all healed and X-rays fine"; p12086
+    # "low platelets when I had glandular fever at 19, they went back to normal ages ago"):
+    # an injury healed, an illness back to normal
+    r"(?:all |fully |completely |long )?healed|mended|back to normal|normal again)\b"
 )
 _NOT_OVER = re.compile(
     r"\b(?:not|n['’]?t|never|hasnt|hasn['’]t|isnt|isn['’]t)\s+(?:yet\s+|really\s+|fully\s+)?$"
@@ -615,7 +631,7 @@ _UNINTENDED = re.compile(
 
 
 def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
-    """The mentions with the five readings of the module docstring applied."""
+    """The mentions with the readings of the module docstring applied."""
     out: list[Mention] = []
     someone = any(
         m.kind in _PATIENT_FACTS and not m.negated and m.status == "current" for m in mentions
@@ -651,7 +667,7 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
         ):
             m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
         out.append(m)
-    return _dated_lab_values(_supposed_lists(out, folded), folded)
+    return _time_course(_dated_lab_values(_supposed_lists(out, folded), folded), folded)
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|nor|/|&)")
@@ -736,3 +752,357 @@ def _own_words(m: Mention, folded: str) -> str:
     """A lab value's own words and the few after it in its clause ("250 last month")."""
     after = re.split(r"[,;.!?()]", folded[m.end : m.end + 40], maxsplit=1)[0]
     return folded[m.start : m.end] + after
+
+
+# 10-14. wave 17: flags read from how their time course is said -----------------------------
+
+_SENT_END = re.compile(r"[;?!]|\.(?!\d)")
+
+
+def _sentence(folded: str, start: int, end: int, after: int = 0) -> tuple[int, int]:
+    """The sentence around ``[start, end)`` (a decimal point, "38.9", ends none), and the
+    ``after`` sentences after it."""
+    lo = max((m.end() for m in _SENT_END.finditer(folded, 0, start)), default=0)
+    hi = end
+    for _ in range(after + 1):
+        nxt = _SENT_END.search(folded, hi)
+        if nxt is None:
+            return lo, len(folded)
+        hi = nxt.end()
+    return lo, hi - 1
+
+
+def _current(m: Mention) -> bool:
+    return not m.negated and m.status == "current" and not m.hypothetical
+
+
+def _flag(m: Mention, value: str, why: str) -> Mention:
+    """A red flag read from ``m``'s words and their time course (the words ``why`` say)."""
+    return dataclasses.replace(m, kind="red_flag", value=value, detail={"from": why})
+
+
+# 10. a face, arm or speech sign with its onset said as a time (wave 17, p12039, h14028) ---------
+
+_N = (
+    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|"
+    r"forty five|fifty|half an?|a half|an? couple of|couple of|an? few|few)"
+)
+_MIN_HR = r"(?:minutes?|mins?|min|m|hours?|hrs?|hr|h)\b"
+_MEAL = r"(?:lunch|lunchtime|breakfast|brekkie|dinner|dinnertime|tea|teatime|supper|brunch)"
+_CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o\s?clock)|\d{1,2}[:.]\d\d"
+_RECENT_ONSET = re.compile(
+    # "onset ~40 min", "onset approx 25 min", "onset at 2pm", "onset this morning"
+    r"\bonset\s*(?:(?:was|of|at|@|~|approx\.?|approximately|about|around|c\.|circa|roughly|"
+    r"since)\s*)*(?:" + _N + r"\s*" + _MIN_HR + r"|" + _CLOCK + r"|today|this|tonight|earlier)"
+    # "40 mins ago", "1 hr ago", "half an hour ago", "an hour before"
+    r"|(?:^|\b|~)" + _N + r"\s*" + _MIN_HR + r"\s*(?:ago|before|earlier|back|prior)\b"
+    # "in the last 2 hours", "over the past hour", "within the hour" (not "for an hour", a
+    # duration: "went weak for an hour" this week is a sign that has passed)
+    r"|\b(?:for|over|in|within|during)\s+(?:the\s+)?(?:last|past)\s*(?:" + _N + r"\s*)?"
+    r"(?:minutes?|mins?|hours?|hrs?|hr)\b|\bwithin\s+(?:the\s+)?(?:" + _N + r"\s*)?"
+    r"(?:minutes?|mins?|hours?|hrs?|hr)\b"
+    # "t=30min", "t+20"
+    r"|\bt\s*[=+]\s*\d+"
+    # clock times after a word of time ("since 10am", "at 2pm", "from 14:30")
+    r"|\b(?:at|since|from|around|about|approx|before|after|@|~)\s*(?:" + _CLOCK + r")"
+    # meals ("started at lunch", "since breakfast", "during dinner")
+    r"|\b(?:at|since|during|after|before|around|over|about|from)\s+(?:" + _MEAL + r")\b"
+    r"|\b(?:earlier today|just now)\b"
+)
+_EPISODIC = re.compile(
+    r"\b(?:brings? on|brought on|when (?:i|she|he|they) turns?|turning (?:my|her|his|their) "
+    r"head|on and off|comes and goes|came and went|episodes?|attacks?|spells?)\b"
+)
+_FAST_SIGN = re.compile(
+    r"\b(?:face|facial|mouth|smile|lip|arm|arms|hand|leg|one side|speech|speak\w*|words|"
+    r"talk\w*|slurr\w*|droop\w*|lopsided|dysphasi\w*|aphasi\w*|dysarthri\w*|hemi\w*)\b"
+)
+_OLD_SIGN = re.compile(
+    r"\b(?:post stroke|(?:after|since) (?:a|his|her|my|the|their) stroke|had a stroke|"
+    r"old stroke|previous stroke|prior stroke|stroke rehab\w*|bell palsy|bells palsy|"
+    r"palsy|(?:\d+|a|one|two|few|several|many) (?:years?|months?|weeks?) ago|years ago|"
+    r"for (?:\d+|many|several|a few|two|three|some) (?:years|months|weeks)|for years|"
+    r"since (?:19|20)\d\d|in (?:19|20)\d\d|long ?standing|chronic|dental|dentist)\b"
+)
+
+
+def _timed_stroke(m: Mention, folded: str) -> bool:
+    """A new focal sign of the face, arm or speech (NICE CG68, ``nice2008_cg68``: FAST screens
+    a sudden onset of neurological symptoms for stroke) whose onset its sentence, or the next,
+    says as a time: minutes or hours ago ("onset ~40 min", "1 hr ago", "t=30min", "in the last
+    hour"), a clock time ("since 10am") or a meal ("started at lunch"); a duration ("went weak
+    for an hour") dates no onset, and signs brought on by turning the head or in episodes are
+    the screen's other rules. Read by pattern, not by phrase: the
+    suspected_stroke combination of ``patient.yaml`` names only fixed onsets. A sign after an
+    old stroke or a palsy, or dated in weeks or years, is not. Clinic policy (reason: NICE CG68
+    admits everyone with a suspected stroke to a stroke unit; an onset today is acute)."""
+    if m.label != "red_flag:focal_neurological_deficit" or not _current(m):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end, after=1)
+    own_lo, own_hi = _sentence(folded, m.start, m.end)
+    if not _FAST_SIGN.search(folded, own_lo, own_hi) or _OLD_SIGN.search(folded, lo, hi):
+        return False
+    if _EPISODIC.search(folded, own_lo, own_hi):
+        return False  # signs brought on by turning the head, or in episodes (vascular_neck)
+    return bool(_RECENT_ONSET.search(folded[lo:hi]))
+
+
+# 11. a stiff neck with a fever anywhere in the question (wave 17, p12042) -----------------------
+
+_NECK_STIFF = re.compile(
+    r"\bneck\b(?:\s+[a-z']+){0,4}?\s+(?:stiff|stiffer|stiffness|rigid|rigidity)\b"
+    r"|\b(?:stiff|stiffer|rigid)\s+(?:\w+\s+)?neck\b|\bneck\s+(?:stiffness|rigidity)\b"
+    r"|\bchin\b(?:\s+[a-z']+){0,5}?\s+(?:chest|down)\b"
+)
+_CANT_FLEX = re.compile(
+    r"\b(?:cant|can't|cannot|can not|unable|wont|won't|too stiff|hurts? to|agony|impossible|"
+    r"stiff|rigid)\b"
+)
+_NOT_NECK = re.compile(r"\b(?:no|not|isnt|isn't|without|denies|denied|nil|never)\b")
+_LONG_NECK = re.compile(
+    r"\b(?:for (?:years|months|ages|\d+ (?:years|months))|chronic|always|long ?standing|"
+    r"every (?:morning|day)|desk|posture)\b"
+)
+
+
+def _fever_now(mentions: Sequence[Mention]) -> bool:
+    return any(o.label == "red_flag:fever" and _current(o) for o in mentions)
+
+
+def _stiff_neck_spans(folded: str) -> list[tuple[int, int]]:
+    """Neck stiffness in lay words ("my neck is too stiff to put chin on chest", "neck has
+    gone really stiff", "can't get my chin down to my chest"), not denied ("neck not stiff")
+    and not a long-standing complaint ("stiff neck from my desk job for years")."""
+    out = []
+    for hit in _NECK_STIFF.finditer(folded):
+        lo, hi = _sentence(folded, hit.start(), hit.end())
+        if hit.group().startswith("chin") and not _CANT_FLEX.search(folded, lo, hi):
+            continue
+        if _NOT_NECK.search(folded[max(lo, hit.start() - 12) : hit.end()]):
+            continue
+        if _LONG_NECK.search(folded, lo, hi):
+            continue
+        out.append((hit.start(), hit.end()))
+    return out
+
+
+# 12. a new headache after fifty with words between (wave 17, h14026) ----------------------------
+
+_NOT_BETWEEN = (
+    r"(?!(?:to|for|with|from|at|in|on|by|about|and|or|but|the|my|his|her|their|your|our|a|an|"
+    r"i|me|is|are|was|were|be|been|have|has|had|acupuncture|acupuncturist|acupuncturists|"
+    r"patient|patients|treatment|treatments|needles?|clinic|practitioner|doctor|gp|"
+    r"medication|medicine|pills?|tablets?|job|home|baby|approach|way)\b)"
+)
+_NEW_HEADACHE = re.compile(
+    r"\bnew\s+(?:" + _NOT_BETWEEN + r"[a-z]+\s+){1,3}(?:headaches?|head pains?)\b"
+)
+_NOT_BEFORE = re.compile(r"\b(?:no|not|denies|denied|without|nil|never|any)\s+(?:\w+\s+)?$")
+
+
+def _older(mentions: Sequence[Mention]) -> bool:
+    return any(
+        not o.negated
+        and o.status == "current"
+        and (
+            (o.kind == "age" and str(o.value).isdigit() and int(o.value) > 50)
+            or (o.kind == "age_band" and o.value == "older_adult")
+        )
+        for o in mentions
+    )
+
+
+# 13. a deficit said to worsen over time (wave 17, h14035) ---------------------------------------
+
+_WORSENING = re.compile(
+    r"\b(?:(?:getting|got|gets|gone|going|grown|growing|steadily|progressively|gradually|"
+    r"slowly|much|even)\s+(?:worse|weaker|clumsier)|worse and worse|weaker and weaker|"
+    r"(?:worse|weaker|clumsier) (?:every|each|by the|with every|week on|month on) "
+    r"(?:day|week|month)|(?:every|each) (?:day|week|month) (?:it is |its |it |they are |theyre )?"
+    r"(?:worse|weaker)|(?:day|week|month) by (?:day|week|month)|week on week|month on month|"
+    r"progressively|progressing|deteriorating|worsening)\b"
+)
+_PAIN_BEFORE = re.compile(
+    r"\b(?:pain|ache|aches|aching|sore|soreness|headaches?)\s+(?:\w+\s+){0,2}$"
+)
+_DEFICIT_SIGNS = frozenset({"myelopathy_signs", "focal_neurological_deficit"})
+
+
+def _worsening(m: Mention, folded: str) -> bool:
+    """Clumsy hands, an unsteady gait or a focal sign said to get worse over days, weeks or
+    months ("worse every month", "month by month", "progressively worse since the summer") is
+    a progressive neurological deficit (AHCPR 1994 Table 1, ``ahcpr1994``: a progressive
+    neurological deficit; the screen's red_flag_progressive_neurological_deficit). Worsening
+    said of the pain ("the pain is getting worse") is not."""
+    if m.kind != "red_flag" or m.value not in _DEFICIT_SIGNS or not _current(m):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end)
+    return any(
+        not _PAIN_BEFORE.search(folded[max(lo, w.start() - 30) : w.start()])
+        for w in _WORSENING.finditer(folded, lo, hi)
+    )
+
+
+# 14. a deficit unchanged for months or years (wave 17, p12081) ----------------------------------
+
+_UNCHANGED = re.compile(
+    r"\b(?:unchanged|stable|static|no change|not changed|hasnt changed|has not changed|"
+    r"not changing|the same|no worse|not worse|not progressing|non progressive|not progressive)\b"
+)
+_FOR_LONG = re.compile(
+    r"\b(?:(?:for|over|in)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|a few|few|several|many|two|"
+    r"three|four|five|six|ten|some)\s*(?:years?|yrs?|months?)|in years|for years|for ages|"
+    r"since (?:19|20)\d\d|since (?:surgery|the operation|(?:my|his|her) (?:operation|op|surgery))|"
+    r"years)\b"
+)
+_NOW_WORSE = re.compile(
+    r"\b(?:now|new|newly|this week|today|yesterday|recently|lately|suddenly|since (?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|last week|yesterday))\b"
+)
+
+
+def _unchanged_deficit(m: Mention, folded: str) -> bool:
+    """A weakness said to be unchanged for months or years ("leg weakness unchanged for 2
+    years per neurology", "foot drop stable since surgery in 2019") is not progressive: AHCPR
+    1994 Table 1 (``ahcpr1994``) names a progressive or severe deficit, and the asker's own
+    words say it has not progressed. History (status ``past``), unless the sentence says it is
+    worse now or new ("... but now getting worse", "now new weakness"). Clinic policy."""
+    if m.label != "red_flag:progressive_neurological_deficit" or not _current(m):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end)
+    return (
+        bool(_UNCHANGED.search(folded, lo, hi))
+        and bool(_FOR_LONG.search(folded, lo, hi))
+        and not _WORSENING.search(folded, lo, hi)
+        and not _NOW_WORSE.search(folded, lo, hi)
+    )
+
+
+# 15. a needle fear outgrown (wave 17, p12087, h14073) ---------------------------------------
+
+_FEAR_THEN = re.compile(
+    r"\b(?:as an? (?:kid|child|teenager|teen|youngster|boy|girl|little one)|growing up|"
+    r"when (?:i|he|she) (?:was|were) (?:young|younger|little|small|a kid|a child|a teenager|"
+    r"at school|a teen)|used to|in (?:my|his|her) (?:childhood|teens|youth)|"
+    r"(?:years|ages) ago|back then|at school)\b"
+)
+_FEAR_GONE = re.compile(
+    r"\b(?:(?:(?:totally|completely|absolutely|perfectly|quite|all)\s+)?fine now|"
+    r"(?:i['’]?m|im|i am|she['’]?s|shes|he['’]?s|hes)\s+(?:\w+\s+)?"
+    r"(?:fine|ok|okay|over it|over that|better|grand|good) "
+    r"(?:now|these days|with (?:them|it|needles|jabs))|"
+    r"(?:i['’]?m|im|i am|she['’]?s|shes|he['’]?s|hes)\s+(?:\w+\s+)?over (?:it|that|them)|"
+    r"outgrew|outgrown|grew out of|got over (?:it|that|them)|"
+    r"(?:give|gives|gave|giving|donate|donates|donated|donating) blood|blood donor|"
+    r"(?:jabs|injections|vaccines?|vaccinations?|blood tests?|bloods|needles)\s+(?:\w+\s+){0,3}?"
+    r"(?:fine|ok|okay|no problem|no bother|without (?:a |any )?(?:problem|fuss|issue))|"
+    r"(?:fine|ok|okay|no problem) with (?:needles|them|jabs|injections|blood tests)|"
+    r"not (?:scared|afraid|frightened|bothered|phobic|nervous) (?:now|any ?more|these days)|"
+    r"no longer|not any ?more|doesn['’]?t bother|don['’]?t mind (?:them|needles))\b"
+)
+_FEAR_NOW = re.compile(
+    r"\b(?:now|these days|lately|recently|nowadays|since|developed|become|became|getting|got)\b"
+)
+_STILL_AFRAID = re.compile(
+    r"\bstill\s+(?:\w+\s+)?(?:scared|afraid|terrified|petrified|phobic|frightened|nervous|"
+    r"anxious|faint|panic\w*|hate|hates|freak\w*|struggle|struggles)\b|\bstill (?:am|is|do)\b"
+)
+
+
+def _fear_outgrown(m: Mention, folded: str) -> bool:
+    """A needle fear of childhood or of the past that the asker says is over ("I was as a kid
+    but I'm totally fine now, I give blood", "needle-phobic as a kid but jabs and blood tests
+    fine this year, I think I'm over it") is no needle phobia now: the screen's needle_phobia
+    rule (sources sierpina2005, liao2013) is about a fear the patient has. The sentence of the
+    fear and the next are read (the fear may be the acupuncturist's question: "asked if I'm
+    scared of needles. I was as a kid but ..."). A fear said to be still there stays. Clinic
+    policy, as :func:`.context._resolved` reads a fear long over in fewer words."""
+    if m.kind != "needle_phobia" or m.negated or m.status != "current":
+        return False
+    lo, hi = _sentence(folded, m.start, m.end, after=1)
+    window = folded[lo:hi]
+    # the fear is the one of now when its own words say so ("used to be fine with needles
+    # but now I'm scared of needles"): the fear must come before the words that end it
+    if _FEAR_NOW.search(folded[max(lo, m.start - 30) : m.start]):
+        return False
+    return (
+        bool(_FEAR_THEN.search(window))
+        and bool(_FEAR_GONE.search(folded, m.end, hi))
+        and not _STILL_AFRAID.search(window)
+    )
+
+
+# 16. a named illness that is no fever (wave 17, p12086) ------------------------------------
+
+_NAMED_FEVER = re.compile(r"\b(?:hay|cabin)\s+$")
+
+
+def _no_fever(m: Mention, folded: str) -> bool:
+    """Hay fever (an allergy) and cabin fever (restlessness) name no temperature."""
+    return m.label == "red_flag:fever" and bool(
+        _NAMED_FEVER.search(folded[max(0, m.start - 8) : m.start])
+    )
+
+
+# 17. a lone lab value of an illness long over, back to normal since (wave 17, p12086) -------
+
+_NORMAL_SINCE = re.compile(
+    r"\b(?:back to normal|normal again|(?:been|were|was|are|is|stayed|have been|has been) "
+    r"(?:normal|fine|ok|okay)(?: ever)? since|normal ever since|recovered|came back up|"
+    r"went back up|gone back up)\b"
+)
+
+
+def _lab_over(m: Mention, folded: str) -> bool:
+    """A single lab value whose sentence places it in an illness of the past and says it is
+    back to normal since ("low platelets when I had glandular fever at 19, they went back to
+    normal ages ago") is no value now (reading 7 with one value: the asker's own words date
+    it and say it has recovered). A value with no such words, or said to be low still, stays.
+    Clinic policy (reason: the screen's lab rules are about a count now)."""
+    if m.kind != "lab" or m.negated or m.status not in ("current", *_UNCLEAR):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end)
+    sentence = folded[lo:hi]
+    return (
+        bool(_PAST_FRAME.search(sentence) or _LONG_AGO.search(sentence))
+        and bool(_NORMAL_SINCE.search(folded, m.end, hi))
+        and not re.search(r"\bstill\b|\bagain (?:low|high)\b", sentence)
+    )
+
+
+def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Readings 10-16 (wave 17): flags added or set aside by how their time is said."""
+    from acupath.answer.context import Mention as _Mention
+
+    labels = {m.label for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        if _no_fever(m, folded):
+            continue
+        if _unchanged_deficit(m, folded):
+            m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "unchanged"})
+        elif _fear_outgrown(m, folded) or _lab_over(m, folded):
+            m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "resolved"})
+        out.append(m)
+    added: list[Mention] = []
+    for m in out:
+        if "red_flag:suspected_stroke" not in labels and _timed_stroke(m, folded):
+            added.append(_flag(m, "suspected_stroke", "timed_onset"))
+            labels.add("red_flag:suspected_stroke")
+        if "red_flag:progressive_neurological_deficit" not in labels and _worsening(m, folded):
+            added.append(_flag(m, "progressive_neurological_deficit", "worsening"))
+            labels.add("red_flag:progressive_neurological_deficit")
+    if "red_flag:neck_stiffness" not in labels and _fever_now(out):
+        spans = _stiff_neck_spans(folded)
+        if spans:
+            lo, hi = spans[0]
+            added.append(_Mention("red_flag", "neck_stiffness", folded[lo:hi], lo, hi))
+    if "red_flag:new_headache_after_50" not in labels and _older(out):
+        for hit in _NEW_HEADACHE.finditer(folded):
+            if _NOT_BEFORE.search(folded[max(0, hit.start() - 20) : hit.start()]):
+                continue
+            added.append(
+                _Mention("red_flag", "new_headache_after_50", hit.group(), hit.start(), hit.end())
+            )
+            break
+    return out + added

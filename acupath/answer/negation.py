@@ -286,13 +286,33 @@ def _negates_telling(words: Sequence[str], at: int) -> bool:
     with at most three helper words before it (wave 17: the negation governs the telling, so
     the facts told after it stand; the safe reading, since a fact kept from a doctor is still
     the patient's)."""
-    for w in words[at : at + 4]:
+    for n, w in enumerate(words[at : at + 4]):
         if w in _TELLING:
-            return True
+            # "raised" is also an adjective of a finding ("denies raised temperature"): a verb
+            # of telling only before what is raised ("haven't raised it with my GP")
+            nxt = words[at + n + 1] if at + n + 1 < len(words) else ""
+            return w != "rais" or nxt in _RAISED_OBJECTS
         if w not in _BEFORE_TELLING and w not in _APOSTROPHES:
             return False
     return False
 
+
+_RAISED_OBJECTS = frozenset(
+    {
+        "it",
+        "this",
+        "that",
+        "them",
+        "with",
+        "concern",
+        "concerns",
+        "issue",
+        "issues",
+        "subject",
+        "any",
+    }
+)
+"""What "raised" as a verb of telling is followed by (wave 17)."""
 
 _DENIAL_VERBS = frozenset({"denies", "denied", "deny", "denying", "deni"})
 _LIST_JOINS = frozenset({",", "and", "or", "nor", "/"})
