@@ -239,13 +239,15 @@ _TELLING = frozenset(
         "admitt",
         "explain",
         "let",
+        "rais",
     }
 )
 """Verbs of telling (folded, stemmed): a negation before one denies the telling, not the fact
 told ("I never told my GP that I'm on aspirin", "haven't yet mentioned my Eliquis"). "Report"
 is left out on purpose: "did not report fever" is how a clinic note denies a finding; so are
-"raise", "flag" and "warn", which also name findings ("no raised temperature", "no warning
-signs")."""
+"flag" and "warn", which also name findings ("no warning signs"). "Raised" tells only before
+what is raised ("haven't raised it with my GP"), not as the adjective of a finding ("no raised
+temperature")."""
 
 _BEFORE_TELLING = frozenset(
     {
