@@ -1676,6 +1676,60 @@ _FOR_MYSELF = re.compile(
 )
 
 
+FOR_ME_NOT_THEM = re.compile(
+    # wave 17 (h14095): the asker says the question is theirs, not the relative's ("Asking for
+    # me, not her", "this is about me, not my wife", "for myself not him")
+    r"\b(?:for|about)\s+(?:me|myself)\s*[,;:-]?\s*(?:and\s+)?not\s+(?:for\s+|about\s+)?"
+    r"(?:her|him|them|my\s+[a-z]+(?:\s+[a-z]+)?)\b"
+)
+_DECLARED_LEAD = re.compile(
+    r"[\s,;:.!-]*(?:just\s+|only\s+)?(?:it['’]?s\s+|its\s+|but\s+|rather\s+|asking\s+|"
+    r"i['’]?m\s+asking\s+)?(?:for|about)\s+"
+)
+_DECLARED_TAIL = re.compile(r"[\s,;:.!-]*(?:and\s+|but\s+)?$")
+_ASKER_SUBJECT = re.compile(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|myself)\b")
+_ASKER_CLAUSE_END = re.compile(r"\.(?!\d)|[?!;]|\b(?:she|she['’]s|shes|he|he['’]s|hes|they)\b")
+
+
+def declared_relative(folded: str, kin: re.Pattern[str]) -> re.Match[str] | None:
+    """The relative the asker says the question is for, next to their disclaimer ("not for
+    me, for my daughter", "asking for my dad, not for me", "Not about me - about my son")
+    (wave 17, p12117, h14093); else ``None``."""
+    for m in NOT_FOR_ME.finditer(folded):
+        lead = _DECLARED_LEAD.match(folded, m.end())
+        if lead is not None:
+            rel = kin.match(folded, lead.end())
+            if rel is not None:
+                return rel
+        for rel in kin.finditer(folded, max(0, m.start() - 40), m.start()):
+            if _DECLARED_TAIL.match(folded[rel.end() : m.start()]) and re.search(
+                r"\b(?:for|about)\s+$", folded[max(0, rel.start() - 12) : rel.start()]
+            ):
+                return rel
+    return None
+
+
+def _askers_own(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
+    """The question declared to be for a relative ("not for me, for my daughter - she's 24
+    weeks pregnant ... I'm her mum and I have a pacemaker"): the relative is the patient, so
+    the facts in the asker's own clauses (from "I", "my" to the sentence's end or the next
+    "she", "he") are the asker's, another person's: shown, not screened (wave 17, p12117;
+    clinic policy: each person's facts stay that person's)."""
+    text = NOT_FOR_ME.sub(lambda m: " " * len(m.group()), folded)
+    spans: list[tuple[int, int]] = []
+    for m in _ASKER_SUBJECT.finditer(text):
+        if (spans and m.start() < spans[-1][1]) or kin.match(text, m.start()):
+            continue  # "my daughter" is the relative's clause
+        end = _ASKER_CLAUSE_END.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
+        else m
+        for m in mentions
+    ]
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -1691,6 +1745,8 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
     mentions = _several_people(_numbered_people(mentions, folded), folded)
+    if declared_relative(folded, kin) is not None:
+        return _askers_own(mentions, folded, kin)
     spans: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):
@@ -1723,7 +1779,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         # words is his (clinic policy: another person's facts are never the asker's)
         rest = _THIRD_PERSON.sub(" ", _NOT_THE_ONE.sub(" ", rest)) + " i am on "
         spans += said
-    elif _FOR_MYSELF.search(folded):
+    elif _FOR_MYSELF.search(folded) or FOR_ME_NOT_THEM.search(folded):
         # wave 14: the asker says the question is theirs, so "they", "she" outside the
         # relative's clauses do not point back to the relative as the one asked about
         rest = _THIRD_PERSON.sub(" ", rest) + " i am on "
