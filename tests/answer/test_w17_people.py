@@ -293,8 +293,8 @@ def test_a_numbered_list_with_no_mark_keeps_every_safety_fact() -> None:
         (
             "Couple attending together: he has platelets of 310 and no meds; she has ITP with "
             "platelets 30 last week. What about her?",
-            "platelets:30",
-            "platelets:310",
+            "lab:platelets:30",
+            "lab:platelets:310",
         ),
         (
             "Two referrals, same family: grandmother 84 with hip OA, no meds; grandson 10 with "
