@@ -1883,6 +1883,15 @@ def _askers_own(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> l
     ]
 
 
+I_HAVE_NONE = re.compile(
+    # wave 17 (p12122 "my friend ... she has COPD. I dont have any lung problems, just neck
+    # pain"): the asker denying a condition of their own speaks of their own health
+    r"\bi\s+(?:(?:do\s*n['’]?o?t|dont|don['’]t)\s+have|have\s+no|haven['’]?t\s+(?:got|had))\s+"
+    r"(?:any\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?:problems?|issues?|conditions?|troubles?|"
+    r"disease|illness|history|symptoms?|allerg(?:y|ies))\b"
+)
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -1938,7 +1947,11 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         rest = _THIRD_PERSON.sub(" ", rest) + " i am on "
     # "not for me, for my mum": a disclaimer says the asker is NOT the patient (wave 14)
     rest = NOT_FOR_ME.sub(" ", rest)
-    asker = FIRST_PERSON.search(" ".join(rest.split())) or _ASKER_TO_KIN.search(rest)
+    asker = (
+        FIRST_PERSON.search(" ".join(rest.split()))
+        or _ASKER_TO_KIN.search(rest)
+        or I_HAVE_NONE.search(rest)
+    )
     if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
         return mentions
     return [
@@ -2169,6 +2182,13 @@ _HANDLING = re.compile(
     r"\s+(?:the\s+|all\s+the\s+|lots\s+of\s+)?$"
 )
 _AS_JOB = re.compile(r"^\s*(?:nurse|nurses|nursing|pharmacist|pharmacists|technician)\b")
+_AS_PLACE = re.compile(r"^\s*(?:day\s+)?(?:ward|wards|unit|suite|department|bay|pharmacy)\b")
+_MY_JOB = re.compile(
+    r"\b(?:(?:i\s*(?:am|['’]?m)|im)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:nurse|pharmacist|technician|"
+    r"doctor|porter|cleaner|healthcare\s+assistant|hca|volunteer|receptionist|consultant|"
+    r"registrar|physio|radiographer)|\bi\s+work\b|\bi['’]?ve\s+worked\b|\bmy\s+(?:job|shifts?)\b)"
+)
+"""The asker's own job on a ward ("I'm a nurse", "I work on", "my shifts")."""
 _I_AM_A = re.compile(r"\b(?:i\s*(?:am|['’]?m)|im|as|work as|worked as)\s+an?\s+$")
 _WORK = re.compile(
     r"\b(?:work|works|working|job|shifts?|ward|nurse|nurses|nursing|pharmacist|pharmacy|"
@@ -2184,7 +2204,7 @@ def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
     the treatment with no one between ("giving me chemo" stays the asker's), or the treatment
     name the asker's own job ("I'm a chemo nurse"; "the chemo nurse says" is the patient's
     nurse), and the message must speak of work."""
-    if not _WORK.search(folded):
+    if not (_WORK.search(folded) or _MY_JOB.search(folded)):
         return mentions
     out = []
     for m in mentions:
@@ -2197,6 +2217,9 @@ def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
                     _AS_JOB.match(folded[m.end : m.end + 20])
                     and _I_AM_A.search(folded[max(0, m.start - 30) : m.start])
                 )
+                # wave 17 (p12098 "I'm a nurse on the chemo ward"): the treatment names the
+                # place the asker works in
+                or (_AS_PLACE.match(folded[m.end : m.end + 20]) and _MY_JOB.search(folded))
             )
         ):
             m = dataclasses.replace(m, status=OTHER_PERSON)

@@ -30,7 +30,13 @@ from dataclasses import dataclass
 
 from acupath.answer.audiences import NOT_FOR_ME
 from acupath.answer.context import FIRST_PERSON as _FIRST_PERSON
-from acupath.answer.context import FOR_ME_NOT_THEM, TOPIC, PatientContext, is_safety_fact
+from acupath.answer.context import (
+    FOR_ME_NOT_THEM,
+    I_HAVE_NONE,
+    TOPIC,
+    PatientContext,
+    is_safety_fact,
+)
 from acupath.answer.lexicon import PatientWords, patient_words
 
 _FORMS = {
@@ -155,7 +161,12 @@ class PeopleReader:
         # quoted from the patient ("Portal msg from pt: 'my legs feel weaker'") are no health
         # of the asker's
         text = " ".join(_QUOTED_FROM.sub(" pt ", _LIVES_WITH_ME.sub(" ", text)).split())
-        if _FIRST_PERSON.search(text) or _BOTH.search(text) or _ME_WITH.search(text):
+        if (
+            _FIRST_PERSON.search(text)
+            or _BOTH.search(text)
+            or _ME_WITH.search(text)
+            or I_HAVE_NONE.search(text)
+        ):
             return self._both(question, text, context) or self._on_behalf(text, context) or ASKER
         m = self.owned.search(text)
         if m is not None and _plural_group(text, m):
@@ -482,7 +493,7 @@ _PERSON_PRONOUN = re.compile(r"\b(?:she|she's|shes|he|he's|hes|him)\b")
 def first_person_health(text: str) -> bool:
     """Whether the asker speaks of their own health ("I have knee arthritis", "for me"),
     not only of themselves as a reader ("I have a question", "help me understand")."""
-    if _OWN.search(text):
+    if _OWN.search(text) or _OWN_STATE.search(text):
         return True
     return any(
         not _NOT_HEALTH_FIRST_PERSON.match(text[m.start() :])
@@ -492,6 +503,16 @@ def first_person_health(text: str) -> bool:
     )
 
 
+_OWN_STATE = re.compile(
+    # wave 17 (p12115, h14089): the asker's own state or device ("Im allergic to nickel", "my
+    # hearing aid comes out") and their own treatment ("does that stop me having acupuncture")
+    r"\b(?:i\s*(?:am|['’]?m)|im)\s+(?:allergic|diabetic|asthmatic|epileptic|anaemic|anemic|deaf|"
+    r"a\s+smoker|a\s+diabetic|an\s+epileptic)\b"
+    r"|\bmy\s+(?:[a-z]+\s+)?(?:hearing\s+aid|implants?|pacemaker|stents?|shunt|pump|port|device|"
+    r"valve|coil|brace|splint)\b"
+    r"|\bme\s+(?:from\s+)?(?:having|getting|trying|starting|doing)\s+(?:acupuncture|needles|"
+    r"needling|dry\s+needling|it|treatment|sessions?)\b"
+)
 _OWN = re.compile(r"\bmy\s+own\s+(?!question|view|interest|curiosity|research|work)")
 """The asker's own complaint set against someone else's ("asking for my own knee")."""
 
@@ -565,7 +586,8 @@ _STORY_TIME = re.compile(
     r"saturday|sunday)|yesterday|this (?:morning|week)|\d+\s*(?:days?|weeks?|wks?|months?|"
     r"years?|yrs?)\s+ago)\b"
     r"|(?:^|[.!?;]\s*)" + _BODY_SUBJECT + r"\s+(?:has|have|is|are|was|were|keeps|still|"
-    r"['’]s|hurts|aches)\b"
+    # wave 17 (p12095): "Knees feel better but still achy"
+    r"['’]s|hurts|aches|feel|feels|felt)\b"
 )
 """A moment of one person's story ("a shunt last month", "Back has been sore for a year"):
 like a note's subjectless sentence, a particular person when needling is asked about."""

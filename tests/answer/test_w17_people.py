@@ -326,3 +326,106 @@ def test_the_person_asked_about_among_several(text: str, kept: str, aside: str) 
     applied = _applied(text)
     assert kept in applied, applied
     assert aside not in applied, applied
+
+
+# --- a treatment naming the asker's workplace -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a nurse on the chemo ward, my shoulders ache. Acupuncture ok?",
+        "I work in the chemotherapy day unit as a porter, my knee hurts",
+        "I'm a pharmacist in the chemo suite and have tennis elbow",
+        "im an HCA on the chemotherapy ward, back pain from lifting, can I have acupuncture",
+        "I'm a cleaner on the chemo unit with neck pain. Needles ok for me?",
+    ],
+)
+def test_a_treatment_naming_the_askers_workplace_is_not_theirs(text: str) -> None:
+    assert "cancer:on_treatment" not in _applied(text) and not any(
+        a.startswith("class:chemo") for a in _applied(text)
+    ), _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a patient on the chemo ward, my back hurts. acupuncture?",
+        "I'm on the chemo ward every week for my treatment, I'm a teacher. Neck pain",
+    ],
+)
+def test_a_patient_on_the_chemo_ward_is_on_chemo(text: str) -> None:
+    assert "cancer:on_treatment" in _applied(text) or any(
+        a.startswith("class:chemo") for a in _applied(text)
+    ), _applied(text)
+
+
+# --- the asker denying a condition of their own ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend got a collapsed lung from acupuncture, she has COPD. I dont have any lung "
+        "problems, just neck pain. should i still be scared",
+        "my dad has a pacemaker. I don't have any heart problems, just a bad back. Is "
+        "acupuncture ok?",
+        "My sister is on warfarin; I have no bleeding issues. Knee pain - needles?",
+        "my mate has epilepsy, I haven't got any medical conditions. Can acupuncture help my "
+        "shoulder?",
+        "my wife is pregnant. I don't have any health problems, just tennis elbow. Acupuncture?",
+    ],
+)
+def test_the_askers_own_denial_makes_them_the_patient(text: str) -> None:
+    assert _who(text) is None
+    applied = _applied(text)
+    assert (
+        not {
+            "comorbidity:chronic_lung_disease",
+            "device:pacemaker",
+            "medicine:warfarin",
+            "pregnant",
+        }
+        & applied
+    ), applied
+
+
+def test_a_relative_asked_about_stays_theirs_whatever_the_asker_lacks() -> None:
+    text = "my mum has COPD and I don't have a clue if needles are safe. Can she go?"
+    assert _who(text) == "mother"
+    assert "comorbidity:chronic_lung_disease" in _applied(text)
+
+
+# --- the asker's own state, device or treatment describes a person --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im allergic to nickel. Does that stop me having acupuncture for tennis elbow?",
+        "My hearing aid comes out, it's not an implant. Ear acupuncture for anxiety?",
+        "Lost weight on purpose this year! Knees feel better but still achy. Acupuncture?",
+        "I'm diabetic and my knee OA is bad. Is acupuncture ok?",
+        "my insulin pump is on my tummy. Acupuncture for back pain - any issue?",
+    ],
+)
+def test_the_askers_own_state_describes_a_person(text: str) -> None:
+    from acupath.answer.people import describes_person
+
+    stmt = parse(text)
+    assert describes_person(text, stmt.patient, bool(stmt.question.conditions))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is acupuncture safe for people allergic to nickel?",
+        "Does acupuncture help knee osteoarthritis? Summarise the trials",
+        "What does the evidence say about ear acupuncture for anxiety in general?",
+    ],
+)
+def test_a_general_question_describes_no_person(text: str) -> None:
+    from acupath.answer.people import describes_person
+
+    stmt = parse(text)
+    assert not describes_person(text, stmt.patient, bool(stmt.question.conditions))
