@@ -1429,6 +1429,14 @@ _ASKER_TO_KIN = re.compile(
 
 
 _PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
+_ASK_CUE = (
+    r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
+    r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
+    r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b"
+    r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
+    r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
+)
+"""The person a question asks about in words (wave 17); :data:`_MAIN_CUE` adds a possessive."""
 _MAIN_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
     r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
@@ -1654,7 +1662,10 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     # wave 17 (h14101 "grandmother 84 ...; grandson 10 ... Please screen the boy"): the one
     # person of the sex the question's last words name ("the boy", "about her")
     main = main or _of_asked_sex(people, folded)
-    if main is not None:
+    asked = next((w for w in people if re.search(_ASK_CUE.format(word=re.escape(w)), folded)), None)
+    if main is not None and main == (asked or _of_asked_sex(people, folded)):
+        # only a person the question asks about in words ("Is it fine for my son?"), never
+        # one picked by a possessive ("Dad's 80") or by order, loses the others' facts
         mentions = _their_clauses(mentions, folded, main, [w for w in people if w != main])
     if main is None and (_YOUNGER.search(folded) or _OLDER.search(folded)):
         by_age = sorted(people, key=lambda w: int(aged[w][0].value))

@@ -429,3 +429,12 @@ def test_a_general_question_describes_no_person(text: str) -> None:
 
     stmt = parse(text)
     assert not describes_person(text, stmt.patient, bool(stmt.question.conditions))
+
+
+def test_a_person_picked_by_a_possessive_keeps_the_others_safety_facts() -> None:
+    # "Dad's knees" picks no one the question asks about: Mum's warfarin stays (cautious)
+    text = (
+        "Mum (76) is on warfarin and Dad (80) is fine. Dad's knees are the worry, can they "
+        "both have acupuncture?"
+    )
+    assert "medicine:warfarin" in _applied(text), _applied(text)
