@@ -25,10 +25,11 @@ owned by a person ("in her 80s", "in his late seventies", "mid-sixties" after a 
 "nonagenarian" 95, ...), ages in months or weeks of a baby ("a 3-month-old", "18 months
 old": completed years, 0 and 1) and a birth year ("born in 1950": this year minus the birth
 year, the age reached this year, against the date passed in). A decade needs its owner
-("her", "his", "their", "my", "your"): "in the 80s" is a decade of the century. School years
-("year 10", "10th grade") are left out: the UK and US systems differ by a year and "year 2"
-is as often a year of treatment. A number after "turned"/"turns" is an age even when "in
-June" follows ("turned 90 in June").
+("her", "his", "their", "my", "your"): "in the 80s" is a decade of the century. US grades
+("10th grade") are left out: the UK and US systems differ by a year. A school year of England
+and Wales after a copula or a verb of starting ("my son is in Year 9") is an age since wave
+17 (Year N: N+4), never "year 2 of my PhD" or "year 9 of the trial". A number after
+"turned"/"turns" is an age even when "in June" follows ("turned 90 in June").
 """
 
 from __future__ import annotations
@@ -600,10 +601,32 @@ _MILESTONE = re.compile(
     r"|\b(?:hit|hits|hitting|turned|turning|turns|turn|reached|reaching|reach|celebrated|"
     r"celebrating)\s+(?:the\s+)?" + _BIG_DECADE
     # "Just turned 50 last month, ...": "turned" with no one before it, opening its clause
-    + r"|(?:^|[.;!?,]\s*|\b(?:just|recently|only)\s+)turned\s+(?P<tn>\d{2,3})\b"
-    r"(?=\s*(?:[,.;!?]|$|and\b|last\b|this\b|in\b|on\b|yesterday\b|recently\b|"
-    r"a\s+(?:week|month|few|couple)\b))"
+    # wave 17 (p12053): "I retired last spring and turned 66 at Christmas": "turned" after
+    # "and"/"then" shares the subject of the clause before it
+    + r"|(?:^|[.;!?,]\s*|\b(?:just|recently|only|and|then|but)\s+)turned\s+(?P<tn>\d{2,3})\b"
+    r"(?=\s*(?:[,.;!?]|$|and\b|last\b|this\b|in\b|on\b|at\s+(?!\d)|over\b|yesterday\b|"
+    r"recently\b|a\s+(?:week|month|few|couple)\b))"
 )  # fmt: skip
+_BARE_MILESTONE = re.compile(
+    # wave 17 (h14008): a birthday named by its ordinal alone, after a verb of celebrating or
+    # having one ("Just celebrated my 70th", "a party for my 65th last month"); not when a
+    # noun follows ("had my 3rd session", "my 10th anniversary")
+    r"\b(?:celebrated|celebrating|celebrate|had|having|for|after|since|hit|reached)\s+"
+    r"(?:my|his|her|their|your|[a-z]+['’]s)\s+(?:big\s+)?" + _ORDINAL
+    + r"(?=\s*(?:[,.;:!?()]|$|and\b|but\b|last\b|this\b|on\b|in\b|at\b|with\b|yesterday\b|"
+    r"recently\b|today\b|tomorrow\b|next\b|soon\b|party\b|bash\b|do\b))"
+)  # fmt: skip
+_SCHOOL_YEAR = re.compile(
+    # wave 17 (h14007 "My son is in Year 9"): a school year of England and Wales, Year N
+    # holding children aged N+4 at its start in September (clinic policy: the age at the start
+    # of the school year, the younger, so a band is never older than the child); not a year of
+    # something else ("in year 2 of my PhD", "year 3 at uni", "year 9 of the trial")
+    r"\b(?:is|are|am|was|['’]s|im|i['’]m|now|currently|just\s+started|started|starting|starts|"
+    r"going\s+into|moving\s+(?:up\s+)?(?:in)?to|moved\s+(?:up\s+)?(?:in)?to)\s+"
+    r"(?:now\s+|currently\s+|just\s+)?(?:in\s+)?(?:year|yr)\s+(?P<n>[1-9]|1[0-3])\b"
+    r"(?!\s*(?:of\b|at\s+(?:uni\w*|college|med\w*|nursing|dental|vet\w*|law|art)\b|\d|/|-\s*\d|%|"
+    r"(?:med|medical|nursing|dental|vet|law|uni|university|college|phd|degree|apprentice\w*)\b))"
+)
 _IN_NTH_YEAR = re.compile(
     # wave 14 (p11219): "I'm in my 70th year" is 69 completed years; "in my 3rd year of
     # university", "in her 20th year of nursing" are years of something else (a word follows)
@@ -648,6 +671,17 @@ def _milestones(folded: str) -> list[Age]:
         if _FUTURE_BIRTHDAY.search(sentence) and not _PAST_BIRTHDAY.search(sentence):
             value -= 1
         out.append(Age(value, m.start(), m.end()))
+    for m in _BARE_MILESTONE.finditer(folded):
+        value = _ordinal_value(m.group("o"))
+        if value is None or not 2 <= value <= 110:
+            continue
+        lo = max((i + 1 for i in range(m.start()) if folded[i] in ".;?!"), default=0)
+        hi = next((i for i in range(m.end(), len(folded)) if folded[i] in ".;?!"), len(folded))
+        if _FUTURE_BIRTHDAY.search(folded[lo:hi]) and not _PAST_BIRTHDAY.search(folded[lo:hi]):
+            value -= 1  # "celebrating my 80th next week": 79 completed years
+        out.append(Age(value, m.start("o"), m.end("o")))
+    for m in _SCHOOL_YEAR.finditer(folded):
+        out.append(Age(int(m.group("n")) + 4, m.start(), m.end()))
     for m in _IN_NTH_YEAR.finditer(folded):
         value = _ordinal_value(m.group("o"))
         if value is not None and 14 <= value <= 111:

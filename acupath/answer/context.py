@@ -1469,11 +1469,128 @@ _ASKER_TO_KIN = re.compile(
 
 
 _PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
-_MAIN_CUE = (
-    r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|"
-    r"asking\s+(?:about|for)|(?:ok|okay|safe|suitable)\s+for)\s+(?:about\s+|for\s+)?"
-    r"(?:my\s+|our\s+)?{word}\b|\b{word}['’]s\b"
+_ASK_CUE = (
+    r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
+    r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
+    r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b"
+    r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
+    r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
 )
+"""The person a question asks about in words (wave 17); :data:`_MAIN_CUE` adds a possessive."""
+_MAIN_CUE = (
+    r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
+    r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
+    r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b|\b{word}['’]s\b"
+    # wave 17 (h14099): "Can my aunt come on Monday?", "should grandad have it?"
+    r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
+    r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
+)
+_PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
+_BRACKETED_OWNER = re.compile(r"\b(?:my|our)\s+([a-z]+)\s*[(,]\s*$")
+_ASKED_KIND = re.compile(
+    r"\b(?:screen|about|for|see|treat|check|assess|needle|with)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?P<k>boy|girl|lad|lass|man|woman|lady|gentleman|gent|him|her)\b"
+)
+_MALE_KIND = frozenset({"boy", "lad", "man", "gentleman", "gent", "him", "he"})
+_FEMALE_KIND = frozenset({"girl", "lass", "woman", "lady", "her", "she"})
+
+
+@functools.cache
+def _relation_sex() -> dict[str, str]:
+    """Each relation word's sex, where the relation fixes it ("grandson" male)."""
+    out: dict[str, str] = {}
+    for rel in patient_words().people.relations.values():
+        sex = {"he": "male", "she": "female"}.get(rel.pronoun or "", "")
+        for w in rel.words if sex else ():
+            out[fold(w)] = sex
+    return out
+
+
+def _of_asked_sex(people: list[str], folded: str) -> str | None:
+    """The one person whose sex is the one the question's last ask names ("Please screen the
+    boy", "What about her?"); ``None`` when none or several are (wave 17, h14101)."""
+    asks = list(_ASKED_KIND.finditer(folded))
+    if not asks:
+        return None
+    sex = "male" if asks[-1].group("k") in _MALE_KIND else "female"
+    sexes = _relation_sex()
+    of_sex = [w for w in people if sexes.get(w) == sex]
+    return of_sex[0] if len(of_sex) == 1 else None
+
+
+_CLAUSE_STOP = re.compile(
+    r"\.(?!\d)|[?!;]|\b(?:and|but|while|whereas|both|they|she|he|her|his|him|we|i|my|our)\b"
+)
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[.;:,]\s*|\b(?:and|but|while|whereas)\s+)(?P<p>he|she)\s+(?:has|is|takes|['’]s|was|had|"
+    r"gets|uses|needs)\b"
+)
+_ASKED_PRONOUN = re.compile(
+    r"\b(?:about|for|with|screen|treat|needle)\s+(?P<o>her|him)\b|\b(?:can|could|should|may|will)"
+    r"\s+(?P<s>she|he)\b"
+)
+
+
+def _two_by_pronoun(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Two people told apart only by "he" and "she" ("Couple attending together: he has
+    platelets of 310 and no meds; she has ITP with platelets 30 last week. What about her?"):
+    the facts in the clauses of the one the last ask does not name are theirs (status
+    ``other_person``), and a lab value of the one asked about that was earlier only beside
+    the other's is their latest (wave 17, h14097; clinic policy: each person's facts stay
+    that person's). Else the mentions unchanged."""
+    subjects = {m.group("p") for m in _PRONOUN_SUBJECT.finditer(folded)}
+    asks = list(_ASKED_PRONOUN.finditer(folded))
+    if subjects != {"he", "she"} or not asks or FIRST_PERSON.search(folded):
+        return mentions
+    last = asks[-1]
+    main = "she" if (last.group("o") or last.group("s")) in ("her", "she") else "he"
+    other = "he" if main == "she" else "she"
+    out = _their_clauses(mentions, folded, main, [other])
+    aside = {m.value.split(":")[0] for m in out if m.kind == "lab" and m.status == OTHER_PERSON}
+    kept = {
+        m.value.split(":")[0]
+        for m in out
+        if m.kind == "lab" and m.status not in (OTHER_PERSON, EARLIER_VALUE)
+    }
+    return [
+        dataclasses.replace(m, status=LATEST_VALUE)
+        if m.kind == "lab" and m.status == EARLIER_VALUE and m.value.split(":")[0] in aside - kept
+        else m
+        for m in out
+    ]
+
+
+def _their_clauses(
+    mentions: list[Mention], folded: str, main: str, others: list[str]
+) -> list[Mention]:
+    """The facts in a clause whose subject is another aged person, when the question names the
+    one it is about ("my daughter has a VP shunt. Is it fine for my son?"): that person's,
+    status ``other_person`` (wave 17, h14096; clinic policy: each person's facts stay that
+    person's). The clause runs from the other person's word to the sentence's end, a
+    conjunction or a pronoun, whichever comes first, so a fact shared by "and" stays."""
+    spans: list[tuple[int, int]] = []
+    for w in others:
+        for m in re.finditer(r"\b" + re.escape(w) + r"\b", folded):
+            stop = _CLAUSE_STOP.search(folded, m.end())
+            again = re.compile(r"\b" + re.escape(main) + r"\b").search(folded, m.end())
+            end = (
+                min(x.start() for x in (stop, again) if x is not None)
+                if (stop or again)
+                else len(folded)
+            )
+            spans.append((m.start(), end))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if m.kind not in ("age", "age_band", "sex")
+        and m.status not in (OTHER_PERSON, TOPIC)
+        and any(a <= m.start < b for a, b in spans)
+        else m
+        for m in mentions
+    ]
+
+
 _NOT_A_PERSON = frozenset(
     {
         "age",
@@ -1568,13 +1685,28 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         if m.kind != "age" or m.negated:
             continue
-        person = _PERSON_AGE.match(fold(m.words)) or _ORDINAL_PERSON.search(folded[: m.start])
+        person = (
+            _PERSON_AGE.match(fold(m.words))
+            or _PRONOUN_AGE.match(fold(m.words))
+            or _ORDINAL_PERSON.search(folded[: m.start])
+        )
         if person and person.group(1) not in _NOT_A_PERSON:
-            aged.setdefault(person.group(1), []).append(m)
+            word = person.group(1)
+            # wave 17 (h14099): "my aunt (she is 69, ...)": the pronoun is the relative's
+            owner = _BRACKETED_OWNER.search(folded[: m.start]) if word in ("she", "he") else None
+            aged.setdefault(owner.group(1) if owner else word, []).append(m)
     if len(aged) < 2 or len({m.value for ms in aged.values() for m in ms}) < 2:
         return mentions
     people = list(aged)  # in order of first mention
     main = next((w for w in people if re.search(_MAIN_CUE.format(word=re.escape(w)), folded)), None)
+    # wave 17 (h14101 "grandmother 84 ...; grandson 10 ... Please screen the boy"): the one
+    # person of the sex the question's last words name ("the boy", "about her")
+    main = main or _of_asked_sex(people, folded)
+    asked = next((w for w in people if re.search(_ASK_CUE.format(word=re.escape(w)), folded)), None)
+    if main is not None and main == (asked or _of_asked_sex(people, folded)):
+        # only a person the question asks about in words ("Is it fine for my son?"), never
+        # one picked by a possessive ("Dad's 80") or by order, loses the others' facts
+        mentions = _their_clauses(mentions, folded, main, [w for w in people if w != main])
     if main is None and (_YOUNGER.search(folded) or _OLDER.search(folded)):
         by_age = sorted(people, key=lambda w: int(aged[w][0].value))
         main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
@@ -1630,6 +1762,10 @@ _MARK_AFTER = re.compile(
     r"(?:i\s*['’]?m|i\s+am|im)\s+asking\s+about|(?:my\s+)?query)\b"
 )
 _KIND = {"pt": "patient"}
+_ITEM_LABEL = re.compile(r"(?:^|(?<=[\s:;,.]))\(?(?P<n>[1-9])\)(?=\s)")
+"""A list's index, "(1)" or "1)" (wave 17)."""
+_HASH_MARK = re.compile(r"(?:#\s*|\bnumber\s+|\bno\.\s*|\bitem\s+)(?P<n>[1-9])\b(?!\s*(?:[%/.]\d))")
+"""A mark naming a list's item by its number outside the list ("Start with #2")."""
 _ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "first": 1, "second": 2,
              "third": 3, "fourth": 4, "fifth": 5}  # fmt: skip
 _ORD = r"(?P<o>1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)"
@@ -1666,7 +1802,13 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
             for m in _ORDINAL_ALONE.finditer(folded)
             if _MARK_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
         ]
-    labels = sorted(labels + ordinals)
+    # wave 17 (p12118, h14094): a list indexed "(1) 58M ...; (2) 61F ..." or "1) ... 2) ..."
+    items = [
+        (m.start(), m.end(), "item", int(m.group("n")))
+        for m in _ITEM_LABEL.finditer(folded)
+        if not any(a <= m.start() < b for a, b, _, _ in labels)
+    ]
+    labels = sorted(labels + ordinals + items)
     kinds = {k for _, _, k, _ in labels}
     kind = next((k for k in kinds if len({n for _, _, kk, n in labels if kk == k}) >= 2), None)
     if kind is None:
@@ -1677,6 +1819,14 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         for a, b, _, n in labels
         if _MARK_BEFORE.search(folded[max(0, a - 40) : a]) or _MARK_AFTER.match(folded, b)
     }
+    # "Start with #2", "Just #1 for now", "Number 2 please": a mark outside the labels
+    numbers_listed = {n for _, _, _, n in labels}
+    marked |= {
+        int(m.group("n"))
+        for m in _HASH_MARK.finditer(folded)
+        if int(m.group("n")) in numbers_listed
+        and not any(a <= m.start() < b for a, b, _, _ in labels)
+    }
     # a label written as a list's index ("Pt 1 of 2:", "Patient 2:", "Case 1 -") is no age;
     # "patient 45, on warfarin" keeps its age
     numbers = [(a, b) for a, b, _, _ in labels if _INDEX.match(folded, b)]
@@ -1685,17 +1835,31 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         for m in mentions
         if not (m.kind in ("age", "age_band") and _overlaps(m.start, m.end, numbers))
     ]
+    parts: list[tuple[int, int, int]] = []
+    for i, (a, _, _, n) in enumerate(labels):
+        nxt = next((c for c, _, _, k in labels[i + 1 :] if k != n), len(folded))
+        parts.append((a, nxt, n))
+    if not marked:
+        # wave 17 (p12118 "(1) 58M knee OA, no meds; (2) 61F, INR 4.2 on warfarin. Which one
+        # should I not needle?"): with no patient marked every fact stays, but the ages of the
+        # patients without one are theirs when one patient alone holds the safety facts (the
+        # screen is for the person the safety question turns on, as for several relatives)
+        holders = {n for a, b, n in parts for m in out if a <= m.start < b and is_safety_fact(m)}
+        if len(holders) != 1:
+            return out
+        marked = holders
+        kinds_aside: frozenset[str] | None = frozenset({"age", "age_band"})
+    else:
+        kinds_aside = None
     if len(marked) != 1:
         return out
     main = next(iter(marked))
-    aside: list[tuple[int, int]] = []
-    for i, (a, _, _, n) in enumerate(labels):
-        nxt = next((c for c, _, _, k in labels[i + 1 :] if k != n), len(folded))
-        if n != main:
-            aside.append((a, nxt))
+    aside = [(a, b) for a, b, n in parts if n != main]
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in aside) and m.kind not in _NEVER_OTHER
+        if any(a <= m.start < b for a, b in aside)
+        and m.kind not in _NEVER_OTHER
+        and (kinds_aside is None or m.kind in kinds_aside)
         else m
         for m in out
     ]
@@ -1716,6 +1880,69 @@ _FOR_MYSELF = re.compile(
 )
 
 
+FOR_ME_NOT_THEM = re.compile(
+    # wave 17 (h14095): the asker says the question is theirs, not the relative's ("Asking for
+    # me, not her", "this is about me, not my wife", "for myself not him")
+    r"\b(?:for|about)\s+(?:me|myself)\s*[,;:-]?\s*(?:and\s+)?not\s+(?:for\s+|about\s+)?"
+    r"(?:her|him|them|my\s+[a-z]+(?:\s+[a-z]+)?)\b"
+)
+_DECLARED_LEAD = re.compile(
+    r"[\s,;:.!-]*(?:just\s+|only\s+)?(?:it['’]?s\s+|its\s+|but\s+|rather\s+|asking\s+|"
+    r"i['’]?m\s+asking\s+)?(?:for|about)\s+"
+)
+_DECLARED_TAIL = re.compile(r"[\s,;:.!-]*(?:and\s+|but\s+)?$")
+_ASKER_SUBJECT = re.compile(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|myself)\b")
+_ASKER_CLAUSE_END = re.compile(r"\.(?!\d)|[?!;]|\b(?:she|she['’]s|shes|he|he['’]s|hes|they)\b")
+
+
+def declared_relative(folded: str, kin: re.Pattern[str]) -> re.Match[str] | None:
+    """The relative the asker says the question is for, next to their disclaimer ("not for
+    me, for my daughter", "asking for my dad, not for me", "Not about me - about my son")
+    (wave 17, p12117, h14093); else ``None``."""
+    for m in NOT_FOR_ME.finditer(folded):
+        lead = _DECLARED_LEAD.match(folded, m.end())
+        if lead is not None:
+            rel = kin.match(folded, lead.end())
+            if rel is not None:
+                return rel
+        for rel in kin.finditer(folded, max(0, m.start() - 40), m.start()):
+            if _DECLARED_TAIL.match(folded[rel.end() : m.start()]) and re.search(
+                r"\b(?:for|about)\s+$", folded[max(0, rel.start() - 12) : rel.start()]
+            ):
+                return rel
+    return None
+
+
+def _askers_own(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
+    """The question declared to be for a relative ("not for me, for my daughter - she's 24
+    weeks pregnant ... I'm her mum and I have a pacemaker"): the relative is the patient, so
+    the facts in the asker's own clauses (from "I", "my" to the sentence's end or the next
+    "she", "he") are the asker's, another person's: shown, not screened (wave 17, p12117;
+    clinic policy: each person's facts stay that person's)."""
+    text = NOT_FOR_ME.sub(lambda m: " " * len(m.group()), folded)
+    spans: list[tuple[int, int]] = []
+    for m in _ASKER_SUBJECT.finditer(text):
+        if (spans and m.start() < spans[-1][1]) or kin.match(text, m.start()):
+            continue  # "my daughter" is the relative's clause
+        end = _ASKER_CLAUSE_END.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
+        else m
+        for m in mentions
+    ]
+
+
+I_HAVE_NONE = re.compile(
+    # wave 17 (p12122 "my friend ... she has COPD. I dont have any lung problems, just neck
+    # pain"): the asker denying a condition of their own speaks of their own health
+    r"\bi\s+(?:(?:do\s*n['’]?o?t|dont|don['’]t)\s+have|have\s+no|haven['’]?t\s+(?:got|had))\s+"
+    r"(?:any\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?:problems?|issues?|conditions?|troubles?|"
+    r"disease|illness|history|symptoms?|allerg(?:y|ies))\b"
+)
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -1730,7 +1957,9 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
-    mentions = _several_people(_numbered_people(mentions, folded), folded)
+    mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
+    if declared_relative(folded, kin) is not None:
+        return _askers_own(mentions, folded, kin)
     spans: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):
@@ -1763,13 +1992,17 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         # words is his (clinic policy: another person's facts are never the asker's)
         rest = _THIRD_PERSON.sub(" ", _NOT_THE_ONE.sub(" ", rest)) + " i am on "
         spans += said
-    elif _FOR_MYSELF.search(folded):
+    elif _FOR_MYSELF.search(folded) or FOR_ME_NOT_THEM.search(folded):
         # wave 14: the asker says the question is theirs, so "they", "she" outside the
         # relative's clauses do not point back to the relative as the one asked about
         rest = _THIRD_PERSON.sub(" ", rest) + " i am on "
     # "not for me, for my mum": a disclaimer says the asker is NOT the patient (wave 14)
     rest = NOT_FOR_ME.sub(" ", rest)
-    asker = FIRST_PERSON.search(" ".join(rest.split())) or _ASKER_TO_KIN.search(rest)
+    asker = (
+        FIRST_PERSON.search(" ".join(rest.split()))
+        or _ASKER_TO_KIN.search(rest)
+        or I_HAVE_NONE.search(rest)
+    )
     if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
         return mentions
     return [
@@ -2000,6 +2233,13 @@ _HANDLING = re.compile(
     r"\s+(?:the\s+|all\s+the\s+|lots\s+of\s+)?$"
 )
 _AS_JOB = re.compile(r"^\s*(?:nurse|nurses|nursing|pharmacist|pharmacists|technician)\b")
+_AS_PLACE = re.compile(r"^\s*(?:day\s+)?(?:ward|wards|unit|suite|department|bay|pharmacy)\b")
+_MY_JOB = re.compile(
+    r"\b(?:(?:i\s*(?:am|['’]?m)|im)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:nurse|pharmacist|technician|"
+    r"doctor|porter|cleaner|healthcare\s+assistant|hca|volunteer|receptionist|consultant|"
+    r"registrar|physio|radiographer)|\bi\s+work\b|\bi['’]?ve\s+worked\b|\bmy\s+(?:job|shifts?)\b)"
+)
+"""The asker's own job on a ward ("I'm a nurse", "I work on", "my shifts")."""
 _I_AM_A = re.compile(r"\b(?:i\s*(?:am|['’]?m)|im|as|work as|worked as)\s+an?\s+$")
 _WORK = re.compile(
     r"\b(?:work|works|working|job|shifts?|ward|nurse|nurses|nursing|pharmacist|pharmacy|"
@@ -2015,7 +2255,7 @@ def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
     the treatment with no one between ("giving me chemo" stays the asker's), or the treatment
     name the asker's own job ("I'm a chemo nurse"; "the chemo nurse says" is the patient's
     nurse), and the message must speak of work."""
-    if not _WORK.search(folded):
+    if not (_WORK.search(folded) or _MY_JOB.search(folded)):
         return mentions
     out = []
     for m in mentions:
@@ -2028,6 +2268,9 @@ def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
                     _AS_JOB.match(folded[m.end : m.end + 20])
                     and _I_AM_A.search(folded[max(0, m.start - 30) : m.start])
                 )
+                # wave 17 (p12098 "I'm a nurse on the chemo ward"): the treatment names the
+                # place the asker works in
+                or (_AS_PLACE.match(folded[m.end : m.end + 20]) and _MY_JOB.search(folded))
             )
         ):
             m = dataclasses.replace(m, status=OTHER_PERSON)

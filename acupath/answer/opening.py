@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from acupath.answer import bottom_line as bl
-from acupath.answer.context import FIRST_PERSON
+from acupath.answer.context import FIRST_PERSON, FOR_ME_NOT_THEM, I_HAVE_NONE
 from acupath.answer.models import Answer, Section
 from acupath.answer.opening_refs import _Refs
 from acupath.answer.opening_words import (
@@ -204,7 +204,14 @@ def person_asked_about(stmt: Statement) -> Who:
     if not who.is_asker:
         return who
     text = " ".join(stmt.text.lower().replace("-", " ").split())
-    if FIRST_PERSON.search(text) or not _THIRD.search(text):
+    # "about me, not her": the asker says the question is theirs (wave 17)
+    # "I don't have any lung problems": the asker's own health (wave 17)
+    if (
+        FIRST_PERSON.search(text)
+        or FOR_ME_NOT_THEM.search(text)
+        or I_HAVE_NONE.search(text)
+        or not _THIRD.search(text)
+    ):
         return who
     sexes = {m.value for m in stmt.patient.mentions if m.kind == "sex"}
     pronoun = "she" if sexes == {"female"} else "he" if sexes == {"male"} else "they"

@@ -30,7 +30,13 @@ from dataclasses import dataclass
 
 from acupath.answer.audiences import NOT_FOR_ME
 from acupath.answer.context import FIRST_PERSON as _FIRST_PERSON
-from acupath.answer.context import PatientContext, is_safety_fact
+from acupath.answer.context import (
+    FOR_ME_NOT_THEM,
+    I_HAVE_NONE,
+    TOPIC,
+    PatientContext,
+    is_safety_fact,
+)
 from acupath.answer.lexicon import PatientWords, patient_words
 
 _FORMS = {
@@ -95,6 +101,7 @@ class PeopleReader:
         words_alt = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(by_word, key=len, reverse=True)
         )
+        self.declared = _DECLARED.format(words=words_alt)
         owners = "|".join(re.escape(o) for o in people.owners)
         self.owned = re.compile(
             r"(?:\b(?:" + owners + r")\s+|(?:^|[.!?;]\s*))(?P<w>" + words_alt + r")(?=['’]?s?\b)"
@@ -142,8 +149,24 @@ class PeopleReader:
         text = " ".join(question.lower().replace("-", " ").split())
         # "asking on behalf of my brother, not for me": the disclaimer is no first-person word
         # (wave 17; the answer had said "for you")
+        declared = _declared_relative(text, self.declared)
+        if declared is not None:
+            # wave 17 (p12117, h14093): "not for me, for my daughter ... I have a pacemaker":
+            # the asker says whom the question is for, whatever else they say of themselves
+            return self._relation(declared, context)
+        if FOR_ME_NOT_THEM.search(text):
+            return ASKER  # wave 17 (h14095): "Asking for me, not her"
         text = " ".join(NOT_FOR_ME.sub(" ", text).split())
-        if _FIRST_PERSON.search(text) or _BOTH.search(text):
+        # wave 17 (h14099, h14031): where a relative lives ("she lives with me") and a message
+        # quoted from the patient ("Portal msg from pt: 'my legs feel weaker'") are no health
+        # of the asker's
+        text = " ".join(_QUOTED_FROM.sub(" pt ", _LIVES_WITH_ME.sub(" ", text)).split())
+        if (
+            _FIRST_PERSON.search(text)
+            or _BOTH.search(text)
+            or _ME_WITH.search(text)
+            or I_HAVE_NONE.search(text)
+        ):
             return self._both(question, text, context) or self._on_behalf(text, context) or ASKER
         m = self.owned.search(text)
         if m is not None and _plural_group(text, m):
@@ -167,7 +190,11 @@ class PeopleReader:
             ) and "patient" in self.relations:
                 entry = self.relations["patient"]
                 return Who("patient", entry.name, _pronoun_from(context), "")
-            return _by_pronoun(context)
+            who = _by_pronoun(context)
+            if who.is_asker and _clinical_note(text, context) and "patient" in self.relations:
+                entry = self.relations["patient"]
+                return Who("patient", entry.name, _pronoun_from(context), "")
+            return who
         rel = self.by_word[" ".join(m.group("w").split())]
         entry = self.relations[rel]
         pronoun = entry.pronoun or _pronoun_from(context)
@@ -263,9 +290,101 @@ def _plural_group(text: str, m: re.Match[str]) -> bool:
 
 _AGE_SEX_CODE = re.compile(
     # wave 12 (h10094): a note's age-and-sex code opening a clause ("First: 45F", "68M, LBP",
-    # "Referral: 72 M", "a 55F") is the clinician's patient, not the asker
-    r"(?:^|[.:;,(]\s*|\ba\s+)(?:1[6-9]|[2-9]\d|1[01]\d)\s?[mf]\b(?!\s*here\b)"
+    # "Referral: 72 M", "a 55F") is the clinician's patient, not the asker; wave 17 (p12118):
+    # also after a list's index ("(1) 58M")
+    r"(?:^|[.:;,()]\s*|\ba\s+)(?:1[6-9]|[2-9]\d|1[01]\d)\s?[mf]\b(?!\s*here\b)"
 )
+
+_ANY_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|i['’]ll|me|my|mine|myself)\b")
+"""The asker's own singular words ("we", "us", "our" are often the clinic's: "with us")."""
+
+_NOTE_VERB = re.compile(
+    # a note's clause with its subject left out, the verb in the third person ("Wants
+    # acupuncture", "Has a spinal cord stimulator", "injects heroin", "Now presents with")
+    r"(?:^|[.!?;:,(]\s*|\b(?:and|now|but|also|still|currently)\s+)(?:wants|takes|presents|"
+    r"reports|complains|describes|injects|attends|requests|declines|"
+    # "has": not a question's "Has anyone tried ...", "Has acupuncture been shown ..."
+    r"has(?!\s+(?:anyone|anybody|there|it|this|that|acupuncture|needling|research|been|the\s+"
+    r"evidence)\b))\b"
+)
+_NOTE_SHORTHAND = re.compile(
+    # clinicians' shorthand a lay asker rarely writes of themselves: pt, c/o, hx, ca (cancer),
+    # RT, LBP, OA, COPD, DAPT, PCI, FBC, plts, neuts, CINV, CIPN, SCC, primip/multip, mets,
+    # 72yo, +ve/-ve, "++", months and weeks as fractions (3/12, 6/52, 32/40), "x2d", spinal
+    # levels (L5, L4/5, L4-S1, T12), "per neurology", units as a lab report writes them
+    r"\b(?:pts?|c\s*/\s*o|o\s*/\s*e|hx|pmh|ca|rt|lbp|oa|copd|dapt|pci|fbc|cbc|plts?|neuts|wcc|"
+    r"cinv|cipn|scc|primip|multip|mets|\d{1,3}\s?(?:yo|y/o))\b"
+    r"|[+-]ve\b|\+\+|\b\d{1,2}\s*/\s*(?:12|52|40)\b|\bx\s?\d+\s?[dw]\b"
+    r"|\b[ctls][1-9]\d?(?:\s*/\s*\d|\s*-\s*[ctls]?\d)?\b"
+    r"|\bper\s+(?:neurology|oncology|cardiology|haematology|hematology|rheumatology|gp|ortho)\b"
+    # a count with its units written out as a lab report does ("150 cells/mm3")
+    r"|\bcells\s*/\s*(?:mm3|mm\^3|µl|ul|microlit\w*)"
+)
+
+
+def _clinical_note(text: str, context: PatientContext) -> bool:
+    """A note about someone else (wave 17, 19 questions of probe 12 and 9 of part 14 were
+    answered "What you told us" as if about the asker): no first-person word of the asker's
+    at all, a person described, and the note's form: a subjectless verb in the third person,
+    clinical shorthand or a lab value given bare ("Plts 75", "Neutrophils 0.8")."""
+    if _ANY_FIRST_PERSON.search(text) or _GENERAL.search(text) or _WE_PLAN.search(text):
+        return False
+    verb = _NOTE_VERB.search(text)
+    facts = [m for m in context.mentions if m.kind != "sex" and m.status != TOPIC]
+    # a note whose facts are all denied or past ("Lumbar fusion L4-S1 in 2018, no
+    # instability. Chronic LBP. Acupuncture?") still describes its patient
+    story = _HISTORY_NOTE.search(text) or _STORY_TIME.search(text) or _YEAR.search(text)
+    if not (facts or verb or (_BARE_ASK.search(text) and story)):
+        return False
+    return bool(
+        verb
+        or _NOTE_SHORTHAND.search(text)
+        or any(m.kind == "lab" and m.current for m in context.mentions)
+    )
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_WE_PLAN = re.compile(
+    # "so we'll use it in our CIPN clinic": the team's plan, a policy question, no patient
+    r"\bwe(?:['’]ll|['’]re|['’]ve|['’]d)?\s+(?:(?:will|would|should|could|can|might|plan\s+to|"
+    r"want\s+to|are\s+going\s+to)\s+)?(?:use|offer|run|start|introduce|adopt|recommend|set\s+up)\b"
+)
+
+
+_ME_WITH = re.compile(
+    # "I'm her 63 year old dad with a sore shoulder": the asker's own complaint (wave 17, a
+    # cue that "staying with me" had stood in for)
+    r"\b(?:i\s*(?:am|['’]?m)|im)\s+(?:her|his|their)\s+[^.;?!]{0,40}?\bwith\s+(?:a|an|my|bad|"
+    r"sore|chronic|painful|stiff)\b"
+)
+_LIVES_WITH_ME = re.compile(
+    r"\b(?:lives|living|live|stays|staying|stay|is\s+staying|moved\s+in)\s+(?:here\s+)?with\s+me\b"
+)
+_QUOTED_FROM = re.compile(
+    # a message quoted from the patient: the quotation after "from pt:", "pt says", "patient
+    # wrote:" is the patient's first person, not the asker's
+    r"\b(?:pts?|patient|client)\s*(?:says|said|writes|wrote|reports|reported|texted|emailed|"
+    r"asks|asked)?\s*:?\s*['‘\"“].{3,}?['’\"”](?![a-z])"
+)
+_DECLARED = (
+    r"(?:it['’]?s\s+|its\s+|but\s+|rather\s+|asking\s+|i['’]?m\s+asking\s+)?"
+    r"(?:for|about)\s+(?:my|our)\s+(?:[a-z]+\s+)?(?P<w>{words})\b"
+)
+
+
+def _declared_relative(text: str, rel: str) -> str | None:
+    """The relative the asker says the question is for, next to their disclaimer ("not for
+    me, for my daughter", "asking for my dad, not for me", "Not about me - about my son")
+    (wave 17, p12117, h14093); else ``None``."""
+    for m in NOT_FOR_ME.finditer(text):
+        after = re.match(r"[\s,;:.!-]*(?:just\s+|only\s+)?" + rel, text[m.end() :])
+        if after is not None:
+            return after.group("w")
+        before = re.search(rel + r"[\s,;:.!-]*(?:and\s+|but\s+)?$", text[: m.start()])
+        if before is not None:
+            return before.group("w")
+    return None
+
 
 _NOUN_PRONOUN = {
     "lady": "she",
@@ -374,7 +493,7 @@ _PERSON_PRONOUN = re.compile(r"\b(?:she|she's|shes|he|he's|hes|him)\b")
 def first_person_health(text: str) -> bool:
     """Whether the asker speaks of their own health ("I have knee arthritis", "for me"),
     not only of themselves as a reader ("I have a question", "help me understand")."""
-    if _OWN.search(text):
+    if _OWN.search(text) or _OWN_STATE.search(text):
         return True
     return any(
         not _NOT_HEALTH_FIRST_PERSON.match(text[m.start() :])
@@ -384,6 +503,16 @@ def first_person_health(text: str) -> bool:
     )
 
 
+_OWN_STATE = re.compile(
+    # wave 17 (p12115, h14089): the asker's own state or device ("Im allergic to nickel", "my
+    # hearing aid comes out") and their own treatment ("does that stop me having acupuncture")
+    r"\b(?:i\s*(?:am|['’]?m)|im)\s+(?:allergic|diabetic|asthmatic|epileptic|anaemic|anemic|deaf|"
+    r"a\s+smoker|a\s+diabetic|an\s+epileptic)\b"
+    r"|\bmy\s+(?:[a-z]+\s+)?(?:hearing\s+aid|implants?|pacemaker|stents?|shunt|pump|port|device|"
+    r"valve|coil|brace|splint)\b"
+    r"|\bme\s+(?:from\s+)?(?:having|getting|trying|starting|doing)\s+(?:acupuncture|needles|"
+    r"needling|dry\s+needling|it|treatment|sessions?)\b"
+)
 _OWN = re.compile(r"\bmy\s+own\s+(?!question|view|interest|curiosity|research|work)")
 """The asker's own complaint set against someone else's ("asking for my own knee")."""
 
@@ -457,7 +586,8 @@ _STORY_TIME = re.compile(
     r"saturday|sunday)|yesterday|this (?:morning|week)|\d+\s*(?:days?|weeks?|wks?|months?|"
     r"years?|yrs?)\s+ago)\b"
     r"|(?:^|[.!?;]\s*)" + _BODY_SUBJECT + r"\s+(?:has|have|is|are|was|were|keeps|still|"
-    r"['’]s|hurts|aches)\b"
+    # wave 17 (p12095): "Knees feel better but still achy"
+    r"['’]s|hurts|aches|feel|feels|felt)\b"
 )
 """A moment of one person's story ("a shunt last month", "Back has been sore for a year"):
 like a note's subjectless sentence, a particular person when needling is asked about."""
