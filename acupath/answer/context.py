@@ -535,6 +535,7 @@ class Extractor:
                 and not (f[2].kind == "medicine" and _named_cause(toks, f[0], f[1], text))
             )
             and not _cause_word(f, toks)
+            and not _aids_not_the_disease(f, toks)
         ]
         # deposits first: a combination's wide span ("myeloma ... thoracic spine") must not
         # hide the tumour inside it
@@ -1164,6 +1165,36 @@ _PROTECTABLE = {"medicine", "class", "cancer", "comorbidity"}
 """Kinds a condition name may hide ("chemotherapy-induced nausea", "cancer pain", "diabetic
 neuropathy": no screening rule reads diabetes, and the condition already says it); a
 lymphoedema or a red flag named as a condition is still a fact about the patient."""
+
+
+_AID_KINDS = frozenset(
+    {"hearing", "walking", "mobility", "visual", "teaching", "sleep", "sleeping", "breathing",
+     "first", "memory", "study", "learning", "communication", "swallowing", "dressing",
+     "bathing", "daily", "living", "feeding", "diet", "dietary", "digestive", "kitchen"}
+)  # fmt: skip
+_AID_VERB_NEXT = frozenset(
+    {"to", "the", "recovery", "sleep", "digestion", "healing", "relaxation",
+     "my", "your", "her", "his", "their", "pain", "circulation"}
+)  # fmt: skip
+
+
+def _aids_not_the_disease(found: tuple[int, int, _Entry], toks: Sequence[_Tok]) -> bool:
+    """ "hearing aids", "walking aids", "acupuncture aids recovery": the word "aids" as a
+    device or a verb, not the disease (wave 17, found by the people engineer: "Are hearing aids
+    a problem for ear acupuncture?" was referred as immunosuppression). AIDS the disease is
+    still read ("he has AIDS", "AIDS diagnosed 2019")."""
+    start, end, entry = found
+    if entry.value != "immunosuppression" or [t.word for t in toks[start:end]] != ["aids"]:
+        return False
+    before = toks[start - 1].word if start else ""
+    after = toks[end].word if end < len(toks) else ""
+    if before in _AID_KINDS:
+        return True
+    # a verb only after its subject, never after "with", "has", "of" ("diagnosed with aids")
+    return after in _AID_VERB_NEXT and before not in _HAS_DISEASE
+
+
+_HAS_DISEASE = frozenset({"with", "has", "have", "had", "got", "of", "from", "for", "and", "hiv"})
 
 
 def _cause_word(found: tuple[int, int, _Entry], toks: Sequence[_Tok]) -> bool:

@@ -247,3 +247,29 @@ def test_the_limb_named_earlier_in_the_sentence_is_the_lymphoedema_limb(
     question: str, label: str
 ) -> None:
     assert label in _applied(question)
+
+
+# --- "aids" as a device or a verb is not the disease ------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Are hearing aids a problem for ear acupuncture? I have neck pain.",
+        "My mum wears hearing aids and has knee pain, acupuncture ok?",
+        "she uses walking aids and has hip OA. acupuncture?",
+        "Does acupuncture aids recovery after knee surgery for my dad?",
+    ],
+)
+def test_hearing_and_walking_aids_are_no_immunosuppression(question: str) -> None:
+    assert "red_flag:immunosuppression" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "He has AIDS, CD4 150, back pain acupuncture?",
+        "diagnosed with aids in 2019, on treatment, neck pain acupuncture?",
+        "HIV and AIDS, CD4 90, back pain acupuncture?",
+    ],
+)
+def test_aids_the_disease_is_still_read(question: str) -> None:
+    assert "red_flag:immunosuppression" in _applied(question)
