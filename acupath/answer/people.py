@@ -35,6 +35,7 @@ from acupath.answer.context import (
     I_HAVE_NONE,
     TOPIC,
     PatientContext,
+    declared_relative,
     is_safety_fact,
 )
 from acupath.answer.lexicon import PatientWords, patient_words
@@ -101,7 +102,7 @@ class PeopleReader:
         words_alt = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(by_word, key=len, reverse=True)
         )
-        self.declared = _DECLARED.format(words=words_alt)
+        self.declared = re.compile(_DECLARED.format(words=words_alt))
         owners = "|".join(re.escape(o) for o in people.owners)
         self.owned = re.compile(
             r"(?:\b(?:" + owners + r")\s+|(?:^|[.!?;]\s*))(?P<w>" + words_alt + r")(?=['’]?s?\b)"
@@ -366,24 +367,16 @@ _QUOTED_FROM = re.compile(
     r"\b(?:pts?|patient|client)\s*(?:says|said|writes|wrote|reports|reported|texted|emailed|"
     r"asks|asked)?\s*:?\s*['‘\"“].{3,}?['’\"”](?![a-z])"
 )
-_DECLARED = (
-    r"(?:it['’]?s\s+|its\s+|but\s+|rather\s+|asking\s+|i['’]?m\s+asking\s+)?"
-    r"(?:for|about)\s+(?:my|our)\s+(?:[a-z]+\s+)?(?P<w>{words})\b"
-)
+_DECLARED = r"(?:my|our)\s+(?:[a-z]+\s+)?(?P<w>{words})\b"
+"""A relative owned by the asker ("my daughter", "our little boy"), whom a disclaimer may name."""
 
 
-def _declared_relative(text: str, rel: str) -> str | None:
-    """The relative the asker says the question is for, next to their disclaimer ("not for
-    me, for my daughter", "asking for my dad, not for me", "Not about me - about my son")
-    (wave 17, p12117, h14093); else ``None``."""
-    for m in NOT_FOR_ME.finditer(text):
-        after = re.match(r"[\s,;:.!-]*(?:just\s+|only\s+)?" + rel, text[m.end() :])
-        if after is not None:
-            return after.group("w")
-        before = re.search(rel + r"[\s,;:.!-]*(?:and\s+|but\s+)?$", text[: m.start()])
-        if before is not None:
-            return before.group("w")
-    return None
+def _declared_relative(text: str, kin: re.Pattern[str]) -> str | None:
+    """The relation word of the relative the asker says the question is for, next to their
+    disclaimer ("not for me, for my daughter"; :func:`.context.declared_relative`, the one
+    reading of these words); else ``None``."""
+    m = declared_relative(text, kin)
+    return m.group("w") if m is not None else None
 
 
 _NOUN_PRONOUN = {
