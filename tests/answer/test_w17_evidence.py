@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from acupath.answer import ask
+from acupath.answer.opening_words import TITLES
 
 
 def _applied(question: str) -> set[str]:
@@ -209,3 +210,166 @@ WORKPLACE_AND_TREATMENT = [
 def test_a_treatment_received_stays(question: str) -> None:
     applied = _applied(question)
     assert {"treatment:chemotherapy", "treatment:radiotherapy"} & applied
+
+
+# -- premises: pregnancy harm said to be proven; two arms said to be equal in a named study that
+# found them unequal; sham needling said to be inert ------------------------------------------
+
+
+def _corrected(question: str, audience: str = "clinician") -> bool:
+    answer = ask(question, audience=audience)
+    titles = [s.title for s in answer.all_sections]
+    return TITLES[audience]["premise"] in titles[:2]
+
+
+PREGNANCY_HARM_PROVEN = [
+    "Needling the forbidden points causes miscarriage, it's been proven, hasn't it?",
+    "it is a proven fact that acupuncture in early pregnancy leads to miscarriage",
+    "studies have proved that acupuncture can cause a stillbirth, so it's off for pregnant women",
+    "The research shows acupuncture brings on premature birth, right?",
+    "those pregnancy points trigger labour, it's been proven",
+]
+
+
+@pytest.mark.parametrize("question", PREGNANCY_HARM_PROVEN)
+def test_pregnancy_harm_said_proven_is_corrected(question: str) -> None:
+    assert _corrected(question)
+
+
+PREGNANCY_HARM_ASKED = [
+    "has it been proven that acupuncture causes miscarriage?",
+    "Is there proof that the forbidden points cause labour?",
+]
+
+
+@pytest.mark.parametrize("question", PREGNANCY_HARM_ASKED)
+def test_pregnancy_harm_asked_is_no_premise(question: str) -> None:
+    premises = ask(question).understanding["statement"]["premises"]
+    assert "pregnancy_harm_proven" not in premises
+
+
+# Mao 2021 (PEACE): auricular acupuncture failed the noninferiority test against
+# electroacupuncture (mao2021_aa_vs_ea_noninferiority, favours the comparator).
+EQUAL_ARMS_CLAIMED = [
+    "In the PEACE trial ear acupuncture was as good as electroacupuncture, so I'll pick ear",
+    "Mao 2021 showed auricular acupuncture worked just as well as electroacupuncture for pain.",
+    "the PEACE trial proved battlefield acupuncture is equivalent to electroacupuncture",
+    "Auricular acupuncture was noninferior to electroacupuncture in the PEACE study - agreed?",
+    "in PEACE the ear needles did just as well as the electro ones, so either will do",
+]
+
+
+@pytest.mark.parametrize("question", EQUAL_ARMS_CLAIMED)
+def test_arms_said_equal_in_a_study_that_found_otherwise(question: str) -> None:
+    answer = ask(question)
+    assert "equal_arms_claimed" in answer.understanding["statement"]["premises"]
+    assert _corrected(question)
+    correction = answer.all_sections[0].text
+    assert "did not find them equal" in correction
+
+
+EQUAL_ARMS_NOT_CONTRADICTED = [
+    # asked, not said
+    "Did auricular acupuncture work as well as electroacupuncture in the PEACE trial?",
+    # a study whose arms did not differ: the claim agrees with it
+    "In Brinkhaus 2006 acupuncture worked just as well as minimal acupuncture for back pain",
+    # no equality said
+    "In the PEACE trial electroacupuncture beat usual care for pain",
+]
+
+
+@pytest.mark.parametrize("question", EQUAL_ARMS_NOT_CONTRADICTED)
+def test_no_equal_arms_correction_without_the_claim(question: str) -> None:
+    text = " ".join(s.text for s in ask(question).all_sections)
+    assert "did not find them equal" not in text
+
+
+SHAM_INERT = [
+    "Sham needles never work, so any benefit must come from real acupuncture - agreed?",
+    "fake acupuncture does nothing at all, which is why the trials are convincing",
+    "Placebo needles have no effect, everyone knows that.",
+    "The sham needling in trials is completely inert, so the comparison is fair",
+    "Toothpick sham acupuncture can't work, it doesn't even go into the skin.",
+]
+
+
+@pytest.mark.parametrize("question", SHAM_INERT)
+def test_sham_said_inert_is_corrected_from_the_sham_arms(question: str) -> None:
+    answer = ask(question)
+    assert "sham_inert" in answer.understanding["statement"]["premises"]
+    assert _corrected(question)
+    refs = {r.id for r in answer.references}
+    assert refs & {"cherkin2009", "haake2007"}
+
+
+SHAM_ASKED = [
+    "Do sham needles do anything?",
+    "Does sham acupuncture have any effect on pain?",
+    "what did the sham group get in the GERAC trial?",
+]
+
+
+@pytest.mark.parametrize("question", SHAM_ASKED)
+def test_sham_asked_is_no_premise(question: str) -> None:
+    assert "sham_inert" not in ask(question).understanding["statement"]["premises"]
+
+
+# -- abstention: a cure assumed for a complaint outside the base; healing asked ---------------
+# "can acupuncture get rid of my irritable bowel, the bloating and cramps every day?" (h14161):
+# the cure premise is corrected, and the complaint is one acupath holds nothing on.
+
+CURE_OUTSIDE = [
+    "can acupuncture get rid of my tinnitus for good?",
+    "will acupuncture cure my IBS?",
+    "acupuncture will completely cure my insomnia, won't it?",
+    "surely needles can get rid of my acne permanently",
+    "i want acupuncture to cure my asthma once and for all, will it?",
+]
+
+
+@pytest.mark.parametrize("question", CURE_OUTSIDE)
+def test_a_cure_for_a_complaint_outside_the_base_abstains(question: str) -> None:
+    answer = ask(question)
+    assert answer.insufficient_evidence
+    assert _corrected(question)
+    assert "how much relief is below" not in answer.all_sections[0].text
+
+
+CURE_HELD = [
+    "can acupuncture get rid of my back pain?",
+    "will acupuncture cure my neck pain for good?",
+]
+
+
+@pytest.mark.parametrize("question", CURE_HELD)
+def test_a_cure_for_a_held_condition_is_answered(question: str) -> None:
+    answer = ask(question)
+    assert not answer.insufficient_evidence
+    assert _corrected(question)
+
+
+# "my cat scratch wound on my hand wont heal, would acupuncture speed healing" (p12165)
+HEALING_ASKED = [
+    "would acupuncture speed up healing of my burn?",
+    "can needles make a cut heal faster?",
+    "acupuncture for faster healing of a graze on my knee?",
+    "my dog bite on my arm is taking ages, could acupuncture help it heal quicker?",
+    "does acupuncture speed healing of a leg ulcer?",
+]
+
+
+@pytest.mark.parametrize("question", HEALING_ASKED)
+def test_healing_asked_abstains(question: str) -> None:
+    assert ask(question).insufficient_evidence
+
+
+HEALING_NOT_ASKED = [
+    "is acupuncture safe near a healing wound on my arm?",
+    "my back pain just won't heal, would acupuncture help?",
+    "does acupuncture help wound healing after surgery?",
+]
+
+
+@pytest.mark.parametrize("question", HEALING_NOT_ASKED)
+def test_healing_beside_a_held_question_stays_in_scope(question: str) -> None:
+    assert not ask(question).out_of_scope
