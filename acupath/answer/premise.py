@@ -105,6 +105,10 @@ def premise_section(
         # wave 10: harm said to be everywhere is answered with the same cohort figure: most
         # reported events are minor (Witt 2009)
         lines += _minor_harm_rate(base, audience == "patient", refs)
+    if "harmless" in stmt.premises and lines:
+        # wave 17 (h14153: "zero risk ... no side effects"): and the pooled share of treated
+        # patients with any adverse event across the prospective studies (Bäumler 2021)
+        lines += _pooled_harm_rate(base, audience == "patient", refs)
     if "harm_overstated" in stmt.premises and lines:
         # wave 11: a serious-event rate said to be "1 in 100" is answered with the pooled
         # serious-event rate of the prospective studies (Bäumler 2021: 1.01 per 10,000 patients)
@@ -166,6 +170,39 @@ def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
     from acupath.answer.phrasing import finding_stats
 
     return [f"In the largest cohort acupath holds: {summary} ({finding_stats(f)}).{marker}"]
+
+
+_TREATED_PATIENTS = re.compile(r"^patients\b", re.IGNORECASE)
+
+
+def _pooled_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
+    """ "Zero risk": the pooled share of treated patients with any adverse event, from the
+    review of the most studies whose population is patients treated for any indication
+    (Bäumler 2021: 9.31% across 11 prospective studies), with its figure and marker; nothing
+    when the base holds none."""
+    if refs is None:
+        return []
+    rates = [
+        f
+        for f in base.findings.values()
+        if f.outcome == "adverse_events"
+        and f.comparator == "none"
+        and f.measure == "proportion"
+        and f.estimate is not None
+        and (f.n_studies or 0) > 1
+        and not f.condition
+        and _TREATED_PATIENTS.match(str(getattr(f, "population", "") or ""))
+    ]
+    if not rates:
+        return []
+    f = max(rates, key=lambda r: r.n_studies or 0)
+    marker = refs.marker([f.source], f.id, "finding")
+    summary = " ".join(f.summary.split())
+    if patient:
+        return [f"{summary}{marker}"]
+    from acupath.answer.phrasing import finding_stats
+
+    return [f"{summary} ({finding_stats(f)}).{marker}"]
 
 
 def _serious_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:

@@ -373,3 +373,192 @@ HEALING_NOT_ASKED = [
 @pytest.mark.parametrize("question", HEALING_NOT_ASKED)
 def test_healing_beside_a_held_question_stays_in_scope(question: str) -> None:
     assert not ask(question).out_of_scope
+
+
+# -- facts: the figure asked reaches the answer ------------------------------------------------
+
+
+def _understood(question: str) -> dict:  # type: ignore[type-arg]
+    return ask(question).understanding
+
+
+# words asking for an approximate figure, or saying where the asker met the topic, carry no
+# topic ("roughly per 10 thousand", p12139; "for a blog", h14126; "saw something", p12149)
+FRAMING_WORDS = [
+    "roughly how many people get a bad bruise from acupuncture?",
+    "ballpark figure: how often does acupuncture cause a collapsed lung?",
+    "I saw an article saying acupuncture helps knee arthritis, is that true?",
+    "writing a blog post: does acupuncture help migraine?",
+    "spotted a post online that acupuncture helps neck pain - true?",
+]
+
+
+@pytest.mark.parametrize("question", FRAMING_WORDS)
+def test_framing_words_are_no_topic(question: str) -> None:
+    assert not _understood(question)["unknown_topic"]
+
+
+def test_a_real_topic_beside_framing_words_stays() -> None:
+    answer = ask("roughly speaking, does acupuncture help gout?")
+    assert answer.insufficient_evidence
+    assert answer.understanding["unknown_topic"]
+
+
+# a serious harm in lay words (p12139)
+SERIOUS_HARM = [
+    "how likely is a serious problem after acupuncture?",
+    "what are the odds of something serious happening with acupuncture?",
+    "how often do serious issues happen with needling?",
+    "how many patients get seriously hurt by acupuncture?",
+    "what is the risk that acupuncture goes seriously wrong?",
+]
+
+
+@pytest.mark.parametrize("question", SERIOUS_HARM)
+def test_a_serious_harm_in_lay_words_is_the_outcome(question: str) -> None:
+    assert "serious_adverse_events" in _understood(question)["outcomes"]
+
+
+def test_a_serious_complaint_is_no_harm_asked() -> None:
+    question = "I have a serious problem with my back, would acupuncture help?"
+    assert "serious_adverse_events" not in _understood(question)["outcomes"]
+
+
+# pregnancy harms asked as caused, two of them joined by "or" (h14126)
+PREGNANCY_HARMS = [
+    ("does acupuncture cause miscarriage?", {"pregnancy_complications"}),
+    ("can needles cause a stillbirth or a premature birth?", {"preterm_birth_stillbirth"}),
+    (
+        "what is the risk of miscarriage after acupuncture in pregnancy?",
+        {"pregnancy_complications"},
+    ),
+    (
+        "do the forbidden points cause miscarriage or stillbirth?",
+        {"pregnancy_complications", "preterm_birth_stillbirth"},
+    ),
+    (
+        "does acupuncture in pregnancy raise the chance of premature birth?",
+        {"preterm_birth_stillbirth"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "outcomes"), PREGNANCY_HARMS)
+def test_pregnancy_harms_asked_are_outcomes(question: str, outcomes: set[str]) -> None:
+    assert outcomes <= set(_understood(question)["outcomes"])
+
+
+def test_a_past_miscarriage_is_no_outcome_asked() -> None:
+    question = "I had a miscarriage last year, can I have acupuncture for back pain?"
+    assert "pregnancy_complications" not in _understood(question)["outcomes"]
+
+
+def _named(question: str) -> set[str]:
+    return set(_understood(question)["statement"]["sources_named"])
+
+
+# a surname after a word of authorship, no year and no study noun (p12149); of a surname's
+# several sources, the largest, or its first edition when asked (h14129)
+SURNAME_CUED = [
+    ("I saw something from Xiang about acupuncture for pain in A&E", "xiang2017_immediate"),
+    ("a paper by Hinman on knee pain - what did it find?", "hinman2014"),
+    ("according to Zheng, how many more headache free days with acupuncture?", "zheng2022_ctth"),
+    ("read a summary by Bäumler about side effects, how common are they?", "baumler2021"),
+    ("there was a study from Cohen on acute pain in the emergency department", "cohen2017_ed"),
+    (
+        "the huge IPD analysis by Vickers: how many patients were in the original version?",
+        "vickers2012",
+    ),
+    ("the biggest pooled analysis from Vickers, what did it show?", "vickers2018"),
+]
+
+
+@pytest.mark.parametrize(("question", "source"), SURNAME_CUED)
+def test_a_surname_after_by_or_from_names_the_study(question: str, source: str) -> None:
+    assert source in _named(question)
+
+
+SURNAME_NOT_CUED = [
+    ("I was referred by Dr Hinman for my knee, is acupuncture good?", "hinman2014"),
+    ("I'm starting acupuncture from Monday for knee pain", "hinman2014"),
+    ("my GP is Dr Cohen, can I have acupuncture for back pain?", "cohen2017_ed"),
+]
+
+
+@pytest.mark.parametrize(("question", "source"), SURNAME_NOT_CUED)
+def test_a_name_that_is_no_citation_names_nothing(question: str, source: str) -> None:
+    assert source not in _named(question)
+
+
+# a study told by an abbreviation of its setting, or by its size in words (h14156, h14125)
+DESCRIBED = [
+    ("The Australian ED trial proved acupuncture beats drugs, right?", "cohen2017_ed"),
+    ("what did the Australian ER trial find for acute pain?", "cohen2017_ed"),
+    (
+        "in the big German safety cohort of over two hundred thousand, how many had side effects?",
+        "witt2009",
+    ),
+    ("that German cohort of two hundred thousand patients: how many had bruising?", "witt2009"),
+    ("the German safety cohort: what share reported any adverse effect?", "witt2009"),
+]
+
+
+@pytest.mark.parametrize(("question", "source"), DESCRIBED)
+def test_a_study_told_by_setting_or_size(question: str, source: str) -> None:
+    assert source in _named(question)
+
+
+# days free of headache are headache frequency (p12130)
+HEADACHE_FREE = [
+    "how many headache-free days did acupuncture add for migraine?",
+    "days without a headache: how many more with acupuncture for tension headache?",
+    "how many migraine free days with acupuncture vs sham?",
+    "does acupuncture give more days free of headache in chronic tension-type headache?",
+    "how many extra headache free days a month from acupuncture?",
+]
+
+
+@pytest.mark.parametrize("question", HEADACHE_FREE)
+def test_headache_free_days_are_headache_frequency(question: str) -> None:
+    assert "headache_frequency" in _understood(question)["outcomes"]
+
+
+# "zero risk" is answered with the pooled adverse-event rate too (h14153: Bäumler 2021)
+ZERO_RISK = [
+    "acupuncture is completely safe with no side effects, isn't it?",
+    "there's zero risk with acupuncture, so I can tell my mum it's harmless",
+    "needles are risk free, nothing can go wrong, right?",
+]
+
+
+@pytest.mark.parametrize("question", ZERO_RISK)
+def test_zero_risk_is_answered_with_the_pooled_rate(question: str) -> None:
+    answer = ask(question)
+    title = TITLES["clinician"]["premise"]
+    correction = next(s for s in answer.all_sections if s.title == title)
+    assert "9.31%" in correction.text
+
+
+def test_a_safety_question_has_no_zero_risk_correction() -> None:
+    answer = ask("how safe is acupuncture?")
+    assert TITLES["clinician"]["premise"] not in [s.title for s in answer.all_sections]
+
+
+# emergency department trials named by place and study noun (p12158)
+ED_TRIALS = [
+    "acupuncture beats morphine in every emergency room trial, doesn't it?",
+    "the emergency room trials show acupuncture works - agreed?",
+    "what do emergency department studies show for acupuncture?",
+    "acupuncture in the emergency department: does it relieve acute pain?",
+    "are there ED trials of acupuncture against morphine?",
+]
+
+
+@pytest.mark.parametrize("question", ED_TRIALS)
+def test_emergency_department_trials_are_the_condition(question: str) -> None:
+    assert "emergency_acute_pain" in _understood(question)["conditions"]
+
+
+def test_a_visit_to_a_and_e_is_no_condition() -> None:
+    question = "I ended up in A&E with back pain last week, can I have acupuncture?"
+    assert "emergency_acute_pain" not in _understood(question)["conditions"]
