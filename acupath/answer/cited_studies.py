@@ -490,7 +490,7 @@ _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landm
     randomized controlled clinical pilot acupuncture needle needling needled real sham people
     patient participant subject adult group arm result finding data proper good trial study
     pool pooled analysis fake pretend placebo dummy ones work worked effect find show
-    over more than nearly almost about around some two three four five six seven eight nine ten
+    over two three four five six seven eight nine ten
     twenty fifty hundred hundreds thousand thousands million millions"""
 """Words that describe any study (its size, fame, design, that it tested acupuncture; a sham arm
 in lay words, "fake needles", as "sham" is: h12154; its size in words, "of over two hundred

