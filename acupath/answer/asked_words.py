@@ -160,6 +160,8 @@ _ASKING = frozenset(
         "boost", "boosts", "drop", "fall", "rise", "stop", "prevent", "prevents",
         # wave 14 (p11152): a share of people asked ("about half of people get better")
         "half", "share", "proportion", "percent", "percentage",
+        # wave 17 (h14126): a harm asked as caused ("does it cause miscarriage or stillbirth?")
+        "cause", "causes",
     )
     for k in key(w)
 )  # fmt: skip
@@ -212,6 +214,10 @@ def _outcome_hits(text: str, known: frozenset[str], *, with_phrases: bool = Fals
             )
             if not inside and (tuple(phrase) in own or asks_itself or near & _ASKING):
                 compared = bool(set(keys[max(0, start - 2) : start]) & _COMPARE)
+                if compared and start - 1 in {s2 + len(p2) for s2, p2, _ in hits}:
+                    # wave 17 (h14126): "miscarriage or stillbirth" lists two outcomes; "or"
+                    # right after another outcome compares nothing
+                    compared = False
                 found.append((offset + start, outcome, compared, tuple(phrase)))
         offset += len(keys)
     found.sort()

@@ -147,6 +147,14 @@ _SURNAME_ONLY = re.compile(
     rf"(?=\b([a-z][a-z'’-]{{2,30}})((?:'s|’s|')?\s+(?:[a-z-]+\s+)?{_STUDY_NOUNS})\b)"
 )
 """A surname named with a study noun and no year: "the Bäumler review", "Vickers et al"."""
+_SURNAME_CUED = re.compile(
+    r"\b(?:[Ff]rom|[Bb]y|[Aa]ccording\s+to|[Pp]er)\s+([A-Z][a-zA-Z\u00C0-\u017F'’-]{2,30})\b"
+    r"(?!\s*(?:\d|['’]s\s+(?:disease|syndrome|palsy)))"
+)
+"""A capitalised surname after a word of authorship, with no study noun and no year ("saw
+something from Xiang", "a paper by Hinman", "according to Vickers", wave 17, p12149): it names
+the sources whose first author it is; a word that is no first author of the base names
+nothing."""
 MAX_AMBIGUOUS = 3
 """A surname without a year that names more sources than this names none (too vague)."""
 
@@ -213,14 +221,49 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])
+    if len(folded) == len(text):
+        for m in _SURNAME_CUED.finditer(text):
+            name = _fold(m.group(1)).replace("’", "'")
+            sources = surnames.get(name)
+            if name in _NOT_SURNAMES or not sources:
+                continue
+            if len(sources) > 1 and _SIZED_ANYWHERE.search(folded):
+                sources = _edition(base, sources, _largest(base, sources), folded)
+            if len(sources) <= MAX_AMBIGUOUS:
+                add(name, sources, m.start(1), m.end(1), m.group(1))
     return out
 
 
+_SIZED_ANYWHERE = re.compile(
+    r"\b(?:huge|largest|biggest|massive|giant|enormous|mega)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:review|analysis|meta-?analysis|study|trial|cohort|survey|data\s*(?:set|pool|base))"
+)
+"""A study called the largest anywhere in the question ("that huge pooled analysis ... from
+Vickers"): of a surname's several sources, the largest (wave 17, h14129)."""
 _SIZED = re.compile(
     r"\b(?:huge|large|larger|largest|big|bigger|biggest|massive|giant|enormous|mega)\s+$"
 )
 """A size word just before a surname ("the huge Vickers study"): of the sources that surname
 names, the one with the most participants (wave 10, held-out part 9 h9169)."""
+
+
+_FIRST_EDITION = re.compile(
+    r"\b(?:first|original|earlier|earliest|older|initial)\s+(?:version|edition|analysis|one|"
+    r"publication|paper|report)\b"
+)
+
+
+def _edition(
+    base: Any, sources: tuple[str, ...], largest: tuple[str, ...], folded: str
+) -> tuple[str, ...]:
+    """The largest source, or its first edition when the question asks for it ("how many
+    patients did the first version include?", wave 17, h14129): the earliest source of the
+    same kind (an individual patient data meta-analysis and its update)."""
+    if len(largest) != 1 or not _FIRST_EDITION.search(folded):
+        return largest
+    kind = getattr(base.sources.get(largest[0]), "kind", None)
+    same = [sid for sid in sources if getattr(base.sources.get(sid), "kind", None) == kind]
+    return (min(same, key=lambda sid: int(base.sources[sid].year)),) if same else largest
 
 
 def _largest(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:
@@ -446,9 +489,17 @@ _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landm
     known called so-called one first second last main original same other published randomised
     randomized controlled clinical pilot acupuncture needle needling needled real sham people
     patient participant subject adult group arm result finding data proper good trial study
-    pool pooled analysis fake pretend placebo dummy ones work worked effect find show"""
+    pool pooled analysis fake pretend placebo dummy ones work worked effect find show
+    over two three four five six seven eight nine ten
+    twenty fifty hundred hundreds thousand thousands million millions"""
 """Words that describe any study (its size, fame, design, that it tested acupuncture; a sham arm
-in lay words, "fake needles", as "sham" is: h12154)."""
+in lay words, "fake needles", as "sham" is: h12154; its size in words, "of over two hundred
+thousand": wave 17, h14125)."""
+_ABBREVIATIONS = (
+    (re.compile(r"\b(?:ED|ER|A\s*&\s*E|A\s+and\s+E)(?![\w&])"), "emergency department"),
+)
+"""Abbreviations a study's description uses that its records spell out ("the Australian ED
+trial", wave 17, h14156): each is read as the words the records hold."""
 
 
 def find_described(
@@ -495,6 +546,8 @@ def find_described(
         after = _AFTER.match(rest[skip_year:])
         words_after = after.group(1) if after else ""
         described = f"{words_before} {words_after}"
+        for short, spelt in _ABBREVIATIONS:
+            described = short.sub(spelt, described)
         generic = set(tx.tokens(_GENERIC_WORDS))
         wanted = _wanted(described, generic)
         # wave 15 (h12157, h12169, h12188): "a German knee arthritis study from 2005", "an

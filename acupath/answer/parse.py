@@ -502,6 +502,11 @@ class Parser:
             if outcomes and q.unknown_topic and not q.conditions:
                 q = _outcome_topic(q, base)
         q = dataclasses.replace(q, named_sources=tuple(dict.fromkeys(sources)))
+        # wave 17 (h14161): a cure assumed for a complaint outside the base ("get rid of my
+        # irritable bowel") is in scope for its correction, and answered as a topic acupath
+        # holds nothing on
+        scoped = {"tumour", "cure", "stop_treatment"} & set(premises)
+        outside = _outside_topic(q) if scoped == {"cure"} else None
         if {"tumour", "cure", "stop_treatment"} & set(premises):
             q = _premise_scope(q)
         used = [(m.start, m.end) for m in patient.mentions]
@@ -510,6 +515,10 @@ class Parser:
         details = detail_spans(corrected, toks, patient.mentions, protected, self._is_known)
         q = self._topic_in_words(q, corrected, toks, [*used, *details])
         q = _flag_asked_about(q, corrected, patient.mentions)
+        if outside and not q.conditions and not q.unknown_topic:
+            spot = re.search(re.escape(outside), corrected, re.IGNORECASE)
+            topic = corrected[spot.start() : spot.end()] if spot else outside
+            q = dataclasses.replace(q, unknown_topic=(topic,), intents=("efficacy",))
         asks_efficacy = bool({"efficacy", "overview"} & set(q.intents))
         if uncovered and not q.conditions and asks_efficacy and "safety" not in q.intents:
             # a safety or points question is answered as asked ("safe depth for upper back
@@ -913,6 +922,19 @@ def _merge(
     )
 
 
+_OUTSIDE_TERM = re.compile(r"'(?P<term>[^']+)' is outside its evidence base")
+
+
+def _outside_topic(q: Question) -> str | None:
+    """The complaint that put ``q`` out of scope ("'irritable bowel' is outside its evidence
+    base"), when a complaint did (not a question about another treatment or not about
+    acupuncture); ``None`` otherwise."""
+    if q.in_scope or not q.scope_note:
+        return None
+    m = _OUTSIDE_TERM.search(q.scope_note)
+    return m.group("term") if m else None
+
+
 def _premise_scope(q: Question) -> Question:
     """A question that assumes a cure or a tumour effect is in scope: the answer corrects it."""
     if q.in_scope:
@@ -978,6 +1000,10 @@ _STATED_ONLY = frozenset(
         "technique_assumed",
         "universal_beats",
         "mechanism_as_proof",
+        # wave 17: "it's been proven it causes miscarriage" states; "has it been proven?" asks
+        "pregnancy_harm_proven",
+        "equal_arms_claimed",
+        "sham_inert",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

@@ -57,13 +57,20 @@ def premise_section(
     corrected only from it); ``refs`` numbers the records a correction quotes."""
     names = [base.conditions[c].name for c in stmt.conditions if c in base.conditions][:3]
     topic = ", ".join(names) if names else "the conditions it is used for"
+    unheld = stmt.question.unknown_topic[0] if stmt.question.unknown_topic else ""
     lines = []
     if audience == "patient":
-        lines = _plain_premises(stmt.premises, topic, base, sham_band)
+        lines = _plain_premises(stmt.premises, topic, base, sham_band, unheld)
     lines += _stated_premises(stmt, base, audience)
     lines += overstated(stmt, base, audience == "patient", safety, refs)
     for kind in stmt.premises if audience != "patient" else ():
-        if kind == "cure":
+        if kind == "cure" and unheld:
+            # wave 17 (h14161): a complaint the base holds nothing on has no relief to show
+            lines.append(
+                f"**No: acupath holds no evidence that acupuncture cures “{unheld}”.** It holds "
+                "no trials of acupuncture for it (below)."
+            )
+        elif kind == "cure":
             lines.append(
                 f"**No: the evidence does not show that acupuncture cures {topic}.** The trials "
                 "acupath holds measured relief of symptoms, not cure; how much relief is below."
@@ -98,6 +105,10 @@ def premise_section(
         # wave 10: harm said to be everywhere is answered with the same cohort figure: most
         # reported events are minor (Witt 2009)
         lines += _minor_harm_rate(base, audience == "patient", refs)
+    if "harmless" in stmt.premises and lines:
+        # wave 17 (h14153: "zero risk ... no side effects"): and the pooled share of treated
+        # patients with any adverse event across the prospective studies (Bäumler 2021)
+        lines += _pooled_harm_rate(base, audience == "patient", refs)
     if "harm_overstated" in stmt.premises and lines:
         # wave 11: a serious-event rate said to be "1 in 100" is answered with the pooled
         # serious-event rate of the prospective studies (Bäumler 2021: 1.01 per 10,000 patients)
@@ -161,6 +172,40 @@ def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
     return [f"In the largest cohort acupath holds: {summary} ({finding_stats(f)}).{marker}"]
 
 
+_TREATED_PATIENTS = re.compile(r"^patients\b", re.IGNORECASE)
+
+
+def _pooled_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
+    """ "Zero risk": the pooled share of treated patients with any adverse event, from the
+    review of the most studies whose population is patients treated for any indication
+    (Bäumler 2021: 9.31% across 11 prospective studies), with its figure and marker; nothing
+    when the base holds none."""
+    if refs is None:
+        return []
+    rates = [
+        f
+        for f in base.findings.values()
+        if f.outcome == "adverse_events"
+        and f.comparator == "none"
+        and f.measure == "proportion"
+        and f.estimate is not None
+        and (f.n_studies or 0) > 1
+        and not f.condition
+        and _TREATED_PATIENTS.match(str(getattr(f, "population", "") or ""))
+    ]
+    if not rates:
+        return []
+    f = max(rates, key=lambda r: r.n_studies or 0)
+    marker = refs.marker([f.source], f.id, "finding")
+    summary = " ".join(f.summary.split())
+    if patient:
+        # the record's own words are above grade 8: the plain words of its figure instead
+        return [f"Across many studies, about one person in ten had a small side effect.{marker}"]
+    from acupath.answer.phrasing import finding_stats
+
+    return [f"{summary} ({finding_stats(f)}).{marker}"]
+
+
 def _serious_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
     """The pooled rate of serious adverse events among treated patients (a rate per patients
     before one per treatments, then the most studies: Bäumler 2021, 1.01 per 10,000 patients),
@@ -189,12 +234,22 @@ def _serious_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str
 
 
 def _plain_premises(
-    premises: Sequence[str], topic: str, base: EvidenceBase, sham_band: str | None
+    premises: Sequence[str],
+    topic: str,
+    base: EvidenceBase,
+    sham_band: str | None,
+    unheld: str = "",
 ) -> list[str]:
-    """The premise corrections in the patient's voice: short sentences, common words."""
+    """The premise corrections in the patient's voice: short sentences, common words
+    (``unheld``: the complaint the base holds nothing on, when the question names one)."""
     out = []
     for kind in premises:
-        if kind == "cure":
+        if kind == "cure" and unheld:
+            out.append(
+                f"**No. We have no studies showing that acupuncture cures “{unheld}”.** We have "
+                "no studies of acupuncture for it."
+            )
+        elif kind == "cure":
             out.append(
                 f"**No. Studies do not show that acupuncture cures {topic}.** They looked at "
                 "whether pain and other symptoms got better. How much is shown below."
@@ -306,7 +361,11 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
         )
     if "cancer_never" in stmt.premises:
         out.append(_cancer_never(base, patient))
-    if "pregnancy_harm" in stmt.premises or stated(stmt, "womb_contracts"):
+    if (
+        "pregnancy_harm" in stmt.premises
+        or "pregnancy_harm_proven" in stmt.premises
+        or stated(stmt, "womb_contracts")
+    ):
         # the pregnancy safety records (Carr 2015, Park 2014) are summarised without figures:
         # the figures are in the safety records of the answer, where they are traced
         out.append(
@@ -550,7 +609,80 @@ def overstated(
         out += _replace_care(stmt, base, patient, cite, quoted)
     if "permanence" in stmt.premises:
         out += _fading(stmt, base, patient, cite)
+    if "equal_arms_claimed" in stmt.premises and "comparative" not in stmt.premises:
+        out += _not_equal(stmt, base, patient, cite, quoted)
+    if "sham_inert" in stmt.premises:
+        out += _sham_arms(stmt, base, patient, cite, quoted)
     return out
+
+
+def _not_equal(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """Two arms said to be equal in a named study (wave 17, p12160): the study's own
+    comparisons on benefit that favoured the other arm (mao2021: auricular acupuncture failed
+    the noninferiority test against electroacupuncture); nothing when the study found none."""
+    named = set(stmt.sources_named)
+    found = [
+        f
+        for f in base.findings.values()
+        if f.source in named
+        and f.direction == "favours_comparator"
+        and f.comparator != "none"
+        and f.outcome not in _HARM_OUTCOMES
+        and f.id not in quoted
+    ][:2]
+    if not found:
+        return []
+    quoted |= {f.id for f in found}
+    lines = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in found)
+    if patient:
+        return [f"**No. The study did not find them equally good.** {lines}"]
+    who = _study_names(base, [f.source for f in found])
+    return [
+        f"**No: {who} did not find them equal; its comparison favoured the other arm.** {lines}"
+    ]
+
+
+_SHAM_WORDS = re.compile(r"\b(?:sham|simulated|minimal|placebo)\b", re.IGNORECASE)
+_NO_TREATMENT = ("usual_care", "no_acupuncture", "waitlist")
+
+
+def _sham_arms(
+    stmt: Statement, base: EvidenceBase, patient: bool, cite: Any, quoted: set[str]
+) -> list[str]:
+    """Sham needling said to be inert (wave 17, p12161): the sham arms' own results in the
+    records, the question's conditions first (cherkin2009: simulated acupuncture improved
+    dysfunction as much as real acupuncture; haake2007: the sham arm's response rate was almost
+    as high as verum's, and sham beat conventional therapy), at most one per study."""
+    conditions = set(stmt.conditions)
+    arms = [
+        f
+        for f in base.findings.values()
+        if f.direction == "not_applicable"
+        and f.outcome not in _HARM_OUTCOMES
+        and (
+            f.comparator == "sham"
+            or (f.comparator in _NO_TREATMENT and _SHAM_WORDS.search(f.summary))
+        )
+        and f.id not in quoted
+    ]
+    arms.sort(key=lambda f: (f.condition not in conditions, f.comparator != "sham", f.id))
+    shown: list[Any] = []
+    for f in arms:
+        if f.source not in {g.source for g in shown}:
+            shown.append(f)
+    shown = shown[:2]
+    if not shown:
+        return []
+    quoted |= {f.id for f in shown}
+    lines = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in shown)
+    if patient:
+        return [f"**No. In studies, people given fake acupuncture got better too.** {lines}"]
+    return [
+        "**No: sham needling was not inert in the trials acupath holds; the sham arms improved "
+        f"too.** {lines}"
+    ]
 
 
 _FADED = re.compile(

@@ -37,12 +37,22 @@ _NOT_AUTHORS = (
     r"Winter|Christmas|Easter|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|"
     r"Oct\w*|Nov\w*|Dec\w*|Mid|Early|Late|End|Back|Around|About|Circa|Cancer|Chemo\w*|"
     r"Radio\w*|Mastectomy|Lumpectomy|Stroke|Transplant|Surgery|Op|Operation|Diagnosis|Dx|"
-    r"DVT|PE|MI|TIA|CABG|Fracture|Baby|Birth|Delivery)"
+    r"DVT|PE|MI|TIA|CABG|Fracture|Baby|Birth|Delivery|"
+    # wave 17: a dated history ("Stent 2020, on clopidogrel", "Hysterectomy 2015, now ...")
+    r"Stents?|Fusion|Replacement|Bypass|Implants?|Pacemaker|Biopsy|Scan|MRI|CT|Chemo|Radio|"
+    r"Transfusion|Infection|Sepsis|Clot|Bleed|Diagnosed|Relapse|Recurrence|Remission|"
+    r"[A-Z][a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|ation))"
 )
 _AUTHOR_YEAR = (
     r"(?!" + _NOT_AUTHORS + r"\b)[A-Z][a-zA-Z'’-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-zA-Z'’-]+|"
     r"&\s+[A-Z][a-zA-Z'’-]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\)?(?!\s*[-/.]\d)"
 )
+_EPONYMS = (
+    r"(?:Parkinson|Crohn|Alzheimer|Raynaud|Bell|Hodgkin|Cushing|Addison|Graves|Meniere|"
+    r"Sjogren|Sjögren|Tourette|Huntington|Down|Asperger|Guillain|Hashimoto|Paget|Perthes|"
+    r"Osgood|Dupuytren|Baker|Morton|Colles|Achilles)\b"
+)
+"""A disease or body part named after a person ("a Parkinson's trial"): no author."""
 _STUDY = re.compile(
     # "Meng 2012: ...", "Shen 2000 JAMA", "Lee 2019 trial", "(Meng 2012)", "in Lu 2009, ..."
     r"\b" + _AUTHOR_YEAR + r"(?=\s*(?::|\s-|\s–|,?\s+(?:jama|bmj|lancet|nejm|jco|cochrane|"
@@ -53,8 +63,32 @@ _STUDY = re.compile(
     + r"|\b(?:[Ii]n|[Bb]y|[Pp]er|[Ss]ee|[Ff]rom|according to)\s+"
     + _AUTHOR_YEAR
     + r"|\bet\s+al\b"
+    # wave 17 (p12157, h14158): a surname and a study noun, no year ("the McCulloch review
+    # proved it", "Hinman's sham laser trial"); a disease's possessive is no author
+    + r"|\b[Tt]he\s+(?!"
+    + _NOT_AUTHORS
+    + r"\b|"
+    + _EPONYMS
+    + r")[A-Z][a-zA-Z-]+\s+(?:review|"
+    r"trial|study|rct|RCT|meta-?analysis|cohort|paper|survey|pilot)\b"
+    r"|\b(?!" + _NOT_AUTHORS + r"\b|" + _EPONYMS + r")[A-Z][a-zA-Z-]+['’]s\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:review|trial|study|rct|meta-?analysis|cohort|paper|survey|pilot)\b"
 )
-"""A study named by its author and year (case kept: "in 2019" or "March 2019" is no author)."""
+"""A study named by its author and year (case kept: "in 2019" or "March 2019" is no author),
+or by its author and a study noun."""
+_CITED = re.compile(r"\b" + _AUTHOR_YEAR)
+"""An author and year in citation style, whatever follows ("Garcia 2019 dry mouth during head
+and neck radiotherapy: effect size at one year?", h14134): a study only in a sentence that asks
+for one of a study's figures (:data:`_FIGURE_ASK`)."""
+_FIGURE_ASK = re.compile(
+    r"\b(?:effect\s+sizes?|sample\s+sizes?|how\s+many\s+(?:participants|patients|people|"
+    r"subjects|women|men|were\s+(?:randomi[sz]ed|enrolled|included|recruited))|number\s+"
+    r"(?:randomi[sz]ed|enrolled|recruited|included|of\s+(?:participants|patients))|"
+    r"drop-?out\s+rates?|relative\s+risk|risk\s+ratio|odds\s+ratio|hazard\s+ratio|nnt|"
+    r"number\s+needed\s+to\s+treat|smd|standardi[sz]ed\s+mean\s+difference|"
+    r"response\s+rates?|primary\s+(?:outcome|endpoint))\b"
+)
+"""A question for one of a study's figures (wave 17, h14134, h14140)."""
 _ACTOR = re.compile(
     r"\b(?:acupuncturists|practitioners|clinicians|therapists|physiotherapists|physios|"
     r"services|clinics|hospices|providers|"
@@ -148,9 +182,14 @@ on clopidogrel - acupuncture for my shoulder?" is a history, and its author word
 def _studies(mentions: Sequence[Any], question: str) -> list[int]:
     """Where ``question`` names a study by its author and year; an "author" that is one of the
     question's facts ("Stroke 2018", "Lumpectomy 2019") is a dated history, not a study."""
+    found = list(_STUDY.finditer(question))
+    folded = question.lower()
+    for lo, hi in _sentences(question):
+        if _FIGURE_ASK.search(folded, lo, hi):
+            found += list(_CITED.finditer(question, lo, hi))
     return [
         s.start()
-        for s in _STUDY.finditer(question)
+        for s in found
         if not any(m.start < s.end() and s.start() < m.end for m in mentions)
     ]
 
@@ -162,7 +201,8 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     folded = question.lower().replace("’", "'")
     if _PERSON.search(folded):
         return out
-    studies = _studies(mentions, question) if _RESEARCH.search(folded) else []
+    research = _RESEARCH.search(folded) or _FIGURE_ASK.search(folded)
+    studies = _studies(mentions, question) if research else []
     sentences = _sentences(question)
     marked = [
         (lo, hi)
@@ -193,4 +233,109 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     for i in chosen:
         m = out[i]
         out[i] = dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
+    return out
+
+
+# --- wave 17: a condition told by its cause, and a treatment that is the asker's workplace ---
+
+_ANYONE_GETS = re.compile(
+    r"\bthe\s+(?:[a-z'-]+\s+){1,4}?(?:(?:that|which)\s+)?"
+    r"(?:(?:you|people|patients|women|men|one|folk|folks|some\s+people|many\s+people|"
+    r"everyone|anyone)\s+(?:can\s+|may\s+|might\s+|often\s+|sometimes\s+|usually\s+|"
+    r"typically\s+|commonly\s+|tend\s+to\s+)?(?:get|gets|have|has|develop|develops|suffer|"
+    r"experience|end\s+up\s+with)(?:\s+(?:[a-z]+\s+)?(?:after|from|with|on|during|following|"
+    r"due\s+to|because\s+of|off))?"
+    r"|(?:can\s+|may\s+|often\s+|sometimes\s+)?(?:comes?|goes?|follows?)\s+(?:with|after|"
+    r"from)|(?:is|are)\s+caused\s+by|(?:caused|brought\s+on|triggered)\s+by)"
+    r"\s+(?:the\s+|a\s+|an\s+|your\s+|their\s+|some\s+)?$"
+)
+"""A condition told as what anyone gets after a treatment ("the dry mouth you get after
+radiotherapy", "the tiredness people get after radiotherapy", "the hot flushes that come
+with tamoxifen", p12137): the treatment is the condition's cause, as in "chemotherapy-induced
+nausea", not a person's treatment."""
+
+
+def _span(m: Any, folded: str) -> tuple[int, int]:
+    """Where mention ``m`` stands in ``folded``: its offsets are the spelling-corrected
+    question's ("acupunture" read as "acupuncture" shifts them), so its words are found again
+    nearest to them when they differ."""
+    words = str(m.words).lower().replace("’", "'")
+    if not words or folded[m.start : m.end] == words:
+        return m.start, m.end
+    hits = [h.start() for h in re.finditer(re.escape(words), folded)]
+    if not hits:
+        return m.start, m.end
+    start = min(hits, key=lambda h: abs(h - m.start))
+    return start, start + len(words)
+
+
+_CLAUSE_END = re.compile(r"[,.;:?!]|\s(?:and|but|while|whereas|so)\s")
+
+
+def caused_conditions(mentions: Sequence[Any], question: str) -> list[Any]:
+    """``mentions`` with the treatments (and the cancers they treat) that name a condition's
+    cause in words about anyone set as topics (:data:`_ANYONE_GETS`); unchanged when a person
+    is described (the cautious reading: "the sickness you get from chemo? I'm on it now").
+
+    Why: clinic policy on reading questions (safety first: a fact is set aside only when the
+    question's own words say it belongs to no particular person)."""
+    out = list(mentions)
+    folded = question.lower().replace("’", "'")
+    if _PERSON.search(folded):
+        return out
+    spans = []
+    for m in out:
+        if m.negated or m.status != "current" or m.kind not in POPULATION_KINDS:
+            continue
+        start, stop = _span(m, folded)
+        if _ANYONE_GETS.search(folded[max(0, start - 90) : start]):
+            end = _CLAUSE_END.search(folded, stop)
+            spans.append((start, end.start() if end else len(folded)))
+    if not spans:
+        return out
+    for i, m in enumerate(out):
+        if m.negated or m.status != "current" or m.kind not in POPULATION_KINDS:
+            continue
+        if any(lo <= _span(m, folded)[0] < hi for lo, hi in spans):
+            out[i] = dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
+    return out
+
+
+_JOB = re.compile(
+    r"\b(?:(?:i\s*(?:am|'m)|im|i\s+work\s+as|i\s+worked\s+as|as)\s+an?\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:nurse|pharmacist|technician|porter|cleaner|receptionist|(?:health\s*care|care)\s+"
+    r"assistant|hca|doctor|oncologist|radiographer|radiotherapist|physicist|volunteer|"
+    r"administrator|secretary|manager|orderly|student|housekeeper|chaplain)"
+    r"|i\s+work\s+(?:on|in|at|for)|working\s+(?:on|in|at)|my\s+(?:job|shifts?)|at\s+work)\b"
+)
+"""The asker's job (wave 17, p12098: "I'm a nurse on the chemo ward")."""
+_WORKPLACE_AFTER = re.compile(
+    r"^\s*(?:day\s+)?(?:ward|wards|unit|suite|department|dept|centre|center|bay|lounge|"
+    r"pharmacy)\b"
+)
+_WORKPLACE_BEFORE = re.compile(r"\b(?:on|in|at|to|for)\s+(?:the|a|an|our)\s+(?:[a-z]+\s+)?$")
+_TREATMENT_KINDS = frozenset({"medicine", "class", "regimen", "radiation"})
+
+
+def workplace(mentions: Sequence[Any], question: str) -> list[Any]:
+    """``mentions`` with a treatment that names the asker's workplace ("on the chemo ward",
+    "at the radiotherapy department", "in the chemotherapy day unit"), when the asker says
+    they work there, set aside as other people's (their patients'): the asker is still
+    described and screened. A treatment the asker receives there ("I go to the chemo ward for
+    my infusion", no job said) or names apart ("and I started chemotherapy last week") stays.
+
+    Why: clinic policy (as context._handled_at_work, wave 11): occupational exposure is not a
+    treatment the patient receives."""
+    out = list(mentions)
+    folded = question.lower().replace("’", "'")
+    if not _JOB.search(folded):
+        return out
+    for i, m in enumerate(out):
+        if m.negated or m.status != "current" or m.kind not in _TREATMENT_KINDS:
+            continue
+        start, stop = _span(m, folded)
+        if _WORKPLACE_AFTER.match(folded[stop : stop + 20]) and _WORKPLACE_BEFORE.search(
+            folded[max(0, start - 30) : start]
+        ):
+            out[i] = dataclasses.replace(m, status="other_person")
     return out

@@ -49,7 +49,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from acupath.answer.audiences import for_an_audience
-from acupath.answer.study_questions import POPULATION_KINDS, no_one_described
+from acupath.answer.study_questions import (
+    POPULATION_KINDS,
+    caused_conditions,
+    no_one_described,
+    workplace,
+)
 from acupath.answer.text import sentence_around
 
 SUPPOSED = "supposed"
@@ -347,6 +352,8 @@ def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence
 
     # wave 12: a named study's or a service's group, no person described (h10140, h10185)
     mentions = no_one_described(mentions, question)
+    # wave 17: a condition told by its cause (p12137), a treatment that is a workplace (p12098)
+    mentions = workplace(caused_conditions(mentions, question), question)
     folded = " ".join(question.lower().replace("’", "'").split())
     # a condition that is the fact itself ("lymphoedema") is no other complaint
     named = {w for m in mentions for w in (m.kind, m.value)}
