@@ -197,7 +197,10 @@ def ask(
     if {"harmless", "harm_overstated"} & set(stmt.premises) and "safety" not in understood.intents:
         understood = dataclasses.replace(understood, intents=(*understood.intents, "safety"))
     # a fact that an evidence question with no person and no condition asks about (wave 8)
-    topics = evidence_topics(stmt.patient.mentions, stmt.text, understood.conditions)
+    # the facts' positions are in the spelling-corrected text (wave 17)
+    topics = evidence_topics(
+        stmt.patient.mentions, stmt.corrected_text or stmt.text, understood.conditions
+    )
     if topics != list(stmt.patient.mentions):
         stmt = dataclasses.replace(
             stmt, patient=dataclasses.replace(stmt.patient, mentions=tuple(topics))
