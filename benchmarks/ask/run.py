@@ -286,6 +286,7 @@ ALL_PARTS = (
     "holdout13",
     "probe12",
     "holdout14",
+    "holdout15",
     "intent",
 )
 
