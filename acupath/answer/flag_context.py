@@ -1070,6 +1070,251 @@ def _lab_over(m: Mention, folded: str) -> bool:
     )
 
 
+# 18. the FAST signs read by parts (wave 18, h15023) ---------------------------------------------
+
+_FACE_PART = re.compile(r"\b(?:face|facial|mouth|smile|lips?|eyes?|eyelids?)\b")
+_FACE_SIGN = re.compile(
+    r"\b(?:lopsided|crooked|droop\w*|dropped|fallen|sagg\w*|uneven|twisted|numb\w*|weak\w*|"
+    r"pull(?:ed|ing|s)? (?:down |over )?to one side|gone down|slipped)\b"
+)
+_EYE_SIGN = re.compile(r"\b(?:droop\w*|dropped|fallen|sagg\w*)\b")
+_SPEECH_PART = re.compile(r"\b(?:words|speech|talk|talks|talking|speak|speaks|speaking)\b")
+# signs said after the speech word ("words are coming out jumbled", "talking funny")
+_SPEECH_SIGN = re.compile(
+    r"\b(?:jumbled|slurr\w*|garbled|muddled|funny|wrong|nonsense|gibberish|thick|mixed up|"
+    r"(?:not|nt|n['’]t|no longer) making (?:any )?sense|mak(?:e|es|ing) no sense)\b"
+)
+# signs said before it ("slurred speech", "jumbled words"); "wrong words" is no sign
+_SPEECH_SIGN_BEFORE = re.compile(r"\b(?:jumbled|slurr\w*|garbled|muddled|thick)\s+$")
+_CLAUSE_CUT = re.compile(r"[,;:.!?()]|\bbut\b|\bwhereas\b|\bthough\b")
+_SIGN_DENIED = re.compile(
+    r"\b(?:no|not|never|without|nothing|denies|denied|nt|isnt|wasnt|arent|hasnt|havent|doesnt|"
+    r"didnt|no longer|normal|fine|if|whether|in case|what if|signs? of|symptoms? of|"
+    r"look out for|watch (?:out )?for|would|could|might)\b|n['’]t\b"
+)
+_SIGN_GENERAL = re.compile(
+    r"\b(?:evidence|study|studies|trial|trials|research|cause|causes|caused|side effects?|"
+    r"risks?|adverse|after acupuncture|from acupuncture|after (?:the )?needl\w*|injection|"
+    r"anaesthetic|anesthetic|filling|filler|botox)\b"
+)
+_ONSET_SAID = re.compile(
+    r"\b(?:sudden\w*|all of a sudden|out of (?:the blue|nowhere)|just now|right now|today|"
+    r"tonight|this (?:morning|afternoon|evening|am)|yesterday|last night|overnight|"
+    r"(?:since|from) (?:then|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:we|he|she|i|they) (?:got|came|woke|went|sat|arrived)\w*)|"
+    r"woke (?:up )?with|woken (?:up )?with|started|came on|began|begun|"
+    r"(?:a|one|two|three|few|a few|couple of|a couple of|\d+) days? ago|a few days|"
+    r"couple of days|in the waiting|while (?:waiting|we were|he was|she was|i was))\b"
+)
+
+
+def _near(sign: re.Pattern[str], folded: str, pos: int, end: int) -> re.Match[str] | None:
+    """``sign`` within the next four words after ``pos`` (and before ``end``): "face has
+    looked lopsided", "words are coming out jumbled"."""
+    hit = sign.search(folded, pos, end)
+    if hit is None or len(re.findall(r"[a-z'’]+", folded[pos : hit.start()])) > 4:
+        return None
+    return hit
+
+
+def _fast_sign_spans(folded: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The face signs and the speech signs of ``folded``, each read by its parts: a face word
+    with a sign word within its clause ("his smile has gone crooked", "one side of her mouth
+    keeps sagging", "a lopsided face") and a speech word with a sign word ("her words are
+    coming out jumbled", "he's talking gibberish", "slurred speech"), in any tense, not denied
+    ("face not drooping"), not supposed ("what if her face droops") and not in a sentence
+    about evidence, side effects or a dental injection."""
+    faces: list[tuple[int, int]] = []
+    speech: list[tuple[int, int]] = []
+    for part, out in ((_FACE_PART, faces), (_SPEECH_PART, speech)):
+        for hit in part.finditer(folded):
+            lo, hi = _sentence(folded, hit.start(), hit.end())
+            if _SIGN_GENERAL.search(folded, lo, hi):
+                continue
+            c_lo = max((c.end() for c in _CLAUSE_CUT.finditer(folded, lo, hit.start())), default=lo)
+            cut = _CLAUSE_CUT.search(folded, hit.end(), hi)
+            c_hi = cut.start() if cut else hi
+            span: tuple[int, int] | None = None
+            if part is _FACE_PART:
+                sign_re = _EYE_SIGN if hit.group().startswith("eye") else _FACE_SIGN
+                after = _near(sign_re, folded, hit.end(), c_hi)
+                before = [
+                    b for b in sign_re.finditer(folded, max(c_lo, hit.start() - 25), hit.start())
+                ]
+                if after:
+                    span = (hit.start(), after.end())
+                elif before:
+                    span = (before[-1].start(), hit.end())
+            else:
+                after = _near(_SPEECH_SIGN, folded, hit.end(), c_hi)
+                before_m = _SPEECH_SIGN_BEFORE.search(
+                    folded[max(c_lo, hit.start() - 20) : hit.start()]
+                )
+                if after:
+                    span = (hit.start(), after.end())
+                elif before_m:
+                    span = (
+                        hit.start()
+                        - (
+                            len(folded[max(c_lo, hit.start() - 20) : hit.start()])
+                            - before_m.start()
+                        ),
+                        hit.end(),
+                    )
+            if span is None:
+                continue
+            # the clause up to the sign, the sign's own "not making sense" set aside
+            window = folded[c_lo : span[1]]
+            window = _SPEECH_SIGN.sub(lambda w: " " if "sense" in w.group() else w.group(), window)
+            if _SIGN_DENIED.search(window):
+                continue
+            out.append(span)
+    return faces, speech
+
+
+def _fast_by_parts(folded: str) -> tuple[int, int] | None:
+    """A suspected stroke read from the FAST signs by their parts (NICE CG68,
+    ``nice2008_cg68``: FAST - face, arm, speech - screens a sudden onset of neurological
+    symptoms for stroke; everyone with a suspected stroke goes to an acute stroke unit): a
+    face or speech sign (:func:`_fast_sign_spans`) with an onset said in its sentence or the
+    next ("since lunch", "started an hour ago", "since this morning"), or a face sign and a
+    speech sign together. A sign after an old stroke or a palsy, dental work, or dated in
+    weeks or years (the sentence before, its own or the next), or in episodes, is not. Clinic
+    policy (reason: the fixed phrases of ``patient.yaml`` miss "has looked lopsided" and
+    "words are coming out jumbled"; two FAST signs at once are a positive FAST)."""
+    faces, speech = _fast_sign_spans(folded)
+    kept = []
+    for lo_s, hi_s in faces + speech:
+        own_lo, own_hi = _sentence(folded, lo_s, hi_s)
+        prev_lo = _sentence(folded, max(0, own_lo - 2), max(0, own_lo - 2))[0] if own_lo else 0
+        lo, hi = _sentence(folded, lo_s, hi_s, after=1)
+        if _OLD_SIGN.search(folded, prev_lo, hi) or _EPISODIC.search(folded, own_lo, own_hi):
+            continue
+        kept.append((lo_s, hi_s, lo, hi))
+    if not kept:
+        return None
+    faces_kept = [k for k in kept if k[:2] in faces]
+    speech_kept = [k for k in kept if k[:2] in speech]
+    if faces_kept and speech_kept:
+        return min(faces_kept[0][:2], speech_kept[0][:2])
+    for lo_s, hi_s, lo, hi in kept:
+        if _RECENT_ONSET.search(folded[lo:hi]) or _ONSET_SAID.search(folded, lo, hi):
+            return lo_s, hi_s
+    return None
+
+
+# 19. a headache new in the person's life, said by contrast with the past (wave 18, h15048) ---
+
+_HEADACHE_NEVER = re.compile(
+    r"\b(?:never|not|nt|n['’]t|no|hardly ever|rarely)\s+(?:\w+\s+){0,3}?"
+    r"(?:(?:a|any|many|much|the|real)\s+)?(?:headaches?|head ?aches?|migraines?)\b"
+    r"|\b(?:not|never been|never was)\s+(?:really\s+|much of\s+)?(?:a|one for|prone to)\s+"
+    r"(?:headaches?|headache (?:person|sufferer|type|kind of person))\b"
+)
+_HEADACHE_SINCE = re.compile(
+    r"\b(?:until|till|til|up to (?:now|recently|this)|(?:but|and) (?:now|lately|recently|"
+    r"these days|this|since|the last|in the last|over the|for the (?:last|past))|lately|"
+    r"recently|these days|now (?:i|he|she|they|it|its|theyre|there)|started|began|"
+    r"this (?:year|month|week|spring|summer|autumn|fall|winter))\b"
+)
+_HEADACHE_LIFE = re.compile(
+    r"\b(?:first (?:time )?(?:ever )?in (?:my|his|her|their) (?:life|lives)|"
+    r"(?:never|not once) in (?:my|his|her|their) (?:life|lives)|"
+    r"only (?:just )?(?:started|begun|began|start) (?:getting|having|to get|to have))\b"
+)
+_HEADACHE_WORD = re.compile(r"\b(?:headaches?|head ?aches?|migraines?|them)\b")
+_HEADACHE_LONG_AGO = re.compile(
+    r"\b(?:(?:\d+|a few|several|many|two|three|ten|twenty|thirty) (?:years?|decades?) ago|"
+    r"years ago|decades ago|for (?:years|decades|\d+ years)|since (?:19|20)\d\d|"
+    r"as an? (?:child|kid|teenager|teen|student)|when (?:i|he|she) was (?:young|a|\d+)|"
+    r"in (?:my|his|her) (?:teens|twenties|20s|thirties|30s|forties|40s)|"
+    r"from acupuncture|after acupuncture|with acupuncture|from needles)\b"
+)
+
+
+def _headache_new_in_life(folded: str) -> tuple[int, int] | None:
+    """A headache said to be new in the person's life by contrast with the past ("never got
+    headaches in my life until two months ago", "not a headache person but lately", "first
+    time in my life I've had headaches", "only started getting headaches this year"): the
+    denial of headaches before, then, in its sentence or the next, the words of their start
+    (AHCPR 1994 ``ahcpr1994`` and the screen's red_flag_new_headache_after_50: a new headache
+    after 50; the age is read by :func:`_older`). A contrast dated years ago ("until I started
+    teaching 30 years ago"), or about headaches from acupuncture, is not. Clinic policy
+    (reason: the fixed phrases of ``patient.yaml`` miss "never got headaches ... until")."""
+    for hit in _HEADACHE_NEVER.finditer(folded):
+        lo, hi = _sentence(folded, hit.start(), hit.end(), after=1)
+        if _HEADACHE_LONG_AGO.search(folded, lo, hi):
+            continue
+        if _HEADACHE_SINCE.search(folded, hit.end(), hi):
+            return hit.start(), hit.end()
+    for hit in _HEADACHE_LIFE.finditer(folded):
+        lo, hi = _sentence(folded, hit.start(), hit.end())
+        if _HEADACHE_WORD.search(folded, lo, hi) and not _HEADACHE_LONG_AGO.search(folded, lo, hi):
+            return hit.start(), hit.end()
+    return None
+
+
+# 20. injecting said of the person with no drug named (wave 18, h15051) ------------------------
+
+_INJECTING = re.compile(r"\b(?:inject|injects|injecting)\b")
+_INJECTOR = re.compile(
+    r"\b(?:i|im|i'm|ive|i've|he|hes|he's|she|shes|she's|they|theyre|they're|we|been|still|"
+    r"my|his|her|their|keeps?|kept|started|again|back to|am|is|are|was|were)\b"
+)
+_INJECT_NEXT = re.compile(
+    r"\s*(?:$|[,;:.!?)]|\b(?:again|and|but|now|still|daily|every|most|many|since|for|at|"
+    r"occasionally|sometimes|regularly|on and off|too|as|so|though|which|because|has|have|had|"
+    r"is|was|got|getting|habit|days|lately|recently|a lot|more|less|heroin|drugs|gear|smack|"
+    r"crack|meth|speed|cocaine|coke|into (?:my|his|her|their) (?:groin|arms?|veins?|neck|legs?|"
+    r"feet|foot|hands?)))"
+)
+_INJECT_NOT = re.compile(
+    r"\b(?:not|never|no longer|stopped|quit|gave up|give up|given up|dont|don't|didnt|didn't|"
+    r"doesnt|doesn't|used to|how to|learn\w*|taught|show\w*)\s+(?:\w+\s+)?$"
+)
+_PRESCRIBED_INJECTION = re.compile(
+    r"\b(?:insulin|prescri\w*|adalimumab|humira|amgevita|imraldi|methotrexate|metoject|b12|"
+    r"vitamin|heparin|clexane|enoxaparin|fragmin|dalteparin|tinzaparin|fertility|ivf|gonal|"
+    r"menopur|cetrotide|ovitrelle|hormones?|ozempic|semaglutide|wegovy|mounjaro|tirzepatide|"
+    r"saxenda|liraglutide|victoza|trulicity|dulaglutide|glp|testosterone|epipen|adrenaline|"
+    r"etanercept|enbrel|benepali|dupixent|dupilumab|stelara|ustekinumab|cimzia|simponi|"
+    r"cosentyx|interferon|copaxone|glatiramer|growth hormone|emgality|aimovig|ajovy|"
+    r"teriparatide|forteo|forsteo|prolia|denosumab|biologics?|botox|fillers?|sumatriptan|"
+    r"imitrex|glucagon|diabet\w*|anticoagula\w*|blood thinn\w*|steroids?|vaccin\w*|"
+    r"medication|medicines?|meds|patients|clients|on the ward|at work|for work|my job|animals|"
+    r"livestock|cattle|sheep|cows|horses|(?:my|the|our|his|her) (?:cat|dog|pet)s?|"
+    r"(?:a|an) (?:\w+ )?(?:nurse|doctor|vet|paramedic|dentist|pharmacist|phlebotomist|"
+    r"midwife|aesthetician|practitioner|hca))\b"
+)
+
+
+def _injecting_unnamed(folded: str) -> tuple[int, int] | None:
+    """Injecting said of the person with no drug named ("I'm still injecting", "injecting
+    again", "I inject most days", "my injecting has got worse") is injecting drug use (AHCPR
+    1994 Table 1, ``ahcpr1994``: IV drug use beside back pain), unless the question names
+    insulin, a prescription, a named prescribed injectable (adalimumab, methotrexate, B12,
+    heparin, fertility drugs...) or a job with patients or animals, or the injecting takes an
+    object of its own ("injecting my knee"). Denied or given up ("stopped injecting", "used
+    to inject") is left to the readings of injecting given up (6b). Clinic policy (reason: a
+    person saying they inject, unqualified, means drugs in plain speech; the flag is about
+    spinal infection)."""
+    if _PRESCRIBED_INJECTION.search(folded):
+        return None
+    for hit in _INJECTING.finditer(folded):
+        before = folded[max(0, hit.start() - 30) : hit.start()]
+        if _INJECT_NOT.search(before):
+            continue
+        words = re.findall(r"[a-z']+", before)[-3:]
+        if not any(_INJECTOR.fullmatch(w) for w in words) and before.strip(" ") not in ("",):
+            continue
+        if not (words and words[-1] in ("my", "his", "her", "their")) and not _INJECT_NEXT.match(
+            folded, hit.end()
+        ):
+            continue
+        return hit.start(), hit.end()
+    return None
+
+
 def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
     """Readings 10-16 (wave 17): flags added or set aside by how their time is said."""
     from acupath.answer.context import Mention as _Mention
@@ -1097,6 +1342,46 @@ def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
         if spans:
             lo, hi = spans[0]
             added.append(_Mention("red_flag", "neck_stiffness", folded[lo:hi], lo, hi))
+    if "red_flag:suspected_stroke" not in labels:
+        span = _fast_by_parts(folded)
+        if span is not None:
+            lo, hi = span
+            added.append(
+                _Mention(
+                    "red_flag",
+                    "suspected_stroke",
+                    folded[lo:hi],
+                    lo,
+                    hi,
+                    detail={"from": "fast_parts"},
+                )
+            )
+            labels.add("red_flag:suspected_stroke")
+    if "red_flag:iv_drug_use" not in labels:
+        span = _injecting_unnamed(folded)
+        if span is not None:
+            lo, hi = span
+            added.append(
+                _Mention(
+                    "red_flag", "iv_drug_use", folded[lo:hi], lo, hi, detail={"from": "injecting"}
+                )
+            )
+            labels.add("red_flag:iv_drug_use")
+    if "red_flag:new_headache_after_50" not in labels and _older(out):
+        span = _headache_new_in_life(folded)
+        if span is not None:
+            lo, hi = span
+            added.append(
+                _Mention(
+                    "red_flag",
+                    "new_headache_after_50",
+                    folded[lo:hi],
+                    lo,
+                    hi,
+                    detail={"from": "contrast"},
+                )
+            )
+            labels.add("red_flag:new_headache_after_50")
     if "red_flag:new_headache_after_50" not in labels and _older(out):
         for hit in _NEW_HEADACHE.finditer(folded):
             if _NOT_BEFORE.search(folded[max(0, hit.start() - 20) : hit.start()]):
