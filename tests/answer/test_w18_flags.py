@@ -134,3 +134,33 @@ def test_injecting_with_no_drug_named_is_iv_drug_use(question: str) -> None:
 )
 def test_injecting_a_prescribed_drug_or_at_work_is_no_iv_drug_use(question: str) -> None:
     assert "red_flag:iv_drug_use" not in _applied(question)
+
+
+# 4. "off" in an idiom denies nothing (h15021: "to top it off ... a temperature of 38.9") --------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Busy term, and to top it all off I've had a temperature of 39 since Tuesday and my knee "
+        "is hot and swollen. Acupuncture Monday?",
+        "I've been off sick since Sunday with a fever and a painful red elbow. Keep my booking?",
+        "The week kicked off with a fever of 38.6 and now my back aches. Acupuncture?",
+        "First off, I've had a temperature of 38.8 for two days. My wrist is hot. Acupuncture?",
+        "I was off work yesterday with a high temperature and my ankle is swollen. Needles ok?",
+    ],
+)
+def test_off_in_an_idiom_does_not_deny_the_fever(question: str) -> None:
+    assert "red_flag:fever" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm off warfarin now, stopped in May. Acupuncture for my knee?",
+        "Came off the blood thinners last year. Back pain now, acupuncture?",
+    ],
+)
+def test_off_a_medicine_still_stops_it(question: str) -> None:
+    applied = _applied(question)
+    assert "class:anticoagulant" not in applied and "medicine:warfarin" not in applied
