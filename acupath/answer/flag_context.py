@@ -994,8 +994,11 @@ _FEAR_GONE = re.compile(
     r"(?:i['’]?m|im|i am|she['’]?s|shes|he['’]?s|hes)\s+(?:\w+\s+)?over (?:it|that|them)|"
     r"outgrew|outgrown|grew out of|got over (?:it|that|them)|"
     r"(?:give|gives|gave|giving|donate|donates|donated|donating) blood|blood donor|"
-    r"(?:jabs|injections|vaccines?|vaccinations?|blood tests?|bloods|needles)\s+(?:\w+\s+){0,3}?"
-    r"(?:fine|ok|okay|no problem|no bother|without (?:a |any )?(?:problem|fuss|issue))|"
+    # wave 18 (h15046 "had dry needling twice this year with no bother"): needled since
+    r"(?:jabs|injections|vaccines?|vaccinations?|blood tests?|bloods|needles|needling|"
+    r"acupuncture)\s+(?:[\w'’]+\s+){0,6}?"
+    r"(?:fine|ok|okay|no problems?|no bother|no issues?|no trouble|without (?:a |any )?"
+    r"(?:problems?|fuss|issues?|trouble|bother))|"
     r"(?:fine|ok|okay|no problem) with (?:needles|them|jabs|injections|blood tests)|"
     r"not (?:scared|afraid|frightened|bothered|phobic|nervous) (?:now|any ?more|these days)|"
     r"no longer|not any ?more|doesn['’]?t bother|don['’]?t mind (?:them|needles))\b"

@@ -164,3 +164,38 @@ def test_off_in_an_idiom_does_not_deny_the_fever(question: str) -> None:
 def test_off_a_medicine_still_stops_it(question: str) -> None:
     applied = _applied(question)
     assert "class:anticoagulant" not in applied and "medicine:warfarin" not in applied
+
+
+# 5. a needle fear of the past, needled since with no trouble (h15046) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I was scared stiff of needles as a child, but I had acupuncture for my neck last year "
+        "without any problem. Can I have it for my back?",
+        "Needle-phobic when I was young; I've had several rounds of dry needling at physio with "
+        "no issues. Acupuncture for plantar fasciitis?",
+        "Used to be terrified of needles but had my covid jabs and a blood test this spring no "
+        "bother at all. Acupuncture for my hip?",
+        "Growing up I was petrified of needles, though I've had dry needling three times since "
+        "with no trouble. Would acupuncture be similar?",
+        "As a teenager I was frightened of needles, and I've had acupuncture twice this winter "
+        "and it was fine. Knee pain, more sessions?",
+    ],
+)
+def test_needle_fear_of_the_past_needled_since_is_no_phobia(question: str) -> None:
+    assert "needle_phobia" not in " ".join(_applied(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "As a kid I was terrified of needles and I still am; I had dry needling once and "
+        "fainted. Acupuncture?",
+        "I've always been terrified of needles. Had dry needling last month and had a panic "
+        "attack. Acupuncture for my back?",
+    ],
+)
+def test_needle_fear_still_there_stays(question: str) -> None:
+    assert "needle_phobia" in " ".join(_applied(question))
