@@ -1201,9 +1201,20 @@ def _fast_by_parts(folded: str) -> tuple[int, int] | None:
     if faces_kept and speech_kept:
         return min(faces_kept[0][:2], speech_kept[0][:2])
     for lo_s, hi_s, lo, hi in kept:
+        if _NUMB_ONLY.search(folded, lo_s, hi_s) and not _FACE_SIGN_STRONG.search(
+            folded, lo_s, hi_s
+        ):
+            continue  # a numb lip alone ("numb where I bit it") is no FAST sign on its own
         if _RECENT_ONSET.search(folded[lo:hi]) or _ONSET_SAID.search(folded, lo, hi):
             return lo_s, hi_s
     return None
+
+
+_NUMB_ONLY = re.compile(r"\bnumb\w*")
+_FACE_SIGN_STRONG = re.compile(
+    r"\b(?:lopsided|crooked|droop\w*|dropped|fallen|sagg\w*|uneven|twisted|weak\w*|"
+    r"to one side|gone down|slipped)\b"
+)
 
 
 # 19. a headache new in the person's life, said by contrast with the past (wave 18, h15048) ---

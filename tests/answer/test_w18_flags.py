@@ -199,3 +199,8 @@ def test_needle_fear_of_the_past_needled_since_is_no_phobia(question: str) -> No
 )
 def test_needle_fear_still_there_stays(question: str) -> None:
     assert "needle_phobia" in " ".join(_applied(question))
+
+
+def test_a_numb_lip_alone_with_an_onset_is_no_suspected_stroke() -> None:
+    question = "Since yesterday my lip has been numb where I bit it. Acupuncture for my jaw?"
+    assert "red_flag:suspected_stroke" not in _applied(question)
