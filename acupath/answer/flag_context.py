@@ -1220,7 +1220,7 @@ _FACE_SIGN_STRONG = re.compile(
 # 19. a headache new in the person's life, said by contrast with the past (wave 18, h15048) ---
 
 _HEADACHE_NEVER = re.compile(
-    r"\b(?:never|not|nt|n['’]t|no|hardly ever|rarely)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:never|not|nt|n['’]t|hardly ever|rarely)\s+(?:\w+\s+){0,3}?"
     r"(?:(?:a|any|many|much|the|real)\s+)?(?:headaches?|head ?aches?|migraines?)\b"
     r"|\b(?:not|never been|never was)\s+(?:really\s+|much of\s+)?(?:a|one for|prone to)\s+"
     r"(?:headaches?|headache (?:person|sufferer|type|kind of person))\b"
@@ -1235,6 +1235,9 @@ _HEADACHE_LIFE = re.compile(
     r"\b(?:first (?:time )?(?:ever )?in (?:my|his|her|their) (?:life|lives)|"
     r"(?:never|not once) in (?:my|his|her|their) (?:life|lives)|"
     r"only (?:just )?(?:started|begun|began|start) (?:getting|having|to get|to have))\b"
+)
+_HEADACHE_AFTER = re.compile(
+    r"\b(?:headaches?|head ?aches?|migraines?|them|they|theyre|they['’]re|they['’]ve|theyve)\b"
 )
 _HEADACHE_WORD = re.compile(r"\b(?:headaches?|head ?aches?|migraines?|them)\b")
 _HEADACHE_LONG_AGO = re.compile(
@@ -1259,7 +1262,14 @@ def _headache_new_in_life(folded: str) -> tuple[int, int] | None:
         lo, hi = _sentence(folded, hit.start(), hit.end(), after=1)
         if _HEADACHE_LONG_AGO.search(folded, lo, hi):
             continue
-        if _HEADACHE_SINCE.search(folded, hit.end(), hi):
+        since = _HEADACHE_SINCE.search(folded, hit.end(), hi)
+        if since is None:
+            continue
+        # "until" dates the headaches; another marker must be followed by them ("but lately I
+        # get them"), not by another complaint ("never had headaches but lately my knee")
+        if since.group().startswith(("until", "till", "til", "up to")) or _HEADACHE_AFTER.search(
+            " ".join(folded[since.end() : hi].split()[:7])
+        ):
             return hit.start(), hit.end()
     for hit in _HEADACHE_LIFE.finditer(folded):
         lo, hi = _sentence(folded, hit.start(), hit.end())

@@ -204,3 +204,14 @@ def test_needle_fear_still_there_stays(question: str) -> None:
 def test_a_numb_lip_alone_with_an_onset_is_no_suspected_stroke() -> None:
     question = "Since yesterday my lip has been numb where I bit it. Acupuncture for my jaw?"
     assert "red_flag:suspected_stroke" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm 60 and I don't get headaches, but lately my knee has been sore. Acupuncture?",
+        "I'm 67, no headaches or fever, but recently my lower back aches. Needles ok?",
+    ],
+)
+def test_no_headache_beside_another_new_complaint_is_no_new_headache(question: str) -> None:
+    assert "red_flag:new_headache_after_50" not in _applied(question)
