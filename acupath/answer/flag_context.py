@@ -54,6 +54,11 @@ are not the patient's present findings, set aside after ConText has run
    month" is a progressive deficit; a weakness "unchanged for 2 years" is not; a needle fear
    of childhood said to be over, and a lone lab value of an illness long over and back to
    normal, are history; hay fever is no fever.
+18-20. **Flags read by their parts** (wave 18): the FAST signs as a face word with a sign word
+   and a speech word with a sign word ("his face has looked lopsided since lunch", "her words
+   are coming out jumbled"); a headache new in the person's life said by contrast with the
+   past ("never got headaches in my life until two months ago"); injecting said of the person
+   with no drug named ("I'm still injecting"), unless a prescribed injectable or a job is said.
 
 The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_person``).
 """
