@@ -133,6 +133,10 @@ _GIVEN_THROUGH = (
     r"\b(?:chemo\w*|infusions?|immunotherapy|(?:my|her|his|their|the) treatments?|"
     r"treatments?|flush\w*|drips?)\b"
 )
+_TAKES_IN = (
+    r"\b(?:through|thru|into|in to|via|plug\w*|hook\w*|access\w*|connect\w*|attach\w*|"
+    r"flush\w*|goes in|go in|put in|run (?:in|through))\b"
+)
 # wave 18 (h15066 "a port-wine stain (the birthmark)"): a port that is no device: a birthmark,
 # the drink, a socket of a phone or computer, a harbour
 _OTHER_PORT_BEFORE = re.compile(
@@ -179,7 +183,11 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
             return "port", at, line.end()
     for holder in re.finditer(_HOLDER, sentence):
         at = holder.start()
-        if _near(_PORT_SITE, sentence, at, 40) and _near(_GIVEN_THROUGH, sentence, at, 70):
+        if not (_near(_PORT_SITE, sentence, at, 40) and _near(_GIVEN_THROUGH, sentence, at, 70)):
+            continue
+        # a lump or a thing must be said to take the treatment in ("plug my chemo into", "put
+        # the chemo through"): a lump in the chest beside chemotherapy may be the cancer
+        if re.match(_LINE, holder.group()) or _near(_TAKES_IN, sentence, at, 70):
             return "port", at, holder.end()
     for line in re.finditer(_LINE, sentence):
         at = line.start()

@@ -183,3 +183,14 @@ def test_latest_dated_value_decides(text: str, label: str, not_label: str) -> No
 )  # fmt: skip
 def test_undated_or_unclear_series_keeps_the_cautious_value(text: str, label: str) -> None:
     assert label in _applied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a lump in my chest and I'm on chemo for it",
+        "the lump under my collarbone turned out to be lymphoma, chemo starts Monday",
+    ],
+)
+def test_a_lump_beside_chemotherapy_is_no_port(text: str) -> None:
+    assert "device:port" not in _applied(text)
