@@ -165,7 +165,9 @@ _PAST_NAMED = re.compile(
     # wave 18 (h15037 "Does the old warfarin matter at all?"): a medicine named as a former one
     # ("my old warfarin", "the previous clopidogrel", "my former blood thinner was Eliquis");
     # not "still on the same old warfarin" (a current word is read first)
-    r"\b(?:old|previous|former|prior|earlier)\s+(?:(?:\w+\s+){0,2}(?:was|were)\s+)?$"
+    # nor an age ("an 85 year old warfarin patient")
+    r"\b(?<!year )(?<!years )(?<!yr )(?<!yrs )(?:old|previous|former|prior|earlier)\s+"
+    r"(?:(?:\w+\s+){0,2}(?:was|were)\s+)?$"
 )
 _NOTHING_SINCE = re.compile(
     # wave 18 (h15067 "did 6 months of rivaroxaban then, nothing since"): a course said to be

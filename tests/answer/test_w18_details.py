@@ -117,6 +117,8 @@ def test_medicine_long_stopped_is_not_current(text: str, label: str) -> None:
         ("still on the same old warfarin, INR is fine", "class:anticoagulant"),
         ("I take rivaroxaban, nothing since the op has changed", "class:anticoagulant"),
         ("took me off aspirin, and I've been on apixaban since", "class:anticoagulant"),
+        ("Pt is an 85 year old warfarin user with knee OA", "class:anticoagulant"),
+        ("My previous GP put me on clopidogrel after the TIA", "class:antiplatelet"),
     ],
 )  # fmt: skip
 def test_medicine_still_taken_stays_current(text: str, label: str) -> None:
