@@ -16,9 +16,15 @@ error, so the description is read as the device."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from acupath.answer.text import fold
 
 _POS = r"(?:my|his|her|their|your|the|a|an|its|this|that)"
 _W = r"\W+(?:[\w']+\W+)"  # a gap of whole words
@@ -114,6 +120,30 @@ _OTHER_SHUNT = (
     r"\b(?:dialysis|fistula|kidney|renal|heart|cardiac|liver|portal|tips|lung|av|a v|"
     r"arteriovenous|blalock|bt)\b"
 )
+# wave 18 (h15032 "the lump under my right collarbone is what they plug my chemo into"): a
+# lump, thing or line under the collarbone or in the chest said beside the treatment given
+# through it is an implanted port (04_oncology.yaml port_or_line; clinic policy, as above); a
+# lump under the collarbone with no treatment through it ("the GP wants to scan") is none
+_HOLDER = rf"{_THING}|\b(?:lump|bump|bulge|button|line|tube|catheter)s?\b"
+_PORT_SITE = (
+    rf"\b(?:under|below|beneath|beside|by|near) {_POS}? ?(?:left |right )?(?:collar ?bone|"
+    rf"clavicle)|\bin {_POS}? ?(?:upper |left |right )?chest\b"
+)
+_GIVEN_THROUGH = (
+    r"\b(?:chemo\w*|infusions?|immunotherapy|(?:my|her|his|their|the) treatments?|"
+    r"treatments?|flush\w*|drips?)\b"
+)
+_TAKES_IN = (
+    r"\b(?:through|thru|into|in to|via|plug\w*|hook\w*|access\w*|connect\w*|attach\w*|"
+    r"flush\w*|goes in|go in|put in|run (?:in|through))\b"
+)
+# wave 18 (h15066 "a port-wine stain (the birthmark)"): a port that is no device: a birthmark,
+# the drink, a socket of a phone or computer, a harbour
+_OTHER_PORT_BEFORE = re.compile(
+    r"\b(?:usb(?: c)?|charging|charger|phone|phones|laptop|laptops|computer|hdmi|ethernet|audio|"
+    r"headphone|serial|ferry|sea|cruise|container|shipping|glass of|bottle of)\W*$"
+)
+_OTHER_PORT_AFTER = re.compile(r"^\W*(?:wine|stain|birthmark|of call|harbou?r)\b")
 _DENIED = re.compile(r"\b(?:no|not|never|without|dont|doesnt|didnt|havent|hasnt)\b|n[’']t\b")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
@@ -151,6 +181,14 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
             return "picc_line", at, line.end()
         if re.search(_TRUNK, after[:40]):
             return "port", at, line.end()
+    for holder in re.finditer(_HOLDER, sentence):
+        at = holder.start()
+        if not (_near(_PORT_SITE, sentence, at, 40) and _near(_GIVEN_THROUGH, sentence, at, 70)):
+            continue
+        # a lump or a thing must be said to take the treatment in ("plug my chemo into", "put
+        # the chemo through"): a lump in the chest beside chemotherapy may be the cancer
+        if re.match(_LINE, holder.group()) or _near(_TAKES_IN, sentence, at, 70):
+            return "port", at, holder.end()
     for line in re.finditer(_LINE, sentence):
         at = line.start()
         if re.search(_ARM, sentence[at : at + 40]) and re.search(_STAYS, sentence[at : at + 120]):
@@ -193,11 +231,99 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
     return None
 
 
+# wave 18 (h15034 "Halfway through 5 weeks of daily zaps to my pelvis for cervical cancer"):
+# radiotherapy in lay words, read with its field (the body word after it, or before it) as the
+# radiotherapy words of patient.yaml are. "Beam", "radium" and "ray" treatment name it alone;
+# zaps and burning sessions only in a question that names a cancer or its care (an ICD, a TENS
+# machine, an electric fence or a laser also zap). Clinic policy: the screen's radiotherapy rules
+# (04_oncology.yaml, needles kept off an irradiated field) are for the field however the
+# patient names the treatment; missing one is the unsafe error.
+_LAY_RT = re.compile(
+    r"\b(?:(?:radiation |radium |x ray |ray |beam )(?:treatments?|therapy|sessions?)|radium|"
+    r"radiation beams?|(?:the )?beams? (?:on|to|at) )"
+)
+_LAY_RT_WEAK = re.compile(r"\b(?:zap(?:s|ped|ping)?|burning (?:sessions?|treatments?))\b")
+_CANCER_CARE = re.compile(
+    r"\b(?:cancer\w*|tumou?rs?|carcinoma|lymphoma|sarcoma|myeloma|leukaemia|leukemia|"
+    r"oncolog\w*|radiograph\w*|malignan\w*|melanoma|metasta\w*|mets)\b"
+)
+_NOT_RT = re.compile(
+    r"\b(?:heart|icd|defib\w*|pacemaker|tens|electric\w*|fence|laser|hair|warts?|cryo\w*|"
+    r"freez\w*|stimulator|nerves?|insects?|flies|mosquito\w*|microwave\w*|static)\b"
+)
+_COURSE = re.compile(
+    r"\b(?:daily|every (?:week)?day|each (?:week)?day|weekdays|(?:\d+|two|three|four|five|six|"
+    r"seven) weeks of|fractions?)\b"
+)
+_RT_PAST = re.compile(
+    r"\b(?:finished|completed|ended|done with|years? ago|months ago|in (?:19|20)\d\d)\b"
+)
+
+
+@functools.cache
+def _body_sites() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Body words of the radiotherapy fields (patient.yaml ``body_sites``), longest first."""
+    data = yaml.safe_load((Path(__file__).parents[1] / "data/answer/patient.yaml").read_text())
+    pairs = [(fold(w), area) for area, ws in data["body_sites"].items() for w in ws]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple((re.compile(rf"\b{re.escape(w)}\b"), area) for w, area in pairs)
+
+
+def _field(text: str) -> tuple[str, int, int] | None:
+    """The first body site named in ``text``, with its span."""
+    hits = [(m.start(), m.end(), area) for pat, area in _body_sites() if (m := pat.search(text))]
+    if not hits:
+        return None
+    start, end, area = min(hits, key=lambda h: (h[0], -h[1]))
+    return area, start, end
+
+
+def _lay_radiotherapy(sentence: str, folded: str) -> tuple[str, int, int] | None:
+    """The field of a radiotherapy the sentence tells in lay words, with the words' span."""
+    word = _LAY_RT.search(sentence)
+    weak = word is None
+    if word is None:
+        word = _LAY_RT_WEAK.search(sentence)
+        if word is None:
+            return None
+    if _NOT_RT.search(sentence) or _DENIED.search(sentence[: word.start()]):
+        return None
+    after = _field(sentence[word.end() : word.end() + 45])
+    # a weak word needs a cancer named, or a daily course given to a field ("daily zaps to my
+    # breast")
+    if weak and not (_CANCER_CARE.search(folded) or (after and _COURSE.search(sentence))):
+        return None
+    if weak and after is not None:
+        gap = sentence[word.end() : word.end() + after[1]]
+        if not re.match(r"\W*(?:\w+\W+){0,3}?(?:to|on|at|over|across|for)\W", gap) or re.search(
+            r"\b(?:of|pains?|aches?|shocks?)\b", gap
+        ):
+            after = None  # "zaps of pain in my lower back": the complaint, not a field
+            if not _CANCER_CARE.search(folded):
+                return None
+    if after is not None:
+        side = re.search(r"\b(left|right)\W+$", sentence[word.end() : word.end() + after[1]])
+        area = f"{side.group(1)}_{after[0]}" if side and after[0] != "neck" else after[0]
+        return area, word.start(), word.end() + after[2]
+    before = _field(sentence[max(0, word.start() - 30) : word.start()])
+    return (before[0] if before else "unspecified"), word.start(), word.end()
+
+
+def _other_port(m: Any, folded: str) -> bool:
+    """Whether a bare "port" is a birthmark, a drink, a socket or a harbour (wave 18)."""
+    if m.kind != "device" or m.value != "port" or m.words.strip().lower() != "port":
+        return False
+    return bool(
+        _OTHER_PORT_BEFORE.search(folded[max(0, m.start - 20) : m.start])
+        or _OTHER_PORT_AFTER.search(folded[m.end : m.end + 20])
+    )
+
+
 def described_devices(mentions: Sequence[Any], folded: str) -> list[Any]:
     """``mentions`` with each device described in everyday words added (as a current device)."""
     from acupath.answer.context import Mention  # context imports this module's caller
 
-    out = list(mentions)
+    out = [m for m in mentions if not _other_port(m, folded)]
     named = {m.value for m in mentions if m.kind == "device" and not m.negated}
     for s in _SENTENCE.finditer(folded):
         found = _device(s.group())
@@ -212,4 +338,16 @@ def described_devices(mentions: Sequence[Any], folded: str) -> list[Any]:
         named.add(device)
         out.append(Mention("device", device, folded[start:end], start, end,
                            detail={"described": True}))  # fmt: skip
+    if any(m.kind == "radiation" for m in out):
+        return out
+    for s in _SENTENCE.finditer(folded):
+        field = _lay_radiotherapy(s.group(), folded)
+        if field is None:
+            continue
+        site, start, end = field
+        status = "past" if _RT_PAST.search(s.group()) else "current"
+        start, end = s.start() + start, s.start() + end
+        out.append(Mention("radiation", site, folded[start:end], start, end,
+                           detail={"described": True}, status=status))  # fmt: skip
+        break
     return out

@@ -36,7 +36,11 @@ _ENDED_WHEN = re.compile(
     # wave 9 (probe 9, "the chemo i finished in june"): a month named with a past end
     r"|\bin\s+(january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\b"
+    # wave 18 (h15038 "Finished chemo in the spring"): a season, read as its last month (spring
+    # May, summer August, autumn November); not winter, which may be the season now
+    r"|\b(?:in|last|during)\s+(?:the\s+)?(spring|summer|autumn|fall)\b"
 )
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -58,6 +62,10 @@ def _earlier_year(text: str, year: int) -> bool:
     month within the window ("finished in November", asked on 4 December) stays recent: counts
     can take weeks to recover (timing.yaml ``windows_days: chemotherapy``)."""
     for m in _ENDED_WHEN.finditer(text):
+        if m.group(3):
+            if m.group(0).startswith("last") or _month_long_past(_SEASON_END[m.group(3)], year):
+                return True
+            continue
         if m.group(2):
             if _month_long_past(_MONTHS.index(m.group(2)) + 1, year):
                 return True

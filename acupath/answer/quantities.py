@@ -901,6 +901,41 @@ def _clause(folded: str, series: list[LabValue], i: int) -> str:
     return folded[left : after[0] if after else hi]
 
 
+_DAYS_AGO = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few)\s+"
+    r"(days?|weeks?|wks?|months?|years?|yrs?)\s+(?:ago|back|before)\b"
+)
+_DATED_DAYS = (
+    (re.compile(r"\b(?:today|todays|this morning|this afternoon|now|right now)\b"), 0),
+    (re.compile(r"\b(?:yesterday|last night)\b"), 1),
+    (
+        re.compile(
+            r"\b(?:on |last |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?:['’]?s)?\b|\bthis week\b"
+        ),
+        5,
+    ),
+    (re.compile(r"\blast week\b"), 7),
+    (re.compile(r"\blast fortnight\b|\ba fortnight ago\b"), 14),
+    (re.compile(r"\b(?:last|this) month\b"), 30),
+    (re.compile(r"\blast year\b|\b(?:in|during|back in) (?:19|20)\d\d\b"), 365),
+)
+_AGO_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def _age_days(clause: str) -> int | None:
+    """How many days ago a clause dates its value, roughly (wave 18): "today" 0, "yesterday"
+    1, a weekday within the week, "last week" 7, "last month" 30, "3 weeks ago" 21; None when
+    the clause dates nothing or dates it twice."""
+    found = [days for pattern, days in _DATED_DAYS if pattern.search(clause)]
+    for m in _DAYS_AGO.finditer(clause):
+        raw = m.group(1)
+        named = {"a": 1, "an": 1, "couple of": 2, "few": 3}
+        n = int(raw) if raw.isdigit() else named.get(raw) or int(numwords.value(raw) or 1)
+        found.append(n * _AGO_UNIT[m.group(2)[0]])
+    return found[0] if len(found) == 1 else None
+
+
 def _roles(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
     if len(series) == 1:
         return series
@@ -917,6 +952,15 @@ def _roles(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
         near = [i for i, c in enumerate(clauses) if _NEAR_PAST.search(c) and i not in dated]
         if dated and len(near) == 1:
             recent = near
+    if not recent:
+        # wave 18 (h15043 "Last month my INR shot up to 4.1 ..., it was 2.6 on Tuesday"): every
+        # value dated, the one dated nearest to today is the latest
+        ages = [_age_days(c) for c in clauses]
+        if all(a is not None for a in ages):
+            known = [a for a in ages if a is not None]
+            nearest = min(known)
+            if known.count(nearest) == 1:
+                recent = [known.index(nearest)]
     if not recent:
         changed = [i for i, c in enumerate(clauses) if i and _CHANGE.search(c)]
         recent = changed[-1:]

@@ -161,6 +161,21 @@ _PAST_BEFORE = re.compile(
     r"no longer(?:\s+(?:on|takes|taking))?|in the past|"
     r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?(?:over\s+)?from)\b"
 )
+_PAST_NAMED = re.compile(
+    # wave 18 (h15037 "Does the old warfarin matter at all?"): a medicine named as a former one
+    # ("my old warfarin", "the previous clopidogrel", "my former blood thinner was Eliquis");
+    # not "still on the same old warfarin" (a current word is read first)
+    # nor an age ("an 85 year old warfarin patient")
+    r"\b(?<!year )(?<!years )(?<!yr )(?<!yrs )(?:old|previous|former|prior|earlier)\s+"
+    r"(?:(?:\w+\s+){0,2}(?:was|were)\s+)?$"
+)
+_NOTHING_SINCE = re.compile(
+    # wave 18 (h15067 "did 6 months of rivaroxaban then, nothing since"): a course said to be
+    # followed by nothing, later in its sentence; not "nothing else since" after a current word
+    # (read first) nor "nothing since the op has changed" (a subject of its own)
+    r"[^.;?!]{0,60}?(?:,|\band\b|\bthen\b)\s*(?:then\s+)?(?:nothing|none|no more|not again|"
+    r"not since)(?:\s+(?:else|of it|more))?\s+since(?:\s+then)?\s*(?:[.;?!,]|$)"
+)
 _PAST_AFTER = re.compile(
     # "was on warfarin until last month"; not an end still to come ("until the end of this
     # week", "till Friday", "until after the op": still taken now; wave 6)
@@ -288,7 +303,11 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         return FUTURE, "planned or possible, not taken now"
     if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
         return CURRENT, None
-    later = _STOPPED_LATER.match(folded, end) or _stopped_back(folded, end)
+    later = (
+        _STOPPED_LATER.match(folded, end)
+        or _stopped_back(folded, end)
+        or _NOTHING_SINCE.match(folded, end)
+    )
     stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
     if stop and _resumed(folded, end):
         return CURRENT, RESUMED
@@ -311,7 +330,7 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
                 f"stopped within {limit} days: its effect may last that long, so it is kept"
             )
         return PAST, "stopped"
-    if _PAST_BEFORE.search(left) or _PAST_AFTER.search(right):
+    if _PAST_BEFORE.search(left) or _PAST_AFTER.search(right) or _PAST_NAMED.search(left):
         return PAST, "taken in the past"
     days = _days(right)
     if days is None and _PAST_VERB.search(left):
@@ -444,8 +463,12 @@ _STOPPED_BACK = re.compile(
     r"(?:,|\bbut\b|\band\b|\bthen\b|\bso\b)\s*(?:"
     r"(?:it|this|that)\s+(?:was\s+|has\s+been\s+|had\s+been\s+|got\s+|is\s+)(?:recently\s+|"
     r"just\s+)?(?:stopped|discontinued|ceased|withdrawn|withheld|finished|completed)"
-    r"|(?:(?:she|he|they|i|we|you|the\s+\w+(?:\s+team)?)\s+)?(?:then\s+|recently\s+|just\s+)?"
+    r"|(?:(?:she|he|they|i|we|you|(?:the|my|her|his|their)\s+\w+(?:\s+team)?)\s+)?"
+    r"(?:then\s+|recently\s+|just\s+)?"
     r"(?:stopped|discontinued|ceased|quit|came\s+off|finished|completed)\s+(?:it|them|taking\s+it)"
+    # wave 18 (h15037 "but the haematologist took me off it in 2023")
+    r"|(?:(?:she|he|they|(?:the|my|her|his|their)\s+\w+(?:\s+team)?)\s+)?(?:then\s+)?"
+    r"(?:took|has\s+taken|had\s+taken)\s+(?:me|him|her|them|us)\s+off\s+(?:it|them)"
     r")\b"
 )
 
