@@ -211,6 +211,14 @@ _ME = re.compile(
     r"\b(?:for|about|it['’]?s|this is|just)\s+(?:me|myself)\s*(?:[,(:]\s*|\s)"
     r"(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
 )
+_LABELLED = re.compile(
+    # wave 18 (h15074 "Me: 47, migraine, nothing else. Her: 15, period pain."): a person
+    # labelled by a pronoun opening a sentence or a list's item, then a colon or a dash (folded
+    # to spaces) and the number alone in its slot; "Me: 10 sessions" keeps the guard of words
+    # after the number
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his)\s*"
+    r"(?::|\s{3})\s*(?P<n>\d{1,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$))"
+)
 _NOW_AGED = re.compile(
     # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a
     # sentence, before "with"/"and" or the sentence's end ("Now 30 minutes of walking" is none)
@@ -423,6 +431,11 @@ class AgeGrammar:
         for m in _ME.finditer(folded):
             value = number_value(m.group("n"))
             if value is not None and 13 <= value <= 110:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
+        for m in _LABELLED.finditer(folded):
+            # a single digit is an age only before a comma and more words ("Him: 9, asthma"),
+            # never closing a sentence ("Her: 3 sessions, me: 2."), as a count does
+            if len(m.group("n")) > 1 or re.match(r"\s*,\s*[a-z]", folded[m.end("n") :]):
                 add(m.group("n"), m.start("n"), m.end("n"), guard=True)
         for m in _NOTE_Y.finditer(folded):
             # "Knee pain, 3 y, worse on stairs", "Duration: 2 y": a complaint or a time word in

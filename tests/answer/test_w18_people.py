@@ -1,0 +1,172 @@
+"""Wave 18 (engineer "people"): people told apart by labels ("Me: 47, ... Her: 15, ..."),
+lettered lists like numbered ones ("(a) ... (b) ..."), and a job named by a treatment ("a
+retired chemo nurse") is no treatment of the asker's."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer.context import extract
+
+
+def _applied(text: str) -> set[str]:
+    ctx = extract(text)
+    return {m.label for m in ctx.applied} | {f"class:{c}" for c in ctx.drug_classes()}
+
+
+# --- labelled people: "Me: ... Her: ..." ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "aside"),
+    [
+        (
+            "My son and I both fancy trying it. Me: 52, tennis elbow. Him: 14, Osgood knees. "
+            "Is he too young?",
+            {"age:14", "age_band:adolescent"},
+            {"age:52"},
+        ),
+        (
+            "Two of us booked. Mine: 38, neck pain, on nothing. Hers: 16, headaches. "
+            "Can she have it at her age?",
+            {"age:16", "age_band:adolescent"},
+            {"age:38"},
+        ),
+        (
+            "For my husband and me. Him: 71, on warfarin, bad hip. Me: 66, plantar fasciitis. "
+            "What should he tell the acupuncturist?",
+            {"age:71", "age_band:older_adult", "class:anticoagulant"},
+            {"age:66"},
+        ),
+        (
+            "Her: 13, period pain. Me: 41, low back. Would it be different for her?",
+            {"age:13", "age_band:adolescent"},
+            {"age:41"},
+        ),
+        (
+            "Me - 45, migraines. Him - 15, sports injury. What changes for him?",
+            {"age:15", "age_band:adolescent"},
+            {"age:45"},
+        ),
+        (
+            "Us two: Me: 29, fine. Her: 16, pregnant, back pain. Is it safe for her?",
+            {"age:16", "pregnant"},
+            {"age:29"},
+        ),
+    ],
+)
+def test_the_labelled_person_asked_about_keeps_their_facts(
+    text: str, kept: set[str], aside: set[str]
+) -> None:
+    applied = _applied(text)
+    assert kept <= applied
+    assert not aside & applied
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the asker asked about: the asker's facts stay
+        (
+            "Me: 72, on apixaban, knee OA. Her: 15, headaches. What about me?",
+            {"age:72", "class:anticoagulant"},
+        ),
+        # nobody picked out: every safety fact stays (the cautious reading)
+        (
+            "Me: 47, on warfarin. Her: 15, period pain. Can we both go?",
+            {"class:anticoagulant"},
+        ),
+        # no labelled list at all
+        ("Me and my mum want to go, she is 80 and on warfarin. Is it ok?", {"age:80"}),
+    ],
+)
+def test_labels_never_drop_a_fact_of_the_person_asked(text: str, kept: set[str]) -> None:
+    assert kept <= _applied(text)
+
+
+# --- lettered lists -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "aside"),
+    [
+        (
+            "Clinic list: (a) 45F neck pain, no issues; (b) 71M knee OA on clopidogrel. "
+            "Any precautions for (b)?",
+            {"age:71", "class:antiplatelet"},
+            {"age:45"},
+        ),
+        (
+            "Two referrals. a) 33F pregnant 20 weeks, PGP. b) 62M LBP, nil else. Thoughts on (a)?",
+            {"age:33", "pregnant"},
+            {"age:62"},
+        ),
+        (
+            "(a) 80M on apixaban, knee OA (b) 50F tennis elbow. Just (a) for now.",
+            {"age:80", "class:anticoagulant"},
+            {"age:50"},
+        ),
+        (
+            "Patients today: (a) 58M shoulder, fit; (b) 69F on warfarin, INR 2.4. Query about (b) "
+            "only.",
+            {"age:69", "class:anticoagulant"},
+            {"age:58"},
+        ),
+        (
+            "(A) 40F migraine, nil meds; (B) 77M post-stent on aspirin. Needling (B) ok?",
+            {"age:77", "class:antiplatelet"},
+            {"age:40"},
+        ),
+    ],
+)
+def test_a_lettered_list_is_a_list(text: str, kept: set[str], aside: set[str]) -> None:
+    applied = _applied(text)
+    assert kept <= applied
+    assert not aside & applied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # letters that are no list: every fact stays
+        "I have (a) a pacemaker and (b) knee pain, I'm 70. Can I have acupuncture?",
+        "Grade a) or b)? I'm 70 and on warfarin with knee pain.",
+    ],
+)
+def test_letters_that_are_no_list_keep_everything(text: str) -> None:
+    applied = _applied(text)
+    assert "age:70" in applied
+
+
+# --- a job is no treatment ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 68, a retired chemo nurse, and my knees have given up. Worth a go?",
+        "Former radiotherapy radiographer here, 61, with a bad shoulder. Would acupuncture help?",
+        "I was a chemo nurse for 20 years; now it's my back that aches. Acupuncture?",
+        "I used to be a chemotherapy pharmacist, now 70 with sciatica. Can I try needling?",
+        "I'm a volunteer, a chemo ward volunteer actually, with tennis elbow. Acupuncture ok?",
+        "As an ex chemo technician I know needles. 55, plantar fasciitis. Worth trying?",
+    ],
+)
+def test_a_job_named_by_a_treatment_is_no_treatment(text: str) -> None:
+    applied = _applied(text)
+    assert not any(
+        "chemo" in label or "radi" in label or label.startswith("cancer:") for label in applied
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the asker's own treatment, with a nurse who gives it
+        "My chemo nurse says acupuncture might help my nausea. I'm 60. Is it safe?",
+        "I'm on chemo, a nurse comes to flush my line. Can I have acupuncture?",
+        "The chemo nurse told me to ask about acupuncture for my sickness. Safe?",
+    ],
+)
+def test_the_patients_own_treatment_stays(text: str) -> None:
+    assert any("chemo" in label or label.startswith("cancer:") for label in _applied(text))
