@@ -320,6 +320,12 @@ class AgeGrammar:
             r"\b(?:(?P<rel>" + alt(relations) + r")|" + named + r")" + link
             + _COPULA + r"?" + _ADVERBS + _NUM
         )  # fmt: skip
+        # wave 18 (h15071 "Nan Joan (84) ... Nan Pat (80)"): a relation and a name, the age
+        # in brackets right after ("Uncle Pete (70)", "my son Tom (9)")
+        self.named_relation = re.compile(
+            r"\b(?:" + alt(relations) + r")\s+(?!(?:is|was|has|had|and|or|aged?|at|in|on|"
+            r"with|who|of|the|a|an|now|here)\b)[a-z][a-z'’]{1,15}\s*\(\s*" + _NUM + r"\s*\)"
+        )
         self.generic = re.compile(
             r"\b(?:" + alt(list(people.persons)) + r")" + link
             + _COPULA + r"?" + r"(?:of\s+)?" + _ADVERBS + _NUM
@@ -413,6 +419,8 @@ class AgeGrammar:
                     # "turned 90 in June"; "turns 80 next week" is 79 now
                     add(m.group("n"), m.start(), m.end("n"), guard=False, less=less)
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False, less=less)
+        for m in self.named_relation.finditer(folded):
+            add(m.group("n"), m.start(), m.end("n"), guard=False)
         for m in _BARE_TURNING.finditer(folded):
             add(m.group("n"), m.start("n"), m.end("n"), guard=False, less=1)
         for m in _BRACKET_LAST.finditer(folded):

@@ -1500,9 +1500,12 @@ _ASKER_TO_KIN = re.compile(
 
 
 _PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
+_NAMED_PERSON_AGE = re.compile(r"^([a-z]+\s+[a-z]+)\s*\(\s*\d")
+"""A relation and a name before a bracketed age ("nan joan (84", wave 18): the person is
+both words, so two nans are two people."""
 _ASK_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
-    r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
+    r"how\s+about|screen|asking\s+(?:about|for)|(?:start|begin)\s+with|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
     r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
@@ -1510,7 +1513,7 @@ _ASK_CUE = (
 """The person a question asks about in words (wave 17); :data:`_MAIN_CUE` adds a possessive."""
 _MAIN_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
-    r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
+    r"how\s+about|screen|asking\s+(?:about|for)|(?:start|begin)\s+with|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b|\b{word}['’]s\b"
     # wave 17 (h14099): "Can my aunt come on Monday?", "should grandad have it?"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
@@ -1717,7 +1720,8 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
         if m.kind != "age" or m.negated:
             continue
         person = (
-            _PERSON_AGE.match(fold(m.words))
+            _NAMED_PERSON_AGE.match(fold(m.words))
+            or _PERSON_AGE.match(fold(m.words))
             or _PRONOUN_AGE.match(fold(m.words))
             or _ORDINAL_PERSON.search(folded[: m.start])
         )

@@ -170,3 +170,63 @@ def test_a_job_named_by_a_treatment_is_no_treatment(text: str) -> None:
 )
 def test_the_patients_own_treatment_stays(text: str) -> None:
     assert any("chemo" in label or label.startswith("cancer:") for label in _applied(text))
+
+
+# --- relatives named by relation and name: "Nan Joan (84) ... Nan Pat (80)" -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "aside"),
+    [
+        (
+            "My two aunties. Auntie Sue (72) is on warfarin for AF. Auntie May (75) has a "
+            "pacemaker and sore knees. Can we start with Auntie May?",
+            {"age:75", "device:pacemaker"},
+            {"age:72", "class:anticoagulant"},
+        ),
+        (
+            "Grandad Jim (88) takes apixaban. Grandad Bill (91) has knee pain only. What about "
+            "Grandad Bill?",
+            {"age:91"},
+            {"age:88", "class:anticoagulant"},
+        ),
+        (
+            "Uncle Dave (66) has a pacemaker. Uncle Pete (70) has a bad back. Start with Uncle "
+            "Pete please.",
+            {"age:70"},
+            {"age:66", "device:pacemaker"},
+        ),
+        (
+            "Nan Rose (79) is on clopidogrel. Nan Edna (83) has arthritis. What should Nan "
+            "Rose's acupuncturist know?",
+            {"age:79", "class:antiplatelet"},
+            {"age:83"},
+        ),
+        (
+            "Asking for my grans. Gran Mary (90) has a bad hip. Gran Ivy (86) is on rivaroxaban. "
+            "Is it ok for Gran Ivy?",
+            {"age:86", "class:anticoagulant"},
+            {"age:90"},
+        ),
+    ],
+)
+def test_relatives_named_by_relation_and_name(text: str, kept: set[str], aside: set[str]) -> None:
+    applied = _applied(text)
+    assert kept <= applied
+    assert not aside & applied
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # both asked about: every safety fact stays
+        (
+            "Nan Joan (84) is on warfarin. Nan Pat (80) has a pacemaker. Can both come?",
+            {"class:anticoagulant", "device:pacemaker"},
+        ),
+        # one named relative: their age is theirs
+        ("My son Tom (9) has asthma. Is acupuncture ok for him?", {"age:9"}),
+    ],
+)
+def test_named_relatives_keep_facts_when_no_one_is_picked(text: str, kept: set[str]) -> None:
+    assert kept <= _applied(text)
