@@ -219,6 +219,12 @@ _LABELLED = re.compile(
     r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his)\s*"
     r"(?::|\s{3})\s*(?P<n>\d{1,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$))"
 )
+_BOTH = re.compile(
+    # wave 18 (h15080 "Writing for my twin sister and me. Both 34."): one age told for two
+    # people, the asker among them ("we're both 45", "both of us are 72", "both aged 16")
+    r"\b(?:both|both\s+of\s+us|we\s*(?:are|['’]re)\s+both|we\s+both\s+are)\s+"
+    r"(?:are\s+|turned\s+)?(?:aged?\s+)?(?P<n>\d{1,3}|" + _WORD_NUMBER + r")\b"
+)
 _NOW_AGED = re.compile(
     # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a
     # sentence, before "with"/"and" or the sentence's end ("Now 30 minutes of walking" is none)
@@ -440,6 +446,10 @@ class AgeGrammar:
             value = number_value(m.group("n"))
             if value is not None and 13 <= value <= 110:
                 add(m.group("n"), m.start("n"), m.end("n"), guard=True)
+        for m in _BOTH.finditer(folded):
+            value = number_value(m.group("n"))
+            if value is not None and value >= 2:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True, small_words=False)
         for m in _LABELLED.finditer(folded):
             # a single digit is an age only before a comma and more words ("Him: 9, asthma"),
             # never closing a sentence ("Her: 3 sessions, me: 2."), as a count does

@@ -2129,10 +2129,24 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         return mentions
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans)
+        if any(a <= m.start < b for a, b in spans) and not _shared_age(m, folded)
         else m
         for m in mentions
     ]
+
+
+_BOTH_BEFORE = re.compile(
+    r"\b(?:both|both\s+of\s+us|we\s*(?:are|['’]re)\s+both|we\s+both\s+are)\s+"
+    r"(?:are\s+|turned\s+)?(?:aged?\s+)?$"
+)
+
+
+def _shared_age(m: Mention, folded: str) -> bool:
+    """An age told for the asker and the relative at once ("me and my wife, both 81"): the
+    asker's too, never set aside with the relative's clause (wave 18, h15080)."""
+    return m.kind in ("age", "age_band") and bool(
+        _BOTH_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+    )
 
 
 _POPULATION = re.compile(

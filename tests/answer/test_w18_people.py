@@ -230,3 +230,35 @@ def test_relatives_named_by_relation_and_name(text: str, kept: set[str], aside: 
 )
 def test_named_relatives_keep_facts_when_no_one_is_picked(text: str, kept: set[str]) -> None:
     assert kept <= _applied(text)
+
+
+# --- one age for two: "Both 34." -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Writing for me and my husband. Both 67. I've got a pacemaker. What about me?", 67),
+        ("We're both 45 and want acupuncture for back pain. Is it ok for me?", 45),
+        ("My twin and I, both aged 16, have period pain. Can I have acupuncture?", 16),
+        ("Both of us are 72. I have AF and take apixaban. Can I have it?", 72),
+        ("Me and my wife, both 81, want to try it. I'm on warfarin. Safe for me?", 81),
+        ("My sister and me. Both 34. I'm 30 weeks pregnant with back pain. What changes?", 34),
+    ],
+)
+def test_one_age_told_for_both(text: str, age: int) -> None:
+    applied = _applied(text)
+    assert f"age:{age}" in applied
+    assert not {a for a in applied if a.startswith("age:")} - {f"age:{age}"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We both had 3 sessions last year. Is it worth going back for my knee?",
+        "Both 2 weeks post-op now, can we have acupuncture for the pain?",
+        "We're both 30 weeks pregnant! Is acupuncture ok for back pain?",
+    ],
+)
+def test_both_before_a_count_is_no_age(text: str) -> None:
+    assert not {a for a in _applied(text) if a.startswith("age:")}
