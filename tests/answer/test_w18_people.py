@@ -262,3 +262,39 @@ def test_one_age_told_for_both(text: str, age: int) -> None:
 )
 def test_both_before_a_count_is_no_age(text: str) -> None:
     assert not {a for a in _applied(text) if a.startswith("age:")}
+
+
+# --- an age at a past event is not today's age -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        # 66 last spring: 66 or 67 now; the older, as the older band adds caution here
+        ("Retired from the post office last spring at 66. On warfarin. Can I have it?", 67),
+        ("I retired at 64 two years ago and my hip is bad. Would acupuncture help?", 67),
+        ("Gave up work at 63 last year after my heart attack. Knees now. Acupuncture?", 65),
+        ("Diagnosed with diabetes at 50, 10 years ago. Now neuropathy in my feet. Needle?", 61),
+        ("Got married at 30 three years ago and have had back pain since. Is it safe?", 34),
+        # 16 a year ago: 17 or 18 now; the younger, as the adolescent band adds caution
+        ("I moved here at 16 a year ago and my periods have been awful. Acupuncture?", 17),
+    ],
+)
+def test_an_age_at_a_past_event_gives_todays_age(text: str, age: int) -> None:
+    ages = {a for a in _applied(text) if a.startswith("age:")}
+    assert ages == {f"age:{age}"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        # an age told for now wins
+        ("I'm 70. Retired at 66 last year and my back aches. Acupuncture?", {"age:70"}),
+        # no time since the event: today's age is unknown, nothing is read
+        ("Retired at 66 and my back aches. Acupuncture?", set()),
+        # a number after 'at' that is no age
+        ("I had 6 sessions at 40 pounds each last year. Worth going back?", set()),
+    ],
+)
+def test_a_past_event_without_time_or_with_an_age_now(text: str, ages: set[str]) -> None:
+    assert {a for a in _applied(text) if a.startswith("age:")} == ages
