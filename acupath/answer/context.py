@@ -1932,6 +1932,9 @@ _PERSON_LABEL = re.compile(
     r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?P<w>me|myself|mine|her|hers|him|his)"
     r"\s*(?::|\s{3})"
 )
+_RELATION_LABEL = re.compile(
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?:my\s+|our\s+)?(?P<r>[a-z]+)\s*(?::|\s{3})"
+)
 _LABEL_PERSON = {"me": "me", "myself": "me", "mine": "me", "her": "her", "hers": "her",
                  "him": "him", "his": "him"}  # fmt: skip
 _LABEL_PRONOUNS = {
@@ -1955,6 +1958,17 @@ def _labelled_people(mentions: list[Mention], folded: str) -> list[Mention]:
     the people without a safety fact are theirs when one person alone holds the safety facts,
     as in a numbered list."""
     labels = [(m.start("w"), _LABEL_PERSON[m.group("w")]) for m in _PERSON_LABEL.finditer(folded)]
+    if not labels:
+        return mentions
+    # a relative labelled beside them ("Me: 38, migraines. Mum: 71, on apixaban", p11100):
+    # named by the relation word or the pronoun of its sex
+    sexes = _relation_sex()
+    labels += [
+        (m.start("r"), m.group("r"))
+        for m in _RELATION_LABEL.finditer(folded)
+        if m.group("r") in sexes
+    ]
+    labels.sort()
     if len({w for _, w in labels}) < 2:
         return mentions
     parts: list[tuple[int, int, str]] = []
@@ -1962,7 +1976,13 @@ def _labelled_people(mentions: list[Mention], folded: str) -> list[Mention]:
         nxt = next((c for c, k in labels[i + 1 :] if k != w), len(folded))
         parts.append((a, nxt, w))
     asked_text = _FILLER.sub(" ", " ".join(_QUESTION.findall(folded)))
-    asked = {w for _, w in labels if _LABEL_PRONOUNS[w].search(asked_text)}
+    pronoun = {"male": "him", "female": "her"}
+    asked = {
+        w
+        for _, w in labels
+        if _LABEL_PRONOUNS[pronoun[sexes[w]] if w in sexes else w].search(asked_text)
+        or (w in sexes and re.search(r"\b" + re.escape(w) + r"\b", asked_text))
+    }
     if re.search(r"\b(?:we|us|both|either|each)\b", asked_text):
         asked = set()
     if len(asked) == 1:
@@ -2399,9 +2419,12 @@ _JOB_BEFORE = re.compile(
     # "I'm seeing a chemo nurse" name the patient's own carer
     r"(?:\b(?:i\s*(?:am|['’]?m)|im|i\s+was|i['’]?ve\s+been|(?:i\s+)?used\s+to\s+be|as|"
     r"work(?:s|ed|ing)?\s+as|been)(?:\s*\d{1,3}\s*,|\s*,|\s+(?:now|just|actually|still|"
-    r"also|myself))*\s+an?\s+|(?:^|[.;!?]\s*|\b(?:and|but)\s+))"
-    r"(?:(?:retired|former|ex|trainee|student|senior|junior|qualified|part\s+time|full\s+time)"
-    r"\s+)*$"
+    r"also|myself))*\s+an?\s+(?:(?:retired|former|ex|trainee|student|senior|junior|qualified|"
+    r"part\s+time|full\s+time)\s+)*"
+    # at a sentence's start only with a word of a job held ("Retired chemo nurse here";
+    # "chemo nurse said my white cells are back up" is the patient's nurse, h7033)
+    r"|(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:retired|former|ex|trainee|student|senior|junior|"
+    r"qualified|part\s+time|full\s+time)\s+)+)$"
 )
 _JOB_KINDS = frozenset({"class", "regimen", "medicine", "radiation", "cancer", "treatment"})
 

@@ -298,3 +298,34 @@ def test_an_age_at_a_past_event_gives_todays_age(text: str, age: int) -> None:
 )
 def test_a_past_event_without_time_or_with_an_age_now(text: str, ages: set[str]) -> None:
     assert {a for a in _applied(text) if a.startswith("age:")} == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "aside"),
+    [
+        (
+            "Me: 41, neck pain, fine. Dad: 77, on warfarin, bad knee. What should he tell them?",
+            {"age:77", "class:anticoagulant"},
+            {"age:41"},
+        ),
+        (
+            "Mum: 70, shoulder. Me: 45, on clopidogrel after a stent. What about me?",
+            {"age:45", "class:antiplatelet"},
+            {"age:70"},
+        ),
+        (
+            "Me: 33, headaches. My son: 12, hay fever. Is acupuncture ok for my son?",
+            {"age:12", "age_band:child"},
+            {"age:33"},
+        ),
+    ],
+)
+def test_a_relative_labelled_beside_the_asker(text: str, kept: set[str], aside: set[str]) -> None:
+    applied = _applied(text)
+    assert kept <= applied
+    assert not aside & applied
+
+
+def test_the_patients_nurse_opening_a_message_names_their_treatment() -> None:
+    text = "chemo nurse said my counts are fine now. can i have acupuncture for sickness?"
+    assert any("chemo" in label for label in _applied(text))
