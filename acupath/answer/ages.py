@@ -211,6 +211,40 @@ _ME = re.compile(
     r"\b(?:for|about|it['’]?s|this is|just)\s+(?:me|myself)\s*(?:[,(:]\s*|\s)"
     r"(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
 )
+_LABELLED = re.compile(
+    # wave 18 (h15074 "Me: 47, migraine, nothing else. Her: 15, period pain."): a person
+    # labelled by a pronoun opening a sentence or a list's item, then a colon or a dash (folded
+    # to spaces) and the number alone in its slot; "Me: 10 sessions" keeps the guard of words
+    # after the number
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his)\s*"
+    r"(?::|\s{3})\s*(?P<n>\d{1,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$))"
+)
+_BOTH = re.compile(
+    # wave 18 (h15080 "Writing for my twin sister and me. Both 34."): one age told for two
+    # people, the asker among them ("we're both 45", "both of us are 72", "both aged 16")
+    r"\b(?:both|both\s+of\s+us|we\s*(?:are|['’]re)\s+both|we\s+both\s+are)\s+"
+    r"(?:are\s+|turned\s+)?(?:aged?\s+)?(?P<n>\d{1,3}|" + _WORD_NUMBER + r")\b"
+)
+_EVENT_AT = re.compile(
+    # wave 18 (h15007 "Retired from the post office last spring at 66"): an age at a past
+    # event of one's life, "at"/"aged"/"at the age of" and the number, the event's verb
+    # earlier in the same clause
+    r"\b(?:retired|retiring|stopped\s+work(?:ing)?|gave\s+up\s+work(?:ing)?|left\s+(?:work|"
+    r"school|home)|finished\s+(?:work|school)|moved|married|got\s+married|widowed|emigrated|"
+    r"qualified|graduated|diagnosed|broke)\b[^.;!?]{0,50}?"
+    r"\b(?P<at>at\s+the\s+age\s+of|at\s+age|at|aged?)\s+(?P<n>\d{1,3})\b"
+    r"(?!\s*(?:[%:.,]\d|[£$€]|pounds?|quid|euros?|dollars?|pence|p\b|mins?\b|minutes?|hours?|"
+    r"hrs?\b|mph|kg|mg|miles?|km|sessions?|weeks?|wks?|days?|months?|per\s*cent|percent|"
+    r"o['’]?clock|am\b|pm\b|degrees?|years?\s+of\b))"
+)
+_SINCE_EVENT = re.compile(
+    # the time since the event, in the same sentence: years to add to the age then
+    r"\blast\s+(?P<last>year|spring|summer|autumn|fall|winter|month|week|christmas|easter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b(?P<k>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty)\s+(?P<u>years?|months?|weeks?)\s+ago\b"
+    r"|\b(?:earlier\s+)?this\s+year\b|\bin\s+(?P<y>(?:19|20)\d\d)\b"
+)
 _NOW_AGED = re.compile(
     # wave 8: "Now 41 with knee OA", "Now 67 and it aches": an age after "now" opening a
     # sentence, before "with"/"and" or the sentence's end ("Now 30 minutes of walking" is none)
@@ -312,6 +346,12 @@ class AgeGrammar:
             r"\b(?:(?P<rel>" + alt(relations) + r")|" + named + r")" + link
             + _COPULA + r"?" + _ADVERBS + _NUM
         )  # fmt: skip
+        # wave 18 (h15071 "Nan Joan (84) ... Nan Pat (80)"): a relation and a name, the age
+        # in brackets right after ("Uncle Pete (70)", "my son Tom (9)")
+        self.named_relation = re.compile(
+            r"\b(?:" + alt(relations) + r")\s+(?!(?:is|was|has|had|and|or|aged?|at|in|on|"
+            r"with|who|of|the|a|an|now|here)\b)[a-z][a-z'’]{1,15}\s*\(\s*" + _NUM + r"\s*\)"
+        )
         self.generic = re.compile(
             r"\b(?:" + alt(list(people.persons)) + r")" + link
             + _COPULA + r"?" + r"(?:of\s+)?" + _ADVERBS + _NUM
@@ -405,6 +445,8 @@ class AgeGrammar:
                     # "turned 90 in June"; "turns 80 next week" is 79 now
                     add(m.group("n"), m.start(), m.end("n"), guard=False, less=less)
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False, less=less)
+        for m in self.named_relation.finditer(folded):
+            add(m.group("n"), m.start(), m.end("n"), guard=False)
         for m in _BARE_TURNING.finditer(folded):
             add(m.group("n"), m.start("n"), m.end("n"), guard=False, less=1)
         for m in _BRACKET_LAST.finditer(folded):
@@ -423,6 +465,15 @@ class AgeGrammar:
         for m in _ME.finditer(folded):
             value = number_value(m.group("n"))
             if value is not None and 13 <= value <= 110:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True)
+        for m in _BOTH.finditer(folded):
+            value = number_value(m.group("n"))
+            if value is not None and value >= 2:
+                add(m.group("n"), m.start("n"), m.end("n"), guard=True, small_words=False)
+        for m in _LABELLED.finditer(folded):
+            # a single digit is an age only before a comma and more words ("Him: 9, asthma"),
+            # never closing a sentence ("Her: 3 sessions, me: 2."), as a count does
+            if len(m.group("n")) > 1 or re.match(r"\s*,\s*[a-z]", folded[m.end("n") :]):
                 add(m.group("n"), m.start("n"), m.end("n"), guard=True)
         for m in _NOTE_Y.finditer(folded):
             # "Knee pain, 3 y, worse on stairs", "Duration: 2 y": a complaint or a time word in
@@ -464,6 +515,8 @@ class AgeGrammar:
             value = number_value(m.group(g))
             if value is not None and value >= 13:
                 add(m.group(g), m.start(g), m.end(g), guard=True)
+        if not any(a.value >= 0 for a in found):
+            found += _at_past_events(folded, today or datetime.date.today(), found)
         for age in self.approximate(folded, today or datetime.date.today()):
             if not any(a.start < age.end and age.start < a.end for a in found):
                 found.append(age)
@@ -518,6 +571,46 @@ class AgeGrammar:
         if word in ("y", "yo"):
             return True
         return word not in self.not_after
+
+
+_YOUNG_BANDS = ((0, 12), (13, 17))
+
+
+def _at_past_events(folded: str, today: datetime.date, found: list[Age]) -> list[Age]:
+    """Today's age from an age at a past event and the time since it ("retired last spring
+    at 66", "diagnosed at 50, 10 years ago"), read only when no age is told for now (wave 18,
+    h15007). N whole years after an event at age A the person is A+N or A+N+1: the older,
+    which adds caution from 65 on, unless it leaves a child's or an adolescent's band, whose
+    care is the stricter (clinic policy; the answer shows the age it read). With no time
+    given, today's age is unknown and nothing is read."""
+    out: list[Age] = []
+    for m in _EVENT_AT.finditer(folded):
+        if any(a.start < m.end("n") and m.start("n") < a.end for a in found + out):
+            continue
+        lo = max((i + 1 for i in range(m.start()) if folded[i] in ".;!?"), default=0)
+        ends = [i for i in range(m.end(), len(folded)) if folded[i] in ".;!?"]
+        sentence = folded[lo : ends[0] if ends else len(folded)]
+        since = _SINCE_EVENT.search(sentence)
+        value = number_value(m.group("n"))
+        if since is None or value is None:
+            continue
+        if value < 13 and m.group("at") == "at":
+            continue  # "diagnosed at 11 last week" is as often a clock time
+        if since.group("last"):
+            years = 1 if since.group("last") == "year" else 0
+        elif since.group("k"):
+            n = number_value(since.group("k")) if since.group("k") not in ("a", "an") else 1
+            years = (n or 0) if since.group("u").startswith("year") else 0
+        elif since.group("y"):
+            years = max(0, today.year - int(since.group("y")))
+        else:
+            years = 0
+        low, high = value + years, value + years + 1
+        young = next(((a, b) for a, b in _YOUNG_BANDS if a <= low <= b), None)
+        now = low if young is not None and not young[0] <= high <= young[1] else high
+        if 0 <= now <= 120:
+            out.append(Age(now, m.start("n"), m.end("n")))
+    return out
 
 
 def _overlaps_any(age: Age, ages: list[Age]) -> bool:

@@ -1500,9 +1500,12 @@ _ASKER_TO_KIN = re.compile(
 
 
 _PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
+_NAMED_PERSON_AGE = re.compile(r"^([a-z]+\s+[a-z]+)\s*\(\s*\d")
+"""A relation and a name before a bracketed age ("nan joan (84", wave 18): the person is
+both words, so two nans are two people."""
 _ASK_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
-    r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
+    r"how\s+about|screen|asking\s+(?:about|for)|(?:start|begin)\s+with|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
     r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
@@ -1510,7 +1513,7 @@ _ASK_CUE = (
 """The person a question asks about in words (wave 17); :data:`_MAIN_CUE` adds a possessive."""
 _MAIN_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
-    r"how\s+about|screen|asking\s+(?:about|for)|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
+    r"how\s+about|screen|asking\s+(?:about|for)|(?:start|begin)\s+with|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b|\b{word}['’]s\b"
     # wave 17 (h14099): "Can my aunt come on Monday?", "should grandad have it?"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
@@ -1717,7 +1720,8 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
         if m.kind != "age" or m.negated:
             continue
         person = (
-            _PERSON_AGE.match(fold(m.words))
+            _NAMED_PERSON_AGE.match(fold(m.words))
+            or _PERSON_AGE.match(fold(m.words))
             or _PRONOUN_AGE.match(fold(m.words))
             or _ORDINAL_PERSON.search(folded[: m.start])
         )
@@ -1795,6 +1799,14 @@ _MARK_AFTER = re.compile(
 _KIND = {"pt": "patient"}
 _ITEM_LABEL = re.compile(r"(?:^|(?<=[\s:;,.]))\(?(?P<n>[1-9])\)(?=\s)")
 """A list's index, "(1)" or "1)" (wave 17)."""
+_LETTER_LABEL = re.compile(r"(?:^|(?<=[\s:;,.]))\(?(?P<l>[a-e])\)(?=\s)")
+"""A list's letter, "(a)" or "a)" (wave 18); an item only when a person opens it."""
+_LETTER_PERSON = re.compile(
+    r"\s*(?:\d{1,3}\s*(?:[mf]\b|yo\b|y/o|y\b|years?\b|yrs?\b|\s*,)|[mf]\s*/?\s*\d{1,3}\b|"
+    r"(?:mr|mrs|ms|miss|dr|pt|patient|client|man|woman|lady|gentleman|gent|boy|girl|male|"
+    r"female)\b)"
+)
+_LETTER_MARK = re.compile(r"\((?P<l>[a-e])\)")
 _HASH_MARK = re.compile(r"(?:#\s*|\bnumber\s+|\bno\.\s*|\bitem\s+)(?P<n>[1-9])\b(?!\s*(?:[%/.]\d))")
 """A mark naming a list's item by its number outside the list ("Start with #2")."""
 _ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "first": 1, "second": 2,
@@ -1839,6 +1851,15 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         for m in _ITEM_LABEL.finditer(folded)
         if not any(a <= m.start() < b for a, b, _, _ in labels)
     ]
+    # wave 18 (h15073 "(a) 45F neck pain, no issues; (b) 71M knee OA on Brilinta"): a list
+    # lettered "(a) ... (b) ..." or "a) ... b) ..." like a numbered one, each item opening with
+    # a person (an age and sex, a title, a person word), so "I have (a) a pacemaker and (b)
+    # knee pain" is no list of people; the letter is kept as its number (a = 1)
+    items += [
+        (m.start(), m.end(), "letter", ord(m.group("l")) - ord("a") + 1)
+        for m in _LETTER_LABEL.finditer(folded)
+        if _LETTER_PERSON.match(folded, m.end())
+    ]
     labels = sorted(labels + ordinals + items)
     kinds = {k for _, _, k, _ in labels}
     kind = next((k for k in kinds if len({n for _, _, kk, n in labels if kk == k}) >= 2), None)
@@ -1858,6 +1879,14 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         if int(m.group("n")) in numbers_listed
         and not any(a <= m.start() < b for a, b, _, _ in labels)
     }
+    if kind == "letter":
+        # "Any precautions for (b)?", "Just (a) for now": a bracketed letter outside the labels
+        marked |= {
+            ord(m.group("l")) - ord("a") + 1
+            for m in _LETTER_MARK.finditer(folded)
+            if ord(m.group("l")) - ord("a") + 1 in numbers_listed
+            and not any(a <= m.start() < b for a, b, _, _ in labels)
+        }
     # a label written as a list's index ("Pt 1 of 2:", "Patient 2:", "Case 1 -") is no age;
     # "patient 45, on warfarin" keeps its age
     numbers = [(a, b) for a, b, _, _ in labels if _INDEX.match(folded, b)]
@@ -1893,6 +1922,87 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         and (kinds_aside is None or m.kind in kinds_aside)
         else m
         for m in out
+    ]
+
+
+_PERSON_LABEL = re.compile(
+    # wave 18 (h15074 "Me: 47, migraine, nothing else. Her: 15, period pain."): a person
+    # labelled by a pronoun opening a sentence or an item, then a colon or a dash (folded to
+    # spaces), or "for me:", "for her -"
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?P<w>me|myself|mine|her|hers|him|his)"
+    r"\s*(?::|\s{3})"
+)
+_RELATION_LABEL = re.compile(
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?:my\s+|our\s+)?(?P<r>[a-z]+)\s*(?::|\s{3})"
+)
+_LABEL_PERSON = {"me": "me", "myself": "me", "mine": "me", "her": "her", "hers": "her",
+                 "him": "him", "his": "him"}  # fmt: skip
+_LABEL_PRONOUNS = {
+    "me": re.compile(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself)\b"),
+    "her": re.compile(r"\b(?:she|she['’]s|shes|her|hers|herself)\b"),
+    "him": re.compile(r"\b(?:he|he['’]s|hes|him|his|himself)\b"),
+}
+_FILLER = re.compile(
+    r"\b(?:i\s+(?:mean|wonder|guess|suppose|think|was\s+wondering)|(?:can|could|may)\s+i\s+ask)\b"
+)
+_QUESTION = re.compile(r"[^.?!]*\?")
+
+
+def _labelled_people(mentions: list[Mention], folded: str) -> list[Mention]:
+    """People told apart by labels ("Me: 47, migraine. Her: 15, period pain. Is she old
+    enough?", "Mine: ... His: ...", "For me - ...; for her - ..."): each part runs from its
+    label to the next label of another person (wave 18, h15074; clinic policy: each person's
+    facts stay that person's). The person the questions point at by pronoun alone ("is she",
+    "for him", "what about me"; "we", "both" or two persons point at none) keeps their facts
+    and the others' are set aside; with nobody picked out every fact stays, but the ages of
+    the people without a safety fact are theirs when one person alone holds the safety facts,
+    as in a numbered list."""
+    labels = [(m.start("w"), _LABEL_PERSON[m.group("w")]) for m in _PERSON_LABEL.finditer(folded)]
+    if not labels:
+        return mentions
+    # a relative labelled beside them ("Me: 38, migraines. Mum: 71, on apixaban", p11100):
+    # named by the relation word or the pronoun of its sex
+    sexes = _relation_sex()
+    labels += [
+        (m.start("r"), m.group("r"))
+        for m in _RELATION_LABEL.finditer(folded)
+        if m.group("r") in sexes
+    ]
+    labels.sort()
+    if len({w for _, w in labels}) < 2:
+        return mentions
+    parts: list[tuple[int, int, str]] = []
+    for i, (a, w) in enumerate(labels):
+        nxt = next((c for c, k in labels[i + 1 :] if k != w), len(folded))
+        parts.append((a, nxt, w))
+    asked_text = _FILLER.sub(" ", " ".join(_QUESTION.findall(folded)))
+    pronoun = {"male": "him", "female": "her"}
+    asked = {
+        w
+        for _, w in labels
+        if _LABEL_PRONOUNS[pronoun[sexes[w]] if w in sexes else w].search(asked_text)
+        or (w in sexes and re.search(r"\b" + re.escape(w) + r"\b", asked_text))
+    }
+    if re.search(r"\b(?:we|us|both|either|each)\b", asked_text):
+        asked = set()
+    if len(asked) == 1:
+        main = next(iter(asked))
+        aside = [(a, b) for a, b, w in parts if w != main]
+        return [
+            dataclasses.replace(m, status=OTHER_PERSON)
+            if any(a <= m.start < b for a, b in aside) and m.kind not in _NEVER_OTHER
+            else m
+            for m in mentions
+        ]
+    holders = {w for a, b, w in parts for m in mentions if a <= m.start < b and is_safety_fact(m)}
+    if len(holders) != 1:
+        return mentions
+    aside = [(a, b) for a, b, w in parts if w not in holders]
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in aside) and m.kind in ("age", "age_band")
+        else m
+        for m in mentions
     ]
 
 
@@ -1988,6 +2098,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
+    mentions = _labelled_people(mentions, folded)
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)
@@ -2038,10 +2149,24 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         return mentions
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans)
+        if any(a <= m.start < b for a, b in spans) and not _shared_age(m, folded)
         else m
         for m in mentions
     ]
+
+
+_BOTH_BEFORE = re.compile(
+    r"\b(?:both|both\s+of\s+us|we\s*(?:are|['’]re)\s+both|we\s+both\s+are)\s+"
+    r"(?:are\s+|turned\s+)?(?:aged?\s+)?$"
+)
+
+
+def _shared_age(m: Mention, folded: str) -> bool:
+    """An age told for the asker and the relative at once ("me and my wife, both 81"): the
+    asker's too, never set aside with the relative's clause (wave 18, h15080)."""
+    return m.kind in ("age", "age_band") and bool(
+        _BOTH_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+    )
 
 
 _POPULATION = re.compile(
@@ -2278,6 +2403,42 @@ _WORK = re.compile(
 )
 
 
+_JOB_AFTER = re.compile(
+    # wave 18 (h15063 "I'm 68, a retired chemo nurse"): a job noun the treatment names, with a
+    # place of work between or none ("chemo ward volunteer", "radiotherapy unit porter")
+    r"^\s*(?:(?:day\s+)?(?:ward|wards|unit|suite|department|bay|pharmacy|clinic)\s+)?"
+    r"(?:nurses?|nursing|pharmacists?|technicians?|techs?|radiographers?|therapists?|porters?|"
+    r"workers?|volunteers?|assistants?|specialists?|doctors?|consultants?|registrars?|"
+    r"receptionists?|cleaners?|hcas?|healthcare\s+assistants?|physicists?|dosimetrists?|"
+    r"secretar(?:y|ies)|coordinators?|co\s+ordinators?|navigators?|managers?|staff)\b"
+)
+_JOB_BEFORE = re.compile(
+    # the asker saying they hold or held the job ("I'm 68, a retired chemo nurse", "I was a
+    # chemo nurse", "I used to be a chemotherapy pharmacist", "as an ex chemo technician",
+    # "Former radiotherapy radiographer here"); "my chemo nurse", "the former chemo nurse",
+    # "I'm seeing a chemo nurse" name the patient's own carer
+    r"(?:\b(?:i\s*(?:am|['’]?m)|im|i\s+was|i['’]?ve\s+been|(?:i\s+)?used\s+to\s+be|as|"
+    r"work(?:s|ed|ing)?\s+as|been)(?:\s*\d{1,3}\s*,|\s*,|\s+(?:now|just|actually|still|"
+    r"also|myself))*\s+an?\s+(?:(?:retired|former|ex|trainee|student|senior|junior|qualified|"
+    r"part\s+time|full\s+time)\s+)*"
+    # at a sentence's start only with a word of a job held ("Retired chemo nurse here";
+    # "chemo nurse said my white cells are back up" is the patient's nurse, h7033)
+    r"|(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:(?:retired|former|ex|trainee|student|senior|junior|"
+    r"qualified|part\s+time|full\s+time)\s+)+)$"
+)
+_JOB_KINDS = frozenset({"class", "regimen", "medicine", "radiation", "cancer", "treatment"})
+
+
+def _named_job(m: Mention, folded: str) -> bool:
+    """Whether ``m`` names the asker's job, past or present, not a treatment they receive
+    (wave 18; clinic policy: a job is no treatment, as for the ward of wave 17)."""
+    return bool(
+        m.kind in _JOB_KINDS
+        and _JOB_AFTER.match(folded[m.end : m.end + 40])
+        and _JOB_BEFORE.search(folded[max(0, m.start - 40) : m.start])
+    )
+
+
 def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
     """An anticancer treatment the asker handles at work ("I work as a nurse on an oncology
     ward giving chemo all day", "I prepare chemotherapy in pharmacy", "as a chemo nurse") is
@@ -2286,6 +2447,15 @@ def _handled_at_work(mentions: list[Mention], folded: str) -> list[Mention]:
     the treatment with no one between ("giving me chemo" stays the asker's), or the treatment
     name the asker's own job ("I'm a chemo nurse"; "the chemo nurse says" is the patient's
     nurse), and the message must speak of work."""
+    jobs = [(m.start, m.end) for m in mentions if not m.negated and _named_job(m, folded)]
+    if jobs:
+        # the treatment and what was read from it ("cancer:history" from a past chemotherapy)
+        mentions = [
+            dataclasses.replace(m, status=OTHER_PERSON)
+            if m.kind in _JOB_KINDS and _overlaps(m.start, m.end, jobs)
+            else m
+            for m in mentions
+        ]
     if not (_WORK.search(folded) or _MY_JOB.search(folded)):
         return mentions
     out = []
