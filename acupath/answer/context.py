@@ -2084,6 +2084,25 @@ I_HAVE_NONE = re.compile(
 )
 
 
+_TAKING = re.compile(
+    r"\b(?:i|i['’]m|im|i['’]ve|ive|i\s+have|i\s+sometimes|i\s+often)\s+(?:\w+\s+){0,2}?"
+    r"(?:take|taking|took|use|using|used|borrow\w*|nick\w*|pinch\w*|shar\w*|swipe\w*|steal\w*|"
+    r"stole|have|had|pop|popping)\s+$"
+)
+
+
+def _taken_from(folded: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """Whether a relative at ``[start, end)`` is named as the owner of a medicine the asker
+    takes ("I take my partner's aspirin", "I've been using my husband's clopidogrel"; wave 17,
+    held-out part 15 h15040): the possessive (folded away) says whose prescription it is, not
+    who takes it, so the medicine stays the asker's (the cautious reading)."""
+    # the medicine right after the relative: the folded text has lost the "'s"
+    right_after = any(
+        m.kind in ("medicine", "class", "regimen") and end <= m.start <= end + 3 for m in mentions
+    )
+    return right_after and bool(_TAKING.search(folded[max(0, start - 40) : start]))
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -2105,6 +2124,8 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     spans: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):
+        if _taken_from(folded, m.start(), m.end(), mentions):
+            continue  # "I take my partner's aspirin": whose prescription, not who takes it
         heads.append((m.start(), m.end()))
     for m in _KIN_MORE.finditer(folded):
         if m.group().rstrip()[-3:] == "old":  # "my 6 year old"

@@ -273,3 +273,30 @@ def test_hearing_and_walking_aids_are_no_immunosuppression(question: str) -> Non
 )
 def test_aids_the_disease_is_still_read(question: str) -> None:
     assert "red_flag:immunosuppression" in _applied(question)
+
+
+# --- a relative's medicine the asker takes ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("I never told my GP that I take my partner's aspirin when my neck is bad. Does that "
+         "matter for acupuncture?", "class:antiplatelet"),
+        ("I've been using my husband's clopidogrel, knee pain acupuncture?", "class:antiplatelet"),
+        ("I sometimes take my mum's warfarin tablets by mistake?? back pain, acupuncture ok",
+         "class:anticoagulant"),
+    ],
+)  # fmt: skip
+def test_a_relatives_medicine_the_asker_takes_is_the_askers(question: str, label: str) -> None:
+    assert label in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I take my mum to her appointments, she is on warfarin. I have neck pain, acupuncture?",
+        "My partner's aspirin is in the cupboard. I have knee pain, acupuncture?",
+    ],
+)
+def test_a_relatives_medicine_the_asker_does_not_take_is_theirs(question: str) -> None:
+    applied = _applied(question)
+    assert "class:anticoagulant" not in applied and "class:antiplatelet" not in applied
