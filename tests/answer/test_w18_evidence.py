@@ -1,0 +1,85 @@
+"""Wave 18, engineer "evidence" (held-out part 15 misses): studies and general questions whose
+facts belong to no patient, and facts asked about named studies.
+
+Each class is asked in wordings of our own (not the benchmark's), with wordings that must NOT
+trigger it: a person who is described keeps the cautious reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+
+_TREATMENT_KINDS = ("radiation:", "treatment:", "cancer:", "lymphedema:", "medicine:")
+
+
+def _applied(question: str) -> set[str]:
+    return set((ask(question).patient_context or {}).get("applied", []))
+
+
+def _treatment_labels(question: str) -> set[str]:
+    return {lab for lab in _applied(question) if lab.startswith(_TREATMENT_KINDS)}
+
+
+# -- a study named by its author's possessive or surname and a study noun, the condition it
+# studied inside the name ("Cassileth's lymphoedema pilot", h15121): the condition's words
+# are the study's, not a patient's (the author word is what must not be a fact) -------------
+
+SURNAME_STUDY = [
+    "Cassileth's lymphoedema pilot: how many women took part?",
+    "Smith's lymphedema study - what was the effect on arm swelling?",
+    "The Deng tamoxifen hot flush trial: how many patients were randomised?",
+    "Meng's radiotherapy dry mouth trial, what was the relative risk?",
+    "Garcia's head and neck radiotherapy study: how many participants were enrolled?",
+    "Lu's chemotherapy neutropenia pilot: what was the response rate?",
+]
+
+
+@pytest.mark.parametrize("question", SURNAME_STUDY)
+def test_a_study_named_with_its_condition_is_no_patient(question: str) -> None:
+    assert _treatment_labels(question) == set()
+
+
+SURNAME_STUDY_BESIDE_A_PERSON = [
+    "Cassileth's lymphoedema pilot - I have lymphoedema in my left arm, would it help me?",
+    "On tamoxifen. The Deng hot flush trial: how many patients were randomised?",
+    "Stroke 2018, on clopidogrel - does acupuncture help my shoulder?",
+]
+
+
+@pytest.mark.parametrize("question", SURNAME_STUDY_BESIDE_A_PERSON)
+def test_a_person_beside_a_named_study_keeps_the_facts(question: str) -> None:
+    assert _applied(question)
+
+
+# -- acupuncture "during radiotherapy for X" asked about in general, for its effect (h15116):
+# the treatment is the circumstance of the acupuncture asked about, no one's treatment ------
+
+DURING_TREATMENT_IN_GENERAL = [
+    "Does acupuncture given during radiotherapy for throat cancer reduce dry mouth afterwards?",
+    "Does needling alongside chemotherapy for breast cancer cut nausea, and by how much?",
+    "Would acupuncture during pelvic radiotherapy for cervical cancer lessen bowel problems?",
+    "Is there less fatigue when acupuncture is given during chemo for lymphoma?",
+    "How much does acupuncture during radiation for head and neck cancer reduce xerostomia at "
+    "one year?",
+    "Do patients who get acupuncture while on chemotherapy for bowel cancer have fewer "
+    "hot flushes?",
+]
+
+
+@pytest.mark.parametrize("question", DURING_TREATMENT_IN_GENERAL)
+def test_acupuncture_during_a_treatment_in_general_is_no_patient(question: str) -> None:
+    assert _treatment_labels(question) == set()
+
+
+DURING_TREATMENT_FOR_SOMEONE = [
+    "Does having acupuncture during radiotherapy for my throat cancer mean less dry mouth?",
+    "My wife is having acupuncture during her chemo for breast cancer - will it cut nausea?",
+    "On radiotherapy for head and neck cancer. Does acupuncture during it mean less dry mouth?",
+    "Is acupuncture during radiotherapy for head and neck cancer safe?",
+]
+
+
+@pytest.mark.parametrize("question", DURING_TREATMENT_FOR_SOMEONE)
+def test_acupuncture_during_someones_treatment_keeps_the_facts(question: str) -> None:
+    assert _treatment_labels(question)
