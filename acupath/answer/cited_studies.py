@@ -174,6 +174,13 @@ def _by_surname(base: Any) -> dict[str, tuple[str, ...]]:
     return per_object(_SURNAMES, base, build)
 
 
+def _possessive(name: str) -> str:
+    """A surname without its possessive ending ("Cherkin's 2009 trial" is Cherkin 2009, wave
+    18, h15105; "Haake’s 2007" likewise)."""
+    name = name.replace("’", "'")
+    return name[:-2] if name.endswith("'s") and len(name) > 4 else name.rstrip("'")
+
+
 def find_cited(text: str, base: Any) -> list[CitedStudy]:
     """Sources of ``base`` that ``text`` cites by first author and year, by a surname, a few
     words and a year ("Vickers IPD 2018"), or by a surname with a study noun and no year ("the
@@ -195,12 +202,12 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         taken.append((start, end))
 
     for m in _CITATION.finditer(folded):
-        name = m.group(1).replace("’", "'")
+        name = _possessive(m.group(1))
         if name in _NOT_SURNAMES:
             continue
         add(name, table.get((name, int(m.group(2)))), m.start(), m.end(), m.group(0))
     for m in _LOOSE.finditer(folded):
-        name = m.group(1).replace("’", "'")
+        name = _possessive(m.group(1))
         if name in _NOT_SURNAMES:
             continue
         end = m.start() + len(m.group(1)) + len(m.group(2))

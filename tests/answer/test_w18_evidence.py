@@ -83,3 +83,37 @@ DURING_TREATMENT_FOR_SOMEONE = [
 @pytest.mark.parametrize("question", DURING_TREATMENT_FOR_SOMEONE)
 def test_acupuncture_during_someones_treatment_keeps_the_facts(question: str) -> None:
     assert _treatment_labels(question)
+
+
+# -- a study cited by its author's possessive and year ("Cherkin's 2009 back pain trial",
+# h15105): the possessive ending is no part of the surname -------------------------------------
+
+
+def _named(question: str) -> list[str]:
+    return list(ask(question).understanding["statement"]["sources_named"])
+
+
+POSSESSIVE_CITATIONS = [
+    ("What did Haake's 2007 trial find for back pain?", "haake2007"),
+    ("Vickers's 2018 update: how many patients did it pool?", "vickers2018"),
+    ("In Brinkhaus' 2006 trial, did minimal needling do as well?", "brinkhaus2006"),
+    ("Hinman's 2014 laser trial in knee pain: who came out ahead?", "hinman2014"),
+    ("Cherkin’s 2009 study - how did usual care do at 8 weeks?", "cherkin2009"),
+    ("Was Cassileth's 2013 pilot randomised?", "cassileth2013"),
+]
+
+
+@pytest.mark.parametrize(("question", "source"), POSSESSIVE_CITATIONS)
+def test_a_possessive_citation_names_its_source(question: str, source: str) -> None:
+    assert source in _named(question)
+
+
+NO_POSSESSIVE_CITATION = [
+    "Parkinson's 2015 diagnosis, would acupuncture help the tremor?",
+    "My mother's 2019 stroke left her shoulder stiff - can acupuncture help?",
+]
+
+
+@pytest.mark.parametrize("question", NO_POSSESSIVE_CITATION)
+def test_a_possessive_that_is_no_author_names_nothing(question: str) -> None:
+    assert _named(question) == []
