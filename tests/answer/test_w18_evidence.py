@@ -117,3 +117,31 @@ NO_POSSESSIVE_CITATION = [
 @pytest.mark.parametrize("question", NO_POSSESSIVE_CITATION)
 def test_a_possessive_that_is_no_author_names_nothing(question: str) -> None:
     assert _named(question) == []
+
+
+# -- a guideline asked for what it says ("What exactly does NICE NG59 say ...", h15126): its own
+# words, where its record's locator quotes them, stand beside the position ---------------------
+
+GUIDELINE_WORDS = [
+    "What does NICE say about acupuncture for sciatica?",
+    "NG59's wording on acupuncture for back pain?",
+    "Does NICE recommend acupuncture for chronic low back pain?",
+    "What is the NICE guideline position on needling for lower back pain?",
+    "What do UK guidelines say on acupuncture for acute low back pain?",
+]
+
+
+@pytest.mark.parametrize("question", GUIDELINE_WORDS)
+def test_a_guideline_position_is_given_in_its_own_words(question: str) -> None:
+    assert "Do not offer acupuncture" in ask(question).markdown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does NICE say about acupuncture for migraine?",
+        "Does NICE recommend acupuncture for knee osteoarthritis?",
+    ],
+)
+def test_other_guidelines_quote_no_words_they_do_not_hold(question: str) -> None:
+    assert "Do not offer acupuncture" not in ask(question).markdown
