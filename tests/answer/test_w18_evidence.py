@@ -145,3 +145,34 @@ def test_a_guideline_position_is_given_in_its_own_words(question: str) -> None:
 )
 def test_other_guidelines_quote_no_words_they_do_not_hold(question: str) -> None:
     assert "Do not offer acupuncture" not in ask(question).markdown
+
+
+# -- the threshold of a clinically important change asked with no condition and no study named
+# ("how big a drop on the 0 to 10 pain score counts as a real, noticeable improvement?",
+# h15130): answered from the threshold records (Farrar 2001, Dworkin 2008), not out of scope ---
+
+THRESHOLD_ASKED = [
+    "What is the minimal clinically important difference on a 0-10 pain scale?",
+    "Is there an MCID for pain scores?",
+    "What change on a pain scale counts as a noticeable improvement to patients?",
+    "How big a change in my pain number is a noticeable difference to patients?",
+    "What's the minimal important difference for pain intensity ratings?",
+]
+
+
+@pytest.mark.parametrize("question", THRESHOLD_ASKED)
+def test_a_threshold_asked_alone_is_answered_from_its_records(question: str) -> None:
+    answer = ask(question)
+    assert "farrar2001" in [r.id for r in answer.references]
+    assert "2,724" in answer.markdown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does acupuncture give a noticeable improvement in knee arthritis?",
+        "My knee pain has had a noticeable improvement since the needles, should I keep going?",
+    ],
+)
+def test_a_noticeable_improvement_hoped_for_is_no_threshold_asked(question: str) -> None:
+    assert "clinically_important_change" not in ask(question).understanding["outcomes"]
