@@ -176,3 +176,38 @@ def test_a_threshold_asked_alone_is_answered_from_its_records(question: str) -> 
 )
 def test_a_noticeable_improvement_hoped_for_is_no_threshold_asked(question: str) -> None:
     assert "clinically_important_change" not in ask(question).understanding["outcomes"]
+
+
+# -- a trial told by its country and its arms, one arm in lay words ("that big German trial on
+# back pain ... real needles, fake needles and normal physio-and-pills treatment", h15103): an
+# arm that gave drugs among other care is an arm of drugs, and what each arm did is answered --
+
+ARMS_DESCRIBED = [
+    "What did the German back pain trial with real needles, sham needles and drugs-and-physio "
+    "care find?",
+    "That German low back pain trial comparing acupuncture, fake acupuncture and drugs plus "
+    "physiotherapy: results?",
+    "The German back trial with real acupuncture, sham acupuncture and painkillers with "
+    "exercise therapy - what did each group get?",
+    "What happened in the German back pain trial that had verum, sham and medication arms?",
+    "the big German trial for back pain with real needles vs fake needles vs pills and physio: "
+    "what was found?",
+]
+
+
+@pytest.mark.parametrize("question", ARMS_DESCRIBED)
+def test_a_trial_told_by_its_arms_gives_each_arm(question: str) -> None:
+    answer = ask(question)
+    assert _named(question) == ["haake2007"]
+    assert "47.6%" in answer.markdown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the German back pain trial with minimal acupuncture and a waiting list find?",
+        "the German back pain trial with fake needles and a waiting list - what happened?",
+    ],
+)
+def test_a_trial_told_by_other_arms_is_not_gerac(question: str) -> None:
+    assert _named(question) == ["brinkhaus2006"]
