@@ -300,6 +300,8 @@ _DURING = re.compile(
 """Acupuncture asked about during a treatment in general words ("does acupuncture during
 radiotherapy for head and neck cancer mean less dry mouth?", wave 18, h15116): the treatment is
 the circumstance of the acupuncture asked about, as in a trial's title, not a person's."""
+_DURING_KINDS = frozenset({"radiation", "cancer", "regimen"})
+"""The kinds of fact a treatment and the cancer it treats are read as."""
 _SAFETY_ASK = re.compile(
     r"\b(?:safe|safely|safety|unsafe|risks?|risky|dangers?|dangerous|harms?|harmful|side[- ]"
     r"effects?|ok|okay|allowed|contraindicat\w*|precautions?|caution|careful|avoid)\b"
@@ -321,7 +323,9 @@ def caused_conditions(mentions: Sequence[Any], question: str) -> list[Any]:
     if _PERSON.search(folded):
         return out
     spans = []
-    for m in out:
+    during: list[tuple[int, int]] = []
+    triggers: set[int] = set()
+    for n, m in enumerate(out):
         if m.negated or m.status != "current" or m.kind not in POPULATION_KINDS:
             continue
         start, stop = _span(m, folded)
@@ -332,13 +336,19 @@ def caused_conditions(mentions: Sequence[Any], question: str) -> list[Any]:
             # the treatment and the cancer it treats, to the end of the sentence ("during
             # radiotherapy for head and neck cancer")
             end = re.compile(r"[.;:?!]").search(folded, stop)
-            spans.append((start, end.start() if end else len(folded)))
-    if not spans:
+            during.append((start, end.start() if end else len(folded)))
+            triggers.add(n)
+    if not spans and not during:
         return out
     for i, m in enumerate(out):
         if m.negated or m.status != "current" or m.kind not in POPULATION_KINDS:
             continue
-        if any(lo <= _span(m, folded)[0] < hi for lo, hi in spans):
+        at = _span(m, folded)[0]
+        # after "acupuncture during ...", only the treatment and the cancer it treats: a
+        # medicine or a device later in the sentence stays the cautious reading
+        if any(lo <= at < hi for lo, hi in spans) or (
+            (m.kind in _DURING_KINDS or i in triggers) and any(lo <= at < hi for lo, hi in during)
+        ):
             out[i] = dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
     return out
 

@@ -211,3 +211,8 @@ def test_a_trial_told_by_its_arms_gives_each_arm(question: str) -> None:
 )
 def test_a_trial_told_by_other_arms_is_not_gerac(question: str) -> None:
     assert _named(question) == ["brinkhaus2006"]
+
+
+def test_a_medicine_after_a_general_during_question_keeps_its_reading() -> None:
+    question = "Does acupuncture during chemo for breast cancer help nausea on warfarin?"
+    assert "class:anticoagulant" in _applied(question)
