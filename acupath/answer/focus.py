@@ -376,8 +376,10 @@ def _arms_rank(d: Document, q: Any) -> int:
     """0 for a result within one arm (a mean or a proportion) when the question names the
     study by several of its arms ("the one with real needles, fake needles and physio-and-pills
     treatment", wave 18, h15103): what each arm did is what it asks, and the arm's other
-    results come with it (:func:`_arm_of`); else 0 for every record."""
-    if len(q.comparators) < 2:
+    results come with it (:func:`_arm_of`); else 0 for every record. An outcome asked keeps
+    its own order ("disability improvement in the usual care arm compared to real and
+    simulated acupuncture": the comparison first, test_w8_evidence)."""
+    if len(q.comparators) < 2 or q.outcomes:
         return 0
     rec = d.record
     return 0 if isinstance(rec, Finding) and rec.measure in ("mean", "proportion") else 1
