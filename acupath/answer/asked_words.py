@@ -170,10 +170,13 @@ _ASKING = frozenset(
 swelling", "tingling since chemo"), and is not an outcome asked."""
 _BEFORE, _AFTER = 5, 3
 _SELF_ASKING = frozenset(
-    k for w in ("how", "number", "sample", "proportion", "rate") for k in key(w)
+    k
+    for w in ("how", "number", "sample", "proportion", "rate", "important", "mcid")
+    for k in key(w)
 )
 """Words that make an outcome phrase a question on its own ("number randomised", "response
-rate", "how many took part"), with no asking word beside it (wave 14). A lab named with "count"
+rate", "how many took part"; a threshold's name, "minimal clinically important difference",
+"MCID": wave 18), with no asking word beside it (wave 14). A lab named with "count"
 ("her white cell count") stays a description of the patient."""
 _SELF_ASKING_RUNS = tuple(key(w) for w in ("fade", "drop off"))
 """Verbs of a benefit fading that make a persistence phrase a question on its own ("do

@@ -174,6 +174,13 @@ def _by_surname(base: Any) -> dict[str, tuple[str, ...]]:
     return per_object(_SURNAMES, base, build)
 
 
+def _possessive(name: str) -> str:
+    """A surname without its possessive ending ("Cherkin's 2009 trial" is Cherkin 2009, wave
+    18, h15105; "Haake’s 2007" likewise)."""
+    name = name.replace("’", "'")
+    return name[:-2] if name.endswith("'s") and len(name) > 4 else name.rstrip("'")
+
+
 def find_cited(text: str, base: Any) -> list[CitedStudy]:
     """Sources of ``base`` that ``text`` cites by first author and year, by a surname, a few
     words and a year ("Vickers IPD 2018"), or by a surname with a study noun and no year ("the
@@ -195,12 +202,12 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         taken.append((start, end))
 
     for m in _CITATION.finditer(folded):
-        name = m.group(1).replace("’", "'")
+        name = _possessive(m.group(1))
         if name in _NOT_SURNAMES:
             continue
         add(name, table.get((name, int(m.group(2)))), m.start(), m.end(), m.group(0))
     for m in _LOOSE.finditer(folded):
-        name = m.group(1).replace("’", "'")
+        name = _possessive(m.group(1))
         if name in _NOT_SURNAMES:
             continue
         end = m.start() + len(m.group(1)) + len(m.group(2))
@@ -453,8 +460,31 @@ def _country_words() -> set[str]:
 
 
 def _arms(base: Any, source: str) -> set[str]:
-    """The comparators of ``source``'s findings (its trial arms, as the schema names them)."""
-    return {str(f.comparator) for f in base.findings.values() if f.source == source}
+    """The comparators of ``source``'s findings (its trial arms, as the schema names them), and
+    the comparators whose words describe what an arm gave (wave 18, h15103: GERAC's
+    "guideline-based conventional therapy arm (drugs, physical therapy, exercise)" is an arm
+    of drugs too, so "real needles, fake needles and physio-and-pills treatment" names it), as
+    the details of its results within one arm say."""
+    from acupath.answer import text as tx
+    from acupath.answer.vocabulary import vocabulary
+
+    findings = [f for f in base.findings.values() if f.source == source]
+    arms = {str(f.comparator) for f in findings}
+    # only a result within one arm (a mean or a proportion) describes that arm alone; a
+    # comparison's detail may speak of another trial's arms ("waiting list in ART")
+    details = [
+        tx.tokens(str(f.comparator_detail or ""))
+        for f in findings
+        if f.measure in ("mean", "proportion")
+    ]
+    for comparator, phrases in vocabulary().comparators.items():
+        for phrase in phrases:
+            words = tx.tokens(phrase)
+            n = len(words)
+            if words and any(d[i : i + n] == words for d in details for i in range(len(d) - n + 1)):
+                arms.add(comparator)
+                break
+    return arms
 
 
 _COUNTRY_ADJECTIVES = {

@@ -159,6 +159,7 @@ def asked_findings(retrieval: Any) -> list[Document]:
             key=lambda d: (
                 _outcome_rank(d, outcomes),
                 _measure_rank(d, measures, outcomes),
+                _arms_rank(d, q),
                 _comparator_rank(d, q),
             )
         )
@@ -369,6 +370,19 @@ def _measure_rank(d: Document, measures: frozenset[str], outcomes: tuple[str, ..
         return 0
     asked = isinstance(rec, Finding) and rec.outcome in outcomes and rec.measure in measures
     return 0 if asked else 1
+
+
+def _arms_rank(d: Document, q: Any) -> int:
+    """0 for a result within one arm (a mean or a proportion) when the question names the
+    study by several of its arms ("the one with real needles, fake needles and physio-and-pills
+    treatment", wave 18, h15103): what each arm did is what it asks, and the arm's other
+    results come with it (:func:`_arm_of`); else 0 for every record. An outcome asked keeps
+    its own order ("disability improvement in the usual care arm compared to real and
+    simulated acupuncture": the comparison first, test_w8_evidence)."""
+    if len(q.comparators) < 2 or q.outcomes:
+        return 0
+    rec = d.record
+    return 0 if isinstance(rec, Finding) and rec.measure in ("mean", "proportion") else 1
 
 
 def _comparator_rank(d: Document, q: Any) -> int:

@@ -416,6 +416,14 @@ class Parser:
             extra_conditions += _narrowed(cited.conditions, q.conditions)
             extra_intents.append("efficacy")
             matched.append(cited.words)
+        if not sources and not q.conditions:
+            # wave 18 (h15130, "how big a drop on the 0 to 10 pain score counts as a real,
+            # noticeable improvement?"): an outcome asked with no condition and no study, whose
+            # records are thresholds for any condition (the reporting standards that define a
+            # clinically important change: Farrar 2001, Dworkin 2008), is answered from them
+            sources += _threshold_sources(base_of(self.understander), corrected)
+            if sources:
+                extra_intents.append("efficacy")
         extra_intents += extra_intents_co
         classes = patient.drug_classes()
         for cls, symptom_words, cond in self.drug_conditions:
@@ -894,6 +902,21 @@ def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
         for i in range(a, min(b, len(chars))):
             chars[i] = " "
     return "".join(chars)
+
+
+def _threshold_sources(base: Any, text: str) -> list[str]:
+    """The sources of the condition-free threshold records of the outcomes ``text`` names."""
+    if base is None:
+        return []
+    outcomes = set(aw.asked_outcomes(text, aw.outcome_ids(base.findings)))
+    if not outcomes:
+        return []
+    found = [
+        f.source
+        for f in base.findings.values()
+        if f.condition is None and f.measure == "threshold" and f.outcome in outcomes
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _merge(

@@ -10,6 +10,7 @@ are shown with their figures redacted (see :func:`acupath.answer.voice.redact_nu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -179,6 +180,12 @@ class Composer:
                 # and strength are in them; the marker stays last (wave 8; every direction,
                 # wave 9: NICE CG150's "second-line" was asked and not stated)
                 said = _first_sentence(rec.summary)
+                # wave 18 (h15126, "what exactly does NICE NG59 say"): the guideline's own
+                # words, where its record's locator quotes them (NG59: "Do not offer
+                # acupuncture", the quote read for the record, see its source)
+                quoted = _QUOTED.findall(rec.locator or "")
+                if said and quoted:
+                    said = f"{said} Its words: \u201c{quoted[0]}\u201d."
                 if said and marker and line.endswith(marker):
                     line = f"{line[: -len(marker)].rstrip()} In short: {said} {marker}"
             return "- " + line
@@ -532,6 +539,10 @@ def stated_brief(voice: Any, record: Any, marker: str) -> str:
         return line
     body = line[: -len(marker)].rstrip() if marker and line.endswith(marker) else line
     return f"{body} ({figures}). {marker}".strip()
+
+
+_QUOTED = re.compile(r'"([^"]{6,120})"')
+"""A guideline's own words quoted in its record's locator (as premise.py reads them)."""
 
 
 def _first_sentence(text: str) -> str:

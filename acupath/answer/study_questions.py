@@ -187,11 +187,33 @@ def _studies(mentions: Sequence[Any], question: str) -> list[int]:
     for lo, hi in _sentences(question):
         if _FIGURE_ASK.search(folded, lo, hi):
             found += list(_CITED.finditer(question, lo, hi))
+    # wave 18 (h15121): only the author word must be no fact; the words after it may name
+    # the study's condition ("Cassileth's lymphoedema pilot", "the Deng tamoxifen trial")
     return [
-        s.start()
+        s.start() + lead
         for s in found
-        if not any(m.start < s.end() and s.start() < m.end for m in mentions)
+        for lead in [_author_lead(s.group(0))]
+        if not any(
+            m.start < s.start() + lead + _author_len(s.group(0)[lead:]) and s.start() + lead < m.end
+            for m in mentions
+        )
     ]
+
+
+_LEAD = re.compile(r"^(?:\(|(?:[Ii]n|[Bb]y|[Pp]er|[Ss]ee|[Ff]rom|according\s+to|[Tt]he)\s+)")
+
+
+def _author_lead(words: str) -> int:
+    """Where the author word starts in a study's match ("(Meng 2012", "in Lu 2009", "the
+    Deng trial": after the bracket or the cue word)."""
+    m = _LEAD.match(words)
+    return m.end() if m else 0
+
+
+def _author_len(words: str) -> int:
+    """The length of the author word at the start of ``words`` (the whole match for "et al")."""
+    m = re.match(r"[A-Za-z'’-]+", words)
+    return m.end() if m and not words.lower().startswith("et al") else len(words)
 
 
 def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
@@ -269,6 +291,23 @@ def _span(m: Any, folded: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
+_DURING = re.compile(
+    r"\b(?:acupuncture|acupressure|electroacupuncture|needling|needles|it)\s+(?:(?:is|was|"
+    r"are|were|being)\s+)?(?:(?:given|done|used|delivered|offered|started|carried\s+out)\s+)?"
+    r"(?:during|alongside|while(?:\s+(?:on|having|getting|undergoing))?|in\s+the\s+middle\s+of|"
+    r"throughout)\s+(?:the\s+|a\s+|an\s+|a\s+course\s+of\s+)?(?:[a-z-]+\s+)?$"
+)
+"""Acupuncture asked about during a treatment in general words ("does acupuncture during
+radiotherapy for head and neck cancer mean less dry mouth?", wave 18, h15116): the treatment is
+the circumstance of the acupuncture asked about, as in a trial's title, not a person's."""
+_DURING_KINDS = frozenset({"radiation", "cancer", "regimen"})
+"""The kinds of fact a treatment and the cancer it treats are read as."""
+_SAFETY_ASK = re.compile(
+    r"\b(?:safe|safely|safety|unsafe|risks?|risky|dangers?|dangerous|harms?|harmful|side[- ]"
+    r"effects?|ok|okay|allowed|contraindicat\w*|precautions?|caution|careful|avoid)\b"
+)
+"""A safety question about acupuncture during a treatment keeps the cautious reading (the box
+says what to take care of, even when no person is described)."""
 _CLAUSE_END = re.compile(r"[,.;:?!]|\s(?:and|but|while|whereas|so)\s")
 
 
@@ -284,19 +323,32 @@ def caused_conditions(mentions: Sequence[Any], question: str) -> list[Any]:
     if _PERSON.search(folded):
         return out
     spans = []
-    for m in out:
+    during: list[tuple[int, int]] = []
+    triggers: set[int] = set()
+    for n, m in enumerate(out):
         if m.negated or m.status != "current" or m.kind not in POPULATION_KINDS:
             continue
         start, stop = _span(m, folded)
         if _ANYONE_GETS.search(folded[max(0, start - 90) : start]):
             end = _CLAUSE_END.search(folded, stop)
             spans.append((start, end.start() if end else len(folded)))
-    if not spans:
+        elif _DURING.search(folded[max(0, start - 60) : start]) and not _SAFETY_ASK.search(folded):
+            # the treatment and the cancer it treats, to the end of the sentence ("during
+            # radiotherapy for head and neck cancer")
+            end = re.compile(r"[.;:?!]").search(folded, stop)
+            during.append((start, end.start() if end else len(folded)))
+            triggers.add(n)
+    if not spans and not during:
         return out
     for i, m in enumerate(out):
         if m.negated or m.status != "current" or m.kind not in POPULATION_KINDS:
             continue
-        if any(lo <= _span(m, folded)[0] < hi for lo, hi in spans):
+        at = _span(m, folded)[0]
+        # after "acupuncture during ...", only the treatment and the cancer it treats: a
+        # medicine or a device later in the sentence stays the cautious reading
+        if any(lo <= at < hi for lo, hi in spans) or (
+            (m.kind in _DURING_KINDS or i in triggers) and any(lo <= at < hi for lo, hi in during)
+        ):
             out[i] = dataclasses.replace(m, status="topic", detail={**m.detail, "topic": True})
     return out
 
