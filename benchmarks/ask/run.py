@@ -287,6 +287,7 @@ ALL_PARTS = (
     "probe12",
     "holdout14",
     "holdout15",
+    "holdout16",
     "intent",
 )
 
