@@ -535,9 +535,20 @@ def _injecting_years_ago(m: Mention, folded: str) -> bool:
     lo, hi = sentence_around(folded, m.start, m.end)
     if hi < len(folded):
         hi = sentence_around(folded, hi + 1, hi + 1)[1]
-    # how long the drug was used ("injected for years") dates nothing
-    window = _USED_FOR_YEARS.sub(" ", folded[lo:hi])
-    return bool(_YEARS_AGO.search(window))
+    # how long the drug was used ("injected for years") and a person's age ("a 34-year-old
+    # who injects heroin") date nothing; only a habit said given up can be long over
+    window = _AN_AGE.sub(" ", _USED_FOR_YEARS.sub(" ", folded[lo:hi]))
+    return bool(_GIVEN_UP.search(window)) and bool(_YEARS_AGO.search(window))
+
+
+_AN_AGE = re.compile(r"\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?)\s*(?:-\s*)?old\b|\baged\s+\d{1,3}\b")
+_GIVEN_UP = re.compile(
+    r"\b(?:clean|sober|quit|gave\s+(?:it\s+)?up|given\s+(?:it\s+)?up|stopped|no\s+longer|"
+    r"not\s+any\s*more|used\s+to|former|ex|recovery|recovered|off\s+(?:it|heroin|drugs|the\s+gear)|"
+    r"(?:haven\W?\s*t|have\s+not|hasn\W?\s*t|has\s+not|didn\W?\s*t|never)\s+(?:\w+\s+)?"
+    r"(?:injected|used))\b"
+)
+"""Words that say the injecting was given up (the sentence must say so to date it as past)."""
 
 
 # 9. one seizure long ago, none since ---------------------------------------------------------

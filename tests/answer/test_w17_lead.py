@@ -300,3 +300,16 @@ def test_a_relatives_medicine_the_asker_takes_is_the_askers(question: str, label
 def test_a_relatives_medicine_the_asker_does_not_take_is_theirs(question: str) -> None:
     applied = _applied(question)
     assert "class:anticoagulant" not in applied and "class:antiplatelet" not in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Low back pain in a 34-year-old who injects heroin, fever 38.9, exquisite spinal "
+        "tenderness. Acupuncture?",
+        "this 45-year-old man who injects heroin presents with four weeks of low back pain.",
+        "She is 29 years old and injects heroin most days; back pain for a week.",
+    ],
+)
+def test_a_persons_age_does_not_date_injecting_as_given_up(question: str) -> None:
+    assert "red_flag:iv_drug_use" in _applied(question)
