@@ -145,21 +145,25 @@ def _immune_claim(stmt: Statement, base: EvidenceBase, patient: bool, refs: Any)
     return out
 
 
-def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
-    """ "No side effects at all": the share of patients reporting any adverse event in the
-    largest single-group cohort the base holds (Witt 2009: 8.6% of 229,230), with its figure
-    and marker (wave 9: the correction said "rare but reported" without a figure)."""
-    if refs is None:
-        return []
-    rates = [
+def _harm_rates(base: EvidenceBase) -> list[Any]:
+    """The base's single-figure adverse-event proportions (no comparator)."""
+    return [
         f
         for f in base.findings.values()
         if f.outcome == "adverse_events"
         and f.comparator == "none"
         and f.measure == "proportion"
         and f.estimate is not None
-        and f.n_participants
     ]
+
+
+def _minor_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]:
+    """ "No side effects at all": the share of patients reporting any adverse event in the
+    largest single-group cohort the base holds (Witt 2009: 8.6% of 229,230), with its figure
+    and marker (wave 9: the correction said "rare but reported" without a figure)."""
+    if refs is None:
+        return []
+    rates = [f for f in _harm_rates(base) if f.n_participants]
     if not rates:
         return []
     f = max(rates, key=lambda r: r.n_participants or 0)
@@ -184,12 +188,8 @@ def _pooled_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]
         return []
     rates = [
         f
-        for f in base.findings.values()
-        if f.outcome == "adverse_events"
-        and f.comparator == "none"
-        and f.measure == "proportion"
-        and f.estimate is not None
-        and (f.n_studies or 0) > 1
+        for f in _harm_rates(base)
+        if (f.n_studies or 0) > 1
         and not f.condition
         and _TREATED_PATIENTS.match(str(getattr(f, "population", "") or ""))
     ]
@@ -197,12 +197,12 @@ def _pooled_harm_rate(base: EvidenceBase, patient: bool, refs: Any) -> list[str]
         return []
     f = max(rates, key=lambda r: r.n_studies or 0)
     marker = refs.marker([f.source], f.id, "finding")
-    summary = " ".join(f.summary.split())
     if patient:
         # the record's own words are above grade 8: the plain words of its figure instead
         return [f"Across many studies, about one person in ten had a small side effect.{marker}"]
     from acupath.answer.phrasing import finding_stats
 
+    summary = " ".join(f.summary.split())
     return [f"{summary} ({finding_stats(f)}).{marker}"]
 
 
