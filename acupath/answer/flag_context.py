@@ -66,6 +66,7 @@ The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_pers
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import re
 from collections.abc import Sequence
@@ -498,7 +499,7 @@ def _long_over(m: Mention, folded: str) -> bool:
 _YEARS_AGO = re.compile(
     r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|many|several|a few|few|some|couple of|a couple of)\s+(?:years?|yrs?|decades?)|"
-    r"years|decades?|since (?:19|20)\d\d|in (?:19|20)\d\d|"
+    r"years|decades?|"
     r"in (?:my|his|her|their) (?:teens|twenties|20s|thirties|30s|youth)|"
     r"as an? (?:teenager|teen|young man|young woman|student)|"
     r"when (?:i|he|she|they) (?:was|were) (?:young|younger|a teenager|at uni|a student))\b"
@@ -537,8 +538,32 @@ def _injecting_years_ago(m: Mention, folded: str) -> bool:
         hi = sentence_around(folded, hi + 1, hi + 1)[1]
     # how long the drug was used ("injected for years") and a person's age ("a 34-year-old
     # who injects heroin") date nothing; only a habit said given up can be long over
-    window = _AN_AGE.sub(" ", _USED_FOR_YEARS.sub(" ", folded[lo:hi]))
-    return bool(_GIVEN_UP.search(window)) and bool(_YEARS_AGO.search(window))
+    window = _AN_AGE.sub(" ", _USED_FOR_YEARS.sub(_duration_of_use, folded[lo:hi]))
+    return bool(_GIVEN_UP.search(window)) and _dated_a_year_ago(window)
+
+
+def _duration_of_use(m: re.Match[str]) -> str:
+    """Blank how long a drug was used ("injected for years"), but keep a span said after a
+    perfect negation, which counts the time since ("hasn't injected heroin for 6 years")."""
+    before = m.string[max(0, m.start() - 24) : m.start()]
+    return m.group(0) if _PERFECT_NOT.search(before) else " "
+
+
+_PERFECT_NOT = re.compile(
+    r"\b(?:haven\W?\s*t|hasn\W?\s*t|have\s+not|has\s+not|had\s+not|hadn\W?\s*t|not)\s+"
+    r"(?:\w+\s+)?$"
+)
+_YEAR = re.compile(r"\b(?:since|in|from|until|till|til)\s+((?:19|20)\d\d)\b")
+
+
+def _dated_a_year_ago(window: str) -> bool:
+    """Whether ``window`` dates the giving-up a year or more ago: a count of years or a time
+    of life (:data:`_YEARS_AGO`), or a calendar year before this one ("clean since 2019";
+    "since 2026", said in 2026, is under a year)."""
+    if _YEARS_AGO.search(window):
+        return True
+    this_year = datetime.date.today().year
+    return any(int(y.group(1)) < this_year for y in _YEAR.finditer(window))
 
 
 _AN_AGE = re.compile(r"\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?)\s*(?:-\s*)?old\b|\baged\s+\d{1,3}\b")
@@ -842,6 +867,32 @@ _OLD_SIGN = re.compile(
 )
 
 
+_AGAIN = re.compile(r"\b(?:again|new|newly|another|second|fresh|different|this time)\b")
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:still|since then|ever since|as before|same as|unchanged|residual|left over|"
+    r"leftover|always|never recovered|since (?:the|his|her|my|their|that) stroke)\b"
+)
+
+
+def _old_sign(folded: str, lo: int, own_lo: int, own_hi: int, hi: int) -> bool:
+    """Whether a face, arm or speech sign is set aside as the trace of an old stroke, a palsy,
+    dental work or a sign dated in weeks or years (:data:`_OLD_SIGN` between ``lo`` and
+    ``hi``). A sign whose own sentence says a recent onset is new all the same ("had a stroke
+    in 2019. Since lunch his face has dropped again"), unless that sentence says it is the old
+    sign still there ("still", "since then"); an old event in the sign's own sentence needs a
+    word of recurrence ("again", "new", "another"). Clinic policy (reason: a second stroke is
+    told after the first; NICE CG68, ``nice2008_cg68``: a sudden new sign is a suspected
+    stroke)."""
+    if not _OLD_SIGN.search(folded, lo, hi):
+        return False
+    own = folded[own_lo:own_hi]
+    if _SAME_AS_BEFORE.search(own):
+        return True
+    if not (_RECENT_ONSET.search(own) or _ONSET_SAID.search(own)):
+        return True
+    return bool(_OLD_SIGN.search(own)) and not _AGAIN.search(own)
+
+
 def _timed_stroke(m: Mention, folded: str) -> bool:
     """A new focal sign of the face, arm or speech (NICE CG68, ``nice2008_cg68``: FAST screens
     a sudden onset of neurological symptoms for stroke) whose onset its sentence, or the next,
@@ -856,7 +907,7 @@ def _timed_stroke(m: Mention, folded: str) -> bool:
         return False
     lo, hi = _sentence(folded, m.start, m.end, after=1)
     own_lo, own_hi = _sentence(folded, m.start, m.end)
-    if not _FAST_SIGN.search(folded, own_lo, own_hi) or _OLD_SIGN.search(folded, lo, hi):
+    if not _FAST_SIGN.search(folded, own_lo, own_hi) or _old_sign(folded, lo, own_lo, own_hi, hi):
         return False
     if _EPISODIC.search(folded, own_lo, own_hi):
         return False  # signs brought on by turning the head, or in episodes (vascular_neck)
@@ -1191,6 +1242,54 @@ def _fast_sign_spans(folded: str) -> tuple[list[tuple[int, int]], list[tuple[int
     return faces, speech
 
 
+_ARM_PART = re.compile(r"\b(?:arm|arms)\b")
+_ARM_SIGN = re.compile(r"\b(?:weak|weaker|weakness|floppy|limp|useless|flopp(?:ed|ing))\b")
+_SAME_DAY_ONSET = re.compile(
+    r"\b(?:sudden\w*|all of a sudden|out of (?:the blue|nowhere)|just now|today|tonight|"
+    r"this (?:morning|afternoon|evening|am)|since (?:lunch\w*|breakfast|dinner|tea|we got up|"
+    r"she got up|he got up|i got up|this morning))\b"
+)
+_ARM_OTHER_CAUSE = re.compile(
+    r"\b(?:slept on|sleeping on|lying on|pins and needles|gym|workout|lifting|carried|carrying|"
+    r"after (?:the |my |his |her )?(?:op|operation|surgery|injection|jab|vaccine|block)|"
+    r"chemo|neuropathy|carpal|tennis|golf)\b"
+)
+
+
+def _sudden_arm_weakness(folded: str) -> tuple[int, int] | None:
+    """An arm said to have gone weak, floppy or limp with a same-day onset in its sentence
+    ("this morning her arm suddenly went weak again", "his arm went floppy an hour ago"): the A
+    of FAST (NICE CG68, ``nice2008_cg68``), a suspected stroke. Only the arm, and only an onset
+    today, since a hand weak for weeks is the neuropathy or carpal tunnel the base knows, and
+    an arm weak after sleeping on it, the gym, an operation or an injection has its own cause.
+    An old stroke or palsy is read as for the face (:func:`_old_sign`). Clinic policy."""
+    for hit in _ARM_PART.finditer(folded):
+        own_lo, own_hi = _sentence(folded, hit.start(), hit.end())
+        if _SIGN_GENERAL.search(folded, own_lo, own_hi) or _ARM_OTHER_CAUSE.search(
+            folded, own_lo, own_hi
+        ):
+            continue
+        c_lo = max(
+            (c.end() for c in _CLAUSE_CUT.finditer(folded, own_lo, hit.start())), default=own_lo
+        )
+        cut = _CLAUSE_CUT.search(folded, hit.end(), own_hi)
+        c_hi = cut.start() if cut else own_hi
+        sign = _near(_ARM_SIGN, folded, hit.end(), c_hi)
+        if sign is None or _SIGN_DENIED.search(folded, c_lo, sign.end()):
+            continue
+        prev_lo = _sentence(folded, max(0, own_lo - 2), max(0, own_lo - 2))[0] if own_lo else 0
+        lo, hi = _sentence(folded, hit.start(), hit.end(), after=1)
+        if _old_sign(folded, prev_lo, own_lo, own_hi, hi) or _EPISODIC.search(
+            folded, own_lo, own_hi
+        ):
+            continue
+        if _SAME_DAY_ONSET.search(folded, own_lo, own_hi) or _RECENT_ONSET.search(
+            folded[own_lo:own_hi]
+        ):
+            return hit.start(), sign.end()
+    return None
+
+
 def _fast_by_parts(folded: str) -> tuple[int, int] | None:
     """A suspected stroke read from the FAST signs by their parts (NICE CG68,
     ``nice2008_cg68``: FAST - face, arm, speech - screens a sudden onset of neurological
@@ -1202,12 +1301,17 @@ def _fast_by_parts(folded: str) -> tuple[int, int] | None:
     policy (reason: the fixed phrases of ``patient.yaml`` miss "has looked lopsided" and
     "words are coming out jumbled"; two FAST signs at once are a positive FAST)."""
     faces, speech = _fast_sign_spans(folded)
+    arm = _sudden_arm_weakness(folded)
+    if arm is not None:
+        return arm
     kept = []
     for lo_s, hi_s in faces + speech:
         own_lo, own_hi = _sentence(folded, lo_s, hi_s)
         prev_lo = _sentence(folded, max(0, own_lo - 2), max(0, own_lo - 2))[0] if own_lo else 0
         lo, hi = _sentence(folded, lo_s, hi_s, after=1)
-        if _OLD_SIGN.search(folded, prev_lo, hi) or _EPISODIC.search(folded, own_lo, own_hi):
+        if _old_sign(folded, prev_lo, own_lo, own_hi, hi) or _EPISODIC.search(
+            folded, own_lo, own_hi
+        ):
             continue
         kept.append((lo_s, hi_s, lo, hi))
     if not kept:
@@ -1328,6 +1432,21 @@ _PRESCRIBED_INJECTION = re.compile(
 )
 
 
+_STOPPED_SINCE = re.compile(
+    # "hasn't injected since last Easter", "I haven't shot up for 6 months": a perfect negation
+    # with a span or a date says when injecting stopped, not that it never happened
+    r"\b(?:haven\W?\s*t|hasn\W?\s*t|have\s+not|has\s+not)\s+(?:\w+\s+)?"
+    r"(?:injected|shot\s+up|used\s+(?:a\s+)?needles?)\s+"
+    r"(?:(?:heroin|drugs|gear|smack|crack|meth|speed|cocaine|coke|anything|it)\s+)?"
+    r"(?:for|since|in\s+(?:\d+|a|an|one|two|three|four|five|six|over|ages|years|months|weeks))\b"
+)
+
+
+def _stopped_since(m: Mention, folded: str) -> bool:
+    """Whether a denied injecting mention lies in a perfect negation with a span or a date."""
+    return any(s.start() <= m.end and m.start <= s.end() for s in _STOPPED_SINCE.finditer(folded))
+
+
 def _injecting_unnamed(folded: str) -> tuple[int, int] | None:
     """Injecting said of the person with no drug named ("I'm still injecting", "injecting
     again", "I inject most days", "my injecting has got worse") is injecting drug use (AHCPR
@@ -1340,6 +1459,9 @@ def _injecting_unnamed(folded: str) -> tuple[int, int] | None:
     spinal infection)."""
     if _PRESCRIBED_INJECTION.search(folded):
         return None
+    stopped = _STOPPED_SINCE.search(folded)
+    if stopped is not None:
+        return stopped.start(), stopped.end()
     for hit in _INJECTING.finditer(folded):
         before = folded[max(0, hit.start() - 30) : hit.start()]
         if _INJECT_NOT.search(before):
@@ -1364,6 +1486,11 @@ def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         if _no_fever(m, folded):
             continue
+        if m.label == "red_flag:iv_drug_use" and m.negated and _stopped_since(m, folded):
+            # "has not injected heroin since the summer" tells when it stopped (6b)
+            m = dataclasses.replace(m, negated=False)
+            if _injecting_years_ago(m, folded):
+                m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "resolved"})
         if _unchanged_deficit(m, folded):
             m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "unchanged"})
         elif _fear_outgrown(m, folded) or _lab_over(m, folded):
@@ -1401,11 +1528,14 @@ def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
         span = _injecting_unnamed(folded)
         if span is not None:
             lo, hi = span
-            added.append(
-                _Mention(
-                    "red_flag", "iv_drug_use", folded[lo:hi], lo, hi, detail={"from": "injecting"}
-                )
+            flag = _Mention(
+                "red_flag", "iv_drug_use", folded[lo:hi], lo, hi, detail={"from": "injecting"}
             )
+            if _injecting_years_ago(flag, folded):  # "hasn't injected for 6 years" (6b)
+                flag = dataclasses.replace(
+                    flag, status="past", detail={**flag.detail, "timing": "resolved"}
+                )
+            added.append(flag)
             labels.add("red_flag:iv_drug_use")
     if "red_flag:new_headache_after_50" not in labels and _older(out):
         span = _headache_new_in_life(folded)

@@ -67,8 +67,9 @@ WEEKS_PER_MONTH = 365.25 / 12 / 7
 """4.348: the mean number of weeks in a calendar month."""
 
 _N = (
-    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|twenty \w+|thirty \w+)"
+    # a decimal count is read by its whole weeks ("38.5 weeks" is 38, never 5)
+    r"(?<![\d.,])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|twenty \w+|thirty \w+)(?:[.,]\d(?!\d))?"
 )
 _SUBJECT = (
     r"\b(?:i(?:['’]?m\b|\s+am\b)|(?:we|they)(?:['’]?re\b|\s+are\b)|(?:she|wife|partner|"
@@ -342,7 +343,7 @@ _GA_WEEKS = re.compile(
     # "GA" is also a general anaesthetic: after it a unit must follow ("GA 30w", "GA 30/40")
     r"\b(?:e?ga|pog|gestational age|gest(?:ation)?)\s*[:=]?\s*(?:of\s+)?(\d{1,2})\s*(?:w|wk|wks|"
     r"weeks?|/\s*40)\b(?!\s*(?:\+|ago|post|after))"
-    r"|\b(\d{1,2})\s*(?:w|wk|wks|weeks?)\s+(?:primip|multip|primigravida|multigravida|"
+    r"|(?<![\d.,])\b(\d{1,2})(?:[.,]\d)?\s*(?:w|wk|wks|weeks?)\s+(?:primip|multip|primigravida|multigravida|"
     r"pregnant|gravid|g\s?\d{1,2}\s?p\s?\d{1,2})\b"
 )
 _OBSTETRIC = re.compile(

@@ -506,6 +506,30 @@ _TEMPERATURE_READ = re.compile(
     r"\s+(?:a\s+|at\s+|now\s+|still\s+)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
     r"(c\b|f\b|celsius|centigrade|fahrenheit)?(?!\s*(?:cm|mm|kg|kilos?|lbs?|pounds|%|ml|km|miles|years?|yrs?|yo\b|y/o|weeks?|wks?|months?|st\b|stone))"
 )
+_SAID_TO_BE = re.compile(
+    # a person named by a noun or a name and said to be a body-range decimal (after the final
+    # review of waves 17-18): "Hubby is 38.9 tonight", "Mum was 39.2 this morning", "Dad's been
+    # 38.7 all day". The word before the copula is checked by ``_MEASURE_SUBJECT``, since "BMI is
+    # 38.5" or "haematocrit was 38.5" is no temperature.
+    r"(?:\s+(?:is|was|has\s+been|had\s+been|been|is\s+still|was\s+still)|['’]s(?:\s+been)?)"
+    r"\s+(?:a\s+|at\s+|now\s+|still\s+|running\s+(?:at\s+)?)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
+    r"(c\b|f\b|celsius|centigrade|fahrenheit)?(?![\d.,])"
+    r"(?!\s*(?:cm|mm|kg|kilos?|lbs?|pounds|%|ml|km|miles|years?|yrs?|yo\b|y/o|weeks?|wks?|"
+    r"months?|days?|hours?|hrs?|mins?|minutes|st\b|stone|inch(?:es)?|in\b|ft\b|feet|mg|mcg|"
+    r"mmol|g\b|g/l|u\b|units|iu\b|secs?|seconds|s\b|percent|points?|/))"
+)
+_SUBJECT_WORD = re.compile(r"([a-z0-9]+)\s*$")
+_MEASURE_SUBJECT = frozenset(
+    # measurements and scores whose values can fall between 35 and 42.5: never a temperature
+    "bmi weight score scores level levels inr hb hgb haemoglobin hemoglobin count platelets plts "
+    "plt albumin hct haematocrit hematocrit pcv aptt ptt index a1c hba1c glucose sugar sugars bp "
+    "pressure value result results number figure size waist hips chest length height dose age "
+    "vas nrs odi oswestry womac rating grade percent percentage sats saturation pulse rate crp "
+    "esr psa vitamin ferritin egfr gfr creatinine iron calcium potassium sodium cholesterol time "
+    "week weeks gestation mark marks total neutrophils anc wbc wcc lymphocytes mcv mch mchc "
+    "ca125 ca cea tsh t4 urea bilirubin lactate phosphate magnesium ldl hdl price cost fee".split()
+)
+"""Words that, said to "be" a decimal, name a measurement other than body temperature."""
 _RANGE_TOP = re.compile(
     r"(?:\s*(?:-|–|to)\s*(\d{2,3}(?:[.,]\d)?)|\s*(\d{2}[.,]\d)(?![\d.,]))\s*"
     r"(?:°|º|degrees?|deg)?\s*(c\b|f\b|celsius|centigrade|fahrenheit)?"
@@ -525,12 +549,19 @@ class Temperature:
     end: int
 
 
+def _said_of_a_person(folded: str, copula: int) -> bool:
+    """Whether the word before a copula names someone rather than a measurement."""
+    subject = _SUBJECT_WORD.search(folded, 0, copula)
+    return subject is not None and subject.group(1) not in _MEASURE_SUBJECT
+
+
 def find_temperatures(folded: str) -> list[Temperature]:
     """Measured body temperatures (converted to °C; above 45 read as °F unless °C is written)
     and words that state there is no fever."""
     out: list[Temperature] = []
     plain = [(m, False) for m in _TEMPERATURE.finditer(folded)]
     read = [(m, True) for m in _TEMPERATURE_READ.finditer(folded)]
+    read += [(m, True) for m in _SAID_TO_BE.finditer(folded) if _said_of_a_person(folded, m.start())]
     for m, bare in [*plain, *read]:
         value = _parse_number(m.group(1))
         unit = (m.group(3) or "").lower()
