@@ -1278,7 +1278,7 @@ def _sudden_arm_weakness(folded: str) -> tuple[int, int] | None:
         if sign is None or _SIGN_DENIED.search(folded, c_lo, sign.end()):
             continue
         prev_lo = _sentence(folded, max(0, own_lo - 2), max(0, own_lo - 2))[0] if own_lo else 0
-        lo, hi = _sentence(folded, hit.start(), hit.end(), after=1)
+        hi = _sentence(folded, hit.start(), hit.end(), after=1)[1]
         if _old_sign(folded, prev_lo, own_lo, own_hi, hi) or _EPISODIC.search(
             folded, own_lo, own_hi
         ):

@@ -68,8 +68,9 @@ WEEKS_PER_MONTH = 365.25 / 12 / 7
 
 _N = (
     # a decimal count is read by its whole weeks ("38.5 weeks" is 38, never 5)
-    r"(?<![\d.,])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|twenty \w+|thirty \w+)(?:[.,]\d(?!\d))?"
+    r"(?<![\d.,])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"twenty \w+|thirty \w+)(?:[.,]\d(?!\d))?"
 )
 _SUBJECT = (
     r"\b(?:i(?:['’]?m\b|\s+am\b)|(?:we|they)(?:['’]?re\b|\s+are\b)|(?:she|wife|partner|"

@@ -519,7 +519,7 @@ _SAID_TO_BE = re.compile(
     r"mmol|g\b|g/l|u\b|units|iu\b|secs?|seconds|s\b|percent|points?|/))"
 )
 _SUBJECT_WORD = re.compile(r"([a-z0-9]+)\s*$")
-_MEASURE_SUBJECT = frozenset(
+_MEASURE_WORDS = (
     # measurements and scores whose values can fall between 35 and 42.5: never a temperature
     "bmi weight score scores level levels inr hb hgb haemoglobin hemoglobin count platelets plts "
     "plt albumin hct haematocrit hematocrit pcv aptt ptt index a1c hba1c glucose sugar sugars bp "
@@ -527,8 +527,9 @@ _MEASURE_SUBJECT = frozenset(
     "vas nrs odi oswestry womac rating grade percent percentage sats saturation pulse rate crp "
     "esr psa vitamin ferritin egfr gfr creatinine iron calcium potassium sodium cholesterol time "
     "week weeks gestation mark marks total neutrophils anc wbc wcc lymphocytes mcv mch mchc "
-    "ca125 ca cea tsh t4 urea bilirubin lactate phosphate magnesium ldl hdl price cost fee".split()
+    "ca125 ca cea tsh t4 urea bilirubin lactate phosphate magnesium ldl hdl price cost fee"
 )
+_MEASURE_SUBJECT = frozenset(_MEASURE_WORDS.split())
 """Words that, said to "be" a decimal, name a measurement other than body temperature."""
 _RANGE_TOP = re.compile(
     r"(?:\s*(?:-|–|to)\s*(\d{2,3}(?:[.,]\d)?)|\s*(\d{2}[.,]\d)(?![\d.,]))\s*"
@@ -561,7 +562,9 @@ def find_temperatures(folded: str) -> list[Temperature]:
     out: list[Temperature] = []
     plain = [(m, False) for m in _TEMPERATURE.finditer(folded)]
     read = [(m, True) for m in _TEMPERATURE_READ.finditer(folded)]
-    read += [(m, True) for m in _SAID_TO_BE.finditer(folded) if _said_of_a_person(folded, m.start())]
+    read += [
+        (m, True) for m in _SAID_TO_BE.finditer(folded) if _said_of_a_person(folded, m.start())
+    ]
     for m, bare in [*plain, *read]:
         value = _parse_number(m.group(1))
         unit = (m.group(3) or "").lower()

@@ -32,7 +32,8 @@ def _screen(question: str) -> tuple[str | None, str | None, list[str]]:
 @pytest.mark.parametrize(
     "question",
     [
-        "Hubby is 38.9 tonight and he's on his third round of chemo. Can acupuncture help his back?",
+        "Hubby is 38.9 tonight and he's on his third round of chemo. Can acupuncture help his "
+        "back?",
         "Mum was 39.2 this morning, she is having chemotherapy for breast cancer. Acupuncture for "
         "her sickness?",
         "Dad's been 38.7 all day and he's mid chemo. Is his acupuncture still on tomorrow?",
@@ -104,7 +105,8 @@ def test_injecting_stopped_under_a_year_ago_is_still_a_risk(question: str) -> No
 @pytest.mark.parametrize(
     "question",
     [
-        "I'm clean now - haven't injected for 6 years, on methadone. Lower back aches. Acupuncture?",
+        "I'm clean now - haven't injected for 6 years, on methadone. Lower back aches. "
+        "Acupuncture?",
         "He hasn't injected heroin for six years and his back is sore. Can he try acupuncture?",
         "She hasn't injected since 2015, back pain, would acupuncture help?",
         "I have never injected drugs. Back pain, acupuncture?",
