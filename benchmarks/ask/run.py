@@ -288,6 +288,8 @@ ALL_PARTS = (
     "holdout14",
     "holdout15",
     "holdout16",
+    "probe13",
+    "holdout17",
     "intent",
 )
 
