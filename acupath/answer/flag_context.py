@@ -155,6 +155,60 @@ def _carpal_tunnel_night(m: Mention, folded: str) -> bool:
     return bool(_HAND.search(sentence)) and not _OTHER_REGION.search(sentence)
 
 
+_FLUSHES = re.compile(
+    r"\b(?:sweats?|sweating|sweaty|drenched|soaked|soaking|flush(?:es|ing)?|flash(?:es)?|"
+    r"menopaus\w*|perimenopaus\w*)\b"
+)
+_PAIN_WORDS = re.compile(
+    r"\b(?:pain\w*|ache\w*|aching|hurts?|hurting|sore|agony|throb\w*|stabbing|burning)\b"
+)
+
+
+def _night_sweats_not_pain(m: Mention, folded: str) -> bool:
+    """Waking at night with sweats or hot flushes ("every night I wake up drenched from menopause
+    sweats", wave 19, h17100) is no night pain: the red flag ``severe_night_pain`` is pain at
+    night (AHCPR 1994 Table 1, ``ahcpr1994``). Dropped when its sentence names sweats or
+    flushes and no pain at all; night pain beside night sweats ("my back pain wakes me every
+    night drenched in sweat") stays. Clinic policy."""
+    if m.kind != "red_flag" or m.value != "severe_night_pain" or m.negated:
+        return False
+    lo, hi = sentence_around(folded, m.start, m.end)
+    sentence = folded[lo:hi]
+    return bool(_FLUSHES.search(sentence)) and not _PAIN_WORDS.search(sentence)
+
+
+_DEMENTIA = re.compile(
+    r"\b(?:dementia|alzheimer\w*|lewy body|frontotemporal|cognitive impairment|learning "
+    r"disabilit\w+)\b"
+)
+_ORIENTATION = re.compile(
+    r"\b(?:know(?:s)? where|know(?:s)? what day|know(?:s)? who|recogni[sz]e|confus\w*|muddled|"
+    r"disorient\w*|not making sense|talking nonsense|not with it)"
+)
+_ACUTE_CHANGE = re.compile(
+    r"\b(?:sudden\w*|new|newly|today|tonight|this (?:morning|afternoon|evening|week)|yesterday|"
+    r"last night|overnight|hours?|worse|worsening|more (?:confused|muddled|drowsy|sleepy)|than "
+    r"usual|not (?:her|him)self|acute\w*|delirium|delirious|drowsy|sleepy|rouse|wake|"
+    r"infection|uti|water infection|fever|temperature|fell|fall|since|started|began|lately|"
+    r"recently|out of character|different)\b"
+)
+
+
+def _dementia_as_usual(m: Mention, folded: str) -> bool:
+    """Disorientation that is the lasting state of a named dementia ("advanced Alzheimer's, she
+    doesn't know where she is", wave 19, p13072) is no new confusion: the red flag
+    ``altered_consciousness`` is new confusion or drowsiness (the screen's
+    red_flag_altered_consciousness). Dropped only when the question names a dementia, the flag's
+    own words are of orientation or confusion, and nothing says it is new, sudden, worse or
+    comes with drowsiness, an infection or a fall (delirium on dementia stays an emergency).
+    Clinic policy; the person's capacity to consent is read separately (``cannot_consent``)."""
+    if m.kind != "red_flag" or m.value != "altered_consciousness" or m.negated:
+        return False
+    if not _DEMENTIA.search(folded) or not _ORIENTATION.search(m.words.lower()):
+        return False
+    return not _ACUTE_CHANGE.search(folded)
+
+
 # 3. a symptom supposed in a conditional -----------------------------------------------------
 
 _ONSET = (
@@ -468,6 +522,27 @@ _STILL = re.compile(
 )
 
 
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|last week)"
+_FULLY_OVER = re.compile(
+    r"\b(?:(?:went|gone|go|disappeared|cleared|settled|resolved)\s+(?:away\s+|up\s+)?"
+    r"(?:completely|entirely|totally|fully)|(?:completely|entirely|totally|fully)\s+"
+    r"(?:gone|went away|disappeared|cleared|resolved|settled|better|recovered)|"
+    r"(?:never|hasn['’]?t|has not|not) come back|never came back|"
+    r"(?:been|back to|was|is) normal (?:ever )?since " + _DAY + r"|"
+    r"(?:gone|went away|settled|resolved|cleared up) (?:on|by|since) " + _DAY + r")\b"
+)
+"""A finding said to be wholly over with no date in the past (wave 19): "went away completely",
+"completely gone", "never came back", "normal since Wednesday". History (status ``past``) like
+a flag long over, unless the sentence dates it to the last day (:data:`_LATELY`) or says it is
+still there (:data:`_STILL`). Clinic policy (reason: the asker's own words say the finding is
+wholly gone, days before; one gone since yesterday or this morning is still read as present)."""
+_NOT_FULLY = re.compile(r"(?:\bnot|n['’]?t|\bnever)\s+(?:yet\s+|really\s+|quite\s+|ever\s+)?$")
+"""A denial before a wholly-over phrase ("didn't go away completely", "never fully resolved")."""
+_LATELY = re.compile(
+    r"\b(?:yesterday|today|tonight|this morning|this afternoon|last night|overnight|"
+    r"hours? ago|an hour|few hours|comes? and goes?|on and off|off and on|keeps? coming back)\b"
+)
+
 _OVER_KINDS = frozenset({"red_flag"})
 """Facts read here as long over: red flags (a needle fear is :func:`.context._resolved`'s)."""
 
@@ -489,9 +564,18 @@ def _long_over(m: Mention, folded: str) -> bool:
         for o in _OVER.finditer(folded, m.end, hi)
         if not _NOT_OVER.search(folded[max(lo, o.start() - 20) : o.start()])
     ]
-    return (
-        bool(over) and bool(_LONG_AGO.search(folded, lo, hi)) and not _STILL.search(folded, lo, hi)
-    )
+    if _STILL.search(folded, lo, hi):
+        return False
+    if over and _LONG_AGO.search(folded, lo, hi):
+        return True
+    # wave 19 (h17085 "a numb bum ... but it went away completely once I changed the saddle";
+    # h17089 "38.5 on Monday ... but it's been normal since Wednesday")
+    fully = [
+        o
+        for o in _FULLY_OVER.finditer(folded, m.end, hi)
+        if not _NOT_FULLY.search(folded[max(lo, o.start() - 20) : o.start()])
+    ]
+    return bool(fully) and not _LATELY.search(folded, lo, hi)
 
 
 # 6b. injecting drug use given up at least a year ago -----------------------------------------
@@ -661,7 +745,30 @@ def _intended_elsewhere(m: Mention, folded: str) -> bool:
         return False
     if _UNINTENDED.search(folded):
         return False  # "unexplained weight loss 6 kg ... on a diet? no"
-    return bool(_ON_PURPOSE.search(folded)) and not _NOT_ON_PURPOSE.search(folded)
+    if _NOT_ON_PURPOSE.search(folded):
+        return False
+    if _ON_PURPOSE.search(folded):
+        return True
+    # wave 19 (h17112 "a 5 day water fast last month (planned, for religious reasons) and lost 3
+    # kilos"): a loss from a fast, or said to be planned, in its own sentence
+    lo, hi = sentence_around(folded, m.start, m.end)
+    return any(
+        not _NOT_FULLY.search(folded[max(lo, f.start() - 20) : f.start()])
+        and not re.search(r"\b(?:no|without)\s+$", folded[max(lo, f.start() - 10) : f.start()])
+        for f in _FASTED.finditer(folded, lo, hi)
+    )
+
+
+_FASTED = re.compile(
+    r"\b(?:(?:water|juice|juicing|religious|planned|\d+\s*(?:-\s*)?days?|\d+\s*(?:-\s*)?weeks?|"
+    r"(?:one|two|three|four|five|six|seven|ten)\s*(?:-\s*)?days?) fast|fasting|fasted|ramadan|"
+    r"(?:was|it was|all|fully|carefully|well) planned|planned it|planned loss|"
+    r"(?:a|the|my) (?:juice )?cleanse|meal replacement|(?:weight|boxing|judo|wrestling) "
+    r"(?:class|cut|category)|making weight|cutting weight|to make weight|\(planned)\b"
+)
+"""Words of a loss from a fast or a plan (wave 19): "a 5 day water fast", "Ramadan", "(planned,
+...)", "making weight for a fight". "Fast" alone is left out on purpose: "lost weight fast" is a
+rapid loss. Clinic policy on reading questions: an intended loss is no unexplained one."""
 
 
 _UNINTENDED = re.compile(
@@ -681,7 +788,12 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
     # names no person ("can people with pacemakers have EA? asking in general"; wave 7)
     general = bool(_NO_PATIENT.search(folded)) and not _PERSON.search(_unframed(folded))
     for m in mentions:
-        if _moving_in_bed(m, folded) or _carpal_tunnel_night(m, folded):
+        if (
+            _moving_in_bed(m, folded)
+            or _carpal_tunnel_night(m, folded)
+            or _night_sweats_not_pain(m, folded)
+            or _dementia_as_usual(m, folded)
+        ):
             continue  # not this red flag at all
         if _intended_elsewhere(m, folded):
             continue  # wave 9: "Down 19 kilos ..., all deliberate. The weight loss is ..."

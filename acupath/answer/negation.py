@@ -183,7 +183,9 @@ def governed(
                 # the trigger is a word of a finding ("not making sense", "can't pee"): it
                 # denies nothing after it ("not making sense and very drowsy"; wave 8)
                 continue
-            if target is negated and _negates_telling(words, trig.end):
+            if target is negated and (
+                _negates_telling(words, trig.end) or _negates_worry(words, trig.end)
+            ):
                 continue
             limit = min(s_end, trig.end + MAX_SCOPE)
             for stop in stops:
@@ -295,6 +297,58 @@ def _negates_telling(words: Sequence[str], at: int) -> bool:
             nxt = words[at + n + 1] if at + n + 1 < len(words) else ""
             return w != "rais" or nxt in _RAISED_OBJECTS
         if w not in _BEFORE_TELLING and w not in _APOSTROPHES:
+            return False
+    return False
+
+
+_WORRY = frozenset({"worri", "worry", "worr", "bother", "concern", "fuss", "anxiou", "stress"})
+"""Verbs and nouns of worry or concern (folded, stemmed; wave 19): a negation before one denies
+the worry, not the thing worried about ("I'm not worried about my pacemaker", "no concerns about
+her warfarin"), the same rule as the verbs of telling. "Scared" and "afraid" are left out on
+purpose: "not afraid of needles" denies a needle phobia."""
+
+_BEFORE_WORRY = frozenset(
+    {
+        "too",
+        "that",
+        "at",
+        "all",
+        "really",
+        "particularly",
+        "overly",
+        "very",
+        "so",
+        "much",
+        "remotely",
+        "in",
+        "the",
+        "least",
+        "any",
+        "real",
+        "big",
+        "majorly",
+        "unduly",
+        "m",
+        "s",
+    }
+)
+"""Words that may stand between the negation and the worry ("not too worried", "not at all
+bothered", "no real concerns")."""
+
+_WORRY_OBJECTS = frozenset({"about", "by", "over", "with", "regarding", "that", "of"})
+"""What follows a worry about a fact ("worried about", "bothered by"); a worry with no object
+("not worried, no pacemaker") negates as before."""
+
+
+def _negates_worry(words: Sequence[str], at: int) -> bool:
+    """Whether the words from ``at`` (right after a negation trigger) are a worry about what
+    follows ("not too worried about my pacemaker"; wave 19): the negation governs the worry, so
+    the fact worried about stands (the safe reading, as for the verbs of telling)."""
+    for n, w in enumerate(words[at : at + 5]):
+        if w in _WORRY:
+            nxt = words[at + n + 1] if at + n + 1 < len(words) else ""
+            return nxt in _WORRY_OBJECTS
+        if w not in _BEFORE_WORRY and w not in _APOSTROPHES:
             return False
     return False
 
