@@ -59,6 +59,13 @@ are not the patient's present findings, set aside after ConText has run
    are coming out jumbled"); a headache new in the person's life said by contrast with the
    past ("never got headaches in my life until two months ago"); injecting said of the person
    with no drug named ("I'm still injecting"), unless a prescribed injectable or a job is said.
+21-26. **Wave 19**: a red flag said to be wholly over days before ("went away completely once
+   I changed the saddle", "normal since Wednesday") is history (:data:`_FULLY_OVER`), unless
+   dated to the last day or denied; waking with sweats or flushes and no pain named is no
+   night pain (:func:`_night_sweats_not_pain`); a weight lost in a fast or said to be planned
+   is explained (:data:`_FASTED`); disorientation that is the usual state of a named dementia
+   is no new confusion (:func:`_dementia_as_usual`); a pregnancy named in a claim whose
+   evidence the question asks for is its topic (:func:`_claim_topic`). All clinic policy.
 
 The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_person``).
 """
@@ -462,6 +469,35 @@ def _unframed(folded: str) -> str:
     return _ANY_PATIENT.sub(" ", text)
 
 
+_CLAIM = re.compile(
+    r"\b(?:(?:people|they|some|many|others|everyone|everybody) (?:say|said|claim|believe|think)|"
+    r"(?:it['’]?s|it is|it was) (?:said|claimed|believed)|is it (?:true|a myth)|myths?|"
+    r"so[- ]called|supposedly|traditionally|forbidden points?|old wives)\b"
+)
+_EVIDENCE_ASKED = re.compile(
+    r"\b(?:research|studies|study|trials?|evidence|reviews?|meta[- ]analys[ie]s|cohort|data|"
+    r"literature)\b"
+)
+
+
+def _claim_topic(m: Mention, folded: str) -> bool:
+    """A pregnancy named in a claim the question asks the evidence for ("People say needling the
+    forbidden points in pregnancy causes early labour. What did the research find?", wave 19,
+    h17166): the topic of the question, not a patient's state, when the claim's sentence names
+    no person and the question asks about research. Clinic policy (reason: the words name a
+    belief about pregnancy, no one who is pregnant; "I'm pregnant" or any person in the
+    sentence keeps the cautious reading)."""
+    if m.kind != "pregnant" or m.negated or m.status != "current":
+        return False
+    lo, hi = sentence_around(folded, m.start, m.end)
+    sentence = folded[lo:hi]
+    return (
+        bool(_CLAIM.search(sentence))
+        and bool(_EVIDENCE_ASKED.search(folded))
+        and not _PERSON.search(sentence)
+    )
+
+
 def no_patient_frame(folded: str, start: int, end: int) -> bool:
     """Whether a fact at ``[start, end)`` of ``folded`` is the topic of a question about no
     patient: the question says so ("not a patient", "no particular patient"), or it is framed
@@ -817,7 +853,7 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             and not m.negated
             and m.status == "current"
             and no_patient_frame(folded, m.start, m.end)
-        ):
+        ) or (not someone and _claim_topic(m, folded)):
             m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
         out.append(m)
     return _time_course(_dated_lab_values(_supposed_lists(out, folded), folded), folded)

@@ -370,3 +370,38 @@ def test_new_confusion_on_dementia_stays_an_emergency(question: str) -> None:
 def test_a_parent_consenting_for_a_child_is_not_lack_of_capacity() -> None:
     _, _, applied = _screen("My son is 9, can I consent for him to have acupuncture?")
     assert "cannot_consent:yes" not in applied
+
+
+# 9. a pregnancy named in a claim the question asks the evidence for --------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Are the so-called forbidden points in pregnancy really harmful? What did the studies "
+        "show?",
+        "Is it true that acupuncture in pregnancy brings on labour? What do the trials show?",
+        "They say needling the belly in pregnancy causes miscarriage. Is there any evidence?",
+        "Some claim the forbidden points trigger contractions in pregnancy. What does the "
+        "research say?",
+        "Everyone says acupuncture during pregnancy is risky for the baby. What did the "
+        "review find?",
+    ],
+)
+def test_pregnancy_in_a_claim_is_the_topic(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "pregnant" not in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm pregnant and people say the forbidden points cause miscarriage. What does the "
+        "research say?",
+        "They say needling in pregnancy is risky. Is there evidence? I'm 12 weeks.",
+        "Is acupuncture safe in pregnancy?",
+    ],
+)
+def test_a_pregnant_person_beside_a_claim_stays(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "pregnant" in applied
