@@ -216,6 +216,44 @@ def _dementia_as_usual(m: Mention, folded: str) -> bool:
     return not _ACUTE_CHANGE.search(folded)
 
 
+_HEART_ASSESSED = re.compile(
+    r"\b(?:cardiolog\w*|heart (?:doctor|specialist|clinic)|chest pain clinic|stable angina|"
+    r"known angina|angina (?:diagnosed|for years)|diagnosed (?:with )?angina|gtn|nitro\w*|"
+    r"(?:a|my|the|his|her|\w+) spray|(?:gp|doctor|dr) (?:knows|is aware|is doing tests|"
+    r"is investigating|has referred|referred)|referred (?:me|him|her)|(?:doing|done|having|had) "
+    r"(?:tests|an ecg|a stress test|an angiogram)|(?:being|been) investigated|under "
+    r"investigation|(?:for|over) (?:\d+|two|three|four|five|several|many) years|"
+    r"(?:\d+|two|three|four|five|several|many) years? (?:now|like this|like that)|"
+    r"like (?:that|this) (?:for )?(?:\d+|two|three|several|many) years|for years)\b"
+)
+_HEART_CHANGED = re.compile(
+    r"\b(?:sweat\w*|clammy|breathless\w*|short of breath|nause\w*|sick|vomit\w*|grey|"
+    r"even (?:at|when|while) rest\w*|(?:comes?|came|starts?|started|happens?) (?:on )?(?:at|when|"
+    r"while) rest\w*|at rest (?:too|as well|now)|sitting still|lying|in bed|wakes? me|arm|jaw|"
+    r"neck and|back and|crushing|worse|worsening|"
+    r"more often|more easily|less (?:walking|exertion|effort)|new|newly|changed|lasting|longer|"
+    r"won['’]?t (?:go|settle)|doesn['’]?t (?:go|settle)|not going|(?:\d+|twenty|thirty) min\w*|"
+    r"today|tonight|this (?:morning|week)|yesterday|last night|since)\b"
+)
+
+
+def _assessed_angina(m: Mention, folded: str) -> bool:
+    """Chest pain on exertion that a doctor already knows or investigates, or that has been
+    the same for years ("only when I walk up the hill, goes with rest, been like that 2 years,
+    cardiologist knows and I have a spray", wave 19 beside the exertional reading of h17049):
+    stable angina under care, not a chest pain for the emergency referral, unless the question
+    says it has changed, comes at rest, lasts, or comes with sweating, breathlessness, nausea or
+    spread to the arm or jaw (NICE CG95, ``nice2010_cg95``: an acute coronary syndrome is
+    chest pain at rest, lasting, new or worsening; stable angina is assessed in the chest pain
+    clinic). History (shown, not screened). Clinic policy (reason: the asker's own words say a
+    doctor has it in hand and it is unchanged)."""
+    if m.kind != "red_flag" or m.value != "cardiac_chest_pain" or m.negated:
+        return False
+    if m.status != "current" or not _HEART_ASSESSED.search(folded):
+        return False
+    return not _HEART_CHANGED.search(folded)
+
+
 # 3. a symptom supposed in a conditional -----------------------------------------------------
 
 _ONSET = (
@@ -839,6 +877,8 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             m = dataclasses.replace(
                 m, status=TOPIC, hypothetical=True, detail={**m.detail, "supposed": True}
             )
+        elif _assessed_angina(m, folded):
+            m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "assessed"})
         elif _long_over(m, folded) or _one_seizure_long_ago(m, folded):
             m = dataclasses.replace(m, status="past", detail={**m.detail, "timing": "resolved"})
         elif _habitual_infection(m, folded):

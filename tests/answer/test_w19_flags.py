@@ -405,3 +405,42 @@ def test_pregnancy_in_a_claim_is_the_topic(question: str) -> None:
 def test_a_pregnant_person_beside_a_claim_stays(question: str) -> None:
     _, _, applied = _screen(question)
     assert "pregnant" in applied
+
+
+# 10. exertional chest pain a doctor already has in hand --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My cardiologist knows about my angina: chest tightness on the stairs. It's unchanged "
+        "for 3 years. Acupuncture for my back?",
+        "Tight chest hurrying for the bus, settles with rest, the GP has referred me to the "
+        "chest pain clinic. Acupuncture for my knee while I wait?",
+        "Stable angina - chest pressure walking up hills, eases with my GTN. Acupuncture for "
+        "my neck?",
+        "Chest heaviness on exertion for many years, my heart doctor is aware and it never "
+        "changes. Acupuncture for my shoulder?",
+        "He gets chest pain climbing stairs, been like that for 5 years, the cardiology team "
+        "follow him up. Acupuncture for his hip?",
+    ],
+)
+def test_exertional_chest_pain_under_care_and_unchanged_proceeds(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "red_flag:cardiac_chest_pain" not in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Stable angina for years but this week my chest gets tight walking to the car. "
+        "Acupuncture?",
+        "Known angina, my GTN spray works, but now the chest pain comes even at rest. Acupuncture?",
+        "Cardiologist knows my angina, but on the stairs today the chest pain came with "
+        "sweating and went into my arm. Acupuncture?",
+    ],
+)
+def test_changed_angina_still_refers_now(question: str) -> None:
+    decision, urgency, applied = _screen(question)
+    assert "red_flag:cardiac_chest_pain" in applied
+    assert (decision, urgency) == ("refer", "emergency")
