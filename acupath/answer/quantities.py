@@ -59,7 +59,14 @@ _LAB_NAMES = {
     # neutrophiles; G/L is 10^9/L, the unit acupath reads counts in)
     # wave 15 (h12205): lab names split by voice typing ("plate lets", "neutral fills", "I N R")
     "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes|"
-    r"plate\s+lets?(?:\s+count)?",
+    r"plate\s+lets?(?:\s+count)?|"
+    # wave 19 (p13020 "count of the clotting cells was only 62"): the platelets told by what they
+    # do, the blood cells that make it clot or stop bleeding (sources: the platelet rules of
+    # 04_oncology.yaml are for the count however it is named; clinic policy, as the nurse's
+    # "infection-fighting cells" for the ANC); a clotting factor, test or clinic is none
+    r"(?:blood\s+)?clott?ing\s+(?:cells?|count)(?:\s+count)?|"
+    r"(?:blood\s+)?cells?\s+(?:that|which|for)\s+(?:\w+\s+){0,4}?(?:clot|clots|clotting|"
+    r"stops?\s+(?:\w+\s+)?bleed\w*|stopping\s+(?:\w+\s+)?bleed\w*)",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
     r"pnn|polynucleaires neutrophiles|"
     r"neuts|neut|neutro|abs neuts?|neut count|neutral\s+fills?|new\s+tra?\s*fills?|"
@@ -74,7 +81,15 @@ _LAB_NAMES = {
     r"(?:finger\s*prick\s+)?(?:blood\s+)?(?:clotting|clot|thinning|warfarin|inr)\s+"
     r"(?:number|level|reading|result|score|figure|value|ratio)s?|"
     r"finger\s*prick\s+(?:test|check|reading|result|number)\s+for\s+(?:her|his|my|the\s+)?\s*"
-    r"warfarin",
+    r"warfarin|"
+    # wave 19 (p13004 "her reading at the anticoagulation clinic was four point one", h17174
+    # "my eye and are was three point five"): the reading, number, level or result of the clinic
+    # that checks a vitamin K antagonist is its INR (clinic policy: the anticoagulation, warfarin,
+    # coag or INR clinic measures the INR, patient.yaml anticoagulant); and the INR voice-typed
+    # as the sounds of its letters ("eye en are", "I and R")
+    r"(?:readings?|numbers?|levels?|results?|figures?|checks?|tests?)\s+(?:at|from|in)\s+"
+    r"(?:the\s+)?(?:anti\s*coag\w*|coag|warfarin|inr|i\s+n\s+r|clotting|thrombosis)\s+clinic|"
+    r"(?:i|eye)\s+(?:n|en|and|an|'n|’n)\s+(?:r|are|ar)",
 }
 _VKA = re.compile(
     # and their misspellings ("coumadine", "warfrin")
@@ -105,6 +120,14 @@ _INR_BESIDE_VKA = (
     # as "his blood test number"); the target range is a rule, no reading ("target" is no name)
     r"(?:today['’]?s|this\s+(?:morning|week)['’]?s|latest|last|most\s+recent|recent|current|"
     r"newest)\s+(?:reading|result|level|check|test|number|figure)s?"
+    r"(?!\s+(?:for|of|on)\s+(?:\w+\s+){0,2}(?:sugars?|glucose|diabetes|cholesterol|ketones?|"
+    r"hba1c|bp|blood\s+pressure|pressure|weight|scales|meter|monitor))|"
+    # wave 19 (h17034 "warfarin for years, the reading was 1.9"): "the reading" or "her level"
+    # beside the vitamin K antagonist, as "today's reading" (clinic policy, as above); a reading
+    # of another measure names it ("the sugar reading", "blood pressure reading") and is no match;
+    # a check or test alone may be told with its time ("the check is at 10.30"), so not these
+    r"(?:the|his|her|my|their|your|mum['’]?s|dad['’]?s|mom['’]?s)\s+"
+    r"(?:reading|result|level|number|figure)s?"
     r"(?!\s+(?:for|of|on)\s+(?:\w+\s+){0,2}(?:sugars?|glucose|diabetes|cholesterol|ketones?|"
     r"hba1c|bp|blood\s+pressure|pressure|weight|scales|meter|monitor))"
 )
@@ -518,6 +541,19 @@ _SAID_TO_BE = re.compile(
     r"months?|days?|hours?|hrs?|mins?|minutes|st\b|stone|inch(?:es)?|in\b|ft\b|feet|mg|mcg|"
     r"mmol|g\b|g/l|u\b|units|iu\b|secs?|seconds|s\b|percent|points?|/))"
 )
+_HAS_TEMP = re.compile(
+    # wave 19 (p13062 "tonight she has 38.4 and shivers"): a body-range decimal someone has, had
+    # or got, or wakes with, said beside shivers, rigors, chills or sweats (_FEVER_SIGN, in the
+    # same sentence) is a measured temperature; the units and measure words of _SAID_TO_BE after
+    # it make it none ("has 38.5 kg", "had 38.5 hours")
+    r"\b(?:has|had|have|got|gotten|with|having|running)\s+(?:a\s+|got\s+|now\s+|still\s+|"
+    r"about\s+|around\s+|over\s+)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
+    + _SAID_TO_BE.pattern[_SAID_TO_BE.pattern.index(r"(c\b|f\b") :]
+)
+_FEVER_SIGN = re.compile(
+    r"\b(?:shiver\w*|rigou?rs?|chills?|chilly|sweats?|sweating|sweaty|shaking|shakes|"
+    r"trembling|teeth chattering|hot and cold)\b"
+)
 _SUBJECT_WORD = re.compile(r"([a-z0-9]+)\s*$")
 _MEASURE_WORDS = (
     # measurements and scores whose values can fall between 35 and 42.5: never a temperature
@@ -565,6 +601,11 @@ def find_temperatures(folded: str) -> list[Temperature]:
     read += [
         (m, True) for m in _SAID_TO_BE.finditer(folded) if _said_of_a_person(folded, m.start())
     ]
+    for m in _HAS_TEMP.finditer(folded):
+        start = max(folded.rfind(c, 0, m.start()) for c in ".;?!\n")
+        ends = [i for c in ".;?!\n" if (i := folded.find(c, m.end())) >= 0]
+        if _FEVER_SIGN.search(folded, start + 1, min(ends) if ends else len(folded)):
+            read.append((m, True))
     for m, bare in [*plain, *read]:
         value = _parse_number(m.group(1))
         unit = (m.group(3) or "").lower()
