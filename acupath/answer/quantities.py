@@ -11,7 +11,7 @@ reported, not used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from acupath.answer import numwords
 
@@ -820,11 +820,36 @@ _YEAR_DATED = re.compile(
     r"\b(?:in|from|since|back in|during)\s+(?:early\s+|late\s+|mid\s*-?\s*)?(?:19|20)\d\d\b|"
     r"\b(?:years? ago|during (?:her |his |my |the )?(?:chemo\w*|treatment|radiotherapy))\b|"
     # wave 9: "3 yrs ago", "5 years back", "last year" date a value as long as a year does
-    r"\b(?:years?|yrs?)\s+(?:ago|back)\b|\blast year\b"
+    r"\b(?:years?|yrs?)\s+(?:ago|back)\b|\blast year\b|"
+    # wave 19 (h17093 "ANC 0.4 in October during R-CHOP ..., ANC 3.2 on last week's count"): a
+    # value dated by a month or a season, or by a stay in hospital, is older than one dated a few
+    # days or weeks back
+    r"\b(?:in|back in|during|over)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|spring|summer|autumn|fall)\b|"
+    r"\bwhen (?:i|she|he|they|we) (?:was|were) in hospital\b"
+)
+_NORMAL_SINCE = re.compile(
+    # wave 19 (p13083 "platelets were low last year (about 90) but they have been normal at every
+    # test since", h17079 "dropped to 30 ... in the summer but they've been over 200 every test
+    # since September"): counts said to have been normal, or over a bound, at every test since
+    # an earlier value make that value an earlier one: the latest value decides (docs/ask.md,
+    # the series rule); a bound "over 200" is read at the bound, as _bounded reads it
+    r"\b(?:they|it|the counts?|counts?|levels?|bloods?|results?|platelets?|neutrophils?|inr|anc)"
+    r"\s*(?:['’]ve|['’]s|have|has)?\s*(?:been|come back|gone back|stayed|remained|returned|"
+    r"recovered|settled|gone up)\s+(?:\w+\s+){0,2}?(?:(normal|fine|ok|okay|good|healthy|in range|"
+    r"within range|on target|in target)|(?:over|above|more than)\s+(\d+(?:[.,]\d+)?))\b"
+    r"[^.;!?]{0,40}?\b(?:ever since|since|every (?:test|check|time|count|blood test)|each (?:test|"
+    r"check|time)|all (?:my |the |her |his )?(?:tests|checks))\b"
+)
+_VALUE_NOW = re.compile(
+    r"\b(?:now|today|todays|currently|yesterday|last night|this morning|this week|last week|"
+    r"days? ago)\b"
 )
 _NEAR_PAST = re.compile(
     r"\b(?:last (?:week|month|fortnight)|(?:a|one|two|three|\d+) (?:days?|weeks?|months?) ago|"
-    r"this (?:week|month)|recently|ever since|since then)\b"
+    r"this (?:week|month)|recently|ever since|since then|"
+    # wave 19: a weekday dates a value within the week
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b")
 _EARLIER = re.compile(
@@ -873,8 +898,36 @@ def with_series(
     out: list[LabValue] = []
     for lab in dict.fromkeys(v.lab for v in found):
         series = [v for v in found if v.lab == lab]
-        out += _roles(folded, lab, series)
+        out += _normal_since(folded, lab, _roles(folded, lab, series))
     return sorted(out, key=lambda v: v.start)
+
+
+def _normal_since(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
+    """The series with its deciding value made an earlier one when the question says, after
+    it, that the counts have been normal (or over a bound) since (:data:`_NORMAL_SINCE`); the
+    value must be dated in the past ("last year", "in the summer") and not today or this week."""
+    deciding = [v for v in series if v.role in ("only", "latest", "cautious")]
+    if len(deciding) != 1:
+        return series
+    v = deciding[0]
+    if v is not series[-1]:
+        return series
+    ends = [m.start() for m in _SENTENCE_MARK.finditer(folded, v.end)]
+    m = _NORMAL_SINCE.search(folded, v.end, ends[1] if len(ends) > 1 else len(folded))
+    clause = _clause(folded, series, len(series) - 1)
+    if (
+        m is None
+        or _VALUE_NOW.search(clause)
+        or not (_YEAR_DATED.search(clause) or _EARLIER.search(clause))
+    ):
+        return series
+    bound = _number(m.group(2)) if m.group(2) else None
+    if bound is not None and (lab == "inr" or not 0 <= bound <= _LAB_LIMITS[lab]):
+        return series  # an INR "over 3" since is no normal INR
+    out = [replace(x, role="earlier") if x is v else x for x in series]
+    if bound is not None:
+        out.append(LabValue(lab, bound, m.start(2), m.end(2), "latest", (("follows", v.start),)))
+    return out
 
 
 def _later_values(

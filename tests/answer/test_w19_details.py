@@ -240,3 +240,173 @@ def test_a_temperature_had_with_shivers_is_fever(question: str) -> None:
 def test_other_numbers_had_are_no_fever(question: str) -> None:
     _decision, _urgency, applied = _screen(question)
     assert "red_flag:fever" not in applied
+
+
+# 5. chemotherapy voice-typed ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "message for the clinic my neutrophils are 0.6 after key mo yesterday can I come Friday",
+        "my wife is having key motor therapy for breast cancer her platelets are 60 can she have "
+        "acupuncture",
+        "dad started kee mo therapy last week and his legs ache is acupuncture ok full stop",
+        "im on kemo for bowel cancer and feel sick all the time can acupuncture help",
+        "after the key mo therapy my hands tingle comma can I have acupuncture",
+    ],
+)
+def test_chemotherapy_voice_typed(question: str) -> None:
+    _decision, _urgency, applied = _screen(question)
+    assert "treatment:chemotherapy" in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I lost the key mostly at work and my back hurts, acupuncture?",
+        "My key motor skills are fine but my shoulder hurts. Acupuncture?",
+    ],
+)
+def test_key_words_are_no_chemotherapy(question: str) -> None:
+    _decision, _urgency, applied = _screen(question)
+    assert "treatment:chemotherapy" not in applied
+
+
+# 6. an old value, then normal since: the latest decides ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My platelets were 35 last year after a virus but they have been normal on every test "
+        "since. Acupuncture for my back?",
+        "His count fell to 40 in the spring but it's been fine at each check since. Acupuncture "
+        "for his knee?",
+        "Platelets were 28 when I was in hospital in March, they've come back normal every "
+        "blood test since then. Can I have acupuncture?",
+        "Her neutrophils were 0.3 in the summer after a virus, they have been normal "
+        "ever since. Acupuncture for her neck?",
+        "Back in 2023 my platelets dropped to 45 but they have stayed normal since. Acupuncture "
+        "for migraine?",
+    ],
+)
+def test_an_old_value_normal_since_is_earlier(question: str) -> None:
+    decision, _urgency, applied = _screen(question)
+    assert not [a for a in applied if a.startswith(("platelets:", "anc:"))]
+    assert decision == "proceed"
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "My platelets were 30 in the summer but they've been above 180 every test since. "
+            "Acupuncture for my shoulder?",
+            "platelets:180",
+        ),
+        (
+            "Platelets dropped to 25 in June, they have been over 150 at every check since July. "
+            "Acupuncture for back pain?",
+            "platelets:150",
+        ),
+    ],
+)
+def test_a_bound_since_is_the_latest(question: str, label: str) -> None:
+    _decision, _urgency, applied = _screen(question)
+    assert label in applied
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "My platelets are 30 today, they had been normal every test since 2020 before this. "
+            "Acupuncture?",
+            "platelets:30",
+        ),
+        (
+            "Platelets 40 this week; they were normal every test since the summer until now. "
+            "Acupuncture for my knee?",
+            "platelets:40",
+        ),
+        (
+            "On warfarin, my INR was 4.6 in May and it has been over 3 every test since. "
+            "Acupuncture for my hip?",
+            "inr:4.6",
+        ),
+    ],
+)
+def test_a_value_now_stays(question: str, label: str) -> None:
+    _decision, _urgency, applied = _screen(question)
+    assert label in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ANC 0.3 in September during FOLFOX, ANC 2.9 last week. Acupuncture for nausea?",
+        "Platelets 38 in August during chemo, platelets 190 two weeks ago. Acupuncture?",
+        "Neutropenic (ANC 0.2) in the summer, ANC 3.1 on Monday's bloods. Acupuncture for CIPN?",
+    ],
+)
+def test_a_month_dated_value_is_older_than_last_week(question: str) -> None:
+    _decision, _urgency, applied = _screen(question)
+    assert not [a for a in applied if a in ("anc:0.3", "platelets:38", "anc:0.2")]
+
+
+# 7. a medicine's course said to be finished -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "I had clexane jabs after my hip replacement in the spring, finished the course in "
+            "May. Acupuncture for my hip now?",
+            "class:anticoagulant",
+        ),
+        (
+            "He was on rivaroxaban for six weeks after his op and he finished the tablets in "
+            "September. Acupuncture for his knee?",
+            "class:anticoagulant",
+        ),
+        (
+            "She used fragmin after her fracture, then completed her injections back in July. "
+            "Acupuncture for her wrist?",
+            "class:anticoagulant",
+        ),
+        (
+            "I took apixaban after surgery but we finished the prescription in June. Acupuncture "
+            "for back pain ok?",
+            "class:anticoagulant",
+        ),
+        (
+            "Clopidogrel for three months after the stent, I stopped my tablets in March as "
+            "planned. Acupuncture for my shoulder?",
+            "class:antiplatelet",
+        ),
+    ],
+)
+def test_a_finished_course_is_past(question: str, label: str) -> None:
+    _decision, _urgency, applied = _screen(question)
+    assert label not in applied
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "I'm on apixaban and finished the course of physio in May. Acupuncture for my back?",
+            "class:anticoagulant",
+        ),
+        (
+            "My wife takes rivaroxaban every day; I finished my tablets for the chest infection. "
+            "Can she have acupuncture?",
+            "class:anticoagulant",
+        ),
+    ],
+)
+def test_another_course_finished_keeps_the_medicine(question: str, label: str) -> None:
+    _decision, _urgency, applied = _screen(question)
+    assert label in applied
