@@ -127,8 +127,8 @@ _INR_BESIDE_VKA = (
     # of another measure names it ("the sugar reading", "blood pressure reading") and is no match;
     # a check or test alone may be told with its time ("the check is at 10.30"), so not these
     r"(?:the|his|her|my|their|your|mum['’]?s|dad['’]?s|mom['’]?s)\s+"
-    r"(?:reading|result|level|number|figure)s?"
-    r"(?!\s+(?:for|of|on)\s+(?:\w+\s+){0,2}(?:sugars?|glucose|diabetes|cholesterol|ketones?|"
+    r"(?:reading|result|level|number|figure)s?(?!\s+of\b)"
+    r"(?!\s+(?:for|on)\s+(?:\w+\s+){0,2}(?:sugars?|glucose|diabetes|cholesterol|ketones?|"
     r"hba1c|bp|blood\s+pressure|pressure|weight|scales|meter|monitor))"
 )
 
