@@ -51,6 +51,26 @@ _PACES = (
     rf"\b(?:keep\w*|regulat\w*|control\w*|pac(?:e|es|ing)|stead\w*){_W}{{0,3}}?{_HEART}\b|"
     rf"\b{_HEART}{_W}{{0,3}}?(?:from (?:dropping|going|getting)|too (?:slow|low))"
 )
+# wave 19 (p13035 "my wife has the gadget that shocks her heart back if it goes into a dangerous
+# rhythm", h17039 "I have the device that shocks my heart if it goes wrong"): a thing the person
+# has that shocks (present tense, standing ready) their heart is an ICD even when the words do not
+# put it inside the body: only an ICD (or its wearable vest, whose electric caution is the same)
+# is kept to shock one heart. Clinic policy, as above. A shock given once ("the paramedics used a
+# machine that shocked his heart") is past, and a defibrillator on a wall, at a gym or on a
+# first-aid course is nobody's device.
+_SHOCKS_READY = (
+    rf"\b(?:shocks|zaps|jolts|restarts|(?:will|can|would|could|to|may|might) (?:shock|zap|jolt|"
+    rf"restart)){_W}{{0,3}}?{_HEART}\b|"
+    rf"\b(?:gives?|will give|can give){_W}{{0,2}}?{_HEART}{_W}{{0,1}}?(?:a )?(?:shock|jolt|zap)s?\b"
+)
+_HELD = (
+    r"\b(?:have|has|had|got|with|wears?|wearing|carr(?:y|ies)|fitted|lives? with)\W+"
+    r"(?:[\w']+\W+){0,4}?$|\b(?:my|his|her|their|your)\W+(?:[\w']+\W+)?$"
+)
+_NOBODYS = (
+    r"\b(?:gym|work|office|station|shop|school|wall|public|club|pool|paramedics?|ambulance|"
+    r"first aid|course|training|cpr|a man|a woman|someone|somebody)\b"
+)
 _NERVE = (
     rf"\b(?:wires?|leads?|electrodes?){_W}{{0,3}}?(?:spine|spinal|nerves?)\b|"
     rf"\b(?:buzz\w*|zap\w*|electric\w*|puls\w*|tingl\w*|stimulat\w*){_W}{{0,4}}?"
@@ -77,6 +97,21 @@ _STAYS = (
 # pump for a tummy tube)
 _PUMP = r"\bpumps?\b"
 _INSULIN_PUMP = r"\b(?:insulin|type 1|t1d?)\b"
+# wave 19 (p13037 "a pod on her arm that gives her insulin all day"): a pod, patch or device
+# worn on the body said to give, deliver or drip insulin is an insulin pump (a tubeless patch
+# pump; 05_devices.yaml keeps needles off its site), as a pump is named by what it gives; a pen,
+# needle or syringe gives insulin by hand and a sensor only measures the sugar
+_GIVER = (
+    # not "unit" ("10 units a day, the nurse gives me insulin" is a dose)
+    r"\b(?:pods?|patch(?:es)?|box(?:es)?|(?:device|gadget|thing|thingy|machine|contraption|gizmo|"
+    r"widget)s?)\b"
+)
+_GIVES_INSULIN = (
+    rf"\b(?:gives?|giving|delivers?|delivering|drips?|dripping|pumps?|pumping|feeds?|feeding|"
+    rf"puts?|putting|releases?|releasing|trickles?|supplies|supplying|doses?|dosing|infuses?|"
+    rf"infusing|sends?|pushes){_W}{{0,3}}?insulin\b"
+)
+_NO_INSULIN_GIVER = r"\b(?:pens?|needles?|syringes?|sensors?|libre|cgm|dexcom|monitors?|meters?)\b"
 _OTHER_PUMP = (
     r"\b(?:breast|petrol|gas|bike|tyre|tire|water|fuel|sump|heat|air|feed|feeding|peg|enteral)"
     r"\s+pumps?\b"
@@ -165,6 +200,12 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
         ):
             return "cochlear_implant", at, thing.end()
         if not _near(_INSIDE, sentence, at):
+            if (
+                re.search(_SHOCKS_READY, sentence[at : at + 90])
+                and re.search(_HELD, sentence[max(0, at - 40) : at])
+                and not re.search(_NOBODYS, sentence)
+            ):
+                return "icd", at, thing.end()
             continue
         if _near(_SHOCKS, sentence, at):
             return "icd", at, thing.end()
@@ -201,6 +242,12 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
             return "insulin_pump", at, pump.end()
         if _near(_PUMP_INSIDE, sentence, at, 50) and _near(_PUMP_GIVES, sentence, at, 70):
             return "drug_pump", at, pump.end()
+    for giver in re.finditer(_GIVER, sentence):
+        at = giver.start()
+        if re.search(_NO_INSULIN_GIVER, sentence[max(0, at - 15) : giver.end()]):
+            continue
+        if re.search(_GIVES_INSULIN, sentence[at : at + 90]):
+            return "insulin_pump", at, giver.end()
     # wave 17 (h14107 "had implants put in after my double mastectomy"): implants said beside a
     # breast operation or the breasts are breast implants (04_oncology.yaml breast_implant keeps
     # needles off them); another kind of implant named ("dental implants", "a contraceptive

@@ -123,7 +123,11 @@ def finished_treatments(mentions: Sequence[Any], folded: str, past: str) -> list
 _NEUTROPENIA = re.compile(r"neutropeni\w*")
 _EARLIER_STATE = re.compile(
     r"\b(?:previously|formerly|used to be|was|were|had|history of|h/o|during (?:her |his |my )?"
-    r"(?:chemo\w*|treatment)|in (?:19|20)\d\d|last year|years ago)\b|\((?:19|20)\d\d\)"
+    r"(?:chemo\w*|treatment)|in (?:19|20)\d\d|last year|years ago|"
+    # wave 19 (h17093 "Neutropenic (ANC 0.4) in October ..., ANC 3.2 on last week's count"): a
+    # month or a season dates the neutropenia before the count given now
+    r"(?:in|back in|during) (?:the )?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|fall))\b|\((?:19|20)\d\d\)"
 )
 
 
@@ -149,9 +153,11 @@ def earlier_neutropenia(mentions: Sequence[Any], folded: str, past: str) -> list
             and _NEUTROPENIA.search(m.words.lower())
             and any(c.start > m.end for c in counts)
         ):
-            lo, hi = sentence_around(folded, m.start, m.end)
+            lo, _hi = sentence_around(folded, m.start, m.end)
             before = folded[lo : m.start]
-            after = folded[m.end : min(hi, m.end + 40)]
+            # wave 19: the sentence runs on past a decimal point ("(ANC 0.4) in October")
+            stop = re.search(r"[;?!]|\.(?!\d)", folded[m.end : m.end + 40])
+            after = folded[m.end : m.end + (stop.start() if stop else 40)]
             if _EARLIER_STATE.search(before[-30:]) or _EARLIER_STATE.search(after):
                 detail = {
                     **m.detail,

@@ -11,7 +11,7 @@ reported, not used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from acupath.answer import numwords
 
@@ -59,7 +59,14 @@ _LAB_NAMES = {
     # neutrophiles; G/L is 10^9/L, the unit acupath reads counts in)
     # wave 15 (h12205): lab names split by voice typing ("plate lets", "neutral fills", "I N R")
     "platelets": r"platelets?|plts?|platelet count|plt count|thrombocytes|plaquettes|"
-    r"plate\s+lets?(?:\s+count)?",
+    r"plate\s+lets?(?:\s+count)?|"
+    # wave 19 (p13020 "count of the clotting cells was only 62"): the platelets told by what they
+    # do, the blood cells that make it clot or stop bleeding (sources: the platelet rules of
+    # 04_oncology.yaml are for the count however it is named; clinic policy, as the nurse's
+    # "infection-fighting cells" for the ANC); a clotting factor, test or clinic is none
+    r"(?:blood\s+)?clott?ing\s+(?:cells?|count)(?:\s+count)?|"
+    r"(?:blood\s+)?cells?\s+(?:that|which|for)\s+(?:\w+\s+){0,4}?(?:clot|clots|clotting|"
+    r"stops?\s+(?:\w+\s+)?bleed\w*|stopping\s+(?:\w+\s+)?bleed\w*)",
     "anc": r"absolute neutrophil count|absolute neutrophils|anc|neutrophils?|neutrophil count|"
     r"pnn|polynucleaires neutrophiles|"
     r"neuts|neut|neutro|abs neuts?|neut count|neutral\s+fills?|new\s+tra?\s*fills?|"
@@ -74,7 +81,15 @@ _LAB_NAMES = {
     r"(?:finger\s*prick\s+)?(?:blood\s+)?(?:clotting|clot|thinning|warfarin|inr)\s+"
     r"(?:number|level|reading|result|score|figure|value|ratio)s?|"
     r"finger\s*prick\s+(?:test|check|reading|result|number)\s+for\s+(?:her|his|my|the\s+)?\s*"
-    r"warfarin",
+    r"warfarin|"
+    # wave 19 (p13004 "her reading at the anticoagulation clinic was four point one", h17174
+    # "my eye and are was three point five"): the reading, number, level or result of the clinic
+    # that checks a vitamin K antagonist is its INR (clinic policy: the anticoagulation, warfarin,
+    # coag or INR clinic measures the INR, patient.yaml anticoagulant); and the INR voice-typed
+    # as the sounds of its letters ("eye en are", "I and R")
+    r"(?:readings?|numbers?|levels?|results?|figures?|checks?|tests?)\s+(?:at|from|in)\s+"
+    r"(?:the\s+)?(?:anti\s*coag\w*|coag|warfarin|inr|i\s+n\s+r|clotting|thrombosis)\s+clinic|"
+    r"(?:i|eye)\s+(?:n|en|and|an|'n|’n)\s+(?:r|are|ar)",
 }
 _VKA = re.compile(
     # and their misspellings ("coumadine", "warfrin")
@@ -106,6 +121,14 @@ _INR_BESIDE_VKA = (
     r"(?:today['’]?s|this\s+(?:morning|week)['’]?s|latest|last|most\s+recent|recent|current|"
     r"newest)\s+(?:reading|result|level|check|test|number|figure)s?"
     r"(?!\s+(?:for|of|on)\s+(?:\w+\s+){0,2}(?:sugars?|glucose|diabetes|cholesterol|ketones?|"
+    r"hba1c|bp|blood\s+pressure|pressure|weight|scales|meter|monitor))|"
+    # wave 19 (h17034 "warfarin for years, the reading was 1.9"): "the reading" or "her level"
+    # beside the vitamin K antagonist, as "today's reading" (clinic policy, as above); a reading
+    # of another measure names it ("the sugar reading", "blood pressure reading") and is no match;
+    # a check or test alone may be told with its time ("the check is at 10.30"), so not these
+    r"(?:the|his|her|my|their|your|mum['’]?s|dad['’]?s|mom['’]?s)\s+"
+    r"(?:reading|result|level|number|figure)s?(?!\s+of\b)"
+    r"(?!\s+(?:for|on)\s+(?:\w+\s+){0,2}(?:sugars?|glucose|diabetes|cholesterol|ketones?|"
     r"hba1c|bp|blood\s+pressure|pressure|weight|scales|meter|monitor))"
 )
 
@@ -518,6 +541,19 @@ _SAID_TO_BE = re.compile(
     r"months?|days?|hours?|hrs?|mins?|minutes|st\b|stone|inch(?:es)?|in\b|ft\b|feet|mg|mcg|"
     r"mmol|g\b|g/l|u\b|units|iu\b|secs?|seconds|s\b|percent|points?|/))"
 )
+_HAS_TEMP = re.compile(
+    # wave 19 (p13062 "tonight she has 38.4 and shivers"): a body-range decimal someone has, had
+    # or got, or wakes with, said beside shivers, rigors, chills or sweats (_FEVER_SIGN, in the
+    # same sentence) is a measured temperature; the units and measure words of _SAID_TO_BE after
+    # it make it none ("has 38.5 kg", "had 38.5 hours")
+    r"\b(?:has|had|have|got|gotten|with|having|running)\s+(?:a\s+|got\s+|now\s+|still\s+|"
+    r"about\s+|around\s+|over\s+)?(\d{2}[.,]\d)\s*(°|º|degrees?|deg)?\s*"
+    + _SAID_TO_BE.pattern[_SAID_TO_BE.pattern.index(r"(c\b|f\b") :]
+)
+_FEVER_SIGN = re.compile(
+    r"\b(?:shiver\w*|rigou?rs?|chills?|chilly|sweats?|sweating|sweaty|shaking|shakes|"
+    r"trembling|teeth chattering|hot and cold)\b"
+)
 _SUBJECT_WORD = re.compile(r"([a-z0-9]+)\s*$")
 _MEASURE_WORDS = (
     # measurements and scores whose values can fall between 35 and 42.5: never a temperature
@@ -565,6 +601,11 @@ def find_temperatures(folded: str) -> list[Temperature]:
     read += [
         (m, True) for m in _SAID_TO_BE.finditer(folded) if _said_of_a_person(folded, m.start())
     ]
+    for m in _HAS_TEMP.finditer(folded):
+        start = max(folded.rfind(c, 0, m.start()) for c in ".;?!\n")
+        ends = [i for c in ".;?!\n" if (i := folded.find(c, m.end())) >= 0]
+        if _FEVER_SIGN.search(folded, start + 1, min(ends) if ends else len(folded)):
+            read.append((m, True))
     for m, bare in [*plain, *read]:
         value = _parse_number(m.group(1))
         unit = (m.group(3) or "").lower()
@@ -779,11 +820,36 @@ _YEAR_DATED = re.compile(
     r"\b(?:in|from|since|back in|during)\s+(?:early\s+|late\s+|mid\s*-?\s*)?(?:19|20)\d\d\b|"
     r"\b(?:years? ago|during (?:her |his |my |the )?(?:chemo\w*|treatment|radiotherapy))\b|"
     # wave 9: "3 yrs ago", "5 years back", "last year" date a value as long as a year does
-    r"\b(?:years?|yrs?)\s+(?:ago|back)\b|\blast year\b"
+    r"\b(?:years?|yrs?)\s+(?:ago|back)\b|\blast year\b|"
+    # wave 19 (h17093 "ANC 0.4 in October during R-CHOP ..., ANC 3.2 on last week's count"): a
+    # value dated by a month or a season, or by a stay in hospital, is older than one dated a few
+    # days or weeks back
+    r"\b(?:in|back in|during|over)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|spring|summer|autumn|fall)\b|"
+    r"\bwhen (?:i|she|he|they|we) (?:was|were) in hospital\b"
+)
+_NORMAL_SINCE = re.compile(
+    # wave 19 (p13083 "platelets were low last year (about 90) but they have been normal at every
+    # test since", h17079 "dropped to 30 ... in the summer but they've been over 200 every test
+    # since September"): counts said to have been normal, or over a bound, at every test since
+    # an earlier value make that value an earlier one: the latest value decides (docs/ask.md,
+    # the series rule); a bound "over 200" is read at the bound, as _bounded reads it
+    r"\b(?:they|it|the counts?|counts?|levels?|bloods?|results?|platelets?|neutrophils?|inr|anc)"
+    r"\s*(?:['’]ve|['’]s|have|has)?\s*(?:been|come back|gone back|stayed|remained|returned|"
+    r"recovered|settled|gone up)\s+(?:\w+\s+){0,2}?(?:(normal|fine|ok|okay|good|healthy|in range|"
+    r"within range|on target|in target)|(?:over|above|more than)\s+(\d+(?:[.,]\d+)?))\b"
+    r"[^.;!?]{0,40}?\b(?:ever since|since|every (?:test|check|time|count|blood test)|each (?:test|"
+    r"check|time)|all (?:my |the |her |his )?(?:tests|checks))\b"
+)
+_VALUE_NOW = re.compile(
+    r"\b(?:now|today|todays|currently|yesterday|last night|this morning|this week|last week|"
+    r"days? ago)\b"
 )
 _NEAR_PAST = re.compile(
     r"\b(?:last (?:week|month|fortnight)|(?:a|one|two|three|\d+) (?:days?|weeks?|months?) ago|"
-    r"this (?:week|month)|recently|ever since|since then)\b"
+    r"this (?:week|month)|recently|ever since|since then|"
+    # wave 19: a weekday dates a value within the week
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b")
 _EARLIER = re.compile(
@@ -832,8 +898,36 @@ def with_series(
     out: list[LabValue] = []
     for lab in dict.fromkeys(v.lab for v in found):
         series = [v for v in found if v.lab == lab]
-        out += _roles(folded, lab, series)
+        out += _normal_since(folded, lab, _roles(folded, lab, series))
     return sorted(out, key=lambda v: v.start)
+
+
+def _normal_since(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
+    """The series with its deciding value made an earlier one when the question says, after
+    it, that the counts have been normal (or over a bound) since (:data:`_NORMAL_SINCE`); the
+    value must be dated in the past ("last year", "in the summer") and not today or this week."""
+    deciding = [v for v in series if v.role in ("only", "latest", "cautious")]
+    if len(deciding) != 1:
+        return series
+    v = deciding[0]
+    if v is not series[-1]:
+        return series
+    ends = [m.start() for m in _SENTENCE_MARK.finditer(folded, v.end)]
+    m = _NORMAL_SINCE.search(folded, v.end, ends[1] if len(ends) > 1 else len(folded))
+    clause = _clause(folded, series, len(series) - 1)
+    if (
+        m is None
+        or _VALUE_NOW.search(clause)
+        or not (_YEAR_DATED.search(clause) or _EARLIER.search(clause))
+    ):
+        return series
+    bound = _number(m.group(2)) if m.group(2) else None
+    if bound is not None and (lab == "inr" or not 0 <= bound <= _LAB_LIMITS[lab]):
+        return series  # an INR "over 3" since is no normal INR
+    out = [replace(x, role="earlier") if x is v else x for x in series]
+    if bound is not None:
+        out.append(LabValue(lab, bound, m.start(2), m.end(2), "latest", (("follows", v.start),)))
+    return out
 
 
 def _later_values(

@@ -469,6 +469,12 @@ _STOPPED_BACK = re.compile(
     # wave 18 (h15037 "but the haematologist took me off it in 2023")
     r"|(?:(?:she|he|they|(?:the|my|her|his|their)\s+\w+(?:\s+team)?)\s+)?(?:then\s+)?"
     r"(?:took|has\s+taken|had\s+taken)\s+(?:me|him|her|them|us)\s+off\s+(?:it|them)"
+    # wave 19 (h17092 "taking fragmin injections after my knee op ..., finished the course in
+    # August"): the course, injections or tablets of the medicine said to be finished; a course
+    # of something else ("the course of physio") is none
+    r"|(?:(?:she|he|they|i|we)\s+)?(?:then\s+)?(?:finished|completed|stopped|ended)\s+"
+    r"(?:the|my|her|his|their)\s+(?:whole\s+)?(?:course|injections|jabs|shots|tablets|pills|"
+    r"prescription)(?!\s+(?:of|for)\b)"
     r")\b"
 )
 
