@@ -92,7 +92,7 @@ _SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?[/,]\s?)(?P<n>\d{1,3})\b")
 _COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
 _ADVERBS = (
     r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?|will|"
-    r"about\s+to|going\s+to|turn)\s+)*"
+    r"about\s+to|going\s+to|turn|hit|hits|reached)\s+)*"
 )
 _TURNING = re.compile(r"\bturn(?:ing|s)?\s+$")
 """Wave 12 (p10095): "turning 50 next year", "turns 80 next week", "about to turn 70": a
@@ -286,6 +286,13 @@ _LAB_BEFORE = re.compile(
     r"\b(?:platelets?|plts?|inr|anc|neutrophils?|neuts?|cd4|temp\w*|score|bp|pulse|weight|"
     r"white cells?|wbc|hb|haemoglobin|hemoglobin)\b"
 )
+_REACHED_TAIL = re.compile(
+    r"\s*(?:[,.;!?)]|$)|\s+(?:and\b|last\b|yesterday\b|recently\b|at\s+(?:christmas|easter|"
+    r"new\s+year)\b|on\s+(?:my|his|her|their)\s+birthday\b)"
+    r"|\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b"
+    r"|\s+in\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
+)
 _TURNED_IN = re.compile(
     r"\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b|\s+(?:tomorrow|soon)\b"
     r"|\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
@@ -359,7 +366,8 @@ class AgeGrammar:
         self.pronoun = re.compile(
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
             r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*|\s+(?=turn))"
-            r"|(?:im|hes|shes)\s+)"
+            # wave 19 (h17121 "theyre 14"): twins or siblings given one age
+            r"|\bthey(?:['’]re\s+|\s+are\s+)|\b(?:im|hes|shes|theyre)\s+)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
             r"|(?:^|(?<=[.;!?,]\s))am\s+"
             # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)
@@ -440,6 +448,12 @@ class AgeGrammar:
                 ):
                     continue
                 turned = re.search(r"\bturn(?:ed|s|ing)?\s+$", folded[m.start() : m.start("n")])
+                if re.search(r"\b(?:hit|hits|reached)\s+$", folded[m.start() : m.start("n")]):
+                    # wave 19: "Grandad hit 90 in March", "Mum reached 80 at Easter"; only
+                    # before a time or the clause's end ("he hit 8 on the pain scale" is none)
+                    if _REACHED_TAIL.match(folded, m.end("n")):
+                        add(m.group("n"), m.start(), m.end("n"), guard=False)
+                    continue
                 less = 1 if _TURNING.search(folded[m.start() : m.start("n")]) else 0
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     # "turned 90 in June"; "turns 80 next week" is 79 now
@@ -690,14 +704,23 @@ _MILESTONE = re.compile(
     # reached with "hit", "turned", "turning", "reach(ed)")
     r"\b(?:my|his|her|their|your|[a-z]+['’]s)\s+(?:big\s+)?" + _ORDINAL
     + r"\s+(?:birthday|bday|b\s?day|birthday\s+party)\b"
-    r"|\b(?:my|his|her|their|your)\s+(?P<sweet>sweet\s+(?:16|sixteen))\b"
+    r"|\b(?:my|his|her|their|your|turned|turning|turns|hit|hits|reached|just)\s+"
+    r"(?P<sweet>sweet\s+(?:16|sixteen))\b"
+    # wave 19 (p13033): the monarch's card or telegram marks a hundredth birthday (sent at
+    # 100, 105 and every year after: 100 is the least age it tells)
+    r"|\b(?P<telegram>(?:telegram|card|letter|message)\s+from\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:king|queen|monarch|palace|majesty))\b"
     r"|\b(?:hit|hits|hitting|turned|turning|turns|turn|reached|reaching|reach|celebrated|"
     r"celebrating)\s+(?:the\s+)?" + _BIG_DECADE
     # "Just turned 50 last month, ...": "turned" with no one before it, opening its clause
     # wave 17 (p12053): "I retired last spring and turned 66 at Christmas": "turned" after
     # "and"/"then" shares the subject of the clause before it
-    + r"|(?:^|[.;!?,]\s*|\b(?:just|recently|only|and|then|but)\s+)turned\s+(?P<tn>\d{2,3})\b"
-    r"(?=\s*(?:[,.;!?]|$|and\b|last\b|this\b|in\b|on\b|at\s+(?!\d)|over\b|yesterday\b|"
+    # wave 19 (p13032, h17011, h17014): "hit"/"reached" open the clause as "turned" does
+    # ("Hit 70 at Christmas", "(turned 66 in June)", "Just turned sixteen"); "Sales hit 100
+    # this year" has a noun before the verb, so opens no clause
+    + r"|(?:^|[.;!?,(]\s*|\b(?:just|recently|only|and|then|but)\s+)"
+    r"(?:turned|hit|reached)\s+(?P<tn>\d{2,3}|" + _WORD_NUMBER + r")\b"
+    r"(?=\s*(?:[,.;!?)]|$|and\b|last\b|this\b|in\b|on\b|at\s+(?!\d)|over\b|yesterday\b|"
     r"recently\b|a\s+(?:week|month|few|couple)\b))"
 )  # fmt: skip
 _BARE_MILESTONE = re.compile(
@@ -746,12 +769,14 @@ def _milestones(folded: str) -> list[Age]:
     for m in _MILESTONE.finditer(folded):
         if m.group("sweet"):
             value: int | None = 16
+        elif m.group("telegram"):
+            value = 100
         elif m.group("o"):
             value = _ordinal_value(m.group("o"))
         elif m.group("bd"):
             value = int(m.group("bd")) * 10
         elif m.group("tn"):
-            value = int(m.group("tn"))
+            value = number_value(m.group("tn"))
         elif m.group("bn"):
             value = int(m.group("bn"))
         else:

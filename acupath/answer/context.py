@@ -1520,10 +1520,24 @@ _MAIN_CUE = (
     r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
 )
 _PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
+# wave 19 (h17114, h17120, h17124, h17117, p13124): a person word with a copula ("mum is 74",
+# "uncle's 69"), the asker ("i'm 38", "i am 41"), a title and a name ("mr a 49"), an owned age
+# ("my 8 year old") or a child told by order ("younger one 9") before the number
+_COPULA_PERSON_AGE = re.compile(
+    r"^([a-z]+)\s*(?:is|['’]s|was)\s+(?:now\s+|nearly\s+|just\s+|only\s+|almost\s+)?\d"
+)
+_ASKER_AGE = re.compile(r"^(?:i['’]m|im|i\s+am)\s+(?:now\s+|nearly\s+|just\s+|only\s+)?\d")
+_TITLED_AGE = re.compile(r"^((?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z]+)\.?\s*[(,:]?\s*\d")
+_ORDER_AGE = re.compile(r"^((?:older|oldest|elder|eldest|younger|youngest|middle|little|big)\s+one)\b")
+_OWNED_AGE = re.compile(r"\b(?:my|our)\s+$")
 _BRACKETED_OWNER = re.compile(r"\b(?:my|our)\s+([a-z]+)\s*[(,]\s*$")
 _ASKED_KIND = re.compile(
     r"\b(?:screen|about|for|see|treat|check|assess|needle|with)\s+(?:the\s+|my\s+|our\s+)?"
     r"(?P<k>boy|girl|lad|lass|man|woman|lady|gentleman|gent|him|her)\b"
+    # wave 19 (h17114 "takes paracetamol for her knees"): "her" before a noun is a possessive,
+    # no ask about her
+    r"(?!\s+(?!(?:please|too|as|first|today|tomorrow|now|then|and|or|if|because|since|given|"
+    r"with|at|on|in|next|this|safely)\b)[a-z])"
 )
 _MALE_KIND = frozenset({"boy", "lad", "man", "gentleman", "gent", "him", "he"})
 _FEMALE_KIND = frozenset({"girl", "lass", "woman", "lady", "her", "she"})
@@ -1706,6 +1720,10 @@ def _with_safety_fact(
 
 _YOUNGER = re.compile(r"\b(?:the\s+)?(?:younger|youngest|little)\s+one\b")
 _OLDER = re.compile(r"\b(?:the\s+)?(?:older|oldest|elder|eldest|big)\s+one\b")
+_ASKED_ORDER = re.compile(
+    r"\b(?:(?P<y>younger|youngest|little)|older|oldest|elder|eldest|big)\s+(?:one|child|kid|"
+    r"boy|girl|sibling|brother|sister|son|daughter|twin)\b"
+)
 
 
 def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
@@ -1719,8 +1737,18 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         if m.kind != "age" or m.negated:
             continue
+        words = fold(m.words)
+        if _ASKER_AGE.match(words):
+            aged.setdefault("i", []).append(m)
+            continue
+        if re.match(r"\d", words) and _OWNED_AGE.search(folded[max(0, m.start - 8) : m.start]):
+            aged.setdefault(words, []).append(m)  # "my 8 year old ... my 17 year old"
+            continue
         person = (
-            _NAMED_PERSON_AGE.match(fold(m.words))
+            _TITLED_AGE.match(words)
+            or _ORDER_AGE.match(words)
+            or _COPULA_PERSON_AGE.match(words)
+            or _NAMED_PERSON_AGE.match(fold(m.words))
             or _PERSON_AGE.match(fold(m.words))
             or _PRONOUN_AGE.match(fold(m.words))
             or _ORDINAL_PERSON.search(folded[: m.start])
@@ -1744,7 +1772,14 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
         mentions = _their_clauses(mentions, folded, main, [w for w in people if w != main])
     if main is None and (_YOUNGER.search(folded) or _OLDER.search(folded)):
         by_age = sorted(people, key=lambda w: int(aged[w][0].value))
-        main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
+        # wave 19 (p13124 "older one 14 ...; younger one 9 ... advise for the younger
+        # child"): the order named after the last age is the one asked about
+        tail = folded[max(m.end for ms in aged.values() for m in ms) :]
+        asked_order = list(_ASKED_ORDER.finditer(tail))
+        if asked_order:
+            main = by_age[0] if asked_order[-1].group("y") else by_age[-1]
+        else:
+            main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
     # wave 12 (p10101, h10094): else the one person with a safety fact in their part of the
     # question ("Mum (76) takes paracetamol. Dad (79) is on Eliquis"): the screen is for the
     # person the safety question turns on (clinic policy: the stricter screen, never a mix)
