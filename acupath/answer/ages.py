@@ -69,6 +69,10 @@ _AT_AN_EVENT = re.compile(
     r"fracture[ds]?|broke|broken|injur(?:ed|y)|accident|removed|repaired|started|began|onset|"
     r"had|fell|fall)\b(?:\s+(?!(?:man|woman|lady|gentleman|pt|patient|girl|boy|he|she|male|"
     r"female|client)\b)[^\s,;.:()]+){0,4}\s+$"
+    # wave 19 (h17107 "leukaemia as a child (age 6)"): an age told of one's childhood or youth
+    r"|\b(?:as\s+an?\s+(?:child|kid|baby|infant|toddler|teen|teenager|youngster|boy|girl|"
+    r"schoolboy|schoolgirl)|in\s+(?:my|his|her|their)?\s*(?:childhood|infancy|youth|teens)|"
+    r"when\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:little|young|small))\s*[,(]?\s*$"
 )
 _PAST_AGE = re.compile(
     # wave 11 (h10019): "when I was 12 years old", "back when he was 7": the age when something
@@ -216,7 +220,7 @@ _LABELLED = re.compile(
     # labelled by a pronoun opening a sentence or a list's item, then a colon or a dash (folded
     # to spaces) and the number alone in its slot; "Me: 10 sessions" keeps the guard of words
     # after the number
-    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his)\s*"
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his|she|he)\s*"
     r"(?::|\s{3})\s*(?P<n>\d{1,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$))"
 )
 _BOTH = re.compile(

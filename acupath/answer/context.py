@@ -1964,14 +1964,15 @@ _PERSON_LABEL = re.compile(
     # wave 18 (h15074 "Me: 47, migraine, nothing else. Her: 15, period pain."): a person
     # labelled by a pronoun opening a sentence or an item, then a colon or a dash (folded to
     # spaces), or "for me:", "for her -"
-    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?P<w>me|myself|mine|her|hers|him|his)"
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?P<w>me|myself|mine|her|hers|him|his|she|he)"
     r"\s*(?::|\s{3})"
 )
 _RELATION_LABEL = re.compile(
     r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?:my\s+|our\s+)?(?P<r>[a-z]+)\s*(?::|\s{3})"
 )
+# wave 19 (p13120 "He: 55, ... She: 50, ..."): a subject pronoun labels a person too
 _LABEL_PERSON = {"me": "me", "myself": "me", "mine": "me", "her": "her", "hers": "her",
-                 "him": "him", "his": "him"}  # fmt: skip
+                 "him": "him", "his": "him", "she": "her", "he": "him"}  # fmt: skip
 _LABEL_PRONOUNS = {
     "me": re.compile(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself)\b"),
     "her": re.compile(r"\b(?:she|she['’]s|shes|her|hers|herself)\b"),

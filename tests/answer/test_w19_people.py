@@ -169,3 +169,73 @@ def test_her_before_a_noun_is_no_ask_about_her() -> None:
     )
     assert "age:83" in applied
     assert "age:79" not in applied
+
+
+# 4. people labelled "He:" and "She:" ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "aside"),
+    [
+        (
+            "He: 62, on ticagrelor, neck pain. She: 58, lymphoedema left arm after cancer. What "
+            "should I watch for with her?",
+            ["age:58"],
+            ["age:62", "class:antiplatelet"],
+        ),
+        (
+            "She: 44, migraines, nil meds. He: 47, on warfarin, INR 2.4, back pain. Any "
+            "precautions for him?",
+            ["age:47", "class:anticoagulant"],
+            ["age:44"],
+        ),
+        (
+            "Couple. She - 30, 20 weeks pregnant. He - 33, well. Is acupuncture ok for her back?",
+            ["age:30", "pregnant"],
+            ["age:33"],
+        ),
+    ],
+)
+def test_people_labelled_he_and_she(question: str, kept: list[str], aside: list[str]) -> None:
+    applied = _applied(question)
+    assert all(k in applied for k in kept)
+    assert not any(a in applied for a in aside)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "She: 3 sessions so far, no change. Should she continue?",
+        "He: 50 mg amitriptyline at night. Can he have acupuncture for his neck?",
+    ],
+)
+def test_a_count_after_he_or_she_is_no_age(question: str) -> None:
+    assert _ages(question) == []
+
+
+# 5. an age told of one's childhood is a past age ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I had a brain tumour as a child (age 7), fine for 25 years. Acupuncture for my neck?",
+        "Kidney surgery as a baby, aged 1, nothing since. Is acupuncture ok for my back?",
+        "My husband had leukaemia in childhood (aged 5) and is well now. Can he have needles?",
+        "She had epilepsy as a teenager, age 14, no fits since. Acupuncture for her knee?",
+        "Heart op when I was little (aged 3). All fine now. Is acupuncture safe?",
+    ],
+)
+def test_an_age_in_childhood_is_no_age_now(question: str) -> None:
+    assert _ages(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("Child, age 7, with tummy migraines. Is acupuncture ok?", 7),
+        ("Asthma as a child; now aged 45 with back pain. Acupuncture?", 45),
+    ],
+)
+def test_an_age_now_beside_a_childhood_stays(question: str, age: int) -> None:
+    assert age in _ages(question)
