@@ -2087,7 +2087,25 @@ def declared_relative(folded: str, kin: re.Pattern[str]) -> re.Match[str] | None
                 r"\b(?:for|about)\s+$", folded[max(0, rel.start() - 12) : rel.start()]
             ):
                 return rel
+    # wave 19 (p13118 "Asking for my brother. I'm the one on chemo, he's healthy"): the asker
+    # says whom they write for and sets their own facts apart ("I'm the one with ...", "it's me
+    # who has ..."); "asking for my wife and me" names both
+    lead = _ON_BEHALF_LEAD.search(folded)
+    if lead is not None and _ME_THE_ONE.search(folded):
+        rel = kin.match(folded, lead.end())
+        if rel is not None and not re.match(r"\s*(?:and|&)\s+(?:me|myself|i)\b", folded[rel.end() :]):
+            return rel
     return None
+
+
+_ON_BEHALF_LEAD = re.compile(
+    r"\b(?:asking|writing|enquiring|inquiring|messaging|emailing|texting|this\s+is)\s+"
+    r"(?:for|on\s+behalf\s+of|about)\s+"
+)
+_ME_THE_ONE = re.compile(
+    r"\b(?:i['’]m|im|i\s+am)\s+the\s+one\s+(?:who|with|on|that|having|getting|taking|in)\b"
+    r"|\b(?:it['’]?s|its)\s+me\s+(?:who|that)\s+(?:has|is|takes|had|was|uses)\b"
+)
 
 
 def _askers_own(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:

@@ -239,3 +239,57 @@ def test_an_age_in_childhood_is_no_age_now(question: str) -> None:
 )
 def test_an_age_now_beside_a_childhood_stays(question: str, age: int) -> None:
     assert age in _ages(question)
+
+
+# 6. the asker writes for a relative and sets their own facts apart ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "aside"),
+    [
+        (
+            "Asking for my sister. I'm the one with the pacemaker, she's 40 and healthy with neck "
+            "pain. Can she have acupuncture?",
+            ["age:40"],
+            ["device:pacemaker"],
+        ),
+        (
+            "Writing on behalf of my husband - I'm the one on warfarin, he takes nothing. Is "
+            "acupuncture ok for his back?",
+            [],
+            ["class:anticoagulant"],
+        ),
+        (
+            "Asking about my son. I am the one who is pregnant, he is 8 and has migraines. Can he "
+            "try acupuncture?",
+            ["age:8"],
+            ["pregnant"],
+        ),
+        (
+            "Enquiring for my dad: it's me who has haemophilia, he has none. He's 66 with a bad "
+            "knee. Is acupuncture safe?",
+            ["age:66"],
+            ["comorbidity:haemophilia"],
+        ),
+    ],
+)
+def test_the_askers_own_facts_are_set_aside(
+    question: str, kept: list[str], aside: list[str]
+) -> None:
+    applied = _applied(question)
+    assert all(k in applied for k in kept)
+    assert not any(a in applied for a in aside)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("I'm the one on warfarin and I have knee pain. Is acupuncture ok for me?", "class:anticoagulant"),
+        (
+            "Asking for my wife and me. I'm the one on warfarin. Can we both have acupuncture?",
+            "class:anticoagulant",
+        ),
+    ],
+)
+def test_the_askers_facts_stay_when_the_asker_is_a_patient(question: str, kept: str) -> None:
+    assert kept in _applied(question)
