@@ -2171,7 +2171,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
-    mentions = _labelled_people(mentions, folded)
+    mentions = _family_history(_labelled_people(mentions, folded), folded)
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)
@@ -2225,6 +2225,37 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
         if any(a <= m.start < b for a, b in spans) and not _shared_age(m, folded)
+        else m
+        for m in mentions
+    ]
+
+
+_PATIENT_SELF = re.compile(
+    r"\b(?:the\s+)?(?:patient|pt|client)\s+(?:herself|himself|themselves|themself)\b"
+)
+_BARE_RELATIVE = re.compile(
+    r"(?:^|[.;!?]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
+    r"(?:mother|father|mum|mom|dad|brother|sister|son|daughter|aunt|uncle|cousin|grandmother|"
+    r"grandfather|sibling|twin)\s+(?:has|had|have|is|was|on|with|takes|took)\b"
+)
+
+
+def _family_history(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A clinician's note naming a relative's condition against the patient's own ("Brother
+    has haemophilia B; patient herself has normal clotting screen"): the relative's clause,
+    from the relation word to the clause's end, is family history, another person's facts
+    (shown, not screened). Only with "the patient herself/himself" said apart: a relation word
+    with no owner is else as often the patient ("Brother has haemophilia, can he have it?")
+    (wave 19, p13111; clinic policy: another person's facts are never the patient's)."""
+    if not _PATIENT_SELF.search(folded):
+        return mentions
+    spans = []
+    for m in _BARE_RELATIVE.finditer(folded):
+        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client)\b").search(folded, m.end())
+        spans.append((m.start(), end.start() if end else len(folded)))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
         else m
         for m in mentions
     ]

@@ -293,3 +293,40 @@ def test_the_askers_own_facts_are_set_aside(
 )
 def test_the_askers_facts_stay_when_the_asker_is_a_patient(question: str, kept: str) -> None:
     assert kept in _applied(question)
+
+
+# 7. a relative's condition set against the patient's own (family history) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("Sister on warfarin for DVT; the patient herself takes no medication. Knee pain, ok to "
+         "needle?", "class:anticoagulant"),
+        ("Twin brother has a pacemaker, the patient himself has no devices. Shoulder pain. Any "
+         "issues?", "device:pacemaker"),
+        ("Brother has haemophilia A; the client herself has a normal clotting screen. Neck pain, "
+         "precautions?", "comorbidity:haemophilia"),
+        ("Her mother has a pacemaker. Patient herself is fit and well, 40, with migraine. "
+         "Acupuncture ok?", "device:pacemaker"),
+        ("Father is on apixaban; the pt himself is on nothing. Low back pain. Points to avoid?",
+         "class:anticoagulant"),
+    ],
+)
+def test_a_relatives_condition_against_the_patients_own_is_set_aside(
+    question: str, aside: str
+) -> None:
+    assert aside not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("Brother has haemophilia A and wants acupuncture for his knee. Is it safe?",
+         "comorbidity:haemophilia"),
+        ("Patient has haemophilia A, like her brother. The patient herself wants neck needling.",
+         "comorbidity:haemophilia"),
+    ],
+)
+def test_a_relation_word_without_the_patient_set_apart_stays(question: str, kept: str) -> None:
+    assert kept in _applied(question)
