@@ -297,6 +297,12 @@ _REACHED_TAIL = re.compile(
     r"|\s+in\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
 )
+_THEY_MEASURED = re.compile(
+    # wave 19: "they're N" after a measure is the measure ("his sugars, they're 15")
+    r"\b(?:sugars?|glucose|levels?|readings?|numbers?|counts?|bloods?|results?|scores?|"
+    r"pressures?|bps?|lymphocytes?|neutrophils?|whites?|markers?|psa|ca\s*125|ferritin|"
+    r"tsh|hba1c|cholesterol|kidneys?|liver|lfts?|egfr|creatinine)\b"
+)
 _TURNED_IN = re.compile(
     r"\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b|\s+(?:tomorrow|soon)\b"
     r"|\s+in\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|"
@@ -451,6 +457,15 @@ class AgeGrammar:
                     folded[max(0, m.start() - 12) : m.start()]
                 ):
                     continue
+                if (
+                    pattern is self.pronoun
+                    and folded.startswith("they", m.start())
+                    and (
+                        _LAB_BEFORE.search(folded[max(0, m.start() - 80) : m.start()])
+                        or _THEY_MEASURED.search(folded[max(0, m.start() - 80) : m.start()])
+                    )
+                ):
+                    continue  # "platelets ... right now theyre 120" is a count
                 turned = re.search(r"\bturn(?:ed|s|ing)?\s+$", folded[m.start() : m.start("n")])
                 if re.search(r"\b(?:hit|hits|reached)\s+$", folded[m.start() : m.start("n")]):
                     # wave 19: "Grandad hit 90 in March", "Mum reached 80 at Easter"; only

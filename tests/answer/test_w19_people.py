@@ -330,3 +330,15 @@ def test_a_relatives_condition_against_the_patients_own_is_set_aside(
 )
 def test_a_relation_word_without_the_patient_set_apart_stays(question: str, kept: str) -> None:
     assert kept in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "If her platelets fall below 50 will she stop? right now theyre 120 and it helps her.",
+        "His blood sugars are up and down, they're 15 most mornings. Acupuncture for his feet?",
+        "Mum's neutrophils were low last cycle but they are 90 now. Can she keep going?",
+    ],
+)
+def test_they_are_n_after_a_measure_is_no_age(question: str) -> None:
+    assert _ages(question) == []
