@@ -1528,7 +1528,9 @@ _COPULA_PERSON_AGE = re.compile(
 )
 _ASKER_AGE = re.compile(r"^(?:i['’]m|im|i\s+am)\s+(?:now\s+|nearly\s+|just\s+|only\s+)?\d")
 _TITLED_AGE = re.compile(r"^((?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z]+)\.?\s*[(,:]?\s*\d")
-_ORDER_AGE = re.compile(r"^((?:older|oldest|elder|eldest|younger|youngest|middle|little|big)\s+one)\b")
+_ORDER_AGE = re.compile(
+    r"^((?:older|oldest|elder|eldest|younger|youngest|middle|little|big)\s+one)\b"
+)
 _OWNED_AGE = re.compile(r"\b(?:my|our)\s+$")
 _BRACKETED_OWNER = re.compile(r"\b(?:my|our)\s+([a-z]+)\s*[(,]\s*$")
 _ASKED_KIND = re.compile(
@@ -2093,7 +2095,8 @@ def declared_relative(folded: str, kin: re.Pattern[str]) -> re.Match[str] | None
     lead = _ON_BEHALF_LEAD.search(folded)
     if lead is not None and _ME_THE_ONE.search(folded):
         rel = kin.match(folded, lead.end())
-        if rel is not None and not re.match(r"\s*(?:and|&)\s+(?:me|myself|i)\b", folded[rel.end() :]):
+        both = re.match(r"\s*(?:and|&)\s+(?:me|myself|i)\b", folded[rel.end() :]) if rel else None
+        if rel is not None and both is None:
             return rel
     return None
 

@@ -284,7 +284,10 @@ def test_the_askers_own_facts_are_set_aside(
 @pytest.mark.parametrize(
     ("question", "kept"),
     [
-        ("I'm the one on warfarin and I have knee pain. Is acupuncture ok for me?", "class:anticoagulant"),
+        (
+            "I'm the one on warfarin and I have knee pain. Is acupuncture ok for me?",
+            "class:anticoagulant",
+        ),
         (
             "Asking for my wife and me. I'm the one on warfarin. Can we both have acupuncture?",
             "class:anticoagulant",
@@ -301,16 +304,30 @@ def test_the_askers_facts_stay_when_the_asker_is_a_patient(question: str, kept: 
 @pytest.mark.parametrize(
     ("question", "aside"),
     [
-        ("Sister on warfarin for DVT; the patient herself takes no medication. Knee pain, ok to "
-         "needle?", "class:anticoagulant"),
-        ("Twin brother has a pacemaker, the patient himself has no devices. Shoulder pain. Any "
-         "issues?", "device:pacemaker"),
-        ("Brother has haemophilia A; the client herself has a normal clotting screen. Neck pain, "
-         "precautions?", "comorbidity:haemophilia"),
-        ("Her mother has a pacemaker. Patient herself is fit and well, 40, with migraine. "
-         "Acupuncture ok?", "device:pacemaker"),
-        ("Father is on apixaban; the pt himself is on nothing. Low back pain. Points to avoid?",
-         "class:anticoagulant"),
+        (
+            "Sister on warfarin for DVT; the patient herself takes no medication. Knee pain, ok to "
+            "needle?",
+            "class:anticoagulant",
+        ),
+        (
+            "Twin brother has a pacemaker, the patient himself has no devices. Shoulder pain. Any "
+            "issues?",
+            "device:pacemaker",
+        ),
+        (
+            "Brother has haemophilia A; the client herself has a normal clotting screen. Neck pain, "
+            "precautions?",
+            "comorbidity:haemophilia",
+        ),
+        (
+            "Her mother has a pacemaker. Patient herself is fit and well, 40, with migraine. "
+            "Acupuncture ok?",
+            "device:pacemaker",
+        ),
+        (
+            "Father is on apixaban; the pt himself is on nothing. Low back pain. Points to avoid?",
+            "class:anticoagulant",
+        ),
     ],
 )
 def test_a_relatives_condition_against_the_patients_own_is_set_aside(
@@ -322,10 +339,14 @@ def test_a_relatives_condition_against_the_patients_own_is_set_aside(
 @pytest.mark.parametrize(
     ("question", "kept"),
     [
-        ("Brother has haemophilia A and wants acupuncture for his knee. Is it safe?",
-         "comorbidity:haemophilia"),
-        ("Patient has haemophilia A, like her brother. The patient herself wants neck needling.",
-         "comorbidity:haemophilia"),
+        (
+            "Brother has haemophilia A and wants acupuncture for his knee. Is it safe?",
+            "comorbidity:haemophilia",
+        ),
+        (
+            "Patient has haemophilia A, like her brother. The patient herself wants neck needling.",
+            "comorbidity:haemophilia",
+        ),
     ],
 )
 def test_a_relation_word_without_the_patient_set_apart_stays(question: str, kept: str) -> None:
