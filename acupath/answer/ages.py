@@ -461,8 +461,8 @@ class AgeGrammar:
                     pattern is self.pronoun
                     and folded.startswith("they", m.start())
                     and (
-                        _LAB_BEFORE.search(folded[max(0, m.start() - 80) : m.start()])
-                        or _THEY_MEASURED.search(folded[max(0, m.start() - 80) : m.start()])
+                        _LAB_BEFORE.search(folded[max(0, m.start() - 200) : m.start()])
+                        or _THEY_MEASURED.search(folded[max(0, m.start() - 200) : m.start()])
                     )
                 ):
                     continue  # "platelets ... right now theyre 120" is a count
