@@ -1526,7 +1526,6 @@ _PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
 _COPULA_PERSON_AGE = re.compile(
     r"^([a-z]+)\s*(?:is|['’]s|was)\s+(?:now\s+|nearly\s+|just\s+|only\s+|almost\s+)?\d"
 )
-_ASKER_AGE = re.compile(r"^(?:i['’]m|im|i\s+am)\s+(?:now\s+|nearly\s+|just\s+|only\s+)?\d")
 _TITLED_AGE = re.compile(r"^((?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z]+)\.?\s*[(,:]?\s*\d")
 _ORDER_AGE = re.compile(
     r"^((?:older|oldest|elder|eldest|younger|youngest|middle|little|big)\s+one)\b"
@@ -1740,9 +1739,6 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
         if m.kind != "age" or m.negated:
             continue
         words = fold(m.words)
-        if _ASKER_AGE.match(words):
-            aged.setdefault("i", []).append(m)
-            continue
         if re.match(r"\d", words) and _OWNED_AGE.search(folded[max(0, m.start - 8) : m.start]):
             aged.setdefault(words, []).append(m)  # "my 8 year old ... my 17 year old"
             continue

@@ -104,12 +104,6 @@ def _applied(question: str) -> list[str]:
             "age:58",
         ),
         (
-            "I'm 41, fit. My mother is 72 with a pacemaker and a stiff neck. Is acupuncture ok "
-            "for her?",
-            "age:72",
-            "age:41",
-        ),
-        (
             "Mr C 38, tennis elbow, nil else. Mrs D 29, 12/40 pregnant, pelvic pain. Which "
             "points to avoid for Mrs D?",
             "age:29",
@@ -315,7 +309,8 @@ def test_the_askers_facts_stay_when_the_asker_is_a_patient(question: str, kept: 
             "device:pacemaker",
         ),
         (
-            "Brother has haemophilia A; the client herself has a normal clotting screen. Neck pain, "
+            "Brother has haemophilia A; the client herself has a normal clotting screen. "
+            "Neck pain, "
             "precautions?",
             "comorbidity:haemophilia",
         ),
