@@ -69,6 +69,10 @@ _AT_AN_EVENT = re.compile(
     r"fracture[ds]?|broke|broken|injur(?:ed|y)|accident|removed|repaired|started|began|onset|"
     r"had|fell|fall)\b(?:\s+(?!(?:man|woman|lady|gentleman|pt|patient|girl|boy|he|she|male|"
     r"female|client)\b)[^\s,;.:()]+){0,4}\s+$"
+    # wave 19 (h17107 "leukaemia as a child (age 6)"): an age told of one's childhood or youth
+    r"|\b(?:as\s+an?\s+(?:child|kid|baby|infant|toddler|teen|teenager|youngster|boy|girl|"
+    r"schoolboy|schoolgirl)|in\s+(?:my|his|her|their)?\s*(?:childhood|infancy|youth|teens)|"
+    r"when\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:little|young|small))\s*[,(]?\s*$"
 )
 _PAST_AGE = re.compile(
     # wave 11 (h10019): "when I was 12 years old", "back when he was 7": the age when something
@@ -92,7 +96,7 @@ _SEX_BEFORE = re.compile(r"\b(?P<s>[MF])(?:\s|\s?[/,]\s?)(?P<n>\d{1,3})\b")
 _COPULA = r"(?:(?:who\s+is|who['’]s|is|am|are)\s+)"
 _ADVERBS = (
     r"(?:(?:now|nearly|almost|about|around|just|only|turning|turned|turns|aged?|will|"
-    r"about\s+to|going\s+to|turn)\s+)*"
+    r"about\s+to|going\s+to|turn|hit|hits|reached)\s+)*"
 )
 _TURNING = re.compile(r"\bturn(?:ing|s)?\s+$")
 """Wave 12 (p10095): "turning 50 next year", "turns 80 next week", "about to turn 70": a
@@ -216,7 +220,7 @@ _LABELLED = re.compile(
     # labelled by a pronoun opening a sentence or a list's item, then a colon or a dash (folded
     # to spaces) and the number alone in its slot; "Me: 10 sessions" keeps the guard of words
     # after the number
-    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his)\s*"
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his|she|he)\s*"
     r"(?::|\s{3})\s*(?P<n>\d{1,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$))"
 )
 _BOTH = re.compile(
@@ -285,6 +289,19 @@ _MEASURE_BEFORE = re.compile(
 _LAB_BEFORE = re.compile(
     r"\b(?:platelets?|plts?|inr|anc|neutrophils?|neuts?|cd4|temp\w*|score|bp|pulse|weight|"
     r"white cells?|wbc|hb|haemoglobin|hemoglobin)\b"
+)
+_REACHED_TAIL = re.compile(
+    r"\s*(?:[,.;!?)]|$)|\s+(?:and\b|last\b|yesterday\b|recently\b|at\s+(?:christmas|easter|"
+    r"new\s+year)\b|on\s+(?:my|his|her|their)\s+birthday\b)"
+    r"|\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b"
+    r"|\s+in\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
+)
+_THEY_MEASURED = re.compile(
+    # wave 19: "they're N" after a measure is the measure ("his sugars, they're 15")
+    r"\b(?:sugars?|glucose|levels?|readings?|numbers?|counts?|bloods?|results?|scores?|"
+    r"pressures?|bps?|lymphocytes?|neutrophils?|whites?|markers?|psa|ca\s*125|ferritin|"
+    r"tsh|hba1c|cholesterol|kidneys?|liver|lfts?|egfr|creatinine)\b"
 )
 _TURNED_IN = re.compile(
     r"\s+(?:next|this)\s+(?:week|month|year|spring|summer|autumn|winter)\b|\s+(?:tomorrow|soon)\b"
@@ -359,7 +376,8 @@ class AgeGrammar:
         self.pronoun = re.compile(
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
             r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*|\s+(?=turn))"
-            r"|(?:im|hes|shes)\s+)"
+            # wave 19 (h17121 "theyre 14"): twins or siblings given one age
+            r"|\bthey(?:['’]re\s+|\s+are\s+)|\b(?:im|hes|shes|theyre)\s+)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
             r"|(?:^|(?<=[.;!?,]\s))am\s+"
             # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)
@@ -439,7 +457,22 @@ class AgeGrammar:
                     folded[max(0, m.start() - 12) : m.start()]
                 ):
                     continue
+                if (
+                    pattern is self.pronoun
+                    and folded.startswith("they", m.start())
+                    and (
+                        _LAB_BEFORE.search(folded[max(0, m.start() - 200) : m.start()])
+                        or _THEY_MEASURED.search(folded[max(0, m.start() - 200) : m.start()])
+                    )
+                ):
+                    continue  # "platelets ... right now theyre 120" is a count
                 turned = re.search(r"\bturn(?:ed|s|ing)?\s+$", folded[m.start() : m.start("n")])
+                if re.search(r"\b(?:hit|hits|reached)\s+$", folded[m.start() : m.start("n")]):
+                    # wave 19: "Grandad hit 90 in March", "Mum reached 80 at Easter"; only
+                    # before a time or the clause's end ("he hit 8 on the pain scale" is none)
+                    if _REACHED_TAIL.match(folded, m.end("n")):
+                        add(m.group("n"), m.start(), m.end("n"), guard=False)
+                    continue
                 less = 1 if _TURNING.search(folded[m.start() : m.start("n")]) else 0
                 if turned and _TURNED_IN.match(folded, m.end("n")):
                     # "turned 90 in June"; "turns 80 next week" is 79 now
@@ -690,14 +723,23 @@ _MILESTONE = re.compile(
     # reached with "hit", "turned", "turning", "reach(ed)")
     r"\b(?:my|his|her|their|your|[a-z]+['’]s)\s+(?:big\s+)?" + _ORDINAL
     + r"\s+(?:birthday|bday|b\s?day|birthday\s+party)\b"
-    r"|\b(?:my|his|her|their|your)\s+(?P<sweet>sweet\s+(?:16|sixteen))\b"
+    r"|\b(?:my|his|her|their|your|turned|turning|turns|hit|hits|reached|just)\s+"
+    r"(?P<sweet>sweet\s+(?:16|sixteen))\b"
+    # wave 19 (p13033): the monarch's card or telegram marks a hundredth birthday (sent at
+    # 100, 105 and every year after: 100 is the least age it tells)
+    r"|\b(?P<telegram>(?:telegram|card|letter|message)\s+from\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:king|queen|monarch|palace|majesty))\b"
     r"|\b(?:hit|hits|hitting|turned|turning|turns|turn|reached|reaching|reach|celebrated|"
     r"celebrating)\s+(?:the\s+)?" + _BIG_DECADE
     # "Just turned 50 last month, ...": "turned" with no one before it, opening its clause
     # wave 17 (p12053): "I retired last spring and turned 66 at Christmas": "turned" after
     # "and"/"then" shares the subject of the clause before it
-    + r"|(?:^|[.;!?,]\s*|\b(?:just|recently|only|and|then|but)\s+)turned\s+(?P<tn>\d{2,3})\b"
-    r"(?=\s*(?:[,.;!?]|$|and\b|last\b|this\b|in\b|on\b|at\s+(?!\d)|over\b|yesterday\b|"
+    # wave 19 (p13032, h17011, h17014): "hit"/"reached" open the clause as "turned" does
+    # ("Hit 70 at Christmas", "(turned 66 in June)", "Just turned sixteen"); "Sales hit 100
+    # this year" has a noun before the verb, so opens no clause
+    + r"|(?:^|[.;!?,(]\s*|\b(?:just|recently|only|and|then|but)\s+)"
+    r"(?:turned|hit|reached)\s+(?P<tn>\d{2,3}|" + _WORD_NUMBER + r")\b"
+    r"(?=\s*(?:[,.;!?)]|$|and\b|last\b|this\b|in\b|on\b|at\s+(?!\d)|over\b|yesterday\b|"
     r"recently\b|a\s+(?:week|month|few|couple)\b))"
 )  # fmt: skip
 _BARE_MILESTONE = re.compile(
@@ -746,12 +788,14 @@ def _milestones(folded: str) -> list[Age]:
     for m in _MILESTONE.finditer(folded):
         if m.group("sweet"):
             value: int | None = 16
+        elif m.group("telegram"):
+            value = 100
         elif m.group("o"):
             value = _ordinal_value(m.group("o"))
         elif m.group("bd"):
             value = int(m.group("bd")) * 10
         elif m.group("tn"):
-            value = int(m.group("tn"))
+            value = number_value(m.group("tn"))
         elif m.group("bn"):
             value = int(m.group("bn"))
         else:

@@ -1520,10 +1520,25 @@ _MAIN_CUE = (
     r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
 )
 _PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
+# wave 19 (h17114, h17120, h17124, h17117, p13124): a person word with a copula ("mum is 74",
+# "uncle's 69"), the asker ("i'm 38", "i am 41"), a title and a name ("mr a 49"), an owned age
+# ("my 8 year old") or a child told by order ("younger one 9") before the number
+_COPULA_PERSON_AGE = re.compile(
+    r"^([a-z]+)\s*(?:is|['’]s|was)\s+(?:now\s+|nearly\s+|just\s+|only\s+|almost\s+)?\d"
+)
+_TITLED_AGE = re.compile(r"^((?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z]+)\.?\s*[(,:]?\s*\d")
+_ORDER_AGE = re.compile(
+    r"^((?:older|oldest|elder|eldest|younger|youngest|middle|little|big)\s+one)\b"
+)
+_OWNED_AGE = re.compile(r"\b(?:my|our)\s+$")
 _BRACKETED_OWNER = re.compile(r"\b(?:my|our)\s+([a-z]+)\s*[(,]\s*$")
 _ASKED_KIND = re.compile(
     r"\b(?:screen|about|for|see|treat|check|assess|needle|with)\s+(?:the\s+|my\s+|our\s+)?"
     r"(?P<k>boy|girl|lad|lass|man|woman|lady|gentleman|gent|him|her)\b"
+    # wave 19 (h17114 "takes paracetamol for her knees"): "her" before a noun is a possessive,
+    # no ask about her
+    r"(?!\s+(?!(?:please|too|as|first|today|tomorrow|now|then|and|or|if|because|since|given|"
+    r"with|at|on|in|next|this|safely)\b)[a-z])"
 )
 _MALE_KIND = frozenset({"boy", "lad", "man", "gentleman", "gent", "him", "he"})
 _FEMALE_KIND = frozenset({"girl", "lass", "woman", "lady", "her", "she"})
@@ -1706,6 +1721,10 @@ def _with_safety_fact(
 
 _YOUNGER = re.compile(r"\b(?:the\s+)?(?:younger|youngest|little)\s+one\b")
 _OLDER = re.compile(r"\b(?:the\s+)?(?:older|oldest|elder|eldest|big)\s+one\b")
+_ASKED_ORDER = re.compile(
+    r"\b(?:(?P<y>younger|youngest|little)|older|oldest|elder|eldest|big)\s+(?:one|child|kid|"
+    r"boy|girl|sibling|brother|sister|son|daughter|twin)\b"
+)
 
 
 def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
@@ -1719,8 +1738,15 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     for m in mentions:
         if m.kind != "age" or m.negated:
             continue
+        words = fold(m.words)
+        if re.match(r"\d", words) and _OWNED_AGE.search(folded[max(0, m.start - 8) : m.start]):
+            aged.setdefault(words, []).append(m)  # "my 8 year old ... my 17 year old"
+            continue
         person = (
-            _NAMED_PERSON_AGE.match(fold(m.words))
+            _TITLED_AGE.match(words)
+            or _ORDER_AGE.match(words)
+            or _COPULA_PERSON_AGE.match(words)
+            or _NAMED_PERSON_AGE.match(fold(m.words))
             or _PERSON_AGE.match(fold(m.words))
             or _PRONOUN_AGE.match(fold(m.words))
             or _ORDINAL_PERSON.search(folded[: m.start])
@@ -1744,7 +1770,14 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
         mentions = _their_clauses(mentions, folded, main, [w for w in people if w != main])
     if main is None and (_YOUNGER.search(folded) or _OLDER.search(folded)):
         by_age = sorted(people, key=lambda w: int(aged[w][0].value))
-        main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
+        # wave 19 (p13124 "older one 14 ...; younger one 9 ... advise for the younger
+        # child"): the order named after the last age is the one asked about
+        tail = folded[max(m.end for ms in aged.values() for m in ms) :]
+        asked_order = list(_ASKED_ORDER.finditer(tail))
+        if asked_order:
+            main = by_age[0] if asked_order[-1].group("y") else by_age[-1]
+        else:
+            main = by_age[0] if _YOUNGER.search(folded) else by_age[-1]
     # wave 12 (p10101, h10094): else the one person with a safety fact in their part of the
     # question ("Mum (76) takes paracetamol. Dad (79) is on Eliquis"): the screen is for the
     # person the safety question turns on (clinic policy: the stricter screen, never a mix)
@@ -1929,14 +1962,15 @@ _PERSON_LABEL = re.compile(
     # wave 18 (h15074 "Me: 47, migraine, nothing else. Her: 15, period pain."): a person
     # labelled by a pronoun opening a sentence or an item, then a colon or a dash (folded to
     # spaces), or "for me:", "for her -"
-    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?P<w>me|myself|mine|her|hers|him|his)"
+    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?P<w>me|myself|mine|her|hers|him|his|she|he)"
     r"\s*(?::|\s{3})"
 )
 _RELATION_LABEL = re.compile(
     r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:for\s+)?(?:my\s+|our\s+)?(?P<r>[a-z]+)\s*(?::|\s{3})"
 )
+# wave 19 (p13120 "He: 55, ... She: 50, ..."): a subject pronoun labels a person too
 _LABEL_PERSON = {"me": "me", "myself": "me", "mine": "me", "her": "her", "hers": "her",
-                 "him": "him", "his": "him"}  # fmt: skip
+                 "him": "him", "his": "him", "she": "her", "he": "him"}  # fmt: skip
 _LABEL_PRONOUNS = {
     "me": re.compile(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|myself)\b"),
     "her": re.compile(r"\b(?:she|she['’]s|shes|her|hers|herself)\b"),
@@ -2051,7 +2085,26 @@ def declared_relative(folded: str, kin: re.Pattern[str]) -> re.Match[str] | None
                 r"\b(?:for|about)\s+$", folded[max(0, rel.start() - 12) : rel.start()]
             ):
                 return rel
+    # wave 19 (p13118 "Asking for my brother. I'm the one on chemo, he's healthy"): the asker
+    # says whom they write for and sets their own facts apart ("I'm the one with ...", "it's me
+    # who has ..."); "asking for my wife and me" names both
+    lead = _ON_BEHALF_LEAD.search(folded)
+    if lead is not None and _ME_THE_ONE.search(folded):
+        rel = kin.match(folded, lead.end())
+        both = re.match(r"\s*(?:and|&)\s+(?:me|myself|i)\b", folded[rel.end() :]) if rel else None
+        if rel is not None and both is None:
+            return rel
     return None
+
+
+_ON_BEHALF_LEAD = re.compile(
+    r"\b(?:asking|writing|enquiring|inquiring|messaging|emailing|texting|this\s+is)\s+"
+    r"(?:for|on\s+behalf\s+of|about)\s+"
+)
+_ME_THE_ONE = re.compile(
+    r"\b(?:i['’]m|im|i\s+am)\s+the\s+one\s+(?:who|with|on|that|having|getting|taking|in)\b"
+    r"|\b(?:it['’]?s|its)\s+me\s+(?:who|that)\s+(?:has|is|takes|had|was|uses)\b"
+)
 
 
 def _askers_own(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
@@ -2117,7 +2170,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
-    mentions = _labelled_people(mentions, folded)
+    mentions = _family_history(_labelled_people(mentions, folded), folded)
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)
@@ -2171,6 +2224,37 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
         if any(a <= m.start < b for a, b in spans) and not _shared_age(m, folded)
+        else m
+        for m in mentions
+    ]
+
+
+_PATIENT_SELF = re.compile(
+    r"\b(?:the\s+)?(?:patient|pt|client)\s+(?:herself|himself|themselves|themself)\b"
+)
+_BARE_RELATIVE = re.compile(
+    r"(?:^|[.;!?]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
+    r"(?:mother|father|mum|mom|dad|brother|sister|son|daughter|aunt|uncle|cousin|grandmother|"
+    r"grandfather|sibling|twin)\s+(?:has|had|have|is|was|on|with|takes|took)\b"
+)
+
+
+def _family_history(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A clinician's note naming a relative's condition against the patient's own ("Brother
+    has haemophilia B; patient herself has normal clotting screen"): the relative's clause,
+    from the relation word to the clause's end, is family history, another person's facts
+    (shown, not screened). Only with "the patient herself/himself" said apart: a relation word
+    with no owner is else as often the patient ("Brother has haemophilia, can he have it?")
+    (wave 19, p13111; clinic policy: another person's facts are never the patient's)."""
+    if not _PATIENT_SELF.search(folded):
+        return mentions
+    spans = []
+    for m in _BARE_RELATIVE.finditer(folded):
+        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client)\b").search(folded, m.end())
+        spans.append((m.start(), end.start() if end else len(folded)))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
         else m
         for m in mentions
     ]
