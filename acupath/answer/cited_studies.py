@@ -228,6 +228,11 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])
+    for design in _DESIGNS:
+        for m in design[0].finditer(folded):
+            found = _by_design(base, folded, m, design[1])
+            if found:
+                add("", found, m.start(), m.end(), m.group(0))
     if len(folded) == len(text):
         for m in _SURNAME_CUED.finditer(text):
             name = _fold(m.group(1)).replace("’", "'")
@@ -239,6 +244,58 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
             if len(sources) <= MAX_AMBIGUOUS:
                 add(name, sources, m.start(1), m.end(1), m.group(1))
     return out
+
+
+_DESIGNS = (
+    (
+        re.compile(
+            r"\b(?:individual[\s-]+patient(?:[\s-]+data)?|ipd|patient[\s-]+level(?:[\s-]+data)?)"
+            r"(?:[\s-]+(?:meta[\s-]?analys[ie]s|analys[ie]s|review|pool))?\b"
+        ),
+        ("ipd_meta_analysis",),
+    ),
+    (
+        re.compile(r"\b(?:meta[\s-]?analys[ie]s|pooled\s+analys[ie]s|systematic\s+review)\b"),
+        ("meta_analysis", "ipd_meta_analysis", "systematic_review"),
+    ),
+)
+"""A study named by its design, as a source record's ``kind`` gives it (wave 19, p13126 "the
+Vickers individual-patient-data meta-analysis of 2012", h17142 "the updated 2018 individual
+patient data meta-analysis"): with the study's year next to it, it names the sources of that
+kind and year."""
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+(?:[a-z'’-]+\s+){0,2}$")
+"""The year just before the design ("the 2018 individual patient data meta-analysis", "the
+2012 updated IPD analysis")."""
+_YEAR_AFTER = re.compile(
+    r"^(?:\s*,)?\s*(?:\(\s*|(?:of|from|in|published\s+in|done\s+in|run\s+in)\s+)"
+    r"((?:19|20)\d\d)\b(?![/-]\d)"
+)
+"""The year just after the design ("meta-analysis of 2012", "published in 2018", "(2012)")."""
+_SURNAME_BEFORE = re.compile(r"\b([a-z][a-z'’-]{2,30})\s+(?:[a-z'’-]+\s+){0,2}$")
+
+
+def _by_design(base: Any, folded: str, m: re.Match[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The sources of ``kinds`` whose year stands next to the design ``m`` names; of several, a
+    first author named just before the design keeps its own. More than
+    :data:`MAX_AMBIGUOUS` (or none) names none: a design alone names no study."""
+    head = folded[max(0, m.start() - 60) : m.start()]
+    before = _YEAR_BEFORE.search(head)
+    after = _YEAR_AFTER.match(folded[m.end() :])
+    years = {int(y.group(1)) for y in (before, after) if y}
+    if not years:
+        return ()
+    found = tuple(
+        sid
+        for sid, source in base.sources.items()
+        if str(getattr(source, "kind", "")) in kinds and int(source.year) in years
+    )
+    if len(found) > 1:
+        named = _SURNAME_BEFORE.search(head)
+        if named:
+            surname = _possessive(named.group(1))
+            mine = tuple(s for s in found if s in _by_surname(base).get(surname, ()))
+            found = mine or found
+    return found if len(found) <= MAX_AMBIGUOUS else ()
 
 
 _SIZED_ANYWHERE = re.compile(
