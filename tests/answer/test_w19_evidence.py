@@ -49,3 +49,43 @@ def test_no_study_from_a_design_word_alone(question: str) -> None:
 def test_the_design_and_year_answer_gives_the_pooled_count() -> None:
     md = ask("How many people did the 2018 individual patient data meta-analysis pool?").markdown
     assert "20,827" in md
+
+
+# -- a time point told by a session is no dose question (p13152)
+
+
+def _intents(question: str) -> tuple[str, ...]:
+    return tuple(ask(question).understanding["intents"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Breathlessness in cancer: any sham trial, and what happened right after the session?",
+        "For hot flashes, was there a difference immediately after each session?",
+        "Did knee osteoarthritis pain drop at the end of the session in the trials?",
+        "Chronic neck pain - does it ease during sessions compared with sham?",
+        "Is anxiety lower just after a single session of acupuncture?",
+    ],
+)
+def test_a_session_time_point_is_not_a_dose_question(question: str) -> None:
+    assert "dose" not in _intents(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many sessions of acupuncture for knee osteoarthritis?",
+        "For back pain, how often should I go, and does it hurt after the session?",
+        "What session frequency did the migraine trials use?",
+    ],
+)
+def test_a_dose_question_keeps_its_dose(question: str) -> None:
+    assert "dose" in _intents(question)
+
+
+def test_the_breathlessness_trial_is_shown() -> None:
+    answer = ask(
+        "Shortness of breath in cancer: a placebo-controlled trial? Effect after the session?"
+    )
+    assert "vickers2005_dyspnoea" in {r.id for r in answer.references}
