@@ -549,6 +549,12 @@ _COUNTRY_ADJECTIVES = {
     "Taiwan": ["Taiwanese"],
     "France": ["French"],
     "UK": ["British", "English", "UK"],
+    # wave 19 (h17143): a record names the nation of the UK where a trial ran ("general
+    # practices in England and Wales", Vickers 2004), a question the UK
+    "England": ["English", "British", "UK"],
+    "Wales": ["Welsh", "British", "UK"],
+    "Scotland": ["Scottish", "British", "UK"],
+    "Northern Ireland": ["Northern Irish", "British", "UK"],
     "Germany": ["German"],
     "China": ["Chinese"],
     "Hong Kong": ["Hong Kong"],
@@ -577,11 +583,13 @@ _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landm
     randomized controlled clinical pilot acupuncture needle needling needled real sham people
     patient participant subject adult group arm result finding data proper good trial study
     pool pooled analysis fake pretend placebo dummy ones work worked effect find show
+    sufferer sufferers got get gets given received receive practice practices
     over two three four five six seven eight nine ten
     twenty fifty hundred hundreds thousand thousands million millions"""
 """Words that describe any study (its size, fame, design, that it tested acupuncture; a sham arm
 in lay words, "fake needles", as "sham" is: h12154; its size in words, "of over two hundred
-thousand": wave 17, h14125)."""
+thousand": wave 17, h14125; who took part and how they got it, "headache sufferers got
+acupuncture from their GP practice": wave 19, h17143)."""
 _ABBREVIATIONS = (
     (re.compile(r"\b(?:ED|ER|A\s*&\s*E|A\s+and\s+E)(?![\w&])"), "emergency department"),
 )

@@ -89,3 +89,34 @@ def test_the_breathlessness_trial_is_shown() -> None:
         "Shortness of breath in cancer: a placebo-controlled trial? Effect after the session?"
     )
     assert "vickers2005_dyspnoea" in {r.id for r in answer.references}
+
+
+# -- a study told by the UK where its record names England or Wales, by who took part (h17143)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "A UK trial where migraine sufferers got acupuncture from their GP - what happened?",
+        "What did the British headache study in general practice find a year on?",
+        "the English trial of acupuncture for chronic headache in GP practices, was it positive?",
+        "A UK study gave headache patients acupuncture through their GP: how big was the benefit?",
+        "That British primary care headache trial, how many headache days were saved?",
+    ],
+)
+def test_a_uk_headache_trial_in_general_practice_is_named(question: str) -> None:
+    assert ask(question).references[0].id == "vickers2004_headache"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there a trial on headache?",
+        "Does acupuncture help headache sufferers in the UK?",
+    ],
+)
+def test_a_topic_or_a_place_alone_names_no_trial(question: str) -> None:
+    from acupath.answer.cited_studies import find_described
+
+    found = {s for c in find_described(question, bundled_base()) for s in c.sources}
+    assert "vickers2004_headache" not in found
