@@ -120,3 +120,38 @@ def test_a_topic_or_a_place_alone_names_no_trial(question: str) -> None:
 
     found = {s for c in find_described(question, bundled_base()) for s in c.sources}
     assert "vickers2004_headache" not in found
+
+
+# -- an evidence question whose subject is the treatment in a setting, of no one (h17157)
+
+
+def _box(question: str) -> dict | None:
+    return ask(question).screen
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does having acupuncture during chemotherapy for breast cancer cut nausea? I read a trial",
+        "can getting acupuncture on radiotherapy for throat cancer stop dry mouth. i saw a study",
+        "Would adding acupuncture to radiotherapy for neck cancer ease dry mouth? I heard so",
+        "Does receiving acupuncture in radiotherapy to the head and neck stop xerostomia? I saw 86",
+        "Is having acupuncture during radiotherapy for head and neck cancer useful? I read it",
+    ],
+)
+def test_a_setting_question_carries_no_patient_box(question: str) -> None:
+    screen = _box(question)
+    assert screen is None or screen.get("decision") in (None, "proceed")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does having acupuncture during my radiotherapy for head and neck cancer stop dry mouth?",
+        "I'm on radiotherapy for throat cancer - does having acupuncture now stop dry mouth?",
+        "Can getting acupuncture during her radiotherapy to the neck help my mum's dry mouth?",
+    ],
+)
+def test_a_person_in_the_setting_keeps_the_box(question: str) -> None:
+    screen = _box(question)
+    assert screen is not None and screen.get("decision") == "proceed_with_modifications"
