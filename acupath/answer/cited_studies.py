@@ -692,4 +692,29 @@ def find_described(
         out.append(
             CitedStudy(text[start:end].strip(), sources, _conditions(base, sources), start, end)
         )
+    taken = [(c.start, c.end) for c in out]
+    for m in _ACRONYM_REPORTING.finditer(text):
+        if any(a <= m.start() < b for a, b in (*skip, *taken)):
+            continue
+        word = tx.tokens(m.group(1))
+        holding = [
+            sid
+            for sid, ws in table.words.items()
+            if word and word[0] in ws and getattr(base.sources[sid], "kind", "") not in _BODY_KINDS
+        ]
+        if holding and len(holding) <= MAX_DESCRIBED:
+            sources = tuple(sorted(holding))
+            out.append(
+                CitedStudy(m.group(1), sources, _conditions(base, sources), m.start(), m.end(1))
+            )
     return out
+
+
+_ACRONYM_REPORTING = re.compile(
+    r"\b([A-Z][A-Z0-9-]{2,})\s+(?:showed|shows|has\s+shown|found|finds|proved|proves|"
+    r"demonstrated|demonstrates|reported|reports|concluded|established|confirmed)\b"
+)
+"""A study told by its acronym alone and what it reported ("APEX showed acupuncture adds a lot",
+wave 19, p13164): the sources whose records hold the acronym (a guideline body's acronym, "NICE
+found", names its guideline elsewhere)."""
+_BODY_KINDS = ("guideline", "coverage_policy")

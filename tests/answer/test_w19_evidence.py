@@ -155,3 +155,67 @@ def test_a_setting_question_carries_no_patient_box(question: str) -> None:
 def test_a_person_in_the_setting_keeps_the_box(question: str) -> None:
     screen = _box(question)
     assert screen is not None and screen.get("decision") == "proceed_with_modifications"
+
+
+# -- premises of new kinds: a mechanism or imaging study said to prove clinical benefit or qi
+# (p13162, h17127); a guideline said to rank acupuncture first or strongly (p13165, h17133); a
+# named trial said to show a large add-on effect it did not find (p13164)
+
+
+def _corrected(question: str) -> bool:
+    from acupath.answer.opening import TITLES
+
+    titles = [s.title for s in ask(question).all_sections]
+    title = TITLES["clinician"]["premise"]
+    return title in titles and titles.index(title) <= 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "That PET imaging study showed opioid receptor changes, so acupuncture is an established "
+        "clinical treatment for fibromyalgia, right?",
+        "fMRI work proves it switches off pain centres, which is proof of benefit for back pain.",
+        "Brain scans have proven that needling moves qi along the meridians. True?",
+        "The endorphin research is scientifically established proof that acupuncture works "
+        "for knee pain.",
+        "Brain imaging proved that acupuncture unblocks energy channels - so it's a proven "
+        "treatment for migraine?",
+        "NICE says to try acupuncture first for migraine before any preventive tablets.",
+        "The guidelines say you should try acupuncture first before medication for migraine.",
+        "The ACR gives acupuncture a strong recommendation for knee osteoarthritis, correct?",
+        "ACR strongly recommends acupuncture for hip osteoarthritis - putting that on a leaflet.",
+        "NICE strongly recommends acupuncture for migraine, doesn't it?",
+        "APEX showed acupuncture adds a lot on top of exercise for knee osteoarthritis.",
+        "The APEX trial proved needling adds a great deal to physio for knee arthritis.",
+    ],
+)
+def test_a_new_premise_kind_is_corrected(question: str) -> None:
+    assert _corrected(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Have brain scans proven that acupuncture changes pain processing?",
+        "What does NICE say about acupuncture for migraine?",
+        "Does the ACR give acupuncture a strong recommendation for knee osteoarthritis?",
+        "Did APEX show that acupuncture adds anything on top of exercise for knee pain?",
+    ],
+)
+def test_a_question_about_the_same_is_no_premise(question: str) -> None:
+    assert not _corrected(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Harris 2009 proved acupuncture works through opioid receptors, so it's proof of benefit.",
+        "The Harris 2009 PET study showed opioid receptor binding, so it's an established "
+        "treatment for fibromyalgia.",
+    ],
+)
+def test_a_named_mechanism_study_answers_its_own_overreading(question: str) -> None:
+    answer = ask(question)
+    assert "harris2009" in {r.id for r in answer.references}
+    assert "not a test of clinical benefit" in answer.markdown
