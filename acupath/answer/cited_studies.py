@@ -230,6 +230,8 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
             add(name, sources, m.start(), end, folded[m.start() : end])
     for design in _DESIGNS:
         for m in design[0].finditer(folded):
+            if any(m.start() - 12 <= b <= m.start() for _, b in taken):
+                continue  # "Park 2014 systematic review": the author and year name it already
             found = _by_design(base, folded, m, design[1])
             if found:
                 add("", found, m.start(), m.end(), m.group(0))

@@ -219,3 +219,15 @@ def test_a_named_mechanism_study_answers_its_own_overreading(question: str) -> N
     answer = ask(question)
     assert "harris2009" in {r.id for r in answer.references}
     assert "not a test of clinical benefit" in answer.markdown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Park 2014 systematic review: incidence of adverse events from acupuncture in pregnancy?",
+        "Vickers 2012 meta-analysis: how many patients?",
+    ],
+)
+def test_an_author_and_year_before_the_design_names_only_their_study(question: str) -> None:
+    found = {s for c in find_cited(question, bundled_base()) for s in c.sources}
+    assert "manyanga2014" not in found and "vickers2018" not in found
