@@ -228,6 +228,13 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])
+    for design in _DESIGNS:
+        for m in design[0].finditer(folded):
+            if any(m.start() - 12 <= b <= m.start() for _, b in taken):
+                continue  # "Park 2014 systematic review": the author and year name it already
+            found = _by_design(base, folded, m, design[1])
+            if found:
+                add("", found, m.start(), m.end(), m.group(0))
     if len(folded) == len(text):
         for m in _SURNAME_CUED.finditer(text):
             name = _fold(m.group(1)).replace("’", "'")
@@ -239,6 +246,58 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
             if len(sources) <= MAX_AMBIGUOUS:
                 add(name, sources, m.start(1), m.end(1), m.group(1))
     return out
+
+
+_DESIGNS = (
+    (
+        re.compile(
+            r"\b(?:individual[\s-]+patient(?:[\s-]+data)?|ipd|patient[\s-]+level(?:[\s-]+data)?)"
+            r"(?:[\s-]+(?:meta[\s-]?analys[ie]s|analys[ie]s|review|pool))?\b"
+        ),
+        ("ipd_meta_analysis",),
+    ),
+    (
+        re.compile(r"\b(?:meta[\s-]?analys[ie]s|pooled\s+analys[ie]s|systematic\s+review)\b"),
+        ("meta_analysis", "ipd_meta_analysis", "systematic_review"),
+    ),
+)
+"""A study named by its design, as a source record's ``kind`` gives it (wave 19, p13126 "the
+Vickers individual-patient-data meta-analysis of 2012", h17142 "the updated 2018 individual
+patient data meta-analysis"): with the study's year next to it, it names the sources of that
+kind and year."""
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+(?:[a-z'’-]+\s+){0,2}$")
+"""The year just before the design ("the 2018 individual patient data meta-analysis", "the
+2012 updated IPD analysis")."""
+_YEAR_AFTER = re.compile(
+    r"^(?:\s*,)?\s*(?:\(\s*|(?:of|from|in|published\s+in|done\s+in|run\s+in)\s+)"
+    r"((?:19|20)\d\d)\b(?![/-]\d)"
+)
+"""The year just after the design ("meta-analysis of 2012", "published in 2018", "(2012)")."""
+_SURNAME_BEFORE = re.compile(r"\b([a-z][a-z'’-]{2,30})\s+(?:[a-z'’-]+\s+){0,2}$")
+
+
+def _by_design(base: Any, folded: str, m: re.Match[str], kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The sources of ``kinds`` whose year stands next to the design ``m`` names; of several, a
+    first author named just before the design keeps its own. More than
+    :data:`MAX_AMBIGUOUS` (or none) names none: a design alone names no study."""
+    head = folded[max(0, m.start() - 60) : m.start()]
+    before = _YEAR_BEFORE.search(head)
+    after = _YEAR_AFTER.match(folded[m.end() :])
+    years = {int(y.group(1)) for y in (before, after) if y}
+    if not years:
+        return ()
+    found = tuple(
+        sid
+        for sid, source in base.sources.items()
+        if str(getattr(source, "kind", "")) in kinds and int(source.year) in years
+    )
+    if len(found) > 1:
+        named = _SURNAME_BEFORE.search(head)
+        if named:
+            surname = _possessive(named.group(1))
+            mine = tuple(s for s in found if s in _by_surname(base).get(surname, ()))
+            found = mine or found
+    return found if len(found) <= MAX_AMBIGUOUS else ()
 
 
 _SIZED_ANYWHERE = re.compile(
@@ -492,6 +551,12 @@ _COUNTRY_ADJECTIVES = {
     "Taiwan": ["Taiwanese"],
     "France": ["French"],
     "UK": ["British", "English", "UK"],
+    # wave 19 (h17143): a record names the nation of the UK where a trial ran ("general
+    # practices in England and Wales", Vickers 2004), a question the UK
+    "England": ["English", "British", "UK"],
+    "Wales": ["Welsh", "British", "UK"],
+    "Scotland": ["Scottish", "British", "UK"],
+    "Northern Ireland": ["Northern Irish", "British", "UK"],
     "Germany": ["German"],
     "China": ["Chinese"],
     "Hong Kong": ["Hong Kong"],
@@ -520,11 +585,13 @@ _GENERIC_WORDS = """large big huge small tiny recent new latest old famous landm
     randomized controlled clinical pilot acupuncture needle needling needled real sham people
     patient participant subject adult group arm result finding data proper good trial study
     pool pooled analysis fake pretend placebo dummy ones work worked effect find show
+    sufferer sufferers got get gets given received receive practice practices
     over two three four five six seven eight nine ten
     twenty fifty hundred hundreds thousand thousands million millions"""
 """Words that describe any study (its size, fame, design, that it tested acupuncture; a sham arm
 in lay words, "fake needles", as "sham" is: h12154; its size in words, "of over two hundred
-thousand": wave 17, h14125)."""
+thousand": wave 17, h14125; who took part and how they got it, "headache sufferers got
+acupuncture from their GP practice": wave 19, h17143)."""
 _ABBREVIATIONS = (
     (re.compile(r"\b(?:ED|ER|A\s*&\s*E|A\s+and\s+E)(?![\w&])"), "emergency department"),
 )
@@ -627,4 +694,29 @@ def find_described(
         out.append(
             CitedStudy(text[start:end].strip(), sources, _conditions(base, sources), start, end)
         )
+    taken = [(c.start, c.end) for c in out]
+    for m in _ACRONYM_REPORTING.finditer(text):
+        if any(a <= m.start() < b for a, b in (*skip, *taken)):
+            continue
+        word = tx.tokens(m.group(1))
+        holding = [
+            sid
+            for sid, ws in table.words.items()
+            if word and word[0] in ws and getattr(base.sources[sid], "kind", "") not in _BODY_KINDS
+        ]
+        if holding and len(holding) <= MAX_DESCRIBED:
+            sources = tuple(sorted(holding))
+            out.append(
+                CitedStudy(m.group(1), sources, _conditions(base, sources), m.start(), m.end(1))
+            )
     return out
+
+
+_ACRONYM_REPORTING = re.compile(
+    r"\b([A-Z][A-Z0-9-]{2,})\s+(?:showed|shows|has\s+shown|found|finds|proved|proves|"
+    r"demonstrated|demonstrates|reported|reports|concluded|established|confirmed)\b"
+)
+"""A study told by its acronym alone and what it reported ("APEX showed acupuncture adds a lot",
+wave 19, p13164): the sources whose records hold the acronym (a guideline body's acronym, "NICE
+found", names its guideline elsewhere)."""
+_BODY_KINDS = ("guideline", "coverage_policy")

@@ -488,6 +488,12 @@ class Parser:
                         dict.fromkeys(w for w in tx.tokens(plain) if w not in known)
                     ),
                 )
+        if "dose" in q.intents and not _asks_dose(corrected, self.understander.vocab):
+            # wave 19 (p13152): "result immediately after the session?" asks for a time point
+            # of a study, not how many sessions a course needs
+            q = dataclasses.replace(
+                q, intents=tuple(i for i in q.intents if i != "dose") or ("efficacy",)
+            )
         base = base_of(self.understander)
         if base is not None:
             known_outcomes = aw.outcome_ids(base.findings)
@@ -771,6 +777,27 @@ _RELATIVE_WHERE = re.compile(
 )
 """"A trial where it beat fake needles": a relative "where" after a study word describes the
 study, it does not ask where the needles go (wave 12, p10139)."""
+
+
+_SESSION_TIME = re.compile(
+    r"\b(?:(?:immediately|right|just|straight|shortly)\s+)?(?:after|during|following|before|"
+    r"at\s+the\s+end\s+of|by\s+the\s+end\s+of|within|in)\s+(?:(?:the|each|a|one|every|that|"
+    r"this|their|a\s+single|the\s+first|the\s+last|the\s+final)\s+)?(?:single\s+)?"
+    r"(?:session|treatment\s+session|sessions)\b",
+    re.IGNORECASE,
+)
+"""A time point told by a session ("immediately after the session", "at the end of each
+session", "during sessions"): when a study measured, not a course's dose."""
+
+
+def _asks_dose(text: str, vocab: Any) -> bool:
+    """Whether a dose phrase of the vocabulary stands outside every time point told by a session
+    (:data:`_SESSION_TIME`); a question with no such time point keeps its dose intent."""
+    if not _SESSION_TIME.search(text):
+        return True
+    rest = _SESSION_TIME.sub(" ", text.lower())
+    phrases = vocab.intents.get("dose", ())
+    return any(re.search(rf"\b{re.escape(p.lower())}(?:s|es)?\b", rest) for p in phrases)
 
 
 def _asks_points(text: str, keys: Sequence[str]) -> bool:

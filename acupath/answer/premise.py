@@ -1234,6 +1234,7 @@ def _mechanism_not_proof(
     shares most (han2004 for endorphins: opioid peptides, mainly in animals; chae2013 for brain
     scans), and that how it may act does not measure how much it relieves pain."""
     words = set(tx.tokens(stmt.text))
+    named = set(stmt.sources_named)
     mechanisms = [
         f
         for f in base.findings.values()
@@ -1241,8 +1242,12 @@ def _mechanism_not_proof(
         and (
             getattr(base.sources.get(f.source), "kind", "") in _MECHANISM_KINDS
             or "fmri" in f.population.lower()
+            or f.source in named
         )
     ]
+    # wave 19 (p13162: "the Harris 2009 PET study proved ..."): the named study's own mechanism
+    # record answers, when it has one (harris2009: an imaging study, not a test of benefit)
+    mechanisms = [f for f in mechanisms if f.source in named] or mechanisms
     # the words the claim shares with each record, a word that few of them hold counting most
     # ("endorphins" names han2004; "release" is in several)
     held = {f.id: set(tx.tokens(f"{f.summary} {f.population}")) for f in mechanisms}

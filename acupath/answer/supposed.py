@@ -334,6 +334,20 @@ _STUDY_ASK = re.compile(
     r"study|rct|review|meta[- ]?analysis|cohort|series)\b"
 )
 """A question about what a named study reported (wave 9): asked of its trial population."""
+_SETTING_ASK = re.compile(
+    r"^(?:so\s+|and\s+|but\s+)?(?:does|do|did|can|could|will|would|is|are|might|may)\s+"
+    r"(?:having|getting|receiving|giving|doing|adding|using|offering)\s+(?:\w+\s+)?"
+    r"(?:acupuncture|electroacupuncture|acupressure|needling|needles|dry\s+needling)\b"
+)
+"""An evidence question whose subject is the treatment in a setting, told with a gerund ("does
+having acupuncture during radiotherapy ...", "can getting needles while on chemo ...", "would
+adding acupuncture to physio ..."): the setting is the question's topic (wave 19, h17157)."""
+_OWN = re.compile(
+    r"\b(?:my|mine|our|me|myself|i\s*['’]?m|im|i\s+am|i['’]?ve|i\s+have|i\s+had|i\s+get|"
+    r"i\s+take|i\s+was|i\s+will|i['’]ll|we['’]re|we\s+are|us)\b"
+)
+"""Words that put the asker (or the asker's people) in the question: any of them keeps the
+facts as a patient's (the cautious reading)."""
 _PERSON_WORDS = re.compile(
     r"\b(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|wife|husband|son|daughter|"
     r"partner|sister|brother|friend|child|baby|gran\w*|aunt|uncle|patient|client)\b"
@@ -361,6 +375,10 @@ def evidence_topics(mentions: Sequence[Any], question: str, conditions: Sequence
     # wave 9: what a named study reported ("what relative risk ... did Meng 2012 report") is
     # asked of its trial population, whatever condition it names
     study = _STUDY_ASK.search(folded) is not None
+    # wave 19 (h17157): "does having acupuncture during radiotherapy for head and neck cancer
+    # stop the dry mouth?" asks what acupuncture does in that setting, of no one in particular
+    if _SETTING_ASK.search(folded) and not _OWN.search(folded):
+        study = True
     if (other and not study) or not (study or _EVIDENCE_ASK.search(folded)):
         return list(mentions)
     if FIRST_PERSON.search(folded) or _PARTICULAR.search(folded) or _PERSON_WORDS.search(folded):
