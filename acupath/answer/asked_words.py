@@ -270,14 +270,19 @@ def stated_premises(
             if kind in found:
                 continue
             hits = [bool(g.find(keys)) for g in groups]
-            if kind == "stop_treatment" and len(hits) > 1 and has_medicine:
-                hits[-1] = True
+            if kind == "stop_treatment" and len(hits) > 1:
+                hits[-1] = _stops_a_treatment(s, groups, medicine_spans)
             if kind == "restriction_overstated" and len(hits) > 1 and (has_medicine or has_device):
                 hits[-1] = True
+            if kind == "restriction_overstated" and all(hits):
+                hits[0] = _rules_out_acupuncture(s, groups[0])
             if kind == "guideline_claim" and all(hits):
                 # the stems of "recommends" and "recommend" are one key: the assertive form is
                 # told from the question ("does NICE recommend it?") on the words as written
                 hits[-1] = _asserts_a_recommendation(text[lo:hi])
+            if kind in ("guideline_claim", "guideline_rank") and _AGAINST.search(text[lo:hi]):
+                # "NICE strongly recommends against it" claims no endorsement to correct
+                hits[-1] = False
             if kind == "coverage_claim" and all(hits):
                 hits[-1] = _asserts_coverage(text[lo:hi])
             if kind == "harm_overstated" and all(hits):
@@ -287,6 +292,77 @@ def stated_premises(
             if all(hits):
                 found.append(kind)
     return found
+
+
+_AGAINST = re.compile(
+    r"\b(?:recommends?|recommended|advises?|advised|says?|said|tells?|told|guidelines?)\s+"
+    r"(?:(?:\w+\s+){0,2})?(?:against|not to|no to)\b|\bdo(?:es)?\s*(?:not|n['’]?t)\s+"
+    r"(?:recommend|offer|endorse|advise)",
+    re.IGNORECASE,
+)
+"""A guideline said to advise against acupuncture, or not to recommend it (wave 19)."""
+_STOPPING = frozenset(
+    key(w)[0]
+    for w in (
+        "drop", "dropping", "stop", "stopping", "skip", "skipping", "ditch", "ditching", "quit",
+        "quitting", "swap", "swapping",
+    )
+)  # fmt: skip
+"""Verbs of stopping whose object, the thing stopped, follows them ("stop my tablets"); the
+verbs of replacing ("instead of", "replace") name a treatment before or after them."""
+_RULED_OUT = frozenset({"ruled out", "rules out", "ruled it out", "rules it out"})
+_RULED_OUT_WHAT = frozenset({"acupuncture", "it", "needling", "needles", "treatment", "dry"})
+
+
+def _rules_out_acupuncture(s: Sequence[Any], restrictions: tx.PhraseTable[str]) -> bool:
+    """Whether a restriction phrase of the sentence is about acupuncture: "ruled out" counts
+    only with acupuncture as its object ("my pacemaker rules out acupuncture"); "the doctor
+    ruled out a stroke" rules out a diagnosis (wave 19, h16118)."""
+    for start, phrase, value in restrictions.find([t.key for t in s]):
+        if value not in _RULED_OUT:
+            return True
+        after = [t.word for t in s[start + len(phrase) : start + len(phrase) + 2]]
+        if value in ("ruled it out", "rules it out") or _RULED_OUT_WHAT & set(after):
+            return True
+    return False
+
+
+_STOPPED_BY_OTHERS = re.compile(
+    r"\b(?:(?:was|were|been|got|get|is|are|be|being|had|has|have)\s+(?:\w+\s+)?"
+    r"(?:stopped|dropped|ditched|swapped|switched|replaced)|(?:doctor|doctors|dr|gp|consultant|"
+    r"cardiologist|haematologist|hematologist|oncologist|rheumatologist|neurologist|surgeon|"
+    r"specialist|team|hospital|ward|clinic|nurse|pharmacist|they|he|she)\s+(?:\w+\s+)?"
+    r"(?:stopped|dropped|ditched|swapped|switched|replaced|took)\b)",
+)
+"""A treatment stopped by someone else, or in the passive: a history, not a premise."""
+_OBJECT_WITHIN = 6
+"""How many words after a verb of stopping its object may stand."""
+
+
+def _stops_a_treatment(
+    s: Sequence[Any],
+    groups: Sequence[tx.PhraseTable[str]],
+    medicine_spans: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether a sentence names a treatment as what is stopped or replaced (wave 19, h17157):
+    a treatment word or a medicine the patient context read, after a verb of stopping within
+    :data:`_OBJECT_WITHIN` words ("stop my chemo", "come off the tablets"), or anywhere beside a
+    verb of replacing ("instead of", "replace", "no longer need"). "Does acupuncture during
+    radiotherapy stop the dry mouth?" stops a symptom, not the radiotherapy."""
+    keys = [t.key for t in s]
+    treated = {start for start, _, _ in groups[-1].find(keys)}
+    treated |= {i for i, t in enumerate(s) if any(a <= t.start < b for a, b in medicine_spans)}
+    if not treated:
+        return False
+    for start, phrase, _ in groups[0].find(keys):
+        if _STOPPED_BY_OTHERS.search(" ".join(t.word for t in s[max(0, start - 4) : start + 1])):
+            continue  # "the cardiologist stopped my warfarin", "it was stopped": a history
+        if len(phrase) > 1 or phrase[0] not in _STOPPING:
+            return True  # a verb of replacing or a multi-word stop ("come off", "give up")
+        end = start + len(phrase)
+        if any(end <= i <= end + _OBJECT_WITHIN for i in treated):
+            return True
+    return False
 
 
 _HOW = re.compile(

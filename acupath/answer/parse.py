@@ -1054,6 +1054,7 @@ _STATED_ONLY = frozenset(
         "pregnancy_harm_proven",
         "equal_arms_claimed",
         "sham_inert",
+        "treatment_weakened",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

@@ -407,7 +407,19 @@ def _stated_premises(stmt: Statement, base: EvidenceBase, audience: str) -> list
             "treatments, or added to them; stopping or changing a prescribed treatment is for "
             "the prescriber or the treating team to decide."
         )
-    elif "replace" in stmt.premises:
+    if "treatment_weakened" in stmt.premises and "stop_treatment" not in stmt.premises:
+        # wave 19: acupuncture said to make a prescribed treatment work less well
+        out.append(
+            "**We have no studies showing that acupuncture makes chemotherapy or other "
+            "prescribed treatment work less well.** In the trials, people had acupuncture "
+            "alongside their usual treatment. Keep taking your treatment, and tell the team "
+            "who prescribed it that you are having acupuncture."
+            if patient
+            else "**No: acupath holds no evidence that acupuncture weakens chemotherapy or another "
+            "prescribed treatment.** Its trials gave acupuncture alongside the treatment, for "
+            "symptoms, against sham or usual care; the treating team should still know about it."
+        )
+    if "replace" in stmt.premises and "stop_treatment" not in stmt.premises:
         out.append(
             "**Please do not stop or cut down a prescribed medicine on your own.** We have no "
             "studies showing that acupuncture can replace it. Talk to your doctor first."

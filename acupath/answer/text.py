@@ -126,7 +126,9 @@ def fold(text: str) -> str:
     return re.sub(r"[-_/–—]", " ", text)
 
 
-_SENTENCE_END = re.compile(r"[.;?!]")
+_SENTENCE_END = re.compile(r"[;?!]|\.(?!\d)|(?<!\d)\.")
+"""A sentence ends at ``;?!`` or a full stop, but not at the point of a decimal ("ANC 0.4 in
+October" is one sentence; wave 19)."""
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -157,3 +157,84 @@ def test_a_new_sign_after_an_old_stroke_is_a_suspected_stroke(question: str) -> 
 def test_an_old_or_explained_sign_is_no_suspected_stroke(question: str) -> None:
     _, _, applied = _screen(question)
     assert "red_flag:suspected_stroke" not in applied
+
+
+# 5. premises that are not there ----------------------------------------------------------------
+
+
+def _correction(question: str) -> str:
+    markdown = ask(question).markdown
+    if "## First, a correction" not in markdown:
+        return ""
+    return markdown.split("## First, a correction", 1)[1][:400]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does having acupuncture during radiotherapy for head and neck cancer stop the dry mouth "
+        "later?",
+        "Will acupuncture during chemo stop the sickness?",
+        "Can acupuncture alongside my tamoxifen stop the hot flushes?",
+        "NICE strongly recommends against acupuncture for low back pain, doesn't it?",
+        "The NICE guideline says not to offer acupuncture for back pain, is that still the case?",
+    ],
+)
+def test_no_correction_where_the_question_claims_nothing_false(question: str) -> None:
+    assert _correction(question) == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I stop my chemo and just have acupuncture?",
+        "I want to come off my tablets and use acupuncture instead.",
+        "Acupuncture can replace my tamoxifen, so I'm going to quit it.",
+        "I'll skip the radiotherapy and do acupuncture, it works just as well.",
+        "NICE recommends acupuncture for back pain, so my GP should refer me.",
+    ],
+)
+def test_a_false_premise_is_still_corrected(question: str) -> None:
+    assert _correction(question).startswith("\n\n**No")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My neighbour says acupuncture during chemo makes the chemo stop working. Should I "
+        "skip it?",
+        "My sister says acupuncture will weaken my radiotherapy, so I cancelled.",
+        "Acupuncture interferes with tamoxifen, everyone at my group says so.",
+        "Needles cancel out the chemo, my aunt told me. Is she right?",
+        "The acupuncture makes my hormone therapy less effective, I read online.",
+    ],
+)
+def test_a_treatment_said_to_be_weakened_is_corrected(question: str) -> None:
+    assert "weakens chemotherapy or another prescribed treatment" in _correction(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does acupuncture interfere with chemo?",
+        "The cardiologist stopped my warfarin in March. Acupuncture for my hip?",
+        "Is acupuncture as good as topiramate for stopping migraines?",
+        "The doctor ruled out a stroke and gave me steroids for my Bell's palsy. Does acupuncture "
+        "help?",
+        "They ruled out a fracture, I'm on naproxen for my back. Acupuncture?",
+    ],
+)
+def test_no_weakening_or_stopping_correction_for_a_question_or_a_history(question: str) -> None:
+    assert _correction(question) == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My pacemaker rules out acupuncture completely, right?",
+        "Being on warfarin has ruled out acupuncture for me.",
+        "Warfarin rules it out, so I can never have acupuncture.",
+    ],
+)
+def test_a_restriction_said_to_rule_out_acupuncture_is_corrected(question: str) -> None:
+    assert "does not rule out acupuncture altogether" in _correction(question)
