@@ -290,6 +290,7 @@ ALL_PARTS = (
     "holdout16",
     "probe13",
     "holdout17",
+    "holdout18",
     "intent",
 )
 
