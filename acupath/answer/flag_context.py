@@ -236,6 +236,14 @@ _HEART_CHANGED = re.compile(
     r"today|tonight|this (?:morning|week)|yesterday|last night|since)\b"
 )
 
+_HEART_UNCHANGED = re.compile(
+    r"\b(?:nothing(?:['’]?s| has| have)? (?:really |much )?changed|"
+    r"(?:hasn['’]?t|haven['’]?t|has not|have not|it['’]?s not|its not|not) "
+    r"(?:really |at all )?changed|unchanged|no (?:real )?change|no worse|"
+    r"(?:not|isn['’]?t|hasn['’]?t|is not|has not) (?:been )?(?:got|getting|gotten|any) worse|"
+    r"(?:same|stable) (?:as|for) (?:ever|always|years))\b"
+)
+
 
 def _assessed_angina(m: Mention, folded: str) -> bool:
     """Chest pain on exertion that a doctor already knows or investigates, or that has been
@@ -251,7 +259,9 @@ def _assessed_angina(m: Mention, folded: str) -> bool:
         return False
     if m.status != "current" or not _HEART_ASSESSED.search(folded):
         return False
-    return not _HEART_CHANGED.search(folded)
+    # wave 20 (h18044 "cardiologist saw me in October and nothing has changed"): a denied
+    # change is no change
+    return not _HEART_CHANGED.search(_HEART_UNCHANGED.sub(" ", folded))
 
 
 # 3. a symptom supposed in a conditional -----------------------------------------------------
@@ -1575,8 +1585,9 @@ def _headache_new_in_life(folded: str) -> tuple[int, int] | None:
             continue
         # "until" dates the headaches; another marker must be followed by them ("but lately I
         # get them"), not by another complaint ("never had headaches but lately my knee")
+        # (eleven words, wave 20: "but since the end of August I've had a dull headache")
         if since.group().startswith(("until", "till", "til", "up to")) or _HEADACHE_AFTER.search(
-            " ".join(folded[since.end() : hi].split()[:7])
+            " ".join(folded[since.end() : hi].split()[:11])
         ):
             return hit.start(), hit.end()
     for hit in _HEADACHE_LIFE.finditer(folded):
