@@ -152,3 +152,52 @@ def test_headache_new_in_life_dated_before_the_headache(question: str) -> None:
 def test_new_headache_contrast_not_over_50_or_not_headache(question: str) -> None:
     _, _, applied = _screen(question)
     assert "red_flag:new_headache_after_50" not in applied
+
+
+# 4. ITP read by its platelet count ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chronic ITP, platelets 68 x10^9/L at last check, no bruising. Acupuncture for my "
+        "lower back?",
+        "I have immune thrombocytopenia and my platelet count was 85 on Monday. Could acupuncture "
+        "help my tennis elbow?",
+        "54F with ITP followed by haematology, plt 61 two weeks ago, not bleeding. Knee OA - "
+        "needling ok?",
+        "My platelets sit at about 75 because of ITP, the haematologist just monitors it. "
+        "Shoulder pain, is acupuncture ok?",
+        "Immune thrombocytopenic purpura, platelet count 90,000/uL, no symptoms. Request for "
+        "acupuncture for neck pain.",
+    ],
+)
+def test_itp_with_a_count_is_read_by_the_count(question: str) -> None:
+    decision, _, applied = _screen(question)
+    assert "comorbidity:bleeding_disorder" not in applied
+    assert any(label.startswith("platelets:") for label in applied)
+    assert decision == "proceed_with_modifications"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have ITP. Is acupuncture safe for my back?",
+        "ITP, platelets 70, but I've been getting nosebleeds and big bruises this week. "
+        "Acupuncture for my neck?",
+        "Von Willebrand disease, platelets 210. Acupuncture for my knee?",
+    ],
+)
+def test_itp_without_a_count_or_bleeding_or_other_disorder_defers(question: str) -> None:
+    decision, _, applied = _screen(question)
+    assert "comorbidity:bleeding_disorder" in applied
+    assert decision in ("defer", "refer")
+
+
+def test_itp_with_only_an_old_count_stays_a_bleeding_disorder() -> None:
+    decision, _, applied = _screen(
+        "ITP, my platelets were 80 back in 2019 and nobody has checked since. Acupuncture for my "
+        "back?"
+    )
+    assert "comorbidity:bleeding_disorder" in applied
+    assert decision in ("defer", "refer")
