@@ -48,6 +48,10 @@ def _screen(question: str) -> tuple[str | None, str | None, list[str]]:
         "Acupuncture for my shoulder ok?",
         "Known angina but this week it's been coming on at rest and the spray isn't working. "
         "Still ok for acupuncture on Thursday?",
+        "My dad's got a tight band round his chest since he woke up and he feels sick. His "
+        "acupuncture is at 2, should he go?",
+        "There's a pain in my chest that spreads into my neck and jaw while I'm sitting down. "
+        "Acupuncture later?",
     ],
 )
 def test_chest_pain_at_rest_or_spreading_or_angina_changed_refers_now(question: str) -> None:
@@ -70,6 +74,10 @@ def test_chest_pain_at_rest_or_spreading_or_angina_changed_refers_now(question: 
         "My chest feels heavy with this cold and I'm coughing, my inhaler helps. Acupuncture "
         "for my sinuses?",
         "Does acupuncture help angina? I read a study about it.",
+        "Had a heart attack in 2019 with chest pain down my arm, stented, all fine since. "
+        "Acupuncture for my back?",
+        "My angina is well controlled, unchanged for years, my cardiologist is happy. "
+        "Acupuncture for my knee?",
     ],
 )
 def test_stable_or_non_cardiac_chest_words_are_not_the_flag(question: str) -> None:
