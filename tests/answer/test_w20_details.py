@@ -1,0 +1,228 @@
+"""Wave 20 (issue 10), details: central lines told by what they are for, CD4 counts in words,
+a breast cancer's radiotherapy told by its side, an implanted drug pump under the skin of a
+body part (our own wordings; none is a benchmark question).
+
+1. A long line or midline in the arm, or a line in the arm given a treatment through it
+   (antibiotics, feeds, chemotherapy, nutrition), is a PICC line; a line in the chest or neck
+   given a treatment through it is a central line (read as a port, as patient.yaml reads a
+   Hickman). A drip or cannula, a line of pain, or lines on the skin are none.
+2. A CD4 count in number words ("CD4 count one hundred and sixty").
+3. Radiotherapy told only by its side ("radiotherapy on the left side") beside a breast cancer
+   or a breast operation is that side's chest wall (clinic policy).
+4. A pump under the skin of the tummy or belly giving medicine into the spine is a drug pump.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+
+
+def _applied(question: str) -> list[str]:
+    answer = ask(question)
+    return list((answer.patient_context or {}).get("applied", []))
+
+
+# 1. central lines by what they are for -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "She has a long line in her right arm for her chemo. Acupuncture for nausea?",
+            "picc_line",
+        ),
+        (
+            "My husband has a midline in his left arm for IV antibiotics at home. Can he have "
+            "acupuncture for his back?",
+            "picc_line",
+        ),
+        (
+            "I've got a line in my arm for my feeds at the moment, is acupuncture for my neck ok?",
+            "picc_line",
+        ),
+        (
+            "my son has a long line in his arm, he has antibiotics through it every day. "
+            "acupuncture for headaches?",
+            "picc_line",
+        ),
+        (
+            "She has a line in her chest for her nutrition and antibiotics. Can she have "
+            "acupuncture?",
+            "port",
+        ),
+        (
+            "Dad has a line in his chest that his chemo goes through. Acupuncture for his hands?",
+            "port",
+        ),
+    ],
+)
+def test_central_line_by_use(question: str, label: str) -> None:
+    assert f"device:{label}" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I get a line of pain down my arm when I lift things. Acupuncture?",
+        "There are fine lines in my arm skin from the sun, can acupuncture help my elbow?",
+        "I had a drip in my arm for antibiotics last week in A&E, now home. Acupuncture for my "
+        "back ok?",
+        "I have a line of tingling in my chest when I'm anxious. Acupuncture for anxiety?",
+    ],
+)
+def test_no_central_line(question: str) -> None:
+    applied = _applied(question)
+    assert "device:picc_line" not in applied and "device:port" not in applied
+
+
+# 2. CD4 in words ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "HIV positive, CD4 count one hundred and sixty last month. Acupuncture for neuropathy?",
+            "cd4:160",
+        ),
+        ("My CD4 is ninety at the moment, can I have acupuncture for my back?", "cd4:90"),
+        ("cd4 was two hundred and fifty in May, on ART, needling ok?", "cd4:250"),
+        ("His CD4 count came back at one hundred, acupuncture for his shoulder?", "cd4:100"),
+        (
+            "CD4 of three hundred and twenty, undetectable viral load. Acupuncture for knees?",
+            "cd4:320",
+        ),
+    ],
+)
+def test_cd4_in_words(question: str, label: str) -> None:
+    assert label in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My CD4 is one of the things they check, it's fine. Acupuncture for my back?",
+        "They did a CD4 count and two other tests last week. Acupuncture for my knee?",
+    ],
+)
+def test_no_cd4_from_words(question: str) -> None:
+    assert not any(a.startswith("cd4:") for a in _applied(question))
+
+
+# 3. a breast cancer's radiotherapy told by its side ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "I had breast cancer two years ago. Lumpectomy and radiotherapy on the left side. "
+            "Acupuncture for my hip?",
+            "radiation:left_chest",
+        ),
+        (
+            "Treated for breast cancer in 2022. They gave me radiotherapy on the right side after "
+            "the operation. Is acupuncture ok for my back?",
+            "radiation:right_chest",
+        ),
+        (
+            "Mastectomy and radiation on the left side in 2023, on tamoxifen. Acupuncture for hot "
+            "flushes?",
+            "radiation:left_chest",
+        ),
+        (
+            "Breast cancer last year - surgery then radiotherapy, right-sided. Acupuncture for "
+            "fatigue?",
+            "radiation:right_chest",
+        ),
+        (
+            "My wife had a lumpectomy, then radiotherapy on her left side. Can she have "
+            "acupuncture for her neck?",
+            "radiation:left_chest",
+        ),
+    ],
+)
+def test_breast_radiotherapy_side(question: str, label: str) -> None:
+    assert label in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Prostate cancer, radiotherapy finished, and my left side aches. Acupuncture for my hip?",
+        "I had radiotherapy for a brain tumour; I get weakness on the right side. Acupuncture?",
+    ],
+)
+def test_no_chest_field_without_breast(question: str) -> None:
+    applied = _applied(question)
+    assert "radiation:left_chest" not in applied and "radiation:right_chest" not in applied
+
+
+# 4. an implanted drug pump under the skin of the belly -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My son has a pump under his tummy skin that gives baclofen into his spine. Acupuncture "
+        "for his hips?",
+        "I have a pump under my belly skin that sends morphine to my spine. Acupuncture for my "
+        "neck?",
+        "She has a pump under the skin of her tummy for her spasticity medicine. Acupuncture?",
+        "a pump under the stomach skin puts medicine into his spinal fluid, can he have "
+        "acupuncture",
+        "Baclofen pump fitted in her abdomen last year. Acupuncture for her back?",
+    ],
+)
+def test_drug_pump_under_belly_skin(question: str) -> None:
+    assert "device:drug_pump" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I use a breast pump and my back aches. Acupuncture?",
+        "Lifting the water pump in the garden under my shed hurt my back. Acupuncture?",
+    ],
+)
+def test_no_drug_pump(question: str) -> None:
+    assert "device:drug_pump" not in _applied(question)
+
+
+# 5. a duration in note notation is no later lab value ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Plt 0.8 x 10^11/L last week, off chemo 5/52. Back pain. OK to needle?", "platelets:80"),
+        (
+            "Platelets 85 on the last FBC, chemo finished 4/52 ago. Acupuncture for neuropathy?",
+            "platelets:85",
+        ),
+        ("plt 120, off carboplatin for 3/12 now, knee pain, acupuncture ok?", "platelets:120"),
+        ("Platelet count 95 x10^9/L, post-op 2/52. Needling for shoulder pain?", "platelets:95"),
+        ("Plts 70 k, last cycle 3/52. Acupuncture for nausea?", "platelets:70"),
+    ],
+)
+def test_note_duration_is_no_platelet_value(question: str, label: str) -> None:
+    applied = _applied(question)
+    assert label in applied
+    assert not any(
+        a in applied
+        for a in ("platelets:2", "platelets:3", "platelets:4", "platelets:5", "platelets:52")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Platelets 90 last week, 30 today. Acupuncture for back pain?", "platelets:30"),
+        ("platelets were 80 on 6/12 and 40 on 20/12, acupuncture for my knee?", "platelets:40"),
+    ],
+)
+def test_later_platelet_value_still_read(question: str, label: str) -> None:
+    assert label in _applied(question)
