@@ -226,3 +226,38 @@ def test_note_duration_is_no_platelet_value(question: str, label: str) -> None:
 )
 def test_later_platelet_value_still_read(question: str, label: str) -> None:
     assert label in _applied(question)
+
+
+# 6. a feared or possible pregnancy denied by a negative test told with words between -----------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My period is late and I panicked I was pregnant, but the test I did on Friday was "
+        "negative. Can I have acupuncture for my back?",
+        "I thought I might be pregnant as I'm late, but the test this morning came back negative. "
+        "Acupuncture for my migraines?",
+        "Missed period, worried I might be pregnant, but I tested negative twice. Acupuncture for "
+        "period pain ok?",
+        "I'm a week late but the home test from the chemist was negative, and so was a second "
+        "one. Acupuncture for my neck?",
+        "Late period, the pregnancy tests I took yesterday and today were both negative. Is "
+        "acupuncture for my shoulder fine?",
+    ],
+)
+def test_possible_pregnancy_denied_by_test(question: str) -> None:
+    assert "pregnant" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My period is late and I'm worried I might be pregnant; my covid test on Friday was "
+        "negative. Acupuncture for my back?",
+        "I might be pregnant - my period is late and I haven't done a test yet, and my flu test "
+        "came back negative. Acupuncture for my neck?",
+    ],
+)
+def test_possible_pregnancy_kept(question: str) -> None:
+    assert "pregnant" in _applied(question)
