@@ -261,3 +261,65 @@ def test_possible_pregnancy_denied_by_test(question: str) -> None:
 )
 def test_possible_pregnancy_kept(question: str) -> None:
     assert "pregnant" in _applied(question)
+
+
+# 7. an anticoagulant whose last pack is said to be finished --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I was on apixaban after a DVT and finished the last box in March. Acupuncture for my "
+        "knee?",
+        "Took rivaroxaban for three months after my PE, I finished the final pack in August. "
+        "Acupuncture for my back?",
+        "Edoxaban for a clot last year, the doctor said 3 months, and I finished my last packet "
+        "in May. Acupuncture for sciatica?",
+        "Dad had clexane injections after his hip op and finished the last syringe in September. "
+        "Acupuncture for his shoulder?",
+        "My wife was prescribed Eliquis for six months after a clot and finished her last box "
+        "in July. Acupuncture for her neck?",
+    ],
+)
+def test_finished_last_pack(question: str) -> None:
+    assert "class:anticoagulant" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm on apixaban and just finished the last pack, picking up the next one tomorrow. "
+        "Acupuncture for my knee?",
+        "On rivaroxaban for AF, I finished the last pack of my antibiotics yesterday. "
+        "Acupuncture for my back?",
+    ],
+)
+def test_anticoagulant_kept(question: str) -> None:
+    assert "class:anticoagulant" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Started apixaban after a PE in January and stopped it in July as planned. Acupuncture "
+        "for my hip?",
+        "Started Xarelto after a clot last spring, the hospital said three months, and I "
+        "finished the last pack in August. Acupuncture for my shoulder?",
+        "I started edoxaban after my DVT in 2024 but the haematologist stopped it in March. "
+        "Acupuncture for my knee?",
+    ],
+)
+def test_started_then_stopped(question: str) -> None:
+    assert "class:anticoagulant" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Started apixaban in January, stopped it for my op in March and restarted it after. "
+        "Acupuncture for my hip?",
+        "I started rivaroxaban last month after a clot. Acupuncture for my shoulder?",
+    ],
+)
+def test_started_kept(question: str) -> None:
+    assert "class:anticoagulant" in _applied(question)
