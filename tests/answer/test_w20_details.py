@@ -323,3 +323,34 @@ def test_started_then_stopped(question: str) -> None:
 )
 def test_started_kept(question: str) -> None:
     assert "class:anticoagulant" in _applied(question)
+
+
+# 8. a class word that names a symptom's cause in a question about the research -----------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the guideline say about acupuncture for aromatase inhibitor joint pain?",
+        "Is there trial evidence for acupuncture in aromatase-inhibitor-related arthralgia?",
+        "Does ASCO recommend acupuncture for aromatase inhibitor associated joint pain, and how "
+        "strongly?",
+        "What did the SWOG study find for acupuncture in aromatase inhibitor arthralgia?",
+        "Which guidelines recommend acupuncture for aromatase inhibitor induced musculoskeletal "
+        "symptoms?",
+    ],
+)
+def test_class_as_cause_of_topic(question: str) -> None:
+    assert "class:aromatase_inhibitor" not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can acupuncture help my aromatase inhibitor joint pain? Is there evidence?",
+        "My wife has aromatase inhibitor joint pain - what does the guideline say about "
+        "acupuncture for her?",
+    ],
+)
+def test_class_of_a_person_kept(question: str) -> None:
+    assert "class:aromatase_inhibitor" in _applied(question)
