@@ -354,3 +354,37 @@ def test_class_as_cause_of_topic(question: str) -> None:
 )
 def test_class_of_a_person_kept(question: str) -> None:
     assert "class:aromatase_inhibitor" in _applied(question)
+
+
+# 9. brand names read from their stored labels --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("I take Kardegic every day, acupuncture for my back?", "class:antiplatelet"),
+        ("On DuoPlavin since my stent. Acupuncture for my neck?", "class:antiplatelet"),
+        ("Kidney transplant, on Advagraf. Acupuncture for my knee?", "class:immunosuppressant"),
+        ("Envarsus since my liver transplant, acupuncture ok?", "class:immunosuppressant"),
+        ("I take Rapamune after my transplant. Acupuncture for my hip?", "class:immunosuppressant"),
+        ("On Afinitor for kidney cancer, acupuncture for nausea?", "class:targeted_therapy"),
+        ("Ocrevus infusions for my MS, acupuncture for leg spasms?", "class:immunosuppressant"),
+        (
+            "Lupron injections for prostate cancer, hot flushes, acupuncture?",
+            "class:hormone_therapy",
+        ),
+        (
+            "Dad takes Zytiga for prostate cancer. Acupuncture for his back?",
+            "class:hormone_therapy",
+        ),
+        ("on pred 10mg for PMR, acupuncture for my shoulders?", "class:corticosteroid"),
+    ],
+)
+def test_brand_names(question: str, label: str) -> None:
+    assert label in _applied(question)
+
+
+def test_pred_inside_a_word_is_no_medicine() -> None:
+    assert "class:corticosteroid" not in _applied(
+        "I predict my back will get worse before winter. Acupuncture?"
+    )
