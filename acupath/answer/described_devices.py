@@ -106,6 +106,10 @@ _SITTING_LINE = re.compile(
     rf"(?:(?:upper|left|right|lower) ){{0,2}}(arm|chest|neck)\b|"
     rf"\b(?:mid ?line)s?\s+in {_POS}? ?(?:(?:upper|left|right|lower) ){{0,2}}(arm)\b"
 )
+_WARD_DRIP = re.compile(
+    r"\b(?:in hospital|in the hospital|on the ward|admitted|a ?& ?e|cannula\w*|drip|for the day|"
+    r"overnight)\b"
+)
 _LINE_USE = re.compile(
     r"\b(?:for|with|through|thru|via|gets?|gives?|has|having|into|takes?)\W+(?:[\w']+\W+){0,3}?"
     r"(?:antibiotics?|iv antibiotics?|feeds?|feeding|nutrition|tpn|parenteral|chemo\w*|infusions?|"
@@ -122,6 +126,8 @@ def _central_line(sentence: str) -> tuple[str, int, int] | None:
             named = True  # a midline in the arm
         if not (named or _LINE_USE.search(sentence[m.end() : m.end() + 80])):
             continue
+        if not named and (m.group(1) or _WARD_DRIP.search(sentence)):
+            continue  # "an IV line in my arm for antibiotics in hospital": a cannula for the stay
         return ("picc_line" if site == "arm" else "port"), m.start(), m.end()
     return None
 

@@ -71,6 +71,8 @@ def test_central_line_by_use(question: str, label: str) -> None:
         "I had a drip in my arm for antibiotics last week in A&E, now home. Acupuncture for my "
         "back ok?",
         "I have a line of tingling in my chest when I'm anxious. Acupuncture for anxiety?",
+        "Mum had an IV line in her arm for antibiotics on the ward last week. Acupuncture for "
+        "her back now?",
     ],
 )
 def test_no_central_line(question: str) -> None:
