@@ -24,11 +24,50 @@ _MEDICINE_THEN_CLASS = re.compile(
 )
 
 
+# wave 20 (h18134 "What does the SIO-ASCO 2022 guideline say about acupuncture for
+# aromatase-inhibitor joint pain"): a class word right before the symptom it causes ("aromatase
+# inhibitor joint pain", "... induced arthralgia") in a question about the research (a guideline,
+# trial, study, evidence or recommendation) that names nobody (no I, my, she, a relation, a
+# patient, an age) is the topic's cause, no medicine anyone takes. Reading rule, clinic policy:
+# the class's cautions are for a patient; a bleeding or bruising said of the class is kept (the
+# cautious reading), and any owner keeps every class.
+_CAUSED = re.compile(
+    r"\s*(?:(?:induced|associated|related|caused|linked)\s+)?(?:joint pains?|arthralgias?|"
+    r"musculoskeletal (?:symptoms|pain)|neuropath\w*|nausea|vomiting|hot (?:flush|flash)\w*|"
+    r"side effects?|toxicit\w*|fatigue|insomnia|symptoms|myalgias?)\b"
+)
+_RESEARCH_FRAME = re.compile(
+    r"\b(?:guidelines?|guidance|evidence|trials?|stud(?:y|ies)|meta ?analys\w*|reviews?|"
+    r"recommend\w*|literature|research|rcts?|asco|sio|nice|nccn|esmo|cochrane|swog)\b"
+)
+_OWNER = re.compile(
+    r"\b(?:i|i['’]?m|im|i['’]?ve|me|my|mine|we|our|us|she|her|he|his|him|they|their|patients?|"
+    r"pt|client|clients|mum|mom|dad|wife|husband|partner|son|daughter|mother|father|friend|"
+    r"sister|brother|aunt|uncle|grand\w*|child|baby|aged?|years? old|y ?o)\b"
+)
+
+
+def _cause_of_topic(m: Any, folded: str) -> bool:
+    """Whether class mention ``m`` names the cause of a researched symptom, in a question that
+    names nobody (wave 20)."""
+    return bool(
+        _CAUSED.match(folded, m.end)
+        and _RESEARCH_FRAME.search(folded)
+        and not _OWNER.search(folded)
+        and not re.search(
+            r"\b(?:on|taking|takes|using|with)\s+$", folded[max(0, m.start - 10) : m.start]
+        )
+    )
+
+
 def class_words_of_medicines(mentions: Sequence[Any], folded: str) -> list[Any]:
-    """``mentions`` without the class words that stand for a medicine named beside them."""
+    """``mentions`` without the class words that stand for a medicine named beside them, or
+    that name the cause of a researched symptom in a question that names nobody (wave 20)."""
     medicines = [m for m in mentions if m.kind in ("medicine", "regimen")]
     out = []
     for m in mentions:
+        if m.kind == "class" and not m.negated and _cause_of_topic(m, folded):
+            continue
         if m.kind == "class" and not m.negated:
             named = any(
                 (

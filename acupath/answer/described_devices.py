@@ -16,6 +16,7 @@ error, so the description is read as the device."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -91,6 +92,46 @@ _STAYS = (
     r"\b(?:for|several|few|many|couple of|\d+|two|three|four|five|six|eight|ten|twelve)\s+"
     r"(?:\w+\s+)?(?:weeks|months)\b|\bweekly\b|\bevery (?:week|few days)\b|\bflush\w*"
 )
+# wave 20 (h18061 "a long line in her left arm for her antibiotics and feeds"): a central line
+# told by what it is for and where it sits. A line, tube or catheter said to sit in the arm is a
+# PICC when it is named a long or central line (or a midline, the shorter arm line the same
+# needle caution is for) or a treatment is said to go through it (antibiotics, feeds,
+# nutrition, chemotherapy, infusions); in the chest or neck, with the same, it is a central
+# venous line, read as a port as patient.yaml reads a Hickman (04_oncology.yaml port_or_line
+# keeps needles away from both). Clinic policy, as above. A drip or cannula is not a line here,
+# a line of pain or a line on the skin does not sit in the arm, and a tube in the chest or neck
+# for breathing or draining is given no treatment.
+_SITTING_LINE = re.compile(
+    rf"\b(?:(long|central|iv|intravenous) )?(?:line|tube|catheter)s?\s+in {_POS}? ?"
+    rf"(?:(?:upper|left|right|lower) ){{0,2}}(arm|chest|neck)\b|"
+    rf"\b(?:mid ?line)s?\s+in {_POS}? ?(?:(?:upper|left|right|lower) ){{0,2}}(arm)\b"
+)
+_WARD_DRIP = re.compile(
+    r"\b(?:in hospital|in the hospital|on the ward|admitted|a ?& ?e|cannula\w*|drip|for the day|"
+    r"overnight)\b"
+)
+_LINE_USE = re.compile(
+    r"\b(?:for|with|through|thru|via|gets?|gives?|has|having|into|takes?)\W+(?:[\w']+\W+){0,3}?"
+    r"(?:antibiotics?|iv antibiotics?|feeds?|feeding|nutrition|tpn|parenteral|chemo\w*|infusions?|"
+    r"immunotherapy|treatments?|medicines?|medication|drugs?|fluids|transfusions?)\b"
+)
+
+
+def _central_line(sentence: str) -> tuple[str, int, int] | None:
+    """A PICC or central line told by where it sits and what it is for (wave 20)."""
+    for m in _SITTING_LINE.finditer(sentence):
+        named = m.group(1) in ("long", "central")
+        site = m.group(2) or m.group(3)
+        if site == "arm" and m.group(3) is not None:
+            named = True  # a midline in the arm
+        if not (named or _LINE_USE.search(sentence[m.end() : m.end() + 80])):
+            continue
+        if not named and (m.group(1) or _WARD_DRIP.search(sentence)):
+            continue  # "an IV line in my arm for antibiotics in hospital": a cannula for the stay
+        return ("picc_line" if site == "arm" else "port"), m.start(), m.end()
+    return None
+
+
 # wave 14 (p11044 "wears a pump on his belt that gives him insulin through a little tube"): a
 # pump said beside insulin is an insulin pump (05_devices.yaml keeps needles off its site), as
 # the pump is named by what it gives; not insulin pens or another pump ("breast pump", a feeding
@@ -119,8 +160,11 @@ _OTHER_PUMP = (
 # wave 14 (p11050 "a little pump under the skin of my belly that drips morphine into my spine"):
 # a pump inside the body that gives a medicine or reaches the spine is an implanted drug pump
 # (intrathecal morphine or baclofen); a pump for the day in hospital (PCA) is not inside
+# wave 20 (h18064 "a pump under his tummy skin that feeds medicine into his spine"): the skin
+# may be named by its body part ("under her belly skin", "under the stomach skin")
 _PUMP_INSIDE = (
-    rf"\b(?:implanted|fitted|put in|put into|inserted|placed|sewn in|under {_POS}? ?skin|"
+    rf"\b(?:implanted|fitted|put in|put into|inserted|placed|sewn in|"
+    rf"under {_POS}? ?(?:(?:tummy|belly|stomach|abdominal|abdomen|side|back|buttock) )?skin|"
     rf"in {_POS}? ?(?:lower |left |right )?(?:abdomen|tummy|belly|stomach|side|buttock|back))\b"
 )
 _PUMP_GIVES = (
@@ -234,6 +278,9 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
         at = line.start()
         if re.search(_ARM, sentence[at : at + 40]) and re.search(_STAYS, sentence[at : at + 120]):
             return "picc_line", at, line.end()
+    found = _central_line(sentence)
+    if found is not None:
+        return found
     for pump in re.finditer(_PUMP, sentence):
         at = pump.start()
         if re.search(_OTHER_PUMP, sentence[max(0, at - 12) : pump.end()]):
@@ -356,6 +403,41 @@ def _lay_radiotherapy(sentence: str, folded: str) -> tuple[str, int, int] | None
     return (before[0] if before else "unspecified"), word.start(), word.end()
 
 
+# wave 20 (h18077 "I take Femara since my breast cancer ... Surgery and radiotherapy on the right
+# side were last year"): radiotherapy told by a side alone ("on the left side", "right-sided"),
+# in a question that names a breast cancer or a breast operation, is that side's chest wall.
+# Clinic policy: a breast cancer's radiotherapy field is the breast or chest wall of its side
+# (with the nodes of the armpit and collarbone near it), so the side's chest is the field the
+# screen keeps needles off (04_oncology.yaml); reading no field would miss it, the unsafe error.
+_BREAST_CANCER = re.compile(
+    r"\b(?:breast (?:cancer|ca|tumou?r|carcinoma|lump)|mastectom\w*|lumpectom\w*|"
+    r"wide local excision|dcis|ductal carcinoma|lobular carcinoma)\b"
+)
+_SIDE_AFTER = re.compile(
+    r"^\W*(?:[\w']+\W+){0,3}?(?:on|to|of) (?:the|my|her|his|their|your) (left|right)(?: side)?\b|"
+    r"^\W*(left|right)[ -]?sided\b"
+)
+_SIDE_BEFORE = re.compile(r"\b(left|right)[ -]?sided\W+$")
+_COMPLAINT = re.compile(r"\b(?:pains?|aches?|aching|sore|weak\w*|numb\w*|tingl\w*|swell\w*)\b")
+
+
+def _breast_side(m: Any, folded: str) -> Any:
+    """A radiotherapy with no field named, told by its side beside a breast cancer (wave 20)."""
+    if m.kind != "radiation" or m.value != "unspecified" or m.negated:
+        return m
+    if not _BREAST_CANCER.search(folded):
+        return m
+    stop = _SENTENCE.match(folded, m.end)
+    after = folded[m.end : stop.end() if stop else len(folded)][:50]
+    side = _SIDE_AFTER.search(after)
+    if side is not None and _COMPLAINT.search(after[: side.start(side.lastindex or 1)]):
+        side = None  # "radiotherapy, pain on the left side": the complaint's side
+    side = side or _SIDE_BEFORE.search(folded[max(0, m.start - 20) : m.start])
+    if side is None:
+        return m
+    return dataclasses.replace(m, value=f"{side.group(side.lastindex or 1)}_chest")
+
+
 def _other_port(m: Any, folded: str) -> bool:
     """Whether a bare "port" is a birthmark, a drink, a socket or a harbour (wave 18)."""
     if m.kind != "device" or m.value != "port" or m.words.strip().lower() != "port":
@@ -385,6 +467,7 @@ def described_devices(mentions: Sequence[Any], folded: str) -> list[Any]:
         named.add(device)
         out.append(Mention("device", device, folded[start:end], start, end,
                            detail={"described": True}))  # fmt: skip
+    out = [_breast_side(m, folded) for m in out]
     if any(m.kind == "radiation" for m in out):
         return out
     for s in _SENTENCE.finditer(folded):

@@ -452,7 +452,16 @@ _NOT_PREGNANT_SIGN = re.compile(
     r"(?:my|her)\s+period\s+(?:has\s+|had\s+|finally\s+|then\s+|just\s+)*(?:came|come|arrived|"
     r"started|turned up|showed up|began|begun)\b(?!\s+(?:late|early|back\s+on))|"
     r"(?:i|she)\s+(?:had|got|have had|have got|started|am on|['’]?m on|is on|['’]?s on)\s+"
-    r"(?:my|her)\s+period\b(?!\s+(?:pains?|cramps?|late))"
+    r"(?:my|her)\s+period\b(?!\s+(?:pains?|cramps?|late))|"
+    # wave 20 (h18043 "the test on Sunday was negative and so was the one today"): a test told
+    # with a day or a place between it and "negative" ("the test I did on Friday was negative",
+    # "the test this morning came back negative"), or "tested negative"; a test of something
+    # else (covid, flu, a lateral flow) named in it is none
+    r"(?:the|my|her|a)\s+(?:home\s+|pregnancy\s+|preg\s+)?test\s+"
+    r"(?:(?!covid|flu|lateral|lft|pcr|antigen|smear|swab|blood|urine\s+infection)[\w']+\s+){1,4}?"
+    r"(?:was|were|came back|came up|is|showed|said)\s+(?:also\s+|still\s+|just\s+)?negative|"
+    r"(?:i|she)\s+(?:tested|test|have tested|has tested)\s+negative\b"
+    r"(?!\s+(?:for|on)\s+(?:covid|flu|the flu|chlamydia|hiv|strep))"
     r")"
 )
 _CONCEIVING = re.compile(

@@ -11,6 +11,7 @@ reported, not used.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from acupath.answer import numwords
@@ -886,9 +887,10 @@ def with_series(
     count, the highest INR), and the answer says it used that one.
     """
     folded = dashes_kept(folded, text)
+    notes = [(m.start(), m.end()) for m in _NOTE_DURATION.finditer(text.lower())]
     found = list(values)
     for v in values:
-        found += _later_values(folded, v, taken, [(o.start, o.end) for o in found])
+        found += _later_values(folded, v, taken, [(o.start, o.end) for o in found], notes)
     for lab in dict.fromkeys(v.lab for v in values):
         last = max((v for v in found if v.lab == lab), key=lambda v: v.end)
         today = _after_supposed(folded, last, taken)
@@ -930,8 +932,22 @@ def _normal_since(folded: str, lab: str, series: list[LabValue]) -> list[LabValu
     return out
 
 
+# wave 20 (h18082 "Plt 0.9 x 10^11/L on last FBC, off chemo 6/52"): a duration in clinical note
+# notation (N/52 weeks; N/12 months and N/7 days beside a word of time, as those may be dates)
+# is no later value of the lab (timing.py reads the same notation, wave 7)
+_NOTE_DURATION = re.compile(
+    r"(?<![\d/.])\d{1,2}\s*/\s*52(?![\d/])|"
+    r"\b(?:off|for|since|after|over|past|last|x)\s+\d{1,2}\s*/\s*(?:7|12)(?![\d/])|"
+    r"(?<![\d/.])\d{1,2}\s*/\s*(?:7|12)(?![\d/])(?=\s*(?:ago|post|hx|history|back)\b)"
+)
+
+
 def _later_values(
-    folded: str, first: LabValue, taken: list[tuple[int, int]], have: list[tuple[int, int]]
+    folded: str,
+    first: LabValue,
+    taken: list[tuple[int, int]],
+    have: list[tuple[int, int]],
+    notes: Sequence[tuple[int, int]] = (),
 ) -> list[LabValue]:
     out: list[LabValue] = []
     pos = first.end
@@ -948,6 +964,8 @@ def _later_values(
         raw = n.group(1) or n.group(2)
         if any(a < end and start < b for a, b in [*taken, *have]):
             break  # an age, weeks, a temperature or a value read already: the sentence moved on
+        if any(a <= start < b for a, b in notes):
+            continue  # "off chemo 6/52": a duration in note notation
         between = folded[pos:start]
         if _ANALYTE.search(between) and not _COUNT_ANAPHOR.search(between):
             break  # another measure (or the lab named again, read on its own) stands between
@@ -1123,7 +1141,7 @@ cells/mm3"), the CDC/WHO definition; a reading rule a clinic may change."""
 _CD4 = re.compile(
     r"\bcd\s*4\+?\s*(?:t\s*cells?\s*)?(?:count|cells?|level)?\s*(?:is|was|of|at|=|:|now|only|"
     r"down to|dropped to|around|about|came back at|came back as|came back|came in at|"
-    r"\s)*\s*(\d+(?:[.,]\d+)?)"
+    r"\s)*\s*(\d+(?:[.,]\d+)?|" + numwords.PATTERN + r")"
 )
 
 
@@ -1135,12 +1153,17 @@ class Cd4:
 
 
 def find_cd4(folded: str) -> list[Cd4]:
-    """CD4 counts in cells/µL ("CD4 is 90", "cd4 count of 150"); a value under 5 is read as
-    10^9/L and multiplied by 1,000 ("CD4 0.15")."""
+    """CD4 counts in cells/µL ("CD4 is 90", "cd4 count of 150", "CD4 ninety"); a value under 5
+    is read as 10^9/L and multiplied by 1,000 ("CD4 0.15")."""
     out = []
     for m in _CD4.finditer(folded):
         value = _parse_number(m.group(1))
         if value is None:
+            continue
+        # wave 20 (h18069 "CD4 count one hundred and sixty cells/mm3"): a count in number words
+        # too; a small whole word is no count ("CD4 is one of the tests", "a CD4 count and two
+        # other tests"), a spoken decimal is 10^9/L as its digits are
+        if not m.group(1)[0].isdigit() and value < 5 and "point" not in m.group(1):
             continue
         if value < 5:
             value *= 1000

@@ -114,6 +114,7 @@ _CURRENT_BEFORE = re.compile(
     r"(?:switched|changed|swapped|moved)\s+(?:(?:him|her|me|us|them|you)\s+)?from\s+\S+"
     r"(?:\s+\S+)?\s+(?:on)?to)\b"
 )
+_BEGUN = re.compile(r"started|began|begun")
 _CURRENT_AFTER = re.compile(
     # "warfarin withheld since Mon" (wave 7): a time after a stop word is the stop's
     r"^\s*(?:(?!(?:stopped|withheld|held|discontinued|ceased|suspended|off)\b)\w+\s+){0,4}?"
@@ -301,13 +302,19 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
             # within days comes before any session booked now (wave 6)
             return CURRENT, STARTS_SOON
         return FUTURE, "planned or possible, not taken now"
-    if _CURRENT_BEFORE.search(left) or _CURRENT_AFTER.search(right):
-        return CURRENT, None
     later = (
         _STOPPED_LATER.match(folded, end)
         or _stopped_back(folded, end)
         or _NOTHING_SINCE.match(folded, end)
     )
+    current = _CURRENT_BEFORE.search(left)
+    if current is not None and later is not None and _BEGUN.fullmatch(current.group()):
+        # wave 20 (h18048 "Started Xarelto after a clot at Christmas, ..., and I finished the
+        # last pack in June"): a start told before a stop later in the sentence is the
+        # course's beginning, and the stop after it ends the course
+        current = None
+    if current is not None or _CURRENT_AFTER.search(right):
+        return CURRENT, None
     stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
     if stop and _resumed(folded, end):
         return CURRENT, RESUMED
@@ -472,9 +479,13 @@ _STOPPED_BACK = re.compile(
     # wave 19 (h17092 "taking fragmin injections after my knee op ..., finished the course in
     # August"): the course, injections or tablets of the medicine said to be finished; a course
     # of something else ("the course of physio") is none
+    # wave 20 (h18048 "the haematologist said six months and stop, and I finished the last pack
+    # in June"): the last or final pack, box or packet finished ends the course too, unless a
+    # next one is said to follow ("finished the last pack, picking up the next one tomorrow")
     r"|(?:(?:she|he|they|i|we)\s+)?(?:then\s+)?(?:finished|completed|stopped|ended)\s+"
-    r"(?:the|my|her|his|their)\s+(?:whole\s+)?(?:course|injections|jabs|shots|tablets|pills|"
-    r"prescription)(?!\s+(?:of|for)\b)"
+    r"(?:the|my|her|his|their)\s+(?:whole\s+|last\s+|final\s+)?(?:course|injections|jabs|"
+    r"shots|tablets|pills|prescription|packs?|packets?|box(?:es)?|syringes?)(?!\s+(?:of|for)\b)"
+    r"(?![^.;?!]{0,60}\b(?:next|new|another|repeat|refill|more)\b)"
     r")\b"
 )
 
