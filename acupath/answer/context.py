@@ -2156,6 +2156,102 @@ def _taken_from(folded: str, start: int, end: int, mentions: Sequence[Mention]) 
     return right_after and bool(_TAKING.search(folded[max(0, start - 40) : start]))
 
 
+@functools.cache
+def _relation_alt() -> str:
+    """Every relation word (patient.yaml's people), longest first, as one alternation."""
+    words = {fold(w) for rel in patient_words().people.relations.values() for w in rel.words}
+    words |= {"friend", "partner", "husband", "wife"}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ASKER_DENIES = (
+    # the asker's own "no" set against the other's fact: "but I don't", "I'm on nothing",
+    # "I take nothing", "I'm not (on anything)", "not me"; never "I don't know", "I'm not sure"
+    r"(?:(?:i\s+(?:do\s*n['’]?o?t|dont|don['’]t|haven['’]?t|have\s*n['’]?t))"
+    r"(?=\s*(?:[.,;:!?)–-]|$|(?:have|take|use|need|i|just|only)\b))"
+    r"|i\s+(?:take|have|use)\s+(?:nothing|none)\b"
+    r"|(?:i\s*(?:am|['’]?m)|im)\s+(?:obviously\s+|definitely\s+|certainly\s+)?"
+    r"(?:on\s+nothing|not(?=\s*(?:[.,;:!?)–-]|$|on\b|taking\b|pregnant\b|fitted\b)))"
+    r"|not\s+me\b)"
+)
+_CONTRASTED = re.compile(
+    # wave 20 (h18107 "she's on xarelto, i'm on nothing", h18114 "She has lymphoedema in her
+    # left arm but I don't"): a "she" / "he" clause set against the asker's own denial
+    r"(?:^|(?<=[.;:!?,(–-])\s*|(?<=\s)(?:and|but|so)\s+)(?P<c>(?:she|he)(?:['’]s|s)?\b"
+    r"[^.;!?]{1,90}?)\s*(?:[,;:–-]|\.(?!\d)|\b(?:but|whereas|while|and)\b)\s*"
+    r"(?:but\s+|whereas\s+|while\s+|and\s+)?" + _ASKER_DENIES
+)
+
+
+def _contrasted(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A relative's "she" / "he" clause set against the asker's own denial ("My mum and I both
+    want it. She's on Xarelto, I'm on nothing. Safe for me?", "She has lymphoedema in her left
+    arm but I don't"): the clause's facts are the relative's (status ``other_person``), when
+    a relative is named and no "she", "her", "him"... after the last such clause asks about
+    them (wave 20, h18107, h18114; clinic policy: each person's facts stay that person's)."""
+    found = list(_CONTRASTED.finditer(folded))
+    if not found or not re.search(r"\b(?:" + _relation_alt() + r")\b", folded):
+        return mentions
+    if _THIRD_PERSON.search(folded, found[-1].end()):
+        return mentions  # "..., I'm on nothing. Is it safe for her?": she is asked about
+    spans = [m.span("c") for m in found]
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
+        else m
+        for m in mentions
+    ]
+
+
+_SEX_OF_PRONOUN = {"him": "male", "her": "female"}
+
+
+def _said_elsewhere(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A fact said to belong to another person than the one asked about: "My aunt (his
+    sister) was the one with the pacemaker, not him" (the relative's, when her sex is not the
+    sex of "him" and every "he", "his" else in the question is of that sex), and a fact
+    corrected at once to a named relative ("he's the one with the needle phobia? no, that's
+    his brother"): status ``other_person`` (wave 20, h18108, h18112; clinic policy: each
+    person's facts stay that person's; a same-sex pair cannot be told apart and stays)."""
+    rel = _relation_alt()
+    spans: list[tuple[int, int]] = []
+    owner = re.compile(
+        r"\b(?:(?:my|our|his|her|their)\s+(?:[a-z]+\s+)?)?(?P<r>" + rel + r")\s*"
+        r"(?:\([^)]{0,30}\)\s*)?(?:is|was|['’]s)\s+the\s+one\s+(?:with|on|who|that|having|"
+        r"taking)\b[^.;!?]{0,60}?[,\s–-]*\bnot\s+(?P<p>him|her)\b"
+    )
+    sexes = _relation_sex()
+    for m in owner.finditer(folded):
+        sex = _SEX_OF_PRONOUN[m.group("p")]
+        if sexes.get(m.group("r")) in (None, sex):
+            continue  # "my uncle ..., not him": who is who cannot be told
+        rest = folded[: m.start()] + " " + folded[m.end() :]
+        other = (
+            r"\b(?:she|she['’]s|shes|her|hers)\b"
+            if sex == "male"
+            else r"\b(?:he|he['’]s|hes|him|his)\b"
+        )
+        if not re.search(other, rest):
+            spans.append((m.start(), m.start("p")))
+    corrected = re.compile(
+        r"(?:^|(?<=[.;!?]))(?P<s>[^.;!?]{3,120}?)[?.!]\s*(?:[-–]\s*)?no\b[,.!]?\s*(?:(?:wait|sorry|"
+        r"hang\s+on|hold\s+on|actually|my\s+bad)\s*[,.!]?\s*)?(?:that['’]?s|thats|it['’]?s|its|"
+        r"that\s+(?:was|is)|it\s+(?:was|is))\s+(?:his|her|my|their|our)\s+(?:(?:other|older|"
+        r"younger|twin|little|big|eldest|youngest)\s+)?(?:" + rel + r")\b"
+    )
+    spans += [m.span("s") for m in corrected.finditer(folded)]
+    if not spans:
+        return mentions
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans)
+        and m.kind not in _NEVER_OTHER
+        and m.kind not in ("age", "age_band", "sex")
+        else m
+        for m in mentions
+    ]
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -2171,6 +2267,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
     mentions = _family_history(_labelled_people(mentions, folded), folded)
+    mentions = _said_elsewhere(_contrasted(mentions, folded), folded)  # wave 20
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)
@@ -2230,12 +2327,18 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
 
 
 _PATIENT_SELF = re.compile(
-    r"\b(?:the\s+)?(?:patient|pt|client)\s+(?:herself|himself|themselves|themself)\b"
+    # wave 20 (h18110 "Mrs K herself: knee OA"): a titled patient said apart as well
+    r"\b(?:(?:the\s+)?(?:patient|pt|client)|(?:mrs|mr|ms|miss|mx)\.?\s+[a-z]{1,20})\s+"
+    r"(?:herself|himself|themselves|themself)\b"
 )
 _BARE_RELATIVE = re.compile(
-    r"(?:^|[.;!?]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
+    r"(?:^|[.;!?:]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
     r"(?:mother|father|mum|mom|dad|brother|sister|son|daughter|aunt|uncle|cousin|grandmother|"
-    r"grandfather|sibling|twin)\s+(?:has|had|have|is|was|on|with|takes|took)\b"
+    # wave 20 (h18110 "Her husband, who attends with her, has haemophilia B"): a spouse too,
+    # and a "who ..." clause between the relative and the verb
+    r"grandfather|sibling|twin|husband|wife|partner|spouse)"
+    r"(?:\s*,\s*(?:who|that)\b[^,.;!?]{0,60},)?"
+    r"\s+(?:has|had|have|is|was|on|with|takes|took)\b"
 )
 
 
@@ -2250,7 +2353,9 @@ def _family_history(mentions: list[Mention], folded: str) -> list[Mention]:
         return mentions
     spans = []
     for m in _BARE_RELATIVE.finditer(folded):
-        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client)\b").search(folded, m.end())
+        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client|mrs|mr|ms|miss|mx)\b").search(
+            folded, m.end()
+        )
         spans.append((m.start(), end.start() if end else len(folded)))
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
