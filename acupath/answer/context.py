@@ -1526,6 +1526,15 @@ _PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
 _COPULA_PERSON_AGE = re.compile(
     r"^([a-z]+)\s*(?:is|['’]s|was)\s+(?:now\s+|nearly\s+|just\s+|only\s+|almost\s+)?\d"
 )
+# wave 20: the asker's own age ("i'm 38", "i am 41", "im 29"), a person of several only when
+# the question asks about another person ("... ok for her?", "can he have it?")
+_ASKER_AGE = re.compile(r"^(?:i['’]m|im|i\s+am)\s+(?:now\s+|nearly\s+|just\s+|only\s+)?\d")
+_ASKS_OTHER = re.compile(
+    r"\b(?:can|could|should|may|will|would)\s+(?:she|he)\s+(?:have|try|get|go|start|book|be)\b"
+    r"|\b(?:for|about|treat|screen|needle)\s+(?:her|him)\b(?!\s+(?!(?:please|too|as|first|"
+    r"today|tomorrow|now|then|and|or|if|because|since|given|with|at|on|in|next|this|safely)\b)"
+    r"[a-z])"
+)
 _TITLED_AGE = re.compile(r"^((?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z]+)\.?\s*[(,:]?\s*\d")
 _ORDER_AGE = re.compile(
     r"^((?:older|oldest|elder|eldest|younger|youngest|middle|little|big)\s+one)\b"
@@ -1727,6 +1736,23 @@ _ASKED_ORDER = re.compile(
 )
 
 
+def _asks_other(folded: str) -> bool:
+    """Whether the question's last sentence asks about another person ("... would it be safe
+    for her?", "can he have it?") and nothing asks for the asker ("ok for me", "can I");
+    "she said it was fine for her" in an earlier sentence asks nothing (wave 20, h6045)."""
+    body = folded.rstrip(" ?!.\n")
+    ends = [m.end() for m in re.finditer(r"[.!?;](?!\d)", body)]
+    last = body[ends[-1] :] if ends else body
+    return bool(_ASKS_OTHER.search(last)) and not FIRST_PERSON_ASK.search(folded)
+
+
+FIRST_PERSON_ASK = re.compile(
+    # the asker asking for themself ("ok for me", "can I have", "just me", "it's me with")
+    r"\b(?:for|to)\s+me\b|\bcan\s+i\b|\bjust\s+me\b|\bonly\s+me\b|\bit['’]?s\s+me\b"
+    r"|\bfor\s+my\s+own\b|\bshould\s+i\b"
+)
+
+
 def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     """Two or more people each given an age ("Dad (76) ... Mum (73)", "my son (9) and daughter
     (15)", "Grandad (88) and Grandma (84)"): never one intake of two people (wave 11, h10091,
@@ -1735,10 +1761,14 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     about", "ok for" or in a possessive ("Grandad's hiccups"), "the younger / older one", or
     else the first named; the other people's ages are set aside (shown, not screened)."""
     aged: dict[str, list[Mention]] = {}
+    asks_other = _asks_other(folded)
     for m in mentions:
         if m.kind != "age" or m.negated:
             continue
         words = fold(m.words)
+        if _ASKER_AGE.match(words) and asks_other:
+            aged.setdefault("i", []).append(m)  # wave 20: "I'm 41 ... ok for her?"
+            continue
         if re.match(r"\d", words) and _OWNED_AGE.search(folded[max(0, m.start - 8) : m.start]):
             aged.setdefault(words, []).append(m)  # "my 8 year old ... my 17 year old"
             continue
@@ -1759,6 +1789,20 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     if len(aged) < 2 or len({m.value for ms in aged.values() for m in ms}) < 2:
         return mentions
     people = list(aged)  # in order of first mention
+    if "i" in aged:
+        # wave 20: the question asks about another person, so the asker is never its main
+        # person; with one other person, that person is (clinic policy: each person's facts
+        # stay that person's)
+        others = [w for w in people if w != "i"]
+        if len(others) == 1:
+            aside = {(m.start, m.end) for m in aged["i"]}
+            return [
+                dataclasses.replace(m, status=OTHER_PERSON)
+                if m.kind in ("age", "age_band") and (m.start, m.end) in aside
+                else m
+                for m in mentions
+            ]
+        people = others
     main = next((w for w in people if re.search(_MAIN_CUE.format(word=re.escape(w)), folded)), None)
     # wave 17 (h14101 "grandmother 84 ...; grandson 10 ... Please screen the boy"): the one
     # person of the sex the question's last words name ("the boy", "about her")
@@ -2203,6 +2247,42 @@ def _contrasted(mentions: list[Mention], folded: str) -> list[Mention]:
     ]
 
 
+_ONE_CLAUSE = re.compile(
+    r"(?:^|[,;.:]\s*|\b(?:and|but|while|whereas)\s+)(?P<c>(?:one|the\s+other(?:\s+one)?)\s+"
+    r"(?:has|is|gets|takes|with|['’]s|had|suffers)\b[^,;.?!]*?)"
+    r"(?=\s*(?:[,;.?!]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|$))"
+)
+_THE_ONE_ASKED = re.compile(
+    r"\bthe\s+one\s+(?:with|who\s+(?:has|gets|is)|that\s+(?:has|gets|is)|who['’]s\s+got|on)\s+"
+    r"(?:the\s+|a\s+|an\s+|bad\s+)?(?P<w>[a-z]{3,})"
+)
+
+
+def _one_and_the_other(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Two people told apart only as "one" and "the other" ("my twins are 12, one has
+    migraines and one has a needle phobia; is it ok for the one with migraines?"): the facts
+    in the clauses of the one the question does not ask about are theirs (status
+    ``other_person``), when the ask names a word found in exactly one such clause (wave 20,
+    probe 13 p13117; clinic policy: each person's facts stay that person's)."""
+    asks = list(_THE_ONE_ASKED.finditer(folded))
+    clauses = [m.span("c") for m in _ONE_CLAUSE.finditer(folded)]
+    if not asks or len(clauses) < 2:
+        return mentions
+    word = asks[-1].group("w")
+    hit = [c for c in clauses if re.search(r"\b" + re.escape(word), folded[c[0] : c[1]])]
+    if len(hit) != 1:
+        return mentions
+    spans = [c for c in clauses if c != hit[0] and c[1] <= asks[-1].start()]
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans)
+        and m.kind not in _NEVER_OTHER
+        and m.kind not in ("age", "age_band", "sex")
+        else m
+        for m in mentions
+    ]
+
+
 _SEX_OF_PRONOUN = {"him": "male", "her": "female"}
 
 
@@ -2252,6 +2332,37 @@ def _said_elsewhere(mentions: list[Mention], folded: str) -> list[Mention]:
     ]
 
 
+_ASKER_CLAUSE_STOP = re.compile(
+    r"\b(?:her|his|him|think|thinks|thought|says|said|believe|guess|suppose|reckon|know)\b"
+)
+
+
+def _askers_clauses(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
+    """The question's last sentence asks about a named relative, never the asker ("my wife
+    (34 weeks pregnant) and me (I have a pacemaker) ... Is it safe for her?"): the facts in the
+    asker's own clauses (from "I", "me" to the clause's end, a "she", "he" or a relative's
+    word) are the asker's, status ``other_person`` (wave 20, probe 13 p13115; clinic policy:
+    each person's facts stay that person's)."""
+    stop = re.compile(_ASKER_CLAUSE_END.pattern + r"|,|\b(?:but|and|whereas|while)\b")
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me)\b", folded):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        found = (
+            stop.search(folded, m.end()),
+            kin.search(folded, m.end()),
+            _ASKER_CLAUSE_STOP.search(folded, m.end()),
+        )
+        ends = [x.start() for x in found if x is not None]
+        spans.append((m.start(), min(ends) if ends else len(folded)))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
+        else m
+        for m in mentions
+    ]
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -2268,9 +2379,12 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
     mentions = _family_history(_labelled_people(mentions, folded), folded)
     mentions = _said_elsewhere(_contrasted(mentions, folded), folded)  # wave 20
+    mentions = _one_and_the_other(mentions, folded)  # wave 20
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)
+    if _asks_other(folded) and kin.search(folded):
+        return _askers_clauses(mentions, folded, kin)  # wave 20
     spans: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):
@@ -2317,6 +2431,11 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         or I_HAVE_NONE.search(rest)
     )
     if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
+        return mentions
+    if not said and _asks_other(folded):
+        # wave 20: "I'm 29. My nan is 90 and has a bad hip, would it be safe for her?": the
+        # ask about her inside her own clause makes her the patient, whatever the asker says
+        # of themself (the cautious reading)
         return mentions
     return [
         dataclasses.replace(m, status=OTHER_PERSON)

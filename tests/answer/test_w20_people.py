@@ -213,3 +213,183 @@ def test_a_number_word_inside_a_word_is_no_age(question: str) -> None:
 def test_a_number_word_alone_is_still_an_age() -> None:
     assert 10 in [a.value for a in find_ages("My twins, they're ten, both get migraines.", _TODAY)]
     assert 16 in [a.value for a in find_ages("She's sixteen and has period pain.", _TODAY)]
+
+
+# 5. the asker's own "I'm N" beside a relative's age -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "aside"),
+    [
+        (
+            "I'm 41, fit. My mother is 72 with a stiff neck. Is acupuncture ok for her?",
+            "age:72",
+            "age:41",
+        ),
+        ("I am 35 and my dad is 68, he has sciatica. Can he have acupuncture?", "age:68", "age:35"),
+        (
+            "Im 29. My nan is 90 and has a bad hip, would acupuncture be safe for her?",
+            "age:90",
+            "age:29",
+        ),
+        ("I'm 50; my son is 16 with back pain. Is it suitable for him?", "age:16", "age:50"),
+        ("I'm 63 and my husband's 66. He has knee pain - can he try it?", "age:66", "age:63"),
+    ],
+)
+def test_the_askers_age_is_set_aside_when_the_relative_is_asked_about(
+    question: str, kept: str, aside: str
+) -> None:
+    labels = _applied(question)
+    assert kept in labels and aside not in labels
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("My mum is 70. The acupuncture is for my own tennis elbow, I'm 36.", "age:36"),
+        ("My nan's 88 with a pacemaker, I'm 33 with neck pain. Only me having it!", "age:33"),
+        (
+            "I'm 40 and my wife is 38. Her knees are sore but it's me with the bad back, "
+            "ok for me?",
+            "age:40",
+        ),
+        (
+            "I'll bring my 5 year old along, no childcare. The needles are for my shoulder, "
+            "I'm 31.",
+            "age:31",
+        ),
+    ],
+)
+def test_the_askers_age_stays_when_the_question_is_theirs(question: str, kept: str) -> None:
+    assert kept in _applied(question)
+
+
+# 6. "one has X and one has Y ... ok for the one with X?" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        (
+            "My two boys are 9: one has asthma and one has a pacemaker. Is acupuncture ok for the "
+            "one with asthma?",
+            "device:pacemaker",
+        ),
+        (
+            "Twins, 14. One is on warfarin, the other has acne. Can the one with acne have "
+            "acupuncture?",
+            "medicine:warfarin",
+        ),
+        (
+            "I have two daughters. One gets migraines, the other has a needle phobia. What about "
+            "the one with migraines?",
+            "needle_phobia",
+        ),
+        (
+            "two patients: one has haemophilia and one has knee OA - treat the one with knee OA?",
+            "comorbidity:haemophilia",
+        ),
+        (
+            "my twins are 10, one has a pacemaker and one has eczema. acupuncture ok for the one "
+            "who has eczema?",
+            "device:pacemaker",
+        ),
+    ],
+)
+def test_the_other_ones_fact_is_set_aside(question: str, aside: str) -> None:
+    assert aside not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        (
+            "My twins are 12, one has a needle phobia and one has migraines. Is acupuncture ok for "
+            "the one with the needle phobia?",
+            "needle_phobia",
+        ),
+        (
+            "One has a pacemaker and one has migraines. Are they both ok for acupuncture?",
+            "device:pacemaker",
+        ),
+        (
+            "My sons: one has a pacemaker and one has back pain. Which one can have it?",
+            "device:pacemaker",
+        ),
+    ],
+)
+def test_the_asked_ones_fact_stays(question: str, kept: str) -> None:
+    assert kept in _applied(question)
+
+
+def test_a_report_of_fine_for_her_asks_nothing() -> None:
+    question = (
+        "My friend has a pacemaker and says acupuncture was fine for her. I have no implants. "
+        "Would it help my knee?"
+    )
+    assert "device:pacemaker" not in _applied(question)
+
+
+# 7. the asker's own fact when the question asks about the relative -------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "aside"),
+    [
+        (
+            "Two of us: my husband (on apixaban) and me (I'm 20 weeks pregnant). We'd both like "
+            "acupuncture for our necks. Is it safe for him?",
+            "medicine:apixaban",
+            "pregnant",
+        ),
+        (
+            "My mum has a bad hip; I have a pacemaker myself. Would acupuncture be ok for her?",
+            "sex:female",
+            "device:pacemaker",
+        ),
+        (
+            "I'm on warfarin and my dad has sciatica. Can he have acupuncture?",
+            "sex:male",
+            "medicine:warfarin",
+        ),
+        (
+            "My daughter (12 weeks pregnant) and me (I take clopidogrel) both have back pain. "
+            "Is it safe for her?",
+            "pregnant",
+            "medicine:clopidogrel",
+        ),
+        (
+            "I have a pacemaker, my wife has migraines. Is acupuncture fine for her?",
+            "sex:female",
+            "device:pacemaker",
+        ),
+    ],
+)
+def test_the_askers_fact_is_set_aside_when_the_relative_is_asked_about(
+    question: str, kept: str, aside: str
+) -> None:
+    labels = _applied(question)
+    assert kept in labels and aside not in labels
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        (
+            "I think my wife has a pacemaker, not sure. Is acupuncture ok for her?",
+            "device:pacemaker",
+        ),
+        (
+            "I have a pacemaker and my wife has migraines. Is it safe for me and for her?",
+            "device:pacemaker",
+        ),
+        (
+            "I have a pacemaker. My wife says it was fine for her. Can I have it?",
+            "device:pacemaker",
+        ),
+    ],
+)
+def test_the_fact_stays_when_the_asker_is_asked_about_or_the_relative_owns_it(
+    question: str, kept: str
+) -> None:
+    assert kept in _applied(question)
