@@ -49,6 +49,9 @@ _TENS = TENS
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:\s+(?:" + "|".join(_UNITS) + r"))?"
     r"|" + "|".join(_TEENS) + r"|" + "|".join(_UNITS) + r")"
+    # wave 20 (h8041 "they're tension headaches" read as 10): a number word ends at the
+    # word's end, never inside a longer word ("tension", "tendon", "tenacious")
+    r"(?![a-z])"
 )
 _NUM = r"(?P<n>\d{1,3}|" + _WORD_NUMBER + r")(?![\w.,]\d)"
 _AGE_WORDS = re.compile(

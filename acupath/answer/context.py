@@ -1526,6 +1526,15 @@ _PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
 _COPULA_PERSON_AGE = re.compile(
     r"^([a-z]+)\s*(?:is|['’]s|was)\s+(?:now\s+|nearly\s+|just\s+|only\s+|almost\s+)?\d"
 )
+# wave 20: the asker's own age ("i'm 38", "i am 41", "im 29"), a person of several only when
+# the question asks about another person ("... ok for her?", "can he have it?")
+_ASKER_AGE = re.compile(r"^(?:i['’]m|im|i\s+am)\s+(?:now\s+|nearly\s+|just\s+|only\s+)?\d")
+_ASKS_OTHER = re.compile(
+    r"\b(?:can|could|should|may|will|would)\s+(?:she|he)\s+(?:have|try|get|go|start|book|be)\b"
+    r"|\b(?:for|about|treat|screen|needle)\s+(?:her|him)\b(?!\s+(?!(?:please|too|as|first|"
+    r"today|tomorrow|now|then|and|or|if|because|since|given|with|at|on|in|next|this|safely)\b)"
+    r"[a-z])"
+)
 _TITLED_AGE = re.compile(r"^((?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z]+)\.?\s*[(,:]?\s*\d")
 _ORDER_AGE = re.compile(
     r"^((?:older|oldest|elder|eldest|younger|youngest|middle|little|big)\s+one)\b"
@@ -1727,6 +1736,23 @@ _ASKED_ORDER = re.compile(
 )
 
 
+def _asks_other(folded: str) -> bool:
+    """Whether the question's last sentence asks about another person ("... would it be safe
+    for her?", "can he have it?") and nothing asks for the asker ("ok for me", "can I");
+    "she said it was fine for her" in an earlier sentence asks nothing (wave 20, h6045)."""
+    body = folded.rstrip(" ?!.\n")
+    ends = [m.end() for m in re.finditer(r"[.!?;](?!\d)", body)]
+    last = body[ends[-1] :] if ends else body
+    return bool(_ASKS_OTHER.search(last)) and not FIRST_PERSON_ASK.search(folded)
+
+
+FIRST_PERSON_ASK = re.compile(
+    # the asker asking for themself ("ok for me", "can I have", "just me", "it's me with")
+    r"\b(?:for|to)\s+me\b|\bcan\s+i\b|\bjust\s+me\b|\bonly\s+me\b|\bit['’]?s\s+me\b"
+    r"|\bfor\s+my\s+own\b|\bshould\s+i\b"
+)
+
+
 def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     """Two or more people each given an age ("Dad (76) ... Mum (73)", "my son (9) and daughter
     (15)", "Grandad (88) and Grandma (84)"): never one intake of two people (wave 11, h10091,
@@ -1735,10 +1761,14 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     about", "ok for" or in a possessive ("Grandad's hiccups"), "the younger / older one", or
     else the first named; the other people's ages are set aside (shown, not screened)."""
     aged: dict[str, list[Mention]] = {}
+    asks_other = _asks_other(folded)
     for m in mentions:
         if m.kind != "age" or m.negated:
             continue
         words = fold(m.words)
+        if _ASKER_AGE.match(words) and asks_other:
+            aged.setdefault("i", []).append(m)  # wave 20: "I'm 41 ... ok for her?"
+            continue
         if re.match(r"\d", words) and _OWNED_AGE.search(folded[max(0, m.start - 8) : m.start]):
             aged.setdefault(words, []).append(m)  # "my 8 year old ... my 17 year old"
             continue
@@ -1759,6 +1789,20 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     if len(aged) < 2 or len({m.value for ms in aged.values() for m in ms}) < 2:
         return mentions
     people = list(aged)  # in order of first mention
+    if "i" in aged:
+        # wave 20: the question asks about another person, so the asker is never its main
+        # person; with one other person, that person is (clinic policy: each person's facts
+        # stay that person's)
+        others = [w for w in people if w != "i"]
+        if len(others) == 1:
+            aside = {(m.start, m.end) for m in aged["i"]}
+            return [
+                dataclasses.replace(m, status=OTHER_PERSON)
+                if m.kind in ("age", "age_band") and (m.start, m.end) in aside
+                else m
+                for m in mentions
+            ]
+        people = others
     main = next((w for w in people if re.search(_MAIN_CUE.format(word=re.escape(w)), folded)), None)
     # wave 17 (h14101 "grandmother 84 ...; grandson 10 ... Please screen the boy"): the one
     # person of the sex the question's last words name ("the boy", "about her")
@@ -2156,6 +2200,169 @@ def _taken_from(folded: str, start: int, end: int, mentions: Sequence[Mention]) 
     return right_after and bool(_TAKING.search(folded[max(0, start - 40) : start]))
 
 
+@functools.cache
+def _relation_alt() -> str:
+    """Every relation word (patient.yaml's people), longest first, as one alternation."""
+    words = {fold(w) for rel in patient_words().people.relations.values() for w in rel.words}
+    words |= {"friend", "partner", "husband", "wife"}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ASKER_DENIES = (
+    # the asker's own "no" set against the other's fact: "but I don't", "I'm on nothing",
+    # "I take nothing", "I'm not (on anything)", "not me"; never "I don't know", "I'm not sure"
+    r"(?:(?:i\s+(?:do\s*n['’]?o?t|dont|don['’]t|haven['’]?t|have\s*n['’]?t))"
+    r"(?=\s*(?:[.,;:!?)–-]|$|(?:have|take|use|need|i|just|only)\b))"
+    r"|i\s+(?:take|have|use)\s+(?:nothing|none)\b"
+    r"|(?:i\s*(?:am|['’]?m)|im)\s+(?:obviously\s+|definitely\s+|certainly\s+)?"
+    r"(?:on\s+nothing|not(?=\s*(?:[.,;:!?)–-]|$|on\b|taking\b|pregnant\b|fitted\b)))"
+    r"|not\s+me\b)"
+)
+_CONTRASTED = re.compile(
+    # wave 20 (h18107 "she's on xarelto, i'm on nothing", h18114 "She has lymphoedema in her
+    # left arm but I don't"): a "she" / "he" clause set against the asker's own denial
+    r"(?:^|(?<=[.;:!?,(–-])\s*|(?<=\s)(?:and|but|so)\s+)(?P<c>(?:she|he)(?:['’]s|s)?\b"
+    r"[^.;!?]{1,90}?)\s*(?:[,;:–-]|\.(?!\d)|\b(?:but|whereas|while|and)\b)\s*"
+    r"(?:but\s+|whereas\s+|while\s+|and\s+)?" + _ASKER_DENIES
+)
+
+
+def _contrasted(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A relative's "she" / "he" clause set against the asker's own denial ("My mum and I both
+    want it. She's on Xarelto, I'm on nothing. Safe for me?", "She has lymphoedema in her left
+    arm but I don't"): the clause's facts are the relative's (status ``other_person``), when
+    a relative is named and no "she", "her", "him"... after the last such clause asks about
+    them (wave 20, h18107, h18114; clinic policy: each person's facts stay that person's)."""
+    found = list(_CONTRASTED.finditer(folded))
+    if not found or not re.search(r"\b(?:" + _relation_alt() + r")\b", folded):
+        return mentions
+    if _THIRD_PERSON.search(folded, found[-1].end()):
+        return mentions  # "..., I'm on nothing. Is it safe for her?": she is asked about
+    spans = [m.span("c") for m in found]
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
+        else m
+        for m in mentions
+    ]
+
+
+_ONE_CLAUSE = re.compile(
+    r"(?:^|[,;.:]\s*|\b(?:and|but|while|whereas)\s+)(?P<c>(?:one|the\s+other(?:\s+one)?)\s+"
+    r"(?:has|is|gets|takes|with|['’]s|had|suffers)\b[^,;.?!]*?)"
+    r"(?=\s*(?:[,;.?!]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|$))"
+)
+_THE_ONE_ASKED = re.compile(
+    r"\bthe\s+one\s+(?:with|who\s+(?:has|gets|is)|that\s+(?:has|gets|is)|who['’]s\s+got|on)\s+"
+    r"(?:the\s+|a\s+|an\s+|bad\s+)?(?P<w>[a-z]{3,})"
+)
+
+
+def _one_and_the_other(mentions: list[Mention], folded: str) -> list[Mention]:
+    """Two people told apart only as "one" and "the other" ("my twins are 12, one has
+    migraines and one has a needle phobia; is it ok for the one with migraines?"): the facts
+    in the clauses of the one the question does not ask about are theirs (status
+    ``other_person``), when the ask names a word found in exactly one such clause (wave 20,
+    probe 13 p13117; clinic policy: each person's facts stay that person's)."""
+    asks = list(_THE_ONE_ASKED.finditer(folded))
+    clauses = [m.span("c") for m in _ONE_CLAUSE.finditer(folded)]
+    if not asks or len(clauses) < 2:
+        return mentions
+    word = asks[-1].group("w")
+    hit = [c for c in clauses if re.search(r"\b" + re.escape(word), folded[c[0] : c[1]])]
+    if len(hit) != 1:
+        return mentions
+    spans = [c for c in clauses if c != hit[0] and c[1] <= asks[-1].start()]
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans)
+        and m.kind not in _NEVER_OTHER
+        and m.kind not in ("age", "age_band", "sex")
+        else m
+        for m in mentions
+    ]
+
+
+_SEX_OF_PRONOUN = {"him": "male", "her": "female"}
+
+
+def _said_elsewhere(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A fact said to belong to another person than the one asked about: "My aunt (his
+    sister) was the one with the pacemaker, not him" (the relative's, when her sex is not the
+    sex of "him" and every "he", "his" else in the question is of that sex), and a fact
+    corrected at once to a named relative ("he's the one with the needle phobia? no, that's
+    his brother"): status ``other_person`` (wave 20, h18108, h18112; clinic policy: each
+    person's facts stay that person's; a same-sex pair cannot be told apart and stays)."""
+    rel = _relation_alt()
+    spans: list[tuple[int, int]] = []
+    owner = re.compile(
+        r"\b(?:(?:my|our|his|her|their)\s+(?:[a-z]+\s+)?)?(?P<r>" + rel + r")\s*"
+        r"(?:\([^)]{0,30}\)\s*)?(?:is|was|['’]s)\s+the\s+one\s+(?:with|on|who|that|having|"
+        r"taking)\b[^.;!?]{0,60}?[,\s–-]*\bnot\s+(?P<p>him|her)\b"
+    )
+    sexes = _relation_sex()
+    for m in owner.finditer(folded):
+        sex = _SEX_OF_PRONOUN[m.group("p")]
+        if sexes.get(m.group("r")) in (None, sex):
+            continue  # "my uncle ..., not him": who is who cannot be told
+        rest = folded[: m.start()] + " " + folded[m.end() :]
+        other = (
+            r"\b(?:she|she['’]s|shes|her|hers)\b"
+            if sex == "male"
+            else r"\b(?:he|he['’]s|hes|him|his)\b"
+        )
+        if not re.search(other, rest):
+            spans.append((m.start(), m.start("p")))
+    corrected = re.compile(
+        r"(?:^|(?<=[.;!?]))(?P<s>[^.;!?]{3,120}?)[?.!]\s*(?:[-–]\s*)?no\b[,.!]?\s*(?:(?:wait|sorry|"
+        r"hang\s+on|hold\s+on|actually|my\s+bad)\s*[,.!]?\s*)?(?:that['’]?s|thats|it['’]?s|its|"
+        r"that\s+(?:was|is)|it\s+(?:was|is))\s+(?:his|her|my|their|our)\s+(?:(?:other|older|"
+        r"younger|twin|little|big|eldest|youngest)\s+)?(?:" + rel + r")\b"
+    )
+    spans += [m.span("s") for m in corrected.finditer(folded)]
+    if not spans:
+        return mentions
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans)
+        and m.kind not in _NEVER_OTHER
+        and m.kind not in ("age", "age_band", "sex")
+        else m
+        for m in mentions
+    ]
+
+
+_ASKER_CLAUSE_STOP = re.compile(
+    r"\b(?:her|his|him|think|thinks|thought|says|said|believe|guess|suppose|reckon|know)\b"
+)
+
+
+def _askers_clauses(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
+    """The question's last sentence asks about a named relative, never the asker ("my wife
+    (34 weeks pregnant) and me (I have a pacemaker) ... Is it safe for her?"): the facts in the
+    asker's own clauses (from "I", "me" to the clause's end, a "she", "he" or a relative's
+    word) are the asker's, status ``other_person`` (wave 20, probe 13 p13115; clinic policy:
+    each person's facts stay that person's)."""
+    stop = re.compile(_ASKER_CLAUSE_END.pattern + r"|,|\b(?:but|and|whereas|while)\b")
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|me)\b", folded):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        found = (
+            stop.search(folded, m.end()),
+            kin.search(folded, m.end()),
+            _ASKER_CLAUSE_STOP.search(folded, m.end()),
+        )
+        ends = [x.start() for x in found if x is not None]
+        spans.append((m.start(), min(ends) if ends else len(folded)))
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
+        else m
+        for m in mentions
+    ]
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -2171,9 +2378,13 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
     mentions = _family_history(_labelled_people(mentions, folded), folded)
+    mentions = _said_elsewhere(_contrasted(mentions, folded), folded)  # wave 20
+    mentions = _one_and_the_other(mentions, folded)  # wave 20
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)
+    if _asks_other(folded) and kin.search(folded):
+        return _askers_clauses(mentions, folded, kin)  # wave 20
     spans: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for m in kin.finditer(folded):
@@ -2221,6 +2432,11 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     )
     if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
         return mentions
+    if not said and _asks_other(folded):
+        # wave 20: "I'm 29. My nan is 90 and has a bad hip, would it be safe for her?": the
+        # ask about her inside her own clause makes her the patient, whatever the asker says
+        # of themself (the cautious reading)
+        return mentions
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
         if any(a <= m.start < b for a, b in spans) and not _shared_age(m, folded)
@@ -2230,12 +2446,18 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
 
 
 _PATIENT_SELF = re.compile(
-    r"\b(?:the\s+)?(?:patient|pt|client)\s+(?:herself|himself|themselves|themself)\b"
+    # wave 20 (h18110 "Mrs K herself: knee OA"): a titled patient said apart as well
+    r"\b(?:(?:the\s+)?(?:patient|pt|client)|(?:mrs|mr|ms|miss|mx)\.?\s+[a-z]{1,20})\s+"
+    r"(?:herself|himself|themselves|themself)\b"
 )
 _BARE_RELATIVE = re.compile(
-    r"(?:^|[.;!?]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
+    r"(?:^|[.;!?:]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
     r"(?:mother|father|mum|mom|dad|brother|sister|son|daughter|aunt|uncle|cousin|grandmother|"
-    r"grandfather|sibling|twin)\s+(?:has|had|have|is|was|on|with|takes|took)\b"
+    # wave 20 (h18110 "Her husband, who attends with her, has haemophilia B"): a spouse too,
+    # and a "who ..." clause between the relative and the verb
+    r"grandfather|sibling|twin|husband|wife|partner|spouse)"
+    r"(?:\s*,\s*(?:who|that)\b[^,.;!?]{0,60},)?"
+    r"\s+(?:has|had|have|is|was|on|with|takes|took)\b"
 )
 
 
@@ -2250,7 +2472,9 @@ def _family_history(mentions: list[Mention], folded: str) -> list[Mention]:
         return mentions
     spans = []
     for m in _BARE_RELATIVE.finditer(folded):
-        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client)\b").search(folded, m.end())
+        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client|mrs|mr|ms|miss|mx)\b").search(
+            folded, m.end()
+        )
         spans.append((m.start(), end.start() if end else len(folded)))
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
