@@ -38,6 +38,7 @@ def _titles(question: str, audience: str = "clinician") -> list[str]:
         "Researchers in an emergency department randomised people to acupuncture or morphine"
         " - what happened?",
         "acupuncture vs morphine in a casualty department, who did better?",
+        "Apparently needles outperformed morphine in a Tunisian emergency room - numbers?",
     ],
 )
 def test_emergency_department_as_study_setting(question: str) -> None:
