@@ -550,13 +550,15 @@ _COUNTRY_ADJECTIVES = {
     "Tunisia": ["Tunisian"],
     "Taiwan": ["Taiwanese"],
     "France": ["French"],
-    "UK": ["British", "English", "UK"],
+    # wave 20 (h18124 "that big NHS GP acupuncture trial"): a country's national health service
+    # names the country ("an NHS trial" is a UK trial, as "a British trial" is)
+    "UK": ["British", "English", "UK", "NHS"],
     # wave 19 (h17143): a record names the nation of the UK where a trial ran ("general
     # practices in England and Wales", Vickers 2004), a question the UK
-    "England": ["English", "British", "UK"],
-    "Wales": ["Welsh", "British", "UK"],
-    "Scotland": ["Scottish", "British", "UK"],
-    "Northern Ireland": ["Northern Irish", "British", "UK"],
+    "England": ["English", "British", "UK", "NHS"],
+    "Wales": ["Welsh", "British", "UK", "NHS"],
+    "Scotland": ["Scottish", "British", "UK", "NHS"],
+    "Northern Ireland": ["Northern Irish", "British", "UK", "NHS"],
     "Germany": ["German"],
     "China": ["Chinese"],
     "Hong Kong": ["Hong Kong"],
@@ -594,6 +596,9 @@ thousand": wave 17, h14125; who took part and how they got it, "headache suffere
 acupuncture from their GP practice": wave 19, h17143)."""
 _ABBREVIATIONS = (
     (re.compile(r"\b(?:ED|ER|A\s*&\s*E|A\s+and\s+E)(?![\w&])"), "emergency department"),
+    # wave 20 (h18124 "that big NHS GP acupuncture trial"): the family doctor as the records
+    # spell it ("usual general practitioner care", Vickers 2004)
+    (re.compile(r"\bGPs?\b", re.IGNORECASE), "general practitioner"),
 )
 """Abbreviations a study's description uses that its records spell out ("the Australian ED
 trial", wave 17, h14156): each is read as the words the records hold."""

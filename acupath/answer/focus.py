@@ -158,6 +158,7 @@ def asked_findings(retrieval: Any) -> list[Document]:
         of_named.sort(
             key=lambda d: (
                 _outcome_rank(d, outcomes),
+                _side_rank(d, q),
                 _measure_rank(d, measures, outcomes),
                 _arms_rank(d, q),
                 _comparator_rank(d, q),
@@ -167,6 +168,9 @@ def asked_findings(retrieval: Any) -> list[Document]:
             # "how many women were randomised", "how many participants did it include" (wave
             # 11, probe 10): the study's enrolment record, else its largest analysis, first
             of_named.sort(key=_size_rank)
+        if _STUDIES_ASKED.search(q.text):
+            # the review's count of included studies first (its other records follow)
+            of_named.sort(key=_studies_rank)
         for sid in q.named_sources:  # each named study is stated (two match: both shown)
             first = next((d for d in of_named if sid in d.sources and d not in chosen), None)
             if first is not None:
@@ -347,6 +351,24 @@ _SIZE_ASKED = re.compile(
 had a side effect" asks a rate; wave 14, p11137: "how many people actually got better" too)."""
 
 
+_STUDIES_ASKED = re.compile(
+    r"\bhow many (?:(?:prospective|randomi[sz]ed|controlled|clinical|separate|individual|"
+    r"original|primary|eligible|included|different) )*(?:studies|trials|rcts|papers|articles|"
+    r"reports|cohorts)\b(?! (?:show|showed|shows|found|find|finds|say|says|said|support|"
+    r"supports|supported|prove|proved|report|reported|are there|exist))"
+    r"|\bnumber of (?:included )?(?:studies|trials|rcts)\b",
+    re.IGNORECASE,
+)
+"""A question about how many studies a named review drew on (wave 20, h18129: "how many
+prospective studies fed into the Bäumler 2021 meta-analyses"), not about how many studies
+found something ("how many trials showed a benefit")."""
+
+
+def _studies_rank(d: Document) -> int:
+    rec = d.record
+    return 0 if isinstance(rec, Finding) and rec.outcome == "included_studies" else 1
+
+
 def _size_rank(d: Document) -> tuple[int, int]:
     rec = d.record
     if not isinstance(rec, Finding):
@@ -389,6 +411,16 @@ def _comparator_rank(d: Document, q: Any) -> int:
     rec = d.record
     asked = set(q.comparators)
     return 0 if not asked or (isinstance(rec, Finding) and rec.comparator in asked) else 1
+
+
+def _side_rank(d: Document, q: Any) -> int:
+    """1 for a named study's result on a co-intervention (drug use: an ``integration`` record)
+    when the question asks neither it nor integration, else 0 (wave 20, h18124: "how much did
+    headaches go down in that NHS GP trial" is answered with the headache results of Vickers
+    2004 before its 15% less medication; select.efficacy_preference ranks the same way)."""
+    if "integration" in d.tags and "integration" not in q.intents:
+        return 1
+    return 0
 
 
 def _outcome_rank(d: Document, outcomes: tuple[str, ...]) -> int:

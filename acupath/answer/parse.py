@@ -158,7 +158,7 @@ class Parser:
                 ex,
             )
             for ex in nm.expansions
-            if ex.all_of
+            if ex.all_of and not ex.words
         ]
         self.premise_combinations = [
             (kind, [tx.PhraseTable((_key(p), p) for p in g) for g in groups])
@@ -286,6 +286,13 @@ class Parser:
         self.surfaces |= surfaces
         return set(stems) | set(surfaces)
 
+    @staticmethod
+    def _gated(ex: Any, key_set: set[str]) -> bool:
+        """Whether every ``all_of`` group of an expansion read by its ``words`` has a word in
+        the question (an expansion with no ``all_of`` needs none)."""
+        groups = [{_key(w)[0] for w in ([g] if isinstance(g, str) else g)} for g in ex.all_of]
+        return all(g & key_set for g in groups)
+
     def _is_known(self, t: Any) -> bool:
         return t.key in self.known or t.word in self.known or plural_known(t.word, self.known)
 
@@ -374,6 +381,9 @@ class Parser:
         plain = _blank(corrected, blank)
         key_set = set(keys)
         co = [ex for groups, ex in self.cooccur if all(g & key_set for g in groups)]
+        # wave 20: an expansion with both ``words`` and ``all_of`` needs both (a place named with
+        # a study word: "tested acupuncture against morphine in an A&E", not "I ended up in A&E")
+        hits = [h for h in hits if h.kind != "expansion" or self._gated(h.payload, key_set)]
         hit_ex = [h.payload for h in hits if h.kind == "expansion"]
         added = list(dict.fromkeys(ex.add for ex in [*hit_ex, *co]))
         extra_intents_co = [ex.intent for ex in co if ex.intent]
@@ -900,7 +910,9 @@ def _screened(patient: PatientContext) -> bool:
 
 
 def _key(phrase: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokenize(phrase) if t.word[0].isalnum())
+    # "&" stays: the question's keys hold it, so "a&e" must too (wave 20: no "A&E" phrase of
+    # names.yaml had ever matched)
+    return tuple(t.key for t in tokenize(phrase) if t.word[0].isalnum() or t.word == "&")
 
 
 def _has(keys: Sequence[str], key_set: set[str], phrase: tuple[str, ...]) -> bool:
@@ -1055,6 +1067,8 @@ _STATED_ONLY = frozenset(
         "equal_arms_claimed",
         "sham_inert",
         "treatment_weakened",
+        # wave 20: "Medicare lets you have as many as you like" states; "is there a limit?" asks
+        "coverage_unlimited",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

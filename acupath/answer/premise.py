@@ -527,6 +527,53 @@ def _coverage_claims(stmt: Statement, base: EvidenceBase, patient: bool) -> list
     return out
 
 
+_LIMIT = re.compile(r"\b(?:no more than|up to|at most|a maximum of|maximum of)\s+\d+", re.I)
+"""A condition of use that states a number limit ("No more than 20 acupuncture treatments a
+year", "Up to 12 visits in 90 days")."""
+
+
+def _coverage_limits(stmt: Statement, base: EvidenceBase, patient: bool, cite: Any) -> list[str]:
+    """Correction of "<payer> lets you have as many sessions as you like" (wave 20, h18149):
+    the limits the payer's coverage records state in their conditions of use, quoted as
+    written (CMS NCD 30.3.3: up to 12 visits in 90 days, no more than 20 a year); none when
+    no record states a limit."""
+    if "coverage_unlimited" not in stmt.premises:
+        return []
+    named = set(stmt.sources_named)
+    policies = [
+        r
+        for r in base.recommendations.values()
+        if r.direction == "for"
+        and getattr(base.sources.get(r.source), "kind", "") == "coverage_policy"
+        and (not named or r.source in named)
+    ]
+    out = []
+    for body in dict.fromkeys(r.body for r in policies):
+        limits = list(
+            dict.fromkeys(
+                c.rstrip(".")
+                for r in policies
+                if r.body == body
+                for c in r.conditions_of_use
+                if _LIMIT.search(c)
+            )
+        )
+        if not limits:
+            continue
+        said = "; ".join(c[:1].lower() + c[1:] for c in limits)
+        marker = "".join(
+            dict.fromkeys(cite(r, "recommendation") for r in policies if r.body == body)
+        )
+        out.append(
+            f"**No. {body} limits how many sessions it pays for:** {said}.{marker} The rules "
+            "are below."
+            if patient
+            else f"**No: {body} sets limits on the number of sessions:** {said}.{marker} The "
+            "coverage conditions are below."
+        )
+    return out
+
+
 def _cancer_never(base: EvidenceBase, patient: bool) -> str:
     """Correction of "with cancer you can never have acupuncture": the cancer guideline the base
     holds (SIO-ASCO, mao2022) recommends acupuncture for some cancer symptoms; the real
@@ -613,6 +660,7 @@ def overstated(
         out += _effect_overread(stmt, base, patient, cite, quoted)
     if "restriction_overstated" in stmt.premises:
         out += _restriction(safety, patient)
+    out += _coverage_limits(stmt, base, patient, cite)
     if "safe_assumed" in stmt.premises:
         out += _not_now(safety, patient)
     if "technique_assumed" in stmt.premises:
