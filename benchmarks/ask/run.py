@@ -291,6 +291,7 @@ ALL_PARTS = (
     "probe13",
     "holdout17",
     "holdout18",
+    "holdout19",
     "intent",
 )
 
