@@ -2236,7 +2236,7 @@ def _contrasted(mentions: list[Mention], folded: str) -> list[Mention]:
     found = list(_CONTRASTED.finditer(folded))
     if not found or not re.search(r"\b(?:" + _relation_alt() + r")\b", folded):
         return mentions
-    if ASKS_FOR_BOTH.search(folded):
+    if asks_for_both(folded):
         return mentions  # "he has a defibrillator, I have nothing. We both want it": both asked
     if _THIRD_PERSON.search(folded, found[-1].end()):
         return mentions  # "..., I'm on nothing. Is it safe for her?": she is asked about
@@ -2374,6 +2374,22 @@ ASKS_FOR_BOTH = re.compile(
 )
 """The asker asking for themself and a relative together ("we both want it", "for my husband
 and me", "asking for my partner ... and also for me", "a couples session"; wave 20)."""
+_ONE_ASKED = re.compile(
+    r"\b(?:for|to)\s+(?:me|her|him|myself)\b|\b(?:can|could|should|may|would|will|do)\s+"
+    r"(?:i|she|he)\b|\bam\s+i\b|\b(?:is|does)\s+(?:she|he)\b|\bmy\s+own\b"
+)
+_ALSO_ME = re.compile(r"\b(?:and|&)\s+(?:also\s+)?for\s+(?:me|myself)\b|\bfor\s+me\s+too\b")
+
+
+def asks_for_both(folded: str) -> bool:
+    """Whether the question asks for the asker and a relative together (:data:`ASKS_FOR_BOTH`)
+    and its last sentence singles out no one ("... is it safe for ME?", "Asking for me, not
+    her", "can I have it?" ask for one person: wave 20)."""
+    if not ASKS_FOR_BOTH.search(folded):
+        return False
+    parts = [p for p in re.split(r"(?<=[.?!])\s+", folded.strip()) if p.strip()]
+    last = _ALSO_ME.sub(" ", parts[-1] if parts else folded)
+    return not _ONE_ASKED.search(last)
 
 
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
@@ -2394,7 +2410,7 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
     mentions = _said_elsewhere(_contrasted(mentions, folded), folded)  # wave 20
     mentions = _one_and_the_other(mentions, folded)  # wave 20
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
-    if ASKS_FOR_BOTH.search(folded):
+    if asks_for_both(folded):
         # wave 20 (held-out part 19 h19074, h19080): the asker asks for a relative and for
         # themself together ("we both want it", "asking for my partner ... and also for me"):
         # both are patients of the question, so neither's facts are set aside (the cautious
