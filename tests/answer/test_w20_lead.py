@@ -51,6 +51,8 @@ def test_both_asked_keeps_the_relatives_facts(question: str, label: str) -> None
     [
         "My husband is on warfarin, I have knee OA. Can I have acupuncture?",
         "My mum and I both want acupuncture. She's on Xarelto, I'm on nothing. Is it safe for me?",
+        "My dad is on warfarin, I take nothing. We both want acupuncture - me first. OK for me?",
+        "Booking for me and my husband. He's the one on apixaban, not me. Is it ok for ME?",
     ],
 )
 def test_a_relatives_facts_stay_theirs_when_only_the_asker_is_asked(question: str) -> None:
