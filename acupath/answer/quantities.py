@@ -647,9 +647,9 @@ _NUMBER_AT = re.compile(
     # alone are too often no value ("one of the nurses said")
     + r"|\b(?=(?:"
     + "|".join([*numwords.TEENS, *numwords.TENS])
-    + r")\b|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+(?:hundred|thousand)\b)"
+    + r")\b|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+(?:hundred|thousand)\b)(?:"
     + numwords.PATTERN
-    + r")"
+    + r"))"
 )
 _THRESHOLD_BEFORE = re.compile(
     r"(?:under|below|over|above|beneath|less than|more than|greater than|lower than|higher than|"
