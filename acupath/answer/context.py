@@ -38,7 +38,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -2066,12 +2066,7 @@ def _labelled_people(mentions: list[Mention], folded: str) -> list[Mention]:
     if len(asked) == 1:
         main = next(iter(asked))
         aside = [(a, b) for a, b, w in parts if w != main]
-        return [
-            dataclasses.replace(m, status=OTHER_PERSON)
-            if any(a <= m.start < b for a, b in aside) and m.kind not in _NEVER_OTHER
-            else m
-            for m in mentions
-        ]
+        return _set_aside(mentions, aside)
     holders = {w for a, b, w in parts for m in mentions if a <= m.start < b and is_safety_fact(m)}
     if len(holders) != 1:
         return mentions
@@ -2164,12 +2159,7 @@ def _askers_own(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> l
             continue  # "my daughter" is the relative's clause
         end = _ASKER_CLAUSE_END.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
-    return [
-        dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
-        else m
-        for m in mentions
-    ]
+    return _set_aside(mentions, spans)
 
 
 I_HAVE_NONE = re.compile(
@@ -2241,12 +2231,7 @@ def _contrasted(mentions: list[Mention], folded: str) -> list[Mention]:
     if _THIRD_PERSON.search(folded, found[-1].end()):
         return mentions  # "..., I'm on nothing. Is it safe for her?": she is asked about
     spans = [m.span("c") for m in found]
-    return [
-        dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
-        else m
-        for m in mentions
-    ]
+    return _set_aside(mentions, spans)
 
 
 _ONE_CLAUSE = re.compile(
@@ -2275,14 +2260,7 @@ def _one_and_the_other(mentions: list[Mention], folded: str) -> list[Mention]:
     if len(hit) != 1:
         return mentions
     spans = [c for c in clauses if c != hit[0] and c[1] <= asks[-1].start()]
-    return [
-        dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans)
-        and m.kind not in _NEVER_OTHER
-        and m.kind not in ("age", "age_band", "sex")
-        else m
-        for m in mentions
-    ]
+    return _set_aside(mentions, spans, also_kept=("age", "age_band", "sex"))
 
 
 _SEX_OF_PRONOUN = {"him": "male", "her": "female"}
@@ -2324,14 +2302,7 @@ def _said_elsewhere(mentions: list[Mention], folded: str) -> list[Mention]:
     spans += [m.span("s") for m in corrected.finditer(folded)]
     if not spans:
         return mentions
-    return [
-        dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans)
-        and m.kind not in _NEVER_OTHER
-        and m.kind not in ("age", "age_band", "sex")
-        else m
-        for m in mentions
-    ]
+    return _set_aside(mentions, spans, also_kept=("age", "age_band", "sex"))
 
 
 _ASKER_CLAUSE_STOP = re.compile(
@@ -2357,12 +2328,7 @@ def _askers_clauses(mentions: list[Mention], folded: str, kin: re.Pattern[str]) 
         )
         ends = [x.start() for x in found if x is not None]
         spans.append((m.start(), min(ends) if ends else len(folded)))
-    return [
-        dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
-        else m
-        for m in mentions
-    ]
+    return _set_aside(mentions, spans)
 
 
 ASKS_FOR_BOTH = re.compile(
@@ -2390,6 +2356,25 @@ def asks_for_both(folded: str) -> bool:
     parts = [p for p in re.split(r"(?<=[.?!])\s+", folded.strip()) if p.strip()]
     last = _ALSO_ME.sub(" ", parts[-1] if parts else folded)
     return not _ONE_ASKED.search(last)
+
+
+def _set_aside(
+    mentions: list[Mention],
+    spans: Sequence[tuple[int, int]],
+    *,
+    also_kept: Collection[str] = (),
+) -> list[Mention]:
+    """``mentions`` with those that start inside ``spans`` set aside as another person's
+    (status ``other_person``), except the kinds never another person's (:data:`_NEVER_OTHER`)
+    and the kinds in ``also_kept``: the one step every reading of whose facts ends with."""
+    return [
+        dataclasses.replace(m, status=OTHER_PERSON)
+        if any(a <= m.start < b for a, b in spans)
+        and m.kind not in _NEVER_OTHER
+        and m.kind not in also_kept
+        else m
+        for m in mentions
+    ]
 
 
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
@@ -2511,12 +2496,7 @@ def _family_history(mentions: list[Mention], folded: str) -> list[Mention]:
             folded, m.end()
         )
         spans.append((m.start(), end.start() if end else len(folded)))
-    return [
-        dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans) and m.kind not in _NEVER_OTHER
-        else m
-        for m in mentions
-    ]
+    return _set_aside(mentions, spans)
 
 
 _BOTH_BEFORE = re.compile(
