@@ -164,3 +164,18 @@ def test_a_thunderclap_headache_in_shorthand(question: str) -> None:
 def test_no_thunderclap_when_denied_or_a_topic(question: str) -> None:
     _, applied = _screen(question)
     assert "red_flag:thunderclap_headache" not in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I take everolimus for kidney cancer, knee pain. Acupuncture?",
+        "I'm on Afinitor for breast cancer and my shoulder aches. Needling ok?",
+        "Everolimus since my kidney transplant, neck pain, acupuncture?",
+    ],
+)
+def test_everolimus_keeps_its_immunosuppressant_class(question: str) -> None:
+    # the brand entry added in wave 20 (Afinitor, targeted therapy) must not drop the class
+    # the "-limus" stem gave it before: fever and back pain rules read immunosuppressants
+    _, applied = _screen(question)
+    assert "class:immunosuppressant" in applied
