@@ -153,11 +153,10 @@ def earlier_neutropenia(mentions: Sequence[Any], folded: str, past: str) -> list
             and _NEUTROPENIA.search(m.words.lower())
             and any(c.start > m.end for c in counts)
         ):
-            lo, _hi = sentence_around(folded, m.start, m.end)
+            # a decimal point ends no sentence ("(ANC 0.4) in October"; text.sentence_around)
+            lo, hi = sentence_around(folded, m.start, m.end)
             before = folded[lo : m.start]
-            # wave 19: the sentence runs on past a decimal point ("(ANC 0.4) in October")
-            stop = re.search(r"[;?!]|\.(?!\d)", folded[m.end : m.end + 40])
-            after = folded[m.end : m.end + (stop.start() if stop else 40)]
+            after = folded[m.end : min(hi, m.end + 40)]
             if _EARLIER_STATE.search(before[-30:]) or _EARLIER_STATE.search(after):
                 detail = {
                     **m.detail,
