@@ -363,6 +363,14 @@ def _body_sites() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"\b{re.escape(w)}\b"), area) for w, area in pairs)
 
 
+@functools.cache
+def _organ_sites() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Organs read only beside a cancer word (patient.yaml ``cancer_organ_sites``)."""
+    data = yaml.safe_load((Path(__file__).parents[1] / "data/answer/patient.yaml").read_text())
+    pairs = [(fold(w), area) for area, ws in data["cancer_organ_sites"].items() for w in ws]
+    return tuple((re.compile(rf"\b{re.escape(w)}\b"), area) for w, area in pairs)
+
+
 def _field(text: str) -> tuple[str, int, int] | None:
     """The first body site named in ``text``, with its span."""
     hits = [(m.start(), m.end(), area) for pat, area in _body_sites() if (m := pat.search(text))]
@@ -438,6 +446,65 @@ def _breast_side(m: Any, folded: str) -> Any:
     return dataclasses.replace(m, value=f"{side.group(side.lastindex or 1)}_chest")
 
 
+# wave 21 (h16106 "MY FATHER HAS CANCER IN HIS SPINE ... HE IS ON MORPHINE AND RADIOTHERAPY NOW"):
+# a radiotherapy whose field the question does not name, beside a cancer whose site it does name
+# ("cancer in his spine", "lung cancer", "cancer of the prostate", "mets to the lumbar spine"), is
+# taken to be given to that site. Clinic policy: radiotherapy for a cancer, and above all for the
+# pain of one, is aimed at the tumour, so the cancer's site is the field the screen keeps needles
+# off (04_oncology.yaml radiotherapy_field); reading no field would miss it, the unsafe error. The
+# answer lists the field among what it assumed. Only a radiotherapy now or to come: a course
+# finished years ago may have been given anywhere, and its field is read only where it is named. Breast cancer told by its side alone is
+# :func:`_breast_side`'s.
+_CANCER_WORD = (
+    r"(?:cancers?|ca|carcinomas?|tumou?rs?|mets|metastas[ie]s|secondaries|deposits?|sarcomas?|"
+    r"myelomas?|lymphomas?|malignanc(?:y|ies))"
+)
+_CANCER_BEFORE_SITE = re.compile(
+    rf"\b{_CANCER_WORD}\W+(?:(?:that|which) (?:has|have|had) )?(?:spread \w+ )?"
+    r"(?:in|of|on|to|at|into|within|involving|affecting)\W+"
+    r"(?:(?:the|his|her|my|their|your|both)\W+)?((?:left|right)\W+)?"
+)
+_SITE_BEFORE_CANCER = re.compile(rf"((?:left|right)\W+)?(?:bone\W+)?{_CANCER_WORD}\b")
+
+
+def _cancer_sites(folded: str) -> list[str]:
+    """The body sites of the cancers ``folded`` names, each with its side when one is said."""
+    found: list[tuple[int, str]] = []
+    for pat, area in _body_sites() + _organ_sites():
+        for m in pat.finditer(folded):
+            before = folded[max(0, m.start() - 60) : m.start()]
+            lead = _CANCER_BEFORE_SITE.search(before)
+            if lead is not None and lead.end() == len(before):
+                side = lead.group(1)
+            else:
+                after = _SITE_BEFORE_CANCER.match(folded, m.end() + 1)
+                if after is None or folded[m.end() : m.end() + 1] not in (" ", "-"):
+                    continue
+                prev = re.search(r"\b(left|right)(?:[ -]?sided)?\W+$", before)
+                told = _SIDE_AFTER.match(folded[after.end() :])
+                side = prev.group(1) if prev else told.group(told.lastindex or 1) if told else None
+            if any(s <= m.start() < s + 40 and a.endswith(area) for s, a in found):
+                continue  # "lumbar spine": the longer word already placed it
+            found.append((m.start(), f"{side.strip()}_{area}" if side and area != "neck" else area))
+    return list(dict.fromkeys(a for _, a in sorted(found)))
+
+
+def _cancer_site(m: Any, folded: str) -> Any:
+    """A radiotherapy with no field named, taken as given to the named cancer's site (wave 21)."""
+    if m.kind != "radiation" or m.value != "unspecified" or m.negated or m.status == "past":
+        return m
+    told = next((x.group() for x in _SENTENCE.finditer(folded) if x.end() >= m.end), "")
+    if _RT_PAST.search(told):
+        return m  # "finished radiotherapy ... 9 years ago": a past field is not inferred
+    sites = _cancer_sites(folded)
+    if not sites:
+        return m
+    detail = {**m.detail, "field_from_cancer": True}
+    if len(sites) > 1:
+        detail["sites"] = sites
+    return dataclasses.replace(m, value=sites[0], detail=detail)
+
+
 def _other_port(m: Any, folded: str) -> bool:
     """Whether a bare "port" is a birthmark, a drink, a socket or a harbour (wave 18)."""
     if m.kind != "device" or m.value != "port" or m.words.strip().lower() != "port":
@@ -467,7 +534,7 @@ def described_devices(mentions: Sequence[Any], folded: str) -> list[Any]:
         named.add(device)
         out.append(Mention("device", device, folded[start:end], start, end,
                            detail={"described": True}))  # fmt: skip
-    out = [_breast_side(m, folded) for m in out]
+    out = [_cancer_site(_breast_side(m, folded), folded) for m in out]
     if any(m.kind == "radiation" for m in out):
         return out
     for s in _SENTENCE.finditer(folded):

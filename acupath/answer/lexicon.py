@@ -118,6 +118,8 @@ class PatientWords(_Frozen):
     body_sites: dict[str, tuple[str, ...]]
     extra_body_sites: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """More body words -> care site areas (axilla, groin, knee, toe...)."""
+    cancer_organ_sites: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Organs read as a site only beside a cancer word (described_devices, wave 21)."""
     skin_lesions: tuple[str, ...] = ()
     cancer: Cancer
     red_flags: dict[str, tuple[str, ...]]

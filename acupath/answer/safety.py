@@ -220,6 +220,14 @@ def intake_data(
     cancer = _cancer(context)
     if cancer is not None:
         data["cancer"] = cancer
+    for m in context.applied:
+        if m.kind == "radiation" and m.detail.get("field_from_cancer"):
+            # wave 21: the field was not named; the cancer's site stands for it (clinic policy,
+            # described_devices._cancer_site)
+            fields = ", ".join(m.detail.get("sites", (m.value,))).replace("_", " ")
+            assumed.append(
+                f"radiotherapy area (not said: taken to be where the cancer is, {fields})"
+            )
     flags = [v for v in context.values("red_flag") if v in care_vocab.RED_FLAGS]
     spinal = {c for f in ("low_back", "neck") for c in care_vocab.CONDITION_FAMILIES[f]}
     if (
