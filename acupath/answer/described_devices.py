@@ -453,8 +453,8 @@ def _breast_side(m: Any, folded: str) -> Any:
 # pain of one, is aimed at the tumour, so the cancer's site is the field the screen keeps needles
 # off (04_oncology.yaml radiotherapy_field); reading no field would miss it, the unsafe error. The
 # answer lists the field among what it assumed. Only a radiotherapy now or to come: a course
-# finished years ago may have been given anywhere, and its field is read only where it is named. Breast cancer told by its side alone is
-# :func:`_breast_side`'s.
+# finished years ago may have been given anywhere, and its field is read only where it is named.
+# Breast cancer told by its side alone is :func:`_breast_side`'s.
 _CANCER_WORD = (
     r"(?:cancers?|ca|carcinomas?|tumou?rs?|mets|metastas[ie]s|secondaries|deposits?|sarcomas?|"
     r"myelomas?|lymphomas?|malignanc(?:y|ies))"

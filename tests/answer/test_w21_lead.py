@@ -27,26 +27,49 @@ def _applied(question: str) -> tuple[str | None, list[str], list[str]]:
 @pytest.mark.parametrize(
     ("question", "field"),
     [
-        ("My husband has cancer in his spine and is on radiotherapy this week. Would acupuncture "
-         "ease the pain?", "radiation:spine"),
-        ("She has lung cancer and is having radiotherapy at the moment; can needles help her "
-         "breathlessness?", "radiation:chest"),
-        ("Cancer in her right lung, she is on radiotherapy. Acupuncture for her shoulder?",
-         "radiation:right_chest"),
-        ("Dad's prostate cancer is being treated with radiotherapy every weekday. Is acupuncture "
-         "OK for his knee?", "radiation:pelvis"),
-        ("Mum has breast cancer on the left and starts radiotherapy on Monday. Acupuncture for "
-         "hot flushes?", "radiation:left_chest"),
-        ("He has cancer of the gullet and is halfway through his radiotherapy. Acupuncture for "
-         "nausea?", "radiation:chest"),
-        ("her bowel cancer has spread to the liver, radiotherapy now, could acupuncture help the "
-         "pain", "radiation:abdomen"),
-        ("MY BROTHER HAS SECONDARIES IN HIS SPINE AND IS HAVING RADIOTHERAPY, CAN HE HAVE "
-         "ACUPUNCTURE", "radiation:spine"),
+        (
+            "My husband has cancer in his spine and is on radiotherapy this week. Would "
+            "acupuncture ease the pain?",
+            "radiation:spine",
+        ),
+        (
+            "She has lung cancer and is having radiotherapy at the moment; can needles help her "
+            "breathlessness?",
+            "radiation:chest",
+        ),
+        (
+            "Cancer in her right lung, she is on radiotherapy. Acupuncture for her shoulder?",
+            "radiation:right_chest",
+        ),
+        (
+            "Dad's prostate cancer is being treated with radiotherapy every weekday. Is "
+            "acupuncture OK for his knee?",
+            "radiation:pelvis",
+        ),
+        (
+            "Mum has breast cancer on the left and starts radiotherapy on Monday. Acupuncture for "
+            "hot flushes?",
+            "radiation:left_chest",
+        ),
+        (
+            "He has cancer of the gullet and is halfway through his radiotherapy. Acupuncture for "
+            "nausea?",
+            "radiation:chest",
+        ),
+        (
+            "her bowel cancer has spread to the liver, radiotherapy now, could acupuncture "
+            "help the pain",
+            "radiation:abdomen",
+        ),
+        (
+            "MY BROTHER HAS SECONDARIES IN HIS SPINE AND IS HAVING RADIOTHERAPY, CAN HE HAVE "
+            "ACUPUNCTURE",
+            "radiation:spine",
+        ),
     ],
 )
 def test_radiotherapy_field_taken_from_the_cancer_site(question: str, field: str) -> None:
-    decision, applied, assumed = _applied(question)
+    decision, applied, _ = _applied(question)
     assert field in applied
     assert "radiation:unspecified" not in applied
     assert decision in ("proceed_with_modifications", "refer")
