@@ -292,6 +292,7 @@ ALL_PARTS = (
     "holdout17",
     "holdout18",
     "holdout19",
+    "holdout20",
     "intent",
 )
 
