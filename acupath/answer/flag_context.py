@@ -66,6 +66,9 @@ are not the patient's present findings, set aside after ConText has run
    is explained (:data:`_FASTED`); disorientation that is the usual state of a named dementia
    is no new confusion (:func:`_dementia_as_usual`); a pregnancy named in a claim whose
    evidence the question asks for is its topic (:func:`_claim_topic`). All clinic policy.
+27. **Wave 21**: a headache pattern said to have changed after 50 ("a new kind, there every
+   morning and getting worse, and I vomit") is new_headache_after_50 even after years of
+   ordinary headaches (:func:`_headache_changed`; becker2015, nice2012_cg150).
 
 The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_person``).
 """
@@ -1653,6 +1656,54 @@ def _headache_new_in_life(folded: str) -> tuple[int, int] | None:
     return None
 
 
+# 27. a headache pattern changed after 50 (wave 21, h20050) --------------------------------------
+
+_HEADACHE_CHANGE = re.compile(
+    r"\b(?:(?:a |an )?(?:new|different) (?:kind|type|sort|pattern|style)s?|"
+    r"(?:have|has|had|['’]ve|['’]s)?\s*changed|changing|"
+    r"not like (?:my|his|her|their|the) (?:usual|normal|old|other|previous|regular)|"
+    r"unlike (?:my|his|her|their|the) (?:usual|normal|old|other|previous|regular)|"
+    r"different (?:from|to) (?:my|his|her|their|the) (?:usual|normal|old|other|previous|regular)|"
+    r"never (?:had|felt|known) (?:one|them|a headache|headaches|anything) like)\b"
+)
+_HEADACHE_CHANGE_DENIED = re.compile(
+    r"\b(?:not|nt|n['’]t|never|nothing|no|hasnt|havent|hasn['’]t|haven['’]t)\s+(?:\w+\s+){0,2}$"
+)
+_HEADACHE_SECONDARY = re.compile(
+    r"\b(?:every morning|each morning|in the mornings?|mornings|first thing|"
+    r"(?:when|as soon as) (?:i|he|she|they) wakes? up|on waking|wakes? (?:me|him|her|them)|"
+    r"waking (?:me|him|her|them)|woken by|"
+    r"(?:getting|gets|got|gone|going|growing) worse|worse and worse|worse (?:every|each|by the)|"
+    r"worsening|progressive(?:ly)?|vomit\w*|being sick|been sick|was sick|is sick|are sick|"
+    r"throw(?:s|ing)? up|threw up|sick with (?:it|them))\b"
+)
+
+
+def _headache_changed(folded: str) -> tuple[int, int] | None:
+    """A headache said to have changed its pattern ("it's a new kind", "a different type of
+    headache", "they've changed", "not like my usual ones"), with, in the same two sentences,
+    a feature of a secondary headache (there every morning or on waking, getting worse, with
+    vomiting), even after years of ordinary headaches: new_headache_after_50 when the person is
+    over 50 (read by :func:`_older`). Sources: becker2015 (the screen's headache rules: a
+    changed headache pattern, a progressive headache and one with vomiting call for
+    assessment) and NICE CG150 (``nice2012_cg150``, recommendation 1.1.1: a substantial change
+    in the characteristics of the headache). A denied change ("nothing has changed", "not a
+    new kind") is not read. Clinic policy (reason: the screen's new_headache_after_50 rule reads
+    a headache begun after 50, and a changed pattern at that age is the same warning)."""
+    for hit in _HEADACHE_CHANGE.finditer(folded):
+        if _HEADACHE_CHANGE_DENIED.search(folded[max(0, hit.start() - 30) : hit.start()]):
+            continue
+        lo, hi = _sentence(folded, hit.start(), hit.end(), after=1)
+        # the headache may be named in the sentence before ("My headaches used to come and go.
+        # Now it's a new kind, every morning")
+        before = max((m.end() for m in _SENT_END.finditer(folded, 0, max(0, lo - 1))), default=0)
+        if not _HEADACHE_WORD.search(folded, before, hi):
+            continue
+        if _HEADACHE_SECONDARY.search(folded, lo, hi):
+            return hit.start(), hit.end()
+    return None
+
+
 # 20. injecting said of the person with no drug named (wave 18, h15051) ------------------------
 
 _INJECTING = re.compile(r"\b(?:inject|injects|injecting)\b")
@@ -1804,6 +1855,21 @@ def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
                     lo,
                     hi,
                     detail={"from": "contrast"},
+                )
+            )
+            labels.add("red_flag:new_headache_after_50")
+    if "red_flag:new_headache_after_50" not in labels and _older(out):
+        span = _headache_changed(folded)
+        if span is not None:
+            lo, hi = span
+            added.append(
+                _Mention(
+                    "red_flag",
+                    "new_headache_after_50",
+                    folded[lo:hi],
+                    lo,
+                    hi,
+                    detail={"from": "changed"},
                 )
             )
             labels.add("red_flag:new_headache_after_50")
