@@ -68,7 +68,9 @@ are not the patient's present findings, set aside after ConText has run
    evidence the question asks for is its topic (:func:`_claim_topic`). All clinic policy.
 27. **Wave 21**: a headache pattern said to have changed after 50 ("a new kind, there every
    morning and getting worse, and I vomit") is new_headache_after_50 even after years of
-   ordinary headaches (:func:`_headache_changed`; becker2015, nice2012_cg150).
+   ordinary headaches (:func:`_headache_changed`; becker2015, nice2012_cg150). Mild nerves
+   about needles said not to be a fear ("a bit nervous, not scared exactly, flu jab no
+   problem") are no needle phobia (:func:`_mild_needle_nerves`).
 
 The statuses are those of :mod:`acupath.answer.context` (``topic``, ``other_person``).
 """
@@ -936,6 +938,7 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             or _night_sweats_not_pain(m, folded)
             or _dementia_as_usual(m, folded)
             or _itp_by_its_count(m, folded, mentions)
+            or _mild_needle_nerves(m, folded)
         ):
             continue  # not this red flag at all
         if _intended_elsewhere(m, folded):
@@ -1357,6 +1360,46 @@ def _fear_outgrown(m: Mention, folded: str) -> bool:
         and bool(_FEAR_GONE.search(folded, m.end, hi))
         and not _STILL_AFRAID.search(window)
     )
+
+
+# 28. mild nerves about needles, said not to be a fear (wave 21, h20083) ----------------------
+
+_MILD_NERVES = re.compile(
+    r"\b(?:nervous|nervy|anxious|worried|uneasy|apprehensive|twitchy|jittery|not keen|"
+    r"not a fan|don['’]?t love|do not love|don['’]?t like|do not like|not fond)\b"
+)
+_NOT_A_FEAR = re.compile(
+    r"\b(?:not|isnt|isn['’]t|wouldn['’]?t say (?:i['’]?m|im|i am)|never been)\s+"
+    r"(?:really |exactly |actually |properly |truly |that |too |so )?"
+    r"(?:scared|afraid|terrified|frightened|petrified|phobic|a phobia|a fear|fearful)\b|"
+    r"\bno (?:real |actual )?(?:phobia|fear)\b|"
+    r"\b(?:jabs?|injections?|vaccin\w*|blood tests?|bloods|flu jabs?|booster\w*)\b[^.;!?]{0,40}"
+    r"\b(?:no problem|no bother|no issue|fine|ok|okay|without (?:a|any) (?:problem|fuss))\b"
+)
+_SEVERE_FEAR = re.compile(
+    r"\b(?:faint\w*|pass(?:ed|es|ing)? out|black(?:ed|s)? out|keel\w* over|panic\w*|terrified|"
+    r"petrified|phobi\w*|freak\w* out|scared|afraid|frightened|dread\w*|can['’]?t bear|"
+    r"cannot bear|can['’]?t stand|hysterical|sweat\w* and shak\w*)\b"
+)
+
+
+def _mild_needle_nerves(m: Mention, folded: str) -> bool:
+    """Mild nerves about needles that the asker says are not a fear ("a bit nervous about
+    needles, not scared exactly ... I have my flu jab every year no problem") are no needle
+    phobia: the screen's needle_phobia rule (sources sierpina2005, liao2013) is about a fear
+    that may make needling unsafe or distressing, and the asker's own words deny one. Only a
+    needle_phobia read from a mild word (nervous, anxious, worried, not keen), with a denial
+    of fear or a jab or blood test said to go fine in its sentence or the next, and no
+    fainting, panic or fear said anywhere once the denials are set aside. Clinic policy."""
+    if m.kind != "needle_phobia" or m.negated or m.status != "current":
+        return False
+    if not _MILD_NERVES.search(m.words.lower()):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end, after=1)
+    lo = max((x.end() for x in _SENT_END.finditer(folded, 0, max(0, lo - 1))), default=0)
+    if not _NOT_A_FEAR.search(folded, lo, hi):
+        return False
+    return not _SEVERE_FEAR.search(_NOT_A_FEAR.sub(" ", folded))
 
 
 # 16. a named illness that is no fever (wave 17, p12086) ------------------------------------

@@ -213,3 +213,77 @@ def test_blood_cancer_abbreviation_is_a_cancer(question: str) -> None:
 def test_all_and_mm_as_words_are_no_cancer(question: str) -> None:
     _, _, applied = _screen(question)
     assert not [a for a in applied if "cancer" in a]
+
+
+# 6. mild nerves about needles said not to be a fear ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a little anxious about needles but I wouldn't say I'm scared, blood tests are "
+        "fine. Can acupuncture help my back?",
+        "Slightly nervous about needles, not a phobia or anything. Is acupuncture good for "
+        "my knee?",
+        "My husband is worried about needles though he's not really afraid of them; he has "
+        "his jabs with no fuss and no problem. Acupuncture for his shoulder?",
+        "Not keen on needles if I'm honest, but no real fear, my vaccinations were fine. "
+        "Will acupuncture help my migraines?",
+        "I get a bit nervous about needles, not frightened exactly. Does acupuncture hurt for "
+        "neck pain?",
+    ],
+)
+def test_mild_nerves_said_not_a_fear_are_no_phobia(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "needle_phobia" not in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm nervous about needles, not scared exactly, but I fainted at my last blood test. "
+        "Acupuncture for my back?",
+        "Really nervous about needles, I panic at injections. Can acupuncture help my knee?",
+        "I'm terrified of needles. Acupuncture for my neck?",
+    ],
+)
+def test_needle_fear_still_read(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "needle_phobia" in applied
+
+
+# 7. dizziness, double vision or drop attacks with the head tipped back --------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Whenever I tilt my head back to put eye drops in I feel dizzy and see double. My neck "
+        "aches. Is acupuncture ok?",
+        "If I tip my head back at the hairdresser's basin the room spins and my vision goes "
+        "double. Sore neck for months. Acupuncture?",
+        "My mum gets dizzy and her legs give way when she puts her head back to reach the top "
+        "shelf. She has neck pain. Can she have acupuncture?",
+        "Looking up at the ceiling to paint it made me go dizzy and I saw double; my neck has "
+        "been stiff since. Acupuncture for it?",
+        "When he leans his head back in the shower he gets vertigo and once collapsed. His neck "
+        "hurts. Is acupuncture safe?",
+    ],
+)
+def test_symptoms_with_the_head_tipped_back_are_vascular_neck_symptoms(question: str) -> None:
+    decision, _, applied = _screen(question)
+    assert "red_flag:vascular_neck_symptoms" in applied
+    assert decision == "refer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I tip my head back to stretch my neck and it feels good. Is acupuncture good for neck "
+        "pain?",
+        "I feel dizzy when I stand up too fast. Can acupuncture help my low back?",
+    ],
+)
+def test_head_back_without_symptoms_is_no_vascular_flag(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "red_flag:vascular_neck_symptoms" not in applied
