@@ -632,6 +632,12 @@ _LATELY = re.compile(
     r"hours? ago|an hour|few hours|comes? and goes?|on and off|off and on|keeps? coming back)\b"
 )
 
+_DAYS_FINE = re.compile(
+    r"\b(?:fine|well|better|ok|okay|normal|clear|back to normal)\s+(?:now\s+)?(?:for|the (?:last|past)|for the (?:last|past))"
+    r"\s+(?:\d+|a few|few|several|two|three|four|five|six|seven|a couple of) (?:days|weeks)\b"
+)
+"""Well for days ("I've been fine for five days now"), after a flag dated in the past (wave 21)."""
+
 _OVER_KINDS = frozenset({"red_flag"})
 """Facts read here as long over: red flags (a needle fear is :func:`.context._resolved`'s)."""
 
@@ -657,6 +663,23 @@ def _long_over(m: Mention, folded: str) -> bool:
         return False
     if over and _LONG_AGO.search(folded, lo, hi):
         return True
+    if not over and _LONG_AGO.search(folded, lo, hi) and folded[hi : hi + 1] != ";":
+        # wave 21 (h20041 "I had a temperature of 39 and a stiff neck last week ... I've been
+        # fine for five days now, no fever"): a flag dated in the past and said over in the
+        # next sentence, with nothing in either saying it is still there or back
+        nxt = _sentence(folded, hi + 1, hi + 1)
+        after = (hi, max(hi, nxt[1]))
+        ended = [
+            o
+            for o in _OVER.finditer(folded, *after)
+            if not _NOT_OVER.search(folded[max(after[0], o.start() - 20) : o.start()])
+        ]
+        if (
+            (ended or _DAYS_FINE.search(folded, *after))
+            and not _STILL.search(folded, lo, after[1])
+            and not _LATELY.search(folded, *after)
+        ):
+            return True
     # wave 19 (h17085 "a numb bum ... but it went away completely once I changed the saddle";
     # h17089 "38.5 on Monday ... but it's been normal since Wednesday")
     fully = [

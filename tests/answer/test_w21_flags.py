@@ -287,3 +287,41 @@ def test_symptoms_with_the_head_tipped_back_are_vascular_neck_symptoms(question:
 def test_head_back_without_symptoms_is_no_vascular_flag(question: str) -> None:
     _, _, applied = _screen(question)
     assert "red_flag:vascular_neck_symptoms" not in applied
+
+
+# 8. a fever and stiff neck dated in the past, said over in the next sentence --------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I had a fever of 38.8 and a stiff neck last week, the GP said a virus. I've been well "
+        "for four days now. Can I restart acupuncture for my back?",
+        "Two weeks ago she had a high temperature and a stiff neck with the flu. That all "
+        "cleared up and she's back to normal. Acupuncture for her migraines?",
+        "Last week I ran a temperature of 39 with a stiff neck. Fine for the past three days, "
+        "no temperature. Acupuncture for my shoulder?",
+        "He had a fever last week from a chest infection. It's gone now and he's been normal "
+        "for several days. Can he have acupuncture for his knee?",
+        "A few weeks ago I had a temperature and a stiff neck. It passed and I feel better now. "
+        "Is acupuncture ok for my tension headaches?",
+    ],
+)
+def test_fever_over_in_the_next_sentence_is_history(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "red_flag:fever" not in applied
+    assert "red_flag:neck_stiffness" not in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I had a fever and a stiff neck last week. It went away but it's back again today. "
+        "Acupuncture for my back?",
+        "She had a temperature of 39 last week. It settled but she still has it on and off. "
+        "Acupuncture for her hip?",
+    ],
+)
+def test_fever_back_or_still_there_stays(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "red_flag:fever" in applied
