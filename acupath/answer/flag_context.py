@@ -633,8 +633,9 @@ _LATELY = re.compile(
 )
 
 _DAYS_FINE = re.compile(
-    r"\b(?:fine|well|better|ok|okay|normal|clear|back to normal)\s+(?:now\s+)?(?:for|the (?:last|past)|for the (?:last|past))"
-    r"\s+(?:\d+|a few|few|several|two|three|four|five|six|seven|a couple of) (?:days|weeks)\b"
+    r"\b(?:fine|well|better|ok|okay|normal|clear|back to normal)\s+(?:now\s+)?"
+    r"(?:for|the (?:last|past)|for the (?:last|past))\s+"
+    r"(?:\d+|a few|few|several|two|three|four|five|six|seven|a couple of) (?:days|weeks)\b"
 )
 """Well for days ("I've been fine for five days now"), after a flag dated in the past (wave 21)."""
 

@@ -325,3 +325,34 @@ def test_fever_over_in_the_next_sentence_is_history(question: str) -> None:
 def test_fever_back_or_still_there_stays(question: str) -> None:
     _, _, applied = _screen(question)
     assert "red_flag:fever" in applied
+
+
+# 9. "even" is no osteoporosis treatment (the stem of the brand Evenity) -------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My brother has seizures most weeks even on two epilepsy drugs, and he hurt his "
+        "shoulder in one of the falls. Acupuncture?",
+        "She is even more tired since she fell on the ice last month. Acupuncture for her wrist?",
+        "I slipped and it's even worse now, my upper back hurts. Can acupuncture help?",
+    ],
+)
+def test_even_is_no_osteoporosis_drug(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "red_flag:minor_trauma_with_osteoporosis" not in applied
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "She has osteoporosis and slipped on the stairs yesterday, now her back hurts. "
+        "Acupuncture?",
+        "On Evenity injections for my bones; I stumbled off the kerb and my mid back aches. "
+        "Acupuncture ok?",
+    ],
+)
+def test_osteoporosis_with_a_fall_still_read(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert "red_flag:minor_trauma_with_osteoporosis" in applied
