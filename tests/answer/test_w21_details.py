@@ -253,3 +253,14 @@ def test_no_heart_or_brain_device(question: str) -> None:
     applied = _applied(question)
     for label in ("device:pacemaker", "device:icd", "device:neurostimulator"):
         assert label not in applied
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("I'm on epixaban for AF. Acupuncture for my back?", "medicine:apixaban"),
+        ("She takes prograph since her kidney transplant. Acupuncture?", "medicine:tacrolimus"),
+    ],
+)
+def test_sound_alike_fewer_edits_wins(question: str, label: str) -> None:
+    assert label in _applied(question)
