@@ -115,6 +115,10 @@ _CURRENT_BEFORE = re.compile(
     r"(?:\s+\S+)?\s+(?:on)?to)\b"
 )
 _BEGUN = re.compile(r"started|began|begun")
+_OFF_NOW = re.compile(
+    r"\b(?:still|currently)\s+(?:off|held|withheld|suspended|paused)\s+"
+    r"(?:(?:the|her|his|my|their|your)\s+)?$"
+)
 _CURRENT_AFTER = re.compile(
     # "warfarin withheld since Mon" (wave 7): a time after a stop word is the stop's
     r"^\s*(?:(?!(?:stopped|withheld|held|discontinued|ceased|suspended|off)\b)\w+\s+){0,4}?"
@@ -313,6 +317,11 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         or _NOTHING_SINCE.match(folded, end)
     )
     current = _CURRENT_BEFORE.search(left)
+    if current is not None and _OFF_NOW.search(left):
+        # wave 21 (h20035 "currently off rivaroxaban for his colonoscopy"): "currently" or
+        # "still" told of a hold ("currently off", "still held") is the hold's time, not a
+        # medicine taken now
+        current = None
     if current is not None and later is not None and _BEGUN.fullmatch(current.group()):
         # wave 20 (h18048 "Started Xarelto after a clot at Christmas, ..., and I finished the
         # last pack in June"): a start told before a stop later in the sentence is the
@@ -321,8 +330,9 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
     if current is not None or _CURRENT_AFTER.search(right):
         return CURRENT, None
     stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
-    if stop and _resumed(folded, end):
-        return CURRENT, RESUMED
+    resumed = _resumed(folded, end) if stop else None
+    if resumed is not None:
+        return CURRENT, resumed
     if stop and _restarts(_sentence(folded, start, end)):
         # "off her clopidogrel for a week before the op, restarts after": a hold around a
         # procedure, still her medicine (wave 6)
@@ -421,22 +431,36 @@ _RESUMED = re.compile(
     r"|\b(?:it|they|that|this)\s+(?:was|were|has\s+been|have\s+been|got|is)\s+(?:now\s+)?"
     r"(?:restarted|resumed|re\s+started|started\s+again|back\s+on)\b"
     r"|\bagain\s+on\s+(?:it|them)\b"
+    # wave 21 (h20049 "came off the Eliquis ... 3 weeks ago; cardiology told her today to
+    # restart immediately and she has"): a restart told with its time, soon or now
+    r"|\b(?:restart\w*|re\s+start\w*|resum\w*)\s+(?:(?:it|them|that|taking)\s+)?"
+    r"(?:(?:on|from)\s+)?(?=(?:today|tonight|tomorrow|now|immediately|straight away|right away|"
+    r"at once|this (?:evening|morning|afternoon|week)|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b)"
 )
 
 
-def _resumed(folded: str, end: int) -> bool:
-    """Whether the medicine ending at ``end`` is said to be taken again (:data:`_RESUMED`)
-    later in its sentence or in the next one, not denied, possible or planned."""
+def _resumed(folded: str, end: int) -> str | None:
+    """How the medicine ending at ``end`` is said to be taken again (:data:`_RESUMED`) later in
+    its sentence or in the next one: :data:`RESUMED`, or :data:`HELD` for a definite restart
+    within days (wave 21); None when denied, possible or planned later."""
     stops = [i for i in range(end, len(folded)) if folded[i] in ".;?!"]
     hi = stops[1] if len(stops) > 1 else len(folded)
     for m in _RESUMED.finditer(folded, end, min(hi, end + 220)):
         before = folded[max(end, m.start() - 40) : m.start()]
-        if _NOT_RESTARTED.search(before) or _FUTURE_BEFORE.search(before[-30:]):
+        if _NOT_RESTARTED.search(before):
             continue
-        if re.search(r"\b(?:will|['’]ll|going to|gonna|due to|about to)\s+(?:\S+\s+)?$", before):
+        planned = _FUTURE_BEFORE.search(before[-30:]) or re.search(
+            r"\b(?:will|['’]ll|going to|gonna|due to|about to)\s+(?:\S+\s+)?$", before
+        )
+        # wave 21 (h20035 "off rivaroxaban for his colonoscopy; due to restart it tomorrow
+        # evening and our session is next Friday"): a definite restart within days comes before
+        # any session booked now, as a definite start does (wave 6, STARTS_SOON)
+        soon = _SOON.search(folded[m.end() : m.end() + 25]) and not _SESSION_NOW.search(folded)
+        if planned and not soon:
             continue
-        return True
-    return False
+        return HELD if planned else RESUMED
+    return None
 
 
 _CORRECTED_STOP = re.compile(
