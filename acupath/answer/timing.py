@@ -159,6 +159,10 @@ _STOP_BEFORE = re.compile(
     r"taken off|quit|gave up|finished|completed|ceased|withheld)(?:\s+\S+){0,3}\s*$"
     # wave 9: "off any anticoagulant" (probe 9)
     r"|\b(?:off|held|ended)\s+(?:(?:the|her|his|my|their|your|all|any)\s+)?$"
+    # wave 21 (h20040 "I finished my last round of chemo in March"): the last or final round,
+    # cycle or course of it finished or had
+    r"|\b(?:finished|completed|had|did|done)\s+(?:(?:my|her|his|their|the|our)\s+)?"
+    r"(?:last|final)\s+(?:round|cycle|course|dose|session|infusion|block|lot|treatment)s?\s+of\s+$"
 )
 _STOP_AFTER = re.compile(
     # wave 10: the form it is given in may stand between ("heparin infusion stopped 3 days ago")
@@ -184,7 +188,12 @@ _NOTHING_SINCE = re.compile(
     # followed by nothing, later in its sentence; not "nothing else since" after a current word
     # (read first) nor "nothing since the op has changed" (a subject of its own)
     r"[^.;?!]{0,60}?(?:,|\band\b|\bthen\b)\s*(?:then\s+)?(?:nothing|none|no more|not again|"
-    r"not since)(?:\s+(?:else|of it|more))?\s+since(?:\s+then)?\s*(?:[.;?!,]|$)"
+    r"not since"
+    # wave 21 (h20094 "treated 6 months with warfarin, no anticoagulation since"): nothing of
+    # its kind since, said by the kind
+    r"|no (?:more )?(?:anticoag\w*|blood thinn\w*|thinners|tablets|pills|medication|medicines?|"
+    r"meds|injections|treatment|chemo\w*|steroids))(?:\s+(?:else|of it|more))?\s+since(?:\s+then)?"
+    r"\s*(?:[.;?!,]|$)"
 )
 _PAST_AFTER = re.compile(
     # "was on warfarin until last month"; not an end still to come ("until the end of this
@@ -297,6 +306,8 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
                 f"stopped within {limit} days: its effect may last that long, so it is kept"
             )
         return PAST, "corrected by the writer: stopped"
+    if _CORRECTED_PAST.search(folded, end, min(len(folded), end + 250)):
+        return PAST, "corrected by the writer: taken in the past"
     if _TAKES_NOW.search(left):
         return CURRENT, None
     full_right = right
@@ -478,6 +489,15 @@ _CORRECTED_STOP = re.compile(
     r"|(?:it|that|they)\s+(?:was|were|got|has\s+been|have\s+been)\s+(?:stopped|discontinued)"
     r"|(?:i['’]?m|i\s+am|she['’]?s|he['’]?s|they['’]?re|we['’]?re)\s+(?:not|no\s+longer)\s+"
     r"(?:on|taking)\s+(?:it|them|that)(?:\s+any\s*more)?)\b"
+)
+_CORRECTED_PAST = re.compile(
+    # wave 21 (h20034 "has been on warfarin for years ... Sorry, I meant she WAS on it - the
+    # cardiologist stopped the warfarin in October"): a correction word, then the medicine said
+    # by a pronoun to be taken in the past, later in the question. Reading rule, clinic policy,
+    # as :data:`_CORRECTED_STOP`: the writer's correction is the fact.
+    r"\b(?:no\s+wait|sorry|actually(?:\s+no)?|correction|i\s+meant?|scratch\s+that|"
+    r"my\s+mistake|oops)\b[,!\s-]*(?:(?:i|no|sorry)\s+meant?\s+)?(?:that\s+)?"
+    r"(?:i|she|he|they|we|mum|mom|dad)\s+(?:was|were|used\s+to\s+be)\s+on\s+(?:it|them|that)\b"
 )
 _STOPPED_LATER = re.compile(
     # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows

@@ -264,3 +264,56 @@ def test_no_heart_or_brain_device(question: str) -> None:
 )
 def test_sound_alike_fewer_edits_wins(question: str, label: str) -> None:
     assert label in _applied(question)
+
+
+# 5. a course told as over ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "I finished my last round of chemo in May and I'm in remission. Acupuncture for my "
+            "numb toes?",
+            "class:chemotherapy",
+        ),
+        (
+            "She completed her final cycle of chemotherapy last autumn. Acupuncture for fatigue?",
+            "class:chemotherapy",
+        ),
+        (
+            "Had a PE in 2015, six months of rivaroxaban, no anticoagulants since. Acupuncture "
+            "for my back?",
+            "class:anticoagulant",
+        ),
+        (
+            "DVT 2012, treated with warfarin for 3 months, no blood thinners since. Knee pain.",
+            "class:anticoagulant",
+        ),
+        (
+            "Dad has been on warfarin for years for AF. Sorry, I meant he was on it - they "
+            "stopped the warfarin after his ablation last year. Acupuncture for his back?",
+            "class:anticoagulant",
+        ),
+        (
+            "My wife takes apixaban. Actually, I mean she was on it until last spring. "
+            "Acupuncture?",
+            "class:anticoagulant",
+        ),
+    ],
+)
+def test_course_told_as_over_is_not_current(question: str, label: str) -> None:
+    assert label not in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm on warfarin, no bleeding since the dose change. Acupuncture for my knee?",
+        "She's on apixaban, no problems since she started it. Acupuncture for her knee?",
+        "She was on aspirin. Sorry, I meant she is on warfarin now. Acupuncture?",
+    ],
+)
+def test_course_still_taken_stays(question: str) -> None:
+    applied = _applied(question)
+    assert "class:anticoagulant" in applied or "class:chemotherapy" in applied
