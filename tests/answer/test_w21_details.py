@@ -317,3 +317,41 @@ def test_course_told_as_over_is_not_current(question: str, label: str) -> None:
 def test_course_still_taken_stays(question: str) -> None:
     applied = _applied(question)
     assert "class:anticoagulant" in applied or "class:chemotherapy" in applied
+
+
+# 6. chest wall radiotherapy after a breast operation of one side -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "62F, L mastectomy 2020, chest wall RT, on letrozole. Knee OA. Precautions?",
+            "left_chest",
+        ),
+        (
+            "Right mastectomy last year then radiotherapy to the chest wall. Acupuncture?",
+            "right_chest",
+        ),
+        (
+            "She had a left breast cancer, lumpectomy and chest radiotherapy. Neck pain.",
+            "left_chest",
+        ),
+        ("R mastectomy + chest wall radiotherapy 2019. Shoulder pain. Needling OK?", "right_chest"),
+        ("Mastectomy on the right in 2021, chest wall RT after. Back pain.", "right_chest"),
+    ],
+)
+def test_chest_wall_radiotherapy_takes_the_operation_side(question: str, label: str) -> None:
+    assert f"radiation:{label}" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bilateral mastectomy, left and right, then chest wall RT. Acupuncture for my back?",
+        "Chest radiotherapy for lymphoma in 2015; left knee pain now. Acupuncture?",
+    ],
+)
+def test_chest_radiotherapy_without_one_operated_side_keeps_no_side(question: str) -> None:
+    applied = _applied(question)
+    assert "radiation:left_chest" not in applied and "radiation:right_chest" not in applied
