@@ -157,6 +157,19 @@ _WEEKLY_MEDICINE = re.compile(
     r"|\b(?:tablets?|pills?|injections?|jabs?|ones?|doses?|take|takes|taken|taking)\s+"
     r"(?:[\w']+\s+){0,2}?(?:once (?:a|per) week|once weekly|weekly)\b"
 )
+# wave 21 (h20028 "sit in the big chair for the drip that makes my hair fall out", every three
+# weeks): a drip, infusion or treatment said to make the hair fall out is chemotherapy (clinic
+# policy: hair loss is the side effect by which patients know it; the screen's chemotherapy
+# cautions, 04_oncology.yaml, are for it however it is named). Not a shampoo, stress or a
+# tablet (many tablets thin the hair).
+_HAIR_LOSS_TREATMENT = re.compile(
+    r"\b(?:drips?|infusions?|iv|treatments?|therapy|sessions?)\s+(?:that|which|what)\s+"
+    r"(?:makes?|made|is making|will make|has made)\s+(?:my|her|his|their|your)\s+hair\s+"
+    r"(?:fall|come|drop)\s+out"
+    r"|\b(?:drips?|infusions?|iv|treatments?|therapy)\s+(?:that|which)\s+"
+    r"(?:makes?|made|is making|has made)\s+(?:me|her|him|them|you)\s+(?:lose|losing)\s+"
+    r"(?:my|her|his|their|your)\s+hair"
+)
 _FOLIC = re.compile(r"\b(?:folic acid|folate)\b")
 _CONCEPTION = re.compile(r"\b(?:pregnan\w*|conceiv\w*|ttc|trying for a baby|gestation)\b")
 _CLAUSE = re.compile(r"[^.!?;\n]+")
@@ -182,6 +195,9 @@ def _described(folded: str) -> list[tuple[str, str, int, int]]:
     jab = _BELLY_JAB.search(folded)
     if jab and _AFTER_SURGERY.search(folded) and not _OTHER_INJECTION.search(folded):
         found.append(("class", "anticoagulant", jab.start(), jab.end()))
+    hair = _HAIR_LOSS_TREATMENT.search(folded)
+    if hair:
+        found.append(("class", "chemotherapy", hair.start(), hair.end()))
     weekly = _WEEKLY_MEDICINE.search(folded)
     if weekly and not _CONCEPTION.search(folded):
         near = folded[max(0, weekly.start() - 150) : weekly.end() + 150]

@@ -355,3 +355,32 @@ def test_chest_wall_radiotherapy_takes_the_operation_side(question: str, label: 
 def test_chest_radiotherapy_without_one_operated_side_keeps_no_side(question: str) -> None:
     applied = _applied(question)
     assert "radiation:left_chest" not in applied and "radiation:right_chest" not in applied
+
+
+# 7. chemotherapy told by its side effect -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Every fortnight I have the drip that makes my hair fall out. Acupuncture for sickness?",
+        "Mum goes in for an infusion which made her hair come out. Could acupuncture help?",
+        "I'm having the treatment that makes you lose your hair, every three weeks. Acupuncture?",
+        "He's on a therapy that has made his hair fall out, at the cancer centre. Acupuncture?",
+        "The drip they give me at the hospital is making me lose my hair... wait, the drip "
+        "which makes me lose my hair is every 21 days. Acupuncture for nausea?",
+    ],
+)
+def test_treatment_that_makes_hair_fall_out_is_chemotherapy(question: str) -> None:
+    assert "class:chemotherapy" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The new shampoo that makes my hair fall out is awful. Acupuncture for my scalp?",
+        "Stress makes my hair fall out. Acupuncture for anxiety?",
+    ],
+)
+def test_other_hair_loss_is_no_chemotherapy(question: str) -> None:
+    assert "class:chemotherapy" not in _applied(question)
