@@ -384,3 +384,44 @@ def test_treatment_that_makes_hair_fall_out_is_chemotherapy(question: str) -> No
 )
 def test_other_hair_loss_is_no_chemotherapy(question: str) -> None:
     assert "class:chemotherapy" not in _applied(question)
+
+
+# 8. a dated INR history: the latest value decides, the dates are no values ---------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "latest", "not_read"),
+    [
+        (
+            "INR readings: 3 Oct 4.5, 17 Oct 3.9, today 2.4. On warfarin. Needling OK?",
+            "2.4",
+            ["4.5", "3.9", "17", "3"],
+        ),
+        (
+            "INR results - 2 March 3.9, 16 March 3.1, this morning 2.7. Warfarin for a valve. "
+            "Acupuncture?",
+            "2.7",
+            ["3.9", "3.1", "16"],
+        ),
+        (
+            "Her INR trend: 5th June 4.1, 19th June 3.3, today 2.5. On warfarin. Acupuncture?",
+            "2.5",
+            ["4.1", "3.3", "19"],
+        ),
+        (
+            "INR history: 1 Nov 2.1, 15 Nov 2.4, today 2.8. Warfarin for AF. Neck pain.",
+            "2.8",
+            ["2.1", "2.4", "15"],
+        ),
+        (
+            "INR 4 Jan 2.2, 18 Jan 2.9, today 3.4 - on warfarin for a DVT. Acupuncture?",
+            "3.4",
+            ["2.2", "2.9", "18"],
+        ),
+    ],
+)
+def test_dated_inr_history_latest_decides(question: str, latest: str, not_read: list[str]) -> None:
+    applied = _applied(question)
+    assert f"inr:{latest}" in applied
+    for value in not_read:
+        assert f"inr:{value}" not in applied
