@@ -521,7 +521,12 @@ _PREGNANCY_OF_BIRTH = re.compile(
     r"\b(?:during|in|through|throughout|from|since|since the start of|began in|started in|"
     r"began during|started during)\s+(?:(?:the|my|her|this|that|their)\s+)?pregnancy\b"
 )
-_ENDED_AT = re.compile(r"\s*(?:at|\(|,)?\s*\d{1,2}\s*(?:weeks?|wks?|w|/\s*40)\b\)?")
+_ENDED_AT = re.compile(
+    # wave 21 (h20044 "I was pregnant in the summer but I lost the baby at 11 weeks"): the baby
+    # or pregnancy lost may stand between the loss and its weeks
+    r"(?:\s+(?:the|my|her|a|our|their)\s+(?:baby|babies|pregnancy|twins))?"
+    r"\s*(?:at|\(|,)?\s*\d{1,2}\s*(?:weeks?|wks?|w|/\s*40)\b\)?"
+)
 _NOT_EXPECTING = re.compile(
     r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is|we['’]?re|we are)\s+(?:\w+\s+)?"
     r"(?:not|n['’]?t)\s+(?P<w>expecting|pregnant)\b"

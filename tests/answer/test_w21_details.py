@@ -425,3 +425,30 @@ def test_dated_inr_history_latest_decides(question: str, latest: str, not_read: 
     assert f"inr:{latest}" in applied
     for value in not_read:
         assert f"inr:{value}" not in applied
+
+
+# 9. a lost pregnancy with its weeks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I was pregnant in the spring but I lost the baby at 10 weeks in May. Acupuncture for "
+        "my back?",
+        "She lost the pregnancy at 9 weeks last month. Acupuncture for her back?",
+        "We lost our baby at 20 weeks in March. Acupuncture for my neck pain?",
+        "I had a miscarriage at 7 weeks in January. Acupuncture for my back?",
+        "Lost the baby at 12 weeks before Christmas. Acupuncture for my shoulder?",
+    ],
+)
+def test_lost_pregnancy_weeks_are_no_pregnancy(question: str) -> None:
+    applied = _applied(question)
+    assert "pregnant" not in applied
+    assert not any(label.startswith("weeks:") for label in applied)
+
+
+def test_pregnant_now_after_an_earlier_loss_stays_pregnant() -> None:
+    applied = _applied(
+        "I'm 12 weeks pregnant and I lost a baby at 10 weeks last year. Acupuncture for nausea?"
+    )
+    assert "pregnant" in applied and "weeks:12" in applied and "weeks:10" not in applied
