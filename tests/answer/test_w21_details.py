@@ -452,3 +452,38 @@ def test_pregnant_now_after_an_earlier_loss_stays_pregnant() -> None:
         "I'm 12 weeks pregnant and I lost a baby at 10 weeks last year. Acupuncture for nausea?"
     )
     assert "pregnant" in applied and "weeks:12" in applied and "weeks:10" not in applied
+
+
+# 10. a pregnancy corrected as ended --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm 8 weeks pregnant. Actually no, scratch that - the scan showed it wasn't viable; I'm "
+        "not pregnant anymore. Acupuncture for my back?",
+        "She's 10 weeks pregnant - sorry, I meant she was; she miscarried last week. Acupuncture "
+        "for her back?",
+        "I'm pregnant. No wait, I lost the baby on Monday. Can I have acupuncture for my neck?",
+        "I'm 6 weeks pregnant... actually no, I'm not pregnant any more, I miscarried at the "
+        "weekend. Acupuncture?",
+        "I am 9 weeks pregnant, correction: no longer pregnant after a miscarriage last week. "
+        "Acupuncture for headaches?",
+    ],
+)
+def test_pregnancy_corrected_as_ended_is_no_pregnancy(question: str) -> None:
+    applied = _applied(question)
+    assert "pregnant" not in applied
+    assert not any(label.startswith("weeks:") for label in applied)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm 12 weeks pregnant. Sorry, I forgot to say I had a miscarriage two years ago. "
+        "Acupuncture for nausea?",
+        "I'm 20 weeks pregnant. Actually, is acupuncture safe? My friend miscarried last year.",
+    ],
+)
+def test_pregnancy_with_an_earlier_loss_stays(question: str) -> None:
+    assert "pregnant" in _applied(question)
