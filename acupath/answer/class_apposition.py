@@ -173,6 +173,8 @@ _HAIR_LOSS_TREATMENT = re.compile(
 _FOLIC = re.compile(r"\b(?:folic acid|folate)\b")
 _CONCEPTION = re.compile(r"\b(?:pregnan\w*|conceiv\w*|ttc|trying for a baby|gestation)\b")
 _CLAUSE = re.compile(r"[^.!?;\n]+")
+_SAME_PURPOSE = {"anticoagulant": {"anticoagulant", "antiplatelet"}}
+"""Classes a medicine told by its purpose may be, when the question also names one of them."""
 
 
 def _described(folded: str) -> list[tuple[str, str, int, int]]:
@@ -225,11 +227,14 @@ def described_medicines(mentions: Sequence[Any], folded: str) -> list[Any]:
     out = list(mentions)
     for kind, value, start, end in found:
         classes = sorted(formulary.drugs[value].classes) if kind == "medicine" else [value]
+        # "a tablet to stop clots forming in his new stent (it's Brilinta)": the medicine the
+        # question names (an antiplatelet also stops clots) is the one described
+        named = set(classes) | _SAME_PURPOSE.get(value, set())
         if any(
             not m.negated
             and (
-                (m.kind == "class" and m.value in classes)
-                or (m.kind == "medicine" and set(classes) & set(m.detail.get("classes", ())))
+                (m.kind == "class" and m.value in named)
+                or (m.kind == "medicine" and named & set(m.detail.get("classes", ())))
             )
             for m in out
         ):

@@ -487,3 +487,15 @@ def test_pregnancy_corrected_as_ended_is_no_pregnancy(question: str) -> None:
 )
 def test_pregnancy_with_an_earlier_loss_stays(question: str) -> None:
     assert "pregnant" in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "He takes a tablet twice a day to stop clots in his stent (it's Brilinta). Acupuncture?",
+        "I'm on clopidogrel, the pill that stops clots after my stroke. Acupuncture for my arm?",
+    ],
+)
+def test_named_antiplatelet_is_the_tablet_that_stops_clots(question: str) -> None:
+    applied = _applied(question)
+    assert "class:antiplatelet" in applied and "class:anticoagulant" not in applied
