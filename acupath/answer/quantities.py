@@ -193,6 +193,9 @@ _UNIT = (
     r"[x×*]?\s*10\s*(?:\^|\*\*?|e)?\s*[345]\s*/\s*(?:[µu]l|mm3|cmm)|/\s*[µu]l|"
     r"per\s*(?:micro\s*lit(?:re|er)|microlit(?:re|er)|µl|ul|cubic\s*mm|mm3)|/\s*mm3|/\s*cmm)?"
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?"
+_DATE_OF_VALUE = r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
+"""A date before a lab value ("1 Nov", "19th June"): no value itself (wave 21)."""
 _LAB_VALUE = re.compile(
     r"\s*(?:count|level|value|is|was|are|were|of|at|about|around|only|now|today|normal|low|"
     r"down to|just|came back as|came back|(?:has |have )?come back|came in|returned|measured|"
@@ -206,6 +209,9 @@ _LAB_VALUE = re.compile(
     r"nurse|consultant|specialist|lab|hospital)\s+(?:said|says|told (?:me|her|him|us|them))|"
     # a habitual value (wave 6): "INR is usually around 2.5", "normally sits at 2.8"
     r"usually|normally|typically|generally|stable at|runs at|runs around|sits at|sits around|"
+    # wave 21 (h20038 "INR history: 1 Nov 4.2, 15 Nov 3.8, today 2.6"): a history, trend or
+    # readings heading, and the date a value is given on, stand before it
+    r"history|readings?|trend|record|" + _DATE_OF_VALUE + r"|"
     # a bound (wave 6): "<50", "under 20", "below 1.0", "INR >5", "less than 50,000"
     r"<=?|>=?|≤|≥|under|below|less than|lower than|more than|greater than|higher than|above|"
     r"over|at most|at least|up to)*\s*"
@@ -973,6 +979,8 @@ def _later_values(
             break  # an age, weeks, a temperature or a value read already: the sentence moved on
         if any(a <= start < b for a, b in notes):
             continue  # "off chemo 6/52": a duration in note notation
+        if re.match(r"(?:st|nd|rd|th)?\s+" + _MONTH, folded[end:]):
+            continue  # "15 Nov 3.8": the date of the next value (wave 21)
         between = folded[pos:start]
         if _ANALYTE.search(between) and not _COUNT_ANAPHOR.search(between):
             break  # another measure (or the lab named again, read on its own) stands between

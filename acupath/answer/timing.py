@@ -115,6 +115,10 @@ _CURRENT_BEFORE = re.compile(
     r"(?:\s+\S+)?\s+(?:on)?to)\b"
 )
 _BEGUN = re.compile(r"started|began|begun")
+_OFF_NOW = re.compile(
+    r"\b(?:still|currently)\s+(?:off|held|withheld|suspended|paused)\s+"
+    r"(?:(?:the|her|his|my|their|your)\s+)?$"
+)
 _CURRENT_AFTER = re.compile(
     # "warfarin withheld since Mon" (wave 7): a time after a stop word is the stop's
     r"^\s*(?:(?!(?:stopped|withheld|held|discontinued|ceased|suspended|off)\b)\w+\s+){0,4}?"
@@ -155,6 +159,10 @@ _STOP_BEFORE = re.compile(
     r"taken off|quit|gave up|finished|completed|ceased|withheld)(?:\s+\S+){0,3}\s*$"
     # wave 9: "off any anticoagulant" (probe 9)
     r"|\b(?:off|held|ended)\s+(?:(?:the|her|his|my|their|your|all|any)\s+)?$"
+    # wave 21 (h20040 "I finished my last round of chemo in March"): the last or final round,
+    # cycle or course of it finished or had
+    r"|\b(?:finished|completed|had|did|done)\s+(?:(?:my|her|his|their|the|our)\s+)?"
+    r"(?:last|final)\s+(?:round|cycle|course|dose|session|infusion|block|lot|treatment)s?\s+of\s+$"
 )
 _STOP_AFTER = re.compile(
     # wave 10: the form it is given in may stand between ("heparin infusion stopped 3 days ago")
@@ -180,7 +188,12 @@ _NOTHING_SINCE = re.compile(
     # followed by nothing, later in its sentence; not "nothing else since" after a current word
     # (read first) nor "nothing since the op has changed" (a subject of its own)
     r"[^.;?!]{0,60}?(?:,|\band\b|\bthen\b)\s*(?:then\s+)?(?:nothing|none|no more|not again|"
-    r"not since)(?:\s+(?:else|of it|more))?\s+since(?:\s+then)?\s*(?:[.;?!,]|$)"
+    r"not since"
+    # wave 21 (h20094 "treated 6 months with warfarin, no anticoagulation since"): nothing of
+    # its kind since, said by the kind
+    r"|no (?:more )?(?:anticoag\w*|blood thinn\w*|thinners|tablets|pills|medication|medicines?|"
+    r"meds|injections|treatment|chemo\w*|steroids))(?:\s+(?:else|of it|more))?\s+since(?:\s+then)?"
+    r"\s*(?:[.;?!,]|$)"
 )
 _PAST_AFTER = re.compile(
     # "was on warfarin until last month"; not an end still to come ("until the end of this
@@ -293,6 +306,8 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
                 f"stopped within {limit} days: its effect may last that long, so it is kept"
             )
         return PAST, "corrected by the writer: stopped"
+    if _CORRECTED_PAST.search(folded, end, min(len(folded), end + 250)):
+        return PAST, "corrected by the writer: taken in the past"
     if _TAKES_NOW.search(left):
         return CURRENT, None
     full_right = right
@@ -313,6 +328,11 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         or _NOTHING_SINCE.match(folded, end)
     )
     current = _CURRENT_BEFORE.search(left)
+    if current is not None and _OFF_NOW.search(left):
+        # wave 21 (h20035 "currently off rivaroxaban for his colonoscopy"): "currently" or
+        # "still" told of a hold ("currently off", "still held") is the hold's time, not a
+        # medicine taken now
+        current = None
     if current is not None and later is not None and _BEGUN.fullmatch(current.group()):
         # wave 20 (h18048 "Started Xarelto after a clot at Christmas, ..., and I finished the
         # last pack in June"): a start told before a stop later in the sentence is the
@@ -321,8 +341,9 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
     if current is not None or _CURRENT_AFTER.search(right):
         return CURRENT, None
     stop = _STOP_BEFORE.search(left) or _STOP_AFTER.search(right) or later
-    if stop and _resumed(folded, end):
-        return CURRENT, RESUMED
+    resumed = _resumed(folded, end) if stop else None
+    if resumed is not None:
+        return CURRENT, resumed
     if stop and _restarts(_sentence(folded, start, end)):
         # "off her clopidogrel for a week before the op, restarts after": a hold around a
         # procedure, still her medicine (wave 6)
@@ -421,22 +442,36 @@ _RESUMED = re.compile(
     r"|\b(?:it|they|that|this)\s+(?:was|were|has\s+been|have\s+been|got|is)\s+(?:now\s+)?"
     r"(?:restarted|resumed|re\s+started|started\s+again|back\s+on)\b"
     r"|\bagain\s+on\s+(?:it|them)\b"
+    # wave 21 (h20049 "came off the Eliquis ... 3 weeks ago; cardiology told her today to
+    # restart immediately and she has"): a restart told with its time, soon or now
+    r"|\b(?:restart\w*|re\s+start\w*|resum\w*)\s+(?:(?:it|them|that|taking)\s+)?"
+    r"(?:(?:on|from)\s+)?(?=(?:today|tonight|tomorrow|now|immediately|straight away|right away|"
+    r"at once|this (?:evening|morning|afternoon|week)|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b)"
 )
 
 
-def _resumed(folded: str, end: int) -> bool:
-    """Whether the medicine ending at ``end`` is said to be taken again (:data:`_RESUMED`)
-    later in its sentence or in the next one, not denied, possible or planned."""
+def _resumed(folded: str, end: int) -> str | None:
+    """How the medicine ending at ``end`` is said to be taken again (:data:`_RESUMED`) later in
+    its sentence or in the next one: :data:`RESUMED`, or :data:`HELD` for a definite restart
+    within days (wave 21); None when denied, possible or planned later."""
     stops = [i for i in range(end, len(folded)) if folded[i] in ".;?!"]
     hi = stops[1] if len(stops) > 1 else len(folded)
     for m in _RESUMED.finditer(folded, end, min(hi, end + 220)):
         before = folded[max(end, m.start() - 40) : m.start()]
-        if _NOT_RESTARTED.search(before) or _FUTURE_BEFORE.search(before[-30:]):
+        if _NOT_RESTARTED.search(before):
             continue
-        if re.search(r"\b(?:will|['’]ll|going to|gonna|due to|about to)\s+(?:\S+\s+)?$", before):
+        planned = _FUTURE_BEFORE.search(before[-30:]) or re.search(
+            r"\b(?:will|['’]ll|going to|gonna|due to|about to)\s+(?:\S+\s+)?$", before
+        )
+        # wave 21 (h20035 "off rivaroxaban for his colonoscopy; due to restart it tomorrow
+        # evening and our session is next Friday"): a definite restart within days comes before
+        # any session booked now, as a definite start does (wave 6, STARTS_SOON)
+        soon = _SOON.search(folded[m.end() : m.end() + 25]) and not _SESSION_NOW.search(folded)
+        if planned and not soon:
             continue
-        return True
-    return False
+        return HELD if planned else RESUMED
+    return None
 
 
 _CORRECTED_STOP = re.compile(
@@ -454,6 +489,15 @@ _CORRECTED_STOP = re.compile(
     r"|(?:it|that|they)\s+(?:was|were|got|has\s+been|have\s+been)\s+(?:stopped|discontinued)"
     r"|(?:i['’]?m|i\s+am|she['’]?s|he['’]?s|they['’]?re|we['’]?re)\s+(?:not|no\s+longer)\s+"
     r"(?:on|taking)\s+(?:it|them|that)(?:\s+any\s*more)?)\b"
+)
+_CORRECTED_PAST = re.compile(
+    # wave 21 (h20034 "has been on warfarin for years ... Sorry, I meant she WAS on it - the
+    # cardiologist stopped the warfarin in October"): a correction word, then the medicine said
+    # by a pronoun to be taken in the past, later in the question. Reading rule, clinic policy,
+    # as :data:`_CORRECTED_STOP`: the writer's correction is the fact.
+    r"\b(?:no\s+wait|sorry|actually(?:\s+no)?|correction|i\s+meant?|scratch\s+that|"
+    r"my\s+mistake|oops)\b[,!\s-]*(?:(?:i|no|sorry)\s+meant?\s+)?(?:that\s+)?"
+    r"(?:i|she|he|they|we|mum|mom|dad)\s+(?:was|were|used\s+to\s+be)\s+on\s+(?:it|them|that)\b"
 )
 _STOPPED_LATER = re.compile(
     # "FOLFOX (6 cycles), finished in the spring": a stop word after a comma that follows

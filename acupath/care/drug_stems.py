@@ -198,11 +198,17 @@ class SpellingIndex:
             hit = process.extractOne(w, pool, scorer=OSA.distance, score_cutoff=limit)
             if hit is not None and (best is None or hit[1] < best[0]):
                 best = (int(hit[1]), str(hit[0]))
+        alike = self._sounds.get(_sound_key(w), set()) if len(w) >= _SOUND_LENGTH else set()
         if best is None:
-            alike = self._sounds.get(_sound_key(w), set()) if len(w) >= _SOUND_LENGTH else set()
             if len(alike) != 1:
                 return None
             best = (0, next(iter(alike)))
+        elif best[0] > 1 and len(alike) == 1:
+            # wave 21 ("epixaban" is two letters from edoxaban, one from apixaban): a name that
+            # sounds the same and is fewer edits away wins over the first-letter pool's
+            (sound,) = alike
+            if OSA.distance(w, sound) < best[0]:
+                best = (int(OSA.distance(w, sound)), sound)
         return self.joined.get(best[1], best[1])
 
 
@@ -212,8 +218,16 @@ _SPELT_SOUNDS = re.compile(r"cks|ks|cs|ph")
 
 def _sound_key(word: str) -> str:
     """``word`` as it sounds, roughly: x, cks, ks and cs alike, ph as f, and every vowel one
-    mark ("xeralto" and "xarelto", "plavicks" and "plavix" share a key). Spelling only."""
+    mark ("xeralto" and "xarelto", "plavicks" and "plavix" share a key). Spelling only.
+
+    Wave 21 (held-out part 20 h20004 "zarrelto", h20051 "PRADAXER"): a brand spelt by ear. A
+    doubled letter sounds as one ("zarrelto"), a first x sounds as z ("Xarelto" is said
+    "zarelto"), and a last r after a vowel is not heard in British speech ("pradaxer" is said
+    as "Pradaxa")."""
     w = _SPELT_SOUNDS.sub(lambda m: "f" if m.group() == "ph" else "x", word)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    w = re.sub(r"^x", "z", w)
+    w = re.sub(r"(?<=[aeiouy])r$", "", w)
     return re.sub(r"[aeiouy]", "*", w)
 
 
