@@ -1763,8 +1763,8 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     aged: dict[str, list[Mention]] = {}
     asks_other = _asks_other(folded)
     for m in mentions:
-        if m.kind != "age" or m.negated:
-            continue
+        if m.kind != "age" or m.negated or m.status == OTHER_PERSON:
+            continue  # wave 21: a person a numbered list already set aside is no candidate
         words = fold(m.words)
         if _ASKER_AGE.match(words) and asks_other:
             aged.setdefault("i", []).append(m)  # wave 20: "I'm 41 ... ok for her?"
@@ -1897,6 +1897,37 @@ _ORDINAL_ALONE = re.compile(r"\b" + _ORD + r"\b(?!\s+(?:pt|patient|case|client)s
 _INDEX = re.compile(r"\s*(?:of\s+\d{1,2}\b|[:)]|\(|\s-\s)")
 
 
+_ASK_TITLED = re.compile(
+    r"\b(?:for|about|to|with|on|re|needle|treat|of)\s+(?P<t>mr|mrs|ms|miss|mx|dr)\.?\s+"
+    r"(?P<n>[a-z][a-z'’-]{0,20})\b"
+)
+
+
+def _named_in_ask(folded: str, labels: list[tuple[int, int, str, int]]) -> set[int]:
+    """The list's number of the one patient the last sentence names by a title and name ("Any
+    changes needed for Mrs B?", "what about Mr Jones?") when that title and name opens exactly
+    one item of the list (wave 21, h20098; clinic policy: each person's facts stay that
+    person's); else none."""
+    body = folded.rstrip(" ?!.\n")
+    ends = [m.end() for m in re.finditer(r"[.!?;](?!\d)", body)]
+    start = ends[-1] if ends else 0
+    out: set[int] = set()
+    for m in _ASK_TITLED.finditer(folded, start):
+        who = re.compile(
+            r"\b" + m.group("t") + r"\.?\s+" + re.escape(m.group("n")) + r"(?![a-z'’-])"
+        )
+        hits = set()
+        for i, (a, b, _, n) in enumerate(labels):
+            if a >= start:
+                continue
+            nxt = next((c for c, _, _, k in labels[i + 1 :] if k != n), start)
+            if who.search(folded[b : min(nxt, b + 40, start)]):
+                hits.add(n)
+        if len(hits) == 1:
+            out |= hits
+    return out
+
+
 def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
     """A list of numbered patients ("Bed 1 ... bed 2 ... bed 3", "Pt 1 of 2: ... Pt 2 of 2
     (this query): ...", "Case 1: ... Case 2: ...") in which the question marks one as the one
@@ -1956,6 +1987,7 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         if int(m.group("n")) in numbers_listed
         and not any(a <= m.start() < b for a, b, _, _ in labels)
     }
+    marked |= _named_in_ask(folded, labels)
     if kind == "letter":
         # "Any precautions for (b)?", "Just (a) for now": a bracketed letter outside the labels
         marked |= {

@@ -182,3 +182,40 @@ def test_the_other_named(question: str, aside: str) -> None:
 )
 def test_the_other_named_keeps_the_one_asked(question: str) -> None:
     assert "device:pacemaker" in extract(question).labels()
+
+
+# 5. a numbered list of patients, the last sentence naming one by title and name ------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "aside"),
+    [
+        ("Clinic list: (1) Mr Ross, 58, on warfarin, neck pain; (2) Mrs Fox, 72, knee OA; (3) "
+         "Ms Day, 30, 12 weeks pregnant. Anything to change for Mrs Fox?", "age:72",
+         ["class:anticoagulant", "pregnant", "age:58"]),
+        ("Two referrals: (1) Ms Green, 52, pacemaker, shoulder pain; (2) Mr Brown, 38, tennis "
+         "elbow. Electroacupuncture ok for Mr Brown?", "age:38", ["device:pacemaker", "age:52"]),
+        ("(1) Dr Shah, 61, on clopidogrel; (2) Mrs Kaur, 74, migraine. Any precautions for "
+         "Mrs Kaur?", "age_band:older_adult", ["class:antiplatelet", "age:61"]),
+        ("1) Mr Cole, 66, on apixaban; 2) Miss Ng, 24, 30 weeks pregnant; 3) Mr Ali, 41, LBP. "
+         "Can we needle Mr Ali?", "age:41", ["class:anticoagulant", "pregnant"]),
+        ("Today's patients: (1) Mrs Ward, 49, on rivaroxaban; (2) Mr Hart, 77, hip OA. Is "
+         "acupuncture fine for Mr Hart?", "age:77", ["class:anticoagulant", "age:49"]),
+    ],
+)  # fmt: skip
+def test_list_patient_named_in_the_ask(question: str, kept: str, aside: list[str]) -> None:
+    labels = extract(question).labels()
+    assert kept in labels
+    assert not set(aside) & labels
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the one named holds the fact, or the name opens no item: every fact stays
+        "(1) Mr A, 60, on warfarin; (2) Mrs B, 71, knee OA. Any changes needed for Mr A?",
+        "(1) Mr A, 60, on warfarin; (2) Mrs B, 71, on apixaban. Any changes needed for Mrs C?",
+    ],
+)
+def test_list_patient_named_keeps_their_facts(question: str) -> None:
+    assert "class:anticoagulant" in extract(question).labels()
