@@ -235,3 +235,33 @@ def test_reason_to_avoid_asks_the_screen(question: str) -> None:
 
 def test_reason_to_avoid_in_general_is_no_screen() -> None:
     assert not ask("Is there any reason to avoid acupuncture in general?").screen
+
+
+# -- 7. scans said to have proven a mechanism ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Brain scans have proven acupuncture works by releasing endorphins - which points are"
+        " strongest?",
+        "fMRI has proven that needling switches off the pain centres, so it works for everyone.",
+        "It's all down to qi in the meridians, and that has been shown on scans.",
+        "PET scans proved acupuncture works through the body's own opioids, so which points?",
+        "Scans show needles unblock qi along the meridians - so it works, right?",
+    ],
+)
+def test_scans_said_to_prove_a_mechanism_is_corrected(question: str) -> None:
+    assert "mechanism_as_proof" in parse(question).premises
+    assert _corrected(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Have brain scans shown how acupuncture works?",
+        "My MRI scans showed a disc bulge; would acupuncture help the back pain?",
+    ],
+)
+def test_scans_asked_or_unrelated_is_no_mechanism_premise(question: str) -> None:
+    assert "mechanism_as_proof" not in parse(question).premises
