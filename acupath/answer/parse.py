@@ -272,7 +272,9 @@ class Parser:
         known |= self._learn(asked.sham_cues)
         for lay in asked.outcomes.values():
             known |= self._learn(lay)
-        for combos in asked.premises.values():
+        for kind, combos in asked.premises.items():
+            if kind in _UNLEARNED:
+                continue
             for word_groups in combos:
                 for word_group in word_groups:
                     known |= self._learn(word_group)
@@ -435,7 +437,22 @@ class Parser:
             if sources:
                 extra_intents.append("efficacy")
         extra_intents += extra_intents_co
+        # wave 21 (h20149: "the SIO-ASCO ... pain guideline: ... acupuncture for aromatase
+        # inhibitor joint pain"): a drug class named in its own words beside its symptom names
+        # the condition the drug causes in a general question too, where the patient reader
+        # takes no one to be on it; a class said not to be taken ("not on an aromatase
+        # inhibitor") does not
         classes = patient.drug_classes()
+        denied = {m.value for m in patient.mentions if m.kind == "class" and m.negated}
+        class_words = self.extract.words.medicine_classes
+        for cls, symptom_words, _ in self.drug_conditions:
+            if classes & cls or not any(_has(keys, key_set, w) for w in symptom_words):
+                continue
+            classes = classes | {
+                c
+                for c in cls - denied
+                if any(_has(keys, key_set, _key(w)) for w in class_words.get(c, ()))
+            }
         for cls, symptom_words, cond in self.drug_conditions:
             if classes & cls and any(_has(keys, key_set, w) for w in symptom_words):
                 extra_conditions.append(cond)
@@ -1047,6 +1064,11 @@ def _outside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> list[t
     return parts
 
 
+_UNLEARNED = frozenset({"count_raised", "points_assumed"})
+"""Premise kinds (wave 21) whose words do not become known words: a blood count or a verb of
+raising ("haemoglobin", "builds", "push") or "fair game" that no record answers stays among
+what the answer does not cover when no premise is stated."""
+
 _STATED_ONLY = frozenset(
     {
         "guideline_rank",
@@ -1069,6 +1091,10 @@ _STATED_ONLY = frozenset(
         "treatment_weakened",
         # wave 20: "Medicare lets you have as many as you like" states; "is there a limit?" asks
         "coverage_unlimited",
+        # wave 21: "it raises your platelets" / "every point is fine after 12 weeks" state;
+        # "does it raise platelets?" / "are all points safe?" ask
+        "count_raised",
+        "points_assumed",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

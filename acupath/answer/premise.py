@@ -665,6 +665,12 @@ def overstated(
         out += _not_now(safety, patient)
     if "technique_assumed" in stmt.premises:
         out += _technique_excluded(stmt, safety, patient)
+    if "points_assumed" in stmt.premises:
+        out += _points_excluded(safety, patient)
+    if "count_raised" in stmt.premises:
+        out += _count_raised(stmt, base, patient, cite)
+        if "safe_assumed" not in stmt.premises:
+            out += _not_now(safety, patient)
     if "replace_care" in stmt.premises and "stop_treatment" not in stmt.premises:
         out += _replace_care(stmt, base, patient, cite, quoted)
     if "permanence" in stmt.premises:
@@ -874,6 +880,17 @@ def _overclaim(
         # wave 14 (p11207): a condition whose sham-controlled evidence is single trials only
         # (hot flushes: Ee 2016, no difference against a non-insertive sham) is weighed on them
         own = own or [f for f in sham if getattr(base.sources.get(f.source), "kind", "") == "rct"]
+        # wave 21 (h20115: "the Cochrane review on labour found acupuncture roughly halves
+        # labour pain compared with sham"): the outcome the claim names in so many words is
+        # weighed on its own (Smith 2020: pain no clear difference against sham, though
+        # satisfaction and analgesic use favoured acupuncture), as for a named study above
+        words = set(tx.tokens(stmt.text))
+        named_outcomes = {
+            f.outcome for f in own if set(tx.tokens(f.outcome.replace("_", " "))) <= words
+        }
+        if named_outcomes:
+            own = [f for f in own if f.outcome in named_outcomes]
+            asked |= named_outcomes
         if not own or any(f.direction == "favours_acupuncture" for f in own):
             return []
         against = [f for f in own if f.direction in _NOT_FOUND]
@@ -1108,6 +1125,87 @@ def _technique_excluded(stmt: Statement, safety: Any, patient: bool) -> list[str
         f"\u201c{EXCLUSION_PREFIX}\u201d in the safety section above, with the reason and the "
         "changes that apply instead."
     ]
+
+
+def _points_excluded(safety: Any, patient: bool) -> list[str]:
+    """Every point said to be fine for the patient described ("past 12 weeks every point is
+    fine in pregnancy", wave 21, h20111): corrected only when the screen leaves points or
+    regions out for this patient; they are named only in the safety box's one line."""
+    from acupath.answer.safety import EXCLUSION_PREFIX
+
+    points = getattr(safety, "excluded_points", ()) or ()
+    regions = getattr(safety, "excluded_regions", ()) or ()
+    if not (points or regions):
+        return []
+    if patient:
+        return [
+            "**No. Not every point is right for you.** Our safety check leaves some points out "
+            f"for what you told us: see \u201c{EXCLUSION_PREFIX}\u201d in the safety part above."
+        ]
+    return [
+        "**No: not every point is fine for this patient.** The screen excludes some points or "
+        f"regions for what the question describes; they are listed under \u201c{EXCLUSION_PREFIX}"
+        "\u201d in the safety section above, with the reason."
+    ]
+
+
+_COUNTS = {
+    "platelets": re.compile(r"\bplatelets?\b|\bplt\b", re.I),
+    "white cells": re.compile(r"\bneutrophils?\b|\banc\b|\bwhite\b|\bleu[ck]o", re.I),
+    "red cells": re.compile(r"\bh(?:a)?emoglobin\b|\bhb\b|\bred (?:blood )?cells?\b", re.I),
+}
+"""The blood counts a question may say acupuncture raises, by the words that name them."""
+_WHITE_OUTCOMES = ("white_cell_count",)
+
+
+def _count_raised(stmt: Statement, base: EvidenceBase, patient: bool, cite: Any) -> list[str]:
+    """A blood count said to be raised by acupuncture ("it boosts your platelets, so my low
+    count won't matter", wave 21, h20110/h20112): for white cells, the records on white cell
+    counts (outcome ``white_cell_count``: Wu 2015, Shih 2021, the CAM-Cancer summary), said at
+    their best certainty; for a count no record measured (platelets, red cells), that acupath
+    holds none. Whether the patient described may be needled now is the screen's (``_not_now``)."""
+    named = [n for n, rx in _COUNTS.items() if rx.search(stmt.text)] or ["white cells"]
+    order = ("very_low", "low", "moderate", "high")
+    out: list[str] = []
+    for count in named:
+        if count == "white cells":
+            found = [
+                f
+                for f in base.findings.values()
+                if f.outcome in _WHITE_OUTCOMES or f.condition == "leucopenia"
+            ]
+        else:
+            stem = "platelet" if count == "platelets" else "red cell"
+            found = [
+                f
+                for f in base.findings.values()
+                if stem in f"{f.outcome} {f.summary} {f.population}".lower()
+            ]
+        if not found:
+            out.append(
+                f"**No: acupath holds no study showing that acupuncture raises {count}.** A low "
+                f"count is not something acupuncture is known to correct."
+                if not patient
+                else f"**No. There is no good evidence that acupuncture raises your {count}.** "
+                "We hold no study that measured it."
+            )
+            continue
+        graded = [f for f in found if getattr(f, "certainty", None) in order]
+        best = max((order.index(f.certainty) for f in graded), default=0)
+        level = order[best].replace("_", " ")
+        quoted = sorted(graded, key=lambda f: -order.index(f.certainty))[:2] or found[:1]
+        said = " ".join(
+            f"{' '.join(f.summary.split())} ({f.certainty.replace('_', ' ')} certainty){cite(f)}"
+            for f in quoted
+        )
+        out.append(
+            f"**Not proven: the evidence that acupuncture raises {count} is of {level} "
+            f"certainty at best.** {said}"
+            if not patient
+            else f"**Not proven. The studies that acupuncture raises {count} are weak "
+            f"({level} certainty at best).** {said}"
+        )
+    return out
 
 
 def _said(words: str, text: str) -> bool:
