@@ -33,12 +33,14 @@ from acupath.answer.context import FIRST_PERSON as _FIRST_PERSON
 from acupath.answer.context import (
     FOR_ME_NOT_THEM,
     I_HAVE_NONE,
+    OTHER_PERSON,
     TOPIC,
     PatientContext,
     declared_relative,
     is_safety_fact,
 )
 from acupath.answer.lexicon import PatientWords, patient_words
+from acupath.answer.supposed import SUPPOSED
 
 _FORMS = {
     "you": ("you", "you", "your"),
@@ -535,6 +537,18 @@ def describes_person(question: str, context: PatientContext, conditions: bool = 
         return True  # wave 15 (h12134): "how many do I need until I'm cured?"
     if conditions and _PERSON_NOTE.search(text):
         return True  # wave 9: "Otherwise fit.", "Takes sumatriptan PRN", "I'm trying to lose"
+    if conditions and (
+        _CASE_NOTE.search(text) or (_own_cancer(context) and not _CANCER_GROUP.search(text))
+    ):
+        # wave 21: "CLL, watch and wait, now low back pain. Acupuncture?", "Skin: seborrhoeic
+        # keratosis ... Dx chronic neck pain. Any reason to avoid?": a cancer that is nobody
+        # else's and no population's, or a note's heading, beside a complaint and a question
+        # whether to needle, is a particular person's (clinic policy: a cancer with back pain is
+        # the screen's history_of_cancer red flag, so such a note must be screened)
+        from acupath.answer.asked_words import asks_suitability
+
+        if _ASKS_IF_SAFE.search(text) or _BARE_ASK.search(text) or asks_suitability(question):
+            return True
     if conditions and (_HISTORY_NOTE.search(text) or _STORY_TIME.search(text)):
         from acupath.answer.asked_words import asks_suitability
 
@@ -542,6 +556,31 @@ def describes_person(question: str, context: PatientContext, conditions: bool = 
             question
         )
     return False
+
+
+_CASE_NOTE = re.compile(
+    r"\b(?:dx|pmh|pmhx|hpc|hx of|known|diagnosed|diagnosis)\b|(?:^|[.!?;]\s*)(?:skin|meds|"
+    r"medications|drugs|bloods|pmh|history|background|diagnosis|plan|obs)\s*:"
+)
+"""A case note's words: "Dx", "PMH", "known", a heading such as "Skin:" or "Meds:" (wave 21)."""
+
+
+_CANCER_GROUP = re.compile(
+    r"\b(?:cancer|oncology|leuka?emia|lymphoma|myeloma|tumou?r)\s+(?:patients|survivors|"
+    r"populations?|sufferers|care|services?|units?|centres?|centers?|wards?|clinics?)\b"
+    r"|\b(?:people|patients|women|men|those|survivors|anyone|adults|children|individuals)\s+"
+    r"(?:who\s+(?:have|had|are|were)|with|after|living with|treated for|undergoing|having)\b"
+)
+"""A cancer named of a group ("cancer patients", "people who had breast cancer"): no one person."""
+
+
+def _own_cancer(context: PatientContext) -> bool:
+    """Whether a cancer named in the question stands as someone's, not a population's or a
+    topic's ("cancer patients"), another person's, a supposed or a denied one."""
+    return any(
+        m.kind == "cancer" and not m.negated and m.status not in (TOPIC, OTHER_PERSON, SUPPOSED)
+        for m in context.mentions
+    )
 
 
 _OWN_COURSE = re.compile(

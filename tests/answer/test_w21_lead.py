@@ -107,3 +107,48 @@ def test_an_organ_word_away_from_a_cancer_is_no_site() -> None:
         "skin cancer on my nose now. Acupuncture for my knee?"
     )
     assert "radiation:abdomen" not in applied
+
+
+# A terse note naming a cancer (or with a case note's words) beside a complaint and a question
+# whether to needle describes a particular person, who is screened: a cancer with back or neck
+# pain is the screen's history_of_cancer red flag. Found when the flags engineer noted that
+# "CLL, watch and wait, now low back pain" got no screen at all.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "CLL, watch and wait, now low back pain. Acupuncture?",
+        "Prostate cancer on active surveillance; new low back pain. Acupuncture?",
+        "Myeloma, neck pain for 2 months, is acupuncture ok?",
+        "Lymphoma in remission since spring. Neck ache. Suitable for needling?",
+        "Leukaemia, watch and wait. Low back pain for 3 weeks. Suitable for acupuncture?",
+    ],
+)
+def test_a_note_naming_a_cancer_and_back_pain_is_screened(question: str) -> None:
+    decision, _, _ = _applied(question)
+    assert decision == "refer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Skin: seborrhoeic keratosis on the back, intact. Dx chronic neck pain. Any reason to "
+        "avoid?",
+        "PMH: hypertension. Knee OA. Is acupuncture OK?",
+    ],
+)
+def test_a_case_note_with_a_complaint_is_screened(question: str) -> None:
+    decision, _, _ = _applied(question)
+    assert decision == "proceed"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cancer patients with back pain: is acupuncture safe?",
+        "Is acupuncture safe for cancer pain?",
+        "For people who have leukaemia and back pain, is acupuncture OK?",
+    ],
+)
+def test_a_cancer_named_of_a_group_describes_no_one(question: str) -> None:
+    decision, _, _ = _applied(question)
+    assert decision is None
