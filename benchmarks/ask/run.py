@@ -293,6 +293,7 @@ ALL_PARTS = (
     "holdout18",
     "holdout19",
     "holdout20",
+    "holdout21",
     "intent",
 )
 
