@@ -1351,6 +1351,15 @@ _FEAR_GONE = re.compile(
     r"(?:fine|ok|okay|no problems?|no bother|no issues?|no trouble|without (?:a |any )?"
     r"(?:problems?|fuss|issues?|trouble|bother))|"
     r"(?:fine|ok|okay|no problem) with (?:needles|them|jabs|injections|blood tests)|"
+    # wave 22 (h21083 "I did CBT for it ... now I give my own B12 injections"): the asker
+    # injecting themselves since, or a treatment of the fear said to have worked
+    r"(?:give|gives|gave|giving|do|does|doing)\s+(?:my|her|his)\s*(?:self\s+)?(?:\w+\s+){0,2}?"
+    r"(?:own\s+)(?:[\w'’]+\s+){0,2}?(?:injections?|jabs?|shots?|insulin)|"
+    r"(?:inject|injects|injecting|jab|jabs|jabbing)\s+(?:myself|herself|himself)|"
+    r"self[\s-]?inject\w*|"
+    r"(?:cbt|therapy|desensiti[sz]ation|hypnotherapy|hypnosis|counsell?ing)\s+"
+    r"(?:[\w'’]+\s+){0,4}?(?:cured|sorted|fixed|worked|got (?:me|her|him) over)|"
+    r"(?:cured|sorted|fixed)\s+(?:it|that|the (?:fear|phobia)|my (?:fear|phobia))(?:\s+out)?|"
     r"not (?:scared|afraid|frightened|bothered|phobic|nervous) (?:now|any ?more|these days)|"
     r"no longer|not any ?more|doesn['’]?t bother|don['’]?t mind (?:them|needles))\b"
 )
@@ -1400,6 +1409,18 @@ _NOT_A_FEAR = re.compile(
     r"\b(?:jabs?|injections?|vaccin\w*|blood tests?|bloods|flu jabs?|booster\w*)\b[^.;!?]{0,40}"
     r"\b(?:no problem|no bother|no issue|fine|ok|okay|without (?:a|any) (?:problem|fuss))\b"
 )
+# wave 22 (h21113 "a bit nervous about needles but I'm going ahead, I've booked"): mild nerves
+# with the asker's resolve to be needled are no fear that makes needling unsafe (clinic policy)
+_GOING_AHEAD = re.compile(
+    r"\b(?:going ahead|go ahead|went ahead|going through with it|go through with it|"
+    r"(?:i['’]?ve|ive|i have|i)\s+(?:already\s+)?booked|booked (?:in|it|myself)|"
+    r"(?:give|giving) it a (?:go|try|shot|whirl)|determined to|doing it anyway|"
+    r"(?:try|trying|do|doing) it anyway|(?:still|really) want (?:to (?:try|do|have)|it))\b"
+)
+_NO_RESOLVE = re.compile(
+    r"\b(?:not sure (?:i|she|he) can|(?:can['’]?t|cannot|couldn['’]?t|won['’]?t) (?:go through|"
+    r"do it|face it)|might cancel|thinking of cancell?ing)\b"
+)
 _SEVERE_FEAR = re.compile(
     r"\b(?:faint\w*|pass(?:ed|es|ing)? out|black(?:ed|s)? out|keel\w* over|panic\w*|terrified|"
     r"petrified|phobi\w*|freak\w* out|scared|afraid|frightened|dread\w*|can['’]?t bear|"
@@ -1413,15 +1434,19 @@ def _mild_needle_nerves(m: Mention, folded: str) -> bool:
     phobia: the screen's needle_phobia rule (sources sierpina2005, liao2013) is about a fear
     that may make needling unsafe or distressing, and the asker's own words deny one. Only a
     needle_phobia read from a mild word (nervous, anxious, worried, not keen), with a denial
-    of fear or a jab or blood test said to go fine in its sentence or the next, and no
-    fainting, panic or fear said anywhere once the denials are set aside. Clinic policy."""
+    of fear or a jab or blood test said to go fine in its sentence or the next, or (wave 22)
+    the asker's resolve to be needled ("but I'm going ahead, I've booked") and no doubt of it,
+    and no fainting, panic or fear said anywhere once the denials are set aside. Clinic
+    policy."""
     if m.kind != "needle_phobia" or m.negated or m.status != "current":
         return False
     if not _MILD_NERVES.search(m.words.lower()):
         return False
     lo, hi = _sentence(folded, m.start, m.end, after=1)
     lo = max((x.end() for x in _SENT_END.finditer(folded, 0, max(0, lo - 1))), default=0)
-    if not _NOT_A_FEAR.search(folded, lo, hi):
+    if not _NOT_A_FEAR.search(folded, lo, hi) and not _GOING_AHEAD.search(folded, lo, hi):
+        return False
+    if _NO_RESOLVE.search(folded):
         return False
     return not _SEVERE_FEAR.search(_NOT_A_FEAR.sub(" ", folded))
 
