@@ -142,3 +142,101 @@ def test_mild_nerves_going_ahead_is_no_phobia(question: str) -> None:
 def test_needle_fear_without_resolve_or_severe_stays(question: str) -> None:
     _, _, applied = _screen(question)
     assert "needle_phobia" in applied, (question, applied)
+
+
+# 4. premises: compression care said to be replaced; electro-acupuncture said not to affect a
+# device -----------------------------------------------------------------------------------------
+
+
+def _premise_first(question: str) -> bool:
+    from acupath.answer.opening_words import TITLES
+
+    titles = [s.title for s in ask(question).all_sections]
+    corr = TITLES["clinician"]["premise"]
+    return corr in titles and titles.index(corr) <= 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The acupuncturist reckons the needles will drain my lymphoedema, so I won't need my "
+        "compression garment any more. Is that right?",
+        "Acupuncture is going to fix my swollen arm so I can stop wearing my compression "
+        "sleeve after the first few sessions.",
+        "My friend says acupuncture cures lymphoedema and I can give up the manual lymphatic "
+        "drainage once it starts working, true?",
+        "With acupuncture for my leg lymphoedema I can ditch the compression stockings, my "
+        "therapist said.",
+        "Once I start acupuncture I can stop the compression bandaging on my left arm, the "
+        "swelling will go down by itself, won't it?",
+    ],
+)
+def test_compression_care_said_replaced_is_corrected(question: str) -> None:
+    assert _premise_first(question), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The current in electroacupuncture is too weak to affect my pacemaker, so it's fine "
+        "for my knee, isn't it?",
+        "Electro-acupuncture can't interfere with an ICD, the voltage is tiny, so they can use "
+        "it on my back, right?",
+        "My practitioner says electrical stimulation won't affect my pacemaker so we'll use it "
+        "for my neck.",
+        "Electroacupuncture doesn't affect my pacemaker because the current is so small, so my "
+        "chest can be done, yes?",
+        "The electro acupuncture current cannot affect a pacemaker, so they can put the clips "
+        "near it for my shoulder?",
+    ],
+)
+def test_electro_said_not_to_affect_device_is_corrected(question: str) -> None:
+    assert _premise_first(question), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # asked, not stated
+        "Can electroacupuncture affect my pacemaker? It's for my shoulder.",
+        # compression kept
+        "I wear my compression sleeve every day for lymphoedema. Can acupuncture help my "
+        "neck pain?",
+    ],
+)
+def test_no_premise_when_none_stated(question: str) -> None:
+    from acupath.answer.opening_words import TITLES
+
+    titles = [s.title for s in ask(question).all_sections]
+    assert TITLES["clinician"]["premise"] not in titles, question
+
+
+# 5. "X won't affect my device" denies nothing ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The current won't affect my pacemaker, will it? Electroacupuncture for my knee.",
+        "My acupuncturist says the needles can't interfere with my ICD. Acupuncture for my back?",
+        "Surely acupuncture doesn't affect my insulin pump? It's for my neck.",
+        "Acupuncture cannot affect my cochlear implant, right? For tinnitus and my neck.",
+        "The TENS machine does not interfere with my pacemaker, so is electro-acupuncture fine "
+        "for my shoulder?",
+    ],
+)
+def test_device_said_unaffected_is_still_there(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert any(a.startswith("device:") for a in applied), (question, applied)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I don't have a pacemaker or any implant. Acupuncture for my knee?",
+        "No pacemaker, no metal implants. Is electroacupuncture ok for my back?",
+    ],
+)
+def test_device_denied_stays_denied(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert not any(a.startswith("device:") for a in applied), (question, applied)
