@@ -240,3 +240,43 @@ def test_device_said_unaffected_is_still_there(question: str) -> None:
 def test_device_denied_stays_denied(question: str) -> None:
     _, _, applied = _screen(question)
     assert not any(a.startswith("device:") for a in applied), (question, applied)
+
+
+# 6. a list-structured note: an assessment in one item, a past cancer in another ---------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Problems: (a) low back pain for a year, MRI degenerative (b) previous breast cancer "
+        "2016, no treatment now. Acupuncture for (a)?",
+        "1) neck pain 18 months, x-ray degenerative 2) bowel cancer 2014, previous surgery, all "
+        "clear. Ok to needle the neck?",
+        "Issues: (i) chronic LBP, MRI lumbar spine degenerative only (ii) previous prostate "
+        "cancer, treated 2015. Suitable for acupuncture?",
+        "Back pain for 2 years. MRI degenerative. Previous lymphoma in 2010. OK for acupuncture?",
+        "(1) mechanical low back pain, scan showed degenerative changes (2) previous melanoma "
+        "excised 2013. Any reason not to needle?",
+    ],
+)
+def test_assessed_back_pain_beside_past_cancer_is_no_referral(question: str) -> None:
+    decision, _, applied = _screen(question)
+    assert decision != "refer", (question, decision, applied)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the assessment pending
+        "Problems: (a) low back pain, MRI booked (b) previous breast cancer 2016. Acupuncture "
+        "for (a)?",
+        # the assessment dated before
+        "(a) low back pain, previous MRI degenerative (b) breast cancer 2019. Acupuncture?",
+        # a degenerative scan with something more
+        "(a) low back pain, MRI degenerative and a lesion at L3 (b) breast cancer 2015. "
+        "Acupuncture?",
+    ],
+)
+def test_unassessed_back_pain_beside_cancer_still_refers(question: str) -> None:
+    decision, _, _ = _screen(question)
+    assert decision == "refer", (question, decision)
