@@ -963,6 +963,7 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             or _dementia_as_usual(m, folded)
             or _itp_by_its_count(m, folded, mentions)
             or _mild_needle_nerves(m, folded)
+            or _star_sign(m, folded)
         ):
             continue  # not this red flag at all
         if _intended_elsewhere(m, folded):
@@ -1449,6 +1450,40 @@ def _mild_needle_nerves(m: Mention, folded: str) -> bool:
     if _NO_RESOLVE.search(folded):
         return False
     return not _SEVERE_FEAR.search(_NOT_A_FEAR.sub(" ", folded))
+
+
+# 29. Cancer the star sign (wave 22, h21104) ------------------------------------------------
+
+_ZODIAC = re.compile(
+    r"\b(?:star\s*signs?|zodiac|horoscopes?|astrolog\w*|sun\s+sign|star\s+chart|birth\s+chart|"
+    r"cancerians?)\b"
+)
+_SIGN_BEFORE = re.compile(r"\b(?:sign|zodiac)\s*(?:is|was|:|=|-)?\s*$")
+_PERSON_IS_A = re.compile(
+    r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is|he['’]?s|hes|he is|typical|true|fellow)\s+"
+    r"(?:a\s+)?$"
+)
+_SIGN_AFTER = re.compile(
+    r"^\s*(?:[(,-]\s*)?(?:the\s+)?(?:star\s*sign|zodiac|sun\s+sign|season|rising|moon|sun)\b"
+)
+_NOT_SIGN_AFTER = re.compile(r"^\s*(?:patients?|survivors?|sufferers?|diagnosis|treatment|care)\b")
+
+
+def _star_sign(m: Mention, folded: str) -> bool:
+    """ "I'm a Cancer (star sign, born in July)": the zodiac sign, no cancer. Only the bare word
+    "cancer", said as the person's sign ("my star sign is Cancer", "Cancer season") or as what
+    the person is ("I'm a Cancer", "typical Cancer") in a question that speaks of star signs or
+    horoscopes; "I'm a cancer patient", a named cancer ("bowel cancer") and any other cancer
+    word stay. Clinic policy (the reason: the word names no illness here)."""
+    if m.kind != "cancer" or m.negated or m.words.lower().strip() != "cancer":
+        return False
+    before = folded[max(0, m.start - 30) : m.start]
+    after = folded[m.end : m.end + 30]
+    if _NOT_SIGN_AFTER.search(after):
+        return False
+    if _SIGN_BEFORE.search(before) or _SIGN_AFTER.search(after):
+        return True
+    return bool(_PERSON_IS_A.search(before)) and bool(_ZODIAC.search(folded))
 
 
 # 16. a named illness that is no fever (wave 17, p12086) ------------------------------------

@@ -280,3 +280,48 @@ def test_assessed_back_pain_beside_past_cancer_is_no_referral(question: str) -> 
 def test_unassessed_back_pain_beside_cancer_still_refers(question: str) -> None:
     decision, _, _ = _screen(question)
     assert decision == "refer", (question, decision)
+
+
+# 7. Cancer the star sign --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a Cancer, so my horoscope says I'm sensitive! Will acupuncture for my knee hurt?",
+        "My star sign is Cancer and this month's reading says look after my body. Acupuncture "
+        "for back pain, any advice?",
+        "Typical Cancer (star sign) here, I worry about everything. Is acupuncture for my neck "
+        "safe?",
+        "She's a Cancer, born in late June, and into astrology. Can my wife have acupuncture "
+        "for her low back pain?",
+        "Cancer season and my zodiac app says try new things, so: acupuncture for my lower "
+        "back, yes?",
+    ],
+)
+def test_cancer_the_star_sign_is_no_cancer(question: str) -> None:
+    decision, _, applied = _screen(question)
+    assert not any(a.startswith("cancer:") for a in applied), (question, applied)
+    assert decision != "refer", (question, decision)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a Cancer star sign, and I had bowel cancer in 2019. Now low back pain. Acupuncture?",
+        "I'm a cancer patient (breast), my horoscope said to try acupuncture for my back pain.",
+    ],
+)
+def test_a_real_cancer_beside_astrology_stays(question: str) -> None:
+    decision, _, applied = _screen(question)
+    assert any(a.startswith("cancer:") for a in applied), (question, applied)
+    assert decision == "refer", (question, decision)
+
+
+def test_a_cancer_had_beside_a_horoscope_stays() -> None:
+    decision, _, applied = _screen(
+        "I had a cancer removed from my bowel in 2020; my horoscope says this is my year. "
+        "Low back pain now, acupuncture?"
+    )
+    assert any(a.startswith("cancer:") for a in applied), applied
+    assert decision == "refer", decision
