@@ -966,6 +966,8 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             or _star_sign(m, folded)
         ):
             continue  # not this red flag at all
+        if _unticked(m, folded):
+            m = dataclasses.replace(m, negated=True)  # wave 22: "[ ] fever" on a form
         if _intended_elsewhere(m, folded):
             continue  # wave 9: "Down 19 kilos ..., all deliberate. The weight loss is ..."
         if _self_too(m, folded):
@@ -1450,6 +1452,38 @@ def _mild_needle_nerves(m: Mention, folded: str) -> bool:
     if _NO_RESOLVE.search(folded):
         return False
     return not _SEVERE_FEAR.search(_NOT_A_FEAR.sub(" ", folded))
+
+
+# 30. an intake form's empty tick box (wave 22, h21066) --------------------------------------
+
+_BOX = re.compile(r"\[\s*(?P<tick>[x✓✔*v])?\s*\]|(?P<empty>☐|□)|☒|☑|✅", re.IGNORECASE)
+_TICKED_BOX = re.compile(r"\[\s*[x✓✔*v]\s*\]|☒|☑|✅", re.IGNORECASE)
+_ITEM_END = re.compile(r"[.?!;\n]")
+
+
+def _in_empty_item(folded: str, at: int) -> bool:
+    """Whether offset ``at`` lies in the item of an empty box: the last box before it is empty
+    and no sentence end stands between them."""
+    last = None
+    for b in _BOX.finditer(folded, 0, at):
+        last = b
+    if last is None or _ITEM_END.search(folded, last.end(), at):
+        return False
+    ticked = last.group("tick") or (last.group(0) in "☒☑✅")
+    return not ticked
+
+
+def _unticked(m: Mention, folded: str) -> bool:
+    """An item of a tick-box form after an empty box ("[x] numbness ... [ ] fever
+    [ ] weight loss [ ] history of cancer") is not ticked: denied, as a form's "no" column. A
+    finding read from several words is denied when it begins or ends in an empty box's item
+    ("neck pain: [x] stiffness [ ] fever" is no stiff neck with fever). Only in a question
+    with a ticked box too (so the boxes are a form's, and an empty one is an answer); an item
+    after a ticked box stays, and a sentence end closes the item ("[ ] fever. New fever
+    today" keeps the second). Clinic policy (reason: the form's own answer)."""
+    if m.negated or not _TICKED_BOX.search(folded):
+        return False
+    return _in_empty_item(folded, m.start) or _in_empty_item(folded, max(m.start, m.end - 1))
 
 
 # 29. Cancer the star sign (wave 22, h21104) ------------------------------------------------

@@ -325,3 +325,46 @@ def test_a_cancer_had_beside_a_horoscope_stays() -> None:
     )
     assert any(a.startswith("cancer:") for a in applied), applied
     assert decision == "refer", decision
+
+
+# 8. an intake form's empty tick box denies its item ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Form: [x] low back pain [ ] fever [ ] weight loss [ ] history of cancer. Acupuncture ok?",
+        "Checklist for neck pain: [X] worse at the computer [ ] night sweats [ ] cancer "
+        "[ ] weight loss. Can I book?",
+        "Screening: [ ] unexplained weight loss [x] knee pain [ ] fever. Acupuncture?",
+        "Red flags for my back pain: ☐ fever ☐ history of cancer ☒ pain for 3 months. OK?",
+        "Back pain form: [ ] fever [ ] cancer in the past [x] worse when sitting. Acupuncture "
+        "suitable?",
+    ],
+)
+def test_empty_tick_box_denies_its_item(question: str) -> None:
+    decision, _, applied = _screen(question)
+    bad = [a for a in applied if a in ("red_flag:fever", "red_flag:unexplained_weight_loss")]
+    assert not bad and not any(a.startswith("cancer:") for a in applied), (question, applied)
+    assert decision != "refer", (question, decision)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Form (back pain): [x] fever [ ] weight loss. Acupuncture?",
+        "Back pain. ☒ history of cancer ☐ fever. Can I book acupuncture?",
+    ],
+)
+def test_ticked_box_item_stays(question: str) -> None:
+    decision, _, _ = _screen(question)
+    assert decision == "refer", (question, decision)
+
+
+def test_a_finding_after_the_form_stays() -> None:
+    decision, _, applied = _screen(
+        "Form: [x] low back pain [ ] fever [ ] weight loss. Since this morning I have a high "
+        "fever and shivers though. Acupuncture?"
+    )
+    assert "red_flag:fever" in applied, applied
+    assert decision == "refer", decision
