@@ -970,6 +970,8 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             m = dataclasses.replace(m, negated=True)  # wave 22: "[ ] fever" on a form
         if _intended_elsewhere(m, folded):
             continue  # wave 9: "Down 19 kilos ..., all deliberate. The weight loss is ..."
+        if _asked_if_had(m, folded):
+            m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
         if _self_too(m, folded):
             m = dataclasses.replace(m, status="current")
         if _supposed(m, folded):
@@ -1484,6 +1486,36 @@ def _unticked(m: Mention, folded: str) -> bool:
     if m.negated or not _TICKED_BOX.search(folded):
         return False
     return _in_empty_item(folded, m.start) or _in_empty_item(folded, max(m.start, m.end - 1))
+
+
+# 31. a condition the asker asks whether they have (wave 22, h21103) -------------------------
+
+_ASKED_IF_HAD = re.compile(
+    r"(?:\b(?:does|do|did|would|could|will|might|can)\s+(?:that|this|it)\s+(?:mean|make|makes)\s+"
+    r"(?:that\s+)?(?:i['’]?m|im|i am|i have|i['’]?ve got|ive got|i've|me)\s+"
+    r"|\bam\s+i\s+(?:now\s+|actually\s+|really\s+)?)(?:a|an)?\s*$"
+    # the fact's own words holding the person ("I'm a bleeder")
+    r"|\b(?:does|do|did|would|could|will|might|can)\s+(?:that|this|it)\s+(?:mean|make|makes)\s+"
+    r"(?:that\s+)?$"
+)
+
+
+def _asked_if_had(m: Mention, folded: str) -> bool:
+    """A comorbidity the asker asks whether they have ("does that mean I'm a bleeder?", "am I
+    epileptic now?", "does this make me a diabetic?") is a question, not a fact: the words
+    right before it ask. Only comorbidities; a red flag asked about stays (safety first), and
+    "I have haemophilia. Does that mean no acupuncture?" states it. Clinic policy."""
+    if m.kind != "comorbidity" or m.negated or m.status != "current":
+        return False
+    before = folded[max(0, m.start - 45) : m.start]
+    asked = _ASKED_IF_HAD.search(before)
+    if asked is None:
+        return False
+    # the words after "does that mean" must be the person's ("I'm a bleeder"), never another
+    # fact ("does that mean my haemophilia ...")
+    return asked.group(0).strip().endswith(
+        ("i'm", "im", "i am", "i have", "i've got", "ive got", "i've", "me", " a", " an", " i")
+    ) or bool(re.match(r"i['’]?m\b|i am\b|i have\b", m.words.lower()))
 
 
 # 29. Cancer the star sign (wave 22, h21104) ------------------------------------------------

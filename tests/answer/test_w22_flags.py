@@ -368,3 +368,37 @@ def test_a_finding_after_the_form_stays() -> None:
     )
     assert "red_flag:fever" in applied, applied
     assert decision == "refer", decision
+
+
+# 9. a condition the asker asks whether they have ("does that mean I'm a bleeder?") -----------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My aunt told me I look pale. Does that mean I'm a bleeder? Acupuncture for my knee?",
+        "I bruised after a knock last month. Does this mean I have haemophilia? Acupuncture "
+        "for my back?",
+        "My sugar was a bit high at one check, the GP said it was fine. Does that make me a "
+        "diabetic? Acupuncture for my neck?",
+        "I felt faint once giving blood. Am I epileptic now? Acupuncture for my shoulder?",
+        "My gum bled at the dentist. Would that mean I'm a bleeder, and no acupuncture for my hip?",
+    ],
+)
+def test_condition_asked_about_is_not_had(question: str) -> None:
+    decision, _, applied = _screen(question)
+    bad = [a for a in applied if a.startswith("comorbidity:")]
+    assert not bad, (question, applied)
+    assert decision != "defer", (question, decision)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a bleeder, I have haemophilia A. Acupuncture for my knee?",
+        "I have haemophilia. Does that mean no acupuncture for my ankle?",
+    ],
+)
+def test_condition_stated_stays(question: str) -> None:
+    _, _, applied = _screen(question)
+    assert any(a.startswith("comorbidity:") for a in applied), (question, applied)
