@@ -307,6 +307,11 @@ _THORACIC_SITE = re.compile(
     r"(?:back\s+of\s+(?:my|the|her|his)\s+ribs?|ribs?\s+(?:at|round|around|on)\s+the\s+back|"
     r"back\s+ribs?))\b"
 )
+_KIN_BEFORE = re.compile(
+    r"\b(?:mum|mom|mother|dad|father|sister|brother|aunt|auntie|uncle|gran|granny|grandma|"
+    r"grandmother|grandad|granddad|grandpa|grandfather|nan|wife|husband|partner|friend|son|"
+    r"daughter|cousin|family history|fhx|fh)\b[^.;!?]*$"
+)
 _THORACIC_PAIN = re.compile(
     r"\b(?:pain|pains|painful|hurts?|hurting|ache|aches|aching|achy|sore|soreness|throbs?|"
     r"throbbing|gnawing|agony|tender)\b"
@@ -324,7 +329,16 @@ def _thoracic_with_cancer(context: PatientContext, question: str) -> bool:
         return True
     if not {"history", "active"} & set(context.values("cancer")):
         return False
-    text = " ".join(question.lower().replace("’", "'").split())
+    low = question.lower()
+    own = [
+        m
+        for m in context.applied
+        if m.kind == "cancer"
+        and not _KIN_BEFORE.search(low[max(0, m.start - 30) : m.start].split(";")[-1])
+    ]
+    if not own:
+        return False  # "mum had breast cancer; I have upper back pain" (the combination's guard)
+    text = " ".join(low.replace("’", "'").split())
     for m in _THORACIC_SITE.finditer(text):
         if _NO_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             continue

@@ -402,3 +402,10 @@ def test_condition_asked_about_is_not_had(question: str) -> None:
 def test_condition_stated_stays(question: str) -> None:
     _, _, applied = _screen(question)
     assert any(a.startswith("comorbidity:") for a in applied), (question, applied)
+
+
+def test_a_relatives_cancer_with_own_thoracic_pain_does_not_refer() -> None:
+    screen = ask(
+        "My dad had bowel cancer years ago; now my mid back aches after work. Acupuncture?"
+    ).screen
+    assert screen is None or "thoracic_pain_with_cancer" not in screen["red_flags"], screen
