@@ -54,6 +54,10 @@ _REASSURING = (
     r"(?: (?:cause|lesions?|mets|metastas[ie]s|disease|involvement|pathology))?|"
     r"no (?:cause|red flags?|abnormality|fracture|cord compression)(?: found| seen)?|"
     r"(?:only )?(?:mild )?degenerative (?:change|changes|disc disease)(?: only)?|"
+    # wave 22 (h21125 "chronic LBP ... evaluated, MRI degenerative"): a case note's bare
+    # result word; never with more found beside it ("degenerative and a lesion")
+    r"(?:only )?(?:mild )?degenerative(?: only)?(?!\s+(?:and|with|plus|but|also|&)\b)(?=\s*"
+    r"(?:[.;,)(\n]|$|\(|\d\)|[a-z]{1,3}\)))|"
     r"wear and tear(?: only)?)"
 )
 _LINK = r"(?:\s*(?:was|were|is|are|came back|come back|showed|shows|show|found|:|-|–|—|=)\s*|\s+)"
@@ -128,7 +132,13 @@ _DATED = re.compile(
     r"(?:new |current )?pain)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.;!?\n]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+# wave 22 (h21125): an item marker of a lettered or numbered list ("(a)", "(b)", "2)", "(ii)")
+# ends a clause too: "(c) previous left mastectomy" dates the cancer, not the scan of item (a)
+_CLAUSE_END = re.compile(
+    r"[.;!?\n]|\bbut\b|\bhowever\b|\balthough\b|\(\s*(?:[a-h]|\d{1,2}|i{1,3}|iv|v|vi{1,3})\s*\)|"
+    r"(?<![\w(])(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)",
+    re.IGNORECASE,
+)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

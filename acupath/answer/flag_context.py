@@ -963,10 +963,15 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             or _dementia_as_usual(m, folded)
             or _itp_by_its_count(m, folded, mentions)
             or _mild_needle_nerves(m, folded)
+            or _star_sign(m, folded)
         ):
             continue  # not this red flag at all
+        if _unticked(m, folded):
+            m = dataclasses.replace(m, negated=True)  # wave 22: "[ ] fever" on a form
         if _intended_elsewhere(m, folded):
             continue  # wave 9: "Down 19 kilos ..., all deliberate. The weight loss is ..."
+        if _asked_if_had(m, folded):
+            m = dataclasses.replace(m, status=TOPIC, detail={**m.detail, "topic": True})
         if _self_too(m, folded):
             m = dataclasses.replace(m, status="current")
         if _supposed(m, folded):
@@ -1351,6 +1356,15 @@ _FEAR_GONE = re.compile(
     r"(?:fine|ok|okay|no problems?|no bother|no issues?|no trouble|without (?:a |any )?"
     r"(?:problems?|fuss|issues?|trouble|bother))|"
     r"(?:fine|ok|okay|no problem) with (?:needles|them|jabs|injections|blood tests)|"
+    # wave 22 (h21083 "I did CBT for it ... now I give my own B12 injections"): the asker
+    # injecting themselves since, or a treatment of the fear said to have worked
+    r"(?:give|gives|gave|giving|do|does|doing)\s+(?:my|her|his)\s*(?:self\s+)?(?:\w+\s+){0,2}?"
+    r"(?:own\s+)(?:[\w'’]+\s+){0,2}?(?:injections?|jabs?|shots?|insulin)|"
+    r"(?:inject|injects|injecting|jab|jabs|jabbing)\s+(?:myself|herself|himself)|"
+    r"self[\s-]?inject\w*|"
+    r"(?:cbt|therapy|desensiti[sz]ation|hypnotherapy|hypnosis|counsell?ing)\s+"
+    r"(?:[\w'’]+\s+){0,4}?(?:cured|sorted|fixed|worked|got (?:me|her|him) over)|"
+    r"(?:cured|sorted|fixed)\s+(?:it|that|the (?:fear|phobia)|my (?:fear|phobia))(?:\s+out)?|"
     r"not (?:scared|afraid|frightened|bothered|phobic|nervous) (?:now|any ?more|these days)|"
     r"no longer|not any ?more|doesn['’]?t bother|don['’]?t mind (?:them|needles))\b"
 )
@@ -1400,6 +1414,18 @@ _NOT_A_FEAR = re.compile(
     r"\b(?:jabs?|injections?|vaccin\w*|blood tests?|bloods|flu jabs?|booster\w*)\b[^.;!?]{0,40}"
     r"\b(?:no problem|no bother|no issue|fine|ok|okay|without (?:a|any) (?:problem|fuss))\b"
 )
+# wave 22 (h21113 "a bit nervous about needles but I'm going ahead, I've booked"): mild nerves
+# with the asker's resolve to be needled are no fear that makes needling unsafe (clinic policy)
+_GOING_AHEAD = re.compile(
+    r"\b(?:going ahead|go ahead|went ahead|going through with it|go through with it|"
+    r"(?:i['’]?ve|ive|i have|i)\s+(?:already\s+)?booked|booked (?:in|it|myself)|"
+    r"(?:give|giving) it a (?:go|try|shot|whirl)|determined to|doing it anyway|"
+    r"(?:try|trying|do|doing) it anyway|(?:still|really) want (?:to (?:try|do|have)|it))\b"
+)
+_NO_RESOLVE = re.compile(
+    r"\b(?:not sure (?:i|she|he) can|(?:can['’]?t|cannot|couldn['’]?t|won['’]?t) (?:go through|"
+    r"do it|face it)|might cancel|thinking of cancell?ing)\b"
+)
 _SEVERE_FEAR = re.compile(
     r"\b(?:faint\w*|pass(?:ed|es|ing)? out|black(?:ed|s)? out|keel\w* over|panic\w*|terrified|"
     r"petrified|phobi\w*|freak\w* out|scared|afraid|frightened|dread\w*|can['’]?t bear|"
@@ -1413,17 +1439,117 @@ def _mild_needle_nerves(m: Mention, folded: str) -> bool:
     phobia: the screen's needle_phobia rule (sources sierpina2005, liao2013) is about a fear
     that may make needling unsafe or distressing, and the asker's own words deny one. Only a
     needle_phobia read from a mild word (nervous, anxious, worried, not keen), with a denial
-    of fear or a jab or blood test said to go fine in its sentence or the next, and no
-    fainting, panic or fear said anywhere once the denials are set aside. Clinic policy."""
+    of fear or a jab or blood test said to go fine in its sentence or the next, or (wave 22)
+    the asker's resolve to be needled ("but I'm going ahead, I've booked") and no doubt of it,
+    and no fainting, panic or fear said anywhere once the denials are set aside. Clinic
+    policy."""
     if m.kind != "needle_phobia" or m.negated or m.status != "current":
         return False
     if not _MILD_NERVES.search(m.words.lower()):
         return False
     lo, hi = _sentence(folded, m.start, m.end, after=1)
     lo = max((x.end() for x in _SENT_END.finditer(folded, 0, max(0, lo - 1))), default=0)
-    if not _NOT_A_FEAR.search(folded, lo, hi):
+    if not _NOT_A_FEAR.search(folded, lo, hi) and not _GOING_AHEAD.search(folded, lo, hi):
+        return False
+    if _NO_RESOLVE.search(folded):
         return False
     return not _SEVERE_FEAR.search(_NOT_A_FEAR.sub(" ", folded))
+
+
+# 30. an intake form's empty tick box (wave 22, h21066) --------------------------------------
+
+_BOX = re.compile(r"\[\s*(?P<tick>[x✓✔*v])?\s*\]|(?P<empty>☐|□)|☒|☑|✅", re.IGNORECASE)
+_TICKED_BOX = re.compile(r"\[\s*[x✓✔*v]\s*\]|☒|☑|✅", re.IGNORECASE)
+_ITEM_END = re.compile(r"[.?!;\n]")
+
+
+def _in_empty_item(folded: str, at: int) -> bool:
+    """Whether offset ``at`` lies in the item of an empty box: the last box before it is empty
+    and no sentence end stands between them."""
+    last = None
+    for b in _BOX.finditer(folded, 0, at):
+        last = b
+    if last is None or _ITEM_END.search(folded, last.end(), at):
+        return False
+    ticked = last.group("tick") or (last.group(0) in "☒☑✅")
+    return not ticked
+
+
+def _unticked(m: Mention, folded: str) -> bool:
+    """An item of a tick-box form after an empty box ("[x] numbness ... [ ] fever
+    [ ] weight loss [ ] history of cancer") is not ticked: denied, as a form's "no" column. A
+    finding read from several words is denied when it begins or ends in an empty box's item
+    ("neck pain: [x] stiffness [ ] fever" is no stiff neck with fever). Only in a question
+    with a ticked box too (so the boxes are a form's, and an empty one is an answer); an item
+    after a ticked box stays, and a sentence end closes the item ("[ ] fever. New fever
+    today" keeps the second). Clinic policy (reason: the form's own answer)."""
+    if m.negated or not _TICKED_BOX.search(folded):
+        return False
+    return _in_empty_item(folded, m.start) or _in_empty_item(folded, max(m.start, m.end - 1))
+
+
+# 31. a condition the asker asks whether they have (wave 22, h21103) -------------------------
+
+_ASKED_IF_HAD = re.compile(
+    r"(?:\b(?:does|do|did|would|could|will|might|can)\s+(?:that|this|it)\s+(?:mean|make|makes)\s+"
+    r"(?:that\s+)?(?:i['’]?m|im|i am|i have|i['’]?ve got|ive got|i've|me)\s+"
+    r"|\bam\s+i\s+(?:now\s+|actually\s+|really\s+)?)(?:a|an)?\s*$"
+    # the fact's own words holding the person ("I'm a bleeder")
+    r"|\b(?:does|do|did|would|could|will|might|can)\s+(?:that|this|it)\s+(?:mean|make|makes)\s+"
+    r"(?:that\s+)?$"
+)
+
+
+def _asked_if_had(m: Mention, folded: str) -> bool:
+    """A comorbidity the asker asks whether they have ("does that mean I'm a bleeder?", "am I
+    epileptic now?", "does this make me a diabetic?") is a question, not a fact: the words
+    right before it ask. Only comorbidities; a red flag asked about stays (safety first), and
+    "I have haemophilia. Does that mean no acupuncture?" states it. Clinic policy."""
+    if m.kind != "comorbidity" or m.negated or m.status != "current":
+        return False
+    before = folded[max(0, m.start - 45) : m.start]
+    asked = _ASKED_IF_HAD.search(before)
+    if asked is None:
+        return False
+    # the words after "does that mean" must be the person's ("I'm a bleeder"), never another
+    # fact ("does that mean my haemophilia ...")
+    return asked.group(0).strip().endswith(
+        ("i'm", "im", "i am", "i have", "i've got", "ive got", "i've", "me", " a", " an", " i")
+    ) or bool(re.match(r"i['’]?m\b|i am\b|i have\b", m.words.lower()))
+
+
+# 29. Cancer the star sign (wave 22, h21104) ------------------------------------------------
+
+_ZODIAC = re.compile(
+    r"\b(?:star\s*signs?|zodiac|horoscopes?|astrolog\w*|sun\s+sign|star\s+chart|birth\s+chart|"
+    r"cancerians?)\b"
+)
+_SIGN_BEFORE = re.compile(r"\b(?:sign|zodiac)\s*(?:is|was|:|=|-)?\s*$")
+_PERSON_IS_A = re.compile(
+    r"\b(?:i['’]?m|im|i am|she['’]?s|shes|she is|he['’]?s|hes|he is|typical|true|fellow)\s+"
+    r"(?:a\s+)?$"
+)
+_SIGN_AFTER = re.compile(
+    r"^\s*(?:[(,-]\s*)?(?:the\s+)?(?:star\s*sign|zodiac|sun\s+sign|season|rising|moon|sun)\b"
+)
+_NOT_SIGN_AFTER = re.compile(r"^\s*(?:patients?|survivors?|sufferers?|diagnosis|treatment|care)\b")
+
+
+def _star_sign(m: Mention, folded: str) -> bool:
+    """ "I'm a Cancer (star sign, born in July)": the zodiac sign, no cancer. Only the bare word
+    "cancer", said as the person's sign ("my star sign is Cancer", "Cancer season") or as what
+    the person is ("I'm a Cancer", "typical Cancer") in a question that speaks of star signs or
+    horoscopes; "I'm a cancer patient", a named cancer ("bowel cancer") and any other cancer
+    word stay. Clinic policy (the reason: the word names no illness here)."""
+    if m.kind != "cancer" or m.negated or m.words.lower().strip() != "cancer":
+        return False
+    before = folded[max(0, m.start - 30) : m.start]
+    after = folded[m.end : m.end + 30]
+    if _NOT_SIGN_AFTER.search(after):
+        return False
+    if _SIGN_BEFORE.search(before) or _SIGN_AFTER.search(after):
+        return True
+    return bool(_PERSON_IS_A.search(before)) and bool(_ZODIAC.search(folded))
 
 
 # 16. a named illness that is no fever (wave 17, p12086) ------------------------------------

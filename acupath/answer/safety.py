@@ -239,7 +239,7 @@ def intake_data(
         # (AHCPR 1994, Table 1: a cancer now is a cancer history too); with other complaints
         # it stays cancer history only (probe F4)
         flags.append("history_of_cancer")
-    elif "thoracic_pain_with_cancer" in context.values("red_flag") and not evaluated:
+    elif _thoracic_with_cancer(context, question) and not evaluated:
         # wave 11 (h10052): thoracic back pain beside a cancer now or before is a cancer history
         # with spinal pain too (AHCPR 1994 Table 1, ahcpr1994; Henschke 2013, henschke2013: a
         # cancer history is the most useful red flag for spinal malignancy); the screen's
@@ -295,6 +295,60 @@ def _thoracic_after_trauma(context: PatientContext, question: str) -> list[str]:
         for m in _UPPER_BACK.finditer(text)
     )
     return flags if named else []
+
+
+_THORACIC_SITE = re.compile(
+    # the thoracic spine in lay words: the upper, mid or middle back (or the middle or top part
+    # of it), between or under the shoulder blades, the back of the ribs (wave 22)
+    r"\b(?:(?:upper|mid|middle|thoracic)[\s-]+(?:part\s+of\s+(?:my|the|her|his)\s+)?back|"
+    r"(?:middle|centre|center)\s+of\s+(?:my|the|her|his)\s+back|"
+    r"thoracic\s+spine|t[\s-]?spine|upper\s+spine|interscapular|"
+    r"(?:between|under|beneath|behind)\s+(?:my|the|her|his)?\s*shoulder[\s-]?blades?|"
+    r"(?:back\s+of\s+(?:my|the|her|his)\s+ribs?|ribs?\s+(?:at|round|around|on)\s+the\s+back|"
+    r"back\s+ribs?))\b"
+)
+_KIN_BEFORE = re.compile(
+    r"\b(?:mum|mom|mother|dad|father|sister|brother|aunt|auntie|uncle|gran|granny|grandma|"
+    r"grandmother|grandad|granddad|grandpa|grandfather|nan|wife|husband|partner|friend|son|"
+    r"daughter|cousin|family history|fhx|fh)\b[^.;!?]*$"
+)
+_THORACIC_PAIN = re.compile(
+    r"\b(?:pain|pains|painful|hurts?|hurting|ache|aches|aching|achy|sore|soreness|throbs?|"
+    r"throbbing|gnawing|agony|tender)\b"
+)
+
+
+def _thoracic_with_cancer(context: PatientContext, question: str) -> bool:
+    """Wave 22 (h21079): thoracic back pain beside a cancer of the patient, now or before.
+    Besides the word combination of patient.yaml (red_flags.yaml thoracic_pain_with_cancer),
+    a cancer the patient facts hold and pain now at a thoracic site the sentence names (not
+    denied) is the flag: a cancer said to be long over ("breast cancer in 2015, all clear
+    since") made the combination's mention history, yet a cancer history is the flag itself
+    (AHCPR 1994 Table 1, ahcpr1994; Henschke 2013, henschke2013)."""
+    if "thoracic_pain_with_cancer" in context.values("red_flag"):
+        return True
+    if not {"history", "active"} & set(context.values("cancer")):
+        return False
+    low = question.lower()
+    own = [
+        m
+        for m in context.applied
+        if m.kind == "cancer"
+        and not _KIN_BEFORE.search(low[max(0, m.start - 30) : m.start].split(";")[-1])
+    ]
+    if not own:
+        return False  # "mum had breast cancer; I have upper back pain" (the combination's guard)
+    text = " ".join(low.replace("’", "'").split())
+    for m in _THORACIC_SITE.finditer(text):
+        if _NO_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        lo = max((i + 1 for i in range(m.start()) if text[i] in ".?!;"), default=0)
+        ends = [i for i in range(m.end(), len(text)) if text[i] in ".?!;"]
+        sentence = text[lo : ends[0] if ends else len(text)]
+        pain = _THORACIC_PAIN.search(sentence)
+        if pain and not _NO_BEFORE.search(sentence[max(0, pain.start() - 30) : pain.start()]):
+            return True
+    return False
 
 
 _SPINAL_SITES = {"spine": "chronic_low_back_pain", "lower_back": "chronic_low_back_pain",
@@ -450,6 +504,12 @@ def assess(
     result = screen(intake, policy=_policy(os.environ.get(POLICY_ENV) or None))
     table = red_flag_urgencies()
     answer_flags = [*context.values("red_flag"), *_thoracic_after_trauma(context, question)]
+    if (
+        "thoracic_pain_with_cancer" not in answer_flags
+        and context.first("assessed") is None
+        and _thoracic_with_cancer(context, question)
+    ):
+        answer_flags.append("thoracic_pain_with_cancer")  # wave 22, _thoracic_with_cancer
     extra = tuple(
         table[v] for v in dict.fromkeys(answer_flags) if v in table and not table[v].screen
     )
