@@ -150,8 +150,15 @@ _SCAN_LAST_WEEK = re.compile(r"\s+(?:scan|ultrasound)\s+last\s+week\b")
 """A scan at a count of weeks held last week: the pregnancy is a week further on now."""
 _MONTHS = re.compile(
     _N + r"\s*(?:months?|mo|mos)\s+(?:along|pregnant|gone|into (?:her|my|the) pregnancy|"
-    r"of (?:her|my|the) pregnancy)\b"
+    r"of (?:her|my|the) pregnancy|"
+    # wave 22 (h21030 "I am seven months with baby"): months "with (a) baby"/"with child", as
+    # someone speaking English as a second language tells a pregnancy (clinic policy: the
+    # screen's pregnancy rules are for a pregnancy however it is told); "with a baby of seven
+    # months" has no count before "with", so it is none
+    r"with (?:a |the |my |her |our )?(?:baby|bebe|child))\b"
 )
+_MONTHS_WITH_WHO = re.compile(_SUBJECT + r"$")
+"""Months "with baby" are a pregnancy only right after a person and a verb ("I am seven")."""
 _EXPECTING = re.compile(
     _SUBJECT + r"expecting(?=\s*(?:$|[.,;!?]|and\b|twins|triplets|a baby|a child|a boy|a girl|"
     # wave 13 (h11026 "im expecting (we found out at the 12 week scan ...)"): an aside in
@@ -300,6 +307,8 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
         months = _number(m.group(1))
         if months is None or not 1 <= months <= 10:
             continue
+        if " with " in m.group(0) and not _MONTHS_WITH_WHO.search(folded[: m.start()]):
+            continue  # wave 22: "six months with a baby to carry" tells no one's pregnancy
         weeks = months_to_weeks(months)
         detail: dict[str, Any] = {"months": months, "weeks_per_month": round(WEEKS_PER_MONTH, 3)}
         if weeks is None:
@@ -400,6 +409,9 @@ _POSSIBLE = re.compile(
     r"(?:had|having|have|after|post|since|just had|my|her|our)\s+(?:an?\s+|my\s+|her\s+|our\s+)?"
     r"(?:(?:frozen|fresh)\s+)?(?:embryo\s+)?(?:iui|ivf transfer|insemination|transfer|fet)|"
     r"(?:embryo transfer|fet)\s+(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|today|on\s+\w+day)|"
+    # wave 22 (h21029 "embryo transfer was 3 weeks ago"): the time told after "was"/"is"
+    r"(?:embryo transfer|fet)\s+(?:was|is|were)\s+(?:\w+\s+){0,3}(?:ago|yesterday|last\s+\w+|"
+    r"today|on\s+\w+day)|"
     r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|late period|missed "
     r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late)\b"  # wave 7: 10 days
 )
@@ -429,6 +441,11 @@ _CONCEIVED = re.compile(
     r"came back\s+|today\s+)?(?:positive|pos|\+\s*ve|\+)(?=\W|$)"
     r"|(?:positive|pos|\+\s*ve)\s+(?:(?:urine|urinary|serum|beta|b)\s*-?\s*)?(?:hcg|upt)\b"
     r"|\b(?:upt|preg(?:nancy)? test)\s+(?:is\s+|was\s+)?(?:positive|pos|\+\s*ve)(?=\W|$)"
+    # wave 22 (h21029 "the beta came back positive"): IVF clinics' "beta" is the blood hCG test
+    # after a transfer; told positive, it is a pregnancy (a beta blocker is never "positive")
+    r"|\b(?:first\s+|second\s+|1st\s+|2nd\s+)?betas?\s+(?:test\s+|result\s+)?(?:(?:was|is|"
+    r"came back|came|has come back|were|today|yesterday)\s+){0,2}(?:positive|pos|\+\s*ve)(?=\W|$)"
+    r"|\bpositive\s+(?:first\s+|second\s+)?beta\b(?!\s*-?\s*blocker)"
     # wave 12 (p10021): a home test read as people say it, "two lines on the stick", "two pink
     # lines on the test", "a second line came up on the test": a positive test (the cautious
     # reading); a Covid, flu or ovulation test's lines are no pregnancy
