@@ -198,7 +198,16 @@ _POSTPARTUM = re.compile(
     r"(?:birth|delivery|baby|c\s*section|caesarean|cesarean)|after (?:her|my) pregnancy|"
     r"after giving birth|had (?:the|her|my|a|our|their) (?:baby|son|daughter|little (?:girl|boy))|"
     r"gave birth|given birth|delivered (?:a|her|my|the|our) (?:baby|son|daughter)|since (?:the |"
-    r"her |my )(?:birth|delivery)|since (?:the |her |my )?baby was born)\b"
+    r"her |my )(?:birth|delivery)|since (?:the |her |my )?baby was born|"
+    # wave 22 (h21096 "baby came early at 35 weeks ... now I've had her"): a baby that came or
+    # arrived (early, late, at its weeks, on a day), and "now/since I've had her", are a birth;
+    # the weeks told with it are the birth's, no pregnancy now
+    r"(?:the |my |her |our |their )?(?:baby|son|daughter|little one|twins)\s+(?:came|arrived)\s+"
+    r"(?:(?:early|late|on time|safely|at last|by c\s*section)\s*,?\s*)?(?:(?:at|on|in|last)\s+"
+    r"\d{1,2}\s*(?:weeks?|wks?)|(?:on|in|last)\s+\w+|\w+\s+(?:weeks?|months?|days?)\s+ago)?|"
+    r"(?:now|since)\s+(?:i['’]?ve|i have|she['’]?s|she has)\s+had\s+(?:her|him|them|the baby|my baby|"
+    r"the twins))"
+    r"(?=\W|$)"
 )
 
 
@@ -521,6 +530,10 @@ _PAST_PREGNANCY = re.compile(
     r"(?<!knew )(?<!think )(?<!thought )(?<!worried )(?<!if )"
     r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
     r"(?:all|both|three|two|four|my|her) pregnancies|"
+    # wave 22 (h21096 "was pregnant till the 11th of March"): a pregnancy told to have lasted
+    # until a day or a month is over
+    r"(?:(?:i|she)\s+|(?:^|(?<=[.;!?]))\s*)was (?:\w+\s+)?pregnant\s+(?:till|until|up to|up until|"
+    r"til|untill)\s+(?:the\s+)?\w+|"
     # wave 9 (probe 9): "i was pregnant last year", "she was pregnant two years ago"
     # wave 11 (h10026): with its length ("was 5 months pregnant last year") or a birth after it
     # ("was 7 months pregnant but had the baby in June", "was pregnant and then delivered")
