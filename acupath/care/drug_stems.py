@@ -294,6 +294,13 @@ _SYLLABLE_RUN = re.compile(r"(?<![\w-])[a-z]{1,6}(?:\s[a-z]{1,6}){2,5}(?![\w-])"
 its hyphens as spaces, so "ree-va-rocks-a-ban" arrives as "ree va rocks a ban")."""
 
 
+_FUNCTION_WORDS = frozenset(
+    "is in the of and to for on at it as be by or my his her me we he she was are so if no not "
+    "has had an our its you i us am were".split()
+)
+"""Words that make a run of short words a sentence; a syllable may be "a" ("rocks-a-ban")."""
+
+
 def _syllable_names(
     folded: str,
     formulary: Formulary,
@@ -305,7 +312,8 @@ def _syllable_names(
     formulary name of 8 letters or more (:meth:`SpellingIndex.closest`: the edit limit, the
     first-letter rule and, beyond it, the sound key, "reevarocksaban" sounding as
     "rivaroxaban"). The longest run that reads wins. Only names, never an INN stem (as for
-    split names). No piece may be a name by itself, the joined word must not be English, and a
+    split names). No piece may be a name by itself or a function word ("is", "in", "the": "war
+    is far in the past" is a sentence), the joined word must not be English, and a
     run touching a span already read, or following an article, is left alone (the pieces
     themselves may be English words: "a pix a ban", "da bi ga tran")."""
     index = _index(formulary)
@@ -328,6 +336,8 @@ def _syllable_names(
                 continue
             if any(w in formulary.names for w in words) or _ARTICLE_BEFORE.search(folded[:start]):
                 continue
+            if any(w in _FUNCTION_WORDS for w in words):
+                continue  # "war is far in the past": a sentence, not a name's syllables
             name = joined if joined in formulary.names else index.closest(joined)
             if name is None or len(name) < 8 or is_word(joined):
                 continue
