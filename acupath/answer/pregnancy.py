@@ -205,8 +205,8 @@ _POSTPARTUM = re.compile(
     r"(?:the |my |her |our |their )?(?:baby|son|daughter|little one|twins)\s+(?:came|arrived)\s+"
     r"(?:(?:early|late|on time|safely|at last|by c\s*section)\s*,?\s*)?(?:(?:at|on|in|last)\s+"
     r"\d{1,2}\s*(?:weeks?|wks?)|(?:on|in|last)\s+\w+|\w+\s+(?:weeks?|months?|days?)\s+ago)?|"
-    r"(?:now|since)\s+(?:i['’]?ve|i have|she['’]?s|she has)\s+had\s+(?:her|him|them|the baby|my baby|"
-    r"the twins))"
+    r"(?:now|since)\s+(?:i['’]?ve|i have|she['’]?s|she has)\s+had\s+(?:her|him|them|the baby|"
+    r"my baby|the twins))"
     r"(?=\W|$)"
 )
 

@@ -295,8 +295,45 @@ its hyphens as spaces, so "ree-va-rocks-a-ban" arrives as "ree va rocks a ban").
 
 
 _FUNCTION_WORDS = frozenset(
-    "is in the of and to for on at it as be by or my his her me we he she was are so if no not "
-    "has had an our its you i us am were".split()
+    [
+        "is",
+        "in",
+        "the",
+        "of",
+        "and",
+        "to",
+        "for",
+        "on",
+        "at",
+        "it",
+        "as",
+        "be",
+        "by",
+        "or",
+        "my",
+        "his",
+        "her",
+        "me",
+        "we",
+        "he",
+        "she",
+        "was",
+        "are",
+        "so",
+        "if",
+        "no",
+        "not",
+        "has",
+        "had",
+        "an",
+        "our",
+        "its",
+        "you",
+        "i",
+        "us",
+        "am",
+        "were",
+    ]
 )
 """Words that make a run of short words a sentence; a syllable may be "a" ("rocks-a-ban")."""
 
