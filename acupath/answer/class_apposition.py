@@ -141,6 +141,15 @@ _BELLY_JAB = re.compile(
     r"(?:in|into)\s+(?:(?:my|the|his|her|their)\s+)?(?:stomach|tummy|belly|abdomen)\b"
     r"|\bpre ?filled (?:syringes?|injections?)\b"
 )
+# wave 22 (h21001 "injections after my knee op, one a day in the tummy"): the injection told
+# apart from its site, "one a day in the tummy", "daily into her belly", with an injection word
+# elsewhere in the question; read as the belly jab above (the same source and exclusions)
+_BELLY_DAILY = re.compile(
+    r"\b(?:(?:one|once|1)\s+(?:a|per|each|every)\s+(?:day|night|evening|morning)|daily|"
+    r"every\s+(?:day|night|evening|morning)|each\s+(?:day|night|evening|morning))\s+"
+    r"(?:in|into)\s+(?:(?:my|the|his|her|their)\s+)?(?:stomach|tummy|belly|abdomen)\b"
+)
+_INJECTION_WORD = re.compile(r"\b(?:jabs?|injections?|shots?|inject|injects|injecting|injected)\b")
 _AFTER_SURGERY = re.compile(
     r"\b(?:operation|op|surgery|replacement|arthroscopy|fractur\w*|broke|broken|plaster|cast|"
     r"clots?|dvt|pulmonary embolism|discharged)\b"
@@ -195,6 +204,8 @@ def _described(folded: str) -> list[tuple[str, str, int, int]]:
                 found.append(("class", value, s.start() + form.start(), s.start() + p.end()))
                 break
     jab = _BELLY_JAB.search(folded)
+    if jab is None and _INJECTION_WORD.search(folded):
+        jab = _BELLY_DAILY.search(folded)
     if jab and _AFTER_SURGERY.search(folded) and not _OTHER_INJECTION.search(folded):
         found.append(("class", "anticoagulant", jab.start(), jab.end()))
     hair = _HAIR_LOSS_TREATMENT.search(folded)

@@ -150,8 +150,15 @@ _SCAN_LAST_WEEK = re.compile(r"\s+(?:scan|ultrasound)\s+last\s+week\b")
 """A scan at a count of weeks held last week: the pregnancy is a week further on now."""
 _MONTHS = re.compile(
     _N + r"\s*(?:months?|mo|mos)\s+(?:along|pregnant|gone|into (?:her|my|the) pregnancy|"
-    r"of (?:her|my|the) pregnancy)\b"
+    r"of (?:her|my|the) pregnancy|"
+    # wave 22 (h21030 "I am seven months with baby"): months "with (a) baby"/"with child", as
+    # someone speaking English as a second language tells a pregnancy (clinic policy: the
+    # screen's pregnancy rules are for a pregnancy however it is told); "with a baby of seven
+    # months" has no count before "with", so it is none
+    r"with (?:a |the |my |her |our )?(?:baby|bebe|child))\b"
 )
+_MONTHS_WITH_WHO = re.compile(_SUBJECT + r"$")
+"""Months "with baby" are a pregnancy only right after a person and a verb ("I am seven")."""
 _EXPECTING = re.compile(
     _SUBJECT + r"expecting(?=\s*(?:$|[.,;!?]|and\b|twins|triplets|a baby|a child|a boy|a girl|"
     # wave 13 (h11026 "im expecting (we found out at the 12 week scan ...)"): an aside in
@@ -191,7 +198,16 @@ _POSTPARTUM = re.compile(
     r"(?:birth|delivery|baby|c\s*section|caesarean|cesarean)|after (?:her|my) pregnancy|"
     r"after giving birth|had (?:the|her|my|a|our|their) (?:baby|son|daughter|little (?:girl|boy))|"
     r"gave birth|given birth|delivered (?:a|her|my|the|our) (?:baby|son|daughter)|since (?:the |"
-    r"her |my )(?:birth|delivery)|since (?:the |her |my )?baby was born)\b"
+    r"her |my )(?:birth|delivery)|since (?:the |her |my )?baby was born|"
+    # wave 22 (h21096 "baby came early at 35 weeks ... now I've had her"): a baby that came or
+    # arrived (early, late, at its weeks, on a day), and "now/since I've had her", are a birth;
+    # the weeks told with it are the birth's, no pregnancy now
+    r"(?:the |my |her |our |their )?(?:baby|son|daughter|little one|twins)\s+(?:came|arrived)\s+"
+    r"(?:(?:early|late|on time|safely|at last|by c\s*section)\s*,?\s*)?(?:(?:at|on|in|last)\s+"
+    r"\d{1,2}\s*(?:weeks?|wks?)|(?:on|in|last)\s+\w+|\w+\s+(?:weeks?|months?|days?)\s+ago)?|"
+    r"(?:now|since)\s+(?:i['’]?ve|i have|she['’]?s|she has)\s+had\s+(?:her|him|them|the baby|"
+    r"my baby|the twins))"
+    r"(?=\W|$)"
 )
 
 
@@ -300,6 +316,8 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
         months = _number(m.group(1))
         if months is None or not 1 <= months <= 10:
             continue
+        if " with " in m.group(0) and not _MONTHS_WITH_WHO.search(folded[: m.start()]):
+            continue  # wave 22: "six months with a baby to carry" tells no one's pregnancy
         weeks = months_to_weeks(months)
         detail: dict[str, Any] = {"months": months, "weeks_per_month": round(WEEKS_PER_MONTH, 3)}
         if weeks is None:
@@ -400,6 +418,9 @@ _POSSIBLE = re.compile(
     r"(?:had|having|have|after|post|since|just had|my|her|our)\s+(?:an?\s+|my\s+|her\s+|our\s+)?"
     r"(?:(?:frozen|fresh)\s+)?(?:embryo\s+)?(?:iui|ivf transfer|insemination|transfer|fet)|"
     r"(?:embryo transfer|fet)\s+(?:\w+\s+){0,2}(?:ago|yesterday|last\s+\w+|today|on\s+\w+day)|"
+    # wave 22 (h21029 "embryo transfer was 3 weeks ago"): the time told after "was"/"is"
+    r"(?:embryo transfer|fet)\s+(?:was|is|were)\s+(?:\w+\s+){0,3}(?:ago|yesterday|last\s+\w+|"
+    r"today|on\s+\w+day)|"
     r"(?:might|may|could) be pregnant|possibly pregnant|possible pregnancy|late period|missed "
     r"(?:a |my |her )?period|period (?:is )?(?:\w+ )?(?:days? |weeks? )?late)\b"  # wave 7: 10 days
 )
@@ -429,6 +450,11 @@ _CONCEIVED = re.compile(
     r"came back\s+|today\s+)?(?:positive|pos|\+\s*ve|\+)(?=\W|$)"
     r"|(?:positive|pos|\+\s*ve)\s+(?:(?:urine|urinary|serum|beta|b)\s*-?\s*)?(?:hcg|upt)\b"
     r"|\b(?:upt|preg(?:nancy)? test)\s+(?:is\s+|was\s+)?(?:positive|pos|\+\s*ve)(?=\W|$)"
+    # wave 22 (h21029 "the beta came back positive"): IVF clinics' "beta" is the blood hCG test
+    # after a transfer; told positive, it is a pregnancy (a beta blocker is never "positive")
+    r"|\b(?:first\s+|second\s+|1st\s+|2nd\s+)?betas?\s+(?:test\s+|result\s+)?(?:(?:was|is|"
+    r"came back|came|has come back|were|today|yesterday)\s+){0,2}(?:positive|pos|\+\s*ve)(?=\W|$)"
+    r"|\bpositive\s+(?:first\s+|second\s+)?beta\b(?!\s*-?\s*blocker)"
     # wave 12 (p10021): a home test read as people say it, "two lines on the stick", "two pink
     # lines on the test", "a second line came up on the test": a positive test (the cautious
     # reading); a Covid, flu or ovulation test's lines are no pregnancy
@@ -504,6 +530,10 @@ _PAST_PREGNANCY = re.compile(
     r"(?<!knew )(?<!think )(?<!thought )(?<!worried )(?<!if )"
     r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
     r"(?:all|both|three|two|four|my|her) pregnancies|"
+    # wave 22 (h21096 "was pregnant till the 11th of March"): a pregnancy told to have lasted
+    # until a day or a month is over
+    r"(?:(?:i|she)\s+|(?:^|(?<=[.;!?]))\s*)was (?:\w+\s+)?pregnant\s+(?:till|until|up to|up until|"
+    r"til|untill)\s+(?:the\s+)?\w+|"
     # wave 9 (probe 9): "i was pregnant last year", "she was pregnant two years ago"
     # wave 11 (h10026): with its length ("was 5 months pregnant last year") or a birth after it
     # ("was 7 months pregnant but had the baby in June", "was pregnant and then delivered")

@@ -212,6 +212,10 @@ _LAB_VALUE = re.compile(
     # wave 21 (h20038 "INR history: 1 Nov 4.2, 15 Nov 3.8, today 2.6"): a history, trend or
     # readings heading, and the date a value is given on, stand before it
     r"history|readings?|trend|record|" + _DATE_OF_VALUE + r"|"
+    # wave 22 (h21012 "my number is 'way high, five-ish'"): how high or low it is, said before
+    # the value ("way high, five-ish", "too high at 4.8", "sky high - 6"); the value is read
+    r"(?:(?:way|very|really|too|sky|super|quite|a\s+bit|a\s+little|dangerously|far)\s+)?"
+    r"(?:high|higher|up)\b\s*[,-]?|"
     # a bound (wave 6): "<50", "under 20", "below 1.0", "INR >5", "less than 50,000"
     r"<=?|>=?|≤|≥|under|below|less than|lower than|more than|greater than|higher than|above|"
     r"over|at most|at least|up to)*\s*"
@@ -223,7 +227,8 @@ _LAB_VALUE = re.compile(
     + _VALUE_NUM
     + _MULT
     + r")?"
-    + r"(?:ish\b)?\s*"
+    # wave 22: "five-ish" (folded "five ish"), "4ish": the value said loosely is the value
+    + r"(?:\s?ish\b)?\s*"
     + _UNIT
     + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|hours?|hrs?|cycles?|times|sessions?|doses?|"
     # wave 8: a dose after a reporter ("my doctor said 2 paracetamol") is no lab value

@@ -393,7 +393,11 @@ _DEFINITE_START = re.compile(
 )
 _SOON = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend)|later today|"
-    r"(?:on |this |from |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    # wave 22 (h21095 "due to start warfarin a fortnight Tuesday"): a weekday a week or a
+    # fortnight on ("a fortnight Tuesday", "a week on Monday", "Thursday week") is no start soon
+    r"(?<!fortnight )(?<!fortnight on )(?<!week )(?<!week on )(?<!weeks )(?<!weeks on )"
+    r"(?:on |this |from |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?!\s+(?:week|fortnight)\b)|"
     r"in (?:a|one|two|three|four|five|six|\d) days?|in a couple of days|in a few days|"
     r"from now on|straight away|right away|immediately)\b"
 )

@@ -285,6 +285,102 @@ def read_unknown(
         if reading is not None and not is_word(word):
             out.append(UnknownHit(reading, m.start(), m.end()))
     out += _split_names(folded, formulary, [*taken, *((h.start, h.end) for h in out)], is_word)
+    out += _syllable_names(folded, formulary, [*taken, *((h.start, h.end) for h in out)], is_word)
+    return out
+
+
+_SYLLABLE_RUN = re.compile(r"(?<![\w-])[a-z]{1,6}(?:\s[a-z]{1,6}){2,5}(?![\w-])")
+"""Three to six short pieces in a row: a name spelt out by its syllables (the folded text has
+its hyphens as spaces, so "ree-va-rocks-a-ban" arrives as "ree va rocks a ban")."""
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "is",
+        "in",
+        "the",
+        "of",
+        "and",
+        "to",
+        "for",
+        "on",
+        "at",
+        "it",
+        "as",
+        "be",
+        "by",
+        "or",
+        "my",
+        "his",
+        "her",
+        "me",
+        "we",
+        "he",
+        "she",
+        "was",
+        "are",
+        "so",
+        "if",
+        "no",
+        "not",
+        "has",
+        "had",
+        "an",
+        "our",
+        "its",
+        "you",
+        "i",
+        "us",
+        "am",
+        "were",
+    ]
+)
+"""Words that make a run of short words a sentence; a syllable may be "a" ("rocks-a-ban")."""
+
+
+def _syllable_names(
+    folded: str,
+    formulary: Formulary,
+    taken: Sequence[tuple[int, int]],
+    is_word: Callable[[str], bool],
+) -> list[UnknownHit]:
+    """Medicine names spelt out by their syllables ("ree-va-rocks-a-ban", "a-pix-a-ban",
+    "klo-pid-o-grel"; wave 22, h21002), three to six pieces joined and read as a misspelt
+    formulary name of 8 letters or more (:meth:`SpellingIndex.closest`: the edit limit, the
+    first-letter rule and, beyond it, the sound key, "reevarocksaban" sounding as
+    "rivaroxaban"). The longest run that reads wins. Only names, never an INN stem (as for
+    split names). No piece may be a name by itself or a function word ("is", "in", "the": "war
+    is far in the past" is a sentence), the joined word must not be English, and a
+    run touching a span already read, or following an article, is left alone (the pieces
+    themselves may be English words: "a pix a ban", "da bi ga tran")."""
+    index = _index(formulary)
+    out: list[UnknownHit] = []
+    for size in (6, 5, 4, 3):
+        for start in range(len(folded)):
+            if start and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
+                continue
+            m = _SYLLABLE_RUN.match(folded, start)
+            if m is None:
+                continue
+            words = m.group(0).split()[:size]
+            if len(words) < size:
+                continue
+            end = start + len(" ".join(words))
+            joined = "".join(words)
+            if len(joined) < 8:
+                continue
+            if any(a < end and start < b for a, b in [*taken, *((h.start, h.end) for h in out)]):
+                continue
+            if any(w in formulary.names for w in words) or _ARTICLE_BEFORE.search(folded[:start]):
+                continue
+            if any(w in _FUNCTION_WORDS for w in words):
+                continue  # "war is far in the past": a sentence, not a name's syllables
+            name = joined if joined in formulary.names else index.closest(joined)
+            if name is None or len(name) < 8 or is_word(joined):
+                continue
+            drug = formulary.names[name]
+            classes = tuple(sorted(formulary.drugs[drug].classes))
+            out.append(UnknownHit(NameReading(joined, classes, "spelling", drug), start, end))
     return out
 
 
