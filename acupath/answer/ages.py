@@ -388,7 +388,12 @@ class AgeGrammar:
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
             r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*|\s+(?=turn))"
             # wave 19 (h17121 "theyre 14"): twins or siblings given one age
-            r"|\bthey(?:['’]re\s+|\s+are\s+)|\b(?:im|hes|shes|theyre)\s+)"
+            r"|\bthey(?:['’]re\s+|\s+are\s+)|\b(?:im|hes|shes|theyre)\s+"
+            # wave 22 (h21124 "me and my twin sister ... We're 15"): the asker and a sibling or
+            # friend given one age ("we're both 16", "my brother and I are 17"); a count after
+            # the number ("we're 3 friends") is no age (``not_age_after``)
+            r"|\bwe(?:['’]re|re|\s+are)\s+(?:both\s+|all\s+)?"
+            r"|\band\s+(?:i|me)\s+are\s+(?:both\s+|all\s+)?)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
             r"|(?:^|(?<=[.;!?,]\s))am\s+"
             # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)

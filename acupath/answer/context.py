@@ -1503,12 +1503,22 @@ _PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
 _NAMED_PERSON_AGE = re.compile(r"^([a-z]+\s+[a-z]+)\s*\(\s*\d")
 """A relation and a name before a bracketed age ("nan joan (84", wave 18): the person is
 both words, so two nans are two people."""
+_CONCERNS = (
+    # wave 22 (h21128 "mother (45 ...) and son (10 ...). This query concerns the SON only"): a
+    # sentence naming the one person the query, question, enquiry, request or referral is
+    # about (clinic policy: each person's facts stay that person's); "my query concerns the
+    # cost" names no person, so nobody is picked, and "referral for X and Y" names both
+    r"|\b(?:query|question|enquiry|inquiry|request|referral)\s+(?:(?:only\s+|just\s+|"
+    r"really\s+|mainly\s+)?(?:concerns|concerning|regards|regarding|relates\s+to)|is\s+"
+    r"(?:only\s+|just\s+|really\s+|mainly\s+)?(?:about|for|re|regarding|concerning))"
+    r"\s+(?:only\s+|just\s+)?(?:my\s+|our\s+|the\s+|his\s+|her\s+)?{word}\b"
+)
 _ASK_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
     r"how\s+about|screen|asking\s+(?:about|for)|(?:start|begin)\s+with|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
-    r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
+    r"try|start|book|go|still|ok|okay|safe|fine|able)\b" + _CONCERNS
 )
 """The person a question asks about in words (wave 17); :data:`_MAIN_CUE` adds a possessive."""
 _MAIN_CUE = (
@@ -1517,7 +1527,7 @@ _MAIN_CUE = (
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b|\b{word}['’]s\b"
     # wave 17 (h14099): "Can my aunt come on Monday?", "should grandad have it?"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
-    r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
+    r"try|start|book|go|still|ok|okay|safe|fine|able)\b" + _CONCERNS
 )
 _PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
 # wave 19 (h17114, h17120, h17124, h17117, p13124): a person word with a copula ("mum is 74",
