@@ -380,6 +380,12 @@ class AgeGrammar:
             r"\b(?:" + alt(relations) + r")\s+(?!(?:is|was|has|had|and|or|aged?|at|in|on|"
             r"with|who|of|the|a|an|now|here)\b)[a-z][a-z'’]{1,15}\s*\(\s*" + _NUM + r"\s*\)"
         )
+        # wave 22 (h21068 "mi madre (my mum) 74 has new headaches"): a relation in brackets,
+        # glossing the writer's own language, then the age
+        self.bracketed = re.compile(
+            r"\((?:(?:my|his|her|our|their|your)\s+)?(?:" + alt(relations) + r")\)\s*[,:]?\s*"
+            + _NUM
+        )  # fmt: skip
         self.generic = re.compile(
             r"\b(?:" + alt(list(people.persons)) + r")" + link
             + _COPULA + r"?" + r"(?:of\s+)?" + _ADVERBS + _NUM
@@ -480,7 +486,7 @@ class AgeGrammar:
         for m in _FOREIGN.finditer(folded):
             n = "n" if m.group("n") else "n2"
             add(m.group(n), m.start(n), m.end(n), guard=False)
-        for pattern in (self.person, self.generic, self.pronoun):
+        for pattern in (self.person, self.bracketed, self.generic, self.pronoun):
             for m in pattern.finditer(folded):
                 if pattern is self.pronoun and _FIGURE.search(
                     folded[max(0, m.start() - 12) : m.start()]

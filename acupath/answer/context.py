@@ -1512,6 +1512,8 @@ _CONCERNS = (
     r"really\s+|mainly\s+)?(?:concerns|concerning|regards|regarding|relates\s+to)|is\s+"
     r"(?:only\s+|just\s+|really\s+|mainly\s+)?(?:about|for|re|regarding|concerning))"
     r"\s+(?:only\s+|just\s+)?(?:my\s+|our\s+|the\s+|his\s+|her\s+)?{word}\b"
+    # h21119 "It's Mum who wants acupuncture": a cleft sentence naming the person
+    r"|\bit(?:['’]?s|\s+is)\s+(?:only\s+|just\s+)?(?:my\s+|our\s+|the\s+)?{word}\s+(?:who|that)\b"
 )
 _ASK_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
@@ -1878,6 +1880,10 @@ _LIST_LABEL = re.compile(
 _MARK_BEFORE = re.compile(
     r"\b(?:query|question|asking|enquiry|ask|asked)\s+(?:is\s+)?(?:only\s+|just\s+|really\s+)?"
     r"(?:about|re|regarding|for|on)\s+(?:the\s+)?$"
+    # wave 22 (h21123 "Clinic list ..., query bed 3 only: bed 2 = ..."): the noun right before
+    # the label, with no preposition
+    r"|(?:^|[,;:.(]\s*|\b(?:list|round|notes?)\s+)(?:query|question|enquiry|inquiry)\s+"
+    r"(?:only\s+|just\s+)?$"
 )
 _MARK_AFTER = re.compile(
     r"\s*(?:of\s+\d{1,2}\s*)?(?:[(:-]\s*)?(?:this\s+(?:query|question|one)|the\s+one\s+"

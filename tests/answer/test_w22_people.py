@@ -145,3 +145,134 @@ def test_the_person_the_query_concerns_keeps_the_age(question: str, age: int, ot
 )
 def test_a_query_about_a_thing_picks_no_person(question: str, age: int) -> None:
     assert f"age:{age}" in _labels(question)
+
+
+# 4. "It's Mum who wants it": the cleft sentence names the one asked about ------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "age", "aside"),
+    [
+        (
+            "Mum (79) is on rivaroxaban and Dad (82) isn't on anything. It's Dad who wants "
+            "acupuncture, for his knee. Anything to watch?",
+            82,
+            "class:anticoagulant",
+        ),
+        (
+            "My aunt (70) takes warfarin; my uncle (74) has no health problems. It is my uncle "
+            "that needs acupuncture for his back. Is it safe?",
+            74,
+            "class:anticoagulant",
+        ),
+        (
+            "Grandma (85) has a pacemaker and Grandad (88) is well. It's Grandad who is having "
+            "the acupuncture. Any concerns?",
+            88,
+            "device:pacemaker",
+        ),
+        (
+            "Dad (66) is on apixaban and Mum (64) takes nothing. It's Mum that's booked in for "
+            "acupuncture for her shoulder. Anything she should know?",
+            64,
+            "class:anticoagulant",
+        ),
+        (
+            "My brother (30) is on warfarin, my sister (27) isn't. It's my sister who wants "
+            "acupuncture for migraines. Is that ok?",
+            27,
+            "class:anticoagulant",
+        ),
+    ],
+)
+def test_the_cleft_sentence_picks_the_person(question: str, age: int, aside: str) -> None:
+    labels = _labels(question)
+    assert f"age:{age}" in labels
+    assert aside not in labels
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the cleft names the one on the anticoagulant: it stays
+        "Mum (79) is on rivaroxaban and Dad (82) isn't. It's Mum who wants acupuncture. Ok?",
+        # a cleft about a thing, not a person: every fact stays
+        "Dad (80) is on Eliquis and Mum (77) is well. It's the needles that worry them. Ok?",
+    ],
+)
+def test_a_cleft_of_the_holder_or_of_a_thing_keeps_the_fact(question: str) -> None:
+    assert "class:anticoagulant" in _labels(question)
+
+
+# 5. a list's item marked by "query bed 3 only" (no preposition) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "age", "aside"),
+    [
+        (
+            "Ward round, query bed 4 only: bed 3 = apixaban, bed 4 = 62F, neck pain, no meds. "
+            "Needle bed 4?",
+            62,
+            "class:anticoagulant",
+        ),
+        (
+            "Question patient 2 only. Patient 1: 80M on warfarin. Patient 2: 45F, migraine, "
+            "nil meds. OK to treat?",
+            45,
+            "class:anticoagulant",
+        ),
+        (
+            "Query case 1 only - case 1: 38M, LBP, fit. Case 2: 71F, pacemaker. Any "
+            "contraindications?",
+            38,
+            "device:pacemaker",
+        ),
+        (
+            "Enquiry pt 2 only: pt 1 is 77M with a pacemaker; pt 2 is 50F with knee OA, "
+            "no meds. Safe to needle?",
+            50,
+            "device:pacemaker",
+        ),
+        (
+            "Query bed 1 only. Bed 1: 59M, shoulder pain, healthy. Bed 2: 83F on rivaroxaban. "
+            "Needle bed 1?",
+            59,
+            "class:anticoagulant",
+        ),
+    ],
+)
+def test_a_query_mark_without_a_preposition_picks_the_item(
+    question: str, age: int, aside: str
+) -> None:
+    labels = _labels(question)
+    assert f"age:{age}" in labels
+    assert aside not in labels
+
+
+# 6. a relation in brackets, then the age ("mi madre (my mum) 74") --------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("mi padre (my dad) 81 has pain in his knee. acupuncture ok?", 81),
+        ("ma mère (my mother) 77 has a stiff neck since a month. acupuncture?", 77),
+        ("mein Vater (my father) 69 has back pain. is acupuncture safe?", 69),
+        ("a minha avó (my grandmother) 90 has sore hands. acupuncture is possible?", 90),
+        ("mia figlia (my daughter) 15 has period pain. acupuncture is ok?", 15),
+    ],
+)
+def test_a_bracketed_relation_then_the_age(question: str, age: int) -> None:
+    assert f"age:{age}" in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mi madre (my mum) 2 weeks ago started having headaches. acupuncture?",
+        "my father (retired) 3 times a week walks. his knee hurts. acupuncture?",
+    ],
+)
+def test_a_bracketed_relation_then_a_count_is_no_age(question: str) -> None:
+    assert not any(x.startswith("age:") for x in _labels(question))
