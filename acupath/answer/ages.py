@@ -231,7 +231,8 @@ _LABELLED = re.compile(
     # labelled by a pronoun opening a sentence or a list's item, then a colon or a dash (folded
     # to spaces) and the number alone in its slot; "Me: 10 sessions" keeps the guard of words
     # after the number
-    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his|she|he)\s*"
+    # (wave 22: or a list's index, "1) me - 44", "(2) her: 15")
+    r"(?:^|(?<=[.;!?:,)])|(?<=[.;!?:,)]\s))\s*(?:me|myself|mine|her|hers|him|his|she|he)\s*"
     r"(?::|\s{3})\s*(?P<n>\d{1,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$))"
 )
 _BOTH = re.compile(

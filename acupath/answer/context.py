@@ -1890,6 +1890,14 @@ _MARK_AFTER = re.compile(
     r"(?:i\s*['’]?m|i\s+am|im)\s+asking\s+about|(?:my\s+)?query)\b"
 )
 _KIND = {"pt": "patient"}
+_ASKER_MARK = re.compile(
+    # "mainly asking about me", "the question is mostly for me", "just asking for myself",
+    # "my query is mainly about me" (wave 22)
+    r"\b(?:asking|query|question|enquiry|ask)\s+(?:is\s+)?(?:mainly\s+|mostly\s+|only\s+|"
+    r"just\s+|really\s+|chiefly\s+|primarily\s+)?(?:about|for|re)\s+(?:me|myself)\b"
+)
+_ASKER_ITEM = re.compile(r"\s*(?:for\s+|about\s+)?(?:me|myself|i|i['’]m|im)\b")
+"""An item of a list that opens with the asker ("1) for me - 52", "(2) I'm 44", wave 22)."""
 _ITEM_LABEL = re.compile(r"(?:^|(?<=[\s:;,.]))\(?(?P<n>[1-9])\)(?=\s)")
 """A list's index, "(1)" or "1)" (wave 17)."""
 _LETTER_LABEL = re.compile(r"(?:^|(?<=[\s:;,.]))\(?(?P<l>[a-e])\)(?=\s)")
@@ -2004,6 +2012,12 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         and not any(a <= m.start() < b for a, b, _, _ in labels)
     }
     marked |= _named_in_ask(folded, labels)
+    if kind in ("item", "letter") and _ASKER_MARK.search(folded):
+        # wave 22 (h21121 "1) for me - 52, ... 2) my friend ...; she's 20 weeks pregnant ...
+        # Mainly asking about me"): the one item that opens with the asker is marked
+        mine = {n for _, b, _, n in labels if _ASKER_ITEM.match(folded, b)}
+        if len(mine) == 1:
+            marked |= mine
     if kind == "letter":
         # "Any precautions for (b)?", "Just (a) for now": a bracketed letter outside the labels
         marked |= {

@@ -276,3 +276,67 @@ def test_a_bracketed_relation_then_the_age(question: str, age: int) -> None:
 )
 def test_a_bracketed_relation_then_a_count_is_no_age(question: str) -> None:
     assert not any(x.startswith("age:") for x in _labels(question))
+
+
+# 7. a numbered list whose one item is the asker's, marked "mainly asking about me" ----------
+
+
+@pytest.mark.parametrize(
+    ("question", "age", "aside"),
+    [
+        (
+            "1) for me - 47, neck pain, no meds. 2) my husband, he's on warfarin for AF. Mainly "
+            "asking about me. Acupuncture ok?",
+            47,
+            "class:anticoagulant",
+        ),
+        (
+            "Two things: (1) me: 39, migraines, well otherwise; (2) my sister, 30 weeks pregnant "
+            "with sciatica. The question is mostly for me. Can I have acupuncture?",
+            39,
+            "pregnant",
+        ),
+        (
+            "1) I'm 58 with knee OA, healthy. 2) my dad has a pacemaker and wants to come too. "
+            "Just asking for myself really. Is it safe?",
+            58,
+            "device:pacemaker",
+        ),
+        (
+            "(1) for me: 62, low back pain, fit. (2) for my wife: on apixaban, shoulder pain. "
+            "Only asking about me for now - ok to needle?",
+            62,
+            "class:anticoagulant",
+        ),
+        (
+            "1) me - 44, tennis elbow, no health problems 2) my friend, 16 weeks pregnant, "
+            "nausea. My query is mainly about me. Acupuncture?",
+            44,
+            "pregnant",
+        ),
+    ],
+)
+def test_the_askers_item_marked_by_about_me(question: str, age: int, aside: str) -> None:
+    labels = _labels(question)
+    assert f"age:{age}" in labels
+    assert aside not in labels
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        # no mark, or the mark names the other: every fact stays
+        (
+            "1) for me - 47, neck pain. 2) my husband, he's on warfarin. Can we both have "
+            "acupuncture?",
+            "class:anticoagulant",
+        ),
+        (
+            "1) me - 44, tennis elbow 2) my friend, 16 weeks pregnant, nausea. Mainly asking "
+            "about her. Acupuncture?",
+            "pregnant",
+        ),
+    ],
+)
+def test_no_mark_or_the_other_marked_keeps_the_fact(question: str, kept: str) -> None:
+    assert kept in _labels(question)
