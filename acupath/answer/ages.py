@@ -223,7 +223,10 @@ _ME = re.compile(
     # wave 10 (h9105): "the acupuncture is for me, 42, tennis elbow": "me" and the number
     # between commas ("for me, 10 sessions" is a count: the guard of words after a number)
     # wave 14 (p11121): "I'm asking for myself - 35, healthy" (a dash folds to spaces)
-    r"\b(?:for|about|it['’]?s|this is|just)\s+(?:me|myself)\s*(?:[,(:]\s*|\s)"
+    # wave 22 (h21115 "it's just me booking - 35, no meds"): a verb of booking or asking
+    # between ("it's me asking, 36", "just me coming in, 52")
+    r"\b(?:for|about|it['’]?s|this is|just|only)\s+(?:me|myself)(?:\s+(?:booking|booked|asking|"
+    r"enquiring|writing|coming(?:\s+in)?|going|here))?\s*(?:[,(:]\s*|\s)"
     r"(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
 )
 _LABELLED = re.compile(

@@ -340,3 +340,31 @@ def test_the_askers_item_marked_by_about_me(question: str, age: int, aside: str)
 )
 def test_no_mark_or_the_other_marked_keeps_the_fact(question: str, kept: str) -> None:
     assert kept in _labels(question)
+
+
+# 8. "it's just me booking - 35": the asker's age after a verb of booking or asking ---------
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("My dad has a pacemaker, but it's just me booking - 41, healthy, sore back. Ok?", 41),
+        ("Mum's on warfarin but it's only for me - it's me booking, 29, no meds. Neck pain.", 29),
+        ("My wife is pregnant, but this is me asking - 36, fit and well, tennis elbow.", 36),
+        ("Just me coming in, 52, no health issues, plantar fasciitis. Any worries?", 52),
+        ("It's me enquiring - 67, knee arthritis, no meds. Is acupuncture suitable?", 67),
+    ],
+)
+def test_the_asker_booking_then_the_age(question: str, age: int) -> None:
+    assert f"age:{age}" in _labels(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "It's just me booking - 10 sessions for my back. Any discount?",
+        "It's me asking, 2 quick questions: is acupuncture safe, and does it hurt?",
+    ],
+)
+def test_the_asker_booking_then_a_count_is_no_age(question: str) -> None:
+    assert not any(x.startswith("age:") for x in _labels(question))
