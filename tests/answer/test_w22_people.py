@@ -71,6 +71,9 @@ def test_we_are_n_is_the_askers_age(question: str, age: int) -> None:
         "We're 3 friends who want acupuncture together for back pain. Any discount?",
         "We are 2 weeks into treatment for my neck. Is soreness normal?",
         "We've been married 40 years and both have knee pain. Acupuncture for us?",
+        # a past tense, or "were" after a lab: no age
+        "We were 15 when we first had acupuncture; now my back hurts. Is it still ok?",
+        "My platelets on Friday were 95. Is acupuncture ok for my knee?",
     ],
 )
 def test_we_are_a_count_is_no_age(question: str) -> None:
