@@ -402,7 +402,8 @@ class AgeGrammar:
             # wave 22 (h21124 "me and my twin sister ... We're 15"): the asker and a sibling or
             # friend given one age ("we're both 16", "my brother and I are 17"); a count after
             # the number ("we're 3 friends") is no age (``not_age_after``)
-            r"|\bwe(?:['’]re|\s+are)\s+(?:both\s+|all\s+)?"
+            # ("we're all 60s-70s" is a decade: no age)
+            r"|\bwe(?:['’]re|\s+are)\s+(?:both\s+|all\s+)?(?!\d{1,3}['’]?s\b)"
             r"|\band\s+(?:i|me)\s+are\s+(?:both\s+|all\s+)?)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
             r"|(?:^|(?<=[.;!?,]\s))am\s+"

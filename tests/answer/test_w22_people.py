@@ -74,6 +74,8 @@ def test_we_are_n_is_the_askers_age(question: str, age: int) -> None:
         # a past tense, or "were" after a lab: no age
         "We were 15 when we first had acupuncture; now my back hurts. Is it still ok?",
         "My platelets on Friday were 95. Is acupuncture ok for my knee?",
+        # a decade, not an age
+        "Questions from our walking group (we're all 70s-80s): is acupuncture safe for knees?",
     ],
 )
 def test_we_are_a_count_is_no_age(question: str) -> None:
