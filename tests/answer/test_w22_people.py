@@ -24,7 +24,7 @@ def _labels(question: str) -> set[str]:
         "She's got her A-levels coming up and bad migraines. Is acupuncture suitable?",
         "My daughter will do her A levels next summer; her back aches. Acupuncture ok?",
         "He starts his GCSE exams in May and can't sleep. Would needles help?",
-        "Our girl is preparing for her GCSEs and gets painful periods. Acupuncture?",
+        "Our girl has her GCSE exams coming up and gets painful periods. Acupuncture?",
         "My boy is in the middle of his A-level exams and has neck pain. Is it safe?",
         "I'm about to take my GCSEs and get headaches. Can I try acupuncture?",
     ],
