@@ -223,7 +223,10 @@ _ME = re.compile(
     # wave 10 (h9105): "the acupuncture is for me, 42, tennis elbow": "me" and the number
     # between commas ("for me, 10 sessions" is a count: the guard of words after a number)
     # wave 14 (p11121): "I'm asking for myself - 35, healthy" (a dash folds to spaces)
-    r"\b(?:for|about|it['’]?s|this is|just)\s+(?:me|myself)\s*(?:[,(:]\s*|\s)"
+    # wave 22 (h21115 "it's just me booking - 35, no meds"): a verb of booking or asking
+    # between ("it's me asking, 36", "just me coming in, 52")
+    r"\b(?:for|about|it['’]?s|this is|just|only)\s+(?:me|myself)(?:\s+(?:booking|booked|asking|"
+    r"enquiring|writing|coming(?:\s+in)?|going|here))?\s*(?:[,(:]\s*|\s)"
     r"(?P<n>\d{2,3})\s*(?=[,;)]|\.(?:\s|$)|$)"
 )
 _LABELLED = re.compile(
@@ -231,7 +234,8 @@ _LABELLED = re.compile(
     # labelled by a pronoun opening a sentence or a list's item, then a colon or a dash (folded
     # to spaces) and the number alone in its slot; "Me: 10 sessions" keeps the guard of words
     # after the number
-    r"(?:^|(?<=[.;!?:,])|(?<=[.;!?:,]\s))\s*(?:me|myself|mine|her|hers|him|his|she|he)\s*"
+    # (wave 22: or a list's index, "1) me - 44", "(2) her: 15")
+    r"(?:^|(?<=[.;!?:,)])|(?<=[.;!?:,)]\s))\s*(?:me|myself|mine|her|hers|him|his|she|he)\s*"
     r"(?::|\s{3})\s*(?P<n>\d{1,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$))"
 )
 _BOTH = re.compile(
@@ -380,6 +384,12 @@ class AgeGrammar:
             r"\b(?:" + alt(relations) + r")\s+(?!(?:is|was|has|had|and|or|aged?|at|in|on|"
             r"with|who|of|the|a|an|now|here)\b)[a-z][a-z'’]{1,15}\s*\(\s*" + _NUM + r"\s*\)"
         )
+        # wave 22 (h21068 "mi madre (my mum) 74 has new headaches"): a relation in brackets,
+        # glossing the writer's own language, then the age
+        self.bracketed = re.compile(
+            r"\((?:(?:my|his|her|our|their|your)\s+)?(?:" + alt(relations) + r")\)\s*[,:]?\s*"
+            + _NUM
+        )  # fmt: skip
         self.generic = re.compile(
             r"\b(?:" + alt(list(people.persons)) + r")" + link
             + _COPULA + r"?" + r"(?:of\s+)?" + _ADVERBS + _NUM
@@ -388,7 +398,13 @@ class AgeGrammar:
             # "im", "hes", "shes": the apostrophe patients leave out of a quick message
             r"(?:\b(?:(?:he|she|i)(?:['’][sm]\s+|\s+(?:is|am)\s+|\s*[,(]\s*|\s+(?=turn))"
             # wave 19 (h17121 "theyre 14"): twins or siblings given one age
-            r"|\bthey(?:['’]re\s+|\s+are\s+)|\b(?:im|hes|shes|theyre)\s+)"
+            r"|\bthey(?:['’]re\s+|\s+are\s+)|\b(?:im|hes|shes|theyre)\s+"
+            # wave 22 (h21124 "me and my twin sister ... We're 15"): the asker and a sibling or
+            # friend given one age ("we're both 16", "my brother and I are 17"); a count after
+            # the number ("we're 3 friends") is no age (``not_age_after``)
+            # ("we're all 60s-70s" is a decade: no age)
+            r"|\bwe(?:['’]re|\s+are)\s+(?:both\s+|all\s+)?(?!\d{1,3}['’]?s\b)"
+            r"|\band\s+(?:i|me)\s+are\s+(?:both\s+|all\s+)?)"
             # "am 62 and started getting headaches": a message that drops the "I" (probe 2 G2)
             r"|(?:^|(?<=[.;!?,]\s))am\s+"
             # "hiya 👋 am 16 n expecting": after a greeting too (wave 6)
@@ -475,7 +491,7 @@ class AgeGrammar:
         for m in _FOREIGN.finditer(folded):
             n = "n" if m.group("n") else "n2"
             add(m.group(n), m.start(n), m.end(n), guard=False)
-        for pattern in (self.person, self.generic, self.pronoun):
+        for pattern in (self.person, self.bracketed, self.generic, self.pronoun):
             for m in pattern.finditer(folded):
                 if pattern is self.pronoun and _FIGURE.search(
                     folded[max(0, m.start() - 12) : m.start()]

@@ -1503,12 +1503,24 @@ _PERSON_AGE = re.compile(r"^([a-z]+)\s*[(,:]?\s*\d")
 _NAMED_PERSON_AGE = re.compile(r"^([a-z]+\s+[a-z]+)\s*\(\s*\d")
 """A relation and a name before a bracketed age ("nan joan (84", wave 18): the person is
 both words, so two nans are two people."""
+_CONCERNS = (
+    # wave 22 (h21128 "mother (45 ...) and son (10 ...). This query concerns the SON only"): a
+    # sentence naming the one person the query, question, enquiry, request or referral is
+    # about (clinic policy: each person's facts stay that person's); "my query concerns the
+    # cost" names no person, so nobody is picked, and "referral for X and Y" names both
+    r"|\b(?:query|question|enquiry|inquiry|request|referral)\s+(?:(?:only\s+|just\s+|"
+    r"really\s+|mainly\s+)?(?:concerns|concerning|regards|regarding|relates\s+to)|is\s+"
+    r"(?:only\s+|just\s+|really\s+|mainly\s+)?(?:about|for|re|regarding|concerning))"
+    r"\s+(?:only\s+|just\s+)?(?:my\s+|our\s+|the\s+|his\s+|her\s+)?{word}\b"
+    # h21119 "It's Mum who wants acupuncture": a cleft sentence naming the person
+    r"|\bit(?:['’]?s|\s+is)\s+(?:only\s+|just\s+)?(?:my\s+|our\s+|the\s+)?{word}\s+(?:who|that)\b"
+)
 _ASK_CUE = (
     r"\b(?:mainly|mostly|especially|particularly|chiefly|primarily|worried\s+about|what\s+about|"
     r"how\s+about|screen|asking\s+(?:about|for)|(?:start|begin)\s+with|(?:ok|okay|safe|suitable|fine|alright|all\s+right|"
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
-    r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
+    r"try|start|book|go|still|ok|okay|safe|fine|able)\b" + _CONCERNS
 )
 """The person a question asks about in words (wave 17); :data:`_MAIN_CUE` adds a possessive."""
 _MAIN_CUE = (
@@ -1517,7 +1529,7 @@ _MAIN_CUE = (
     r"good)\s+for)\s+(?:about\s+|for\s+)?(?:my\s+|our\s+|the\s+)?{word}\b|\b{word}['’]s\b"
     # wave 17 (h14099): "Can my aunt come on Monday?", "should grandad have it?"
     r"|\b(?:can|could|may|should|will|would|is)\s+(?:my\s+|our\s+)?{word}\s+(?:come|have|get|be|"
-    r"try|start|book|go|still|ok|okay|safe|fine|able)\b"
+    r"try|start|book|go|still|ok|okay|safe|fine|able)\b" + _CONCERNS
 )
 _PRONOUN_AGE = re.compile(r"^(she|he)\s*(?:is|['’]s)\s+\d")
 # wave 19 (h17114, h17120, h17124, h17117, p13124): a person word with a copula ("mum is 74",
@@ -1868,12 +1880,24 @@ _LIST_LABEL = re.compile(
 _MARK_BEFORE = re.compile(
     r"\b(?:query|question|asking|enquiry|ask|asked)\s+(?:is\s+)?(?:only\s+|just\s+|really\s+)?"
     r"(?:about|re|regarding|for|on)\s+(?:the\s+)?$"
+    # wave 22 (h21123 "Clinic list ..., query bed 3 only: bed 2 = ..."): the noun right before
+    # the label, with no preposition
+    r"|(?:^|[,;:.(]\s*|\b(?:list|round|notes?)\s+)(?:query|question|enquiry|inquiry)\s+"
+    r"(?:only\s+|just\s+)?$"
 )
 _MARK_AFTER = re.compile(
     r"\s*(?:of\s+\d{1,2}\s*)?(?:[(:-]\s*)?(?:this\s+(?:query|question|one)|the\s+one\s+"
     r"(?:i\s*['’]?m|i\s+am|im)\s+asking\s+about|(?:my\s+)?query)\b"
 )
 _KIND = {"pt": "patient"}
+_ASKER_MARK = re.compile(
+    # "mainly asking about me", "the question is mostly for me", "just asking for myself",
+    # "my query is mainly about me" (wave 22)
+    r"\b(?:asking|query|question|enquiry|ask)\s+(?:is\s+)?(?:mainly\s+|mostly\s+|only\s+|"
+    r"just\s+|really\s+|chiefly\s+|primarily\s+)?(?:about|for|re)\s+(?:me|myself)\b"
+)
+_ASKER_ITEM = re.compile(r"\s*(?:for\s+|about\s+)?(?:me|myself|i|i['’]m|im)\b")
+"""An item of a list that opens with the asker ("1) for me - 52", "(2) I'm 44", wave 22)."""
 _ITEM_LABEL = re.compile(r"(?:^|(?<=[\s:;,.]))\(?(?P<n>[1-9])\)(?=\s)")
 """A list's index, "(1)" or "1)" (wave 17)."""
 _LETTER_LABEL = re.compile(r"(?:^|(?<=[\s:;,.]))\(?(?P<l>[a-e])\)(?=\s)")
@@ -1988,6 +2012,12 @@ def _numbered_people(mentions: list[Mention], folded: str) -> list[Mention]:
         and not any(a <= m.start() < b for a, b, _, _ in labels)
     }
     marked |= _named_in_ask(folded, labels)
+    if kind in ("item", "letter") and _ASKER_MARK.search(folded):
+        # wave 22 (h21121 "1) for me - 52, ... 2) my friend ...; she's 20 weeks pregnant ...
+        # Mainly asking about me"): the one item that opens with the asker is marked
+        mine = {n for _, b, _, n in labels if _ASKER_ITEM.match(folded, b)}
+        if len(mine) == 1:
+            marked |= mine
     if kind == "letter":
         # "Any precautions for (b)?", "Just (a) for now": a bracketed letter outside the labels
         marked |= {
