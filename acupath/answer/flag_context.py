@@ -23,7 +23,7 @@ are not the patient's present findings, set aside after ConText has run
    of breast cancer") is not the patient's: a cancer whose clause opens with the patient's
    relative ("his", "her", "the patient's") or a family-history phrase is another person's
    (status ``other_person``). The asker's own relatives ("my wife is on chemo") are left to
-   :func:`.context._others`, since the relative may be the patient; a cancer it set aside
+   :func:`.other_people.others`, since the relative may be the patient; a cancer it set aside
    comes back when its clause says the patient had it too ("and so did I").
 6. **A red flag long over** ("had a fever last month with covid but that's long gone"):
    history (status ``past``), unless the sentence says it is back or still there. Wave 8: a
@@ -334,7 +334,7 @@ def _relative() -> re.Pattern[str]:
         r"(?:\b(?:family|fam)\s+(?:history|hx|h/o)\b|\bf\s*hx\b|\bfh\b|\bfh:|"
         r"\b(?:runs|run) in (?:the|his|her|my|our) family\b|"
         # only the patient's relative ("his mother", "the patient's sister"): "my wife is on
-        # chemo" may be about the wife herself (context._others decides the asker's relatives)
+        # chemo" may be about the wife herself (other_people.others decides the asker's relatives)
         r"\b(?:his|her|their|pt['’]?s|patient['’]?s)\s+(?:" + owned + r")(?:['’]?s)?\b)"
     )
 
@@ -416,7 +416,7 @@ def _asker_relatives(m: Mention, folded: str, mentions: Sequence[Mention]) -> bo
     myself, just worried about genes"): a cancer whose clause opens with the asker's own
     relative ("my mum had ...") is the relative's when the question also denies the patient's
     own cancer (a denied cancer whose clause names no relative). Without that denial the
-    relative may be the patient, as :func:`.context._others` reads it. Clinic policy (reason:
+    relative may be the patient, as :func:`.other_people.others` reads it. Clinic policy (reason:
     the asker's own words say the patient had no cancer; a family history is no history of
     cancer for the screen's back_pain_after_cancer rule)."""
     if m.kind != "cancer" or m.negated or m.status != "current":

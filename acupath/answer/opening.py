@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from acupath.answer import bottom_line as bl
-from acupath.answer.context import FIRST_PERSON, FOR_ME_NOT_THEM, I_HAVE_NONE
+from acupath.answer.context import FIRST_PERSON
 from acupath.answer.models import Answer, Section
 from acupath.answer.opening_refs import _Refs
 from acupath.answer.opening_words import (
@@ -31,6 +31,7 @@ from acupath.answer.opening_words import (
     describe,
     describe_fact,
 )
+from acupath.answer.other_people import FOR_ME_NOT_THEM, I_HAVE_NONE
 from acupath.answer.page import page_parts
 from acupath.answer.parse import Statement
 from acupath.answer.patient_safety import patient_safety_section

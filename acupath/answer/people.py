@@ -31,15 +31,17 @@ from dataclasses import dataclass
 from acupath.answer.audiences import NOT_FOR_ME
 from acupath.answer.context import FIRST_PERSON as _FIRST_PERSON
 from acupath.answer.context import (
-    FOR_ME_NOT_THEM,
-    I_HAVE_NONE,
     OTHER_PERSON,
     TOPIC,
     PatientContext,
+)
+from acupath.answer.lexicon import PatientWords, patient_words
+from acupath.answer.other_people import (
+    FOR_ME_NOT_THEM,
+    I_HAVE_NONE,
     declared_relative,
     is_safety_fact,
 )
-from acupath.answer.lexicon import PatientWords, patient_words
 from acupath.answer.supposed import SUPPOSED
 
 _FORMS = {
@@ -375,7 +377,7 @@ _DECLARED = r"(?:my|our)\s+(?:[a-z]+\s+)?(?P<w>{words})\b"
 
 def _declared_relative(text: str, kin: re.Pattern[str]) -> str | None:
     """The relation word of the relative the asker says the question is for, next to their
-    disclaimer ("not for me, for my daughter"; :func:`.context.declared_relative`, the one
+    disclaimer ("not for me, for my daughter"; :func:`.other_people.declared_relative`, the one
     reading of these words); else ``None``."""
     m = declared_relative(text, kin)
     return m.group("w") if m is not None else None

@@ -48,7 +48,7 @@ missing, and decides these cases (each a reading rule; the screen's rules are un
   "miscarried at 9 weeks") is ``past_pregnancy``: shown, not screened, and the pregnancy words
   and weeks inside it are no pregnancy now; beside a birth, an ended pregnancy or a denial,
   "pregnancy restrictions" is the question's topic;
-- another person's pregnancy is left to :func:`acupath.answer.context._others`; a supposed one
+- another person's pregnancy is left to :func:`acupath.answer.other_people.others`; a supposed one
   ("if I were pregnant") stands as a hypothetical, as every hypothetical does.
 """
 
