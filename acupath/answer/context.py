@@ -375,9 +375,13 @@ def word_keys(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_QUOTE_MARKS = frozenset({"'", "’", '"', "“", "”"})
+"""Marks that are no word of a phrase: apostrophes and double quotes."""
+
+
 @functools.lru_cache(maxsize=16384)
 def _key(phrase: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokenize(phrase) if t.word not in ("'", "’"))
+    return tuple(t.key for t in tokenize(phrase) if t.word not in _QUOTE_MARKS)
 
 
 _CONTRACTIONS = {
@@ -512,8 +516,9 @@ class Extractor:
         keys = [t.key for t in toks]
         folded = fold(text)
         found: list[tuple[int, int, _Entry]] = []
-        # apostrophes are not part of phrase keys ("can't pee" is can + t + pee; wave 6)
-        kept = [i for i, t in enumerate(toks) if t.word not in ("'", "’")]
+        # apostrophes are not part of phrase keys ("can't pee" is can + t + pee; wave 6), nor
+        # are double quotes, so a quoted use reads as the phrase ('on the "thinners"'; wave 22)
+        kept = [i for i, t in enumerate(toks) if t.word not in _QUOTE_MARKS]
         for start, key, entry in self.table.find([keys[i] for i in kept]):
             found.append((kept[start], kept[start + len(key) - 1] + 1, entry))
         found = _longest(found)
