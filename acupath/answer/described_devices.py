@@ -20,11 +20,9 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from acupath.answer.lexicon import patient_words
 from acupath.answer.text import fold
 
 _POS = r"(?:my|his|her|their|your|the|a|an|its|this|that)"
@@ -410,8 +408,7 @@ _RT_PAST = re.compile(
 @functools.cache
 def _body_sites() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Body words of the radiotherapy fields (patient.yaml ``body_sites``), longest first."""
-    data = yaml.safe_load((Path(__file__).parents[1] / "data/answer/patient.yaml").read_text())
-    pairs = [(fold(w), area) for area, ws in data["body_sites"].items() for w in ws]
+    pairs = [(fold(w), area) for area, ws in patient_words().body_sites.items() for w in ws]
     pairs.sort(key=lambda p: -len(p[0]))
     return tuple((re.compile(rf"\b{re.escape(w)}\b"), area) for w, area in pairs)
 
@@ -419,8 +416,8 @@ def _body_sites() -> tuple[tuple[re.Pattern[str], str], ...]:
 @functools.cache
 def _organ_sites() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Organs read only beside a cancer word (patient.yaml ``cancer_organ_sites``)."""
-    data = yaml.safe_load((Path(__file__).parents[1] / "data/answer/patient.yaml").read_text())
-    pairs = [(fold(w), area) for area, ws in data["cancer_organ_sites"].items() for w in ws]
+    organs = patient_words().cancer_organ_sites
+    pairs = [(fold(w), area) for area, ws in organs.items() for w in ws]
     return tuple((re.compile(rf"\b{re.escape(w)}\b"), area) for w, area in pairs)
 
 
