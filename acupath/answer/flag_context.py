@@ -2036,35 +2036,19 @@ def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
                 )
             added.append(flag)
             labels.add("red_flag:iv_drug_use")
-    if "red_flag:new_headache_after_50" not in labels and _older(out):
-        span = _headache_new_in_life(folded)
+    # a headache new in life (contrast, wave 18) or of a changed pattern (wave 21), after 50
+    for reading, source in ((_headache_new_in_life, "contrast"), (_headache_changed, "changed")):
+        if "red_flag:new_headache_after_50" in labels or not _older(out):
+            break
+        span = reading(folded)
         if span is not None:
             lo, hi = span
             added.append(
                 _Mention(
-                    "red_flag",
-                    "new_headache_after_50",
-                    folded[lo:hi],
-                    lo,
-                    hi,
-                    detail={"from": "contrast"},
+                    "red_flag", "new_headache_after_50", folded[lo:hi], lo, hi,
+                    detail={"from": source},
                 )
-            )
-            labels.add("red_flag:new_headache_after_50")
-    if "red_flag:new_headache_after_50" not in labels and _older(out):
-        span = _headache_changed(folded)
-        if span is not None:
-            lo, hi = span
-            added.append(
-                _Mention(
-                    "red_flag",
-                    "new_headache_after_50",
-                    folded[lo:hi],
-                    lo,
-                    hi,
-                    detail={"from": "changed"},
-                )
-            )
+            )  # fmt: skip
             labels.add("red_flag:new_headache_after_50")
     if "red_flag:new_headache_after_50" not in labels and _older(out):
         for hit in _NEW_HEADACHE.finditer(folded):
