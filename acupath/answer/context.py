@@ -1593,7 +1593,8 @@ def _longest(found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entr
 _NO_PATIENT = re.compile(
     r"\b(?:no particular patient|not (?:about )?a (?:particular |specific |real )?patient|"
     r"no specific patient|not for a patient|teaching (?:session|question)|for (?:an?|my|our) "
-    r"(?:essay|audit|lecture|exam|assignment|presentation|leaflet|journal club)|journal club|"
+    r"(?:essay|audit|lecture|exam(?!\s+(?:stress|nerves|anxiety|worr|pressure|panic))|"
+    r"assignment|presentation|leaflet|journal club)|journal club|"
     r"general (?:policy )?question|in general terms|hypothetically speaking)\b"
 )
 

@@ -453,7 +453,9 @@ _NO_PATIENT = re.compile(
     r"(?:(?:my|our|the)\s+)?(?:book club|reading group)|(?:was|were) debating|"
     r"settle an? (?:argument|debate)|"
     r"teaching question|exam question|quiz question|just revising|revising (?:for|red flags|my)|"
-    r"(?:for|studying for|revising for) (?:my |our |the )?(?:exams?|revision|finals|boards)|"
+    # "acupuncture for exam stress" is a complaint of the person, not a question for an exam
+    r"(?:for|studying for|revising for) (?:my |our |the )?(?:exams?|revision|finals|boards)"
+    r"(?!\s+(?:stress\w*|nerves|anxiety|worr\w*|pressure|panic\w*|fears?))|"
     r"studying for|"
     # wave 7 (after held-out 7): general questions said to be so ("asking generally", "in
     # general", "no particular child", "a school project", "for a support group talk")

@@ -39,3 +39,31 @@ def test_a_double_quoted_phrase_is_read(question: str, label: str) -> None:
 )
 def test_quotes_do_not_undo_a_denial(question: str) -> None:
     assert "class:anticoagulant" not in _applied(question)
+
+
+# "acupuncture for exam stress" is the person's complaint, not a question for an exam: the facts
+# of the person stay theirs (noted by the wave-22 people engineer: "We are 15 and want
+# acupuncture for exam stress" lost age 15, so the adolescent band's changes were not made)
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("We are 15 and want acupuncture for exam stress.", "age_band:adolescent"),
+        ("My son is 16 and wants acupuncture for his exam nerves.", "age_band:adolescent"),
+        ("I'm 10 weeks pregnant, is acupuncture ok for my exam anxiety?", "pregnant"),
+        ("She's 14 and wants needles for the exam pressure, is that safe?", "age_band:adolescent"),
+        ("On warfarin, can I have acupuncture for exam worries?", "class:anticoagulant"),
+    ],
+)
+def test_exam_stress_is_a_complaint(question: str, label: str) -> None:
+    assert label in _applied(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Revising for my exams: which points are avoided in pregnancy?",
+        "Question for my exam: is acupuncture safe on warfarin?",
+    ],
+)
+def test_a_question_for_an_exam_describes_no_one(question: str) -> None:
+    assert (ask(question).screen or {}).get("decision") is None
