@@ -294,6 +294,7 @@ ALL_PARTS = (
     "holdout19",
     "holdout20",
     "holdout21",
+    "holdout22",
     "intent",
 )
 
