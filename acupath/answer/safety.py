@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from acupath.answer import text as tx
 from acupath.answer.context import FIRST_PERSON, PatientContext
 from acupath.answer.lexicon import URGENCIES, RedFlagUrgency, red_flag_urgencies
 from acupath.answer.models import Answer, Section
@@ -290,11 +291,17 @@ def _thoracic_after_trauma(context: PatientContext, question: str) -> list[str]:
     if not flags:
         return []
     text = " ".join(question.lower().replace("’", "'").split())
-    named = any(
-        not _NO_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-        for m in _UPPER_BACK.finditer(text)
-    )
-    return flags if named else []
+    return flags if _undenied(_UPPER_BACK, text) else []
+
+
+def _undenied(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that no denial ("no", "not", "without" ...)
+    stands just before."""
+    return [
+        m
+        for m in pattern.finditer(text)
+        if not _NO_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+    ]
 
 
 _THORACIC_SITE = re.compile(
@@ -339,12 +346,9 @@ def _thoracic_with_cancer(context: PatientContext, question: str) -> bool:
     if not own:
         return False  # "mum had breast cancer; I have upper back pain" (the combination's guard)
     text = " ".join(low.replace("’", "'").split())
-    for m in _THORACIC_SITE.finditer(text):
-        if _NO_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
-            continue
-        lo = max((i + 1 for i in range(m.start()) if text[i] in ".?!;"), default=0)
-        ends = [i for i in range(m.end(), len(text)) if text[i] in ".?!;"]
-        sentence = text[lo : ends[0] if ends else len(text)]
+    for m in _undenied(_THORACIC_SITE, text):
+        lo, hi = tx.sentence_around(text, m.start(), m.end())
+        sentence = text[lo:hi]
         pain = _THORACIC_PAIN.search(sentence)
         if pain and not _NO_BEFORE.search(sentence[max(0, pain.start() - 30) : pain.start()]):
             return True
