@@ -54,6 +54,24 @@ _WEEKS = [
         + r"\s*(?:weeks?|wks?|w)\b(?!\s*(?:of|ago|post|after|since|old)\b)"
     ),
     re.compile(r"\b(?:gestation|gestational age)\s*(?:of)?\s*" + _NUM + r"\s*(?:weeks?|wks?)"),
+    # wave 23 (h22004 "estoy embarazada de 14 semanas"): the weeks in Spanish, Portuguese,
+    # French, Italian, German and Dutch, beside the pregnancy word in the same language
+    # (patient.yaml's pregnancy list reads these words): "enceinte de 14 semaines", "incinta di
+    # 14 settimane", "zwanger van 14 weken", "14 Wochen schwanger", "in der 14. SSW"
+    re.compile(
+        r"\b(?:embarazada|enceinte|incinta|schwanger|zwanger|gravida)\b[\s,(:]*"
+        r"(?:(?:de|di|d|van|von|in der|im|en|a|alla|bei|met|ca|circa|cerca de|environ)\s+){0,2}"
+        + _NUM
+        + r"\.?\s*(?:semanas?|semaines?|settimane|settimana|wochen|woche|weken|ssw|sa)\b"
+    ),
+    re.compile(
+        _NUM + r"\.?\s*(?:semanas?|semaines?|settimane|settimana|wochen|woche|weken|ssw|sa)\s+"
+        r"(?:(?:de|di|d|der|van)\s+)?(?:embarazada|embarazo|gestacion|grossesse|gravidanza|"
+        r"gestazione|schwanger\w*|zwanger\w*|enceinte|incinta|gravidez|gravida|aménorrhée|"
+        r"amenorrhee)\b"
+    ),
+    re.compile(r"\b(?:ssw|schwangerschaftswoche)\s*" + _NUM),
+    re.compile(r"\b(\d{1,2})\s*\.?\s*(?:ssw|schwangerschaftswoche)\b"),
 ]
 _LAB_NAMES = {
     # probe 10: French reports ("plaquettes 62 G/L", "PNN 2,4 G/L": polynucléaires
@@ -212,6 +230,9 @@ _LAB_VALUE = re.compile(
     # wave 21 (h20038 "INR history: 1 Nov 4.2, 15 Nov 3.8, today 2.6"): a history, trend or
     # readings heading, and the date a value is given on, stand before it
     r"history|readings?|trend|record|" + _DATE_OF_VALUE + r"|"
+    # wave 23 (h22003 "PLT .... 38 x10*9/L (L)"): a lab report row's dot leaders, pipes and a
+    # low/high flag before the value ("PLT | (L) | 38") stand between the name and its value
+    r"\.{2,}|…+|\||\((?:l|h|low|high|ll|hh)\)\s*\*?|"
     # wave 22 (h21012 "my number is 'way high, five-ish'"): how high or low it is, said before
     # the value ("way high, five-ish", "too high at 4.8", "sky high - 6"); the value is read
     r"(?:(?:way|very|really|too|sky|super|quite|a\s+bit|a\s+little|dangerously|far)\s+)?"
