@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from acupath.answer import numwords
 from acupath.answer.lexicon import patient_words
 from acupath.answer.text import fold
 
@@ -385,7 +386,13 @@ def _device(sentence: str) -> tuple[str, int, int] | None:
 # patient names the treatment; missing one is the unsafe error.
 _LAY_RT = re.compile(
     r"\b(?:(?:radiation |radium |x ray |ray |beam )(?:treatments?|therapy|sessions?)|radium|"
-    r"radiation beams?|(?:the )?beams? (?:on|to|at) )"
+    r"radiation beams?|(?:the )?beams? (?:on|to|at) |"
+    # wave 23 (h22016 "finished 30 fractions to the neck"): a count of fractions ("30
+    # fractions", "5#", "20 # to the pelvis") is a radiotherapy course: a fraction is one of the
+    # doses a course of radiotherapy is divided into (Radiopaedia, "Fractionation (radiation
+    # therapy)", radiopaedia.org/articles/fractionation-radiation-therapy); "#" is how notes write
+    # a fraction. A bare "fraction of" ("what fraction of patients") has no count: no course
+    r"(?:\d{1,2}|" + numwords.PATTERN + r")\s?(?:fractions?\b|#))"
 )
 _LAY_RT_WEAK = re.compile(r"\b(?:zap(?:s|ped|ping)?|burning (?:sessions?|treatments?))\b")
 _CANCER_CARE = re.compile(
