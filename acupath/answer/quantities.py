@@ -809,6 +809,17 @@ _REPEAT_OPENS = re.compile(
     r"\s*(?:(?:a|the|on)\s+)?(?:repeat(?:ed)?|re\s?check(?:ed)?|re\s?tested|follow\s?up|latest|"
     r"today|now|this morning|since then)\b"
 )
+_REPEAT_IN = re.compile(
+    # wave 23 (h22047 "INR was 4.6 on Monday; dose adjusted, repeat today 2.5", h22058 "Plt 65
+    # at admission; on recount with citrate tube (clumping) true count 182"): a repeat, recount
+    # or corrected value a few words into the next sentence continues the series
+    r"^\W*(?:[\w']+\W+){0,4}?(?:repeat(?:ed)?|re\s?check(?:ed)?|re\s?test(?:ed)?|"
+    r"re\s?count(?:ed)?|re\s?run|re\s?do(?:ne)?|true count|corrected(?: count| value)?)\b"
+)
+_REDONE = re.compile(
+    r"\b(?:repeat(?:ed)?|re\s?check(?:ed)?|re\s?test(?:ed)?|re\s?count(?:ed)?|re\s?run|"
+    r"re\s?done|true count|true value|corrected)\b"
+)
 _RECENT_COUNT = re.compile(
     # a later sentence that gives today's value of the same test (wave 6): "...; treatment
     # finished in 2024 and today's count is 240", "...; normal ever since (230 last month)"
@@ -992,7 +1003,11 @@ def _later_values(
     pos = first.end
     ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos)]
     nxt = folded[ends[0] + 1 : ends[1] if len(ends) > 1 else len(folded)] if ends else ""
-    if ends and (_REPEAT_OPENS.match(folded, ends[0] + 1) or _RECENT_COUNT.search(nxt)):
+    if ends and (
+        _REPEAT_OPENS.match(folded, ends[0] + 1)
+        or _RECENT_COUNT.search(nxt)
+        or _REPEAT_IN.search(nxt)
+    ):
         # "38 x10^9/L a fortnight ago; repeat today 112": a repeat test opens the next
         # sentence, which continues the series (wave 6)
         ends = ends[1:]
@@ -1152,6 +1167,11 @@ def _roles(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
             nearest = min(known)
             if known.count(nearest) == 1:
                 recent = [known.index(nearest)]
+    if not recent:
+        # wave 23 (h22058 "Plt 65 at admission; on recount ... true count 182"): a repeated,
+        # recounted or corrected value replaces the one before it
+        redone = [i for i, c in enumerate(clauses) if i and _REDONE.search(c)]
+        recent = redone[-1:]
     if not recent:
         changed = [i for i, c in enumerate(clauses) if i and _CHANGE.search(c)]
         recent = changed[-1:]
