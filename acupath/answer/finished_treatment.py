@@ -39,7 +39,14 @@ _ENDED_WHEN = re.compile(
     # wave 18 (h15038 "Finished chemo in the spring"): a season, read as its last month (spring
     # May, summer August, autumn November); not winter, which may be the season now
     r"|\b(?:in|last|during)\s+(?:the\s+)?(spring|summer|autumn|fall)\b"
+    # wave 23 (h22043 "chemo finished at Easter"): a holiday, read as the last month it can
+    # fall in (Easter Sunday falls from 22 March to 25 April, internetdict.com "Who Decides When
+    # Easter is?": April; Christmas December; the
+    # New Year January; Halloween October)
+    r"|\b(?:at|over|around|before|after|by|last)\s+(?:the\s+)?(easter|christmas|xmas|"
+    r"new year|halloween)\b"
 )
+_HOLIDAY_END = {"easter": 4, "christmas": 12, "xmas": 12, "new year": 1, "halloween": 10}
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -62,6 +69,10 @@ def _earlier_year(text: str, year: int) -> bool:
     month within the window ("finished in November", asked on 4 December) stays recent: counts
     can take weeks to recover (timing.yaml ``windows_days: chemotherapy``)."""
     for m in _ENDED_WHEN.finditer(text):
+        if m.group(4):
+            if m.group(0).startswith("last") or _month_long_past(_HOLIDAY_END[m.group(4)], year):
+                return True
+            continue
         if m.group(3):
             if m.group(0).startswith("last") or _month_long_past(_SEASON_END[m.group(3)], year):
                 return True
