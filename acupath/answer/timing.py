@@ -167,8 +167,9 @@ _STOP_BEFORE = re.compile(
 _STOP_AFTER = re.compile(
     # wave 10: the form it is given in may stand between ("heparin infusion stopped 3 days ago")
     r"^\s*(?:(?:infusion|drip|injections?|tablets?|pills?|jabs?|patch(?:es)?|therapy)\s+)?"
-    r"(?:was|were|has been|have been|had been|got|is|are|being)?\s*(?:recently\s+|just\s+)?"
-    r"(?:stopped|discontinued|held|withheld|ceased|finished|completed|ended|halted|suspended)\b"
+    # wave 23 (h22116 "Warfarin now stopped permanently"): "now" before the stop word
+    r"(?:was|were|has been|have been|had been|got|is|are|being)?\s*(?:now\s+)?"
+    r"(?:recently\s+|just\s+)?(?:stopped|discontinued|held|withheld|ceased|finished|completed|ended|halted|suspended)\b"
 )
 _PAST_BEFORE = re.compile(
     r"\b(?:used to(?:\s+(?:take|be on|have))?|previously(?:\s+on)?|formerly|ex(?=\s*$)|"
@@ -306,6 +307,8 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
                 f"stopped within {limit} days: its effect may last that long, so it is kept"
             )
         return PAST, "corrected by the writer: stopped"
+    if _CORRECTED_NOT_STARTED.match(folded, end, min(len(folded), end + 120)):
+        return FUTURE, "corrected by the writer: planned, not started"
     if _CORRECTED_PAST.search(folded, end, min(len(folded), end + 250)):
         return PAST, "corrected by the writer: taken in the past"
     if _TAKES_NOW.search(left):
@@ -493,6 +496,17 @@ _CORRECTED_STOP = re.compile(
     r"|(?:it|that|they)\s+(?:was|were|got|has\s+been|have\s+been)\s+(?:stopped|discontinued)"
     r"|(?:i['’]?m|i\s+am|she['’]?s|he['’]?s|they['’]?re|we['’]?re)\s+(?:not|no\s+longer)\s+"
     r"(?:on|taking)\s+(?:it|them|that)(?:\s+any\s*more)?)\b"
+)
+_CORRECTED_NOT_STARTED = re.compile(
+    # wave 23 (h22045 "Started apixaban? - correction: cardiology PLANNED apixaban but it hasn't
+    # been started"): a correction word, then the medicine said to be only planned or not
+    # started, within its sentence. Reading rule, clinic policy, as :data:`_CORRECTED_STOP`.
+    r"[^.;?!]{0,6}[.;?!,\s-]*\s*(?:no\s+wait|wait(?:\s+no)?|no\s+sorry|sorry|actually(?:\s+no)?|"
+    r"correction|i\s+mean|scratch\s+that|my\s+mistake|my\s+bad|oops)\b[,:!\s-]*"
+    r"[^.;?!]{0,60}?(?:\b(?:only\s+)?(?:planned|proposed|suggested)\b"
+    r"|\b(?:has|have|had|was|is|were)\s*n[o']?t\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?"
+    r"(?:started|begun)\b|\b(?:hasn|haven|wasn|isn)[’']?t\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:started|begun)\b|\bnot\s+(?:yet\s+)?started\b|\bnever\s+started\b)"
 )
 _CORRECTED_PAST = re.compile(
     # wave 21 (h20034 "has been on warfarin for years ... Sorry, I meant she WAS on it - the
