@@ -40,9 +40,8 @@ _ENDED_WHEN = re.compile(
     # May, summer August, autumn November); not winter, which may be the season now
     r"|\b(?:in|last|during)\s+(?:the\s+)?(spring|summer|autumn|fall)\b"
     # wave 23 (h22043 "chemo finished at Easter"): a holiday, read as the last month it can
-    # fall in (Easter Sunday falls from 22 March to 25 April, internetdict.com "Who Decides When
-    # Easter is?": April; Christmas December; the
-    # New Year January; Halloween October)
+    # fall in: Easter April (Easter Sunday falls from 22 March to 25 April, internetdict.com
+    # "Who Decides When Easter is?"), Christmas December, the New Year January, Halloween October
     r"|\b(?:at|over|around|before|after|by|last)\s+(?:the\s+)?(easter|christmas|xmas|"
     r"new year|halloween)\b"
 )
