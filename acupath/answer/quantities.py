@@ -669,6 +669,10 @@ _ANAPHOR = re.compile(
     r"\b(?:they|they['’]?re|theyre|it|it['’]?s|its|the count|her count|his count|their count|"
     r"the level|the result|the number|count|level|levels|result|results|number|numbers)\b"
 )
+_OPENS_WITH_ANAPHOR = re.compile(
+    r"\s*(?:and\s+|but\s+|so\s+)?(?:it|it['’]?s|its|they|they['’]?re|theyre|the (?:result|"
+    r"count|level|number|reading))\s+(?:was|were|is|are|came back|read|showed)\b"
+)
 _NUMBER_AT = re.compile(
     # wave 10 (h9012): or a decimal said aloud ("(the INR thing) was two point eight")
     # wave 11 (h10047): digits said aloud with "point" between them ("said 4 point 8")
@@ -765,6 +769,13 @@ def _linked_value(
 ) -> tuple[int, int, str, int, str | None, str | None] | None:
     limit = min(len(folded), pos + _LINK_WINDOW)
     ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos, limit)]
+    if len(ends) == 1 and _OPENS_WITH_ANAPHOR.match(folded, ends[0] + 1):
+        # wave 23 (h22075 "my INR is normal, I've never been on blood thinners, I just had it
+        # tested before a minor op. it was 1.0"): the next sentence opens by referring back, so
+        # it is read to its end however long the first sentence ran
+        nxt = _SENTENCE_MARK.search(folded, ends[0] + 1)
+        limit = min(len(folded), nxt.start() if nxt else len(folded), ends[0] + _LINK_WINDOW)
+        ends = ends + ([nxt.start()] if nxt else [])
     if len(ends) >= 2:
         limit = ends[1]  # the same sentence and the next one, no further
     for n in _NUMBER_AT.finditer(folded, pos, limit):

@@ -267,3 +267,46 @@ def test_polish_aspirin_brands(question: str) -> None:
 
 def test_acard_stopped_long_ago_is_not_taken() -> None:
     assert "class:antiplatelet" not in _applied("I stopped Acard last year. Acupuncture for knee?")
+
+
+# a value in the next sentence that opens by referring back -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "my INR is normal, I've never been on blood thinners, I just had it tested before a "
+            "minor op. it was 1.0. Sciatica.",
+            "inr:1",
+        ),
+        (
+            "My platelets were checked at the hospital when I went in for my knee replacement "
+            "last spring. They were 95. Acupuncture?",
+            "platelets:95",
+        ),
+    ],
+)
+def test_value_after_a_long_sentence_through_a_pronoun(question: str, label: str) -> None:
+    assert label in _applied(question)
+
+
+def test_never_on_thinners_with_normal_inr_is_no_anticoagulant() -> None:
+    labels = _applied(
+        "my INR is normal, I've never been on blood thinners, I just had it tested before a "
+        "minor op. it was 1.0. Sciatica."
+    )
+    assert "class:anticoagulant" not in labels
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My INR is checked by the anticoagulation nurse at the surgery every month on a "
+        "Tuesday. It was a long wait. Acupuncture?",
+        "My INR is checked by the anticoagulation nurse at the surgery every single month. It "
+        "was 3 weeks ago. On warfarin.",
+    ],
+)
+def test_pronoun_sentence_without_a_value_reads_no_inr(question: str) -> None:
+    assert not any(x.startswith("inr:") for x in _applied(question))
