@@ -96,6 +96,16 @@ _BOTH = re.compile(
 )
 
 
+_THIRD = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b")
+_ASKS_ME = re.compile(
+    r"\b(?:for|to)\s+me\b|\b(?:can|could|should|may)\s+i\b|\bam\s+i\b|\bme\s+too\b|\bmy\s+own\b"
+)
+_ASKS_THIRD = re.compile(
+    r"\b(?:for|to|about|treat|needle)\s+(?:him|her|them)\b|\b(?:can|could|should|may|is|does)\s+"
+    r"(?:he|she|they)\b"
+)
+
+
 def _key(m: re.Match[str]) -> tuple[str, str]:
     """A person head's identity: the relation and the order word, if any."""
     rel = _relations()[0][m.group("r")]
@@ -113,7 +123,8 @@ def _target(folded: str) -> tuple[str, str] | None:
     asker ("I'm the one wanting acupuncture"); ``None`` when none is, or several are."""
     head = _head().pattern
     named: set[tuple[str, str]] = set()
-    for pattern in (_CLEFT + head + _CLEFT_TAIL, _FOR + head):
+    # "acupuncture for my mum's sister" names the sister, not the mum: no possessive after
+    for pattern in (_CLEFT + head + _CLEFT_TAIL, _FOR + head + r"(?!['’]s\b)"):
         for m in re.finditer(pattern, folded):
             end = _SENTENCE_END.search(folded, m.end())
             sentence = folded[m.start() : end.start() if end else len(folded)]
@@ -121,11 +132,30 @@ def _target(folded: str) -> tuple[str, str] | None:
                 named.add(_key(m))
     for m in _ASKER_NAMED.finditer(folded):
         end = _SENTENCE_END.search(folded, m.end())
-        if _TREATMENT.search(folded[m.start() : end.start() if end else len(folded)]):
+        sentence = folded[m.start() : end.start() if end else len(folded)]
+        # "I'm the one who takes him to acupuncture" names the driver, not the patient
+        if _TREATMENT.search(sentence) and not _THIRD.search(sentence):
             named.add((_ASKER, ""))
     if len(named) != 1:
         return None
-    return named.pop()
+    target = named.pop()
+    body = folded.rstrip(" ?!.\n")
+    ends = [m.end() for m in _SENTENCE_END.finditer(body)]
+    last = body[ends[-1] :] if ends else body
+    # the asker named, and the last sentence asking about someone else ("... is it safe for
+    # her?"), or a relative named and the asker asking anywhere for themself ("Can I have it
+    # too?"): the question is not only the named person's, and nothing is read
+    if target[0] == _ASKER:
+        return None if _ASKS_THIRD.search(last) else target
+    return None if _ASKS_ME.search(folded) else target
+
+
+def named_target(folded: str) -> str | None:
+    """Who is named to treat: a relation id, ``"i"`` for the asker, ``None`` for no one."""
+    target = _target(folded)
+    if target is None or _BOTH.search(folded):
+        return None
+    return target[0]
 
 
 def named_relation(folded: str) -> str | None:

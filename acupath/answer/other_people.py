@@ -30,7 +30,7 @@ from acupath.answer.context import (
     fold,
 )
 from acupath.answer.lexicon import patient_words
-from acupath.answer.named_one import named_one
+from acupath.answer.named_one import named_one, named_target
 from acupath.answer.timing import EARLIER_VALUE, LATEST_VALUE
 
 # a decimal point ("INR was 4.1") ends no clause (wave 12, p10087)
@@ -1097,7 +1097,8 @@ def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[M
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
-    if not asks_for_both(folded):
+    named = None if asks_for_both(folded) else named_target(folded)
+    if named is not None:
         # wave 23 (held-out part 22): several people, one of them named to treat ("It's my
         # dad with the back pain who wants acupuncture", "Acupuncture for MUM please")
         mentions = named_one(mentions, folded)
@@ -1111,6 +1112,10 @@ def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[M
         # themself together ("we both want it", "asking for my partner ... and also for me"):
         # both are patients of the question, so neither's facts are set aside (the cautious
         # reading; the safety box then holds every fact of both)
+        return mentions
+    if named is not None and named != "i":
+        # wave 23: a relative named to treat is the patient, so the readings below, which set
+        # a relative's clauses aside when the asker is the patient, do not apply
         return mentions
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)

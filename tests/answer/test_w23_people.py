@@ -57,6 +57,18 @@ def _who(question: str) -> str | None:
             {"age:84"},
         ),
         (
+            "I'm on warfarin and my dad has a pacemaker. It's my dad who wants acupuncture for "
+            "his knee.",
+            {"class:anticoagulant"},
+            {"device:pacemaker"},
+        ),
+        (
+            "It's my mum who needs acupuncture for her hip, she has a pacemaker; my husband is "
+            "on warfarin.",
+            {"class:anticoagulant"},
+            {"device:pacemaker"},
+        ),
+        (
             "My wife is 20 weeks pregnant and my mum is 70. It's my mum who wants acupuncture "
             "for her hip.",
             {"pregnant", "weeks:20"},
@@ -129,6 +141,18 @@ def test_the_asker_named_to_treat_keeps_only_their_facts(
             "Mum is on warfarin and Dad has a pacemaker; they both want acupuncture for their "
             "knees. It's Dad who booked first.",
             {"class:anticoagulant", "device:pacemaker"},
+        ),
+        # the asker asking for themself as well
+        (
+            "It's my dad with the back pain who wants acupuncture, but my mum is on warfarin. "
+            "Can I have it too? I have a pacemaker.",
+            {"device:pacemaker"},
+        ),
+        # the asker named as the driver, and the last sentence asks about him
+        (
+            "My dad is 80 and on apixaban. I'm the one who takes him to acupuncture, is it "
+            "safe for him?",
+            {"age:80"},
         ),
         # a cleft naming who has a fact, not who is treated
         (
