@@ -58,13 +58,24 @@ def _relations() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @functools.cache
+def _alt() -> str:
+    """Every relation word, longest first, as one alternation."""
+    return "|".join(re.escape(w) for w in sorted(_relations()[0], key=len, reverse=True))
+
+
+@functools.cache
 def _head() -> re.Pattern[str]:
     """A person opening a clause: an owned or bare relation word, with an order word before it
     ("the younger sibling", "my dad", "Mum 77")."""
-    alt = "|".join(re.escape(w) for w in sorted(_relations()[0], key=len, reverse=True))
+    alt = _alt()
     return re.compile(
         r"\b(?:(?:my|our|the|his|her|their)\s+)?(?:(?P<o>" + "|".join(_ORDER) + r")\s+)?"
-        r"(?P<r>" + alt + r")\b(?!\s+(?:in\s+law)\b)"
+        # "the younger one": "one" is a person only after an order word
+        r"(?P<r>"
+        + alt
+        + r"|(?:(?<="
+        + r"\s)|(?<=".join(_ORDER)
+        + r"\s))one)\b(?!\s+(?:in\s+law)\b)"
     )
 
 
@@ -108,7 +119,7 @@ _ASKS_THIRD = re.compile(
 
 def _key(m: re.Match[str]) -> tuple[str, str]:
     """A person head's identity: the relation and the order word, if any."""
-    rel = _relations()[0][m.group("r")]
+    rel = _relations()[0].get(m.group("r"), m.group("r"))
     return rel, _ORDER.get(m.group("o") or "", "")
 
 
@@ -123,8 +134,10 @@ def _target(folded: str) -> tuple[str, str] | None:
     asker ("I'm the one wanting acupuncture"); ``None`` when none is, or several are."""
     head = _head().pattern
     named: set[tuple[str, str]] = set()
-    # "acupuncture for my mum's sister" names the sister, not the mum: no possessive after
-    for pattern in (_CLEFT + head + _CLEFT_TAIL, _FOR + head + r"(?!['’]s\b)"):
+    # "acupuncture for my mum's sister" names the sister, not the mum ("for my brother's
+    # shoulder" names the brother)
+    owner = r"(?!['’]s\s+(?:[a-z]+\s+)?(?:" + _alt() + r")\b)"
+    for pattern in (_CLEFT + head + _CLEFT_TAIL, _FOR + head + owner):
         for m in re.finditer(pattern, folded):
             end = _SENTENCE_END.search(folded, m.end())
             sentence = folded[m.start() : end.start() if end else len(folded)]
@@ -163,9 +176,9 @@ def named_relation(folded: str) -> str | None:
     wants acupuncture": ``father``), for the patient voice to name them; ``None`` when the
     asker, nobody or several people are named, or several are asked for together."""
     target = _target(folded)
-    if target is None or target[0] == _ASKER or _BOTH.search(folded):
-        return None
-    return target[0]
+    if target is None or target[0] not in _relations()[1].keys() | set(_relations()[0].values()):
+        return None  # the asker, or "the younger one": no relation to name
+    return None if _BOTH.search(folded) else target[0]
 
 
 def _clauses(folded: str) -> list[tuple[int, int, tuple[str, str] | None]]:

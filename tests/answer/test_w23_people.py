@@ -57,6 +57,18 @@ def _who(question: str) -> str | None:
             {"age:84"},
         ),
         (
+            "Two kids: the older one (15) has epilepsy, the younger one (11) is fine. "
+            "Acupuncture for the younger one please, for tummy aches.",
+            {"comorbidity:epilepsy", "age:15"},
+            {"age:11"},
+        ),
+        (
+            "My sister has a pacemaker and my brother doesn't. Acupuncture for my brother's "
+            "shoulder?",
+            {"device:pacemaker"},
+            set(),
+        ),
+        (
             "I'm on warfarin and my dad has a pacemaker. It's my dad who wants acupuncture for "
             "his knee.",
             {"class:anticoagulant"},
@@ -153,6 +165,11 @@ def test_the_asker_named_to_treat_keeps_only_their_facts(
             "My dad is 80 and on apixaban. I'm the one who takes him to acupuncture, is it "
             "safe for him?",
             {"age:80"},
+        ),
+        # "for my mum's sister": the sister is named, not the mum
+        (
+            "Acupuncture for my mum's sister please; she is on warfarin. My mum has a pacemaker.",
+            {"class:anticoagulant"},
         ),
         # a cleft naming who has a fact, not who is treated
         (
