@@ -109,7 +109,9 @@ _BOTH = re.compile(
 
 _THIRD = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b")
 _ASKS_ME = re.compile(
-    r"\b(?:for|to)\s+me\b|\b(?:can|could|should|may)\s+i\b|\bam\s+i\b|\bme\s+too\b|\bmy\s+own\b"
+    # "what should I tell them?" asks nothing for the asker
+    r"\b(?:for|to)\s+me\b|\b(?:can|could|should|may)\s+i\s+(?:also\s+)?(?:have|try|get|book|"
+    r"start|come|join|go|do\s+it)\b|\bam\s+i\b|\bme\s+too\b|\bmy\s+own\b"
 )
 _ASKS_THIRD = re.compile(
     r"\b(?:for|to|about|treat|needle)\s+(?:him|her|them)\b|\b(?:can|could|should|may|is|does)\s+"
@@ -189,6 +191,8 @@ def _clauses(folded: str) -> list[tuple[int, int, tuple[str, str] | None]]:
     for m in _head().finditer(folded):
         heads.append((m.start(), _key(m)))
     heads += [(m.start("i"), (_ASKER, "")) for m in _ASKER_HEAD.finditer(folded)]
+    # "but it's just me booking - 35": the asker named opens the asker's clause
+    heads += [(m.start(), (_ASKER, "")) for m in _ASKER_NAMED.finditer(folded)]
     pronouns = [(m.start("p"), m.group("p")) for m in _PRONOUN_HEAD.finditer(folded)]
     out: list[tuple[int, int, tuple[str, str] | None]] = []
     starts = sorted(heads + [(a, None) for a, _ in pronouns])

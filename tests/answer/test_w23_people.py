@@ -52,6 +52,12 @@ def _who(question: str) -> str | None:
             {"age:12"},
         ),
         (
+            "Looking after both parents. Dad 80 has a pacemaker; Mum 76 has nothing fitted, bad "
+            "knee. Acupuncture for Mum please, what should I tell her?",
+            {"device:pacemaker", "age:80"},
+            {"age:76"},
+        ),
+        (
             "Mum 81 is on warfarin; Dad 84 takes nothing. Treatment is for Dad, for his back.",
             {"class:anticoagulant", "age:81"},
             {"age:84"},
@@ -104,6 +110,12 @@ def test_a_relative_named_to_treat_keeps_only_their_facts(
             "I'm 55.",
             {"class:anticoagulant", "age:30"},
             {"age:55"},
+        ),
+        (
+            "My brother has a pacemaker and my dad is on warfarin, but it's just me booking - "
+            "41, no meds, bad knee. Anything for me to worry about?",
+            {"device:pacemaker", "class:anticoagulant"},
+            {"age:41"},
         ),
         (
             "My husband has a pacemaker. I'm the one who needs acupuncture, for my back.",
