@@ -30,6 +30,7 @@ from acupath.answer.context import (
     fold,
 )
 from acupath.answer.lexicon import patient_words
+from acupath.answer.named_one import named_one, named_target
 from acupath.answer.timing import EARLIER_VALUE, LATEST_VALUE
 
 # a decimal point ("INR was 4.1") ends no clause (wave 12, p10087)
@@ -864,6 +865,10 @@ _ONE_CLAUSE = re.compile(
 _THE_ONE_ASKED = re.compile(
     r"\bthe\s+one\s+(?:with|who\s+(?:has|gets|is)|that\s+(?:has|gets|is)|who['’]s\s+got|on)\s+"
     r"(?:the\s+|a\s+|an\s+|bad\s+)?(?P<w>[a-z]{3,})"
+    # wave 23 (h22083 "one has a pacemaker ..., the other is healthy. It's the healthy one,
+    # Leo, who has the headaches"): the one named by the word of its own clause
+    r"|\bit(?:['’]?s|\s+is)\s+the\s+(?!(?:other|same|first|second|only|one)\b)(?P<a>[a-z]{3,})"
+    r"\s+one\b"
 )
 
 
@@ -877,12 +882,42 @@ def _one_and_the_other(mentions: list[Mention], folded: str) -> list[Mention]:
     clauses = [m.span("c") for m in _ONE_CLAUSE.finditer(folded)]
     if not asks or len(clauses) < 2:
         return mentions
-    word = asks[-1].group("w")
+    word = asks[-1].group("w") or asks[-1].group("a")
     hit = [c for c in clauses if re.search(r"\b" + re.escape(word), folded[c[0] : c[1]])]
     if len(hit) != 1:
         return mentions
     spans = [c for c in clauses if c != hit[0] and c[1] <= asks[-1].start()]
     return _set_aside(mentions, spans, also_kept=("age", "age_band", "sex"))
+
+
+_TAKEN_BACK = re.compile(
+    # an apology, then "I meant" / "that's" or a plain taking back ("scratch that",
+    # "correction"), then the relative: "sorry, my mum is on it too" takes nothing back
+    r"(?:oh\s+|er+m*\s+|um+\s+|ah+\s+)?(?:(?:sorry|oops|whoops|wait|no)\s*[,.!:;]*\s*)*"
+    r"(?:(?:(?:correction|scratch\s+that|my\s+mistake|my\s+bad)\s*[,.!:;]*\s*)+"
+    r"(?:(?:i\s+meant|i\s+mean)(?:\s+to\s+(?:say|write|type))?|that['’]?s|thats|it['’]?s|its)?"
+    r"|(?<=[,.!:;…\s])(?:sorry|oops|whoops)\s*[,.!:;]*\s*(?:(?:i\s+meant|i\s+mean)(?:\s+to\s+"
+    r"(?:say|write|type))?|that['’]?s|thats|it['’]?s|its))"
+    r"\s*[,:]?\s+(?:my|our)\s+(?:[a-z]+\s+)?(?:{rel})\b"
+)
+_ASKERS_OWN_WORD = re.compile(r"\b(?:i|i['’]m|im|i\s+am|i['’]ve|ive|my)\b")
+
+
+def _taken_back(mentions: list[Mention], folded: str) -> list[Mention]:
+    """The asker's own words taken back at once for a relative ("I'm 30 weeks... oh sorry, I
+    meant my sister-in-law is 30 weeks, I'm not pregnant"; "I'm on warfarin - sorry, I mean my
+    mum is"): the facts of the words taken back, from the sentence's start to the apology,
+    are that relative's, status ``other_person`` (wave 23, held-out part 22 h22053; clinic
+    policy: each person's facts stay that person's). Only when those words are the asker's
+    ("I", "my"): a value corrected with no relative named ("30 weeks, sorry, 32") is not
+    read here."""
+    spans: list[tuple[int, int]] = []
+    for m in re.compile(_TAKEN_BACK.pattern.format(rel=_relation_alt())).finditer(folded):
+        before = folded[: m.start()].rstrip(" .…,;:!–-")
+        cut = max((x.end() for x in re.finditer(r"\.(?!\d)\s|[?!;\n]", before)), default=0)
+        if _ASKERS_OWN_WORD.search(before, cut):
+            spans.append((cut, m.start()))
+    return _set_aside(mentions, spans) if spans else mentions
 
 
 _SEX_OF_PRONOUN = {"him": "male", "her": "female"}
@@ -1062,8 +1097,14 @@ def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[M
     those clauses, and no "she", "his", "them"... outside them points back to the relative as
     the one asked about ("my wife is pregnant and has back pain, can she have acupuncture?"
     stays hers, that is the patient's). A clinician's "my patient" is never set aside."""
+    named = None if asks_for_both(folded) else named_target(folded)
+    if named is not None:
+        # wave 23 (held-out part 22): several people, one of them named to treat ("It's my
+        # dad with the back pain who wants acupuncture", "Acupuncture for MUM please")
+        mentions = named_one(mentions, folded)
     mentions = _family_history(_labelled_people(mentions, folded), folded)
     mentions = _said_elsewhere(_contrasted(mentions, folded), folded)  # wave 20
+    mentions = _taken_back(mentions, folded)  # wave 23
     mentions = _one_and_the_other(mentions, folded)  # wave 20
     mentions = _two_by_pronoun(_several_people(_numbered_people(mentions, folded), folded), folded)
     if asks_for_both(folded):
@@ -1071,6 +1112,10 @@ def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[M
         # themself together ("we both want it", "asking for my partner ... and also for me"):
         # both are patients of the question, so neither's facts are set aside (the cautious
         # reading; the safety box then holds every fact of both)
+        return mentions
+    if named is not None and named != "i":
+        # wave 23: a relative named to treat is the patient, so the readings below, which set
+        # a relative's clauses aside when the asker is the patient, do not apply
         return mentions
     if declared_relative(folded, kin) is not None:
         return _askers_own(mentions, folded, kin)

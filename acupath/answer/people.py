@@ -36,9 +36,11 @@ from acupath.answer.context import (
     PatientContext,
 )
 from acupath.answer.lexicon import PatientWords, patient_words
+from acupath.answer.named_one import named_relation
 from acupath.answer.other_people import (
     FOR_ME_NOT_THEM,
     I_HAVE_NONE,
+    asks_for_both,
     declared_relative,
     is_safety_fact,
 )
@@ -161,6 +163,12 @@ class PeopleReader:
             return self._relation(declared, context)
         if FOR_ME_NOT_THEM.search(text):
             return ASKER  # wave 17 (h14095): "Asking for me, not her"
+        named = None if asks_for_both(text) else named_relation(text)
+        if named is not None:
+            # wave 23 (h22085 "My mum's on warfarin ... It's my dad with the back pain who
+            # wants acupuncture"): the one person named to treat, whoever else is written of
+            entry = self.relations[named]
+            return Who(named, entry.name, entry.pronoun or _pronoun_from(context), named)
         text = " ".join(NOT_FOR_ME.sub(" ", text).split())
         # wave 17 (h14099, h14031): where a relative lives ("she lives with me") and a message
         # quoted from the patient ("Portal msg from pt: 'my legs feel weaker'") are no health
@@ -278,7 +286,8 @@ _ASKER_WORD = re.compile(r"\b(?:i|i['’]m|im|me|my|mine|myself|we|us|our)\b")
 _WHERE_ME = re.compile(r"\b(?:next\s+to|beside|with|near|by|alongside|opposite)\s+me\b")
 """The asker's first-person words that say where they are, none of their health (wave 14)."""
 _SUBJECT = re.compile(
-    r"\b(?P<theirs>he|she|they|his|her|their|(?:my|our)\s+(?:[a-z]+\s+)?(?:brother|sister|"
+    # wave 23 (h22081 "Me: 45, migraines. Him: 50, on Pradaxa"): a list's "Him:" label too
+    r"\b(?P<theirs>he|she|they|his|her|their|him(?=\s*[:–-])|(?:my|our)\s+(?:[a-z]+\s+)?(?:brother|sister|"
     r"twin|husband|wife|partner|mum|mom|mother|dad|father|son|daughter|friend|gran|grandma|"
     r"grandad|grandpa|nan|uncle|aunt|cousin|boyfriend|girlfriend))\b|\b(?P<mine>i|i['’]m|im|"
     r"i['’]ve|ive|me|my|myself)\b"
