@@ -1411,7 +1411,10 @@ _MILD_NERVES = re.compile(
 _NOT_A_FEAR = re.compile(
     r"\b(?:not|isnt|isn['’]t|wouldn['’]?t say (?:i['’]?m|im|i am)|never been)\s+"
     r"(?:really |exactly |actually |properly |truly |that |too |so )?"
-    r"(?:scared|afraid|terrified|frightened|petrified|phobic|a phobia|a fear|fearful)\b|"
+    r"(?P<fear>scared|afraid|terrified|frightened|petrified|phobic|a phobia|a fear|fearful)\b"
+    # wave 23 (h22067 "not scared scared"): the fear word said twice, a reduplication meaning
+    # "really scared", is one denied fear (its echo must not count as a fear said elsewhere)
+    r"(?:[\s-]+(?P=fear)\b)?|"
     r"\bno (?:real |actual )?(?:phobia|fear)\b|"
     r"\b(?:jabs?|injections?|vaccin\w*|blood tests?|bloods|flu jabs?|booster\w*)\b[^.;!?]{0,40}"
     r"\b(?:no problem|no bother|no issue|fine|ok|okay|without (?:a|any) (?:problem|fuss))\b"
