@@ -966,6 +966,7 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             or _itp_by_its_count(m, folded, mentions)
             or _mild_needle_nerves(m, folded)
             or _star_sign(m, folded)
+            or _cancer_scare(m, folded)
         ):
             continue  # not this red flag at all
         if _unticked(m, folded):
@@ -1555,6 +1556,32 @@ def _star_sign(m: Mention, folded: str) -> bool:
     if _SIGN_BEFORE.search(before) or _SIGN_AFTER.search(after):
         return True
     return bool(_PERSON_IS_A.search(before)) and bool(_ZODIAC.search(folded))
+
+
+# 31. a cancer scare (wave 23, h22079) --------------------------------------------------------
+
+_SCARE_AFTER = re.compile(r"^\s*-?\s*(?:scares?|frights?|false alarm)\b")
+_SCARE_WAS_CANCER = re.compile(
+    r"\b(?:malignant|malignancy|turned out to be (?:a |an )?(?:\w+ )?(?:cancer|tumou?r|malignan\w*)|"
+    r"(?:was|is|it['’]?s) (?:a |an )?(?:\w+ )?(?:cancer|tumou?r)\b|confirmed|diagnosed (?:with|as)|"
+    r"biopsy (?:was |came back )?positive|positive biopsy)"
+)
+
+
+def _cancer_scare(m: Mention, folded: str) -> bool:
+    """ "I had a cancer scare last year but the biopsy was benign": a cancer feared and then
+    excluded is no cancer, now or before. Only a cancer word said as a scare ("cancer scare",
+    "breast cancer scare", "a cancer fright", "cancer false alarm"), and only when its sentence
+    and the next do not say it was cancer after all ("turned out to be cancer", "malignant",
+    "diagnosed with", "biopsy positive"). Clinic policy (reason: the screen's cancer rules,
+    ahcpr1994 Table 1 a history of cancer, are about a cancer the person had; a scare is a
+    suspicion that was ruled out)."""
+    if m.kind != "cancer" or m.negated:
+        return False
+    if not _SCARE_AFTER.search(folded[m.end : m.end + 20]):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end, after=1)
+    return not _SCARE_WAS_CANCER.search(folded, lo, hi)
 
 
 # 16. a named illness that is no fever (wave 17, p12086) ------------------------------------
