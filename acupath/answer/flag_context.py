@@ -270,11 +270,13 @@ def _assessed_angina(m: Mention, folded: str) -> bool:
 
 
 # 3. a symptom supposed in a conditional -----------------------------------------------------
+# wave 23: "if my child became drowsy and floppy", "if she goes floppy": onset in the past
+# tense of the conditional and with "go" is supposed too
 
 _ONSET = (
     r"(?:ever\s+|then\s+|later\s+|suddenly\s+)?"
     r"(?:gets?|getting|develops?|developing|starts?|starting|spikes?|catch(?:es)?|runs?|"
-    r"comes? down with|becomes?|turns?|notices?|picks? up|ends? up with|"
+    r"comes? down with|becomes?|became|turns?|turned|goes|went|notices?|picks? up|ends? up with|"
     r"were to (?:get|develop|have)|was to (?:get|develop|have))\s+"
     # only a determiner or an adjective between the verb and the symptom: "if she gets
     # acupuncture with a fever" is a fever now
