@@ -1975,6 +1975,49 @@ _STOPPED_SINCE = re.compile(
 )
 
 
+# 32. a bare temperature in a clinical note (wave 23, h22036) ---------------------------------
+
+_BARE_TEMPERATURE = re.compile(
+    # a body-range decimal standing alone as an item of a note ("Hot swollen R knee, 38.2,
+    # can't weight bear"): after the start of the text or a comma, semicolon, bracket, slash or
+    # dash, and before one, a full stop, "and" or the end; never with a unit after it
+    r"(?:^|[,;(/]|\s-|\n)\s*((?:3[89]|4[0-2])[.,]\d)\s*(?:°|º)?\s*c?\s*"
+    r"(?=$|[,;)/.\n]|-\s|and\b|\bwith\b)"
+)
+_INFLAMED = re.compile(
+    r"\b(?:hot|warm|swollen|swelling|red|redness|erythema\w*|inflamed|septic|sepsis|infect\w*|"
+    r"cellulitis|abscess|pus|rigou?rs?|shiver\w*|shak\w*|sweat\w*|chills?|unwell|flu\w*|"
+    r"cough\w*|vomit\w*|tachy\w*|hr|pulse|rr|sats|bp|obs|crp|wcc|wbc|"
+    r"(?:can['’]?t|cannot|unable to|not) (?:weight ?bear\w*|bear weight|walk|stand))\b"
+)
+
+
+def _bare_temperature(folded: str, mentions: Sequence[Mention]) -> tuple[int, int] | None:
+    """A body temperature written as a bare decimal in a clinical note ("Hot swollen R knee,
+    38.2, can't weight bear since yesterday"): a decimal from 38.0 to 42.9 standing alone as an
+    item of a list, in a sentence that also names signs of infection or inflammation or other
+    observations (hot, swollen, red, rigors, sweats, unwell, pulse, CRP, can't weight bear). The
+    value reader (:mod:`acupath.answer.quantities`) reads a temperature only beside a word of
+    temperature or a verb of measuring; a decimal already read as any value, or one named by a
+    measure word before it ("BMI 38.2", "Hb, 40.1"), is not this. At or above 38.0 °C is
+    fever (the reading rule of ``quantities.FEVER_FROM_C``). Clinic policy (reason: in a note
+    of a hot joint or an unwell patient a bare body-range decimal is the observed temperature,
+    and the cautious reading refers it)."""
+    from acupath.answer.quantities import _MEASURE_SUBJECT
+
+    for hit in _BARE_TEMPERATURE.finditer(folded):
+        lo, hi = hit.span(1)
+        if any(o.start <= lo < o.end or lo <= o.start < hi for o in mentions):
+            continue
+        before = re.search(r"([a-z0-9]+)[\s,;:(/-]*$", folded[max(0, lo - 25) : lo])
+        if before is not None and before.group(1) in _MEASURE_SUBJECT:
+            continue
+        s_lo, s_hi = sentence_around(folded, lo, hi)
+        if _INFLAMED.search(folded, s_lo, s_hi):
+            return lo, hi
+    return None
+
+
 def _stopped_since(m: Mention, folded: str) -> bool:
     """Whether a denied injecting mention lies in a perfect negation with a span or a date."""
     return any(s.start() <= m.end and m.start <= s.end() for s in _STOPPED_SINCE.finditer(folded))
@@ -2037,7 +2080,16 @@ def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
         if "red_flag:progressive_neurological_deficit" not in labels and _worsening(m, folded):
             added.append(_flag(m, "progressive_neurological_deficit", "worsening"))
             labels.add("red_flag:progressive_neurological_deficit")
-    if "red_flag:neck_stiffness" not in labels and _fever_now(out):
+    fever_now = _fever_now(out)
+    if not fever_now:
+        span = _bare_temperature(folded, out)
+        if span is not None:
+            lo, hi = span
+            added.append(
+                _Mention("red_flag", "fever", folded[lo:hi], lo, hi, detail={"from": "bare"})
+            )
+            fever_now = True
+    if "red_flag:neck_stiffness" not in labels and fever_now:
         spans = _stiff_neck_spans(folded)
         if spans:
             lo, hi = spans[0]
