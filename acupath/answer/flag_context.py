@@ -1564,8 +1564,10 @@ def _star_sign(m: Mention, folded: str) -> bool:
 
 _SCARE_AFTER = re.compile(r"^\s*-?\s*(?:scares?|frights?|false alarm)\b")
 _SCARE_WAS_CANCER = re.compile(
-    r"\b(?:malignant|malignancy|turned out to be (?:a |an )?(?:\w+ )?(?:cancer|tumou?r|malignan\w*)|"
-    r"(?:was|is|it['’]?s) (?:a |an )?(?:\w+ )?(?:cancer|tumou?r)\b|confirmed|diagnosed (?:with|as)|"
+    r"\b(?:malignant|malignancy|"
+    r"turned out to be (?:a |an )?(?:\w+ )?(?:cancer|tumou?r|malignan\w*)|"
+    r"(?:was|is|it['’]?s) (?:a |an )?(?:\w+ )?(?:cancer|tumou?r)\b|"
+    r"confirmed|diagnosed (?:with|as)|"
     r"biopsy (?:was |came back )?positive|positive biopsy)"
 )
 
