@@ -270,11 +270,13 @@ def _assessed_angina(m: Mention, folded: str) -> bool:
 
 
 # 3. a symptom supposed in a conditional -----------------------------------------------------
+# wave 23: "if my child became drowsy and floppy", "if she goes floppy": onset in the past
+# tense of the conditional and with "go" is supposed too
 
 _ONSET = (
     r"(?:ever\s+|then\s+|later\s+|suddenly\s+)?"
     r"(?:gets?|getting|develops?|developing|starts?|starting|spikes?|catch(?:es)?|runs?|"
-    r"comes? down with|becomes?|turns?|notices?|picks? up|ends? up with|"
+    r"comes? down with|becomes?|became|turns?|turned|goes|went|notices?|picks? up|ends? up with|"
     r"were to (?:get|develop|have)|was to (?:get|develop|have))\s+"
     # only a determiner or an adjective between the verb and the symptom: "if she gets
     # acupuncture with a fever" is a fever now
@@ -966,6 +968,7 @@ def adjust(mentions: Sequence[Mention], folded: str) -> list[Mention]:
             or _itp_by_its_count(m, folded, mentions)
             or _mild_needle_nerves(m, folded)
             or _star_sign(m, folded)
+            or _cancer_scare(m, folded)
         ):
             continue  # not this red flag at all
         if _unticked(m, folded):
@@ -1411,7 +1414,10 @@ _MILD_NERVES = re.compile(
 _NOT_A_FEAR = re.compile(
     r"\b(?:not|isnt|isn['’]t|wouldn['’]?t say (?:i['’]?m|im|i am)|never been)\s+"
     r"(?:really |exactly |actually |properly |truly |that |too |so )?"
-    r"(?:scared|afraid|terrified|frightened|petrified|phobic|a phobia|a fear|fearful)\b|"
+    r"(?P<fear>scared|afraid|terrified|frightened|petrified|phobic|a phobia|a fear|fearful)\b"
+    # wave 23 (h22067 "not scared scared"): the fear word said twice, a reduplication meaning
+    # "really scared", is one denied fear (its echo must not count as a fear said elsewhere)
+    r"(?:[\s-]+(?P=fear)\b)?|"
     r"\bno (?:real |actual )?(?:phobia|fear)\b|"
     r"\b(?:jabs?|injections?|vaccin\w*|blood tests?|bloods|flu jabs?|booster\w*)\b[^.;!?]{0,40}"
     r"\b(?:no problem|no bother|no issue|fine|ok|okay|without (?:a|any) (?:problem|fuss))\b"
@@ -1552,6 +1558,34 @@ def _star_sign(m: Mention, folded: str) -> bool:
     if _SIGN_BEFORE.search(before) or _SIGN_AFTER.search(after):
         return True
     return bool(_PERSON_IS_A.search(before)) and bool(_ZODIAC.search(folded))
+
+
+# 31. a cancer scare (wave 23, h22079) --------------------------------------------------------
+
+_SCARE_AFTER = re.compile(r"^\s*-?\s*(?:scares?|frights?|false alarm)\b")
+_SCARE_WAS_CANCER = re.compile(
+    r"\b(?:malignant|malignancy|"
+    r"turned out to be (?:a |an )?(?:\w+ )?(?:cancer|tumou?r|malignan\w*)|"
+    r"(?:was|is|it['’]?s) (?:a |an )?(?:\w+ )?(?:cancer|tumou?r)\b|"
+    r"confirmed|diagnosed (?:with|as)|"
+    r"biopsy (?:was |came back )?positive|positive biopsy)"
+)
+
+
+def _cancer_scare(m: Mention, folded: str) -> bool:
+    """ "I had a cancer scare last year but the biopsy was benign": a cancer feared and then
+    excluded is no cancer, now or before. Only a cancer word said as a scare ("cancer scare",
+    "breast cancer scare", "a cancer fright", "cancer false alarm"), and only when its sentence
+    and the next do not say it was cancer after all ("turned out to be cancer", "malignant",
+    "diagnosed with", "biopsy positive"). Clinic policy (reason: the screen's cancer rules,
+    ahcpr1994 Table 1 a history of cancer, are about a cancer the person had; a scare is a
+    suspicion that was ruled out)."""
+    if m.kind != "cancer" or m.negated:
+        return False
+    if not _SCARE_AFTER.search(folded[m.end : m.end + 20]):
+        return False
+    lo, hi = _sentence(folded, m.start, m.end, after=1)
+    return not _SCARE_WAS_CANCER.search(folded, lo, hi)
 
 
 # 16. a named illness that is no fever (wave 17, p12086) ------------------------------------
@@ -1943,6 +1977,49 @@ _STOPPED_SINCE = re.compile(
 )
 
 
+# 32. a bare temperature in a clinical note (wave 23, h22036) ---------------------------------
+
+_BARE_TEMPERATURE = re.compile(
+    # a body-range decimal standing alone as an item of a note ("Hot swollen R knee, 38.2,
+    # can't weight bear"): after the start of the text or a comma, semicolon, bracket, slash or
+    # dash, and before one, a full stop, "and" or the end; never with a unit after it
+    r"(?:^|[,;(/]|\s-|\n)\s*((?:3[89]|4[0-2])[.,]\d)\s*(?:°|º)?\s*c?\s*"
+    r"(?=$|[,;)/.\n]|-\s|and\b|\bwith\b)"
+)
+_INFLAMED = re.compile(
+    r"\b(?:hot|warm|swollen|swelling|red|redness|erythema\w*|inflamed|septic|sepsis|infect\w*|"
+    r"cellulitis|abscess|pus|rigou?rs?|shiver\w*|shak\w*|sweat\w*|chills?|unwell|flu\w*|"
+    r"cough\w*|vomit\w*|tachy\w*|hr|pulse|rr|sats|bp|obs|crp|wcc|wbc|"
+    r"(?:can['’]?t|cannot|unable to|not) (?:weight ?bear\w*|bear weight|walk|stand))\b"
+)
+
+
+def _bare_temperature(folded: str, mentions: Sequence[Mention]) -> tuple[int, int] | None:
+    """A body temperature written as a bare decimal in a clinical note ("Hot swollen R knee,
+    38.2, can't weight bear since yesterday"): a decimal from 38.0 to 42.9 standing alone as an
+    item of a list, in a sentence that also names signs of infection or inflammation or other
+    observations (hot, swollen, red, rigors, sweats, unwell, pulse, CRP, can't weight bear). The
+    value reader (:mod:`acupath.answer.quantities`) reads a temperature only beside a word of
+    temperature or a verb of measuring; a decimal already read as any value, or one named by a
+    measure word before it ("BMI 38.2", "Hb, 40.1"), is not this. At or above 38.0 °C is
+    fever (the reading rule of ``quantities.FEVER_FROM_C``). Clinic policy (reason: in a note
+    of a hot joint or an unwell patient a bare body-range decimal is the observed temperature,
+    and the cautious reading refers it)."""
+    from acupath.answer.quantities import _MEASURE_SUBJECT
+
+    for hit in _BARE_TEMPERATURE.finditer(folded):
+        lo, hi = hit.span(1)
+        if any(o.start <= lo < o.end or lo <= o.start < hi for o in mentions):
+            continue
+        before = re.search(r"([a-z0-9]+)[\s,;:(/-]*$", folded[max(0, lo - 25) : lo])
+        if before is not None and before.group(1) in _MEASURE_SUBJECT:
+            continue
+        s_lo, s_hi = sentence_around(folded, lo, hi)
+        if _INFLAMED.search(folded, s_lo, s_hi):
+            return lo, hi
+    return None
+
+
 def _stopped_since(m: Mention, folded: str) -> bool:
     """Whether a denied injecting mention lies in a perfect negation with a span or a date."""
     return any(s.start() <= m.end and m.start <= s.end() for s in _STOPPED_SINCE.finditer(folded))
@@ -2005,7 +2082,16 @@ def _time_course(mentions: list[Mention], folded: str) -> list[Mention]:
         if "red_flag:progressive_neurological_deficit" not in labels and _worsening(m, folded):
             added.append(_flag(m, "progressive_neurological_deficit", "worsening"))
             labels.add("red_flag:progressive_neurological_deficit")
-    if "red_flag:neck_stiffness" not in labels and _fever_now(out):
+    fever_now = _fever_now(out)
+    if not fever_now:
+        span = _bare_temperature(folded, out)
+        if span is not None:
+            lo, hi = span
+            added.append(
+                _Mention("red_flag", "fever", folded[lo:hi], lo, hi, detail={"from": "bare"})
+            )
+            fever_now = True
+    if "red_flag:neck_stiffness" not in labels and fever_now:
         spans = _stiff_neck_spans(folded)
         if spans:
             lo, hi = spans[0]
