@@ -38,6 +38,7 @@ class AskedWords(_Frozen):
     measure_words: tuple[str, ...]
     sham_cues: tuple[str, ...]
     outcomes: dict[str, tuple[str, ...]]
+    threshold_combinations: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {}
     premises: dict[str, tuple[tuple[tuple[str, ...], ...], ...]]
 
 
@@ -239,6 +240,28 @@ def names_sham(text: str) -> bool:
     ("pretend needles", "dummy needles", "fake ones", "real needles")."""
     table = _sham_table()
     return any(table.find([t.key for t in s]) for s in sentences(text))
+
+
+@functools.cache
+def _threshold_tables() -> tuple[tuple[str, tuple[tx.PhraseTable[str], ...]], ...]:
+    out = []
+    for outcome, combos in asked_words().threshold_combinations.items():
+        for groups in combos:
+            out.append((outcome, tuple(tx.PhraseTable((key(p), p) for p in g) for g in groups)))
+    return tuple(out)
+
+
+def threshold_outcomes(text: str) -> tuple[str, ...]:
+    """Outcomes ``text`` asks about by a phrase of every group of one ``threshold_combinations``
+    combination within one sentence ("what counts as a meaningful drop on the 0 to 10 pain
+    scale?"): read only for a question that names no condition and no study (parse.py)."""
+    found: list[str] = []
+    for s in sentences(text):
+        keys = [t.key for t in s]
+        for outcome, groups in _threshold_tables():
+            if outcome not in found and all(g.find(keys) for g in groups):
+                found.append(outcome)
+    return tuple(found)
 
 
 @functools.cache
