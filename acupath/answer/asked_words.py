@@ -38,7 +38,7 @@ class AskedWords(_Frozen):
     measure_words: tuple[str, ...]
     sham_cues: tuple[str, ...]
     outcomes: dict[str, tuple[str, ...]]
-    threshold_combinations: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {}
+    threshold_combinations: dict[str, tuple[tuple[tuple[str, ...], ...], ...]]
     premises: dict[str, tuple[tuple[tuple[str, ...], ...], ...]]
 
 

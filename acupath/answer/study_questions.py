@@ -128,6 +128,8 @@ def _person(folded: str) -> bool:
     """Whether ``folded`` describes a particular person (:data:`_PERSON`), the asker's framing
     words (:data:`_ASKER_ASIDE`) set aside."""
     return bool(_PERSON.search(_ASKER_ASIDE.sub(" ", folded)))
+
+
 _STUDY_ASK = re.compile(
     # wave 15 (h12170, h12186, h12193): a study told without its author and year, asked for
     # its findings: "Sloan Kettering did a study on ...", "there was a trial of ...", "has
