@@ -161,7 +161,9 @@ _EVIDENCE_ASK = re.compile(
 there any good trial of needles for breast-cancer arm swelling?", "are there solid trials of
 acupuncture in pregnancy?", "any good studies on ... during chemo?"): the facts of its sentence
 are the research's population. A sentence that also asks about safety keeps the cautious
-reading (:data:`_SAFETY_ASK`, as for acupuncture during a treatment)."""
+reading (:data:`_SAFETY_ASK`, as for acupuncture during a treatment), and only the facts
+after the ask are the research's ("Knee OA, on warfarin - is there trial evidence?" is a
+note about a patient)."""
 _THRESHOLD = re.compile(
     r"\b(?:under|below|over|above|less than|more than|greater than|lower than|higher than|"
     r"at least|cut ?offs?|thresholds?)\b|[<>≤≥]"
@@ -285,11 +287,15 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     # ("does acupuncture during the radiation help? what was the effect size"); a note of its
     # own before it ("On warfarin. What was the effect size?") stays a patient's
     for i, (lo, hi) in enumerate(sentences):
-        general = _EVIDENCE_ASK.search(folded, lo, hi) and not _SAFETY_ASK.search(folded, lo, hi)
-        if _STUDY_ASK.search(folded, lo, hi) or general:
+        if _STUDY_ASK.search(folded, lo, hi):
             marked.append((lo, hi))
             if i and folded[lo:hi].strip() and folded[:lo].rstrip().endswith("?"):
                 marked.append(sentences[i - 1])
+        general = _EVIDENCE_ASK.search(folded, lo, hi)
+        if general and not _SAFETY_ASK.search(folded, lo, hi):
+            # only the research's own description, after the ask: a fact before it is a
+            # note about a patient ("Knee OA, on warfarin - is there trial evidence?")
+            marked.append((general.start(), hi))
     if not marked:
         return out
     if any(m.kind in ("age", "weeks") and not m.negated for m in mentions):

@@ -56,6 +56,12 @@ def test_general_research_question_has_no_patient(question: str) -> None:
         # a fact in a sentence of its own is a note about a patient
         "Lymphoedema in the left arm. Is there any good trial of acupuncture for it?",
         "Are there trials of acupuncture for back pain? 28 weeks pregnant.",
+        # a clinical note before the ask: the facts are the patient's
+        "Knee OA, on warfarin - is there trial evidence for acupuncture?",
+        "Pacemaker in situ, chronic neck pain: is there any good evidence for acupuncture?",
+        "On chemo, nausea - is there any good study of acupuncture?",
+        # a safety question keeps the cautious reading
+        "Are there studies showing acupuncture is safe on warfarin?",
     ],
 )
 def test_research_question_about_a_person_keeps_the_screen(question: str) -> None:
