@@ -230,7 +230,11 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
             # the design named after the surname keeps the sources of that design, and an
             # edition word ("update", "the original") one of them
             after = m.start() + len(m.group(1))
-            sources = _editions(base, _of_design(base, sources, folded[after : after + 60]), folded)
+            sources = _of_design(base, sources, folded[after : after + 60])
+            # a year after the design names its edition ("the Vickers IPD meta-analysis of 2012")
+            years = {int(y) for y in _YEAR.findall(folded[after : after + 60])}
+            dated = tuple(s for s in sources if int(base.sources[s].year) in years)
+            sources = dated or _editions(base, sources, folded)
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])

@@ -86,6 +86,8 @@ def test_research_grading_words_are_understood() -> None:
         ("the latest Vickers review, how many trials did it pool?", "vickers2018"),
         ("the original Vickers IPD meta-analysis - how many patients?", "vickers2012"),
         ("Vickers's first IPD analysis - how many patients?", "vickers2012"),
+        ("What did the Vickers IPD meta-analysis of 2012 find overall?", "vickers2012"),
+        ("the Vickers meta-analysis published in 2018: how many patients?", "vickers2018"),
     ],
 )
 def test_surname_design_and_edition_name_one_source(question: str, source: str) -> None:
