@@ -38,6 +38,7 @@ class AskedWords(_Frozen):
     measure_words: tuple[str, ...]
     sham_cues: tuple[str, ...]
     outcomes: dict[str, tuple[str, ...]]
+    threshold_combinations: dict[str, tuple[tuple[tuple[str, ...], ...], ...]]
     premises: dict[str, tuple[tuple[tuple[str, ...], ...], ...]]
 
 
@@ -242,6 +243,28 @@ def names_sham(text: str) -> bool:
 
 
 @functools.cache
+def _threshold_tables() -> tuple[tuple[str, tuple[tx.PhraseTable[str], ...]], ...]:
+    out = []
+    for outcome, combos in asked_words().threshold_combinations.items():
+        for groups in combos:
+            out.append((outcome, tuple(tx.PhraseTable((key(p), p) for p in g) for g in groups)))
+    return tuple(out)
+
+
+def threshold_outcomes(text: str) -> tuple[str, ...]:
+    """Outcomes ``text`` asks about by a phrase of every group of one ``threshold_combinations``
+    combination within one sentence ("what counts as a meaningful drop on the 0 to 10 pain
+    scale?"): read only for a question that names no condition and no study (parse.py)."""
+    found: list[str] = []
+    for s in sentences(text):
+        keys = [t.key for t in s]
+        for outcome, groups in _threshold_tables():
+            if outcome not in found and all(g.find(keys) for g in groups):
+                found.append(outcome)
+    return tuple(found)
+
+
+@functools.cache
 def _premise_tables() -> tuple[tuple[str, tuple[tx.PhraseTable[str], ...]], ...]:
     out = []
     for kind, combos in asked_words().premises.items():
@@ -289,9 +312,34 @@ def stated_premises(
                 # "how often do people get a collapsed lung?" asks; "given that one in a
                 # hundred get one" states
                 hits[-1] = not _ASKED.search(text[lo:hi]) and not _HOW.search(text[lo:hi])
+                hits[-1] = hits[-1] and _close(keys, groups[0], groups[-1])
             if all(hits):
                 found.append(kind)
     return found
+
+
+_CLAUSE_JOINS = frozenset(
+    k
+    for w in ("and", "but", "so", "because", "while", "whereas", "although", "though", "when")
+    for k in key(w)
+)
+"""Words that join two clauses: a harm and a frequency on either side are not one claim."""
+NEAR_WORDS = 5
+"""At most this many words between a harm and its frequency ("one in a hundred acupuncture
+patients suffers a collapsed lung": four)."""
+
+
+def _close(keys: Sequence[str], harms: tx.PhraseTable[str], often: tx.PhraseTable[str]) -> bool:
+    """Whether a harm phrase and a frequency phrase of one sentence stand close, with no clause
+    join between them (wave 23: "kills about one in a thousand people" states a death rate; "my
+    dad died last year and many people recommend it" does not)."""
+    for a, ha, _ in harms.find(keys):
+        for b, hb, _ in often.find(keys):
+            lo, hi = (a + len(ha), b) if a <= b else (b + len(hb), a)
+            between = keys[lo:hi]
+            if len(between) <= NEAR_WORDS and not _CLAUSE_JOINS & set(between):
+                return True
+    return False
 
 
 _AGAINST = re.compile(

@@ -215,7 +215,7 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
         add(name, table.get((name, int(m.group(3)))), m.start(), end, folded[m.start() : end])
     surnames = _by_surname(base)
     for m in _SURNAME_ONLY.finditer(folded):
-        name = m.group(1).replace("’", "'")
+        name = _possessive(m.group(1))
         if name in _NOT_SURNAMES:
             continue
         sources = surnames.get(name)
@@ -225,6 +225,16 @@ def find_cited(text: str, base: Any) -> list[CitedStudy]:
             and _SIZED.search(folded[max(0, m.start() - 40) : m.start()])
         ):
             sources = _largest(base, sources)
+        if sources and len(sources) > 1:
+            # wave 23 (h22122: "The Vickers individual patient data meta-analysis update"):
+            # the design named after the surname keeps the sources of that design, and an
+            # edition word ("update", "the original") one of them
+            after = m.start() + len(m.group(1))
+            sources = _of_design(base, sources, folded[after : after + 60])
+            # a year after the design names its edition ("the Vickers IPD meta-analysis of 2012")
+            years = {int(y) for y in _YEAR.findall(folded[after : after + 60])}
+            dated = tuple(s for s in sources if int(base.sources[s].year) in years)
+            sources = dated or _editions(base, sources, folded)
         if sources and len(sources) <= MAX_AMBIGUOUS:
             end = m.start() + len(m.group(1)) + len(m.group(2))
             add(name, sources, m.start(), end, folded[m.start() : end])
@@ -330,6 +340,52 @@ def _edition(
     kind = getattr(base.sources.get(largest[0]), "kind", None)
     same = [sid for sid in sources if getattr(base.sources.get(sid), "kind", None) == kind]
     return (min(same, key=lambda sid: int(base.sources[sid].year)),) if same else largest
+
+
+_LATEST_EDITION = re.compile(
+    r"\b(?:update|updated|updating|latest|newest|most\s+recent|newer|later\s+(?:version|edition|"
+    r"analysis|one|publication|paper|report))\b"
+)
+"""An update asked for ("the Vickers IPD update", "the updated meta-analysis", "the latest
+one"): of a first author's sources of one design, the most recent."""
+_NEAR_DESIGNS = (
+    (
+        re.compile(r"^\W*(?:[a-z'’-]+\s+)?review\b"),
+        ("meta_analysis", "ipd_meta_analysis", "systematic_review"),
+    ),
+)
+"""A review named right after the surname ("the Vickers review"); "trial" narrows nothing (a
+lay "the Smith trial" may mean a review: both stay, wave 6)."""
+_FIRST_NAMED = re.compile(
+    r"\b(?:original|earlier|earliest|initial|first)\s+(?:[a-z'’-]+\s+){0,3}?(?:version|edition|"
+    r"analysis|meta-?analysis|ipd|review|one|publication|paper|report|study|trial)\b"
+)
+"""The first edition named with its design ("the original Vickers IPD meta-analysis")."""
+
+
+def _of_design(base: Any, sources: tuple[str, ...], after: str) -> tuple[str, ...]:
+    """Of ``sources``, those of the design the words ``after`` the surname name (an individual
+    patient data meta-analysis, a review or meta-analysis, a trial: the source record's
+    ``kind``), or all of them when none is of it or no design is named."""
+    for pattern, kinds in (*_DESIGNS, *_NEAR_DESIGNS):
+        if pattern.search(after[:40]):
+            same = tuple(s for s in sources if str(getattr(base.sources[s], "kind", "")) in kinds)
+            return same or sources
+    return sources
+
+
+def _editions(base: Any, sources: tuple[str, ...], folded: str) -> tuple[str, ...]:
+    """Of ``sources`` all of one design, the first edition or the update when the question asks
+    for one (:data:`_FIRST_EDITION`, :data:`_LATEST_EDITION`); all of them otherwise."""
+    kinds = {getattr(base.sources[s], "kind", None) for s in sources}
+    if len(sources) < 2 or len(kinds) != 1:
+        return sources
+    year = {s: int(base.sources[s].year) for s in sources}
+    if _FIRST_EDITION.search(folded) or _FIRST_NAMED.search(folded):
+        return (min(sources, key=lambda s: year[s]),)
+    if _LATEST_EDITION.search(folded):
+        return (max(sources, key=lambda s: year[s]),)
+    return sources
 
 
 def _largest(base: Any, sources: tuple[str, ...]) -> tuple[str, ...]:

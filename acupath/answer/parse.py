@@ -964,7 +964,10 @@ def _threshold_sources(base: Any, text: str) -> list[str]:
     """The sources of the condition-free threshold records of the outcomes ``text`` names."""
     if base is None:
         return []
-    outcomes = set(aw.asked_outcomes(text, aw.outcome_ids(base.findings)))
+    known = aw.outcome_ids(base.findings)
+    outcomes = set(aw.asked_outcomes(text, known))
+    # wave 23 (h22123): a change that matters asked in general words on a rating scale
+    outcomes = outcomes or {o for o in aw.threshold_outcomes(text) if o in known}
     if not outcomes:
         return []
     found = [

@@ -114,6 +114,22 @@ _PERSON = re.compile(
     r"we['’]re|we\s+are\s+(?:pregnant|expecting))\b"
 )
 """A particular person: the asker, a third person, a relative, a note's marker, an age."""
+_ASKER_ASIDE = re.compile(
+    r"\bi\s*(?:mean|meant|wonder|wondered|guess|suppose|(?:was|am|'m)\s+(?:just\s+)?"
+    r"(?:wondering|curious|asking)|(?:'d|would|just\s+want|want|wanted)\s+(?:like\s+)?to\s+"
+    r"know)\b"
+)
+"""The asker framing the question, not describing themself (wave 23, held-out part 22 h22147:
+"is there any good trial of needles for breast-cancer arm swelling? I mean pooled trials"): no
+person for :data:`_PERSON`; any other "I", "my" or "me" still is one."""
+
+
+def _person(folded: str) -> bool:
+    """Whether ``folded`` describes a particular person (:data:`_PERSON`), the asker's framing
+    words (:data:`_ASKER_ASIDE`) set aside."""
+    return bool(_PERSON.search(_ASKER_ASIDE.sub(" ", folded)))
+
+
 _STUDY_ASK = re.compile(
     # wave 15 (h12170, h12186, h12193): a study told without its author and year, asked for
     # its findings: "Sloan Kettering did a study on ...", "there was a trial of ...", "has
@@ -129,6 +145,25 @@ _STUDY_ASK = re.compile(
     r"took|in|and|got|had))\b"
 )
 """A question for a study's findings, the study told without an author and year."""
+_QUALITY = (
+    r"(?:good|decent|solid|proper|reliable|quality|high[- ]quality|strong|robust|recent|big|"
+    r"large|small|randomi[sz]ed|controlled|clinical|published|pooled|real|scientific)"
+)
+_RESEARCH_NOUN = (
+    r"(?:stud(?:y|ies)|trials?|rcts?|reviews?|evidence|research|data|meta-?\s?analys[ie]s)"
+)
+_EVIDENCE_ASK = re.compile(
+    rf"\b(?:(?:is|are|was|were)\s+there\s+(?:any\s+|a\s+|an\s+|some\s+)?(?:{_QUALITY}\s+){{0,3}}"
+    rf"{_RESEARCH_NOUN}|any\s+(?:{_QUALITY}\s+){{0,3}}{_RESEARCH_NOUN}\s+(?:of|on|for|about|into|"
+    r"in|with|showing|that))\b"
+)
+"""Whether research exists, asked in general words (wave 23, held-out part 22 h22147: "is
+there any good trial of needles for breast-cancer arm swelling?", "are there solid trials of
+acupuncture in pregnancy?", "any good studies on ... during chemo?"): the facts of its sentence
+are the research's population. A sentence that also asks about safety keeps the cautious
+reading (:data:`_SAFETY_ASK`, as for acupuncture during a treatment), and only the facts
+after the ask are the research's ("Knee OA, on warfarin - is there trial evidence?" is a
+note about a patient)."""
 _THRESHOLD = re.compile(
     r"\b(?:under|below|over|above|less than|more than|greater than|lower than|higher than|"
     r"at least|cut ?offs?|thresholds?)\b|[<>≤≥]"
@@ -238,7 +273,7 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
     module docstring); unchanged when a person is described or a fact stands apart."""
     out = list(mentions)
     folded = question.lower().replace("’", "'")
-    if _PERSON.search(folded):
+    if _person(folded):
         return out
     research = _RESEARCH.search(folded) or _FIGURE_ASK.search(folded)
     studies = _studies(mentions, question) if research else []
@@ -256,6 +291,11 @@ def no_one_described(mentions: Sequence[Any], question: str) -> list[Any]:
             marked.append((lo, hi))
             if i and folded[lo:hi].strip() and folded[:lo].rstrip().endswith("?"):
                 marked.append(sentences[i - 1])
+        general = _EVIDENCE_ASK.search(folded, lo, hi)
+        if general and not _SAFETY_ASK.search(folded, lo, hi):
+            # only the research's own description, after the ask: a fact before it is a
+            # note about a patient ("Knee OA, on warfarin - is there trial evidence?")
+            marked.append((general.start(), hi))
     if not marked:
         return out
     if any(m.kind in ("age", "weeks") and not m.negated for m in mentions):
@@ -337,7 +377,7 @@ def caused_conditions(mentions: Sequence[Any], question: str) -> list[Any]:
     question's own words say it belongs to no particular person)."""
     out = list(mentions)
     folded = question.lower().replace("’", "'")
-    if _PERSON.search(folded):
+    if _person(folded):
         return out
     spans = []
     during: list[tuple[int, int]] = []
