@@ -119,6 +119,14 @@ _ASKS_THIRD = re.compile(
 )
 
 
+@functools.cache
+def _and_head() -> re.Pattern[str]:  # noqa: N802 (a pattern built once, named as a constant)
+    """A second person joined to a named one: "(81) and granddaughter", ", and my son"."""
+    return re.compile(
+        r"\s*(?:\([^)]*\)|\d+)?\s*,?\s*(?:and|&|or|plus)\s+(?:" + _head().pattern + ")"
+    )
+
+
 def _key(m: re.Match[str]) -> tuple[str, str]:
     """A person head's identity: the relation and the order word, if any."""
     rel = _relations()[0].get(m.group("r"), m.group("r"))
@@ -145,6 +153,10 @@ def _target(folded: str) -> tuple[str, str] | None:
             sentence = folded[m.start() : end.start() if end else len(folded)]
             if _TREATMENT.search(sentence):
                 named.add(_key(m))
+                # "referral for grandmother (81) and granddaughter (16)" names two people
+                more = _and_head().match(folded, m.end())
+                if more:
+                    named.add(_key(more))
     for m in _ASKER_NAMED.finditer(folded):
         end = _SENTENCE_END.search(folded, m.end())
         sentence = folded[m.start() : end.start() if end else len(folded)]

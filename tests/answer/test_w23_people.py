@@ -313,3 +313,19 @@ def test_the_patient_voice_names_the_person(question: str, relation: str) -> Non
 )
 def test_the_asker_stays_the_asker(question: str) -> None:
     assert _who(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Referral for grandmother (81) and granddaughter (16): the question regards the "
+        "granddaughter. Migraine. Acupuncture?",
+        "Acupuncture for my mum and my daughter (15): it is the daughter with migraine who asks.",
+        "Appointment for Dad 80 & son 15 - the son has the headaches. Acupuncture?",
+    ],
+)
+def test_a_referral_for_two_people_names_neither_alone(question: str) -> None:
+    from acupath.answer.context import fold
+    from acupath.answer.named_one import named_target
+
+    assert named_target(fold(question)) is None
