@@ -120,7 +120,7 @@ _ASKS_THIRD = re.compile(
 
 
 @functools.cache
-def _and_head() -> re.Pattern[str]:  # noqa: N802 (a pattern built once, named as a constant)
+def _and_head() -> re.Pattern[str]:
     """A second person joined to a named one: "(81) and granddaughter", ", and my son"."""
     return re.compile(
         r"\s*(?:\([^)]*\)|\d+)?\s*,?\s*(?:and|&|or|plus)\s+(?:" + _head().pattern + ")"
