@@ -68,6 +68,10 @@ POLICY_LEAD = "Clinic policy"
 ASSUMED_LEAD = "Assumed for the screen"
 UNUSABLE_LEAD = "Not usable"
 NOT_NOW_LEAD = "Not current, so not screened"
+PAST_FIELD_LEAD = "Past, but its field is still not needled"
+"""Lead of a past radiotherapy course whose field is known: no treatment now, yet the skin it
+irradiated stays out of needling (clinic policy, ``radiotherapy_field``), so "not screened"
+would contradict the box."""
 SET_ASIDE_LEADS = {
     "other_person": "Said of someone else, so not screened for this patient",
     "topic": "Named as the question's subject, not as this patient's, so not screened",
@@ -81,13 +85,15 @@ PATIENT_LINE_LEADS = (
     ASSUMED_LEAD,
     UNUSABLE_LEAD,
     NOT_NOW_LEAD,
+    PAST_FIELD_LEAD,
     *SET_ASIDE_LEADS.values(),
     "Said about someone else, so not checked",
     "Asked about in general, so not checked",
     'Only a "what if", so not counted above',
     "What you said is not the case",  # the patient box's leads (data/answer/patient_safety.yaml)
     "We assumed",
-    "Medicines not taken now, so not checked",
+    "Past or planned, so not checked now",
+    "Had before, but needles still stay out of that skin",
     "If a new medicine is started",
     "If a planned medicine starts",
 )
@@ -121,6 +127,14 @@ STATUS_LABELS = {
 
 def _class_name(c: str) -> str:
     return _ACRONYMS.get(c, c.replace("_", " "))
+
+
+def kept_field(m: Mention) -> bool:
+    """Whether a fact is a past radiotherapy course with a known field: not current, but its
+    field is still screened (:meth:`PatientContext.labels` keeps ``radiation:<site>``)."""
+    if m.kind != "radiation" or m.status != "past":
+        return False
+    return bool(m.detail.get("sites")) or m.value not in ("", "unspecified")
 
 
 def describe(m: Mention, *, short_status: bool = False, status_words: bool = True) -> str:

@@ -20,6 +20,7 @@ from typing import Protocol
 from acupath.answer.context import Mention, PatientContext
 from acupath.answer.lexicon import ANSWER_DIR, _Frozen, read_model
 from acupath.answer.models import Section
+from acupath.answer.opening_words import kept_field
 from acupath.answer.people import ASKER, Who
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
 
@@ -76,7 +77,12 @@ def told_lines(context: PatientContext, safety: Safety | None, who: Who) -> list
     leads = (_fill(words["told"], who), words["absent"], words["assumed"], "Not usable")
     out = fact_lines(applied, denied, safety, leads)
     aside = {"other_person": "other", "topic": "topic", "supposed": "supposed"}
-    later = [m for m in shown if not m.negated and not m.current and m.status not in aside]
+    later = [
+        m
+        for m in shown
+        if not m.negated and not m.current and m.status not in aside and not kept_field(m)
+    ]
+    fields = list(dict.fromkeys(plain_fact(m) for m in shown if not m.negated and kept_field(m)))
     at = 1 if applied else 0
     for status, head in aside.items():
         # wave 8: someone else's, a topic, a "what if": each said as what it is
@@ -90,6 +96,10 @@ def told_lines(context: PatientContext, safety: Safety | None, who: Who) -> list
         # wave 9: what the check would say were the "what if" true, in plain words
         plain = _PLAIN_DECISION.get(str(case["decision"]), "the check would change")
         out.insert(at, f"- {case['lead']}, {plain}.")
+        at += 1
+    if fields:
+        # a past radiotherapy's field is still left out of needling (clinic policy)
+        out.insert(at, f"- {words['past_field']}: " + "; ".join(fields) + ".")
         at += 1
     if later:
         facts = "; ".join(dict.fromkeys(plain_fact(m) for m in later))

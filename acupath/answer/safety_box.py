@@ -18,6 +18,7 @@ from acupath.answer.opening_words import (
     ASSUMED_LEAD,
     FLAG_WORDS,
     NOT_NOW_LEAD,
+    PAST_FIELD_LEAD,
     POLICY_LEAD,
     SET_ASIDE_LEADS,
     TITLES,
@@ -26,6 +27,7 @@ from acupath.answer.opening_words import (
     URGENCY_CLINICIAN,
     URGENCY_PATIENT,
     describe,
+    kept_field,
 )
 from acupath.answer.patient_safety import fact_lines
 from acupath.answer.safety import EXCLUSION_PREFIX, TECHNIQUE_NAMES, Safety
@@ -71,8 +73,9 @@ def understood_lines(
     later = [
         describe(m, short_status=True)
         for m in shown
-        if not m.negated and not m.current and m.status not in SET_ASIDE_LEADS
+        if not m.negated and not m.current and m.status not in SET_ASIDE_LEADS and not kept_field(m)
     ]
+    fields = [describe(m, short_status=True) for m in shown if not m.negated and kept_field(m)]
     at = 1 if applied else 0
     cases = safety.supposed if safety is not None else ()
     for status, lead in SET_ASIDE_LEADS.items():
@@ -91,6 +94,10 @@ def understood_lines(
         for line in case_lines(case, refs):
             out.insert(at, line)
             at += 1
+    if fields:
+        # a past radiotherapy's field is still screened: saying "not screened" would contradict
+        # the excluded regions above
+        out.insert(1 if applied else 0, f"- {PAST_FIELD_LEAD}: " + "; ".join(fields) + ".")
     if later:
         # a planned medicine is screened when it starts, not now; a past one not at all
         out.insert(1 if applied else 0, f"- {NOT_NOW_LEAD}: " + "; ".join(later) + ".")

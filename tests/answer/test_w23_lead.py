@@ -1,0 +1,40 @@
+"""Wave 23, lead: a past radiotherapy whose field is known is shown as still screened, never as
+"not screened" beside the region it excludes."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupath.answer import ask
+
+PAST_FIELD = [
+    "Finished radiotherapy for breast cancer five years ago, all clear since. Shoulder stiff. "
+    "Anything special?",
+    "Radiotherapy to my neck ended in 2018 for throat cancer. Now my knee hurts, can I have "
+    "acupuncture?",
+    "She had pelvic radiotherapy in 2015, long finished. Chronic low back pain. Acupuncture?",
+]
+
+
+@pytest.mark.parametrize("question", PAST_FIELD)
+def test_a_past_field_is_said_to_be_still_screened(question: str) -> None:
+    clinician = ask(question).all_sections[0].text
+    patient = ask(question, audience="patient").all_sections[0].text
+    assert "Past, but its field is still not needled" in clinician
+    assert "radiotherapy" not in clinician.split("Not current, so not screened")[-1].split("\n")[0]
+    assert "Had before, but needles still stay out of that skin" in patient
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I stopped warfarin last month. Knee pain, acupuncture?",
+        "Had radiotherapy years ago, can't remember where. Knee OA. Acupuncture?",
+    ],
+)
+def test_other_past_facts_stay_not_screened(question: str) -> None:
+    clinician = ask(question).all_sections[0].text
+    assert "Not current, so not screened" in clinician
+    assert "Past, but its field" not in clinician
+    patient = ask(question, audience="patient").all_sections[0].text
+    assert "Past or planned, so not checked now" in patient
