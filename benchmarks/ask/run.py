@@ -295,6 +295,7 @@ ALL_PARTS = (
     "holdout20",
     "holdout21",
     "holdout22",
+    "holdout23",
     "intent",
 )
 
