@@ -1197,17 +1197,31 @@ def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[M
 
 _PATIENT_SELF = re.compile(
     # wave 20 (h18110 "Mrs K herself: knee OA"): a titled patient said apart as well
-    r"\b(?:(?:the\s+)?(?:patient|pt|client)|(?:mrs|mr|ms|miss|mx)\.?\s+[a-z]{1,20})\s+"
+    r"\b(?:(?:the\s+)?(?:patient|pt|client)|(?:mrs|mr|ms|miss|mx)\.?\s+[a-z]{1,20}|"
+    # wave 23b (h23125 "her mother had a pacemaker ... She herself: fit and well"): the
+    # patient said apart by a pronoun, the same contrast
+    r"she|he|they)\s+"
     r"(?:herself|himself|themselves|themself)\b"
 )
 _BARE_RELATIVE = re.compile(
-    r"(?:^|[.;!?:]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
+    r"(?:^|[.;!?:]\s*|,\s*|"
+    # wave 23b (h23125 "Pt mentions her mother had ... and her sister had ..."): a relative
+    # after a verb of telling or "and" in the same note
+    r"\b(?:and|mentions|mentioned|reports|reported|says|said|states|stated|notes|noted|"
+    r"that)\s+)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
     r"(?:mother|father|mum|mom|dad|brother|sister|son|daughter|aunt|uncle|cousin|grandmother|"
     # wave 20 (h18110 "Her husband, who attends with her, has haemophilia B"): a spouse too,
     # and a "who ..." clause between the relative and the verb
     r"grandfather|sibling|twin|husband|wife|partner|spouse)"
     r"(?:\s*,\s*(?:who|that)\b[^,.;!?]{0,60},)?"
     r"\s+(?:has|had|have|is|was|on|with|takes|took)\b"
+)
+
+
+_RELATIVE_END = re.compile(
+    r"\.(?!\d)|[?!;]|\b(?:patient|pt|client|mrs|mr|ms|miss|mx)\b|"
+    # wave 23b: "her sister had a pacemaker and she herself is on warfarin": the patient's own
+    r"\b(?:and\s+)?(?:she|he|they)\s+(?:herself|himself|themselves|themself)\b"
 )
 
 
@@ -1222,9 +1236,7 @@ def _family_history(mentions: list[Mention], folded: str) -> list[Mention]:
         return mentions
     spans = []
     for m in _BARE_RELATIVE.finditer(folded):
-        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client|mrs|mr|ms|miss|mx)\b").search(
-            folded, m.end()
-        )
+        end = _RELATIVE_END.search(folded, m.end())
         spans.append((m.start(), end.start() if end else len(folded)))
     return _set_aside(mentions, spans)
 
