@@ -1084,6 +1084,41 @@ def _pronoun_clauses(folded: str) -> list[tuple[int, int]]:
 
 
 def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
+    """:func:`_others`, then a treatment the asker is only around (:func:`_exposed_to`)."""
+    return _exposed_to(_others(mentions, folded, kin), folded)
+
+
+_EXPOSED_BEFORE = re.compile(
+    r"\b(?:around|near|handl(?:e|es|ed|ing)|exposed\s+to|exposure\s+to|in\s+contact\s+with|"
+    r"breathing\s+in|touching|touch)\s+(?:(?:his|her|their|the|all\s+the|that|this|your)\s+)?$"
+)
+
+
+def _exposed_to(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A medicine or class the asker is only around ("I look after my dad who's on chemo ...
+    since I'm around chemo all the time"; wave 23b, h23131): when another person in the
+    question takes or is on that treatment, the same word after "around", "near", "handling",
+    "exposed to" is that person's treatment, not the asker's (clinic policy: another person's
+    facts are never screened as the asker's). Without another person's treatment the word
+    stays the patient's (the cautious reading: "I'm around chemo" may be the asker's own)."""
+    theirs = [m for m in mentions if m.status == OTHER_PERSON]
+    if not theirs:
+        return mentions
+    out = []
+    for m in mentions:
+        if (
+            m.kind in ("class", "medicine")
+            and m.status == "current"
+            and not m.negated
+            and _EXPOSED_BEFORE.search(folded[max(0, m.start - 40) : m.start])
+            and any(fold(o.words).endswith(fold(m.words)) or o.value == m.value for o in theirs)
+        ):
+            m = dataclasses.replace(m, status=OTHER_PERSON)
+        out.append(m)
+    return out
+
+
+def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
 
