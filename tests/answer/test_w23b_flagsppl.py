@@ -244,3 +244,14 @@ def test_vague_decade_is_an_age(question: str, band: str) -> None:
 )
 def test_vague_count_is_no_age(question: str) -> None:
     assert not any(x.startswith("age:") for x in _current(question)), _current(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My platelets were 'seventy-something', knee arthritis. OK?",
+        "INR was two-something... no, her BP was ninety-something over sixty. Neck pain.",
+    ],
+)
+def test_vague_value_is_no_age(question: str) -> None:
+    assert not any(x.startswith("age:") for x in _current(question)), _current(question)
