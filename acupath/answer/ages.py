@@ -142,6 +142,21 @@ _BARE_DECADE = re.compile(
 """A decade with its part after a comma or bracket: "Mum, mid-sixties, ..." (no owner word
 needed: "early", "mid" or "late" before a decade is an age only of a person)."""
 _LATIN_RE = re.compile(r"\b(?P<w>" + "|".join(_LATIN) + r")s?\b")
+_VAGUE_DECADE = re.compile(
+    r"\b(?:(?P<dec>[2-9]0)|(?P<decw>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+    r"\s*-?\s*(?:something|ish)\b"
+    r"(?!\s*(?:sessions?|times|mg|kg|minutes?|mins?|hours?|hrs?|patients?|people|percent|units?|"
+    r"needles?|points?|days?|weeks?|months?|lbs?|pounds?|miles?|quid|euros?|dollars?))"
+)
+"""A decade told loosely ("'ninety-something'", "eighty-ish", "70 something"; wave 23b, h23057):
+the middle of the decade, the same reading as a bare decade ("in her nineties"); a count of
+things after it ("twenty-something sessions") is no age."""
+_VALUE_BEFORE_DECADE = re.compile(
+    r"\b(?:platelets?|plts?|inr|neut\w*|hb|ha?emoglobin|counts?|levels?|temp\w*|bp|pressure|"
+    r"pulse|heart\s+rate|weight|weighs|score|sats|saturations?|glucose|sugars?|results?|"
+    r"readings?|values?|egfr|crp|wbc|blood\s+tests?)\b[^.;!?]*$"
+)
+"""A measured value told before a loose decade: the decade is the value, not an age."""
 _BABY = re.compile(
     r"\b(?:a|an|my|our|her|his|the|their)\s+(?P<n>\d{1,2}|" + _WORD_NUMBER + r")\s*"
     r"(?P<u>months?|mths?|mos?|weeks?|wks?|days?)\s*old\b"
@@ -618,6 +633,11 @@ class AgeGrammar:
                     value = decade + _PART_OFFSET[part]
                 start = m.start("part") if m.group("part") else m.start()
                 out.append(Age(value, start, m.end()))
+        for m in _VAGUE_DECADE.finditer(folded):
+            if _VALUE_BEFORE_DECADE.search(folded[max(0, m.start() - 40) : m.start()]):
+                continue  # "platelets were 'seventy-something'": a value, not an age
+            decade = int(m.group("dec")) if m.group("dec") else _TENS[m.group("decw")]
+            out.append(Age(decade + _PART_OFFSET[""], m.start(), m.end()))
         for m in _LATIN_RE.finditer(folded):
             # "Nonagenarian (94)": a number given with the word is the age (wave 6)
             given = re.match(r"\s*[,(:]\s*(\d{2,3})\b", folded[m.end() :])

@@ -171,6 +171,11 @@ def governed(
             continue
         s_start, s_end = _sentence_of(trig.start, bounds)
         target = negated if trig.role.startswith("neg") else hypothetical
+        if target is negated:
+            field = _form_field(words, concepts, order, trig, s_start)
+            if field is not None:
+                negated.add(field)
+                continue
         if trig.role in ("neg_near", "neg_both"):
             near = _near_before(words, concepts, order, trig, s_start)
             if near is not None:
@@ -406,7 +411,45 @@ def _near_before(
         c = concepts[i]
         if c.end > trig.start or c.start < s_start:
             continue
+        if c.kind in _THE_PERSON:
+            return None  # "He denied fever", "44M: denies fever": the denial reads forwards
         return i if all(w in _LINKS for w in words[c.end : trig.start]) else None
+    return None
+
+
+_THE_PERSON = frozenset({"age", "sex", "age_band"})
+"""Kinds that describe who the patient is, not a finding: a denial right after one ("He
+denied fever", "44M: denies saddle numbness") denies what follows it (wave 23b, h23124)."""
+
+_FORM_ANSWERS = frozenset({"no", "none", "nil", "n", "neg", "negative"})
+_ITEM_ENDS = frozenset({",", ".", ";", "!", "/", ""})
+
+
+def _form_field(
+    words: Sequence[str],
+    concepts: Sequence[Span],
+    order: Sequence[int],
+    trig: _Trigger,
+    s_start: int,
+) -> int | None:
+    """The field a form's one-word "no" answers ("Anticoagulants: NO.", "Pregnant - no,
+    pacemaker: yes"; wave 23b, h23118), or None.
+
+    A triage form or checklist puts the answer after the field, so the "no" denies the fact
+    right before it (a colon or a dropped dash between) and nothing after it. Only a bare
+    answer counts: the "no" must end its item, so "Complaint: no fever" still reads forwards
+    and "Pacemaker: no idea" denies nothing."""
+    if trig.end - trig.start != 1 or words[trig.start] not in _FORM_ANSWERS:
+        return None
+    after = words[trig.end] if trig.end < len(words) else ""
+    if after not in _ITEM_ENDS:
+        return None
+    at = trig.start - 1 if trig.start > 0 and words[trig.start - 1] == ":" else trig.start
+    for i in reversed(order):
+        c = concepts[i]
+        if c.end > trig.start or c.start < s_start:
+            continue
+        return i if c.end == at and c.kind not in _THE_PERSON else None
     return None
 
 

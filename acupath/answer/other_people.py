@@ -1084,6 +1084,41 @@ def _pronoun_clauses(folded: str) -> list[tuple[int, int]]:
 
 
 def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
+    """:func:`_others`, then a treatment the asker is only around (:func:`_exposed_to`)."""
+    return _exposed_to(_others(mentions, folded, kin), folded)
+
+
+_EXPOSED_BEFORE = re.compile(
+    r"\b(?:around|near|handl(?:e|es|ed|ing)|exposed\s+to|exposure\s+to|in\s+contact\s+with|"
+    r"breathing\s+in|touching|touch)\s+(?:(?:his|her|their|the|all\s+the|that|this|your)\s+)?$"
+)
+
+
+def _exposed_to(mentions: list[Mention], folded: str) -> list[Mention]:
+    """A medicine or class the asker is only around ("I look after my dad who's on chemo ...
+    since I'm around chemo all the time"; wave 23b, h23131): when another person in the
+    question takes or is on that treatment, the same word after "around", "near", "handling",
+    "exposed to" is that person's treatment, not the asker's (clinic policy: another person's
+    facts are never screened as the asker's). Without another person's treatment the word
+    stays the patient's (the cautious reading: "I'm around chemo" may be the asker's own)."""
+    theirs = [m for m in mentions if m.status == OTHER_PERSON]
+    if not theirs:
+        return mentions
+    out = []
+    for m in mentions:
+        if (
+            m.kind in ("class", "medicine")
+            and m.status == "current"
+            and not m.negated
+            and _EXPOSED_BEFORE.search(folded[max(0, m.start - 40) : m.start])
+            and any(fold(o.words).endswith(fold(m.words)) or o.value == m.value for o in theirs)
+        ):
+            m = dataclasses.replace(m, status=OTHER_PERSON)
+        out.append(m)
+    return out
+
+
+def _others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[Mention]:
     """Facts of another person, not the asker (probe 2 G5): "I have low back pain. My wife she
     is pregnant", "my husband is on warfarin, I have knee OA".
 
@@ -1197,17 +1232,31 @@ def others(mentions: list[Mention], folded: str, kin: re.Pattern[str]) -> list[M
 
 _PATIENT_SELF = re.compile(
     # wave 20 (h18110 "Mrs K herself: knee OA"): a titled patient said apart as well
-    r"\b(?:(?:the\s+)?(?:patient|pt|client)|(?:mrs|mr|ms|miss|mx)\.?\s+[a-z]{1,20})\s+"
+    r"\b(?:(?:the\s+)?(?:patient|pt|client)|(?:mrs|mr|ms|miss|mx)\.?\s+[a-z]{1,20}|"
+    # wave 23b (h23125 "her mother had a pacemaker ... She herself: fit and well"): the
+    # patient said apart by a pronoun, the same contrast
+    r"she|he|they)\s+"
     r"(?:herself|himself|themselves|themself)\b"
 )
 _BARE_RELATIVE = re.compile(
-    r"(?:^|[.;!?:]\s*|,\s*)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
+    r"(?:^|[.;!?:]\s*|,\s*|"
+    # wave 23b (h23125 "Pt mentions her mother had ... and her sister had ..."): a relative
+    # after a verb of telling or "and" in the same note
+    r"\b(?:and|mentions|mentioned|reports|reported|says|said|states|stated|notes|noted|"
+    r"that)\s+)(?:(?:his|her|their|pt['’]?s?|patient['’]?s?)\s+)?(?:twin\s+)?"
     r"(?:mother|father|mum|mom|dad|brother|sister|son|daughter|aunt|uncle|cousin|grandmother|"
     # wave 20 (h18110 "Her husband, who attends with her, has haemophilia B"): a spouse too,
     # and a "who ..." clause between the relative and the verb
     r"grandfather|sibling|twin|husband|wife|partner|spouse)"
     r"(?:\s*,\s*(?:who|that)\b[^,.;!?]{0,60},)?"
     r"\s+(?:has|had|have|is|was|on|with|takes|took)\b"
+)
+
+
+_RELATIVE_END = re.compile(
+    r"\.(?!\d)|[?!;]|\b(?:patient|pt|client|mrs|mr|ms|miss|mx)\b|"
+    # wave 23b: "her sister had a pacemaker and she herself is on warfarin": the patient's own
+    r"\b(?:and\s+)?(?:she|he|they)\s+(?:herself|himself|themselves|themself)\b"
 )
 
 
@@ -1222,9 +1271,7 @@ def _family_history(mentions: list[Mention], folded: str) -> list[Mention]:
         return mentions
     spans = []
     for m in _BARE_RELATIVE.finditer(folded):
-        end = re.compile(r"\.(?!\d)|[?!;]|\b(?:patient|pt|client|mrs|mr|ms|miss|mx)\b").search(
-            folded, m.end()
-        )
+        end = _RELATIVE_END.search(folded, m.end())
         spans.append((m.start(), end.start() if end else len(folded)))
     return _set_aside(mentions, spans)
 
