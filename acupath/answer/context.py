@@ -1270,9 +1270,19 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
     # "came off warfarin in June and now takes apixaban": the stop governs warfarin only
     for i in idx:
         m = out[i]
-        if m.negated and m.status == "current" and not negation_in_clause(folded, m.start):
+        if (
+            m.negated
+            and m.status == "current"
+            and not negation_in_clause(folded, m.start)
+            # "Anticoagulants: NO.": a form's answer after its field (negation.py) stands
+            and not _FORM_NO.match(folded, m.end)
+        ):
             out[i] = dataclasses.replace(m, negated=False)
     return out
+
+
+_FORM_NO = re.compile(r"\s*[:\-\u2013]?\s*(?:no|none|nil|neg|negative)\s*(?:[,.;!/]|$)")
+"""A triage form's bare "no" right after a medicine field ("Anticoagulants: NO.")."""
 
 
 _DEPOSIT_WORDS = frozenset(

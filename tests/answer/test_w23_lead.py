@@ -38,3 +38,35 @@ def test_other_past_facts_stay_not_screened(question: str) -> None:
     assert "Past, but its field" not in clinician
     patient = ask(question, audience="patient").all_sections[0].text
     assert "Past or planned, so not checked now" in patient
+
+
+@pytest.mark.parametrize(
+    ("question", "denied"),
+    [
+        (
+            "Triage form: Anticoagulants: NO. Antiplatelets: NO. Pregnant: NO. Pacemaker: NO. "
+            "Complaint: chronic neck pain 3 years. Any precautions?",
+            {"class:anticoagulant", "class:antiplatelet", "pregnant", "device:pacemaker"},
+        ),
+        ("Anticoagulants - no, steroids: yes (pred 5mg). Back pain.", {"class:anticoagulant"}),
+        ("Intake sheet. Blood thinners: none. Knee OA. OK to needle?", {"class:anticoagulant"}),
+    ],
+)
+def test_a_forms_bare_no_after_a_medicine_field_denies_it(question: str, denied: set[str]) -> None:
+    answer = ask(question)
+    applied = set((answer.patient_context or {}).get("applied", ()))
+    assert not denied & applied, applied
+    assert (answer.screen or {}).get("decision") in (None, "proceed")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Warfarin: no idea of the dose, takes it daily. Knee OA",
+        "Came off warfarin in June and now takes apixaban. Knee OA",
+        "Anticoagulants: yes, apixaban 5 mg bd. Knee OA",
+    ],
+)
+def test_a_medicine_field_answered_otherwise_stays_taken(question: str) -> None:
+    answer = ask(question)
+    assert "class:anticoagulant" in set((answer.patient_context or {}).get("applied", ()))
