@@ -221,3 +221,34 @@ def test_amputation_keeps_the_named_complaint(text: str) -> None:
     assert conditions and all(
         c in ("chronic_low_back_pain", "knee_osteoarthritis") for c in conditions
     )
+
+
+# osteoarthritis of the joints -----------------------------------------------------------------
+
+OA = {"knee_osteoarthritis", "hip_osteoarthritis", "hand_osteoarthritis"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cochrane review on acupuncture for peripheral joint OA vs sham - how many people?",
+        "acupuncture for OA vs sham?",
+        "acupuncture for peripheral joint osteoarthritis?",
+        "Any trials of acupuncture in joint OA?",
+        "Does acupuncture help osteoarthritic joints?",
+    ],
+)
+def test_joint_osteoarthritis(text: str) -> None:
+    assert set(parse(text).conditions) == OA
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "acupuncture for joint pain?",
+        "aching joints during cancer treatment",
+        "I have joint pain on my aromatase inhibitor",
+    ],
+)
+def test_joint_pain_is_not_osteoarthritis(text: str) -> None:
+    assert not set(parse(text).conditions) & OA
