@@ -1078,12 +1078,18 @@ def _restriction(safety: Any, patient: bool) -> list[str]:
     if decision not in ("proceed", "proceed_with_modifications"):
         return []
     changed = decision == "proceed_with_modifications"
+    # wave 23b: a screen that proceeds with cautions (counts not on file during chemotherapy)
+    # is not said to have found no reason to hold back
+    screen = getattr(safety, "screen", None)
+    cautious = any(f.action == "caution" for f in getattr(screen, "findings", ()) or ())
     if patient:
         return [
             "**No. This does not rule acupuncture out.** "
             + (
                 "It can be done with some changes, listed in the safety part above."
                 if changed
+                else "Please read the cautions in the safety part above first."
+                if cautious
                 else "Our safety check found no reason to hold back for what you told us."
             )
         ]
@@ -1093,6 +1099,9 @@ def _restriction(safety: Any, patient: bool) -> list[str]:
             "The screen allows it with the changes in the safety section above (what is left "
             "out is listed there)."
             if changed
+            else "The screen does not stop needling for the patient described; the cautions in "
+            "the safety section above apply."
+            if cautious
             else "The screen finds no reason not to proceed for the patient described."
         )
     ]

@@ -252,3 +252,13 @@ def test_joint_osteoarthritis(text: str) -> None:
 )
 def test_joint_pain_is_not_osteoarthritis(text: str) -> None:
     assert not set(parse(text).conditions) & OA
+
+
+def test_restriction_with_cautions_says_so() -> None:
+    body = _correction(
+        "Ward rule: no acupuncture for anyone mid-chemo, full stop. She's on FEC with nausea, "
+        "no bloods yet this cycle. Do we decline?"
+    )
+    assert "does not rule out acupuncture" in body
+    assert "cautions in the safety section" in body
+    assert "finds no reason" not in body
