@@ -223,37 +223,6 @@ def test_amputation_keeps_the_named_complaint(text: str) -> None:
     )
 
 
-# osteoarthritis of the joints -----------------------------------------------------------------
-
-OA = {"knee_osteoarthritis", "hip_osteoarthritis", "hand_osteoarthritis"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Cochrane review on acupuncture for peripheral joint OA vs sham - how many people?",
-        "acupuncture for OA vs sham?",
-        "acupuncture for peripheral joint osteoarthritis?",
-        "Any trials of acupuncture in joint OA?",
-        "Does acupuncture help osteoarthritic joints?",
-    ],
-)
-def test_joint_osteoarthritis(text: str) -> None:
-    assert set(parse(text).conditions) == OA
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "acupuncture for joint pain?",
-        "aching joints during cancer treatment",
-        "I have joint pain on my aromatase inhibitor",
-    ],
-)
-def test_joint_pain_is_not_osteoarthritis(text: str) -> None:
-    assert not set(parse(text).conditions) & OA
-
-
 def test_restriction_with_cautions_says_so() -> None:
     body = _correction(
         "Ward rule: no acupuncture for anyone mid-chemo, full stop. She's on FEC with nausea, "
