@@ -432,16 +432,44 @@ def _asserts_coverage(sentence: str) -> bool:
 
 
 _ASSERTED = re.compile(
-    r"\b(recommends|endorses|advises|approves|backs|has recommended|have recommended|"
-    r"is recommended by|recommended it|guidelines (?:now )?recommend)\b",
+    r"\b(recommends|endorses|advises|approves|backs|supports|has recommended|have recommended|"
+    r"is recommended by|recommended it|guidelines (?:now )?(?:recommend|support|endorse))\b",
     re.IGNORECASE,
 )
 _ASKED = re.compile(r"^\W*(does|do|did|is|are|has|have|would|will|can|could|should)\b", re.I)
 
 
+_WHICH = re.compile(r"^\W*(which|what|who|whether)\b", re.I)
+_NOT_NOW = re.compile(r"\b(not|never|no longer|no more|n't|nt)\W*$", re.I)
+_BODY_WORDS = 12
+"""At most this many words between the body and its verb ("the NICE guideline on low back pain
+and sciatica supports")."""
+
+
 def _asserts_a_recommendation(sentence: str) -> bool:
-    """Whether a sentence states, rather than asks, that a body recommends something."""
-    return bool(_ASSERTED.search(sentence)) and not _ASKED.search(sentence)
+    """Whether a sentence states, rather than asks, that a body recommends something: not a
+    yes/no or a which-question ("which guideline supports it?"), the verb not negated ("NICE no
+    longer supports it"), and a body or guideline word among the words before the verb ("my
+    wife supports me having it, and NICE has a guideline" names none; wave 23b)."""
+    if _ASKED.search(sentence) or _WHICH.search(sentence):
+        return False
+    bodies = _guideline_bodies()
+    for m in _ASSERTED.finditer(sentence):
+        if m.group(1).lower().startswith(("is recommended by", "guidelines")):
+            return True  # the body is named after the verb, or is the verb's own subject
+        before = sentence[: m.start()]
+        if _NOT_NOW.search(before):
+            continue
+        near = {t for w in before.split()[-_BODY_WORDS:] for t in key(w)}
+        if any(set(b) <= near for b in bodies if b):
+            return True
+    return False
+
+
+@functools.cache
+def _guideline_bodies() -> tuple[tuple[str, ...], ...]:
+    """The body and guideline words of the ``guideline_claim`` premise, as word keys."""
+    return tuple(key(p) for p in asked_words().premises["guideline_claim"][0][0])
 
 
 _OUTCOME_IDS: dict[int, tuple[Any, Any]] = {}

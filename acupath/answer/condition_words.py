@@ -15,7 +15,9 @@ the base holds no record on what the words do name, the words to report as an un
 - cluster headache is a trigeminal autonomic cephalalgia, not the migraine and tension-type
   headache the chronic-headache record groups;
 - gout and arthritis of other kinds (psoriatic, reactive, septic, juvenile idiopathic) are not
-  the osteoarthritis or rheumatoid arthritis the base holds, whichever joint they are in.
+  the osteoarthritis or rheumatoid arthritis the base holds, whichever joint they are in;
+- phantom limb, stump or residual-limb pain, and an amputation with its level ("above-knee
+  amputation"), which names where the limb was cut, not a knee complaint (wave 23b).
 """
 
 from __future__ import annotations
@@ -71,6 +73,22 @@ _OTHER_ARTHRITIS = re.compile(
 """Arthritis of another kind than the osteoarthritis and rheumatoid arthritis the base holds
 (crystal, psoriatic, reactive, septic, juvenile idiopathic arthritis; gout in any joint): not
 a neighbouring osteoarthritis record."""
+_PHANTOM = re.compile(
+    r"\b(?:phantom(?:[\s-]+(?:limb|arm|leg|hand|foot))?[\s-]+(?:pain|pains|sensations?)|"
+    r"phantom[\s-]+limbs?|(?:stump|residual[\s-]+limb)[\s-]+pain|"
+    r"post[\s-]?amputation[\s-]+pain)\b",
+    re.IGNORECASE,
+)
+"""Pain after an amputation (phantom limb, stump or residual-limb pain): no record in the base
+covers it (wave 23b, held-out part 23 h23163)."""
+_AMPUTATION = re.compile(
+    r"\b(?:(?:(?:above|below|through)[\s-]+(?:the[\s-]+)?(?:knee|elbow)|"
+    r"trans-?(?:femoral|tibial|radial|humeral)|(?:leg|arm|hand|foot|toe|finger|limb)"
+    r"|lower[\s-]+limb|upper[\s-]+limb)[\s-]+)?amputations?\b",
+    re.IGNORECASE,
+)
+"""An amputation and its level ("above-knee amputation"): the knee named is where the limb was
+cut, not a knee complaint."""
 _MALE_WORDS = re.compile(r"\b(?:prostat\w*|cp/cpps|cpps|men|man|male)\b", re.IGNORECASE)
 
 Span = tuple[int, int]
@@ -127,6 +145,10 @@ def uncovered(text: str, female: bool) -> list[tuple[Span, str]]:
     for m in _CLUSTER.finditer(text):
         found.append(((m.start(), m.end()), "cluster headache"))
     for m in _OTHER_ARTHRITIS.finditer(text):
+        found.append(((m.start(), m.end()), m.group(0).lower()))
+    for m in _PHANTOM.finditer(text):
+        found.append(((m.start(), m.end()), m.group(0).lower()))
+    for m in _AMPUTATION.finditer(text):
         found.append(((m.start(), m.end()), m.group(0).lower()))
     if female and not _MALE_WORDS.search(text):
         for m in _PELVIC.finditer(text):

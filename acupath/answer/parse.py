@@ -1067,7 +1067,7 @@ def _outside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> list[t
     return parts
 
 
-_UNLEARNED = frozenset({"count_raised", "points_assumed"})
+_UNLEARNED = frozenset({"count_raised", "points_assumed", "inr_checked", "swelling_drained"})
 """Premise kinds (wave 21) whose words do not become known words: a blood count or a verb of
 raising ("haemoglobin", "builds", "push") or "fair game" that no record answers stays among
 what the answer does not cover when no premise is stated."""
@@ -1098,6 +1098,10 @@ _STATED_ONLY = frozenset(
         # "does it raise platelets?" / "are all points safe?" ask
         "count_raised",
         "points_assumed",
+        # wave 23b: "I've told them to get an INR before every session" / "needling the swollen
+        # arm helps drain it" state; "should we check the INR?" / "does needling drain it?" ask
+        "inr_checked",
+        "swelling_drained",
     }
 )
 """Premise kinds (wave 9) read only from a sentence that states them: "NICE makes it the first

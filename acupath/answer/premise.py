@@ -667,6 +667,10 @@ def overstated(
         out += _technique_excluded(stmt, safety, patient)
     if "points_assumed" in stmt.premises:
         out += _points_excluded(safety, patient)
+    if "inr_checked" in stmt.premises:
+        out += _inr_not_doac(safety, patient, refs)
+    if "swelling_drained" in stmt.premises:
+        out += _swelling_not_drained(base, safety, patient, cite)
     if "count_raised" in stmt.premises:
         out += _count_raised(stmt, base, patient, cite)
         if "safe_assumed" not in stmt.premises:
@@ -1074,12 +1078,18 @@ def _restriction(safety: Any, patient: bool) -> list[str]:
     if decision not in ("proceed", "proceed_with_modifications"):
         return []
     changed = decision == "proceed_with_modifications"
+    # wave 23b: a screen that proceeds with cautions (counts not on file during chemotherapy)
+    # is not said to have found no reason to hold back
+    screen = getattr(safety, "screen", None)
+    cautious = any(f.action == "caution" for f in getattr(screen, "findings", ()) or ())
     if patient:
         return [
             "**No. This does not rule acupuncture out.** "
             + (
                 "It can be done with some changes, listed in the safety part above."
                 if changed
+                else "Please read the cautions in the safety part above first."
+                if cautious
                 else "Our safety check found no reason to hold back for what you told us."
             )
         ]
@@ -1089,6 +1099,9 @@ def _restriction(safety: Any, patient: bool) -> list[str]:
             "The screen allows it with the changes in the safety section above (what is left "
             "out is listed there)."
             if changed
+            else "The screen does not stop needling for the patient described; the cautions in "
+            "the safety section above apply."
+            if cautious
             else "The screen finds no reason not to proceed for the patient described."
         )
     ]
@@ -1206,6 +1219,74 @@ def _count_raised(stmt: Statement, base: EvidenceBase, patient: bool, cite: Any)
             f"({level} certainty at best).** {said}"
         )
     return out
+
+
+_DOAC_RULE = "doac_no_inr"
+"""The screen's rule for a direct oral anticoagulant (data/screening_rules/02_bleeding.yaml,
+source McCulloch 2015): the INR does not measure its effect."""
+
+
+def _inr_not_doac(safety: Any, patient: bool, refs: Any) -> list[str]:
+    """An INR said to be checked or in range for the patient described ("get an INR before every
+    session to make sure it's in range", wave 23b, h23143): corrected only when the screen's
+    :data:`_DOAC_RULE` fired, in that rule's words and with its source; on warfarin, or with no
+    screen, the INR is not corrected."""
+    screen = getattr(safety, "screen", None)
+    fired = next((f for f in getattr(screen, "findings", ()) or () if f.rule == _DOAC_RULE), None)
+    if fired is None:
+        return []
+    marker = refs.marker(fired.sources, fired.rule, "screening_rule") if refs is not None else ""
+    if patient:
+        return [
+            "**No. The INR blood test does not show how much this kind of blood thinner is "
+            "working.** The safety steps above are used at every "
+            f"visit instead.{marker}"
+        ]
+    return [
+        "**No: the INR does not measure the effect of a direct oral anticoagulant, so an INR "
+        "before each session shows nothing about how anticoagulated this patient is.** The "
+        "anticoagulant precautions in the safety section above apply at every session instead"
+        f" (the screen's rule).{marker}"
+    ]
+
+
+def _swelling_not_drained(base: EvidenceBase, safety: Any, patient: bool, cite: Any) -> list[str]:
+    """Needling a swollen limb said to drain lymphoedema (wave 23b, h23141): corrected when the
+    screen leaves a region out for the patient described (the limb; named only in the safety
+    box) and from the lymphoedema records at their best certainty; nothing without a screen
+    that excludes a region."""
+    if not getattr(safety, "excluded_regions", ()):
+        return []
+    from acupath.answer.safety import EXCLUSION_PREFIX
+
+    order = ("very_low", "low", "moderate", "high")
+    graded = [
+        f
+        for f in base.findings.values()
+        if f.condition == "lymphoedema" and getattr(f, "certainty", None) in order
+    ]
+    level = order[max((order.index(f.certainty) for f in graded), default=0)].replace("_", " ")
+    # one result each way, the best-graded first: the lymphoedema records do not agree
+    ranked = sorted(graded, key=lambda f: -order.index(f.certainty))
+    quoted = [
+        next(f for f in ranked if f.direction == d)
+        for d in ("favours_acupuncture", "no_difference")
+        if any(f.direction == d for f in ranked)
+    ]
+    said = " ".join(f"{' '.join(f.summary.split())}{cite(f)}" for f in quoted)
+    if patient:
+        return [
+            "**No. Needles are not put into the swollen arm or leg.** Our safety check leaves "
+            f"it out (see \u201c{EXCLUSION_PREFIX}\u201d in the safety part above). Studies of "
+            f"acupuncture for this swelling are weak ({level} certainty)."
+            + (f" {said}" if said else "")
+        ]
+    return [
+        "**No: the screen leaves the affected limb out for this patient, and acupath holds no "
+        f"better than {level}-certainty evidence that acupuncture reduces lymphoedema.** The "
+        f"region is listed under \u201c{EXCLUSION_PREFIX}\u201d in the safety section above."
+        + (f" {said}" if said else "")
+    ]
 
 
 def _said(words: str, text: str) -> bool:
