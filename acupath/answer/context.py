@@ -723,6 +723,8 @@ class Extractor:
             return Mention("class", value, words, s, e)
         if kind == "device":
             near = self._site_near(toks, end, after=6)
+            if near and _NOT_THE_DEVICES_SITE.search(text, e, near[1]):
+                near = None  # "a PPM and knee OA": the knee is the complaint, not the device's
             detail = {"site": near[0]} if near else {}
             return Mention("device", value, words, s, e, detail=detail)
         if kind == "lymphedema":
@@ -1280,6 +1282,10 @@ def _timed(mentions: list[Mention], folded: str) -> list[Mention]:
             out[i] = dataclasses.replace(m, negated=False)
     return out
 
+
+_NOT_THE_DEVICES_SITE = re.compile(r"\b(?:and|with|plus|but|also|has|have|for|or)\b|[,;&+]")
+"""Words between a device and a body word that make the body word another fact's ("a pacemaker
+and knee OA", "a port, neck pain"), not where the device sits ("a port in the right chest")."""
 
 _FORM_NO = re.compile(r"\s*[:\-\u2013]?\s*(?:no|none|nil|neg|negative)\s*(?:[,.;!/]|$)")
 """A triage form's bare "no" right after a medicine field ("Anticoagulants: NO.")."""

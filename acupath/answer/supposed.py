@@ -133,9 +133,12 @@ GENERAL = re.compile(
 
 _PARTICULAR = re.compile(
     r"\b(?:(?:my|this|our)\s+(?:patient|client|pt)(?!s)\b|a\s+(?:patient|client)\s+of\s+mine|"
-    r"pt\b|c\s*/\s*o\b|o\s*/\s*e\b|she|she['’]s|he|he['’]s|him|his|her|hers)\b"
+    r"pt\b|c\s*/\s*o\b|o\s*/\s*e\b|she|she['’]s|he|he['’]s|him|his|her|hers|"
+    # a case note's age and sex ("this 70M", "a 45 yo F", "F 62"): one person (wave 23b)
+    r"\d{1,3}\s*(?:yo\s*|y/o\s*|yr\s*|yrs\s*)?[mf]|[mf]\s*\d{1,3})\b"
 )
-"""A particular person in a question marked general ("my patient", "this patient", "she")."""
+"""A particular person in a question marked general ("my patient", "this patient", "she",
+"this 70M")."""
 
 
 def supposed(mentions: Sequence[Any], folded: str, first_person: re.Pattern[str]) -> list[Any]:

@@ -70,3 +70,43 @@ def test_a_forms_bare_no_after_a_medicine_field_denies_it(question: str, denied:
 def test_a_medicine_field_answered_otherwise_stays_taken(question: str) -> None:
     answer = ask(question)
     assert "class:anticoagulant" in set((answer.patient_context or {}).get("applied", ()))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "70M with a PPM and knee OA. Acupuncture?",
+        "Pt has a pacemaker and knee OA. Acupuncture?",
+        "My dad has a pacemaker, also bad knees. Can he have acupuncture?",
+        "ICD fitted 2022, knee osteoarthritis, wants needles",
+    ],
+)
+def test_a_complaint_after_a_device_is_not_the_devices_site(question: str) -> None:
+    # the knee being treated must not be excluded as the device's site
+    answer = ask(question)
+    assert "device" in " ".join((answer.patient_context or {}).get("applied", ()))
+    assert "lower limb" not in answer.all_sections[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        ("She has a spinal cord stimulator in her lower back and knee pain. Acupuncture?", "back"),
+        ("Port in the right chest, neck pain, acupuncture?", "chest"),
+    ],
+)
+def test_a_device_placed_at_a_site_keeps_it(question: str, region: str) -> None:
+    facts = (ask(question).patient_context or {}).get("facts", ())
+    sites = [f["detail"].get("site", "") for f in facts if f["kind"] == "device"]
+    assert any(region in s for s in sites), facts
+
+
+def test_a_case_in_a_premise_question_is_screened() -> None:
+    # "this 70M with a PPM" is one patient, though the question opens with a clinic policy
+    answer = ask(
+        "Our clinic policy says a pacemaker is an absolute contraindication to acupuncture, so "
+        "I'm going to decline this 70M with a PPM and knee OA - agree?"
+    )
+    assert (answer.screen or {}).get("decision") == "proceed_with_modifications"
+    general = ask("Our clinic policy says a pacemaker rules acupuncture out. Is that right?")
+    assert (general.screen or {}).get("decision") in (None, "proceed")
