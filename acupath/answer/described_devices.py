@@ -520,7 +520,10 @@ def _node_side(m: Any, folded: str) -> Any:
     operation (wave 23b, h23079 "Breast ca R, WLE + SLNB"). Clinic policy, as
     :func:`_operated_side`: the axillary nodes taken with a breast cancer are on its own side,
     so the other arm is not at risk; both sides told, or none, keep both arms (the cautious
-    reading)."""
+    reading). A sentinel node biopsy alone still leaves the arm of its side at risk: lymphoedema
+    of the ipsilateral arm in 5 % five years after SLNB alone, 16 % after SLNB with axillary
+    dissection, "a clinically relevant risk" (McLaughlin 2008, J Clin Oncol 26:5213, PMC2652091),
+    so the screen's rule for an arm at risk (04_oncology.yaml lymphoedema_limb) keeps it."""
     if m.kind != "lymphedema" or m.value != "both_arm" or m.negated:
         return m
     if m.detail.get("side_stated"):
