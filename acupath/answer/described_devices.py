@@ -515,6 +515,32 @@ def _operated_side(m: Any, folded: str) -> Any:
     return dataclasses.replace(m, value=f"{sides.pop()}_chest")
 
 
+def _node_side(m: Any, folded: str) -> Any:
+    """An arm at risk after node surgery told with no side, given the side of the breast
+    operation (wave 23b, h23079 "Breast ca R, WLE + SLNB"). Clinic policy, as
+    :func:`_operated_side`: the axillary nodes taken with a breast cancer are on its own side,
+    so the other arm is not at risk; both sides told, or none, keep both arms (the cautious
+    reading). A sentinel node biopsy alone still leaves the arm of its side at risk: lymphoedema
+    of the ipsilateral arm in 5 % five years after SLNB alone, 16 % after SLNB with axillary
+    dissection, "a clinically relevant risk" (McLaughlin 2008, J Clin Oncol 26:5213, PMC2652091),
+    so the screen's rule for an arm at risk (04_oncology.yaml lymphoedema_limb) keeps it."""
+    if m.kind != "lymphedema" or m.value != "both_arm" or m.negated:
+        return m
+    if m.detail.get("side_stated"):
+        return m
+    sides = {
+        _SIDE_WORDS.get(s, s)
+        for x in _OPERATED_SIDE.finditer(folded)
+        for s in x.groups()
+        if s is not None
+    }
+    if len(sides) != 1 or re.search(r"\b(?:bilateral|double|both)\b", folded):
+        return m
+    side = sides.pop()
+    detail = {**m.detail, "limbs": [f"{side}_arm"], "side_from_operation": True}
+    return dataclasses.replace(m, value=f"{side}_arm", detail=detail)
+
+
 def _breast_side(m: Any, folded: str) -> Any:
     """A radiotherapy with no field named, told by its side beside a breast cancer (wave 20)."""
     m = _operated_side(m, folded)
@@ -602,11 +628,26 @@ def _other_port(m: Any, folded: str) -> bool:
     )
 
 
+_COMPARED_BEFORE = re.compile(
+    # wave 23b (h23070 "I had a loop recorder put in ..., is that the same as a pacemaker?"):
+    # a device named only as what another thing is compared with is not the patient's device
+    r"\b(?:(?:the\s+)?same\s+(?:thing\s+)?as|different\s+(?:from|to|than)|compared\s+(?:to|with)|"
+    r"(?:counts?|counted|classed|class|classified)\s+as)\s+(?:an?\s+|the\s+)?$"
+)
+
+
+def _compared(m: Any, folded: str) -> bool:
+    """Whether a named device is only the term of a comparison ("the same as a pacemaker")."""
+    if m.kind != "device":
+        return False
+    return bool(_COMPARED_BEFORE.search(folded[max(0, m.start - 30) : m.start]))
+
+
 def described_devices(mentions: Sequence[Any], folded: str) -> list[Any]:
     """``mentions`` with each device described in everyday words added (as a current device)."""
     from acupath.answer.context import Mention  # context imports this module's caller
 
-    out = [m for m in mentions if not _other_port(m, folded)]
+    out = [m for m in mentions if not _other_port(m, folded) and not _compared(m, folded)]
     named = {m.value for m in mentions if m.kind == "device" and not m.negated}
     for s in _SENTENCE.finditer(folded):
         found = _device(s.group())
@@ -621,7 +662,7 @@ def described_devices(mentions: Sequence[Any], folded: str) -> list[Any]:
         named.add(device)
         out.append(Mention("device", device, folded[start:end], start, end,
                            detail={"described": True}))  # fmt: skip
-    out = [_cancer_site(_breast_side(m, folded), folded) for m in out]
+    out = [_node_side(_cancer_site(_breast_side(m, folded), folded), folded) for m in out]
     if any(m.kind == "radiation" for m in out):
         return out
     for s in _SENTENCE.finditer(folded):

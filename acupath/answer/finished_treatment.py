@@ -51,6 +51,12 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
+_TREATED_YEAR = re.compile(
+    # wave 23b (h23080 "Hodgkin lymphoma treated 2009 (ABVD + mantle RT), in remission since"):
+    # a cancer "treated" in a year, its course named in the same sentence, is a course of that
+    # year; an earlier year ends it as _ENDED_WHEN does
+    r"\b(?:treated|tx|rx)\s+(?:in\s+|with\s+\w+\s+in\s+|back in\s+)?((?:19|20)\d\d)\b"
+)
 _ENDED_BARE = re.compile(r"\b(?:finished|completed|ended|done)\b")
 """Wave 8: an end word with no subject in the chemotherapy word's own sentence ("Previously on
 chemo (finished 2 years ago ...)", "was on chemo, finished 3 years ago"): it ends that course
@@ -120,7 +126,14 @@ def finished_treatments(mentions: Sequence[Any], folded: str, past: str) -> list
             bare_earlier = bare is not None and _earlier_year(
                 clause[bare.end() : bare.end() + 30], year
             )
-            if ended_earlier or (ended and _earlier_year(clause, year)) or bare_earlier:
+            treated = _TREATED_YEAR.search(clause)
+            treated_earlier = treated is not None and int(treated.group(1)) < year
+            if (
+                ended_earlier
+                or (ended and _earlier_year(clause, year))
+                or bare_earlier
+                or treated_earlier
+            ):
                 detail = {**m.detail, "timing": "a course the question says has ended"}
                 if chemo_word:
                     m = dataclasses.replace(m, value="history", detail=detail)

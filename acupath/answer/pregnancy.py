@@ -138,6 +138,12 @@ _PREGNANCY_CUE = re.compile(
     r"(?:my|her|our|the|baby['’]?s)\s+due\s+date)\b"
     # wave 6: twins, assisted conception and the pregnant-person emoji
     r"|\b(?:twins|triplets|ivf|icsi|embryo|midwife|surrogate|surrogacy)\b|🤰|🫄"
+    # wave 23b (h23044, h23051): hyperemesis (gravidarum), "vomiting a lot ... in pregnancy"
+    # (Macmillan Dictionary, "hyperemesis", quoting the RCOG), not the cannabinoid hyperemesis
+    # syndrome; the antenatal booking visit and its bloods, the first antenatal appointment at
+    # 8-12 weeks (chelwest.nhs.uk routine antenatal care; maternitymattersdorset.nhs.uk)
+    r"|(?<!cannabinoid )(?<!cannabis )\bhyperemesis\b"
+    r"|\b(?:antenatal\s+)?booking\s+(?:bloods?|blood tests?|visit|appointment|appt|bmi)\b"
 )
 """Words that make a bare "28 weeks" a pregnancy when the question says nothing else of it."""
 _WEEKS_SCAN = re.compile(
@@ -178,6 +184,23 @@ _BUMP = re.compile(
 )
 # wave 7: "had my little girl 7 weeks ago"; wave 11: a bare "since birth" is someone's lifetime
 # ("factor 8 since birth", "deaf since birth"), so the birth must be hers: "since the/her/my birth"
+_T_TRIMESTER = re.compile(
+    # wave 23b (h23044 "T2 (about 19 wks)"): notes write the trimester as T1/T2/T3 with the
+    # weeks beside it; read only with the weeks (a bare "T2" is also a vertebra, a diabetes or
+    # an MRI sequence), and the weeks are what the screen uses
+    r"\bt\s?[123]\s*[(,:;-]?\s*(?:about|approx\.?|approximately|around|roughly|~|c\.?|circa)?\s*"
+    + _N
+    + r"\s*(?:weeks?|wks?|w|/40)\b"
+    + _NOT_AFTER
+)
+_LMP_DATE = re.compile(
+    # wave 23b (h23046 "LMP 14 Oct 2026, urine hCG + today"): the first day of the last period
+    # as a date; a gestation is dated from it (the obstetric convention, as _LMP_WEEKS), so with
+    # a pregnancy stated its weeks are the completed weeks from that day to today
+    r"\b(?:lmp|last\s+(?:menstrual\s+)?period|last\s+menses)\s*(?:was\s+|:\s*|=\s*|on\s+)*"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]{3,9})\.?(?:\s+(?P<year>\d{4}))?"
+    r"|(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{2,4}))?)\b"
+)
 _LMP_WEEKS = re.compile(
     # wave 15 (h12011 "LMP 6 weeks ago, hCG positive"): a gestation is dated from the first day
     # of the last menstrual period (the obstetric convention of dating by LMP, "by dates"), so
@@ -270,6 +293,10 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
             weeks = _number(m.group(1))
             if weeks is not None and 4 <= weeks <= 42:
                 out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end()))
+    for m in _T_TRIMESTER.finditer(folded):
+        weeks = _number(m.group(1))
+        if weeks is not None and 4 <= weeks <= 42:
+            out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end(), {"trimester": True}))
     for m in _WEEKS_GONE.finditer(folded):
         weeks = _number(m.group(1))
         if any(f.start <= m.start() < f.end for f in out):
@@ -325,11 +352,16 @@ def _find_pregnancy(folded: str, today: datetime.date) -> tuple[PregnancyFact, .
             out.append(PregnancyFact("pregnant", "yes", m.start(), m.end(), detail))
         else:
             out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end(), detail))
-    if _POSITIVE.search(folded) or _PREGNANCY_CUE.search(folded):
+    if _POSITIVE.search(folded) or _PREGNANCY_CUE.search(folded) or _CONCEIVED.search(folded):
         for m in _LMP_WEEKS.finditer(folded):
             weeks = _number(m.group(1))
             if weeks is not None and 4 <= weeks <= 42:
                 out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end(), {"lmp": True}))
+        for m in _LMP_DATE.finditer(folded):
+            weeks = lmp_weeks(m, today)
+            if weeks is not None:
+                detail = {"lmp": True, "today": str(today)}
+                out.append(PregnancyFact("weeks", str(weeks), m.start(), m.end(), detail))
     for pattern in (_EXPECTING, _DUE, _BUMP):
         for m in pattern.finditer(folded):
             out.append(PregnancyFact("pregnant", "yes", m.start(), m.end()))
@@ -357,6 +389,7 @@ _WEEKS_DAYS = re.compile(
     r"primigravida|multigravida)\s*[:,(]?\s*)\b)?"
     r"(?P<w>\d{1,2})\s*\+\s*(?P<d>[0-6])\b(?P<unit>\s*(?:/\s*40|weeks?|wks?|w)\b)?"
 )
+_PREGNANCY_BEFORE = re.compile(r"\bpregnan(?:cy|t)\b[^.;!?+]{0,24}$")
 _GA_WEEKS = re.compile(
     # "GA 30w", "GA: 30 wks", "30w pregnant", "30 wk primip", "EGA 24 weeks", "POG 20 weeks"
     # "GA" is also a general anaesthetic: after it a unit must follow ("GA 30w", "GA 30/40")
@@ -501,6 +534,16 @@ _NOT_NOW = re.compile(
     r"moment|at present|yet|right now)\b(?!\s+(?:sure|certain|know|known|tested|checked|done|"
     r"confirmed|been tested))"
 )
+_NOT_YET = re.compile(
+    # wave 23b (h23050 "mid-stimulation (not yet pregnant)"): "yet" ends a negation's reach in
+    # the lexicon (it is also "but"), so "not yet pregnant" is read here as a denial
+    r"\b(?:not|isn['’]?t|is not|aren['’]?t)\s+(?:yet|currently|presently)\s+(?P<w>pregnant)\b"
+)
+_PREGNANCY_HEADING = re.compile(
+    # wave 23b (h23135 "Pregnancy status: ... not pregnant", h23160 "Pregnancy service audit:
+    # ..."): a form's heading or a service's audit names the topic, its value follows
+    r"\bpregnancy\s+(?:status|test status|(?:service|services|team)\s+audit|audit)\b"
+)
 _NOT_TRYING = re.compile(
     # "not trying to conceive", "stopped trying for a baby": the lexicon's pseudo-negation "not
     # trying to" keeps negation off these words, so the denial is read here
@@ -526,6 +569,11 @@ _PAST_PREGNANCY = re.compile(
     # wave 8: no owner word, but dated years back: "low platelets in pregnancy 5 years ago"
     r"(?:during|in|through)\s+(?:\w+\s+)?pregnancy,?\s+(?:in (?:19|20)\d\d|(?:\d+|a|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|many|several|some)\s+years?\s+ago)|"
+    # wave 23b (h23127 "'had low platelets in pregnancy' - that was 2015"): the year told after
+    # a dash or a comma, "that was 2015", "back in 2015"
+    r"(?:during|in|through)\s+(?:\w+\s+)?pregnancy\W{0,4}\s*(?:(?:that|which|this|it)\s+was\s+"
+    r"|back\s+)(?:in\s+|back in\s+)?(?:(?:19|20)\d\d|(?:\d+|a|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|many|several|some)\s+years?\s+ago)|"
     r"(?<!found out )(?<!found out that )(?<!realised )(?<!realized )(?<!learned )(?<!told )"
     r"(?<!knew )(?<!think )(?<!thought )(?<!worried )(?<!if )"
     r"(?:when|while|whilst|as) (?:i|she) was pregnant(?: with \w+)?|"
@@ -703,6 +751,32 @@ def _dated(
     return date, date
 
 
+def lmp_weeks(m: re.Match[str], today: datetime.date) -> int | None:
+    """Completed weeks from a last period's date (:data:`_LMP_DATE`) to today, or None when the
+    date cannot be read or gives no gestation (in the future, under 4 or over 42 weeks). A date
+    with no year is the last one not after today."""
+    try:
+        if m.group("day"):
+            month = _MONTHS_OF_YEAR.get(m.group("month")[:3])
+            if month is None:
+                return None
+            day, year = int(m.group("day")), m.group("year")
+        else:
+            # day/month as British notes write it; a month over 12 means the US order
+            a, b = int(m.group("d")), int(m.group("m"))
+            (day, month), year = ((b, a) if b > 12 else (a, b)), m.group("y")
+        if year:
+            date = datetime.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        else:
+            date = datetime.date(today.year, month, day)
+            if date > today:
+                date = datetime.date(today.year - 1, month, day)
+    except ValueError:
+        return None
+    weeks = (today - date).days // 7
+    return weeks if 4 <= weeks <= 42 else None
+
+
 def _number_weeks(raw: str) -> int | None:
     n = _number(raw)
     return n if n is not None and 4 <= n <= 42 else None
@@ -715,7 +789,10 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
     today = today or datetime.date.today()
     out: list[PregnancyFact] = []
     for m in _WEEKS_DAYS.finditer(folded):
-        if not (m.group("lead") or m.group("unit") or _PREGNANCY_CUE.search(folded)):
+        # wave 23b (h23049 "Twin pregnancy (DCDA) 22+5"): the word of pregnancy a few words
+        # before the notation, with its kind in brackets between, leads it too
+        near = _PREGNANCY_BEFORE.search(folded[max(0, m.start() - 30) : m.start()])
+        if not (m.group("lead") or m.group("unit") or near or _PREGNANCY_CUE.search(folded)):
             continue
         weeks = _number_weeks(m.group("w"))
         if weeks is not None:
@@ -782,6 +859,13 @@ def find_pregnancy_notation(folded: str, today: datetime.date | None = None) -> 
             out.append(
                 PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "not pregnant now"})
             )
+    for m in _NOT_YET.finditer(folded):
+        # the word "pregnant" is hidden and the denial stands on "not yet", as _FEARED does
+        out.append(PregnancyFact("pregnancy_topic", "yes", m.start("w"), m.end("w")))
+        denied = {"denied": "not pregnant yet"}
+        out.append(PregnancyFact("pregnant", "yes", m.start(), m.start("w") - 1, denied))
+    for m in _PREGNANCY_HEADING.finditer(folded):
+        out.append(PregnancyFact("pregnancy_topic", "yes", m.start(), m.end()))
     for m in _NEGATIVE_TEST.finditer(folded):
         out.append(
             PregnancyFact("pregnant", "yes", m.start(), m.end(), {"denied": "a negative test"})
