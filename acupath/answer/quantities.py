@@ -10,6 +10,7 @@ reported, not used.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -1025,8 +1026,35 @@ def with_series(
     out: list[LabValue] = []
     for lab in dict.fromkeys(v.lab for v in found):
         series = [v for v in found if v.lab == lab]
+        if len(series) == 1 and _long_ago(_clause(folded, series, 0)):
+            v = series[0]
+            out.append(LabValue(v.lab, v.value, v.start, v.end, "earlier", v.detail))
+            continue
         out += _normal_since(folded, lab, _roles(folded, lab, series, dates))
     return sorted(out, key=lambda v: v.start)
+
+
+_LONG_AGO = re.compile(
+    r"\b(?:years?|yrs?)\s+(?:ago|back|before)\b|\blast year\b|"
+    r"(?:\b(?:in|back in|during|from)\s+|\()(?:(?:early|late|mid)\s+)?(?:(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _long_ago(clause: str) -> bool:
+    """Whether the clause of a lab's only value dates it a year or more back and nothing in it
+    calls it current (wave 23b, h23136 "Years ago (March 2021) my INR went up to 5.6 and they
+    held my warfarin ... take nothing now"): a value of years ago says what the blood was then,
+    not now, so it is shown as an earlier value and not screened (the series rule of
+    docs/ask.md: the latest value decides, and this one is not the latest). A year written is
+    one before this one; "since 2021" dates how long, not when, and is no cue."""
+    if _RECENT.search(clause):
+        return False
+    this_year = datetime.date.today().year
+    for m in _LONG_AGO.finditer(clause):
+        if m.group(1) is None or int(m.group(1)) < this_year:
+            return True
+    return False
 
 
 def _normal_since(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
