@@ -184,11 +184,32 @@ def _vka_told(folded: str) -> bool:
     )
 
 
+_PLATELET_DISORDER = re.compile(
+    r"\b(?:itp|immune thrombocytop\w*|thrombocytop\w*|low platelets?|low platelet count)\b"
+)
+"""Immune thrombocytopenia (ITP, patient.yaml's bleeding_disorder list) and thrombocytopenia
+are a low platelet count (flag_context's ITP rule reads ITP by that count)."""
+_OTHER_COUNT_TOLD = re.compile(
+    r"\b(?:neutropen\w*|neutrophils?|neuts?|anc|white (?:blood )?(?:cells?|count)|wbc|cd4|"
+    r"viral load|sperm|pollen|step|calorie|carb)\b"
+)
+_COUNT_OF_ITP = (
+    # wave 23b (h23022 "I've got ITP and my last count was 45,000"): beside a platelet disorder
+    # and no other count, "my (last) count" is the platelet count
+    r"|(?:my|her|his|their|the|mum['’]?s|dad['’]?s)\s+(?:(?:last|latest|recent|most recent|"
+    r"current|newest)\s+)?count"
+)
+
+
 def _lab_names(folded: str) -> dict[str, str]:
-    """The lab names of :data:`_LAB_NAMES`, with the INR's test names beside warfarin."""
-    if not _vka_told(folded):
-        return _LAB_NAMES
-    return {**_LAB_NAMES, "inr": _LAB_NAMES["inr"] + _INR_BESIDE_VKA}
+    """The lab names of :data:`_LAB_NAMES`, with the INR's test names beside warfarin and
+    "my count" as the platelets' beside a platelet disorder (:data:`_COUNT_OF_ITP`)."""
+    names = dict(_LAB_NAMES)
+    if _PLATELET_DISORDER.search(folded) and not _OTHER_COUNT_TOLD.search(folded):
+        names["platelets"] += _COUNT_OF_ITP
+    if _vka_told(folded):
+        names["inr"] += _INR_BESIDE_VKA
+    return names
 
 
 _VALUE_NUM = (
@@ -493,17 +514,31 @@ def _neutrophil_threshold() -> float:
 
 _SIDE_BEFORE = re.compile(r"\b(?:left|right|l|r|lt|rt|bilateral|bilat|both)\s*\.?\s*(?:sided\s+)?$")
 _AXILLA_AFTER = re.compile(
-    r"\s*(?:(?:of|to|on|in)\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:left|right|l|r|lt|rt)?\s*"
-    r"(?:axilla|axillary|armpit|arm\b|nodes?\b|side\b)"
+    # wave 23b (h23071 "L mastectomy + ANC (axillary clearance, 18 nodes)"): the expansion in
+    # brackets after it, or a clearance, dissection or count of nodes, names the operation
+    r"\s*[(\[]?\s*(?:(?:of|to|on|in)\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:left|right|l|r|lt|rt)?\s*"
+    r"(?:axilla|axillary|armpit|arm\b|nodes?\b|side\b|clearance\b|dissection\b|lymph\b|"
+    r"\d{1,2}\s*(?:/\s*\d{1,2}\s*)?(?:lymph\s+)?nodes?\b)"
+)
+_SURGERY_BEFORE = re.compile(
+    # wave 23b (h23071): "ANC" joined to a breast operation before it ("mastectomy + ANC",
+    # "WLE and ANC", "SLNB then ANC") is the axillary node clearance done with it
+    r"\b(?:mastectomy|lumpectomy|wle|wide local excision|slnb|snb|sentinel (?:lymph )?node "
+    r"biopsy|breast (?:surgery|conserving surgery)|bcs)\s*(?:\+|&|and|with|plus|then|followed by|"
+    r",)\s*(?:(?:l|r|left|right)\s+)?$"
 )
 
 
 def node_clearance(folded: str, start: int, end: int) -> bool:
     """Whether "ANC" at ``folded[start:end]`` is an axillary node clearance, not the neutrophil
-    count: a side word right before it ("Left ANC", "R ANC") or the axilla right after it
-    ("ANC of the left axilla"). A number alone after it stays the count ("ANC 0.6")."""
-    return bool(_SIDE_BEFORE.search(folded[max(0, start - 12) : start])) or bool(
-        _AXILLA_AFTER.match(folded, end)
+    count: a side word right before it ("Left ANC", "R ANC"), a breast operation joined to it
+    ("mastectomy + ANC") or the axilla, a clearance or its nodes right after it ("ANC of the
+    left axilla", "ANC (axillary clearance, 18 nodes)"). A number alone after it stays the
+    count ("ANC 0.6", "ANC (1.2)")."""
+    return (
+        bool(_SIDE_BEFORE.search(folded[max(0, start - 12) : start]))
+        or bool(_SURGERY_BEFORE.search(folded[max(0, start - 40) : start]))
+        or bool(_AXILLA_AFTER.match(folded, end))
     )
 
 
