@@ -191,7 +191,7 @@ _PLATELET_DISORDER = re.compile(
 are a low platelet count (flag_context's ITP rule reads ITP by that count)."""
 _OTHER_COUNT_TOLD = re.compile(
     r"\b(?:neutropen\w*|neutrophils?|neuts?|anc|white (?:blood )?(?:cells?|count)|wbc|cd4|"
-    r"viral load|sperm|pollen|step|calorie|carb)\b"
+    r"viral load|sperm|pollen|steps?|calories?|carbs?|blood count)\b"
 )
 _COUNT_OF_ITP = (
     # wave 23b (h23022 "I've got ITP and my last count was 45,000"): beside a platelet disorder
