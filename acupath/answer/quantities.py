@@ -376,10 +376,8 @@ def numeric_dates(folded: str) -> list[NumericDate]:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
             pairs = [(y, mo, d)]
         else:
-            a, b = (int(m.group(4)), int(m.group(5))) if m.group(4) else (
-                int(m.group(7)),
-                int(m.group(8)),
-            )
+            day_first = (4, 5) if m.group(4) else (7, 8)
+            a, b = int(m.group(day_first[0])), int(m.group(day_first[1]))
             raw_year = m.group(6)
             y = 0 if raw_year is None else int(raw_year) + (2000 if len(raw_year) == 2 else 0)
             pairs = [(y, b, a), (y, a, b)]
@@ -963,9 +961,7 @@ _REFERENCE_OPENS = re.compile(
 )
 """What opens a reference range after a lab value: a bracket, perhaps "ref" or "normal";
 or (wave 23b, h23032 "| PLT | 150 | 150-400 |") the next cell of a results table's row."""
-_REFERENCE_RANGE = re.compile(
-    r"\s*(?:-|–|to|\s)\s*\d+(?:[.,]\d+)*\s*(?:[)\]|]|$)", re.MULTILINE
-)
+_REFERENCE_RANGE = re.compile(r"\s*(?:-|–|to|\s)\s*\d+(?:[.,]\d+)*\s*(?:[)\]|]|$)", re.MULTILINE)
 """The rest of a range after its first number, to the bracket or table cell that closes it
 ("0.8-1.2)", folded "0.8 1.2)"; "150-400 |", a range cell ending its row)."""
 _RANGE_REST = re.compile(r"\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)*")
@@ -1071,8 +1067,9 @@ def with_series(
 
 _LONG_AGO = re.compile(
     r"\b(?:years?|yrs?)\s+(?:ago|back|before)\b|\blast year\b|"
-    r"(?:\b(?:in|back in|during|from)\s+|\()(?:(?:early|late|mid)\s+)?(?:(?:jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b"
+    r"(?:\b(?:in|back in|during|from)\s+|\()(?:(?:early|late|mid)\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"((?:19|20)\d\d)\b"
 )
 
 
