@@ -1057,7 +1057,7 @@ def with_series(
     out: list[LabValue] = []
     for lab in dict.fromkeys(v.lab for v in found):
         series = [v for v in found if v.lab == lab]
-        if len(series) == 1 and _long_ago(_clause(folded, series, 0)):
+        if lab == "inr" and len(series) == 1 and _long_ago(_clause(folded, series, 0)):
             v = series[0]
             out.append(LabValue(v.lab, v.value, v.start, v.end, "earlier", v.detail))
             continue
@@ -1074,10 +1074,12 @@ _LONG_AGO = re.compile(
 
 
 def _long_ago(clause: str) -> bool:
-    """Whether the clause of a lab's only value dates it a year or more back and nothing in it
+    """Whether the clause of an INR's only value dates it a year or more back and nothing in it
     calls it current (wave 23b, h23136 "Years ago (March 2021) my INR went up to 5.6 and they
     held my warfarin ... take nothing now"): a value of years ago says what the blood was then,
-    not now, so it is shown as an earlier value and not screened (the series rule of
+    not now, so it is shown as an earlier value and not screened; INR only, which measures a
+    vitamin K antagonist's effect at the time (a lone old platelet count stays read, the
+    cautious reading, as test_w6_lead_wordings expects) (the series rule of
     docs/ask.md: the latest value decides, and this one is not the latest). A year written is
     one before this one; "since 2021" dates how long, not when, and is no cue."""
     if _RECENT.search(clause):

@@ -226,7 +226,7 @@ def test_never_given_through_ask() -> None:
     [
         "Years ago (March 2021) my INR went up to 5.6",
         "My INR was 6.1 back in 2019",
-        "Platelets 30 in 2018 during chemo",
+        "INR 7.2 in 2018 during a chest infection",
         "INR 4.8 three years ago",
         "last year my INR was 5",
     ],
@@ -247,6 +247,11 @@ def test_lone_value_years_ago_is_earlier(text: str) -> None:
 )
 def test_current_value_stays(text: str, expected: tuple[str, float]) -> None:
     assert _deciding(text) == [expected]
+
+
+def test_lone_old_platelet_count_stays_read() -> None:
+    # a lone old count is still read (the cautious reading): only the INR is set aside
+    assert _deciding("Platelets 30 in 2018 during chemo") == [("platelets", 30.0)]
 
 
 def test_old_inr_through_ask() -> None:
