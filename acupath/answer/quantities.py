@@ -10,6 +10,7 @@ reported, not used.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -183,11 +184,32 @@ def _vka_told(folded: str) -> bool:
     )
 
 
+_PLATELET_DISORDER = re.compile(
+    r"\b(?:itp|immune thrombocytop\w*|thrombocytop\w*|low platelets?|low platelet count)\b"
+)
+"""Immune thrombocytopenia (ITP, patient.yaml's bleeding_disorder list) and thrombocytopenia
+are a low platelet count (flag_context's ITP rule reads ITP by that count)."""
+_OTHER_COUNT_TOLD = re.compile(
+    r"\b(?:neutropen\w*|neutrophils?|neuts?|anc|white (?:blood )?(?:cells?|count)|wbc|cd4|"
+    r"viral load|sperm|pollen|steps?|calories?|carbs?|blood count)\b"
+)
+_COUNT_OF_ITP = (
+    # wave 23b (h23022 "I've got ITP and my last count was 45,000"): beside a platelet disorder
+    # and no other count, "my (last) count" is the platelet count
+    r"|(?:my|her|his|their|the|mum['’]?s|dad['’]?s)\s+(?:(?:last|latest|recent|most recent|"
+    r"current|newest)\s+)?count"
+)
+
+
 def _lab_names(folded: str) -> dict[str, str]:
-    """The lab names of :data:`_LAB_NAMES`, with the INR's test names beside warfarin."""
-    if not _vka_told(folded):
-        return _LAB_NAMES
-    return {**_LAB_NAMES, "inr": _LAB_NAMES["inr"] + _INR_BESIDE_VKA}
+    """The lab names of :data:`_LAB_NAMES`, with the INR's test names beside warfarin and
+    "my count" as the platelets' beside a platelet disorder (:data:`_COUNT_OF_ITP`)."""
+    names = dict(_LAB_NAMES)
+    if _PLATELET_DISORDER.search(folded) and not _OTHER_COUNT_TOLD.search(folded):
+        names["platelets"] += _COUNT_OF_ITP
+    if _vka_told(folded):
+        names["inr"] += _INR_BESIDE_VKA
+    return names
 
 
 _VALUE_NUM = (
@@ -325,7 +347,62 @@ def find_weeks(folded: str, problems: list[str]) -> list[Weeks]:
     return out
 
 
+_NUMERIC_DATE = re.compile(
+    # wave 23b (h23025 "Plt trend | 01/11: 38 | 15/11: 61", h23039 "Bloods 2026-12-01: PLT 57",
+    # h23105 "INR 2.6 (05/12)"): a date in digits, ISO (year-month-day), day/month/year or
+    # day/month, is when a value was taken, never a value, an age or a dose
+    r"(?<![\w./^-])(?:((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})|"
+    r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)|(\d{1,2})/(\d{1,2}))(?![\w./^-]|\s*/)"
+)
+
+
+@dataclass(frozen=True)
+class NumericDate:
+    start: int
+    end: int
+    readings: tuple[tuple[int, int, int], ...]
+    """The (year, month, day) it can mean: day/month first, month/day when that is a date
+    too and the day/month reading is not; year 0 when none is written."""
+
+
+def numeric_dates(folded: str) -> list[NumericDate]:
+    """The dates written in digits in ``folded`` (:data:`_NUMERIC_DATE`). A day/month pair
+    must be a calendar date (day 1-31, month 1-12): "28/40" (weeks of 40), "3/52" (weeks of
+    52) and "7/10" (a pain score) are kept out by the caller's context, "7/10" only by its
+    reading as a date of 7 October when no lab value stands there."""
+    out: list[NumericDate] = []
+    for m in _NUMERIC_DATE.finditer(folded):
+        if m.group(1):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            pairs = [(y, mo, d)]
+        else:
+            day_first = (4, 5) if m.group(4) else (7, 8)
+            a, b = int(m.group(day_first[0])), int(m.group(day_first[1]))
+            raw_year = m.group(6)
+            y = 0 if raw_year is None else int(raw_year) + (2000 if len(raw_year) == 2 else 0)
+            pairs = [(y, b, a), (y, a, b)]
+        valid = tuple(p for p in pairs if 1 <= p[1] <= 12 and 1 <= p[2] <= 31)
+        if valid:
+            out.append(NumericDate(m.start(), m.end(), valid))
+    return out
+
+
+def _dates_blanked(folded: str) -> str:
+    """``folded`` with every numeric date (:func:`numeric_dates`) made spaces of its length,
+    so offsets hold and no date's digits read as a lab value."""
+    chars = list(folded)
+    for d in numeric_dates(folded):
+        chars[d.start : d.end] = " " * (d.end - d.start)
+    return "".join(chars)
+
+
 def dashes_kept(folded: str, text: str) -> str:
+    """``folded`` with the dash of a numeric range put back (:func:`_dashed`) and numeric
+    dates blanked (:func:`_dates_blanked`): a date dates a value, it is none."""
+    return _dates_blanked(_dashed(folded, text))
+
+
+def _dashed(folded: str, text: str) -> str:
     """``folded`` with the dash of a numeric range put back ("40-50k": folding made it a
     space), so a range reads as one; the dash of "forty-five" stays a space."""
     chars = list(folded)
@@ -435,17 +512,31 @@ def _neutrophil_threshold() -> float:
 
 _SIDE_BEFORE = re.compile(r"\b(?:left|right|l|r|lt|rt|bilateral|bilat|both)\s*\.?\s*(?:sided\s+)?$")
 _AXILLA_AFTER = re.compile(
-    r"\s*(?:(?:of|to|on|in)\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:left|right|l|r|lt|rt)?\s*"
-    r"(?:axilla|axillary|armpit|arm\b|nodes?\b|side\b)"
+    # wave 23b (h23071 "L mastectomy + ANC (axillary clearance, 18 nodes)"): the expansion in
+    # brackets after it, or a clearance, dissection or count of nodes, names the operation
+    r"\s*[(\[]?\s*(?:(?:of|to|on|in)\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:left|right|l|r|lt|rt)?\s*"
+    r"(?:axilla|axillary|armpit|arm\b|nodes?\b|side\b|clearance\b|dissection\b|lymph\b|"
+    r"\d{1,2}\s*(?:/\s*\d{1,2}\s*)?(?:lymph\s+)?nodes?\b)"
+)
+_SURGERY_BEFORE = re.compile(
+    # wave 23b (h23071): "ANC" joined to a breast operation before it ("mastectomy + ANC",
+    # "WLE and ANC", "SLNB then ANC") is the axillary node clearance done with it
+    r"\b(?:mastectomy|lumpectomy|wle|wide local excision|slnb|snb|sentinel (?:lymph )?node "
+    r"biopsy|breast (?:surgery|conserving surgery)|bcs)\s*(?:\+|&|and|with|plus|then|followed by|"
+    r",)\s*(?:(?:l|r|left|right)\s+)?$"
 )
 
 
 def node_clearance(folded: str, start: int, end: int) -> bool:
     """Whether "ANC" at ``folded[start:end]`` is an axillary node clearance, not the neutrophil
-    count: a side word right before it ("Left ANC", "R ANC") or the axilla right after it
-    ("ANC of the left axilla"). A number alone after it stays the count ("ANC 0.6")."""
-    return bool(_SIDE_BEFORE.search(folded[max(0, start - 12) : start])) or bool(
-        _AXILLA_AFTER.match(folded, end)
+    count: a side word right before it ("Left ANC", "R ANC"), a breast operation joined to it
+    ("mastectomy + ANC") or the axilla, a clearance or its nodes right after it ("ANC of the
+    left axilla", "ANC (axillary clearance, 18 nodes)"). A number alone after it stays the
+    count ("ANC 0.6", "ANC (1.2)")."""
+    return (
+        bool(_SIDE_BEFORE.search(folded[max(0, start - 12) : start]))
+        or bool(_SURGERY_BEFORE.search(folded[max(0, start - 40) : start]))
+        or bool(_AXILLA_AFTER.match(folded, end))
     )
 
 
@@ -866,11 +957,13 @@ _THRESHOLD_AFTER = re.compile(
     r"enough|too low|too high))"
 )
 _REFERENCE_OPENS = re.compile(
-    r"\s*[(\[]\s*(?:(?:ref(?:erence)?\.?|normal|nr|rr)\s*(?:range|interval)?\s*[:=]?\s*)?"
+    r"\s*[(\[|]\s*(?:(?:ref(?:erence)?\.?|normal|nr|rr)\s*(?:range|interval)?\s*[:=]?\s*)?"
 )
-"""What opens a reference range after a lab value: a bracket, perhaps "ref" or "normal"."""
-_REFERENCE_RANGE = re.compile(r"\s*(?:-|–|to|\s)\s*\d+(?:[.,]\d+)*\s*[)\]]")
-"""The rest of a bracketed range after its first number ("0.8-1.2)", folded "0.8 1.2)")."""
+"""What opens a reference range after a lab value: a bracket, perhaps "ref" or "normal";
+or (wave 23b, h23032 "| PLT | 150 | 150-400 |") the next cell of a results table's row."""
+_REFERENCE_RANGE = re.compile(r"\s*(?:-|–|to|\s)\s*\d+(?:[.,]\d+)*\s*(?:[)\]|]|$)", re.MULTILINE)
+"""The rest of a range after its first number, to the bracket or table cell that closes it
+("0.8-1.2)", folded "0.8 1.2)"; "150-400 |", a range cell ending its row)."""
 _RANGE_REST = re.compile(r"\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)*")
 _BREAK = re.compile(r"[,;(]|\b(?:but|and|then|while|whereas|though|although)\b|\s-\s")
 _RECENT = re.compile(
@@ -947,11 +1040,14 @@ def with_series(
     "at nadir", "on Monday"); else, with the order unclear, the most cautious value (the lowest
     count, the highest INR), and the answer says it used that one.
     """
+    dates = numeric_dates(_dashed(folded, text))
     folded = dashes_kept(folded, text)
     notes = [(m.start(), m.end()) for m in _NOTE_DURATION.finditer(text.lower())]
     found = list(values)
+    dated = frozenset(d.start for d in dates)
     for v in values:
-        found += _later_values(folded, v, taken, [(o.start, o.end) for o in found], notes)
+        have = [(o.start, o.end) for o in found]
+        found += _later_values(folded, v, taken, have, notes, dated)
     for lab in dict.fromkeys(v.lab for v in values):
         last = max((v for v in found if v.lab == lab), key=lambda v: v.end)
         today = _after_supposed(folded, last, taken)
@@ -961,8 +1057,38 @@ def with_series(
     out: list[LabValue] = []
     for lab in dict.fromkeys(v.lab for v in found):
         series = [v for v in found if v.lab == lab]
-        out += _normal_since(folded, lab, _roles(folded, lab, series))
+        if lab == "inr" and len(series) == 1 and _long_ago(_clause(folded, series, 0)):
+            v = series[0]
+            out.append(LabValue(v.lab, v.value, v.start, v.end, "earlier", v.detail))
+            continue
+        out += _normal_since(folded, lab, _roles(folded, lab, series, dates))
     return sorted(out, key=lambda v: v.start)
+
+
+_LONG_AGO = re.compile(
+    r"\b(?:years?|yrs?)\s+(?:ago|back|before)\b|\blast year\b|"
+    r"(?:\b(?:in|back in|during|from)\s+|\()(?:(?:early|late|mid)\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
+    r"((?:19|20)\d\d)\b"
+)
+
+
+def _long_ago(clause: str) -> bool:
+    """Whether the clause of an INR's only value dates it a year or more back and nothing in it
+    calls it current (wave 23b, h23136 "Years ago (March 2021) my INR went up to 5.6 and they
+    held my warfarin ... take nothing now"): a value of years ago says what the blood was then,
+    not now, so it is shown as an earlier value and not screened; INR only, which measures a
+    vitamin K antagonist's effect at the time (a lone old platelet count stays read, the
+    cautious reading, as test_w6_lead_wordings expects) (the series rule of
+    docs/ask.md: the latest value decides, and this one is not the latest). A year written is
+    one before this one; "since 2021" dates how long, not when, and is no cue."""
+    if _RECENT.search(clause):
+        return False
+    this_year = datetime.date.today().year
+    for m in _LONG_AGO.finditer(clause):
+        if m.group(1) is None or int(m.group(1)) < this_year:
+            return True
+    return False
 
 
 def _normal_since(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
@@ -1009,15 +1135,21 @@ def _later_values(
     taken: list[tuple[int, int]],
     have: list[tuple[int, int]],
     notes: Sequence[tuple[int, int]] = (),
+    dated: frozenset[int] = frozenset(),
 ) -> list[LabValue]:
     out: list[LabValue] = []
     pos = first.end
     ends = [s.start() for s in _SENTENCE_MARK.finditer(folded, pos)]
     nxt = folded[ends[0] + 1 : ends[1] if len(ends) > 1 else len(folded)] if ends else ""
+    lead = len(nxt) - len(nxt.lstrip()) if ends else 0
+    opens_dated = bool(ends) and any(ends[0] < d <= ends[0] + 1 + lead for d in dated)
     if ends and (
         _REPEAT_OPENS.match(folded, ends[0] + 1)
         or _RECENT_COUNT.search(nxt)
         or _REPEAT_IN.search(nxt)
+        # wave 23b ("Platelets 12/03: 140; 02/04: 40"): a next sentence that opens with a
+        # date in digits gives the next reading of the series
+        or opens_dated
     ):
         # "38 x10^9/L a fortnight ago; repeat today 112": a repeat test opens the next
         # sentence, which continues the series (wave 6)
@@ -1153,11 +1285,36 @@ def _age_days(clause: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _roles(folded: str, lab: str, series: list[LabValue]) -> list[LabValue]:
+def _dated_latest(series: list[LabValue], dates: Sequence[NumericDate]) -> list[int]:
+    """The index of the latest value when every value of the series has its own numeric date
+    before it, since the value before (wave 23b, h23025 "01/11: 38 | 15/11: 61 | 29/11: 112",
+    h23039 "2026-12-01: PLT 57; 2026-12-04: PLT 47"); a day/month that could be read either
+    way decides only when both readings order the values alike. Else none."""
+    lows = [series[i - 1].end if i else max(0, v.start - 40) for i, v in enumerate(series)]
+    own: list[NumericDate] = []
+    for i, v in enumerate(series):
+        near = [d for d in dates if lows[i] <= d.start and d.end < v.end]
+        if not near:
+            return []
+        own.append(near[-1])
+    orders = set()
+    for k in range(max(len(d.readings) for d in own)):
+        keys = [d.readings[min(k, len(d.readings) - 1)] for d in own]
+        if len(set(keys)) < len(keys):
+            return []  # two values on one date: no order
+        orders.add(max(range(len(keys)), key=lambda j: keys[j]))
+    return list(orders) if len(orders) == 1 else []
+
+
+def _roles(
+    folded: str, lab: str, series: list[LabValue], dates: Sequence[NumericDate] = ()
+) -> list[LabValue]:
     if len(series) == 1:
         return series
     clauses = [_clause(folded, series, i) for i in range(len(series))]
-    recent = [i for i, c in enumerate(clauses) if _RECENT.search(c)]
+    recent = _dated_latest(series, dates)
+    if not recent:
+        recent = [i for i, c in enumerate(clauses) if _RECENT.search(c)]
     if len(recent) != 1:
         yesterday = [i for i, c in enumerate(clauses) if _YESTERDAY.search(c)]
         older = [i for i, c in enumerate(clauses) if _EARLIER.search(c)]

@@ -311,6 +311,8 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
         return FUTURE, "corrected by the writer: planned, not started"
     if _CORRECTED_PAST.search(folded, end, min(len(folded), end + 250)):
         return PAST, "corrected by the writer: taken in the past"
+    if _NEVER_GIVEN.match(folded, end):
+        return PAST, NEVER_GIVEN
     if _TAKES_NOW.search(left):
         return CURRENT, None
     full_right = right
@@ -381,6 +383,20 @@ def _status(folded: str, start: int, end: int, classes: Sequence[str]) -> tuple[
     return CURRENT, None
 
 
+NEVER_GIVEN = "prescribed or charted but never given: not taken"
+_NEVER_GIVEN = re.compile(
+    # wave 23b (h23132 "Enoxaparin prescribed on admission but NOT given ... crossed off
+    # chart"): a medicine prescribed, charted or ordered and then said, in its sentence, never
+    # to have been given, taken or started was never taken. "Not yet given" and "not given
+    # today" are a dose still due (the medicine stays current), and a dose missed after others
+    # ("given daily but not given this morning") has no prescribing word before it.
+    r"[\s:,'\"]*(?:(?:was|were|had been|has been)\s+)?(?:prescribed|charted|ordered|written up|"
+    r"dispensed)\b[^.;?!]{0,50}?\b(?:but|and|yet|however)\s+"
+    r"(?:(?:it|they|this|that|she|he|i|we|pt|the patient)\s+)?"
+    r"(?:(?:was|were|has|had|have)\s*(?:n['’]?t|not)?\s*)?(?:never|not|n['’]t)\s+(?:been\s+)?"
+    r"(?:given|administered|taken|started|dispensed|used|collected)\b"
+    r"(?!\s+(?:yet|today|tonight|this (?:morning|evening)|so far)\b)"
+)
 _STARTED = re.compile(
     r"\b(?:started|began|begun|commenced|initiated|put on|switched (?:to|onto)|changed (?:to|onto)|"
     r"been on|been taking)\b"
