@@ -191,6 +191,21 @@ _DATED = frozenset({"last", "yesterday", "today", "this", "ago", "on"})
 _NOT_MEASURED = frozenset({"pain", "stress", "energy", "step", "steps", "activity", "session"})
 
 
+_TIME_UNITS = frozenset(
+    {"week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years", "hours"}
+)
+
+
+def _dated_at(text: str, at: int) -> int:
+    """Where a date written in digits (quantities.numeric_dates) starting at ``at`` ends in
+    ``text``; 0 when none starts there."""
+    from acupath.answer.quantities import numeric_dates  # quantities is the larger module
+
+    lo = max(0, at - 1)
+    window = text[lo : at + 12].lower()
+    return next((lo + d.end for d in numeric_dates(window) if d.start <= at - lo), 0)
+
+
 def unread_measurements(
     text: str, toks: Sequence[Any], used: Sequence[tuple[int, int]], *, owned: bool = False
 ) -> list[str]:
@@ -215,6 +230,27 @@ def unread_measurements(
         number = toks[j]
         if any(a <= number.start and number.end <= b for a, b in used):
             continue
+        # wave 23b (h23039 "Bloods 2026-12-01: PLT 57", h23051 "bloods today: 11 weeks"): a
+        # date in digits or a span of time is when or how long, not a measured value
+        if j + 1 < len(toks) and toks[j + 1].word in _TIME_UNITS:
+            continue
+        date_end = _dated_at(text, number.start)
+        if date_end:
+            # the value, if any, comes after the date ("bloods on 12/03 were 2.9")
+            k = j + 1
+            while (
+                k < len(toks)
+                and k - j <= 8
+                and (
+                    toks[k].end <= date_end or toks[k].word in _MEASURE_LINKS or toks[k].word == ":"
+                )
+            ):
+                k += 1
+            if k >= len(toks) or toks[k].end <= date_end or not toks[k].word[:1].isdigit():
+                continue
+            j, number = k, toks[k]
+            if any(a <= number.start and number.end <= b for a, b in used):
+                continue
         after = {w.word for w in toks[j + 1 : j + 4]}
         if owned and not (before & _OWNERS or after & _DATED):
             continue

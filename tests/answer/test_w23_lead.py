@@ -110,3 +110,25 @@ def test_a_case_in_a_premise_question_is_screened() -> None:
     assert (answer.screen or {}).get("decision") == "proceed_with_modifications"
     general = ask("Our clinic policy says a pacemaker rules acupuncture out. Is that right?")
     assert (general.screen or {}).get("decision") in (None, "proceed")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bloods 2026-12-01: PLT 57 10*9/L; 2026-12-04: PLT 47 10*9/L. Shoulder pain, acupuncture?",
+        "Booking bloods today: 11 weeks pregnant, plt 88. Dental pain. Acupuncture safe?",
+        "Bloods 03/12/2026: platelets 160. Neck pain. Acupuncture?",
+    ],
+)
+def test_a_date_or_a_span_after_a_measure_word_is_no_unread_value(question: str) -> None:
+    answer = ask(question)
+    assert not any(w[:1].lower() in "br" and any(c.isdigit() for c in w)
+                   for w in answer.not_understood), answer.not_understood  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my last reading 05/12 was 3.6. knee pain", "last reading was 3.6. Knee OA"],
+)
+def test_a_value_after_a_date_is_still_an_unread_value(question: str) -> None:
+    assert any("3.6" in w for w in ask(question).not_understood)
