@@ -296,6 +296,7 @@ ALL_PARTS = (
     "holdout21",
     "holdout22",
     "holdout23",
+    "holdout24",
     "intent",
 )
 
