@@ -636,6 +636,7 @@ class Extractor:
         out = others(out, folded, self._kin_subject)
         out = _flags_in_context(out, folded)  # wave 7: moving in bed, CTS, if, kin, topics
         out = supposed(out, folded, FIRST_PERSON)  # wave 8: "if he were on", "not mine", general
+        out = _own_weeks(out)
         out = _one_state(out)
         out.sort(key=lambda m: m.start)
         return PatientContext(tuple(out), tuple(problems), frozenset(self.words.patient_classes))
@@ -1851,6 +1852,21 @@ def _people_on(mentions: list[Mention], folded: str) -> list[Mention]:
             m = _as_topic(m)
         out.append(m)
     return out
+
+
+def _own_weeks(mentions: list[Mention]) -> list[Mention]:
+    """Wave 23 (h24123 "my auntie says acupuncture in pregnancy makes you miscarry ... im 18
+    weeks with a sore back"): the patient's own weeks of pregnancy stand for a pregnancy when
+    the only pregnancy word was set aside as someone else's, a topic or a supposition (so
+    :func:`_derive` did not add one)."""
+    weeks = [
+        m for m in mentions if m.kind == "weeks" and m.current and not m.negated
+        and not m.hypothetical
+    ]  # fmt: skip
+    if not weeks or any(m.kind == "pregnant" and m.current for m in mentions):
+        return mentions
+    w = weeks[0]
+    return [*mentions, Mention("pregnant", "yes", w.words, w.start, w.end)]
 
 
 def _derive(mentions: list[Mention]) -> list[Mention]:

@@ -132,6 +132,12 @@ _INR_BESIDE_VKA = (
     # test that monitors the vitamin K antagonist is its INR (clinic policy, as "his number")
     r"(?:blood\s+)?tests?\s+(?:number|result|reading|level|figure|score)s?"
     r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))|"
+    # wave 23 (h24007 "i am on the warfarin my blood test on tuesday was three point nine"): an
+    # owner's blood test beside the vitamin K antagonist is its INR check (clinic policy, as
+    # "his blood test number"); a test of something else names it and is no match
+    r"(?:his|her|my|their|your|mum['’]?s|dad['’]?s)\s+(?:last\s+|latest\s+)?blood\s+tests?"
+    r"(?!\s+(?:for|of|on\s+(?:\w+\s+)?(?:sugars?|glucose))\s*(?:\w+\s+)?(?:sugars?|glucose|"
+    r"diabetes|cholesterol|ketones?|hba1c|thyroid|kidneys?|liver|iron|vitamin))|"
     r"(?:clotting|clot|blood\s+thinning|thinning)\s+(?:test|check)s?"
     # a finger-prick test of something else ("for my sugar") is no INR
     r"(?!\s+(?:for|of)\s+(?:\w+\s+)?(?:sugars?|glucose|diabetes|cholesterol|ketones?|hba1c))|"

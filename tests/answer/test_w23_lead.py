@@ -132,3 +132,67 @@ def test_a_date_or_a_span_after_a_measure_word_is_no_unread_value(question: str)
 )
 def test_a_value_after_a_date_is_still_an_unread_value(question: str) -> None:
     assert any("3.6" in w for w in ask(question).not_understood)
+
+
+# Held-out part 24's three less-cautious misses (run once clean, then tuned), each as a kind
+@pytest.mark.parametrize(
+    ("question", "inr"),
+    [
+        ("i am on the warfarin my blood test on tuesday was three point nine and my sciatica is "
+         "no better", "inr:3.9"),
+        ("On warfarin, my blood test was 4.2 last week. Knee OA.", "inr:4.2"),
+        ("Dad's on warfarin and his last blood test was 3.5. Shoulder pain.", "inr:3.5"),
+    ],
+)  # fmt: skip
+def test_an_owners_blood_test_beside_warfarin_is_its_inr(question: str, inr: str) -> None:
+    assert inr in set((ask(question).patient_context or {}).get("applied", ()))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On warfarin, my blood test for sugar was 6.5. Knee pain.",
+        "On apixaban, my blood test was 3.9. Knee pain.",
+    ],
+)
+def test_a_blood_test_of_something_else_is_no_inr(question: str) -> None:
+    applied = (ask(question).patient_context or {}).get("applied", ())
+    assert not any(a.startswith("inr:") for a in applied)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tennis elbow for weeks, but since tuesday my left hand is numb and weak and I can't grip "
+        "my mug. Acupuncture?",
+        "Since yesterday my right foot is numb and weak. Low back pain, acupuncture?",
+        "My arm suddenly went numb and weak this morning, neck pain. Acupuncture today?",
+    ],
+)
+def test_a_limb_newly_numb_and_weak_refers(question: str) -> None:
+    screen = ask(question).screen or {}
+    assert screen.get("decision") == "refer"
+    assert "focal_neurological_deficit" in screen.get("red_flags", ())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my arm went numb and weak after sleeping on it funny, it came back after 10 minutes. "
+        "neck pain?",
+        "Does acupuncture help a numb weak hand after a stroke years ago?",
+    ],
+)
+def test_a_limb_that_recovered_or_an_old_deficit_does_not(question: str) -> None:
+    screen = ask(question).screen or {}
+    assert "focal_neurological_deficit" not in screen.get("red_flags", ())
+
+
+def test_own_weeks_beside_someone_elses_pregnancy_words() -> None:
+    answer = ask(
+        "my auntie says acupuncture in pregnancy makes you miscarry if they hit the wrong point. "
+        "im 18 weeks with a sore back, so I shouldnt go right?"
+    )
+    assert {"pregnant", "weeks:18"} <= set((answer.patient_context or {}).get("applied", ()))
+    other = ask("My sister is 18 weeks pregnant. I have neck pain, acupuncture?")
+    assert "pregnant" not in set((other.patient_context or {}).get("applied", ()))
