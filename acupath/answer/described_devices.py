@@ -500,10 +500,9 @@ _OPERATED_SIDE = re.compile(
 _SIDE_WORDS = {"l": "left", "lt": "left", "r": "right"}
 
 
-def _operated_side(m: Any, folded: str) -> Any:
-    """A chest radiotherapy with no side, given the side of the breast operation (wave 21)."""
-    if m.kind != "radiation" or m.value != "chest" or m.negated:
-        return m
+def _the_operated_side(folded: str) -> str | None:
+    """The one side a breast operation is told on ("R WLE", "left mastectomy"); None when no
+    side, two sides, or a bilateral operation is told."""
     sides = {
         _SIDE_WORDS.get(s, s)
         for x in _OPERATED_SIDE.finditer(folded)
@@ -511,8 +510,16 @@ def _operated_side(m: Any, folded: str) -> Any:
         if s is not None
     }
     if len(sides) != 1 or re.search(r"\b(?:bilateral|double|both)\b", folded):
+        return None
+    return sides.pop()
+
+
+def _operated_side(m: Any, folded: str) -> Any:
+    """A chest radiotherapy with no side, given the side of the breast operation (wave 21)."""
+    if m.kind != "radiation" or m.value != "chest" or m.negated:
         return m
-    return dataclasses.replace(m, value=f"{sides.pop()}_chest")
+    side = _the_operated_side(folded)
+    return dataclasses.replace(m, value=f"{side}_chest") if side else m
 
 
 def _node_side(m: Any, folded: str) -> Any:
@@ -528,15 +535,9 @@ def _node_side(m: Any, folded: str) -> Any:
         return m
     if m.detail.get("side_stated"):
         return m
-    sides = {
-        _SIDE_WORDS.get(s, s)
-        for x in _OPERATED_SIDE.finditer(folded)
-        for s in x.groups()
-        if s is not None
-    }
-    if len(sides) != 1 or re.search(r"\b(?:bilateral|double|both)\b", folded):
+    side = _the_operated_side(folded)
+    if side is None:
         return m
-    side = sides.pop()
     detail = {**m.detail, "limbs": [f"{side}_arm"], "side_from_operation": True}
     return dataclasses.replace(m, value=f"{side}_arm", detail=detail)
 
