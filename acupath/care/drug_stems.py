@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -355,33 +355,41 @@ def _syllable_names(
     themselves may be English words: "a pix a ban", "da bi ga tran")."""
     index = _index(formulary)
     out: list[UnknownHit] = []
-    for size in (6, 5, 4, 3):
+    for start, end, words in _word_runs(folded, _SYLLABLE_RUN, (6, 5, 4, 3)):
+        joined = "".join(words)
+        if len(joined) < 8:
+            continue
+        if any(a < end and start < b for a, b in [*taken, *((h.start, h.end) for h in out)]):
+            continue
+        if any(w in formulary.names for w in words) or _ARTICLE_BEFORE.search(folded[:start]):
+            continue
+        if any(w in _FUNCTION_WORDS for w in words):
+            continue  # "war is far in the past": a sentence, not a name's syllables
+        name = joined if joined in formulary.names else index.closest(joined)
+        if name is None or len(name) < 8 or is_word(joined):
+            continue
+        drug = formulary.names[name]
+        classes = tuple(sorted(formulary.drugs[drug].classes))
+        out.append(UnknownHit(NameReading(joined, classes, "spelling", drug), start, end))
+    return out
+
+
+def _word_runs(
+    folded: str, pattern: re.Pattern[str], sizes: Sequence[int]
+) -> Iterator[tuple[int, int, list[str]]]:
+    """Each run of ``size`` words ``pattern`` matches from a word's start, for each size in
+    ``sizes`` in turn (longest first, so a longer reading is taken before its parts): (start,
+    end, words). Lazy, so a caller's hits so far still rule out overlapping runs."""
+    for size in sizes:
         for start in range(len(folded)):
             if start and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
                 continue
-            m = _SYLLABLE_RUN.match(folded, start)
+            m = pattern.match(folded, start)
             if m is None:
                 continue
             words = m.group(0).split()[:size]
-            if len(words) < size:
-                continue
-            end = start + len(" ".join(words))
-            joined = "".join(words)
-            if len(joined) < 8:
-                continue
-            if any(a < end and start < b for a, b in [*taken, *((h.start, h.end) for h in out)]):
-                continue
-            if any(w in formulary.names for w in words) or _ARTICLE_BEFORE.search(folded[:start]):
-                continue
-            if any(w in _FUNCTION_WORDS for w in words):
-                continue  # "war is far in the past": a sentence, not a name's syllables
-            name = joined if joined in formulary.names else index.closest(joined)
-            if name is None or len(name) < 8 or is_word(joined):
-                continue
-            drug = formulary.names[name]
-            classes = tuple(sorted(formulary.drugs[drug].classes))
-            out.append(UnknownHit(NameReading(joined, classes, "spelling", drug), start, end))
-    return out
+            if len(words) == size:
+                yield start, start + len(" ".join(words)), words
 
 
 _PIECES = re.compile(r"(?<![\w-])[a-z]{1,7}(?:\s[a-z]{1,7}){1,2}(?![\w-])")
@@ -405,30 +413,20 @@ def _split_names(
     ordinary words would be a guess."""
     index = _index(formulary)
     out: list[UnknownHit] = []
-    for size in (3, 2):
-        for start in range(len(folded)):
-            if start and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
-                continue
-            m = _PIECES.match(folded, start)
-            if m is None:
-                continue
-            words = m.group(0).split()[:size]
-            if len(words) < size:
-                continue
-            end = start + len(" ".join(words))
-            if end < len(folded) and (folded[end].isalnum() or folded[end] == "-"):
-                continue
-            if any(a < end and start < b for a, b in [*taken, *((h.start, h.end) for h in out)]):
-                continue
-            if any(w in formulary.names for w in words) or _ARTICLE_BEFORE.search(folded[:start]):
-                continue  # "there was a war far in the past": a noun after its article
-            joined = "".join(words)
-            name = _voiced_name(joined, index)
-            if name is None or is_word(joined):
-                continue
-            drug = formulary.names[name]
-            classes = tuple(sorted(formulary.drugs[drug].classes))
-            out.append(UnknownHit(NameReading(joined, classes, "spelling", drug), start, end))
+    for start, end, words in _word_runs(folded, _PIECES, (3, 2)):
+        if end < len(folded) and (folded[end].isalnum() or folded[end] == "-"):
+            continue
+        if any(a < end and start < b for a, b in [*taken, *((h.start, h.end) for h in out)]):
+            continue
+        if any(w in formulary.names for w in words) or _ARTICLE_BEFORE.search(folded[:start]):
+            continue  # "there was a war far in the past": a noun after its article
+        joined = "".join(words)
+        name = _voiced_name(joined, index)
+        if name is None or is_word(joined):
+            continue
+        drug = formulary.names[name]
+        classes = tuple(sorted(formulary.drugs[drug].classes))
+        out.append(UnknownHit(NameReading(joined, classes, "spelling", drug), start, end))
     return out
 
 
